@@ -1,0 +1,169 @@
+import type pg from 'pg';
+
+export interface Item {
+  id: number;
+  sku: string;
+  name: string;
+  quantity: number;
+  price: number;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface NewItem {
+  sku: string;
+  name: string;
+  quantity: number;
+  price: number;
+}
+
+export type ItemChanges = Partial<NewItem>;
+
+export interface ItemFilter {
+  limit: number;
+  offset: number;
+  sku?: string | undefined;
+  name?: string | undefined;
+  inStock?: boolean | undefined;
+  minQuantity?: number | undefined;
+  maxQuantity?: number | undefined;
+}
+
+export type UpdateResult = Item | 'not-found' | 'version-mismatch' | 'duplicate-sku';
+export type AdjustResult = Item | 'not-found' | 'insufficient-stock' | 'out-of-range';
+
+/** A pool, or a client holding an open transaction. */
+export type Queryable = pg.Pool | pg.PoolClient;
+
+const UNIQUE_VIOLATION = '23505';
+const NUMERIC_VALUE_OUT_OF_RANGE = '22003';
+
+// Timestamps are formatted by PostgreSQL: cheaper than parsing them into Dates and back.
+const ITEM_COLUMNS = `id, sku, name, quantity, price::float8 AS price, version,
+  to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "createdAt",
+  to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "updatedAt"`;
+
+// Hot statements are named: each connection parses and plans them once.
+const FIND_BY_ID = {
+  name: 'items-find-by-id',
+  text: `SELECT ${ITEM_COLUMNS} FROM items WHERE id = $1`,
+};
+const INSERT = {
+  name: 'items-insert',
+  text: `INSERT INTO items (sku, name, quantity, price) VALUES ($1, $2, $3, $4) RETURNING ${ITEM_COLUMNS}`,
+};
+const UPDATE = {
+  name: 'items-update',
+  text: `UPDATE items SET
+      sku = COALESCE($2, sku), name = COALESCE($3, name),
+      quantity = COALESCE($4, quantity), price = COALESCE($5, price),
+      version = version + 1, updated_at = now()
+    WHERE id = $1 AND ($6::integer IS NULL OR version = $6)
+    RETURNING ${ITEM_COLUMNS}`,
+};
+// One statement: the row lock serialises concurrent adjustments of the same item, and the
+// guard is evaluated on the latest committed quantity, so no update is lost and none goes negative.
+const ADJUST = {
+  name: 'items-adjust',
+  text: `UPDATE items SET quantity = quantity + $2, version = version + 1, updated_at = now()
+    WHERE id = $1 AND quantity + $2 >= 0
+    RETURNING ${ITEM_COLUMNS}`,
+};
+const EXISTS = { name: 'items-exists', text: 'SELECT 1 FROM items WHERE id = $1' };
+const DELETE = { name: 'items-delete', text: 'DELETE FROM items WHERE id = $1' };
+const COUNT_ALL = { name: 'items-count', text: 'SELECT count(*)::integer AS count FROM items' };
+
+function isPgError(error: unknown, code: string): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === code;
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, '\\$&');
+}
+
+export function createItemsRepository(pool: pg.Pool) {
+  async function exists(id: number, db: Queryable): Promise<boolean> {
+    const result = await db.query({ ...EXISTS, values: [id] });
+    return result.rowCount === 1;
+  }
+
+  return {
+    async findById(id: number, db: Queryable = pool): Promise<Item | undefined> {
+      const result = await db.query<Item>({ ...FIND_BY_ID, values: [id] });
+      return result.rows[0];
+    },
+
+    async list(filter: ItemFilter, db: Queryable = pool): Promise<{ items: Item[]; total: number }> {
+      const conditions: string[] = [];
+      const values: unknown[] = [];
+      const addCondition = (sql: (placeholder: string) => string, value: unknown) => {
+        values.push(value);
+        conditions.push(sql(`$${values.length}`));
+      };
+      if (filter.sku !== undefined) addCondition((p) => `sku = ${p}`, filter.sku);
+      if (filter.name !== undefined) addCondition((p) => `name ILIKE '%' || ${p} || '%'`, escapeLike(filter.name));
+      if (filter.inStock !== undefined) conditions.push(filter.inStock ? 'quantity > 0' : 'quantity = 0');
+      if (filter.minQuantity !== undefined) addCondition((p) => `quantity >= ${p}`, filter.minQuantity);
+      if (filter.maxQuantity !== undefined) addCondition((p) => `quantity <= ${p}`, filter.maxQuantity);
+      const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+      const page = `SELECT ${ITEM_COLUMNS} FROM items ${where} ORDER BY id LIMIT $${values.length + 1} OFFSET $${values.length + 2}`;
+      const [rows, count] = await Promise.all([
+        db.query<Item>(page, [...values, filter.limit, filter.offset]),
+        db.query<{ total: number }>(`SELECT count(*)::integer AS total FROM items ${where}`, values),
+      ]);
+      return { items: rows.rows, total: count.rows[0]?.total ?? 0 };
+    },
+
+    async create(item: NewItem, db: Queryable = pool): Promise<Item | 'duplicate-sku'> {
+      try {
+        const result = await db.query<Item>({ ...INSERT, values: [item.sku, item.name, item.quantity, item.price] });
+        return result.rows[0] as Item;
+      } catch (error) {
+        if (isPgError(error, UNIQUE_VIOLATION)) return 'duplicate-sku';
+        throw error;
+      }
+    },
+
+    async update(id: number, changes: ItemChanges, expectedVersion?: number, db: Queryable = pool): Promise<UpdateResult> {
+      let result: pg.QueryResult<Item>;
+      try {
+        result = await db.query<Item>({
+          ...UPDATE,
+          values: [id, changes.sku, changes.name, changes.quantity, changes.price, expectedVersion],
+        });
+      } catch (error) {
+        if (isPgError(error, UNIQUE_VIOLATION)) return 'duplicate-sku';
+        throw error;
+      }
+      const item = result.rows[0];
+      if (item !== undefined) return item;
+      return (await exists(id, db)) ? 'version-mismatch' : 'not-found';
+    },
+
+    async adjust(id: number, delta: number, db: Queryable = pool): Promise<AdjustResult> {
+      let result: pg.QueryResult<Item>;
+      try {
+        result = await db.query<Item>({ ...ADJUST, values: [id, delta] });
+      } catch (error) {
+        if (isPgError(error, NUMERIC_VALUE_OUT_OF_RANGE)) return 'out-of-range';
+        throw error;
+      }
+      const item = result.rows[0];
+      if (item !== undefined) return item;
+      return (await exists(id, db)) ? 'insufficient-stock' : 'not-found';
+    },
+
+    async remove(id: number, db: Queryable = pool): Promise<boolean> {
+      const result = await db.query({ ...DELETE, values: [id] });
+      return result.rowCount === 1;
+    },
+
+    async count(db: Queryable = pool): Promise<number> {
+      const result = await db.query<{ count: number }>(COUNT_ALL);
+      return result.rows[0]?.count ?? 0;
+    },
+  };
+}
+
+export type ItemsRepository = ReturnType<typeof createItemsRepository>;

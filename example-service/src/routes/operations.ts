@@ -1,0 +1,60 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+
+const tags = ['operations'];
+
+const health = z.object({ status: z.literal('ok') });
+const readiness = z.object({
+  status: z.enum(['ready', 'unavailable']),
+  reason: z.string().optional().describe('Why the instance should not receive traffic'),
+});
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Probes, metrics and the API description: never subject to fault injection. */
+const operationsRoutes: FastifyPluginAsyncZod<{ readinessTimeoutMs: number }> = async (fastify, { readinessTimeoutMs }) => {
+  fastify.get(
+    '/health',
+    { schema: { tags, summary: 'Liveness: the process is up and serving', response: { 200: health } } },
+    async () => ({ status: 'ok' as const }),
+  );
+
+  fastify.get(
+    '/ready',
+    {
+      schema: {
+        tags,
+        summary: 'Readiness: the database answers and the instance is not shutting down',
+        response: { 200: readiness, 503: readiness },
+      },
+    },
+    async (_request, reply) => {
+      if (fastify.lifecycle.draining) {
+        return reply.code(503).send({ status: 'unavailable', reason: 'shutting down' });
+      }
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${readinessTimeoutMs} ms`)), readinessTimeoutMs);
+      });
+      try {
+        await Promise.race([fastify.db.query('SELECT 1'), timeout]);
+        return { status: 'ready' as const };
+      } catch (error) {
+        return reply.code(503).send({ status: 'unavailable', reason: `database unreachable: ${describe(error)}` });
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+  );
+
+  fastify.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
+    const body = await fastify.metrics.metrics();
+    return reply.type(fastify.metrics.contentType).send(body);
+  });
+
+  fastify.get('/docs/openapi.json', { schema: { hide: true } }, async () => fastify.swagger());
+};
+
+export default operationsRoutes;
