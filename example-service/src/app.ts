@@ -91,6 +91,12 @@ export const inventoryApp: FastifyPluginAsync<{ config: Config }> = async (fasti
     reply.header('x-request-id', request.id);
     done();
   });
+  // Node keeps a kept-alive connection open once its request finishes, even after server.close();
+  // asking the client to close it lets the drain end as soon as the last response is out.
+  fastify.addHook('onSend', (_request, reply, payload, done) => {
+    if (fastify.lifecycle.draining) reply.header('connection', 'close');
+    done(null, payload);
+  });
   fastify.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof ApiError) {
       return reply.code(error.statusCode).send(errorBody(error.statusCode, error.code, error.message, error.details));
