@@ -1,0 +1,34 @@
+import { input } from '../../lib/index.js';
+import { z } from 'zod';
+
+export const canaryAnalyzeInputs = {
+  provider: input.oneOf(['direct', 'prometheus']).default('direct'),
+  'prometheus-url': input.url().optional(),
+  'prometheus-token': input.text('a bearer token').optional(),
+  'prometheus-username': input.text('a user name for basic auth').optional(),
+  'prometheus-password': input.text('a password for basic auth').optional(),
+  namespace: z
+    .string()
+    .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, { error: 'a Kubernetes namespace name (lower-case letters, digits and -)' })
+    .optional(),
+  'baseline-selector': input.text('a label selector such as app=inventory,track=baseline'),
+  'canary-selector': input.text('a label selector such as app=inventory,track=canary'),
+  interval: input.duration().default(30),
+  iterations: input.integer({ min: 1, max: 1000 }).default(10),
+  duration: input.duration().optional(),
+  warmup: input.integer({ min: 0 }).default(0),
+  metrics: input.text('metric definitions as YAML, or the path of a YAML file').optional(),
+  confidence: input.number({ min: 0.5, max: 0.9999 }).default(0.98),
+  tolerance: input.number({ min: 0, max: 10 }).default(0.25),
+  'allowed-increase': input.number({ min: 1 }).optional(),
+  'allowed-decrease': input.number({ min: 0, max: 1 }).optional(),
+  'pass-score': input.number({ min: 0, max: 100 }).default(75),
+  'marginal-score': input.number({ min: 0, max: 100 }).default(50),
+  'min-samples': input.integer({ min: 1 }).default(3),
+  'on-marginal': input.oneOf(['inconclusive', 'promote', 'rollback']).default('inconclusive'),
+  traffic: input.text('a traffic definition as YAML (url, rate, methods)').optional(),
+  'fail-on-rollback': input.boolean().default(false),
+  kubeconfig: input.text('the content of a kubeconfig file').optional(),
+};
+
+export const canaryAnalyzeSecretInputs = ['prometheus-token', 'prometheus-password', 'kubeconfig'] as const;

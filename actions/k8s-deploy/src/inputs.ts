@@ -1,0 +1,32 @@
+import { input } from '../../lib/index.js';
+import { z } from 'zod';
+
+const KUBERNETES_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+export const k8sDeployInputs = {
+  manifests: input.list('files, folders or a kustomize folder, newline or comma separated'),
+  images: input.list('image references such as inventory-service:1.4.2, newline or comma separated').optional(),
+  namespace: z
+    .string()
+    .max(63, { error: 'a Kubernetes namespace name (at most 63 characters)' })
+    .regex(KUBERNETES_NAME, { error: 'a Kubernetes namespace name (lower-case letters, digits and -)' })
+    .optional(),
+  strategy: input.oneOf(['rolling', 'blue-green', 'canary']).default('rolling'),
+  action: input.oneOf(['deploy', 'promote', 'abort']).default('deploy'),
+  'canary-percentage': input.integer({ min: 1, max: 100 }).default(25),
+  'canary-replicas': input.integer({ min: 1 }).optional(),
+  timeout: input.duration().default(300),
+  'rollback-on-failure': input.boolean().default(true),
+  kubeconfig: input.text('the content of a kubeconfig file').optional(),
+  'kubectl-version': z
+    .string()
+    .regex(/^v?\d+\.\d+\.\d+$/, { error: 'a kubectl version such as v1.32.4' })
+    .optional(),
+  'field-manager': input.text('a field manager name').default('inventory-devops'),
+  annotations: input.list('key=value annotations, newline or comma separated').optional(),
+  'dry-run': input.boolean().default(false),
+  'environment-url': input.url().optional(),
+  'github-token': input.text('a GitHub token').optional(),
+};
+
+export const k8sDeploySecretInputs = ['kubeconfig', 'github-token'] as const;

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { runAction, type ActionRun } from '../harness/run-action.js';
+
+function errors(run: ActionRun): string[] {
+  return run.annotations.filter((annotation) => annotation.level === 'error').map((annotation) => annotation.message);
+}
+
+// Each bundle is started as the runner starts it: a crash while loading (an ESM/CJS mix-up,
+// a missing asset) shows up here as a stack trace on stderr instead of one clear error.
+describe.each([
+  ['actions/quality-gate', {}, 'quality-gate is not implemented yet'],
+  ['actions/security-scan', {}, 'security-scan is not implemented yet'],
+  ['actions/k8s-deploy', {}, 'Input "manifests" is required but was not set'],
+  ['actions/deploy', { manifests: 'k8s/' }, 'k8s-deploy is not implemented yet'],
+  ['actions/canary-analyze', { 'canary-selector': 'track=canary' }, 'Input "baseline-selector" is required'],
+  ['actions/rollback', { deployment: 'inventory' }, 'rollback is not implemented yet'],
+  ['.', { command: 'rollback' }, 'Input "deployment" is required'],
+])('bundle of %s', (action, inputs, message) => {
+  it('loads and fails with one clear error, changing nothing', async () => {
+    const run = await runAction({ action, inputs });
+    expect(run.stderr).toBe('');
+    expect(run.exitCode).toBe(1);
+    expect(errors(run)).toHaveLength(1);
+    expect(errors(run)[0]).toContain(message);
+    expect(run.outputs).toEqual({});
+    expect(run.summary).toContain('failed');
+  });
+});
+
+describe('bad inputs', () => {
+  it('name the input, the value and what was expected, without echoing secrets', async () => {
+    const kubeconfig = 'apiVersion: v1\nusers:\n- user:\n    token: planted-token-5f0c2a9e\n';
+    const run = await runAction({
+      action: 'actions/k8s-deploy',
+      inputs: { manifests: 'k8s/', strategy: 'bluegreen', 'canary-percentage': '150', kubeconfig },
+    });
+    expect(run.exitCode).toBe(1);
+    expect(errors(run)).toEqual([
+      'k8s-deploy: Input "strategy" has value "bluegreen": expected one of rolling, blue-green, canary. ' +
+        'Input "canary-percentage" has value "150": expected a whole number from 1 to 100.',
+    ]);
+    expect(run.masks).toContain('token: planted-token-5f0c2a9e');
+    expect(run.everythingWritten).not.toContain('planted-token-5f0c2a9e');
+  });
+
+  it('an unknown command of the root action lists the five', async () => {
+    const run = await runAction({ action: '.', inputs: { command: 'ship-it' } });
+    expect(run.exitCode).toBe(1);
+    expect(errors(run)).toEqual([
+      'inventory-devops: Input "command" has value "ship-it": expected one of quality-gate, security-scan, deploy, canary-analyze, rollback.',
+    ]);
+  });
+});

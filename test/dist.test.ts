@@ -1,0 +1,29 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { promisify } from 'node:util';
+import { expect, it } from 'vitest';
+import { REPO_ROOT } from './harness/run-action.js';
+
+async function listFiles(folder: string): Promise<string[]> {
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(folder, join(entry.parentPath, entry.name)))
+    .sort();
+}
+
+// GitHub runs the committed dist/, not the sources: a stale bundle ships old behaviour.
+it('the committed dist/ is what the sources build to', { timeout: 300_000 }, async () => {
+  const fresh = await mkdtemp(join(tmpdir(), 'dist-check-'));
+  await promisify(execFile)(process.execPath, ['scripts/build-actions.mjs', '--out-dir', fresh], { cwd: REPO_ROOT });
+  const committed = join(REPO_ROOT, 'dist');
+  expect(await listFiles(committed)).toEqual(await listFiles(fresh));
+  const stale: string[] = [];
+  for (const file of await listFiles(fresh)) {
+    const [built, onDisk] = await Promise.all([readFile(join(fresh, file)), readFile(join(committed, file))]);
+    if (!built.equals(onDisk)) stale.push(file);
+  }
+  expect(stale, 'dist/ is stale: run `npm run build` and commit dist/').toEqual([]);
+});
