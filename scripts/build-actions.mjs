@@ -1,9 +1,9 @@
 // Bundles every action with ncc into dist/<name>/index.js (plus licenses.txt).
-// Usage: node scripts/build-actions.mjs [--out-dir <dir>]   (default: dist)
+// Usage: node scripts/build-actions.mjs [--out-dir <dir>] [bundle ...]   (default: dist, every bundle)
 import { execFile } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { parseArgs, promisify } from 'node:util';
 
 const run = promisify(execFile);
 
@@ -17,8 +17,14 @@ const BUNDLES = {
   suite: 'actions/suite/src/index.ts',
 };
 
-const outFlag = process.argv.indexOf('--out-dir');
-const outDir = outFlag === -1 ? 'dist' : process.argv[outFlag + 1];
+const { values, positionals: requested } = parseArgs({
+  options: { 'out-dir': { type: 'string', default: 'dist' } },
+  allowPositionals: true,
+});
+const outDir = values['out-dir'];
+for (const name of requested) {
+  if (!(name in BUNDLES)) throw new Error(`Unknown bundle "${name}"; bundles are ${Object.keys(BUNDLES).join(', ')}`);
+}
 
 async function bundle(name) {
   const target = join(outDir, name);
@@ -31,7 +37,7 @@ async function bundle(name) {
 }
 
 // Two at a time: the machines this runs on have two cores.
-const queue = Object.keys(BUNDLES);
+const queue = requested.length > 0 ? requested : Object.keys(BUNDLES);
 await Promise.all(
   [0, 1].map(async () => {
     for (let name = queue.shift(); name !== undefined; name = queue.shift()) await bundle(name);
