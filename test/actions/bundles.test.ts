@@ -11,9 +11,9 @@ describe.each([
   ['actions/quality-gate', {}, 'quality-gate is not implemented yet'],
   ['actions/security-scan', {}, 'security-scan is not implemented yet'],
   ['actions/k8s-deploy', {}, 'Input "manifests" is required but was not set'],
-  ['actions/deploy', { manifests: 'k8s/' }, 'k8s-deploy is not implemented yet'],
+  ['actions/deploy', { manifests: 'k8s/', kubeconfig: 'users: [unclosed' }, 'Input "kubeconfig" (value hidden) is not valid YAML'],
   ['actions/canary-analyze', { 'canary-selector': 'track=canary' }, 'Input "baseline-selector" is required'],
-  ['actions/rollback', { deployment: 'inventory' }, 'rollback is not implemented yet'],
+  ['actions/rollback', { deployment: 'inventory' }, 'No kubeconfig: set the "kubeconfig" input (from a secret) or the KUBECONFIG environment variable'],
   ['.', { command: 'rollback' }, 'Input "deployment" is required'],
 ])('bundle of %s', (action, inputs, message) => {
   it('loads and fails with one clear error, changing nothing', async () => {

@@ -72,6 +72,8 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
   const base = await mkdtemp(join(tmpdir(), 'action-run-'));
   const workspace = options.workspace ?? join(base, 'workspace');
   const runnerTemp = join(base, 'runner-temp');
+  const home = join(base, 'home');
+  await mkdir(home);
   await mkdir(workspace, { recursive: true });
   await mkdir(runnerTemp, { recursive: true });
   const files = {
@@ -87,7 +89,8 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
 
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
-    HOME: process.env.HOME ?? base,
+    // A home of its own, as on a fresh runner: no ~/.kube/config or ~/.npmrc of this machine leaks in.
+    HOME: home,
     CI: 'true',
     GITHUB_ACTIONS: 'true',
     GITHUB_WORKSPACE: workspace,

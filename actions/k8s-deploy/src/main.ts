@@ -1,9 +1,91 @@
-import { NotImplementedError, parseInputs, runAction } from '../../lib/index.js';
+import * as core from '@actions/core';
+import { ConfigurationError, Kubectl, parseInputs, prepareKubeconfig, runAction, setOutputs, writeSummary } from '../../lib/index.js';
+import { annotateWorkloads, parseAnnotations, runContext } from './annotations.js';
+import { abortCanary, deployCanary, deployRolling, promoteCanary, type DeployOptions, type DeployResult } from './deploy.js';
+import { substituteImages, containerImages } from './images.js';
 import { k8sDeployInputs, k8sDeploySecretInputs } from './inputs.js';
+import { readManifestSources } from './load.js';
+import { parseManifests, type KubeObject } from './manifests.js';
+import { renderDeploySummary } from './summary.js';
 
 export async function run(): Promise<void> {
   await runAction('k8s-deploy', async () => {
-    parseInputs(k8sDeployInputs, { secret: k8sDeploySecretInputs });
-    throw new NotImplementedError('k8s-deploy', 6);
+    const started = Date.now();
+    const inputs = parseInputs(k8sDeployInputs, { secret: k8sDeploySecretInputs });
+    if (inputs.strategy === 'blue-green') {
+      throw new ConfigurationError('The blue-green strategy is not implemented yet (issue #6); use rolling or canary. Nothing was changed.');
+    }
+    if (inputs.action !== 'deploy' && inputs.strategy === 'rolling') {
+      throw new ConfigurationError(`Input "action" has value "${inputs.action}": promote and abort need strategy canary or blue-green`);
+    }
+    const extraAnnotations = parseAnnotations(inputs.annotations);
+    const kubeconfig = await prepareKubeconfig(inputs.kubeconfig);
+    try {
+      const kubectl = new Kubectl({ kubeconfig: kubeconfig.path, namespace: inputs.namespace });
+      await checkKubectlVersion(kubectl, inputs['kubectl-version']);
+      const namespace = inputs.namespace ?? (await contextNamespace(kubectl));
+      const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
+      const parsed = parseManifests(await readManifestSources(inputs.manifests, kubectl, workspace));
+      const { objects: substituted, changes } = substituteImages(parsed, inputs.images ?? []);
+      const images = [...new Set(substituted.filter((object) => object.kind === 'Deployment').flatMap(containerImages))];
+      const objects = annotateWorkloads(substituted, runContext(inputs.strategy), images, extraAnnotations);
+
+      const options: DeployOptions = {
+        fieldManager: inputs['field-manager'],
+        timeoutSeconds: inputs.timeout,
+        rollbackOnFailure: inputs['rollback-on-failure'],
+        dryRun: inputs['dry-run'],
+        canaryPercentage: inputs['canary-percentage'],
+        canaryReplicas: inputs['canary-replicas'],
+      };
+      const result = await perform(kubectl, objects, inputs.strategy, inputs.action, options);
+      const seconds = (Date.now() - started) / 1000;
+
+      setOutputs({
+        namespace,
+        deployments: result.workloads.map((workload) => workload.name),
+        revision: result.workloads[0]?.revision,
+        'previous-revision': result.workloads[0]?.previousRevision,
+        images,
+        strategy: result.strategy,
+        'baseline-selector': result.baselineSelector,
+        'canary-selector': result.canarySelector,
+        status: result.status,
+        'duration-seconds': seconds.toFixed(1),
+      });
+      await writeSummary((summary) => {
+        renderDeploySummary(summary, result, namespace, changes, seconds);
+        if (inputs['environment-url']) summary.addLink('Open the environment', inputs['environment-url']);
+      });
+      if (result.status !== 'succeeded') throw new ConfigurationError(result.message);
+    } finally {
+      await kubeconfig.dispose();
+    }
   });
+}
+
+function perform(kubectl: Kubectl, objects: KubeObject[], strategy: string, action: string, options: DeployOptions): Promise<DeployResult> {
+  if (strategy === 'canary' && action === 'promote') return promoteCanary(kubectl, objects, options);
+  if (strategy === 'canary' && action === 'abort') return abortCanary(kubectl, objects, options);
+  if (strategy === 'canary') return deployCanary(kubectl, objects, options);
+  return deployRolling(kubectl, objects, options);
+}
+
+async function contextNamespace(kubectl: Kubectl): Promise<string> {
+  const { stdout } = await kubectl.run(['config', 'view', '--minify', '--output', 'jsonpath={..namespace}'], { allowFailure: true });
+  return stdout.trim() || 'default';
+}
+
+/** A requested kubectl version must be the one on PATH: installing another one is not built yet. */
+async function checkKubectlVersion(kubectl: Kubectl, wanted: string | undefined): Promise<void> {
+  if (!wanted) return;
+  const { stdout } = await kubectl.run(['version', '--client', '--output', 'json']);
+  const found = (JSON.parse(stdout) as { clientVersion?: { gitVersion?: string } }).clientVersion?.gitVersion ?? 'unknown';
+  const normalized = wanted.startsWith('v') ? wanted : `v${wanted}`;
+  if (!found.startsWith(normalized)) {
+    throw new ConfigurationError(
+      `Input "kubectl-version" asks for ${normalized} but the kubectl on PATH is ${found}; installing a kubectl version is not implemented yet: install it in an earlier step`,
+    );
+  }
+  core.info(`kubectl ${found}`);
 }

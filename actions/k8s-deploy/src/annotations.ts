@@ -1,0 +1,51 @@
+import { ConfigurationError } from '../../lib/index.js';
+import type { KubeObject } from './manifests.js';
+import { isWorkload } from './manifests.js';
+
+export const ANNOTATION_PREFIX = 'inventory-devops.io';
+
+/** `key=value` entries of the annotations input. */
+export function parseAnnotations(entries: readonly string[] | undefined): Record<string, string> {
+  const annotations: Record<string, string> = {};
+  for (const entry of entries ?? []) {
+    const separator = entry.indexOf('=');
+    const key = entry.slice(0, separator).trim();
+    if (separator <= 0 || !/^([a-z0-9.-]+\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/.test(key)) {
+      throw new ConfigurationError(`Input "annotations" has entry "${entry}": expected key=value with a valid annotation key`);
+    }
+    annotations[key] = entry.slice(separator + 1).trim();
+  }
+  return annotations;
+}
+
+export interface DeployContext {
+  commit: string;
+  runUrl: string;
+  strategy: string;
+}
+
+export function runContext(strategy: string, environment: NodeJS.ProcessEnv = process.env): DeployContext {
+  const server = environment.GITHUB_SERVER_URL ?? 'https://github.com';
+  const runUrl =
+    environment.GITHUB_REPOSITORY && environment.GITHUB_RUN_ID
+      ? `${server}/${environment.GITHUB_REPOSITORY}/actions/runs/${environment.GITHUB_RUN_ID}`
+      : 'local run';
+  return { commit: environment.GITHUB_SHA ?? 'unknown', runUrl, strategy };
+}
+
+/** What is running and why, on every workload: rollback and people read these. */
+export function annotateWorkloads(objects: readonly KubeObject[], context: DeployContext, images: readonly string[], extra: Record<string, string>): KubeObject[] {
+  return objects.map((object) => {
+    if (!isWorkload(object)) return object;
+    const annotations: Record<string, string> = {
+      ...object.metadata.annotations,
+      ...extra,
+      [`${ANNOTATION_PREFIX}/commit`]: context.commit,
+      [`${ANNOTATION_PREFIX}/run-url`]: context.runUrl,
+      [`${ANNOTATION_PREFIX}/strategy`]: context.strategy,
+      'kubernetes.io/change-cause': `inventory-devops ${context.strategy} deploy of ${context.commit.slice(0, 12)} (${context.runUrl})`,
+    };
+    if (images.length > 0) annotations[`${ANNOTATION_PREFIX}/images`] = images.join(',');
+    return { ...object, metadata: { ...object.metadata, annotations } };
+  });
+}

@@ -1,0 +1,98 @@
+import { ConfigurationError } from '../../lib/index.js';
+import { isRecord, type KubeObject } from './manifests.js';
+
+export interface ImageReference {
+  text: string;
+  /** Everything before the tag or digest, e.g. `registry.example.com/shop/inventory-service`. */
+  repository: string;
+  /** Last path segment of the repository, e.g. `inventory-service`. */
+  name: string;
+}
+
+export interface ImageChange {
+  object: string;
+  container: string;
+  from: string;
+  to: string;
+}
+
+export function parseImageReference(text: string): ImageReference {
+  const withoutDigest = text.split('@')[0] ?? text;
+  const lastSlash = withoutDigest.lastIndexOf('/');
+  const tagColon = withoutDigest.indexOf(':', lastSlash + 1);
+  const repository = tagColon === -1 ? withoutDigest : withoutDigest.slice(0, tagColon);
+  if (!/^[a-z0-9]([a-z0-9._\-/:]*[a-z0-9])?$/.test(repository)) {
+    throw new ConfigurationError(`Input "images" has value "${text}": expected an image reference such as inventory-service:1.4.2`);
+  }
+  return { text, repository, name: repository.slice(repository.lastIndexOf('/') + 1) };
+}
+
+/**
+ * The same repository, or the same image name when one side names no registry or path:
+ * `inventory-service:2` replaces `registry.example.com/inventory-service:1` and vice versa.
+ */
+export function sameImage(a: ImageReference, b: ImageReference): boolean {
+  if (a.repository === b.repository) return true;
+  const bare = !a.repository.includes('/') || !b.repository.includes('/');
+  return bare && a.name === b.name;
+}
+
+/** The pod spec inside any workload kind, or undefined for objects that run no pods. */
+export function podSpecOf(object: KubeObject): Record<string, unknown> | undefined {
+  const spec = object.spec;
+  if (!isRecord(spec)) return undefined;
+  if (object.kind === 'Pod') return spec;
+  const templateSpec = object.kind === 'CronJob' ? field(spec, 'jobTemplate', 'spec', 'template', 'spec') : field(spec, 'template', 'spec');
+  return isRecord(templateSpec) ? templateSpec : undefined;
+}
+
+function field(value: unknown, ...path: string[]): unknown {
+  return path.reduce<unknown>((current, key) => (isRecord(current) ? current[key] : undefined), value);
+}
+
+/**
+ * Replaces the image of every container whose image matches one of `images`. An image that
+ * matches no container is an error: a typo must not silently deploy the old image.
+ */
+export function substituteImages(objects: readonly KubeObject[], images: readonly string[]): { objects: KubeObject[]; changes: ImageChange[] } {
+  const wanted = images.map(parseImageReference);
+  const used = new Set<string>();
+  const changes: ImageChange[] = [];
+  const updated = structuredClone(objects) as KubeObject[];
+  for (const object of updated) {
+    const podSpec = podSpecOf(object);
+    if (!podSpec) continue;
+    for (const list of ['initContainers', 'containers']) {
+      const containers = podSpec[list];
+      if (!Array.isArray(containers)) continue;
+      for (const container of containers as Array<{ name?: string; image?: string }>) {
+        if (typeof container.image !== 'string') continue;
+        const current = parseImageReference(container.image);
+        const replacement = wanted.find((candidate) => sameImage(candidate, current));
+        if (!replacement) continue;
+        used.add(replacement.text);
+        if (container.image === replacement.text) continue;
+        changes.push({ object: `${object.kind}/${object.metadata.name}`, container: container.name ?? '?', from: container.image, to: replacement.text });
+        container.image = replacement.text;
+      }
+    }
+  }
+  const unmatched = wanted.filter((image) => !used.has(image.text));
+  if (unmatched.length > 0) {
+    const present = [...new Set(objects.flatMap(containerImages))];
+    throw new ConfigurationError(
+      `Input "images": ${unmatched.map((image) => `"${image.text}"`).join(', ')} matches no container in the manifests ` +
+        `(their images: ${present.join(', ') || 'none'})`,
+    );
+  }
+  return { objects: updated, changes };
+}
+
+export function containerImages(object: KubeObject): string[] {
+  const podSpec = podSpecOf(object);
+  if (!podSpec) return [];
+  return ['initContainers', 'containers'].flatMap((list) => {
+    const containers = podSpec[list];
+    return Array.isArray(containers) ? (containers as Array<{ image?: unknown }>).flatMap((c) => (typeof c.image === 'string' ? [c.image] : [])) : [];
+  });
+}

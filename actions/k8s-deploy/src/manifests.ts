@@ -1,0 +1,71 @@
+import { parseAllDocuments } from 'yaml';
+import { ConfigurationError } from '../../lib/index.js';
+
+export interface ObjectMeta {
+  name: string;
+  namespace?: string;
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+  [field: string]: unknown;
+}
+
+/** A Kubernetes object as read from a manifest; only the fields the deploy logic needs are typed. */
+export interface KubeObject {
+  apiVersion: string;
+  kind: string;
+  metadata: ObjectMeta;
+  spec?: Record<string, unknown>;
+  [field: string]: unknown;
+}
+
+export interface ManifestSource {
+  /** Where the text came from, for error messages: a file, or a kustomize folder. */
+  origin: string;
+  text: string;
+}
+
+/** Multi-document YAML → objects, in file order. `kind: List` is expanded; empty documents are skipped. */
+export function parseManifests(sources: readonly ManifestSource[]): KubeObject[] {
+  const objects: KubeObject[] = [];
+  for (const { origin, text } of sources) {
+    const documents = parseAllDocuments(text, { prettyErrors: false });
+    for (const [index, document] of (Array.isArray(documents) ? documents : [documents]).entries()) {
+      const where = `${origin} (document ${index + 1})`;
+      const [error] = document.errors;
+      if (error) throw new ConfigurationError(`${where} is not valid YAML: ${error.message.split('\n')[0]}`);
+      const value: unknown = document.toJS();
+      if (value === null || value === undefined) continue;
+      const items = isRecord(value) && value.kind === 'List' && Array.isArray(value.items) ? value.items : [value];
+      for (const item of items) objects.push(checkObject(item, where));
+    }
+  }
+  if (objects.length === 0) throw new ConfigurationError('The manifests contain no Kubernetes object');
+  return objects;
+}
+
+function checkObject(value: unknown, where: string): KubeObject {
+  if (!isRecord(value)) throw new ConfigurationError(`${where}: expected a Kubernetes object (a YAML mapping)`);
+  for (const field of ['apiVersion', 'kind'] as const) {
+    if (typeof value[field] !== 'string' || value[field] === '') {
+      throw new ConfigurationError(`${where}: expected a "${field}" string`);
+    }
+  }
+  const metadata = value.metadata;
+  if (!isRecord(metadata) || typeof metadata.name !== 'string' || metadata.name === '') {
+    throw new ConfigurationError(`${where}: ${String(value.kind)} has no metadata.name`);
+  }
+  return value as KubeObject;
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function describeObject(object: KubeObject): string {
+  return `${object.kind}/${object.metadata.name}`;
+}
+
+/** Workloads whose rollout the action waits for. */
+export function isWorkload(object: KubeObject): boolean {
+  return object.kind === 'Deployment' || object.kind === 'StatefulSet';
+}

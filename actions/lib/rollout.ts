@@ -1,0 +1,177 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Kubectl } from './kubectl.js';
+
+/** Set to `failed` on the ReplicaSet of a revision whose rollout failed: rollback never returns to it. */
+export const DEPLOY_STATUS_ANNOTATION = 'inventory-devops.io/deploy-status';
+
+/** Waiting reasons that will not fix themselves: the rollout fails at once instead of at the timeout. */
+export const FATAL_WAITING_REASONS = new Set([
+  'CrashLoopBackOff',
+  'ImagePullBackOff',
+  'ErrImagePull',
+  'InvalidImageName',
+  'CreateContainerConfigError',
+  'CreateContainerError',
+  'RunContainerError',
+]);
+
+export interface Pod {
+  metadata: { name: string; labels?: Record<string, string> };
+  status?: {
+    phase?: string;
+    conditions?: Array<{ type: string; status: string; reason?: string; message?: string }>;
+    containerStatuses?: Array<{
+      name: string;
+      restartCount?: number;
+      state?: { waiting?: { reason?: string; message?: string } };
+    }>;
+  };
+}
+
+export interface PodProblem {
+  pod: string;
+  container?: string;
+  reason: string;
+  message?: string;
+  restarts: number;
+  events: string[];
+  logs: string;
+}
+
+export interface RolloutOutcome {
+  ok: boolean;
+  /** Why it failed, in one line. */
+  message: string;
+  problems: PodProblem[];
+}
+
+/** Pods that cannot become ready: stuck on a fatal waiting reason, or unschedulable. */
+export function findPodProblems(pods: readonly Pod[]): Array<Omit<PodProblem, 'events' | 'logs'>> {
+  const problems: Array<Omit<PodProblem, 'events' | 'logs'>> = [];
+  for (const pod of pods) {
+    for (const container of pod.status?.containerStatuses ?? []) {
+      const waiting = container.state?.waiting;
+      if (waiting?.reason && FATAL_WAITING_REASONS.has(waiting.reason)) {
+        problems.push({
+          pod: pod.metadata.name,
+          container: container.name,
+          reason: waiting.reason,
+          message: waiting.message,
+          restarts: container.restartCount ?? 0,
+        });
+      }
+    }
+    const scheduled = pod.status?.conditions?.find((condition) => condition.type === 'PodScheduled');
+    if (scheduled?.status === 'False' && scheduled.reason === 'Unschedulable') {
+      problems.push({ pod: pod.metadata.name, reason: 'Unschedulable', message: scheduled.message, restarts: 0 });
+    }
+  }
+  return problems;
+}
+
+interface Deployment {
+  metadata: { uid?: string };
+  spec?: { selector?: { matchLabels?: Record<string, string> } };
+}
+
+export interface ReplicaSet {
+  metadata: {
+    name: string;
+    annotations?: Record<string, string>;
+    labels?: Record<string, string>;
+    ownerReferences?: Array<{ uid: string; controller?: boolean }>;
+  };
+  spec?: { replicas?: number; selector?: { matchLabels?: Record<string, string> }; template?: unknown };
+}
+
+export function selectorOf(labels: Record<string, string>): string {
+  return Object.entries(labels)
+    .map(([key, value]) => `${key}=${value}`)
+    .join(',');
+}
+
+/**
+ * Waits for a Deployment rollout with `kubectl rollout status` (a watch), and meanwhile
+ * checks the new revision's pods every `checkEverySeconds`: a crash loop, an image that
+ * cannot be pulled or an unschedulable pod ends the wait at once, with the pod's events and
+ * the last lines of its log.
+ */
+export async function waitForRollout(
+  kubectl: Kubectl,
+  deployment: string,
+  timeoutSeconds: number,
+  checkEverySeconds = 2,
+): Promise<RolloutOutcome> {
+  const status = kubectl.start(['rollout', 'status', `deployment/${deployment}`, `--timeout=${timeoutSeconds}s`]);
+  let finished = false;
+  const statusOutcome = status.result.then((result): RolloutOutcome => {
+    finished = true;
+    const message = result.exitCode === 0 ? `deployment/${deployment} rolled out` : result.stderr.trim() || `kubectl rollout status exited ${result.exitCode}`;
+    return { ok: result.exitCode === 0, message, problems: [] };
+  });
+  const watchOutcome = (async (): Promise<RolloutOutcome | undefined> => {
+    while (!finished) {
+      await Promise.race([sleep(checkEverySeconds * 1000), statusOutcome]);
+      if (finished) return undefined;
+      const problems = await newRevisionProblems(kubectl, deployment).catch(() => []);
+      if (problems.length > 0) {
+        const first = problems[0]!;
+        return {
+          ok: false,
+          message: `deployment/${deployment}: pod ${first.pod} is in ${first.reason}${first.message ? ` (${first.message})` : ''}`,
+          problems: await Promise.all(problems.slice(0, 3).map((problem) => diagnose(kubectl, problem))),
+        };
+      }
+    }
+    return undefined;
+  })();
+
+  const outcome = await Promise.race([statusOutcome, watchOutcome.then((found) => found ?? statusOutcome)]);
+  status.stop();
+  if (!outcome.ok && outcome.problems.length === 0) {
+    // Timed out or past its progress deadline: say what the pods were doing.
+    const problems = await newRevisionProblems(kubectl, deployment).catch(() => []);
+    outcome.problems = await Promise.all(problems.slice(0, 3).map((problem) => diagnose(kubectl, problem)));
+  }
+  return outcome;
+}
+
+/** The ReplicaSets a Deployment controls (by controller reference, not only by labels), newest revision first. */
+export async function replicaSetsOf(kubectl: Kubectl, deployment: string): Promise<ReplicaSet[]> {
+  const current = await kubectl.json<Deployment>(['get', 'deployment', deployment]);
+  const matchLabels = current.spec?.selector?.matchLabels ?? {};
+  const replicaSets = await kubectl.json<{ items: ReplicaSet[] }>(['get', 'replicasets', '--selector', selectorOf(matchLabels)]);
+  return replicaSets.items
+    .filter((replicaSet) => replicaSet.metadata.ownerReferences?.some((owner) => owner.controller && owner.uid === current.metadata.uid))
+    .sort((a, b) => revisionOf(b) - revisionOf(a));
+}
+
+async function newRevisionProblems(kubectl: Kubectl, deployment: string) {
+  const [newest] = await replicaSetsOf(kubectl, deployment);
+  const hash = newest?.metadata.labels?.['pod-template-hash'];
+  if (!newest || !hash) return [];
+  const selector = newest.spec?.selector?.matchLabels ?? { 'pod-template-hash': hash };
+  const pods = await kubectl.json<{ items: Pod[] }>(['get', 'pods', '--selector', selectorOf(selector)]);
+  return findPodProblems(pods.items);
+}
+
+export function revisionOf(object: { metadata: { annotations?: Record<string, string> } }): number {
+  return Number(object.metadata.annotations?.['deployment.kubernetes.io/revision'] ?? 0);
+}
+
+async function diagnose(kubectl: Kubectl, problem: Omit<PodProblem, 'events' | 'logs'>): Promise<PodProblem> {
+  const events = await kubectl
+    .json<{ items: Array<{ reason?: string; message?: string; count?: number }> }>([
+      'get',
+      'events',
+      '--field-selector',
+      `involvedObject.name=${problem.pod}`,
+    ])
+    .then((list) => list.items.slice(-10).map((event) => `${event.reason ?? ''}: ${event.message ?? ''}${(event.count ?? 1) > 1 ? ` (x${event.count})` : ''}`))
+    .catch(() => []);
+  const logArgs = ['logs', problem.pod, '--tail=20', ...(problem.container ? ['--container', problem.container] : [])];
+  let logs = '';
+  if (problem.restarts > 0) logs = (await kubectl.run([...logArgs, '--previous'], { allowFailure: true })).stdout;
+  if (logs.trim() === '') logs = (await kubectl.run(logArgs, { allowFailure: true })).stdout;
+  return { ...problem, events, logs: logs.trimEnd() };
+}
