@@ -1,0 +1,247 @@
+import { isDeepStrictEqual } from 'node:util';
+import { ApiError } from './errors.js';
+import { isObject, mergeKeyOf, type Json, type JsonObject } from './patch.js';
+import { now, type KubeObject, type ManagedFieldsEntry } from './store.js';
+
+/**
+ * Server-side apply with field ownership, in the `FieldsV1` vocabulary of a real API server:
+ * a field path is a list of segments (`f:spec`, `k:{"name":"app"}`, `f:image`); each manager
+ * owns a set of leaf paths. Applying removes the fields the manager applied before and no
+ * longer applies, merges the rest, and reports conflicts with other owners unless forced.
+ */
+type Segments = string[];
+
+const SERVER_OWNED_METADATA = new Set([
+  'name', 'namespace', 'uid', 'resourceVersion', 'generation', 'creationTimestamp', 'managedFields', 'deletionTimestamp',
+  'deletionGracePeriodSeconds', 'selfLink',
+]);
+
+function keySegment(mergeKey: string, item: JsonObject): string {
+  return `k:${JSON.stringify({ [mergeKey]: item[mergeKey] })}`;
+}
+
+/** Leaf field paths of an object, as JSON-encoded segment lists. */
+export function leafPaths(object: KubeObject): Set<string> {
+  const paths = new Set<string>();
+  for (const [key, value] of Object.entries(object)) {
+    if (key === 'apiVersion' || key === 'kind' || key === 'status' || value === undefined) continue;
+    if (key === 'metadata' && isObject(value)) {
+      for (const [metaKey, metaValue] of Object.entries(value)) {
+        if (!SERVER_OWNED_METADATA.has(metaKey) && metaValue !== undefined) collect(metaValue, ['f:metadata', `f:${metaKey}`], metaKey, paths);
+      }
+      continue;
+    }
+    collect(value as Json, [`f:${key}`], key, paths);
+  }
+  return paths;
+}
+
+function collect(value: Json, segments: Segments, field: string, out: Set<string>): void {
+  if (isObject(value) && Object.keys(value).length > 0) {
+    for (const [key, inner] of Object.entries(value)) collect(inner, [...segments, `f:${key}`], key, out);
+    return;
+  }
+  if (Array.isArray(value) && value.length > 0) {
+    const mergeKey = mergeKeyOf(field, value);
+    if (mergeKey && value.every((item) => isObject(item) && item[mergeKey] !== undefined)) {
+      for (const item of value as JsonObject[]) collect(item, [...segments, keySegment(mergeKey, item)], '', out);
+      return;
+    }
+  }
+  out.add(JSON.stringify(segments));
+}
+
+function childOf(node: Json | undefined, segment: string): Json | undefined {
+  if (segment.startsWith('f:')) return isObject(node) ? node[segment.slice(2)] : undefined;
+  if (!Array.isArray(node)) return undefined;
+  const key = JSON.parse(segment.slice(2)) as JsonObject;
+  const [name, value] = Object.entries(key)[0] ?? [];
+  return node.find((item) => isObject(item) && name !== undefined && isDeepStrictEqual(item[name], value));
+}
+
+function valueAt(root: KubeObject, segments: Segments): Json | undefined {
+  let node: Json | undefined = root as unknown as Json;
+  for (const segment of segments) node = childOf(node, segment);
+  return node;
+}
+
+function deleteAt(root: KubeObject, segments: Segments): void {
+  const parent = valueAt(root, segments.slice(0, -1));
+  const last = segments[segments.length - 1] ?? '';
+  if (last.startsWith('f:') && isObject(parent)) {
+    delete parent[last.slice(2)];
+  } else if (Array.isArray(parent)) {
+    const item = childOf(parent, last);
+    const index = parent.indexOf(item as Json);
+    if (index >= 0) parent.splice(index, 1);
+  }
+}
+
+/** Removes leaves and then parents that the removal left empty (list items left with only their key). */
+function removePaths(root: KubeObject, paths: string[]): void {
+  const parsed = paths.map((path) => JSON.parse(path) as Segments);
+  for (const segments of parsed) {
+    const parentSegment = segments[segments.length - 2] ?? '';
+    const isItemKey = parentSegment.startsWith('k:') && Object.hasOwn(JSON.parse(parentSegment.slice(2)) as object, (segments[segments.length - 1] ?? '').slice(2));
+    if (!isItemKey) deleteAt(root, segments);
+  }
+  for (const segments of parsed) {
+    for (let depth = segments.length - 1; depth >= 1; depth--) {
+      const prefix = segments.slice(0, depth);
+      const node = valueAt(root, prefix);
+      const last = prefix[prefix.length - 1] ?? '';
+      const keyFields = last.startsWith('k:') ? Object.keys(JSON.parse(last.slice(2)) as object) : [];
+      const empty = isObject(node) && Object.keys(node).every((key) => keyFields.includes(key));
+      const emptyList = Array.isArray(node) && node.length === 0;
+      if (!empty && !emptyList) break;
+      deleteAt(root, prefix);
+    }
+  }
+}
+
+function mergeApplied(target: Json | undefined, applied: Json, field: string): Json {
+  if (isObject(applied)) {
+    const result: JsonObject = isObject(target) ? target : {};
+    for (const [key, value] of Object.entries(applied)) result[key] = mergeApplied(result[key], value, key);
+    return result;
+  }
+  if (Array.isArray(applied) && Array.isArray(target)) {
+    const mergeKey = mergeKeyOf(field, applied);
+    if (mergeKey && applied.every((item) => isObject(item) && item[mergeKey] !== undefined)) {
+      const result = [...target];
+      for (const item of applied as JsonObject[]) {
+        const index = result.findIndex((existing) => isObject(existing) && isDeepStrictEqual(existing[mergeKey], item[mergeKey]));
+        if (index >= 0) result[index] = mergeApplied(result[index], item, '');
+        else result.push(structuredClone(item));
+      }
+      return result;
+    }
+  }
+  return structuredClone(applied);
+}
+
+function toFieldsV1(paths: Iterable<string>): Record<string, unknown> {
+  const tree: Record<string, unknown> = {};
+  for (const path of paths) {
+    let node = tree;
+    for (const segment of JSON.parse(path) as Segments) {
+      node[segment] ??= segment.startsWith('k:') ? { '.': {} } : {};
+      node = node[segment] as Record<string, unknown>;
+    }
+  }
+  return tree;
+}
+
+function fromFieldsV1(tree: Record<string, unknown>, prefix: Segments = [], out = new Set<string>()): Set<string> {
+  for (const [segment, child] of Object.entries(tree)) {
+    if (segment === '.') continue;
+    const children = Object.keys(child as object).filter((key) => key !== '.');
+    if (children.length === 0) out.add(JSON.stringify([...prefix, segment]));
+    else fromFieldsV1(child as Record<string, unknown>, [...prefix, segment], out);
+  }
+  return out;
+}
+
+/** `.spec.template.spec.containers[name="app"].image`, as conflict messages print paths. */
+function displayPath(path: string): string {
+  return (JSON.parse(path) as Segments)
+    .map((segment) => {
+      if (segment.startsWith('f:')) return `.${segment.slice(2)}`;
+      const [key, value] = Object.entries(JSON.parse(segment.slice(2)) as object)[0] ?? [];
+      return `[${key}=${JSON.stringify(value)}]`;
+    })
+    .join('');
+}
+
+interface Ownership {
+  entry: ManagedFieldsEntry;
+  paths: Set<string>;
+}
+
+function ownershipOf(object: KubeObject | undefined): Ownership[] {
+  return (object?.metadata.managedFields ?? []).map((entry) => ({ entry, paths: fromFieldsV1(entry.fieldsV1) }));
+}
+
+function toEntries(ownerships: Ownership[]): ManagedFieldsEntry[] {
+  return ownerships.filter((o) => o.paths.size > 0).map((o) => ({ ...o.entry, fieldsV1: toFieldsV1([...o.paths].sort()) }));
+}
+
+export function serverSideApply(live: KubeObject | undefined, applied: KubeObject, manager: string, force: boolean): KubeObject {
+  const appliedPaths = leafPaths(applied);
+  const ownerships = ownershipOf(live);
+  const isMine = (o: Ownership): boolean => o.entry.manager === manager && o.entry.operation === 'Apply';
+  const changes = (path: string): boolean => {
+    const current = live ? valueAt(live, JSON.parse(path) as Segments) : undefined;
+    return current !== undefined && !isDeepStrictEqual(current, valueAt(applied, JSON.parse(path) as Segments));
+  };
+  if (live && !force) {
+    const causes: { reason: string; message: string; field: string }[] = [];
+    for (const path of appliedPaths) {
+      if (!changes(path)) continue;
+      for (const other of ownerships) {
+        if (isMine(other) || !other.paths.has(path)) continue;
+        causes.push({
+          reason: 'FieldManagerConflict',
+          message: `conflict with "${other.entry.manager}"${other.entry.operation === 'Update' ? ' using ' + other.entry.apiVersion : ''}`,
+          field: displayPath(path),
+        });
+      }
+    }
+    if (causes.length > 0) {
+      const summary = causes.map((cause) => `${cause.message}: ${cause.field}`).join('\n- ');
+      throw new ApiError(409, 'Conflict', `Apply failed with ${causes.length} conflict${causes.length > 1 ? 's' : ''}: ${summary}`, {
+        name: applied.metadata.name,
+        kind: applied.kind,
+        causes,
+      });
+    }
+  }
+  const result: KubeObject = live ? structuredClone(live) : { apiVersion: applied.apiVersion, kind: applied.kind, metadata: { name: applied.metadata.name } };
+  const previous = ownerships.find(isMine);
+  if (previous) {
+    const ownedByOthers = (path: string): boolean => ownerships.some((o) => !isMine(o) && o.paths.has(path));
+    removePaths(result, [...previous.paths].filter((path) => !appliedPaths.has(path) && !ownedByOthers(path)));
+  }
+  for (const [key, value] of Object.entries(applied)) {
+    if (key === 'status' || value === undefined) continue;
+    result[key] = mergeApplied(result[key] as Json | undefined, value as Json, key);
+  }
+  result.apiVersion = applied.apiVersion;
+  for (const other of ownerships) {
+    if (isMine(other)) continue;
+    for (const path of appliedPaths) if (changes(path)) other.paths.delete(path);
+  }
+  const mine: Ownership = {
+    entry: { manager, operation: 'Apply', apiVersion: applied.apiVersion, time: now(), fieldsType: 'FieldsV1', fieldsV1: {} },
+    paths: appliedPaths,
+  };
+  result.metadata.managedFields = toEntries([...ownerships.filter((o) => !isMine(o)), mine]);
+  return result;
+}
+
+/** Records an ordinary write (create, update, patch): the manager takes the fields it changed. */
+export function recordUpdate(before: KubeObject | undefined, after: KubeObject, manager: string, subresource?: string): void {
+  const beforePaths = before ? leafPaths(before) : new Set<string>();
+  const afterPaths = leafPaths(after);
+  const changed = [...afterPaths].filter((path) => {
+    if (!before || !beforePaths.has(path)) return true;
+    const segments = JSON.parse(path) as Segments;
+    return !isDeepStrictEqual(valueAt(before, segments), valueAt(after, segments));
+  });
+  const removed = [...beforePaths].filter((path) => !afterPaths.has(path));
+  const ownerships = ownershipOf(before);
+  for (const ownership of ownerships) for (const path of [...changed, ...removed]) ownership.paths.delete(path);
+  if (changed.length > 0) {
+    let mine = ownerships.find((o) => o.entry.manager === manager && o.entry.operation === 'Update');
+    if (!mine) {
+      mine = {
+        entry: { manager, operation: 'Update', apiVersion: after.apiVersion, time: now(), fieldsType: 'FieldsV1', fieldsV1: {}, ...(subresource ? { subresource } : {}) },
+        paths: new Set(),
+      };
+      ownerships.push(mine);
+    }
+    mine.entry.time = now();
+    for (const path of changed) mine.paths.add(path);
+  }
+  after.metadata.managedFields = toEntries(ownerships);
+}

@@ -1,0 +1,155 @@
+import type { ResourceType } from './resources.js';
+import { selectorToString } from './selectors.js';
+import type { KubeObject } from './store.js';
+
+/**
+ * Server-side printing (`Accept: …;as=Table`): the columns `kubectl get` shows. Columns with
+ * priority 1 appear only with `-o wide`, as on a real server.
+ */
+interface Column {
+  name: string;
+  priority?: number;
+  cell: (object: KubeObject) => string | number;
+}
+
+export function age(timestamp: string | undefined): string {
+  if (!timestamp) return '<unknown>';
+  const seconds = Math.max(0, Math.floor((Date.now() - Date.parse(timestamp)) / 1000));
+  if (seconds < 120) return `${seconds}s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes}m${seconds % 60 ? `${seconds % 60}s` : ''}`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return `${hours}h${minutes % 60 ? `${minutes % 60}m` : ''}`;
+  return `${Math.floor(hours / 24)}d`;
+}
+
+const name: Column = { name: 'Name', cell: (o) => o.metadata.name };
+const ageColumn: Column = { name: 'Age', cell: (o) => age(o.metadata.creationTimestamp) };
+
+interface ContainerStatus {
+  ready?: boolean;
+  restartCount?: number;
+  state?: { waiting?: { reason?: string }; terminated?: { reason?: string; exitCode?: number }; running?: unknown };
+  lastState?: { terminated?: { finishedAt?: string } };
+}
+
+/** The STATUS column of `kubectl get pods`, computed like kubectl's own pod printer. */
+export function podStatusReason(pod: KubeObject): string {
+  if (pod.metadata.deletionTimestamp) return 'Terminating';
+  let reason: string = pod.status?.reason ?? pod.status?.phase ?? 'Pending';
+  const statuses = (pod.status?.containerStatuses ?? []) as ContainerStatus[];
+  for (const status of [...statuses].reverse()) {
+    if (status.state?.waiting?.reason) reason = status.state.waiting.reason;
+    else if (status.state?.terminated?.reason) reason = status.state.terminated.reason;
+    else if (status.state?.terminated) reason = `ExitCode:${status.state.terminated.exitCode ?? 0}`;
+  }
+  return reason;
+}
+
+const COLUMNS: Record<string, Column[]> = {
+  Pod: [
+    name,
+    {
+      name: 'Ready',
+      cell: (o) => {
+        const statuses = (o.status?.containerStatuses ?? []) as ContainerStatus[];
+        return `${statuses.filter((s) => s.ready).length}/${(o.spec?.containers ?? []).length}`;
+      },
+    },
+    { name: 'Status', cell: podStatusReason },
+    {
+      name: 'Restarts',
+      cell: (o) => {
+        const statuses = (o.status?.containerStatuses ?? []) as ContainerStatus[];
+        const restarts = statuses.reduce((sum, s) => sum + (s.restartCount ?? 0), 0);
+        const last = statuses.map((s) => s.lastState?.terminated?.finishedAt).filter((t): t is string => !!t).sort().pop();
+        return last ? `${restarts} (${age(last)} ago)` : String(restarts);
+      },
+    },
+    ageColumn,
+    { name: 'IP', priority: 1, cell: (o) => o.status?.podIP ?? '<none>' },
+    { name: 'Node', priority: 1, cell: (o) => o.spec?.nodeName ?? '<none>' },
+  ],
+  Deployment: [
+    name,
+    { name: 'Ready', cell: (o) => `${o.status?.readyReplicas ?? 0}/${o.spec?.replicas ?? 0}` },
+    { name: 'Up-to-date', cell: (o) => o.status?.updatedReplicas ?? 0 },
+    { name: 'Available', cell: (o) => o.status?.availableReplicas ?? 0 },
+    ageColumn,
+    { name: 'Containers', priority: 1, cell: (o) => containers(o).map((c) => c.name).join(',') },
+    { name: 'Images', priority: 1, cell: (o) => containers(o).map((c) => c.image).join(',') },
+    { name: 'Selector', priority: 1, cell: (o) => selectorToString(o.spec?.selector) },
+  ],
+  ReplicaSet: [
+    name,
+    { name: 'Desired', cell: (o) => o.spec?.replicas ?? 0 },
+    { name: 'Current', cell: (o) => o.status?.replicas ?? 0 },
+    { name: 'Ready', cell: (o) => o.status?.readyReplicas ?? 0 },
+    ageColumn,
+    { name: 'Containers', priority: 1, cell: (o) => containers(o).map((c) => c.name).join(',') },
+    { name: 'Images', priority: 1, cell: (o) => containers(o).map((c) => c.image).join(',') },
+    { name: 'Selector', priority: 1, cell: (o) => selectorToString(o.spec?.selector) },
+  ],
+  Service: [
+    name,
+    { name: 'Type', cell: (o) => o.spec?.type ?? 'ClusterIP' },
+    { name: 'Cluster-IP', cell: (o) => o.spec?.clusterIP ?? '<none>' },
+    { name: 'External-IP', cell: () => '<none>' },
+    {
+      name: 'Port(s)',
+      cell: (o) => ((o.spec?.ports ?? []) as { port: number; protocol?: string }[]).map((p) => `${p.port}/${p.protocol ?? 'TCP'}`).join(',') || '<none>',
+    },
+    ageColumn,
+    { name: 'Selector', priority: 1, cell: (o) => Object.entries(o.spec?.selector ?? {}).map(([k, v]) => `${k}=${v}`).join(',') || '<none>' },
+  ],
+  Endpoints: [
+    name,
+    {
+      name: 'Endpoints',
+      cell: (o) => {
+        const subsets = (o.subsets ?? []) as { addresses?: { ip: string }[]; ports?: { port: number }[] }[];
+        const pairs = subsets.flatMap((s) => (s.addresses ?? []).flatMap((a) => (s.ports ?? []).map((p) => `${a.ip}:${p.port}`)));
+        return pairs.join(',') || '<none>';
+      },
+    },
+    ageColumn,
+  ],
+  Event: [
+    { name: 'Last Seen', cell: (o) => age((o.lastTimestamp as string | undefined) ?? o.metadata.creationTimestamp) },
+    { name: 'Type', cell: (o) => String(o.type ?? '') },
+    { name: 'Reason', cell: (o) => String(o.reason ?? '') },
+    {
+      name: 'Object',
+      cell: (o) => {
+        const involved = (o.involvedObject ?? {}) as { kind?: string; name?: string };
+        return `${(involved.kind ?? '').toLowerCase()}/${involved.name ?? ''}`;
+      },
+    },
+    { name: 'Message', cell: (o) => String(o.message ?? '') },
+  ],
+  Namespace: [name, { name: 'Status', cell: (o) => o.status?.phase ?? 'Active' }, ageColumn],
+};
+
+function containers(o: KubeObject): { name: string; image: string }[] {
+  return o.spec?.template?.spec?.containers ?? [];
+}
+
+export function toTable(type: ResourceType, objects: KubeObject[], resourceVersion: string): Record<string, unknown> {
+  const columns = COLUMNS[type.kind] ?? [name, ageColumn];
+  return {
+    kind: 'Table',
+    apiVersion: 'meta.k8s.io/v1',
+    metadata: { resourceVersion },
+    columnDefinitions: columns.map((column) => ({
+      name: column.name,
+      type: 'string',
+      format: column.name === 'Name' ? 'name' : '',
+      description: column.name,
+      priority: column.priority ?? 0,
+    })),
+    rows: objects.map((object) => ({
+      cells: columns.map((column) => column.cell(object)),
+      object: { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: object.metadata },
+    })),
+  };
+}
