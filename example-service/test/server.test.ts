@@ -5,10 +5,10 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLED_MIGRATIONS_DIR } from '../src/config.js';
 import { migrateUp } from '../src/migrations.js';
-import { freePort, startPostgres, type TestPostgres } from './helpers/postgres.js';
+import { freePort, startPostgres, type EmbeddedCluster } from '../scripts/embedded-postgres.js';
 import { buildService, MIGRATE_JS, runService, SERVER_JS, type ServiceProcess } from './helpers/processes.js';
 
-let postgres: TestPostgres;
+let postgres: EmbeddedCluster;
 let databaseCount = 0;
 const running: ServiceProcess[] = [];
 
@@ -80,7 +80,7 @@ describe('server.js', () => {
     const access = service.logs.find((line) => line.msg === 'request completed' && line.url === '/api/items/1');
     expect(access).toMatchObject({ reqId: expect.any(String), method: 'GET', statusCode: 200 });
     expect(service.output()).not.toContain('top-secret-token');
-    expect(service.output()).not.toContain('test-password');
+    expect(service.output()).not.toContain('local-password');
   });
 
   it('runs each migration once when two replicas start together', async () => {

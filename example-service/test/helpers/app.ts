@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { migrateUp } from '../../src/migrations.js';
-import { startPostgres, type TestPostgres } from './postgres.js';
+import { startPostgres, type EmbeddedCluster } from '../../scripts/embedded-postgres.js';
 
 const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
@@ -11,7 +11,7 @@ export function testConfig(databaseUrl: string, env: Record<string, string> = {}
 }
 
 export interface TestContext {
-  postgres: TestPostgres;
+  postgres: EmbeddedCluster;
   databaseUrl: string;
   app: FastifyInstance;
   close(): Promise<void>;
