@@ -9,7 +9,7 @@ function errors(run: ActionRun): string[] {
 // a missing asset) shows up here as a stack trace on stderr instead of one clear error.
 describe.each([
   ['actions/quality-gate', {}, 'quality-gate is not implemented yet'],
-  ['actions/security-scan', {}, 'security-scan is not implemented yet'],
+  ['actions/security-scan', { 'fail-on-severity': 'urgent' }, 'Input "fail-on-severity" has value "urgent"'],
   ['actions/k8s-deploy', {}, 'Input "manifests" is required but was not set'],
   ['actions/deploy', { manifests: 'k8s/', kubeconfig: 'users: [unclosed' }, 'Input "kubeconfig" (value hidden) is not valid YAML'],
   ['actions/canary-analyze', { 'canary-selector': 'track=canary' }, 'Input "baseline-selector" is required'],

@@ -1,9 +1,185 @@
-import { NotImplementedError, parseInputs, runAction } from '../../lib/index.js';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import * as core from '@actions/core';
+import { parse as parseYaml } from 'yaml';
+import { ConfigurationError, describeError, parseInputs, runAction, setOutputs, writeSummary } from '../../lib/index.js';
+import { securityReportSchema, type ScannerResult } from '../../lib/security-report.js';
+import { SCANNERS, type Finding, type Rule, type ScannerName } from './findings.js';
 import { securityScanInputs } from './inputs.js';
+import { applyPolicy, parseIgnoreFile, sortBySeverity, type Policy } from './policy.js';
+import { buildReport, buildSarifRuns, writeScanSummary } from './report.js';
+import { scanDependencies, scanFiles, scanHistory, scanSarifFiles } from './scan.js';
+import { DOCKERFILE_RULES } from './scanners/dockerfile.js';
+import { KUBERNETES_RULES } from './scanners/kubernetes.js';
+import { compileSecretRules, secretRulesFileSchema, secretRulesMetadata } from './scanners/secrets.js';
+import { WORKFLOW_RULES } from './scanners/workflows.js';
+import { listTree } from './tree.js';
+
+const VERSION = '1.0.0';
+const DEFAULT_IGNORE_FILE = '.security-ignore.yml';
+const MAX_ANNOTATIONS = 10;
+
+function ruleTable(rules: Record<string, Omit<Rule, 'id'>>): Rule[] {
+  return Object.entries(rules).map(([id, rule]) => ({ id, ...rule }));
+}
+
+async function readOptionalFile(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error: unknown) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+async function readRequiredFile(input: string, path: string): Promise<string> {
+  const text = await readOptionalFile(path);
+  if (text === undefined) throw new ConfigurationError(`Input "${input}" has value "${path}": expected an existing file.`);
+  return text;
+}
+
+function parseDocument(input: string, path: string, text: string): unknown {
+  try {
+    return parseYaml(text) as unknown;
+  } catch (error: unknown) {
+    throw new ConfigurationError(`Input "${input}" names ${path}, which is not valid YAML or JSON: ${describeError(error)}`);
+  }
+}
 
 export async function run(): Promise<void> {
   await runAction('security-scan', async () => {
-    parseInputs(securityScanInputs);
-    throw new NotImplementedError('security-scan', 4);
+    const inputs = parseInputs(securityScanInputs);
+    const workspace = process.cwd();
+    const root = resolve(workspace, inputs.path);
+    const rootStat = await stat(root).catch(() => undefined);
+    if (!rootStat?.isDirectory()) throw new ConfigurationError(`Input "path" has value "${inputs.path}": expected an existing folder.`);
+    // Findings name files relative to the workspace (what code scanning expects), or to the scanned folder when it lies outside.
+    const insideWorkspace = !relative(workspace, root).startsWith('..') && !isAbsolute(relative(workspace, root));
+    const base = insideWorkspace ? workspace : root;
+
+    const ignoreText = await (inputs['ignore-file'] === DEFAULT_IGNORE_FILE
+      ? readOptionalFile(resolve(workspace, inputs['ignore-file']))
+      : readRequiredFile('ignore-file', resolve(workspace, inputs['ignore-file'])));
+    const ignoreEntries = ignoreText === undefined ? [] : parseIgnoreFile(inputs['ignore-file'], parseDocument('ignore-file', inputs['ignore-file'], ignoreText));
+
+    let userSecretRules;
+    if (inputs['secret-rules'] !== undefined) {
+      const text = await readRequiredFile('secret-rules', resolve(workspace, inputs['secret-rules']));
+      const parsed = secretRulesFileSchema.safeParse(parseDocument('secret-rules', inputs['secret-rules'], text));
+      if (!parsed.success) {
+        throw new ConfigurationError(`Secret rules file ${inputs['secret-rules']} is not valid: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}.`);
+      }
+      userSecretRules = parsed.data.rules;
+    }
+    const secretRules = compileSecretRules(userSecretRules, inputs['secret-rules']);
+
+    let baseline: Set<string> | undefined;
+    if (inputs.baseline !== undefined) {
+      const text = await readRequiredFile('baseline', resolve(workspace, inputs.baseline));
+      const parsed = securityReportSchema.safeParse(parseDocument('baseline', inputs.baseline, text));
+      if (!parsed.success) throw new ConfigurationError(`Input "baseline" has value "${inputs.baseline}": expected a security-scan JSON report (version 1).`);
+      baseline = new Set(parsed.data.findings.map((finding) => finding.fingerprint));
+    } else if (inputs['new-findings-only']) {
+      throw new ConfigurationError('Input "new-findings-only" is true but "baseline" is not set: expected the path of a previous report to compare against.');
+    }
+
+    const requested = new Set<ScannerName>(
+      (inputs.scanners as ScannerName[] | undefined) ?? SCANNERS.filter((scanner) => scanner !== 'sarif' || inputs['sarif-files'] !== undefined),
+    );
+    if (requested.has('sarif') && inputs['sarif-files'] === undefined) {
+      throw new ConfigurationError('Input "scanners" includes sarif but "sarif-files" is not set: expected SARIF file globs.');
+    }
+
+    const results = new Map<ScannerName, { findings: Finding[]; status: ScannerResult }>();
+    const tree = await core.group(`Listing ${inputs.path}`, async () => {
+      const listed = await listTree(root, base);
+      core.info(`${listed.files.length} files (node_modules, .git and dist folders are not scanned)`);
+      return listed;
+    });
+    await core.group('Scanning files', async () => {
+      for (const [scanner, result] of await scanFiles(tree, requested, secretRules)) results.set(scanner, result);
+    });
+    if (inputs.history !== undefined && requested.has('secrets')) {
+      const history = inputs.history;
+      await core.group(`Scanning commits ${history} for secrets`, async () => {
+        const secrets = results.get('secrets');
+        if (!secrets) return;
+        const known = new Set(secrets.findings.map((finding) => finding.fingerprint));
+        for (const finding of await scanHistory(root, history, secretRules)) {
+          if (known.has(finding.fingerprint)) continue;
+          known.add(finding.fingerprint);
+          secrets.findings.push(finding);
+        }
+      });
+    }
+    if (requested.has('dependencies')) await core.group('Auditing dependencies', async () => results.set('dependencies', await scanDependencies(tree)));
+    let ingestedRules = new Map<string, Rule[]>();
+    if (requested.has('sarif') && inputs['sarif-files'] !== undefined) {
+      const ingested = await scanSarifFiles(inputs['sarif-files']);
+      results.set('sarif', ingested.result);
+      ingestedRules = ingested.rules;
+    }
+
+    const scanners: Record<string, ScannerResult> = {};
+    for (const scanner of SCANNERS) {
+      const result = results.get(scanner);
+      if (result) scanners[scanner] = result.status;
+      core.info(`${scanner}: ${result ? `${result.status.status}, ${result.findings.length} findings` : 'not requested'}`);
+    }
+
+    const policy: Policy = {
+      failOnSeverity: inputs['fail-on-severity'],
+      fixableOnly: inputs['fail-on-fixable-only'],
+      newFindingsOnly: inputs['new-findings-only'],
+      ignoreEntries,
+      baseline,
+      today: new Date().toISOString().slice(0, 10),
+    };
+    const outcome = applyPolicy([...results.values()].flatMap((result) => result.findings), policy);
+
+    const ownRules = new Map<ScannerName, Rule[]>([
+      ['kubernetes', ruleTable(KUBERNETES_RULES)],
+      ['dockerfile', ruleTable(DOCKERFILE_RULES)],
+      ['workflows', ruleTable(WORKFLOW_RULES)],
+      ['secrets', secretRulesMetadata(secretRules)],
+    ]);
+    const sarif = buildSarifRuns(outcome.findings, scanners, ownRules, ingestedRules, VERSION);
+    const outputFolder = process.env.RUNNER_TEMP || workspace;
+    await mkdir(outputFolder, { recursive: true });
+    const sarifFile = join(outputFolder, 'security-scan.sarif');
+    const reportFile = join(outputFolder, 'security-scan-report.json');
+    await writeFile(sarifFile, JSON.stringify(sarif.log, null, 2));
+    await writeFile(reportFile, JSON.stringify(buildReport(outcome, scanners), null, 2));
+
+    for (const [scanner, status] of Object.entries(scanners)) {
+      if (status.status === 'unavailable') core.warning(`${scanner} scanner unavailable, its findings are unknown (not "none"): ${status.reason ?? ''}`);
+    }
+    for (const entry of outcome.expired) core.warning(`Ignore entry for ${entry.rule ?? entry.fingerprint} expired on ${entry.expires} and no longer suppresses (${entry.matches} findings).`);
+    for (const entry of outcome.stale) core.warning(`Ignore entry for ${entry.rule ?? entry.fingerprint} matches no finding; remove it.`);
+    for (const note of sarif.notes) core.warning(note);
+    for (const finding of sortBySeverity(outcome.findings.filter((candidate) => candidate.counted)).slice(0, MAX_ANNOTATIONS)) {
+      core.error(`${finding.ruleId}: ${finding.message}${finding.fix ? ` Fix: ${finding.fix}` : ''}`, {
+        title: `security-scan ${finding.severity}`,
+        ...(finding.file !== undefined ? { file: finding.file } : {}),
+        ...(finding.line !== undefined ? { startLine: finding.line } : {}),
+      });
+    }
+
+    await writeSummary((summary) => writeScanSummary(summary, outcome, scanners, policy, sarif.notes));
+    setOutputs({
+      'sarif-file': sarifFile,
+      report: reportFile,
+      critical: outcome.counts.critical,
+      high: outcome.counts.high,
+      medium: outcome.counts.medium,
+      low: outcome.counts.low,
+      total: outcome.counts.total,
+      new: outcome.counts.new,
+      passed: outcome.passed,
+    });
+    if (!outcome.passed) {
+      const counted = outcome.findings.filter((finding) => finding.counted).length;
+      throw new ConfigurationError(`${counted} unsuppressed findings at or above ${policy.failOnSeverity} remain (see the job summary and ${reportFile}).`);
+    }
   });
 }
