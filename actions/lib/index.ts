@@ -6,3 +6,5 @@ export { registerSecret, redactSecrets } from './secrets.js';
 export { passFail, writeSummary, type Summary } from './summary.js';
 export { Kubectl, KubectlError, type KubectlResult } from './kubectl.js';
 export { prepareKubeconfig, type KubeconfigFile } from './kubeconfig.js';
+export { upsertComment, type IssueRef, type UpsertResult } from './github.js';
+export { SEVERITIES, countUnsuppressedBySeverity, securityFindingSchema, securityReportSchema, type SecurityFinding, type SecurityReport, type Severity } from './security-report.js';

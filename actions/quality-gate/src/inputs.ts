@@ -1,7 +1,15 @@
+import { z } from 'zod';
 import { input } from '../../lib/index.js';
+import { SEVERITIES } from '../../lib/security-report.js';
 
 const PERCENT = { min: 0, max: 100 };
+const SEVERITY_LIMITS = 'limits by severity such as critical=0,high=0';
+const SEVERITY_LIMIT = new RegExp(`^(${SEVERITIES.join('|')})\\s*=\\s*(\\d+)$`);
 
+/**
+ * The conditions have no defaults here: an input left unset lets the policy file decide,
+ * and the defaults (DEFAULT_POLICY) apply only when neither sets a condition.
+ */
 export const qualityGateInputs = {
   'coverage-files': input.list('coverage report globs, newline or comma separated').optional(),
   'test-results': input.list('JUnit XML globs, newline or comma separated').optional(),
@@ -11,18 +19,29 @@ export const qualityGateInputs = {
   'base-coverage-file': input.text('the path of a coverage report of the base').optional(),
   'min-coverage': input.number(PERCENT).optional(),
   'min-branch-coverage': input.number(PERCENT).optional(),
-  'min-changed-lines-coverage': input.number(PERCENT).default(80),
-  'min-changed-lines': input.integer({ min: 0 }).default(20),
+  'min-changed-lines-coverage': input.number(PERCENT).optional(),
+  'min-changed-lines': input.integer({ min: 0 }).optional(),
   'max-coverage-drop': input.number(PERCENT).optional(),
-  'max-failed-tests': input.integer({ min: 0 }).default(0),
-  'max-lint-errors': input.integer({ min: 0 }).default(0),
+  'max-failed-tests': input.integer({ min: 0 }).optional(),
+  'max-lint-errors': input.integer({ min: 0 }).optional(),
   'max-lint-warnings': input.integer({ min: 0 }).optional(),
-  'max-security-findings': input.text('limits by severity such as critical=0,high=0').optional(),
+  'max-security-findings': input
+    .list(SEVERITY_LIMITS)
+    .refine((items) => items.every((item) => SEVERITY_LIMIT.test(item)), { error: `${SEVERITY_LIMITS} (severities: ${SEVERITIES.join(', ')})` })
+    .transform((items) =>
+      Object.fromEntries(
+        items.map((item) => {
+          const [, severity = '', limit = ''] = SEVERITY_LIMIT.exec(item) ?? [];
+          return [severity, Number(limit)];
+        }),
+      ) as Partial<Record<(typeof SEVERITIES)[number], number>>,
+    )
+    .optional(),
   'policy-file': input.text('the path of a YAML policy file').optional(),
   'allow-missing': input.boolean().default(false),
   comment: input.boolean().default(true),
   'github-token': input.text('a GitHub token').optional(),
   'working-directory': input.text('a folder').default('.'),
-};
+} satisfies Record<string, z.ZodType>;
 
 export const qualityGateSecretInputs = ['github-token'] as const;

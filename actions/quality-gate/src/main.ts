@@ -1,9 +1,142 @@
-import { NotImplementedError, parseInputs, runAction } from '../../lib/index.js';
+import * as core from '@actions/core';
+import * as github from '@actions/github';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { isAbsolute, join, resolve } from 'node:path';
+import { ConfigurationError, describeError, parseInputs, runAction, setOutputs, upsertComment, writeSummary } from '../../lib/index.js';
+import { buildAnnotations } from './annotations.js';
+import type { Measured } from './conditions.js';
+import { parseCoverage } from './coverage-parsers.js';
+import { parseUnifiedDiff, type ChangedFile } from './diff.js';
+import { evaluateGate, type GateResult } from './gate.js';
+import { diffAgainst, repositoryRoot, trackedFiles } from './git.js';
 import { qualityGateInputs, qualityGateSecretInputs } from './inputs.js';
+import { parseJunit } from './junit.js';
+import { parseLint } from './lint.js';
+import { parsePolicyFile, resolvePolicy } from './policy.js';
+import { COMMENT_MARKER, renderComment, renderMarkdown } from './render.js';
+import { loadReport, loadReports } from './reports.js';
+import { parseSecurityReport } from './security.js';
+
+type QualityGateInputs = ReturnType<typeof parseInputs<typeof qualityGateInputs>>;
 
 export async function run(): Promise<void> {
   await runAction('quality-gate', async () => {
-    parseInputs(qualityGateInputs, { secret: qualityGateSecretInputs });
-    throw new NotImplementedError('quality-gate', 3);
+    const inputs = parseInputs(qualityGateInputs, { secret: qualityGateSecretInputs });
+    if (!inputs['coverage-files'] && !inputs['test-results'] && !inputs['lint-results'] && !inputs['security-report']) {
+      throw new ConfigurationError('No reports were given: set at least one of coverage-files, test-results, lint-results or security-report.');
+    }
+    const workingDirectory = resolve(process.env.GITHUB_WORKSPACE ?? process.cwd(), inputs['working-directory']);
+    const result = await evaluate(inputs, workingDirectory);
+    const markdown = renderMarkdown(result);
+
+    const reportPath = join(await mkdtemp(join(process.env.RUNNER_TEMP ?? tmpdir(), 'quality-gate-')), 'report.json');
+    await writeFile(reportPath, `${JSON.stringify({ version: 1, ...result }, null, 2)}\n`);
+    setOutputs({
+      passed: result.passed,
+      coverage: result.coverage?.lines,
+      'branch-coverage': result.coverage?.branches,
+      'changed-lines-coverage': result.changedLines?.percent,
+      'changed-lines': result.changedLines?.coverable,
+      'failed-tests': result.tests?.failed,
+      'lint-errors': result.lint?.errors,
+      report: reportPath,
+    });
+    await writeSummary((summary) => summary.addRaw(markdown, true));
+    for (const annotation of buildAnnotations(result)) {
+      const { level, message, ...properties } = annotation;
+      core[level](message, properties);
+    }
+    if (inputs.comment) await comment(inputs, markdown);
+
+    if (!result.passed) {
+      const failed = result.conditions.filter((condition) => condition.status === 'fail');
+      core.setFailed(
+        `quality-gate: ${failed.length} condition${failed.length === 1 ? '' : 's'} failed: ${failed
+          .map((condition) => `${condition.label.toLowerCase()} ${condition.value}${condition.unit} (${condition.comparison} ${condition.threshold}${condition.unit} required)`)
+          .join('; ')}.`,
+      );
+    }
   });
+}
+
+async function evaluate(inputs: QualityGateInputs, workingDirectory: string): Promise<GateResult> {
+  const load = { workingDirectory, allowMissing: inputs['allow-missing'] };
+  const policyPath = inputs['policy-file'];
+  const fromFile = policyPath ? parsePolicyFile(await readPolicy(policyPath, workingDirectory), policyPath) : {};
+  const policy = resolvePolicy(fromFile, {
+    'min-coverage': inputs['min-coverage'],
+    'min-branch-coverage': inputs['min-branch-coverage'],
+    'min-changed-lines-coverage': inputs['min-changed-lines-coverage'],
+    'min-changed-lines': inputs['min-changed-lines'],
+    'max-coverage-drop': inputs['max-coverage-drop'],
+    'max-failed-tests': inputs['max-failed-tests'],
+    'max-lint-errors': inputs['max-lint-errors'],
+    'max-lint-warnings': inputs['max-lint-warnings'],
+    'max-security-findings': inputs['max-security-findings'],
+  });
+
+  const coverage = await loadReports(inputs['coverage-files'], parseCoverage, { ...load, kind: 'coverage report', input: 'coverage-files' });
+  const baseCoverage = await loadReport(inputs['base-coverage-file'], parseCoverage, { ...load, kind: 'base coverage report', input: 'base-coverage-file' });
+  const tests = await loadReports(inputs['test-results'], parseJunit, { ...load, kind: 'JUnit report', input: 'test-results' });
+  const lint = await loadReports(inputs['lint-results'], parseLint, { ...load, kind: 'lint report', input: 'lint-results' });
+  const security = await loadReport(inputs['security-report'], parseSecurityReport, { ...load, kind: 'security report', input: 'security-report' });
+
+  const root = await repositoryRoot(workingDirectory);
+  let changes: Measured<{ base: string; files: ChangedFile[] }> = { missing: 'no coverage report' };
+  if (!root) changes = { missing: `${workingDirectory} is not in a git repository` };
+  else if ('value' in coverage) {
+    const base = inputs['base-ref'] ?? pullRequestBase() ?? 'HEAD~1';
+    core.info(`Changed lines: git diff ${base}...HEAD`);
+    changes = { value: { base, files: parseUnifiedDiff(await diffAgainst(root, base)) } };
+  }
+
+  return evaluateGate({
+    repoRoot: root ?? workingDirectory,
+    trackedFiles: root ? await trackedFiles(root) : [],
+    policy,
+    coverage,
+    baseCoverage,
+    changes,
+    tests,
+    lint,
+    security,
+  });
+}
+
+async function readPolicy(path: string, workingDirectory: string): Promise<string> {
+  try {
+    return await readFile(isAbsolute(path) ? path : join(workingDirectory, path), 'utf8');
+  } catch (error: unknown) {
+    throw new ConfigurationError(`Cannot read the policy file "${path}" (policy-file): ${describeError(error)}`);
+  }
+}
+
+function pullRequestBase(): string | undefined {
+  const sha = (github.context.payload.pull_request?.base as { sha?: unknown } | undefined)?.sha;
+  return typeof sha === 'string' ? sha : undefined;
+}
+
+async function comment(inputs: QualityGateInputs, markdown: string): Promise<void> {
+  const pullRequest = github.context.payload.pull_request;
+  if (!pullRequest) {
+    core.info('Not a pull request event: no PR comment.');
+    return;
+  }
+  const token = inputs['github-token'];
+  if (!token) {
+    core.warning('No github-token: the result is in the job summary, not in a PR comment.');
+    return;
+  }
+  const { owner, repo } = github.context.repo;
+  const runUrl = `${github.context.serverUrl}/${owner}/${repo}/actions/runs/${github.context.runId}`;
+  const outcome = await upsertComment(token, { owner, repo, issueNumber: pullRequest.number }, COMMENT_MARKER, renderComment(markdown, runUrl));
+  if (outcome.outcome === 'not-permitted') {
+    core.warning(
+      `The token may not comment on this pull request (HTTP ${outcome.status}; pull requests from forks get a read-only token). ` +
+        'The result is in the job summary; see the quality-gate README for commenting from a workflow_run workflow.',
+    );
+  } else {
+    core.info(`PR comment ${outcome.outcome}: ${outcome.url}`);
+  }
 }
