@@ -19,7 +19,10 @@ export interface ImageEntry {
   /** Relative to the directory of the table file (or the repository root for entries given in code). */
   workingDir?: string;
   env?: Record<string, string>;
-  /** Extra env for tags matching a glob, e.g. `{"*-faulty": {"FAULT_ERROR_RATE": "0.5"}}`: how a bad release is rehearsed. */
+  /**
+   * Env for tags matching a glob, e.g. `{"*-faulty": {"FAULT_ERROR_RATE": "0.5"}}`: how a bad
+   * release is rehearsed. Unlike `env` it wins over the pod spec's env.
+   */
   tagEnv?: Record<string, Record<string, string>>;
 }
 
@@ -28,6 +31,8 @@ export interface ResolvedImage {
   args: string[];
   workingDir: string;
   env: Record<string, string>;
+  /** From `tagEnv`: applied after the pod's own env, because a broken release is broken whatever the pod says. */
+  overrides: Record<string, string>;
 }
 
 export const REPOSITORY_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -69,13 +74,14 @@ export class ImageTable {
     for (const { entry, baseDir } of this.entries) {
       if (repository !== entry.name && !repository.endsWith(`/${entry.name}`)) continue;
       if (!globToRegExp(entry.tag ?? '*').test(tag)) continue;
-      const env = { ...(entry.env ?? {}) };
-      for (const [glob, extra] of Object.entries(entry.tagEnv ?? {})) if (globToRegExp(glob).test(tag)) Object.assign(env, extra);
+      const overrides: Record<string, string> = {};
+      for (const [glob, extra] of Object.entries(entry.tagEnv ?? {})) if (globToRegExp(glob).test(tag)) Object.assign(overrides, extra);
       return {
         command: entry.command.map((part) => (part === 'node' ? process.execPath : part)),
         args: entry.args ?? [],
         workingDir: path.resolve(baseDir, entry.workingDir ?? '.'),
-        env: { ...env, IMAGE_TAG: tag },
+        env: { ...(entry.env ?? {}), IMAGE_TAG: tag },
+        overrides,
       };
     }
     return undefined;

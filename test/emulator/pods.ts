@@ -285,7 +285,7 @@ export class PodRunner {
     container.timers.add(timer);
   }
 
-  /** Image ENV, then the pod's envFrom and env (with `$(VAR)` expansion), then the emulator's network: HOST is the pod IP. */
+  /** Image ENV, the pod's envFrom and env (with `$(VAR)` expansion), the tag's fault env, then the emulator's network: HOST is the pod IP. */
   private environment(runtime: PodRuntime, container: ContainerRuntime, image: ResolvedImage): Record<string, string> {
     const pod = this.podObject(runtime);
     const env: Record<string, string> = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/', ...image.env };
@@ -318,6 +318,7 @@ export class PodRunner {
         env[variable.name] = '';
       }
     }
+    Object.assign(env, image.overrides);
     const firstPort = (container.spec.ports ?? [])[0]?.containerPort;
     if (env.PORT === undefined && firstPort !== undefined) env.PORT = String(firstPort);
     env.HOST = runtime.ip;
