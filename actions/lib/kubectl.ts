@@ -12,8 +12,18 @@ export class KubectlError extends ConfigurationError {
     readonly exitCode: number,
     readonly stderr: string,
   ) {
-    super(`kubectl ${args.join(' ')} failed (exit ${exitCode}): ${stderr || 'no error output'}`);
+    super(`kubectl ${args.join(' ')} failed (exit ${exitCode}): ${stderr || 'no error output'}${hintFor(stderr)}`);
   }
+}
+
+function hintFor(stderr: string): string {
+  if (/Unauthorized|provide credentials/.test(stderr)) {
+    return ' — the API server refused the credentials (Unauthorized): check the token or client certificate in the kubeconfig';
+  }
+  if (/connection refused|no such host|i\/o timeout|Unable to connect to the server/.test(stderr)) {
+    return ' — the API server could not be reached: check the server address in the kubeconfig and the network';
+  }
+  return '';
 }
 
 export interface KubectlOptions {

@@ -50760,11 +50760,20 @@ class KubectlError extends ConfigurationError {
     stderr;
     name = 'KubectlError';
     constructor(args, exitCode, stderr) {
-        super(`kubectl ${args.join(' ')} failed (exit ${exitCode}): ${stderr || 'no error output'}`);
+        super(`kubectl ${args.join(' ')} failed (exit ${exitCode}): ${stderr || 'no error output'}${hintFor(stderr)}`);
         this.args = args;
         this.exitCode = exitCode;
         this.stderr = stderr;
     }
+}
+function hintFor(stderr) {
+    if (/Unauthorized|provide credentials/.test(stderr)) {
+        return ' — the API server refused the credentials (Unauthorized): check the token or client certificate in the kubeconfig';
+    }
+    if (/connection refused|no such host|i\/o timeout|Unable to connect to the server/.test(stderr)) {
+        return ' — the API server could not be reached: check the server address in the kubeconfig and the network';
+    }
+    return '';
 }
 /** Every kubectl call of the suite goes through here, so logs and tests see the exact command. */
 class Kubectl {

@@ -1,0 +1,89 @@
+import { readFile } from 'node:fs/promises';
+import { request } from 'node:http';
+import { startCluster, type Cluster } from '../emulator/cluster.js';
+import { startPostgres, type EmbeddedCluster } from '../../example-service/scripts/embedded-postgres.js';
+
+export const NAMESPACE = 'shop';
+export const DEPLOYMENT = 'inventory-service';
+
+/** The rehearsal stage: the cluster emulator running the real inventory service on an embedded PostgreSQL. */
+export interface Stage {
+  cluster: Cluster;
+  postgres: EmbeddedCluster;
+  kubeconfig: string;
+  kubectl(...args: string[]): Promise<string>;
+  serviceUrl(path: string): Promise<string>;
+  stop(): Promise<void>;
+}
+
+export async function startStage(): Promise<Stage> {
+  const postgres = await startPostgres();
+  const cluster = await startCluster({
+    images: [{ name: 'inventory-service', tag: 'crash', command: ['node', '-e', 'console.error("boom: cannot start"); process.exit(3)'] }],
+  });
+  const run = async (args: string[], input?: string) => {
+    const result = await cluster.kubectl(args, { input });
+    if (result.code !== 0) throw new Error(`kubectl ${args.join(' ')}: ${result.stderr}`);
+    return result.stdout;
+  };
+  const kubectl = (...args: string[]) => run(args);
+  const databaseUrl = await postgres.createDatabase('inventory');
+  // Typed commands such as `kubectl create secret` send protobuf, which the emulator does not decode: apply JSON.
+  await run(['apply', '--filename', '-'], JSON.stringify({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: NAMESPACE } }));
+  const secret = { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'inventory-database', namespace: NAMESPACE }, stringData: { url: databaseUrl } };
+  await run(['apply', '--filename', '-'], JSON.stringify(secret));
+  return {
+    cluster,
+    postgres,
+    kubeconfig: await readFile(cluster.kubeconfigPath, 'utf8'),
+    kubectl,
+    async serviceUrl(path) {
+      const address = await cluster.serviceAddress(NAMESPACE, DEPLOYMENT, 80);
+      if (!address) throw new Error(`Service ${DEPLOYMENT} has no address`);
+      return `http://${address.host}:${address.port}${path}`;
+    },
+    async stop() {
+      await cluster.stop();
+      await postgres.destroy();
+    },
+  };
+}
+
+export interface LoadReport {
+  succeeded: number;
+  failures: string[];
+}
+
+/** Constant load through the Service: new connection per request, so every request is balanced anew. */
+export function startLoad(url: string, concurrency = 4): { stop(): Promise<LoadReport> } {
+  let running = true;
+  const report: LoadReport = { succeeded: 0, failures: [] };
+  const once = () =>
+    new Promise<void>((resolve) => {
+      const started = Date.now();
+      const req = request(url, { agent: false, timeout: 10_000, headers: { connection: 'close' } }, (response) => {
+        response.resume();
+        response.on('end', () => {
+          if (response.statusCode && response.statusCode < 400) report.succeeded++;
+          else report.failures.push(`HTTP ${response.statusCode} after ${Date.now() - started} ms`);
+          resolve();
+        });
+      });
+      req.on('timeout', () => req.destroy(new Error('timed out')));
+      req.on('error', (error) => {
+        report.failures.push(`${error.message} after ${Date.now() - started} ms`);
+        resolve();
+      });
+      req.end();
+    });
+  const workers = Array.from({ length: concurrency }, async () => {
+    while (running) await once();
+  });
+  return {
+    async stop() {
+      running = false;
+      await Promise.all(workers);
+      return report;
+    },
+  };
+}
