@@ -56157,15 +56157,17 @@ function mergeFiles(files) {
     for (const file of files) {
         const seen = merged.get(file.path);
         if (!seen) {
-            merged.set(file.path, { ...file, lines: file.lines && new Map(file.lines) });
+            merged.set(file.path, file);
             continue;
         }
         const branchesFound = Math.max(seen.branchesFound, file.branchesFound);
         const branchesHit = Math.max(seen.branchesHit, file.branchesHit);
         if (seen.lines && file.lines) {
+            // A new map: the reports' own maps are never changed.
+            const lines = new Map(seen.lines);
             for (const [line, hits] of file.lines)
-                seen.lines.set(line, (seen.lines.get(line) ?? 0) + hits);
-            merged.set(file.path, fileFromLines(file.path, seen.lines, branchesFound, branchesHit));
+                lines.set(line, (lines.get(line) ?? 0) + hits);
+            merged.set(file.path, fileFromLines(file.path, lines, branchesFound, branchesHit));
         }
         else {
             merged.set(file.path, {
@@ -64273,6 +64275,7 @@ const qualityGateInputs = {
     'policy-file': input.text('the path of a YAML policy file').optional(),
     'allow-missing': input.boolean().default(false),
     comment: input.boolean().default(true),
+    'pull-request': input.integer({ min: 1 }).optional(),
     'github-token': input.text('a GitHub token').optional(),
     'working-directory': input.text('a folder').default('.'),
 };
@@ -68476,9 +68479,9 @@ function pullRequestBase() {
     return typeof sha === 'string' ? sha : undefined;
 }
 async function comment(inputs, markdown) {
-    const pullRequest = github_context.payload.pull_request;
-    if (!pullRequest) {
-        info('Not a pull request event: no PR comment.');
+    const pullRequest = inputs['pull-request'] ?? github_context.payload.pull_request?.number;
+    if (pullRequest === undefined) {
+        info('Not a pull request event and no pull-request input: no PR comment.');
         return;
     }
     const token = inputs['github-token'];
@@ -68488,7 +68491,7 @@ async function comment(inputs, markdown) {
     }
     const { owner, repo } = github_context.repo;
     const runUrl = `${github_context.serverUrl}/${owner}/${repo}/actions/runs/${github_context.runId}`;
-    const outcome = await upsertComment(token, { owner, repo, issueNumber: pullRequest.number }, COMMENT_MARKER, renderComment(markdown, runUrl));
+    const outcome = await upsertComment(token, { owner, repo, issueNumber: pullRequest }, COMMENT_MARKER, renderComment(markdown, runUrl));
     if (outcome.outcome === 'not-permitted') {
         warning(`The token may not comment on this pull request (HTTP ${outcome.status}; pull requests from forks get a read-only token). ` +
             'The result is in the job summary; see the quality-gate README for commenting from a workflow_run workflow.');

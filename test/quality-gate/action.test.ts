@@ -155,6 +155,23 @@ describe('quality-gate on a pull request', () => {
     expect(warnings(run).filter((annotation) => annotation.properties.file)).toHaveLength(5);
     expect(run.summary).toContain('✅ Quality gate passed');
   });
+  it('comments from a workflow_run workflow on the pull request named by pull-request', async () => {
+    const { dir, baseSha } = await repositoryWithReports();
+    const github = await standIn();
+    const run = await runAction({
+      action: 'actions/quality-gate',
+      workspace: dir,
+      event: { name: 'workflow_run', payload: { workflow_run: { id: 99, event: 'pull_request' } } },
+      githubToken: TOKEN,
+      env: { GITHUB_API_URL: github.url },
+      inputs: { 'coverage-files': 'lcov.info', 'base-ref': baseSha, 'pull-request': '12', 'min-changed-lines': '100' },
+    });
+    expect(run.exitCode).toBe(0);
+    expect(github.requests.map((request) => `${request.method} ${request.url}`)).toEqual([
+      'GET /repos/acme/inventory/issues/12/comments?per_page=100',
+      'POST /repos/acme/inventory/issues/12/comments',
+    ]);
+  });
 });
 
 describe('quality-gate conditions and reports', () => {

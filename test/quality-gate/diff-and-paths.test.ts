@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { changedLinesCoverage, uncoveredRanges } from '../../actions/quality-gate/src/changed-lines.js';
-import { fileFromLines } from '../../actions/quality-gate/src/coverage.js';
+import { fileFromLines, mergeFiles } from '../../actions/quality-gate/src/coverage.js';
 import { parseUnifiedDiff } from '../../actions/quality-gate/src/diff.js';
 import { createPathNormaliser, createSourceFileRule } from '../../actions/quality-gate/src/paths.js';
 import { CHANGE, makeRepository } from './helpers.js';
@@ -114,5 +114,16 @@ describe('changed-lines coverage', () => {
     ]);
     // Line 3 is not coverable, so 2 and 4 form one range.
     expect(uncoveredRanges(result.files[0]!, coverage.get('src/a.ts'))).toEqual([{ start: 2, end: 4 }]);
+  });
+});
+
+describe('merging reports that name the same file', () => {
+  it('adds line hits up without changing the reports', () => {
+    const first = fileFromLines('src/a.ts', new Map([[1, 1], [2, 0]]), 2, 1);
+    const second = fileFromLines('src/a.ts', new Map([[2, 3], [3, 0]]), 2, 2);
+    const merged = mergeFiles([first, second]).get('src/a.ts');
+    expect(merged).toMatchObject({ linesFound: 3, linesHit: 2, branchesFound: 2, branchesHit: 2 });
+    expect([...(merged?.lines ?? [])]).toEqual([[1, 1], [2, 3], [3, 0]]);
+    expect(first.lines?.get(2)).toBe(0);
   });
 });

@@ -41,14 +41,16 @@ export function mergeFiles(files: Iterable<FileCoverage>): Map<string, FileCover
   for (const file of files) {
     const seen = merged.get(file.path);
     if (!seen) {
-      merged.set(file.path, { ...file, lines: file.lines && new Map(file.lines) });
+      merged.set(file.path, file);
       continue;
     }
     const branchesFound = Math.max(seen.branchesFound, file.branchesFound);
     const branchesHit = Math.max(seen.branchesHit, file.branchesHit);
     if (seen.lines && file.lines) {
-      for (const [line, hits] of file.lines) seen.lines.set(line, (seen.lines.get(line) ?? 0) + hits);
-      merged.set(file.path, fileFromLines(file.path, seen.lines, branchesFound, branchesHit));
+      // A new map: the reports' own maps are never changed.
+      const lines = new Map(seen.lines);
+      for (const [line, hits] of file.lines) lines.set(line, (lines.get(line) ?? 0) + hits);
+      merged.set(file.path, fileFromLines(file.path, lines, branchesFound, branchesHit));
     } else {
       merged.set(file.path, {
         path: file.path,

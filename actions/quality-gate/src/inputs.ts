@@ -40,6 +40,7 @@ export const qualityGateInputs = {
   'policy-file': input.text('the path of a YAML policy file').optional(),
   'allow-missing': input.boolean().default(false),
   comment: input.boolean().default(true),
+  'pull-request': input.integer({ min: 1 }).optional(),
   'github-token': input.text('a GitHub token').optional(),
   'working-directory': input.text('a folder').default('.'),
 } satisfies Record<string, z.ZodType>;

@@ -118,9 +118,9 @@ function pullRequestBase(): string | undefined {
 }
 
 async function comment(inputs: QualityGateInputs, markdown: string): Promise<void> {
-  const pullRequest = github.context.payload.pull_request;
-  if (!pullRequest) {
-    core.info('Not a pull request event: no PR comment.');
+  const pullRequest = inputs['pull-request'] ?? github.context.payload.pull_request?.number;
+  if (pullRequest === undefined) {
+    core.info('Not a pull request event and no pull-request input: no PR comment.');
     return;
   }
   const token = inputs['github-token'];
@@ -130,7 +130,7 @@ async function comment(inputs: QualityGateInputs, markdown: string): Promise<voi
   }
   const { owner, repo } = github.context.repo;
   const runUrl = `${github.context.serverUrl}/${owner}/${repo}/actions/runs/${github.context.runId}`;
-  const outcome = await upsertComment(token, { owner, repo, issueNumber: pullRequest.number }, COMMENT_MARKER, renderComment(markdown, runUrl));
+  const outcome = await upsertComment(token, { owner, repo, issueNumber: pullRequest }, COMMENT_MARKER, renderComment(markdown, runUrl));
   if (outcome.outcome === 'not-permitted') {
     core.warning(
       `The token may not comment on this pull request (HTTP ${outcome.status}; pull requests from forks get a read-only token). ` +

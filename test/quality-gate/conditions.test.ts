@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigurationError } from '../../actions/lib/errors.js';
+import { buildAnnotations, MOST_ERRORS, MOST_WARNINGS } from '../../actions/quality-gate/src/annotations.js';
+import { evaluateConditions, type Facts } from '../../actions/quality-gate/src/conditions.js';
+import type { GateResult } from '../../actions/quality-gate/src/gate.js';
+import { DEFAULT_POLICY, parsePolicyFile, resolvePolicy } from '../../actions/quality-gate/src/policy.js';
+import { COMMENT_LIMIT, COMMENT_MARKER, renderComment, renderMarkdown } from '../../actions/quality-gate/src/render.js';
+
+const noFacts: Facts = {
+  coverage: { missing: 'no coverage-files given' },
+  baseCoverage: { missing: 'no base-coverage-file given' },
+  changedLines: { missing: 'no coverage-files given' },
+  failedTests: { missing: 'no test-results given' },
+  lint: { missing: 'no lint-results given' },
+  security: { missing: 'no security-report given' },
+};
+
+describe('the policy file', () => {
+  it('reads the conditions under the input names', () => {
+    expect(parsePolicyFile('min-coverage: 75.5\nmax-security-findings:\n  critical: 0\n', 'gate.yml')).toEqual({
+      'min-coverage': 75.5,
+      'max-security-findings': { critical: 0 },
+    });
+    expect(parsePolicyFile('', 'empty.yml')).toEqual({});
+  });
+
+  it.each([
+    ['min-coverage: 80\nmin-coverge: 80\n', /^Policy file "gate.yml": unknown key "min-coverge" \(known: min-coverage, /],
+    ['max-security-findings:\n  severe: 1\n', /unknown key "max-security-findings.severe"/],
+    ['min-coverage: 180\n', /"min-coverage": Too big/i],
+    ['min-coverage: [1\n', /is not valid YAML/],
+    ['- a list\n', /the document/],
+  ])('%j is an error naming the file and what is wrong', (content, message) => {
+    expect(() => parsePolicyFile(content, 'gate.yml')).toThrow(ConfigurationError);
+    expect(() => parsePolicyFile(content, 'gate.yml')).toThrow(message);
+  });
+
+  it('inputs override the file, the file overrides the defaults, severities merge one by one', () => {
+    const policy = resolvePolicy(
+      { 'min-coverage': 90, 'max-failed-tests': 2, 'max-security-findings': { critical: 0, high: 1 } },
+      { 'min-coverage': 50, 'min-changed-lines': undefined, 'max-security-findings': { high: 3 } },
+    );
+    expect(policy).toEqual({ ...DEFAULT_POLICY, 'min-coverage': 50, 'max-failed-tests': 2, 'max-security-findings': { critical: 0, high: 3 } });
+  });
+});
+
+describe('conditions', () => {
+  it('a value equal to the threshold passes', () => {
+    const results = evaluateConditions(
+      { ...DEFAULT_POLICY, 'min-coverage': 80, 'max-lint-warnings': 3 },
+      { ...noFacts, coverage: { value: { lines: 80, branches: undefined } }, lint: { value: { errors: 0, warnings: 4 } } },
+    );
+    expect(results.map((result) => [result.name, result.status, result.value])).toEqual([
+      ['min-coverage', 'pass', 80],
+      ['min-changed-lines-coverage', 'skipped', undefined],
+      ['max-failed-tests', 'skipped', undefined],
+      ['max-lint-errors', 'pass', 0],
+      ['max-lint-warnings', 'fail', 4],
+    ]);
+  });
+
+  it('changed-lines coverage waits for min-changed-lines coverable lines, then applies', () => {
+    const below = evaluateConditions(DEFAULT_POLICY, { ...noFacts, changedLines: { value: { coverable: 19, percent: 10 } } });
+    expect(below[0]).toMatchObject({ status: 'skipped', reason: '19 coverable lines changed, fewer than min-changed-lines (20)' });
+    const enough = evaluateConditions(DEFAULT_POLICY, { ...noFacts, changedLines: { value: { coverable: 20, percent: 79.99 } } });
+    expect(enough[0]).toMatchObject({ status: 'fail', value: 79.99, threshold: 80 });
+  });
+});
+
+function resultWith(overrides: Partial<GateResult>): GateResult {
+  return { passed: true, conditions: [], skipped: [], ...overrides };
+}
+
+describe('the PR comment', () => {
+  it('starts with the marker and stays under GitHub’s limit, pointing to the job summary when cut', () => {
+    const failures = Array.from({ length: 5_000 }, (_, index) => ({ name: `test ${index}`, message: 'x'.repeat(400), details: '' }));
+    const markdown = renderMarkdown(resultWith({ passed: false, tests: { total: 5_000, failed: 5_000, skipped: 0, failures } }));
+    const long = `${markdown}\n${'more text\n'.repeat(10_000)}`;
+    const comment = renderComment(long, 'https://github.com/acme/inventory/actions/runs/1');
+    expect(comment.length).toBeLessThanOrEqual(COMMENT_LIMIT);
+    expect(comment.startsWith(COMMENT_MARKER)).toBe(true);
+    expect(comment).toMatch(/the full report is in the \[job summary\]\(https:\/\/github.com\/acme\/inventory\/actions\/runs\/1\)\.\n$/);
+    expect(renderComment('short', 'url')).toBe(`${COMMENT_MARKER}\nshort`);
+  });
+});
+
+describe('annotations', () => {
+  it('cap warnings and errors at what GitHub shows, the last one saying how many more', () => {
+    const files = Array.from({ length: 25 }, (_, index) => ({
+      path: `src/f${index}.ts`,
+      coverable: 2,
+      covered: 0,
+      uncoveredLines: [1, 2],
+      source: 'measured' as const,
+      uncoveredRanges: [{ start: 1, end: 2 }],
+    }));
+    const failures = Array.from({ length: 12 }, (_, index) => ({ name: `t${index}`, message: 'boom', details: 'boom at x', file: 'a.test.ts', line: index + 1 }));
+    const annotations = buildAnnotations(
+      resultWith({ changedLines: { base: 'main', coverable: 50, covered: 0, files, withoutLineDetail: [] }, tests: { total: 12, failed: 12, skipped: 0, failures } }),
+    );
+    const warnings = annotations.filter((annotation) => annotation.level === 'warning');
+    const errors = annotations.filter((annotation) => annotation.level === 'error');
+    expect(warnings).toHaveLength(MOST_WARNINGS);
+    expect(warnings[0]).toMatchObject({ file: 'src/f0.ts', startLine: 1, endLine: 2, message: 'Lines 1–2 are changed and not covered by tests.' });
+    expect(warnings.at(-1)?.message).toBe('…and 16 more uncovered changed line ranges: see the job summary.');
+    expect(errors).toHaveLength(MOST_ERRORS);
+    expect(errors[0]).toMatchObject({ file: 'a.test.ts', startLine: 1, title: 'Test failed: t0' });
+    expect(errors.at(-1)?.message).toBe('…and 4 more failed tests: see the job summary.');
+  });
+});
