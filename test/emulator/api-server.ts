@@ -6,6 +6,7 @@ import YAML from 'yaml';
 import { admit, assertKind, rejectUnknownFields, type AdmissionContext } from './defaults.js';
 import { ApiError, badRequest, notFound } from './errors.js';
 import { recordUpdate, serverSideApply } from './managed-fields.js';
+import { decodeProtobufObject } from './protobuf.js';
 import { applyJsonPatch, applyMergePatch, applyStrategicMergePatch, type Json } from './patch.js';
 import { RESOURCE_TYPES, VERBS, findType, groupVersion, type ResourceType } from './resources.js';
 import { fieldsMatch, labelsMatch, parseFieldSelector, parseLabelSelector, selectorToString } from './selectors.js';
@@ -317,7 +318,7 @@ function isDryRun(request: Request): boolean {
 
 function parseJsonBody(request: Request): Json {
   if (String(request.headers['content-type'] ?? '').includes('protobuf')) {
-    throw new ApiError(415, 'UnsupportedMediaType', 'the emulator does not decode protobuf request bodies; send JSON');
+    throw new ApiError(415, 'UnsupportedMediaType', 'the emulator decodes protobuf only when creating a Namespace, Secret or ConfigMap; send JSON');
   }
   try {
     return JSON.parse(request.body.toString('utf8') || 'null') as Json;
@@ -442,7 +443,8 @@ function checkNamespace(route: { namespace?: string }, object: KubeObject): void
 }
 
 function parseObject(request: Request): KubeObject {
-  const object = parseJsonBody(request) as unknown as KubeObject;
+  const isProtobuf = String(request.headers['content-type'] ?? '').includes('protobuf');
+  const object = isProtobuf ? decodeProtobufObject(request.body) : (parseJsonBody(request) as unknown as KubeObject);
   if (!object || typeof object !== 'object' || Array.isArray(object)) throw badRequest('the request body must be an object');
   object.metadata ??= { name: '' };
   return object;

@@ -89,6 +89,15 @@ describe('API server semantics through the real kubectl', () => {
     expect(await ok(['get', 'secret', 'db', '-n', 'api', '-o', 'jsonpath={.data.password}'])).toBe(Buffer.from('hunter2').toString('base64'));
   });
 
+  it('creates namespaces, secrets and configmaps with the typed kubectl create commands (protobuf bodies)', async () => {
+    expect(await ok(['create', 'namespace', 'typed'])).toContain('namespace/typed created');
+    await ok(['create', 'secret', 'generic', 'db', '-n', 'typed', '--from-literal=url=postgres://u:p@127.0.0.1:5432/db']);
+    await ok(['create', 'configmap', 'settings', '-n', 'typed', '--from-literal=LOG_LEVEL=debug']);
+    expect(Buffer.from(await ok(['get', 'secret', 'db', '-n', 'typed', '-o', 'jsonpath={.data.url}']), 'base64').toString()).toBe('postgres://u:p@127.0.0.1:5432/db');
+    expect(await ok(['get', 'configmap', 'settings', '-n', 'typed', '-o', 'jsonpath={.data.LOG_LEVEL}'])).toBe('debug');
+    expect((await run(['create', 'deployment', 'typed', '-n', 'typed', '--image=nothing:v1'])).stderr).toContain('use kubectl apply');
+  });
+
   it('gives 409 on creating an existing name and on a stale resourceVersion', async () => {
     const document = yaml(configMap('dup', { a: '1' }));
     await ok(['create', '-f', '-'], document);
