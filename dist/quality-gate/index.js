@@ -63923,67 +63923,52 @@ function uncoveredRanges(file, coverage) {
 
 function evaluateConditions(policy, facts) {
     const results = [];
-    const check = (condition, measured, pick) => {
+    const check = (condition, measured) => {
         if ('missing' in measured) {
             results.push({ ...condition, status: 'skipped', reason: measured.missing });
             return;
         }
-        const value = pick();
-        if (typeof value === 'string') {
-            results.push({ ...condition, status: 'skipped', reason: value });
-            return;
-        }
-        if (value === undefined) {
-            results.push({ ...condition, status: 'skipped', reason: 'nothing to measure' });
-            return;
-        }
+        const { value } = measured;
         const passed = condition.comparison === '≥' ? value >= condition.threshold : value <= condition.threshold;
         results.push({ ...condition, value, status: passed ? 'pass' : 'fail' });
     };
     const minCoverage = policy['min-coverage'];
     if (minCoverage !== undefined) {
-        check({ name: 'min-coverage', label: 'Line coverage', comparison: '≥', threshold: minCoverage, unit: '%' }, facts.coverage, () => 'value' in facts.coverage ? (facts.coverage.value.lines ?? 'the reports list no coverable lines') : undefined);
+        check({ name: 'min-coverage', label: 'Line coverage', comparison: '≥', threshold: minCoverage, unit: '%' }, measure(facts.coverage, ({ lines }) => present(lines, 'the reports list no coverable lines')));
     }
     const minBranch = policy['min-branch-coverage'];
     if (minBranch !== undefined) {
-        check({ name: 'min-branch-coverage', label: 'Branch coverage', comparison: '≥', threshold: minBranch, unit: '%' }, facts.coverage, () => 'value' in facts.coverage ? (facts.coverage.value.branches ?? 'the reports list no branches') : undefined);
+        check({ name: 'min-branch-coverage', label: 'Branch coverage', comparison: '≥', threshold: minBranch, unit: '%' }, measure(facts.coverage, ({ branches }) => present(branches, 'the reports list no branches')));
     }
-    const minChanged = policy['min-changed-lines-coverage'];
     const fewest = policy['min-changed-lines'];
-    check({ name: 'min-changed-lines-coverage', label: 'Changed lines coverage', comparison: '≥', threshold: minChanged, unit: '%' }, facts.changedLines, () => {
-        if (!('value' in facts.changedLines))
-            return undefined;
-        const { coverable, percent } = facts.changedLines.value;
-        if (coverable < fewest) {
-            return `${coverable} coverable line${coverable === 1 ? '' : 's'} changed, fewer than min-changed-lines (${fewest})`;
-        }
-        return percent;
-    });
+    check({ name: 'min-changed-lines-coverage', label: 'Changed lines coverage', comparison: '≥', threshold: policy['min-changed-lines-coverage'], unit: '%' }, measure(facts.changedLines, ({ coverable, percent }) => coverable < fewest
+        ? { missing: `${coverable} coverable line${coverable === 1 ? '' : 's'} changed, fewer than min-changed-lines (${fewest})` }
+        : present(percent, 'no coverable line changed')));
     const maxDrop = policy['max-coverage-drop'];
     if (maxDrop !== undefined) {
-        check({ name: 'max-coverage-drop', label: 'Coverage drop against the base', comparison: '≤', threshold: maxDrop, unit: ' pp' }, facts.baseCoverage, () => {
-            if (!('value' in facts.baseCoverage) || !('value' in facts.coverage))
-                return 'missing' in facts.coverage ? facts.coverage.missing : undefined;
-            const base = facts.baseCoverage.value;
-            const current = facts.coverage.value.lines;
-            if (base === undefined || current === undefined)
-                return 'no coverable lines in the base or the current report';
-            return Math.round((base - current) * 100) / 100;
-        });
+        check({ name: 'max-coverage-drop', label: 'Coverage drop against the base', comparison: '≤', threshold: maxDrop, unit: ' pp' }, measure(facts.baseCoverage, (base) => measure(facts.coverage, ({ lines }) => base === undefined || lines === undefined
+            ? { missing: 'no coverable lines in the base or the current report' }
+            : { value: Math.round((base - lines) * 100) / 100 })));
     }
-    check({ name: 'max-failed-tests', label: 'Failed tests', comparison: '≤', threshold: policy['max-failed-tests'], unit: '' }, facts.failedTests, () => 'value' in facts.failedTests ? facts.failedTests.value : undefined);
-    check({ name: 'max-lint-errors', label: 'Lint errors', comparison: '≤', threshold: policy['max-lint-errors'], unit: '' }, facts.lint, () => 'value' in facts.lint ? facts.lint.value.errors : undefined);
+    check({ name: 'max-failed-tests', label: 'Failed tests', comparison: '≤', threshold: policy['max-failed-tests'], unit: '' }, measure(facts.failedTests, (failed) => ({ value: failed })));
+    check({ name: 'max-lint-errors', label: 'Lint errors', comparison: '≤', threshold: policy['max-lint-errors'], unit: '' }, measure(facts.lint, ({ errors }) => ({ value: errors })));
     const maxWarnings = policy['max-lint-warnings'];
     if (maxWarnings !== undefined) {
-        check({ name: 'max-lint-warnings', label: 'Lint warnings', comparison: '≤', threshold: maxWarnings, unit: '' }, facts.lint, () => 'value' in facts.lint ? facts.lint.value.warnings : undefined);
+        check({ name: 'max-lint-warnings', label: 'Lint warnings', comparison: '≤', threshold: maxWarnings, unit: '' }, measure(facts.lint, ({ warnings }) => ({ value: warnings })));
     }
     for (const severity of SEVERITIES) {
         const max = policy['max-security-findings'][severity];
         if (max === undefined)
             continue;
-        check({ name: `max-security-findings.${severity}`, label: `Security findings (${severity})`, comparison: '≤', threshold: max, unit: '' }, facts.security, () => ('value' in facts.security ? facts.security.value[severity] : undefined));
+        check({ name: `max-security-findings.${severity}`, label: `Security findings (${severity})`, comparison: '≤', threshold: max, unit: '' }, measure(facts.security, (counts) => ({ value: counts[severity] })));
     }
     return results;
+}
+function measure(measured, read) {
+    return 'missing' in measured ? measured : read(measured.value);
+}
+function present(value, whyNot) {
+    return value === undefined ? { missing: whyNot } : { value };
 }
 
 ;// CONCATENATED MODULE: ./actions/quality-gate/src/paths.ts

@@ -3,7 +3,7 @@ import * as github from '@actions/github';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
-import { ConfigurationError, describeError, parseInputs, runAction, setOutputs, upsertComment, writeSummary } from '../../lib/index.js';
+import { ConfigurationError, describeError, parseInputs, runAction, setOutputs, upsertComment, writeSummary, type Inputs } from '../../lib/index.js';
 import { buildAnnotations } from './annotations.js';
 import type { Measured } from './conditions.js';
 import { parseCoverage } from './coverage-parsers.js';
@@ -18,7 +18,7 @@ import { COMMENT_MARKER, renderComment, renderMarkdown } from './render.js';
 import { loadReport, loadReports } from './reports.js';
 import { parseSecurityReport } from './security.js';
 
-type QualityGateInputs = ReturnType<typeof parseInputs<typeof qualityGateInputs>>;
+type QualityGateInputs = Inputs<typeof qualityGateInputs>;
 
 export async function run(): Promise<void> {
   await runAction('quality-gate', async () => {
