@@ -18,7 +18,7 @@ function processAlive(pid: number): boolean {
   }
 }
 
-export function claimAddressBlock(): { block: number; release(): void } {
+export function claimAddressBlock(): { block: number; lockFile: string; release(): void } {
   fs.mkdirSync(LOCK_DIR, { recursive: true });
   const start = Math.floor(Math.random() * 256);
   for (let offset = 0; offset < 256; offset++) {
@@ -36,7 +36,7 @@ export function claimAddressBlock(): { block: number; release(): void } {
         continue;
       }
     }
-    return { block, release: () => fs.rmSync(lockFile, { force: true }) };
+    return { block, lockFile, release: () => fs.rmSync(lockFile, { force: true }) };
   }
   throw new Error('no free loopback address block: 256 emulators are running');
 }

@@ -85,7 +85,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     });
   }
   const events = new EventRecorder(store);
-  const processes = new ProcessGroups();
+  const processes = new ProcessGroups([workDir, block.lockFile]);
   const pods = new PodRunner({
     store,
     images,

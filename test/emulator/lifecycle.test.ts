@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import { describe, expect, it } from 'vitest';
@@ -63,6 +64,8 @@ describe('emulator lifecycle', () => {
       expect(processesOfCluster(id)).toHaveLength(2);
       child.kill('SIGKILL');
       await waitFor('pod processes gone', () => processesOfCluster(id).length === 0, 10_000);
+      const workDir = /kubeconfig written to (\S+)\/kubeconfig/.exec(output)?.[1] ?? '';
+      await waitFor('work directory removed', () => workDir !== '' && !fs.existsSync(workDir), 10_000);
     } finally {
       child.kill('SIGKILL');
     }

@@ -3,7 +3,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 /**
  * Every pod process runs in its own process group. A small reaper process holds the list of
  * groups and kills them all when its stdin closes — which also happens when the emulator's own
- * process dies abruptly (a crashed or killed test worker), so nothing outlives it.
+ * process dies abruptly (a crashed or killed test worker), so nothing outlives it. It then
+ * removes the paths it was given (the emulator's work directory and address-block lock).
  */
 const REAPER_SOURCE = `
 const groups = new Set();
@@ -22,6 +23,7 @@ process.stdin.on('data', (chunk) => {
 });
 process.stdin.on('end', () => {
   for (const pid of groups) { try { process.kill(-pid, 'SIGKILL'); } catch {} }
+  for (const leftover of process.argv.slice(1)) require('node:fs').rmSync(leftover, { recursive: true, force: true });
   process.exit(0);
 });
 `;
@@ -41,8 +43,8 @@ export class ProcessGroups {
     for (const pid of this.groups) killGroup(pid, 'SIGKILL');
   };
 
-  constructor() {
-    this.reaper = spawn(process.execPath, ['-e', REAPER_SOURCE], { detached: true, stdio: ['pipe', 'ignore', 'ignore'] });
+  constructor(leftovers: string[]) {
+    this.reaper = spawn(process.execPath, ['-e', REAPER_SOURCE, ...leftovers], { detached: true, stdio: ['pipe', 'ignore', 'ignore'] });
     this.reaper.unref();
     process.on('exit', this.onExit);
   }
