@@ -46234,7 +46234,7 @@ function _void(Class, params) {
 function _date(Class, params) {
     return new Class({
         type: "date",
-        ...normalizeParams(params),
+        ...util.normalizeParams(params),
     });
 }
 // @__NO_SIDE_EFFECTS__
@@ -49821,7 +49821,7 @@ const ZodDate = /*@__PURE__*/ $constructor("ZodDate", (inst, def) => {
     },
 }, {}));
 function schemas_date(params) {
-    return _date(ZodDate, params);
+    return core._date(ZodDate, params);
 }
 const ZodArray = /*@__PURE__*/ $constructor("ZodArray", (inst, def) => {
     _ensureDefaultMemoizer();
@@ -56080,7 +56080,7 @@ const ignoreEntrySchema = strictObject({
     path: schemas_string().min(1).optional(),
     fingerprint: schemas_string().min(1).optional(),
     reason: schemas_string({ error: 'a reason (why this is acceptable)' }).trim().min(1, { error: 'a reason (why this is acceptable)' }),
-    expires: union([isoDate, schemas_date().transform((date) => date.toISOString().slice(0, 10))], { error: 'an expiry date such as 2026-12-31' }),
+    expires: isoDate,
 })
     .refine((entry) => entry.rule !== undefined || entry.fingerprint !== undefined, {
     error: 'a rule (with an optional path) or a fingerprint',
@@ -56121,10 +56121,14 @@ function globToRegExp(glob) {
     }
     return new RegExp(`^${pattern}$`);
 }
+/** Rule ids are names, not paths: `*` matches any characters, `/` included (`k8s/*`, `*`). */
+function ruleGlobToRegExp(glob) {
+    return new RegExp(`^${glob.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+}
 function entryMatches(entry, finding) {
     if (entry.fingerprint !== undefined)
         return entry.fingerprint === finding.fingerprint;
-    if (entry.rule === undefined || !globToRegExp(entry.rule).test(finding.ruleId))
+    if (entry.rule === undefined || !ruleGlobToRegExp(entry.rule).test(finding.ruleId))
         return false;
     return entry.path === undefined || (finding.file !== undefined && globToRegExp(entry.path).test(finding.file));
 }
@@ -56173,7 +56177,7 @@ function applyPolicy(findings, policy) {
         counts,
         expired,
         stale: active.filter((entry) => !used.has(entry)),
-        passed: !evaluated.some((finding) => finding.counted),
+        passed: policy.unavailableScanners.length === 0 && !evaluated.some((finding) => finding.counted),
     };
 }
 function sortBySeverity(findings) {
@@ -56375,7 +56379,9 @@ function writeScanSummary(summary, outcome, scanners, policy, notes) {
     const counted = outcome.findings.filter((finding) => finding.counted).length;
     summary
         .addHeading(`security-scan: ${outcome.passed ? '✅ passed' : '❌ failed'}`, 2)
-        .addRaw(`\n${outcome.counts.total} unsuppressed findings (${outcome.counts.new} new), ${counted} counted by the policy (${gate.join(', ')}).\n\n`);
+        .addRaw(`\n${outcome.counts.total} unsuppressed findings (${outcome.counts.new} new), ${counted} counted by the policy (${gate.join(', ')}).` +
+        (policy.unavailableScanners.length > 0 ? ` ⚠️ Not a pass: ${policy.unavailableScanners.join(', ')} could not run, so its findings are unknown.` : '') +
+        '\n\n');
     const header = ['Scanner', 'Status', ...SEVERITIES, 'suppressed'].map((data) => ({ data, header: true }));
     const rows = Object.entries(scanners).map(([scanner, status]) => {
         const own = outcome.findings.filter((finding) => finding.scanner === scanner);
@@ -61327,10 +61333,11 @@ async function readOptionalFile(path) {
         throw error;
     }
 }
-async function readRequiredFile(input, path) {
-    const text = await readOptionalFile(path);
+/** The file an input names, relative to the workspace. */
+async function readRequiredFile(input, value) {
+    const text = await readOptionalFile((0,external_node_path_namespaceObject.resolve)(process.cwd(), value));
     if (text === undefined)
-        throw new errors_ConfigurationError(`Input "${input}" has value "${path}": expected an existing file.`);
+        throw new errors_ConfigurationError(`Input "${input}" has value "${value}": expected an existing file.`);
     return text;
 }
 function parseDocument(input, path, text) {
@@ -61354,11 +61361,11 @@ async function run() {
         const base = insideWorkspace ? workspace : root;
         const ignoreText = await (inputs['ignore-file'] === DEFAULT_IGNORE_FILE
             ? readOptionalFile((0,external_node_path_namespaceObject.resolve)(workspace, inputs['ignore-file']))
-            : readRequiredFile('ignore-file', (0,external_node_path_namespaceObject.resolve)(workspace, inputs['ignore-file'])));
+            : readRequiredFile('ignore-file', inputs['ignore-file']));
         const ignoreEntries = ignoreText === undefined ? [] : parseIgnoreFile(inputs['ignore-file'], parseDocument('ignore-file', inputs['ignore-file'], ignoreText));
         let userSecretRules;
         if (inputs['secret-rules'] !== undefined) {
-            const text = await readRequiredFile('secret-rules', (0,external_node_path_namespaceObject.resolve)(workspace, inputs['secret-rules']));
+            const text = await readRequiredFile('secret-rules', inputs['secret-rules']);
             const parsed = secretRulesFileSchema.safeParse(parseDocument('secret-rules', inputs['secret-rules'], text));
             if (!parsed.success) {
                 throw new errors_ConfigurationError(`Secret rules file ${inputs['secret-rules']} is not valid: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}.`);
@@ -61368,7 +61375,7 @@ async function run() {
         const secretRules = compileSecretRules(userSecretRules, inputs['secret-rules']);
         let baseline;
         if (inputs.baseline !== undefined) {
-            const text = await readRequiredFile('baseline', (0,external_node_path_namespaceObject.resolve)(workspace, inputs.baseline));
+            const text = await readRequiredFile('baseline', inputs.baseline);
             const parsed = securityReportSchema.safeParse(parseDocument('baseline', inputs.baseline, text));
             if (!parsed.success)
                 throw new errors_ConfigurationError(`Input "baseline" has value "${inputs.baseline}": expected a security-scan JSON report (version 1).`);
@@ -61428,6 +61435,7 @@ async function run() {
             ignoreEntries,
             baseline,
             today: new Date().toISOString().slice(0, 10),
+            unavailableScanners: Object.keys(scanners).filter((scanner) => scanners[scanner]?.status === 'unavailable'),
         };
         const outcome = applyPolicy([...results.values()].flatMap((result) => result.findings), policy);
         const ownRules = new Map([
@@ -61446,6 +61454,8 @@ async function run() {
         for (const [scanner, status] of Object.entries(scanners)) {
             if (status.status === 'unavailable')
                 warning(`${scanner} scanner unavailable, its findings are unknown (not "none"): ${status.reason ?? ''}`);
+            if (status.status === 'not-scanned')
+                warning(`${scanner}: ${status.reason ?? 'not scanned'}`);
         }
         for (const entry of outcome.expired)
             warning(`Ignore entry for ${entry.rule ?? entry.fingerprint} expired on ${entry.expires} and no longer suppresses (${entry.matches} findings).`);
@@ -61474,7 +61484,11 @@ async function run() {
         });
         if (!outcome.passed) {
             const counted = outcome.findings.filter((finding) => finding.counted).length;
-            throw new errors_ConfigurationError(`${counted} unsuppressed findings at or above ${policy.failOnSeverity} remain (see the job summary and ${reportFile}).`);
+            const reasons = [
+                counted > 0 ? `${counted} unsuppressed findings at or above ${policy.failOnSeverity} remain` : '',
+                policy.unavailableScanners.length > 0 ? `the ${policy.unavailableScanners.join(', ')} scanner could not run, so its findings are unknown` : '',
+            ].filter(Boolean);
+            throw new errors_ConfigurationError(`${reasons.join('; ')} (see the job summary and ${reportFile}).`);
         }
     });
 }

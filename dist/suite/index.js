@@ -66218,7 +66218,7 @@ function evaluateGate(input) {
     if ('value' in input.coverage) {
         const pathsNotInRepository = new Set();
         coverageByPath = mergeFiles(input.coverage.value.flatMap((report) => report.files.map((file) => {
-            const { path, tracked } = normalise(file.path, report.sourceRoots);
+            const { path, tracked } = normalise(file.path, [...report.sourceRoots, input.workingDirectory]);
             if (!tracked)
                 pathsNotInRepository.add(path);
             return { ...file, path };
@@ -66265,7 +66265,7 @@ function evaluateGate(input) {
             tests.total += report.total;
             tests.failed += report.failed;
             tests.skipped += report.skipped;
-            tests.failures.push(...report.failures.map((failure) => (failure.file ? { ...failure, file: normalise(failure.file).path } : failure)));
+            tests.failures.push(...report.failures.map((failure) => (failure.file ? { ...failure, file: normalise(failure.file, [input.workingDirectory]).path } : failure)));
         }
         result.tests = tests;
         facts.failedTests = { value: tests.failed };
@@ -70565,6 +70565,7 @@ async function main_evaluate(inputs, workingDirectory) {
     }
     return evaluateGate({
         repoRoot: root ?? workingDirectory,
+        workingDirectory,
         trackedFiles: root ? await trackedFiles(root) : [],
         policy,
         coverage,
@@ -70883,10 +70884,14 @@ function globToRegExp(glob) {
     }
     return new RegExp(`^${pattern}$`);
 }
+/** Rule ids are names, not paths: `*` matches any characters, `/` included (`k8s/*`, `*`). */
+function ruleGlobToRegExp(glob) {
+    return new RegExp(`^${glob.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+}
 function entryMatches(entry, finding) {
     if (entry.fingerprint !== undefined)
         return entry.fingerprint === finding.fingerprint;
-    if (entry.rule === undefined || !globToRegExp(entry.rule).test(finding.ruleId))
+    if (entry.rule === undefined || !ruleGlobToRegExp(entry.rule).test(finding.ruleId))
         return false;
     return entry.path === undefined || (finding.file !== undefined && globToRegExp(entry.path).test(finding.file));
 }

@@ -32,9 +32,10 @@ async function readOptionalFile(path: string): Promise<string | undefined> {
   }
 }
 
-async function readRequiredFile(input: string, path: string): Promise<string> {
-  const text = await readOptionalFile(path);
-  if (text === undefined) throw new ConfigurationError(`Input "${input}" has value "${path}": expected an existing file.`);
+/** The file an input names, relative to the workspace. */
+async function readRequiredFile(input: string, value: string): Promise<string> {
+  const text = await readOptionalFile(resolve(process.cwd(), value));
+  if (text === undefined) throw new ConfigurationError(`Input "${input}" has value "${value}": expected an existing file.`);
   return text;
 }
 
@@ -59,12 +60,12 @@ export async function run(): Promise<void> {
 
     const ignoreText = await (inputs['ignore-file'] === DEFAULT_IGNORE_FILE
       ? readOptionalFile(resolve(workspace, inputs['ignore-file']))
-      : readRequiredFile('ignore-file', resolve(workspace, inputs['ignore-file'])));
+      : readRequiredFile('ignore-file', inputs['ignore-file']));
     const ignoreEntries = ignoreText === undefined ? [] : parseIgnoreFile(inputs['ignore-file'], parseDocument('ignore-file', inputs['ignore-file'], ignoreText));
 
     let userSecretRules;
     if (inputs['secret-rules'] !== undefined) {
-      const text = await readRequiredFile('secret-rules', resolve(workspace, inputs['secret-rules']));
+      const text = await readRequiredFile('secret-rules', inputs['secret-rules']);
       const parsed = secretRulesFileSchema.safeParse(parseDocument('secret-rules', inputs['secret-rules'], text));
       if (!parsed.success) {
         throw new ConfigurationError(`Secret rules file ${inputs['secret-rules']} is not valid: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}.`);
@@ -75,7 +76,7 @@ export async function run(): Promise<void> {
 
     let baseline: Set<string> | undefined;
     if (inputs.baseline !== undefined) {
-      const text = await readRequiredFile('baseline', resolve(workspace, inputs.baseline));
+      const text = await readRequiredFile('baseline', inputs.baseline);
       const parsed = securityReportSchema.safeParse(parseDocument('baseline', inputs.baseline, text));
       if (!parsed.success) throw new ConfigurationError(`Input "baseline" has value "${inputs.baseline}": expected a security-scan JSON report (version 1).`);
       baseline = new Set(parsed.data.findings.map((finding) => finding.fingerprint));
@@ -134,6 +135,7 @@ export async function run(): Promise<void> {
       ignoreEntries,
       baseline,
       today: new Date().toISOString().slice(0, 10),
+      unavailableScanners: Object.keys(scanners).filter((scanner) => scanners[scanner]?.status === 'unavailable'),
     };
     const outcome = applyPolicy([...results.values()].flatMap((result) => result.findings), policy);
 
@@ -153,6 +155,7 @@ export async function run(): Promise<void> {
 
     for (const [scanner, status] of Object.entries(scanners)) {
       if (status.status === 'unavailable') core.warning(`${scanner} scanner unavailable, its findings are unknown (not "none"): ${status.reason ?? ''}`);
+      if (status.status === 'not-scanned') core.warning(`${scanner}: ${status.reason ?? 'not scanned'}`);
     }
     for (const entry of outcome.expired) core.warning(`Ignore entry for ${entry.rule ?? entry.fingerprint} expired on ${entry.expires} and no longer suppresses (${entry.matches} findings).`);
     for (const entry of outcome.stale) core.warning(`Ignore entry for ${entry.rule ?? entry.fingerprint} matches no finding; remove it.`);
@@ -179,7 +182,11 @@ export async function run(): Promise<void> {
     });
     if (!outcome.passed) {
       const counted = outcome.findings.filter((finding) => finding.counted).length;
-      throw new ConfigurationError(`${counted} unsuppressed findings at or above ${policy.failOnSeverity} remain (see the job summary and ${reportFile}).`);
+      const reasons = [
+        counted > 0 ? `${counted} unsuppressed findings at or above ${policy.failOnSeverity} remain` : '',
+        policy.unavailableScanners.length > 0 ? `the ${policy.unavailableScanners.join(', ')} scanner could not run, so its findings are unknown` : '',
+      ].filter(Boolean);
+      throw new ConfigurationError(`${reasons.join('; ')} (see the job summary and ${reportFile}).`);
     }
   });
 }

@@ -5,6 +5,7 @@ import type { Finding } from './findings.js';
 
 const isoDate = z.iso.date({ error: 'an ISO date such as 2026-12-31' });
 
+
 export const ignoreEntrySchema = z
   .strictObject({
     /** A rule id, or a glob over rule ids such as `k8s/*`. */
@@ -13,7 +14,7 @@ export const ignoreEntrySchema = z
     path: z.string().min(1).optional(),
     fingerprint: z.string().min(1).optional(),
     reason: z.string({ error: 'a reason (why this is acceptable)' }).trim().min(1, { error: 'a reason (why this is acceptable)' }),
-    expires: z.union([isoDate, z.date().transform((date) => date.toISOString().slice(0, 10))], { error: 'an expiry date such as 2026-12-31' }),
+    expires: isoDate,
   })
   .refine((entry) => entry.rule !== undefined || entry.fingerprint !== undefined, {
     error: 'a rule (with an optional path) or a fingerprint',
@@ -53,9 +54,14 @@ export function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${pattern}$`);
 }
 
+/** Rule ids are names, not paths: `*` matches any characters, `/` included (`k8s/*`, `*`). */
+export function ruleGlobToRegExp(glob: string): RegExp {
+  return new RegExp(`^${glob.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+}
+
 export function entryMatches(entry: IgnoreEntry, finding: Finding): boolean {
   if (entry.fingerprint !== undefined) return entry.fingerprint === finding.fingerprint;
-  if (entry.rule === undefined || !globToRegExp(entry.rule).test(finding.ruleId)) return false;
+  if (entry.rule === undefined || !ruleGlobToRegExp(entry.rule).test(finding.ruleId)) return false;
   return entry.path === undefined || (finding.file !== undefined && globToRegExp(entry.path).test(finding.file));
 }
 
@@ -73,6 +79,8 @@ export interface Policy {
   baseline?: Set<string>;
   /** YYYY-MM-DD: an entry is valid through its `expires` day. */
   today: string;
+  /** Scanners that could not run: their findings are unknown, which is never a pass. */
+  unavailableScanners: string[];
 }
 
 export interface EvaluatedFinding extends Finding {
@@ -129,7 +137,7 @@ export function applyPolicy(findings: Finding[], policy: Policy): PolicyOutcome 
     counts,
     expired,
     stale: active.filter((entry) => !used.has(entry)),
-    passed: !evaluated.some((finding) => finding.counted),
+    passed: policy.unavailableScanners.length === 0 && !evaluated.some((finding) => finding.counted),
   };
 }
 

@@ -116,7 +116,9 @@ export function writeScanSummary(
   summary
     .addHeading(`security-scan: ${outcome.passed ? '✅ passed' : '❌ failed'}`, 2)
     .addRaw(
-      `\n${outcome.counts.total} unsuppressed findings (${outcome.counts.new} new), ${counted} counted by the policy (${gate.join(', ')}).\n\n`,
+      `\n${outcome.counts.total} unsuppressed findings (${outcome.counts.new} new), ${counted} counted by the policy (${gate.join(', ')}).` +
+        (policy.unavailableScanners.length > 0 ? ` ⚠️ Not a pass: ${policy.unavailableScanners.join(', ')} could not run, so its findings are unknown.` : '') +
+        '\n\n',
     );
 
   const header = ['Scanner', 'Status', ...SEVERITIES, 'suppressed'].map((data) => ({ data, header: true }));

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../harness/run-action.js';
+import { readReport, scan } from './helpers.js';
+
+// The dependencies scanner is left out: the registry reachable here refuses the audit endpoint,
+// which the action rightly reports as unavailable (see dependencies.test.ts).
+describe('this repository, scanned by its own action', () => {
+  it('has no unsuppressed high or critical finding, and every suppression has a reason and an expiry', async () => {
+    const run = await scan(REPO_ROOT);
+    const report = await readReport(run);
+    const blocking = report.findings.filter((finding) => !finding.suppressed && (finding.severity === 'high' || finding.severity === 'critical'));
+    expect(blocking.map((finding) => `${finding.ruleId} ${finding.file}:${finding.line} ${finding.message}`)).toEqual([]);
+    expect(run.outputs.passed).toBe('true');
+    expect(run.exitCode).toBe(0);
+    expect(run.summary).not.toContain('Expired ignore entries');
+    // The planted fixtures are found and suppressed by the repository's ignore file, not skipped.
+    expect(report.findings.some((finding) => finding.suppressed && finding.file?.startsWith('test/security-scan/fixtures/planted/'))).toBe(true);
+  });
+});
