@@ -47,6 +47,7 @@ const coverage = parseCoverage(lcov);
 const changes = parseUnifiedDiff(diff);
 const result = evaluateGate({
   repoRoot: '/work/monorepo',
+  workingDirectory: '/work/monorepo',
   trackedFiles: paths,
   policy: { ...DEFAULT_POLICY, 'min-coverage': 70 },
   coverage: { value: [coverage] },

@@ -64094,7 +64094,7 @@ function evaluateGate(input) {
     if ('value' in input.coverage) {
         const pathsNotInRepository = new Set();
         coverageByPath = mergeFiles(input.coverage.value.flatMap((report) => report.files.map((file) => {
-            const { path, tracked } = normalise(file.path, report.sourceRoots);
+            const { path, tracked } = normalise(file.path, [...report.sourceRoots, input.workingDirectory]);
             if (!tracked)
                 pathsNotInRepository.add(path);
             return { ...file, path };
@@ -64141,7 +64141,7 @@ function evaluateGate(input) {
             tests.total += report.total;
             tests.failed += report.failed;
             tests.skipped += report.skipped;
-            tests.failures.push(...report.failures.map((failure) => (failure.file ? { ...failure, file: normalise(failure.file).path } : failure)));
+            tests.failures.push(...report.failures.map((failure) => (failure.file ? { ...failure, file: normalise(failure.file, [input.workingDirectory]).path } : failure)));
         }
         result.tests = tests;
         facts.failedTests = { value: tests.failed };
@@ -68441,6 +68441,7 @@ async function evaluate(inputs, workingDirectory) {
     }
     return evaluateGate({
         repoRoot: root ?? workingDirectory,
+        workingDirectory,
         trackedFiles: root ? await trackedFiles(root) : [],
         policy,
         coverage,

@@ -266,6 +266,16 @@ describe('quality-gate conditions and reports', () => {
     expect(errors(run)[0]?.message).toMatch(/The base commit "HEAD~1" is not in this clone .*fetch-depth: 0/);
   });
 
+  it('resolves globs and relative report paths in working-directory; git works from there too', async () => {
+    const { dir } = await repositoryWithReports();
+    // Written from inside src/: paths relative to it (`SF:stock.ts`).
+    await writeFile(join(dir, 'src', 'lcov.info'), lcovForChange('ROOT').replaceAll('SF:ROOT/src/', 'SF:'));
+    const run = await runAction({ action: 'actions/quality-gate', workspace: dir, inputs: { 'coverage-files': 'lcov.info', 'working-directory': 'src', 'min-changed-lines': '1' } });
+    const expected = expectedChangedLines();
+    expect(run.outputs).toMatchObject({ 'changed-lines': String(expected.coverable), 'changed-lines-coverage': String(percent(expected.covered, expected.coverable)) });
+    expect(warnings(run).map((annotation) => annotation.properties.file)).toContain('src/stock.ts');
+  });
+
   it('a coverage drop against a base report', async () => {
     const { dir } = await repositoryWithReports();
     await writeFile(join(dir, 'base-lcov.info'), 'SF:src/stock.ts\nDA:1,1\nDA:2,1\nDA:3,1\nDA:4,1\nend_of_record\n');

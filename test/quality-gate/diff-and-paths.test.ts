@@ -66,6 +66,12 @@ describe('path normalisation against the tracked files', () => {
     expect(normalise('pricing/rules.py', ['/home/runner/work/inventory/inventory/service'])).toEqual({ path: 'service/pricing/rules.py', tracked: true });
   });
 
+  it('tries the working directory for relative paths (a package of a monorepo)', () => {
+    const monorepo = createPathNormaliser('/work/repo', ['packages/a/src/index.ts', 'packages/b/src/index.ts']);
+    expect(monorepo('src/index.ts', ['/work/repo/packages/b'])).toEqual({ path: 'packages/b/src/index.ts', tracked: true });
+    expect(monorepo('src/index.ts')).toEqual({ path: 'src/index.ts', tracked: false });
+  });
+
   it('leaves ambiguous and unknown paths unmatched', () => {
     expect(normalise('util.ts')).toEqual({ path: 'util.ts', tracked: false });
     expect(normalise('/elsewhere/nothing.ts')).toEqual({ path: '/elsewhere/nothing.ts', tracked: false });

@@ -11,6 +11,8 @@ import type { Policy } from './policy.js';
 /** Everything the gate judges, already read from disk and git; a `missing` reason where there is nothing. */
 export interface GateInput {
   repoRoot: string;
+  /** Relative paths in reports are tried against it first (a package's folder in a monorepo). */
+  workingDirectory: string;
   trackedFiles: readonly string[];
   policy: Policy;
   coverage: Measured<CoverageReport[]>;
@@ -55,7 +57,7 @@ export function evaluateGate(input: GateInput): GateResult {
     coverageByPath = mergeFiles(
       input.coverage.value.flatMap((report) =>
         report.files.map((file) => {
-          const { path, tracked } = normalise(file.path, report.sourceRoots);
+          const { path, tracked } = normalise(file.path, [...report.sourceRoots, input.workingDirectory]);
           if (!tracked) pathsNotInRepository.add(path);
           return { ...file, path };
         }),
@@ -105,7 +107,7 @@ export function evaluateGate(input: GateInput): GateResult {
       tests.total += report.total;
       tests.failed += report.failed;
       tests.skipped += report.skipped;
-      tests.failures.push(...report.failures.map((failure) => (failure.file ? { ...failure, file: normalise(failure.file).path } : failure)));
+      tests.failures.push(...report.failures.map((failure) => (failure.file ? { ...failure, file: normalise(failure.file, [input.workingDirectory]).path } : failure)));
     }
     result.tests = tests;
     facts.failedTests = { value: tests.failed };

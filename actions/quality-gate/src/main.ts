@@ -93,6 +93,7 @@ async function evaluate(inputs: QualityGateInputs, workingDirectory: string): Pr
 
   return evaluateGate({
     repoRoot: root ?? workingDirectory,
+    workingDirectory,
     trackedFiles: root ? await trackedFiles(root) : [],
     policy,
     coverage,
