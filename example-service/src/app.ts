@@ -7,6 +7,8 @@ import Fastify, {
   type FastifyHttpOptions,
   type FastifyInstance,
   type FastifyPluginAsync,
+  type FastifyReply,
+  type FastifyRequest,
   type FastifyServerOptions,
 } from 'fastify';
 import {
@@ -68,11 +70,18 @@ export function appOptions(config: Config): FastifyServerOptions {
     // Connection: close) rather than refused, so a rolling update loses none.
     return503OnClosing: false,
     routerOptions: { maxParamLength: 64 },
+    // Malformed URLs and over-long parameters are rejected before routing; same error body.
+    frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
+      const statusCode = error.statusCode ?? 400;
+      reply.code(statusCode).send(errorBody(statusCode, error.code, error.message));
+    },
   };
 }
 
 /** The inventory API as a plugin: external plugins, then app plugins, then routes. */
 export const inventoryApp: FastifyPluginAsync<{ config: Config }> = async (fastify, { config }) => {
+  // JSON only: without this, text/plain bodies would reach validation as strings.
+  fastify.removeContentTypeParser('text/plain');
   fastify.setValidatorCompiler(validatorCompiler);
   fastify.setSerializerCompiler(serializerCompiler);
 

@@ -24,5 +24,4 @@ export const REDACTED_PATHS = [
   'headers.cookie',
   'databaseUrl',
   'DATABASE_URL',
-  '*.password',
 ];

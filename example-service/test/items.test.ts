@@ -81,6 +81,7 @@ describe('POST /api/items', () => {
     ['a negative price', { sku: 'X-1', name: 'x', quantity: 1, price: -1 }],
     ['an empty name', { sku: 'X-1', name: '  ', quantity: 1, price: 1 }],
     ['a sku with spaces', { sku: 'X 1', name: 'x', quantity: 1, price: 1 }],
+    ['a NUL character in the name', { sku: 'X-1', name: 'a\u0000b', quantity: 1, price: 1 }],
     ['an unknown field', { sku: 'X-1', name: 'x', quantity: 1, price: 1, colour: 'red' }],
     ['an array', [{ sku: 'X-1' }]],
     ['null', null],
@@ -110,8 +111,8 @@ describe('POST /api/items', () => {
     expectError(response, 400, 'FST_ERR_CTP_INVALID_JSON_BODY');
   });
 
-  it('answers 415 for a body that is not JSON', async () => {
-    const response = await ctx.app.inject({ method: 'POST', url: '/api/items', payload: 'sku=X', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+  it.each(['application/x-www-form-urlencoded', 'text/plain'])('answers 415 for a %s body', async (contentType) => {
+    const response = await ctx.app.inject({ method: 'POST', url: '/api/items', payload: 'sku=X', headers: { 'content-type': contentType } });
     expectError(response, 415, 'FST_ERR_CTP_INVALID_MEDIA_TYPE');
   });
 
@@ -140,6 +141,13 @@ describe('GET /api/items/:id', () => {
 
   it.each(['abc', '0', '-1', '1.5', '99999999999', "1' OR '1'='1"])('answers 400 for the id %s', async (id) => {
     expectError(await ctx.app.inject({ method: 'GET', url: `/api/items/${encodeURIComponent(id)}` }), 400, 'VALIDATION_FAILED');
+  });
+
+  it('answers 400 for a malformed URL and 414 for an absurdly long id', async () => {
+    expectError(await ctx.app.inject({ method: 'GET', url: '/api/items/%zz' }), 400, 'FST_ERR_BAD_URL');
+    const tooLong = await ctx.app.inject({ method: 'GET', url: `/api/items/${'9'.repeat(80)}` });
+    expectError(tooLong, 414, 'FST_ERR_MAX_PARAM_LENGTH');
+    expect(tooLong.json()).toMatchObject({ error: 'URI Too Long' });
   });
 });
 
@@ -186,7 +194,7 @@ describe('GET /api/items', () => {
     expect(listed).toHaveLength(3);
   });
 
-  it.each(['limit=0', 'limit=101', 'limit=ten', 'offset=-1', 'inStock=yes', 'colour=red', 'limit=1&limit=2', 'minQuantity=9&maxQuantity=1'])(
+  it.each(['name=a%00b', 'limit=0', 'limit=101', 'limit=ten', 'offset=-1', 'inStock=yes', 'colour=red', 'limit=1&limit=2', 'minQuantity=9&maxQuantity=1'])(
     'answers 400 for %s',
     async (query) => {
       expectError(await ctx.app.inject({ method: 'GET', url: `/api/items?${query}` }), 400, 'VALIDATION_FAILED');

@@ -7,7 +7,9 @@ const sku = z
     error: 'must be 1 to 64 letters, digits, ".", "_" or "-", starting with a letter or a digit',
   })
   .describe('Stock keeping unit, unique');
-const name = z.string().trim().min(1).max(200);
+// PostgreSQL text cannot hold NUL characters.
+const withoutNul = (text: string) => !text.includes('\u0000');
+const name = z.string().trim().min(1).max(200).refine(withoutNul, { error: 'must not contain NUL characters' });
 const quantity = z.number().int().min(0).max(MAX_INT4);
 const price = z
   .number()
@@ -60,7 +62,13 @@ export const listQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(20),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
   sku: sku.optional().describe('Exact SKU'),
-  name: z.string().min(1).max(200).optional().describe('Case-insensitive substring of the name'),
+  name: z
+    .string()
+    .min(1)
+    .max(200)
+    .refine(withoutNul, { error: 'must not contain NUL characters' })
+    .optional()
+    .describe('Case-insensitive substring of the name'),
   inStock: inStock.optional().describe('true: quantity > 0; false: quantity = 0'),
   minQuantity: z.coerce.number().int().min(0).max(MAX_INT4).optional(),
   maxQuantity: z.coerce.number().int().min(0).max(MAX_INT4).optional(),
