@@ -61164,11 +61164,8 @@ function kindOf(path) {
 }
 /** The text of a file, or undefined for binary and oversized files. */
 async function readText(file) {
-    const { size } = await (0,promises_namespaceObject.stat)(file.absolute);
-    if (size > MAX_FILE_BYTES)
-        return undefined;
     const buffer = await (0,promises_namespaceObject.readFile)(file.absolute);
-    if (buffer.subarray(0, 8000).includes(0))
+    if (buffer.length > MAX_FILE_BYTES || buffer.subarray(0, 8000).includes(0))
         return undefined;
     return buffer.toString('utf8');
 }

@@ -1,5 +1,5 @@
 import type { Dirent } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
 import { isDockerfile } from './scanners/dockerfile.js';
 import { UNSCANNED_LOCKFILES } from './scanners/dependencies.js';
@@ -67,10 +67,8 @@ export function kindOf(path: string): 'workflow' | 'yaml' | 'dockerfile' | 'othe
 
 /** The text of a file, or undefined for binary and oversized files. */
 export async function readText(file: TreeFile): Promise<string | undefined> {
-  const { size } = await stat(file.absolute);
-  if (size > MAX_FILE_BYTES) return undefined;
   const buffer = await readFile(file.absolute);
-  if (buffer.subarray(0, 8000).includes(0)) return undefined;
+  if (buffer.length > MAX_FILE_BYTES || buffer.subarray(0, 8000).includes(0)) return undefined;
   return buffer.toString('utf8');
 }
 
