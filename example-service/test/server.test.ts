@@ -83,6 +83,22 @@ describe('server.js', () => {
     expect(service.output()).not.toContain('local-password');
   });
 
+  it('keeps serving through SHUTDOWN_DELAY_MS after SIGTERM while /ready says 503', async () => {
+    const port = await freePort();
+    const service = start(SERVER_JS, { DATABASE_URL: await freshDatabase(), PORT: String(port), HOST: '127.0.0.1', SHUTDOWN_DELAY_MS: '1500' });
+    await service.waitForLog('inventory service started');
+    const base = `http://127.0.0.1:${port}`;
+    service.child.kill('SIGTERM');
+    await service.waitForLog('shutting down: draining in-flight requests');
+    const ready = await fetch(`${base}/ready`);
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toEqual({ status: 'unavailable', reason: 'shutting down' });
+    const api = await fetch(`${base}/api/items`);
+    expect(api.status).toBe(200);
+    expect(api.headers.get('connection')).toBe('close');
+    expect(await service.exited).toBe(0);
+  });
+
   it('runs each migration once when two replicas start together', async () => {
     const databaseUrl = await freshDatabase();
     const [portA, portB] = [await freePort(), await freePort()];
