@@ -70416,9 +70416,11 @@ async function loadReports(patterns, parse, options) {
         return { missing: `no ${options.input} given` };
     const files = new Set();
     const unmatched = [];
-    for (const pattern of patterns) {
-        const absolute = (0,external_node_path_namespaceObject.isAbsolute)(pattern) ? pattern : (0,external_node_path_namespaceObject.join)(options.workingDirectory, pattern);
-        const globber = await create(absolute, { matchDirectories: false, implicitDescendants: false });
+    const inFolder = (pattern) => ((0,external_node_path_namespaceObject.isAbsolute)(pattern) ? pattern : (0,external_node_path_namespaceObject.join)(options.workingDirectory, pattern));
+    // `!pattern` entries exclude from every other glob; each other glob must find something.
+    const excludes = patterns.filter((pattern) => pattern.startsWith('!')).map((pattern) => `!${inFolder(pattern.slice(1))}`);
+    for (const pattern of patterns.filter((candidate) => !candidate.startsWith('!'))) {
+        const globber = await create([inFolder(pattern), ...excludes].join('\n'), { matchDirectories: false, implicitDescendants: false });
         const found = await globber.glob();
         if (found.length === 0)
             unmatched.push(pattern);

@@ -230,12 +230,15 @@ describe('quality-gate conditions and reports', () => {
     expect(run.everythingWritten).not.toMatch(/\n\s+at /);
   });
 
-  it('a glob that finds nothing is an error, unless allow-missing (then the summary says what was skipped)', async () => {
+  it('a glob that finds nothing (after `!` exclusions) is an error, unless allow-missing (then the summary says what was skipped)', async () => {
     const { dir } = await repositoryWithReports();
     const inputs = { 'coverage-files': 'coverage/lcov.info', 'test-results': '*.junit.xml' };
     const strict = await runAction({ action: 'actions/quality-gate', workspace: dir, inputs });
     expect(strict.exitCode).toBe(1);
     expect(errors(strict)[0]?.message).toMatch(/^quality-gate: No coverage report found for coverage-files "coverage\/lcov.info" \(in .*\)\. .*allow-missing: true\.$/);
+
+    const excluded = await runAction({ action: 'actions/quality-gate', workspace: dir, inputs: { 'test-results': '*.junit.xml\n!vitest.junit.xml' } });
+    expect(errors(excluded)[0]?.message).toMatch(/^quality-gate: No JUnit report found for test-results "\*\.junit\.xml"/);
 
     const lenient = await runAction({ action: 'actions/quality-gate', workspace: dir, inputs: { ...inputs, 'allow-missing': 'true', 'max-failed-tests': '1' } });
     expect(lenient.exitCode).toBe(0);

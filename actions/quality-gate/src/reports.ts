@@ -23,9 +23,11 @@ export async function loadReports<T>(patterns: readonly string[] | undefined, pa
   if (!patterns) return { missing: `no ${options.input} given` };
   const files = new Set<string>();
   const unmatched: string[] = [];
-  for (const pattern of patterns) {
-    const absolute = isAbsolute(pattern) ? pattern : join(options.workingDirectory, pattern);
-    const globber = await glob.create(absolute, { matchDirectories: false, implicitDescendants: false });
+  const inFolder = (pattern: string) => (isAbsolute(pattern) ? pattern : join(options.workingDirectory, pattern));
+  // `!pattern` entries exclude from every other glob; each other glob must find something.
+  const excludes = patterns.filter((pattern) => pattern.startsWith('!')).map((pattern) => `!${inFolder(pattern.slice(1))}`);
+  for (const pattern of patterns.filter((candidate) => !candidate.startsWith('!'))) {
+    const globber = await glob.create([inFolder(pattern), ...excludes].join('\n'), { matchDirectories: false, implicitDescendants: false });
     const found = await globber.glob();
     if (found.length === 0) unmatched.push(pattern);
     for (const file of found.sort()) files.add(file);
