@@ -63925,7 +63925,7 @@ function evaluateConditions(policy, facts) {
     const results = [];
     const check = (condition, measured) => {
         if ('missing' in measured) {
-            results.push({ ...condition, status: 'skipped', reason: measured.missing });
+            results.push({ ...condition, status: 'skipped', reason: measured.missing, ...(measured.notGiven ? { notGiven: true } : {}) });
             return;
         }
         const { value } = measured;
@@ -64495,7 +64495,7 @@ function renderMarkdown(result) {
         '',
         '| Condition | Value | Threshold | Result |',
         '| --- | --- | --- | --- |',
-        ...result.conditions.map(conditionRow),
+        ...result.conditions.filter((condition) => !condition.notGiven).map(conditionRow),
         '',
     ];
     const figures = [];
@@ -68289,7 +68289,7 @@ function glob_hashFiles(patterns_1) {
  */
 async function loadReports(patterns, parse, options) {
     if (!patterns)
-        return { missing: `no ${options.input} given` };
+        return { missing: `no ${options.input} given`, notGiven: true };
     const files = new Set();
     const unmatched = [];
     const inFolder = (pattern) => ((0,external_node_path_namespaceObject.isAbsolute)(pattern) ? pattern : (0,external_node_path_namespaceObject.join)(options.workingDirectory, pattern));
@@ -68315,7 +68315,7 @@ async function loadReports(patterns, parse, options) {
 }
 async function loadReport(path, parse, options) {
     if (path === undefined)
-        return { missing: `no ${options.input} given` };
+        return { missing: `no ${options.input} given`, notGiven: true };
     const file = (0,external_node_path_namespaceObject.isAbsolute)(path) ? path : (0,external_node_path_namespaceObject.join)(options.workingDirectory, path);
     let content;
     try {

@@ -187,6 +187,9 @@ describe('quality-gate conditions and reports', () => {
     expect(run.outputs['changed-lines']).toBe('14');
     expect(run.summary).toContain('min-changed-lines-coverage not checked: 14 coverable lines changed, fewer than min-changed-lines (20).');
     expect(run.summary).toContain('Security findings (unsuppressed): 0 critical, 1 high, 2 medium, 0 low, 0 info.');
+    // Conditions on reports nobody asked for stay out of the table but are said to be unchecked.
+    expect(run.summary).not.toContain('| Failed tests');
+    expect(run.summary).toContain('max-failed-tests not checked: no test-results given.');
     expect(run.exitCode).toBe(1);
     expect(errors(run).map((annotation) => annotation.message)).toEqual(['quality-gate: 1 condition failed: security findings (high) 1 (≤ 0 required).']);
   });

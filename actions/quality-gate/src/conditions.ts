@@ -11,8 +11,8 @@ export interface Facts {
   security: Measured<Record<Severity, number>>;
 }
 
-/** A value, or why there is none. */
-export type Measured<T> = { value: T } | { missing: string };
+/** A value, or why there is none; `notGiven` when the input it comes from was not set at all. */
+export type Measured<T> = { value: T } | { missing: string; notGiven?: boolean };
 
 export interface ConditionResult {
   /** The input / policy key, with the severity for security findings (`max-security-findings.high`). */
@@ -24,13 +24,15 @@ export interface ConditionResult {
   value?: number;
   status: 'pass' | 'fail' | 'skipped';
   reason?: string;
+  /** Skipped because its report was not asked for: kept in the JSON report, left out of the summary's table. */
+  notGiven?: boolean;
 }
 
 export function evaluateConditions(policy: Policy, facts: Facts): ConditionResult[] {
   const results: ConditionResult[] = [];
   const check = (condition: Omit<ConditionResult, 'status' | 'value' | 'reason'>, measured: Measured<number>) => {
     if ('missing' in measured) {
-      results.push({ ...condition, status: 'skipped', reason: measured.missing });
+      results.push({ ...condition, status: 'skipped', reason: measured.missing, ...(measured.notGiven ? { notGiven: true } : {}) });
       return;
     }
     const { value } = measured;

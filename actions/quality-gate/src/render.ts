@@ -19,7 +19,7 @@ export function renderMarkdown(result: GateResult): string {
     '',
     '| Condition | Value | Threshold | Result |',
     '| --- | --- | --- | --- |',
-    ...result.conditions.map(conditionRow),
+    ...result.conditions.filter((condition) => !condition.notGiven).map(conditionRow),
     '',
   ];
 

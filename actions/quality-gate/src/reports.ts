@@ -20,7 +20,7 @@ export interface LoadOptions {
  * always an error naming the file and what is wrong.
  */
 export async function loadReports<T>(patterns: readonly string[] | undefined, parse: (content: string) => T, options: LoadOptions): Promise<Measured<T[]>> {
-  if (!patterns) return { missing: `no ${options.input} given` };
+  if (!patterns) return { missing: `no ${options.input} given`, notGiven: true };
   const files = new Set<string>();
   const unmatched: string[] = [];
   const inFolder = (pattern: string) => (isAbsolute(pattern) ? pattern : join(options.workingDirectory, pattern));
@@ -44,7 +44,7 @@ export async function loadReports<T>(patterns: readonly string[] | undefined, pa
 }
 
 export async function loadReport<T>(path: string | undefined, parse: (content: string) => T, options: LoadOptions): Promise<Measured<T>> {
-  if (path === undefined) return { missing: `no ${options.input} given` };
+  if (path === undefined) return { missing: `no ${options.input} given`, notGiven: true };
   const file = isAbsolute(path) ? path : join(options.workingDirectory, path);
   let content: string;
   try {
