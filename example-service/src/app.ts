@@ -54,7 +54,7 @@ function requestId(request: IncomingMessage): string {
 }
 
 /** The Fastify options that shape the API; timeouts and connection handling are the server's. */
-export function appOptions(config: Config): FastifyServerOptions {
+function appOptions(config: Config): FastifyServerOptions {
   return {
     logger: {
       level: config.logLevel,
@@ -112,7 +112,7 @@ export const inventoryApp: FastifyPluginAsync<{ config: Config }> = async (fasti
   });
   fastify.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof ApiError) {
-      return reply.code(error.statusCode).send(errorBody(error.statusCode, error.code, error.message, error.details));
+      return reply.code(error.statusCode).send(errorBody(error.statusCode, error.code, error.message));
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const details = error.validation.map((issue) => ({

@@ -7,7 +7,6 @@ export class ApiError extends Error {
     readonly statusCode: number,
     readonly code: string,
     message: string,
-    readonly details?: unknown,
   ) {
     super(message);
     this.name = 'ApiError';
