@@ -1,0 +1,21 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { expect, it } from 'vitest';
+import { REPO_ROOT } from './harness/run-action.js';
+import { describeWithTools } from './harness/tools.js';
+
+// The README's main command: the whole pipeline on the local cluster emulator must behave as designed.
+describeWithTools(['kubectl'], 'npm run demo', () => {
+  it('runs every step, rolls back the bad canary and promotes the good one', { timeout: 600_000 }, async () => {
+    const { stdout } = await promisify(execFile)('npm', ['run', '--silent', 'demo'], { cwd: REPO_ROOT, maxBuffer: 64 * 1024 * 1024, timeout: 540_000 });
+    expect(stdout).toMatch(/✓ \d+\. canary-analyze of the bad canary → rollback/);
+    expect(stdout).toMatch(/✓ \d+\. canary-analyze of the good canary → promote/);
+    expect(stdout).not.toMatch(/^✗/m);
+    expect(stdout).toContain('The pipeline behaved as designed');
+    // The only failed requests under load may be the faulty canary's injected 500s.
+    const traffic = /(\d+) failed(?: \((.*)\))?/.exec(stdout.split('Traffic through the Service')[1] ?? '');
+    expect(traffic, 'the demo reports the traffic').not.toBeNull();
+    const kinds = (traffic?.[2] ?? '').split(':')[0]!.split(', ').filter(Boolean);
+    for (const kind of kinds) expect(kind).toMatch(/× HTTP 500$/);
+  });
+});
