@@ -69,7 +69,43 @@ function expectOutputs(expected: Record<string, string>, exitCode = 0) {
   };
 }
 
+/** The service's in-process API tests (real PostgreSQL), with coverage and JUnit for the gate; the slower process-level tests run in `npm test`. */
+function runServiceTests(): void {
+  const tests = ['items', 'adjust-concurrency', 'config', 'operations'].map((name) => `example-service/test/${name}.test.ts`);
+  console.log(`\nRunning the service's API tests with coverage (${tests.length} files)…`);
+  execFileSync(
+    process.execPath,
+    [
+      'node_modules/vitest/vitest.mjs',
+      'run',
+      ...tests,
+      '--coverage.enabled',
+      '--coverage.provider=v8',
+      '--coverage.reporter=lcov',
+      `--coverage.reportsDirectory=${join(SUMMARIES, 'coverage')}`,
+      '--coverage.include=example-service/src/**',
+      '--reporter=dot',
+      '--reporter=junit',
+      `--outputFile.junit=${join(SUMMARIES, 'junit.xml')}`,
+    ],
+    { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+}
+
 async function demo(stage: Stage): Promise<void> {
+  runServiceTests();
+  await runStep({
+    title: "quality-gate on the service's tests (coverage, JUnit)",
+    action: 'actions/quality-gate',
+    inputs: {
+      'coverage-files': '.demo/coverage/lcov.info',
+      'test-results': '.demo/junit.xml',
+      'base-ref': 'HEAD',
+      'min-coverage': '80',
+    },
+    expect: expectOutputs({ passed: 'true', 'failed-tests': '0' }),
+  });
+
   const cluster = { namespace: NAMESPACE, kubeconfig: stage.kubeconfig };
   const env = { KUBECACHEDIR: stage.cluster.cacheDir };
   const manifests = 'test/k8s-deploy/fixtures/overlay';
