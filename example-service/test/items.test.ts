@@ -139,6 +139,17 @@ describe('GET /api/items/:id', () => {
     expectError(await ctx.app.inject({ method: 'GET', url: '/api/items/999999' }), 404, 'ITEM_NOT_FOUND');
   });
 
+  it('answers each of many concurrent reads with its own item (reads are batched)', async () => {
+    const items = [await createItem(), await createItem(), await createItem()];
+    const ids = [...items.map((item) => item.id), 999_998, ...items.map((item) => item.id)];
+    const responses = await Promise.all(ids.map((id) => ctx.app.inject({ method: 'GET', url: `/api/items/${id}` })));
+    expect(responses.map((response) => response.statusCode)).toEqual([200, 200, 200, 404, 200, 200, 200]);
+    expect(responses.filter((response) => response.statusCode === 200).map((response) => response.json<ItemBody>().sku)).toEqual([
+      ...items.map((item) => item.sku),
+      ...items.map((item) => item.sku),
+    ]);
+  });
+
   it.each(['abc', '0', '-1', '1.5', '99999999999', "1' OR '1'='1"])('answers 400 for the id %s', async (id) => {
     expectError(await ctx.app.inject({ method: 'GET', url: `/api/items/${encodeURIComponent(id)}` }), 400, 'VALIDATION_FAILED');
   });

@@ -49,6 +49,10 @@ const FIND_BY_ID = {
   name: 'items-find-by-id',
   text: `SELECT ${ITEM_COLUMNS} FROM items WHERE id = $1`,
 };
+const FIND_BY_IDS = {
+  name: 'items-find-by-ids',
+  text: `SELECT ${ITEM_COLUMNS} FROM items WHERE id = ANY($1::integer[])`,
+};
 const INSERT = {
   name: 'items-insert',
   text: `INSERT INTO items (sku, name, quantity, price) VALUES ($1, $2, $3, $4) RETURNING ${ITEM_COLUMNS}`,
@@ -82,7 +86,48 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, '\\$&');
 }
 
+interface Waiter<T> {
+  resolve(value: T): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * Single-item reads that arrive in the same event-loop turn become one `id = ANY($1)` query:
+ * under load that is one round trip for many requests instead of one each, which more than
+ * halves the CPU a read costs here and in PostgreSQL. A read waits at most one turn.
+ */
+function createBatchedFinder(pool: pg.Pool): (id: number) => Promise<Item | undefined> {
+  let pending: Map<number, Array<Waiter<Item | undefined>>> | undefined;
+
+  async function flush(batch: Map<number, Array<Waiter<Item | undefined>>>): Promise<void> {
+    try {
+      const result = await pool.query<Item>({ ...FIND_BY_IDS, values: [[...batch.keys()]] });
+      const found = new Map(result.rows.map((item) => [item.id, item]));
+      for (const [id, waiters] of batch) for (const waiter of waiters) waiter.resolve(found.get(id));
+    } catch (error) {
+      for (const waiters of batch.values()) for (const waiter of waiters) waiter.reject(error);
+    }
+  }
+
+  return (id) =>
+    new Promise((resolve, reject) => {
+      if (pending === undefined) {
+        const batch = new Map<number, Array<Waiter<Item | undefined>>>();
+        pending = batch;
+        setImmediate(() => {
+          pending = undefined;
+          void flush(batch);
+        });
+      }
+      const waiters = pending.get(id);
+      if (waiters === undefined) pending.set(id, [{ resolve, reject }]);
+      else waiters.push({ resolve, reject });
+    });
+}
+
 export function createItemsRepository(pool: pg.Pool) {
+  const findBatched = createBatchedFinder(pool);
+
   async function exists(id: number, db: Queryable): Promise<boolean> {
     const result = await db.query({ ...EXISTS, values: [id] });
     return result.rowCount === 1;
@@ -90,6 +135,7 @@ export function createItemsRepository(pool: pg.Pool) {
 
   return {
     async findById(id: number, db: Queryable = pool): Promise<Item | undefined> {
+      if (db === pool) return findBatched(id);
       const result = await db.query<Item>({ ...FIND_BY_ID, values: [id] });
       return result.rows[0];
     },
