@@ -107,7 +107,7 @@ describe('server.js', () => {
     const outcomes = replicas.map((replica) => replica.logs.find((line) => /database already up to date|migrations applied/.test(line.msg))?.msg);
     expect(outcomes.sort()).toEqual(['database already up to date', 'migrations applied']);
     const applied = await query<{ name: string }>(databaseUrl, 'SELECT name FROM pgmigrations');
-    expect(applied.map((row) => row.name)).toEqual(['001_create_items']);
+    expect(applied.map((row) => row.name)).toEqual(['001_create_items', '002_adjust_items_function']);
     for (const replica of replicas) {
       replica.child.kill('SIGTERM');
       expect(await replica.exited).toBe(0);
@@ -160,8 +160,8 @@ describe('migrate.js', () => {
     const databaseUrl = await freshDatabase();
     const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
     const runs = await Promise.all(Array.from({ length: 5 }, () => migrateUp(databaseUrl, BUNDLED_MIGRATIONS_DIR, quiet)));
-    expect(runs.filter((applied) => applied.length > 0)).toEqual([['001_create_items']]);
-    expect(await query(databaseUrl, 'SELECT name FROM pgmigrations')).toEqual([{ name: '001_create_items' }]);
+    expect(runs.filter((applied) => applied.length > 0)).toEqual([['001_create_items', '002_adjust_items_function']]);
+    expect(await query(databaseUrl, 'SELECT name FROM pgmigrations ORDER BY id')).toEqual([{ name: '001_create_items' }, { name: '002_adjust_items_function' }]);
   });
 
   it('exits 1 and leaves nothing half-applied when a migration fails', async () => {

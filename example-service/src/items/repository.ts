@@ -37,7 +37,6 @@ export type AdjustResult = Item | 'not-found' | 'insufficient-stock' | 'out-of-r
 export type Queryable = pg.Pool | pg.PoolClient;
 
 const UNIQUE_VIOLATION = '23505';
-const NUMERIC_VALUE_OUT_OF_RANGE = '22003';
 
 // Timestamps are formatted by PostgreSQL: cheaper than parsing them into Dates and back.
 const ITEM_COLUMNS = `id, sku, name, quantity, price::float8 AS price, version,
@@ -66,13 +65,13 @@ const UPDATE = {
     WHERE id = $1 AND ($6::integer IS NULL OR version = $6)
     RETURNING ${ITEM_COLUMNS}`,
 };
-// One statement: the row lock serialises concurrent adjustments of the same item, and the
-// guard is evaluated on the latest committed quantity, so no update is lost and none goes negative.
-const ADJUST = {
-  name: 'items-adjust',
-  text: `UPDATE items SET quantity = quantity + $2, version = version + 1, updated_at = now()
-    WHERE id = $1 AND quantity + $2 >= 0
-    RETURNING ${ITEM_COLUMNS}`,
+const ADJUST_MANY = {
+  name: 'items-adjust-many',
+  text: `SELECT r.slot, (r.item).id, (r.item).sku, (r.item).name, (r.item).quantity, (r.item).price::float8 AS price,
+      (r.item).version,
+      to_char((r.item).created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "createdAt",
+      to_char((r.item).updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "updatedAt"
+    FROM adjust_items($1::integer[], $2::integer[]) AS r`,
 };
 const EXISTS = { name: 'items-exists', text: 'SELECT 1 FROM items WHERE id = $1' };
 const DELETE = { name: 'items-delete', text: 'DELETE FROM items WHERE id = $1' };
@@ -125,8 +124,59 @@ function createBatchedFinder(pool: pg.Pool): (id: number) => Promise<Item | unde
     });
 }
 
+interface Adjustment {
+  id: number;
+  delta: number;
+}
+
+type AdjustRow = Omit<Item, 'id'> & { slot: number; id: number | null };
+
+/**
+ * Runs adjustments through the adjust_items function (migration 002): row locks serialise
+ * concurrent adjustments of an item and the guard sees the latest quantity, so no update is
+ * lost and none goes negative. Returns, in order, the updated item or undefined when nothing
+ * changed.
+ */
+async function adjustMany(db: Queryable, adjustments: Adjustment[]): Promise<Array<Item | undefined>> {
+  const result = await db.query<AdjustRow>({
+    ...ADJUST_MANY,
+    values: [adjustments.map((adjustment) => adjustment.id), adjustments.map((adjustment) => adjustment.delta)],
+  });
+  const outcomes = new Array<Item | undefined>(adjustments.length);
+  for (const { slot, id, ...rest } of result.rows) outcomes[slot - 1] = id === null ? undefined : { id, ...rest };
+  return outcomes;
+}
+
+/** Adjustments that arrive in the same event-loop turn share one statement and one commit. */
+function createBatchedAdjuster(pool: pg.Pool): (adjustment: Adjustment) => Promise<Item | undefined> {
+  let pending: Array<Adjustment & Waiter<Item | undefined>> | undefined;
+
+  async function flush(batch: Array<Adjustment & Waiter<Item | undefined>>): Promise<void> {
+    try {
+      const outcomes = await adjustMany(pool, batch);
+      batch.forEach((waiter, index) => waiter.resolve(outcomes[index]));
+    } catch (error) {
+      for (const waiter of batch) waiter.reject(error);
+    }
+  }
+
+  return (adjustment) =>
+    new Promise((resolve, reject) => {
+      if (pending === undefined) {
+        const batch: Array<Adjustment & Waiter<Item | undefined>> = [];
+        pending = batch;
+        setImmediate(() => {
+          pending = undefined;
+          void flush(batch);
+        });
+      }
+      pending.push({ ...adjustment, resolve, reject });
+    });
+}
+
 export function createItemsRepository(pool: pg.Pool) {
   const findBatched = createBatchedFinder(pool);
+  const adjustBatched = createBatchedAdjuster(pool);
 
   async function exists(id: number, db: Queryable): Promise<boolean> {
     const result = await db.query({ ...EXISTS, values: [id] });
@@ -188,16 +238,10 @@ export function createItemsRepository(pool: pg.Pool) {
     },
 
     async adjust(id: number, delta: number, db: Queryable = pool): Promise<AdjustResult> {
-      let result: pg.QueryResult<Item>;
-      try {
-        result = await db.query<Item>({ ...ADJUST, values: [id, delta] });
-      } catch (error) {
-        if (isPgError(error, NUMERIC_VALUE_OUT_OF_RANGE)) return 'out-of-range';
-        throw error;
-      }
-      const item = result.rows[0];
+      const item = db === pool ? await adjustBatched({ id, delta }) : (await adjustMany(db, [{ id, delta }]))[0];
       if (item !== undefined) return item;
-      return (await exists(id, db)) ? 'insufficient-stock' : 'not-found';
+      if (!(await exists(id, db))) return 'not-found';
+      return delta < 0 ? 'insufficient-stock' : 'out-of-range';
     },
 
     async remove(id: number, db: Queryable = pool): Promise<boolean> {
