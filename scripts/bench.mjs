@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 
 const benchmarks = readdirSync('bench')
-  .filter((file) => file.endsWith('.ts'))
+  .filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts'))
   .sort();
 for (const file of benchmarks) {
   console.log(`\n=== bench/${file} ===`);
