@@ -128,22 +128,27 @@ async function demo(stage: Stage): Promise<void> {
     expect: expectOutputs({ status: 'succeeded', revision: '1' }),
   });
 
-  const load = startLoad(await stage.serviceUrl('/api/items?limit=5'));
-  try {
-    const bad = await runStep({
-      title: 'canary of a bad v2 (FAULT_ERROR_RATE=0.5 in tag 2.0.0-faulty) beside its baseline',
+  /** Deploys a canary beside its baseline, then canary-analyze must answer `verdict`. */
+  async function canaryRound(description: string, image: string, verdict: 'promote' | 'rollback'): Promise<void> {
+    const canary = await runStep({
+      title: `canary of ${description} beside its baseline`,
       action: 'actions/deploy',
-      inputs: { ...cluster, manifests, images: 'inventory-service:2.0.0-faulty', strategy: 'canary', 'canary-replicas': '1' },
+      inputs: { ...cluster, manifests, images: image, strategy: 'canary', 'canary-replicas': '1' },
       env,
       expect: expectOutputs({ status: 'succeeded', strategy: 'canary' }),
     });
     await runStep({
-      title: 'canary-analyze of the bad canary → rollback',
+      title: `canary-analyze of ${description} → ${verdict}`,
       action: 'actions/canary-analyze',
-      inputs: { ...analysis, 'baseline-selector': bad.outputs['baseline-selector'] ?? '', 'canary-selector': bad.outputs['canary-selector'] ?? '' },
+      inputs: { ...analysis, 'baseline-selector': canary.outputs['baseline-selector'] ?? '', 'canary-selector': canary.outputs['canary-selector'] ?? '' },
       env,
-      expect: expectOutputs({ verdict: 'rollback' }),
+      expect: expectOutputs({ verdict }),
     });
+  }
+
+  const load = startLoad(await stage.serviceUrl('/api/items?limit=5'));
+  try {
+    await canaryRound('a bad v2 (FAULT_ERROR_RATE=0.5 in tag 2.0.0-faulty)', 'inventory-service:2.0.0-faulty', 'rollback');
     await runStep({
       title: 'rollback: remove the bad canary',
       action: 'actions/rollback',
@@ -152,20 +157,7 @@ async function demo(stage: Stage): Promise<void> {
       expect: expectOutputs({ status: 'succeeded' }),
     });
 
-    const good = await runStep({
-      title: 'canary of a good v2.0.0',
-      action: 'actions/deploy',
-      inputs: { ...cluster, manifests, images: 'inventory-service:2.0.0', strategy: 'canary', 'canary-replicas': '1' },
-      env,
-      expect: expectOutputs({ status: 'succeeded', strategy: 'canary' }),
-    });
-    await runStep({
-      title: 'canary-analyze of the good canary → promote',
-      action: 'actions/canary-analyze',
-      inputs: { ...analysis, 'baseline-selector': good.outputs['baseline-selector'] ?? '', 'canary-selector': good.outputs['canary-selector'] ?? '' },
-      env,
-      expect: expectOutputs({ verdict: 'promote' }),
-    });
+    await canaryRound('a good v2.0.0', 'inventory-service:2.0.0', 'promote');
     await runStep({
       title: 'promote v2.0.0',
       action: 'actions/deploy',
