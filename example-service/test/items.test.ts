@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestContext } from './helpers/app.js';
+import type { Item } from '../src/items/repository.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -9,16 +10,7 @@ afterAll(async () => {
   await ctx?.close();
 });
 
-interface ItemBody {
-  id: number;
-  sku: string;
-  name: string;
-  quantity: number;
-  price: number;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
+type ItemBody = Item;
 
 let skuCounter = 0;
 async function createItem(fields: Partial<Omit<ItemBody, 'id'>> = {}): Promise<ItemBody> {
