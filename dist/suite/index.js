@@ -57856,8 +57856,9 @@ async function deployRolling(kubectl, objects, options, strategy = 'rolling', no
 /** Undo every workload of this deploy whose revision changed, back to the one that was serving. */
 async function rollBackWorkloads(kubectl, workloads, timeoutSeconds) {
     const changed = workloads.filter((workload) => workload.previousRevision !== undefined && workload.revision !== workload.previousRevision);
-    if (changed.length === 0 && workloads.every((workload) => workload.previousRevision === undefined)) {
-        return { ok: false, message: 'Nothing to roll back to: this was the first deploy' };
+    if (changed.length === 0) {
+        const firstDeploy = workloads.every((workload) => workload.previousRevision === undefined);
+        return { ok: false, message: firstDeploy ? 'Nothing to roll back to: this was the first deploy' : 'Nothing to roll back: no revision changed in this deploy' };
     }
     for (const workload of changed) {
         await kubectl.run(['rollout', 'undo', `deployment/${workload.name}`, `--to-revision=${workload.previousRevision}`]);
