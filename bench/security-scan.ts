@@ -63,7 +63,7 @@ try {
   const started = performance.now();
   const tree = await listTree(root, root);
   const listed = performance.now();
-  const results = await scanFiles(tree, new Set(['secrets', 'kubernetes'] as const), compileSecretRules());
+  const results = scanFiles(tree, new Set(['secrets', 'kubernetes'] as const), compileSecretRules());
   const finished = performance.now();
 
   const findings = [...results.values()].reduce((sum, result) => sum + result.findings.length, 0);

@@ -98,7 +98,7 @@ export async function run(): Promise<void> {
       return listed;
     });
     await core.group('Scanning files', async () => {
-      for (const [scanner, result] of await scanFiles(tree, requested, secretRules)) results.set(scanner, result);
+      for (const [scanner, result] of scanFiles(tree, requested, secretRules)) results.set(scanner, result);
     });
     if (inputs.history !== undefined && requested.has('secrets')) {
       const history = inputs.history;

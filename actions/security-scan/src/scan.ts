@@ -11,20 +11,20 @@ import { isKubernetesManifest, scanKubernetesManifest } from './scanners/kuberne
 import { ingestSarif } from './scanners/sarif.js';
 import { scanForSecrets, scanGitLogForSecrets, type CompiledSecretRule } from './scanners/secrets.js';
 import { scanWorkflow } from './scanners/workflows.js';
-import { kindOf, mapConcurrently, readText, type Tree } from './tree.js';
+import { kindOf, readText, type Tree } from './tree.js';
 
 export type FileScanner = 'secrets' | 'kubernetes' | 'dockerfile' | 'workflows';
 
 /** The file-content scanners over every file of the tree. */
-export async function scanFiles(tree: Tree, scanners: ReadonlySet<ScannerName>, secretRules: CompiledSecretRule[]): Promise<Map<FileScanner, ScanResult>> {
+export function scanFiles(tree: Tree, scanners: ReadonlySet<ScannerName>, secretRules: CompiledSecretRule[]): Map<FileScanner, ScanResult> {
   const results = new Map<FileScanner, ScanResult>();
   const filesSeen = { kubernetes: 0, dockerfile: 0, workflows: 0 };
-  const perFile = await mapConcurrently(tree.files, 64, async (file) => {
+  const perFile = tree.files.map((file) => {
     const found: Finding[] = [];
     const kind = kindOf(file.path);
     const wanted = scanners.has('secrets') || (kind === 'yaml' && scanners.has('kubernetes')) || (kind === 'dockerfile' && scanners.has('dockerfile')) || (kind === 'workflow' && scanners.has('workflows'));
     if (!wanted) return found;
-    const text = await readText(file);
+    const text = readText(file);
     if (text === undefined) return found;
     if (scanners.has('secrets')) found.push(...scanForSecrets(file.path, text, secretRules));
     if (kind === 'yaml' && scanners.has('kubernetes') && isKubernetesManifest(text)) {
