@@ -6,18 +6,6 @@ export class ConfigurationError extends Error {
   override name = 'ConfigurationError';
 }
 
-/** An action of the suite whose behaviour is not built yet: it fails before changing anything. */
-export class NotImplementedError extends Error {
-  override name = 'NotImplementedError';
-
-  constructor(action: string, issue: number) {
-    super(
-      `${action} is not implemented yet in this version of inventory-devops (tracked as issue #${issue}). ` +
-        'Its inputs were validated and nothing was changed.',
-    );
-  }
-}
-
 export function describeError(error: unknown): string {
   if (error instanceof Error) return error.message;
   if (typeof error === 'string') return error;

@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { ConfigurationError, NotImplementedError, describeError } from './errors.js';
+import { ConfigurationError, describeError } from './errors.js';
 import { redactSecrets } from './secrets.js';
 import { writeSummary } from './summary.js';
 
@@ -12,7 +12,7 @@ export async function runAction(actionName: string, main: () => Promise<void>): 
   try {
     await main();
   } catch (error: unknown) {
-    const known = error instanceof ConfigurationError || error instanceof NotImplementedError;
+    const known = error instanceof ConfigurationError;
     const message = redactSecrets(
       known
         ? `${actionName}: ${describeError(error)}`

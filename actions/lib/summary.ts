@@ -19,7 +19,3 @@ export async function writeSummary(build: (summary: Summary) => void): Promise<v
   }
   await core.summary.addRaw(text).write();
 }
-
-export function passFail(passed: boolean): string {
-  return passed ? '✅ pass' : '❌ fail';
-}

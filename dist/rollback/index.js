@@ -40982,14 +40982,6 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 class ConfigurationError extends Error {
     name = 'ConfigurationError';
 }
-/** An action of the suite whose behaviour is not built yet: it fails before changing anything. */
-class NotImplementedError extends Error {
-    name = 'NotImplementedError';
-    constructor(action, issue) {
-        super(`${action} is not implemented yet in this version of inventory-devops (tracked as issue #${issue}). ` +
-            'Its inputs were validated and nothing was changed.');
-    }
-}
 function describeError(error) {
     if (error instanceof Error)
         return error.message;
@@ -50713,9 +50705,6 @@ async function writeSummary(build) {
     }
     await summary.addRaw(text).write();
 }
-function passFail(passed) {
-    return passed ? '✅ pass' : '❌ fail';
-}
 
 ;// CONCATENATED MODULE: ./actions/lib/run.ts
 
@@ -50732,7 +50721,7 @@ async function runAction(actionName, main) {
         await main();
     }
     catch (error) {
-        const known = error instanceof ConfigurationError || error instanceof NotImplementedError;
+        const known = error instanceof ConfigurationError;
         const message = redactSecrets(known
             ? `${actionName}: ${describeError(error)}`
             : `${actionName} failed unexpectedly (a bug in inventory-devops; please report it): ${describeError(error)}`);

@@ -40986,14 +40986,6 @@ var dist = __nccwpck_require__(8815);
 class errors_ConfigurationError extends Error {
     name = 'ConfigurationError';
 }
-/** An action of the suite whose behaviour is not built yet: it fails before changing anything. */
-class NotImplementedError extends Error {
-    name = 'NotImplementedError';
-    constructor(action, issue) {
-        super(`${action} is not implemented yet in this version of inventory-devops (tracked as issue #${issue}). ` +
-            'Its inputs were validated and nothing was changed.');
-    }
-}
 function errors_describeError(error) {
     if (error instanceof Error)
         return error.message;
@@ -50717,9 +50709,6 @@ async function writeSummary(build) {
     }
     await summary.addRaw(text).write();
 }
-function passFail(passed) {
-    return passed ? '✅ pass' : '❌ fail';
-}
 
 ;// CONCATENATED MODULE: ./actions/lib/run.ts
 
@@ -50736,7 +50725,7 @@ async function runAction(actionName, main) {
         await main();
     }
     catch (error) {
-        const known = error instanceof errors_ConfigurationError || error instanceof NotImplementedError;
+        const known = error instanceof errors_ConfigurationError;
         const message = redactSecrets(known
             ? `${actionName}: ${errors_describeError(error)}`
             : `${actionName} failed unexpectedly (a bug in inventory-devops; please report it): ${errors_describeError(error)}`);

@@ -41086,14 +41086,6 @@ function getIDToken(aud) {
 class ConfigurationError extends Error {
     name = 'ConfigurationError';
 }
-/** An action of the suite whose behaviour is not built yet: it fails before changing anything. */
-class NotImplementedError extends Error {
-    name = 'NotImplementedError';
-    constructor(action, issue) {
-        super(`${action} is not implemented yet in this version of inventory-devops (tracked as issue #${issue}). ` +
-            'Its inputs were validated and nothing was changed.');
-    }
-}
 function describeError(error) {
     if (error instanceof Error)
         return error.message;
@@ -50817,9 +50809,6 @@ async function writeSummary(build) {
     }
     await summary.addRaw(text).write();
 }
-function passFail(passed) {
-    return passed ? '✅ pass' : '❌ fail';
-}
 
 ;// CONCATENATED MODULE: ./actions/lib/run.ts
 
@@ -50836,7 +50825,7 @@ async function runAction(actionName, main) {
         await main();
     }
     catch (error) {
-        const known = error instanceof ConfigurationError || error instanceof NotImplementedError;
+        const known = error instanceof ConfigurationError;
         const message = redactSecrets(known
             ? `${actionName}: ${describeError(error)}`
             : `${actionName} failed unexpectedly (a bug in inventory-devops; please report it): ${describeError(error)}`);
