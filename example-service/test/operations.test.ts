@@ -99,17 +99,18 @@ describe('fault injection', () => {
   });
 
   it('answers API requests 500 at FAULT_ERROR_RATE, late by FAULT_LATENCY_MS, and leaves probes and metrics alone', async () => {
-    faulty = await buildApp(testConfig(ctx.databaseUrl, { FAULT_ERROR_RATE: '1', FAULT_LATENCY_MS: '120' }));
+    faulty = await buildApp(testConfig(ctx.databaseUrl, { FAULT_ERROR_RATE: '1', FAULT_LATENCY_MS: '1500' }));
     const started = performance.now();
     const api = await faulty.inject({ method: 'GET', url: '/api/items/1' });
-    expect(performance.now() - started).toBeGreaterThanOrEqual(115);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(1490);
     expect(api.statusCode).toBe(500);
     expect(api.json()).toMatchObject({ statusCode: 500, code: 'FAULT_INJECTED' });
     for (const url of ['/health', '/ready', '/metrics', '/docs/openapi.json']) {
       const started = performance.now();
       const response = await faulty.inject({ method: 'GET', url });
       expect(response.statusCode, url).toBe(200);
-      expect(performance.now() - started, url).toBeLessThan(100);
+      // Far below the injected 1.5 s, with room for a loaded CI machine (the first OpenAPI render is slow).
+      expect(performance.now() - started, url).toBeLessThan(750);
     }
     const metrics = await faulty.inject({ method: 'GET', url: '/metrics' });
     expect(metrics.body).toContain('http_requests_total{method="GET",route="/api/items/:id",status_code="500"} 1');
