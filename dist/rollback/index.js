@@ -56105,6 +56105,88 @@ async function diagnose(kubectl, problem) {
     return { ...problem, events, logs: logs.trimEnd() };
 }
 
+;// CONCATENATED MODULE: ./actions/lib/blue-green.ts
+
+
+/** Pod label that tells the two colours apart; the Services select the serving colour with it. */
+const VERSION_LABEL = 'version';
+const COLOURS = ['blue', 'green'];
+/** `pending` (deployed, no traffic yet), `serving`, or `previous` (kept running for an instant switch back). */
+const ROLE_ANNOTATION = 'inventory-devops.io/blue-green-role';
+/** Comma-separated names of the Services whose selector k8s-deploy switches between the colours. */
+const SERVICES_ANNOTATION = 'inventory-devops.io/blue-green-services';
+function colourName(deployment, colour) {
+    return `${deployment}-${colour}`;
+}
+function otherColour(colour) {
+    return colour === 'blue' ? 'green' : 'blue';
+}
+/**
+ * What runs where, read from the cluster: the colour Deployments `<name>-blue` and
+ * `<name>-green`, and which of them the Services select. The Services are the truth (they
+ * are what users reach); a Service that selects no colour, or two Services that disagree,
+ * is an error rather than a guess.
+ */
+async function readBlueGreenState(kubectl, deployment) {
+    const colours = {};
+    for (const colour of COLOURS) {
+        const live = await kubectl.find('deployment', colourName(deployment, colour));
+        if (live)
+            colours[colour] = describeColour(colour, live);
+    }
+    const services = [...new Set(Object.values(colours).flatMap((found) => found.services))];
+    if (services.length === 0)
+        return { colours };
+    const selected = new Map();
+    for (const service of services) {
+        const live = await kubectl.find('service', service);
+        selected.set(service, live?.spec?.selector?.[VERSION_LABEL]);
+    }
+    const values = [...new Set(selected.values())];
+    // No Service selects a colour yet: the first blue-green deploy never got as far as switching.
+    if (values.every((value) => value === undefined))
+        return { colours };
+    const serving = values[0];
+    if (values.length !== 1 || (serving !== 'blue' && serving !== 'green') || !colours[serving]) {
+        const seen = [...selected].map(([service, value]) => `service/${service} selects ${VERSION_LABEL}=${value ?? '(nothing)'}`).join(', ');
+        throw new ConfigurationError(`Blue-green state of deployment/${deployment} is inconsistent: ${seen}, and the colour Deployments are ${Object.keys(colours).join(' and ')}. Fix the Service selectors by hand; nothing was changed`);
+    }
+    return { colours, serving };
+}
+function describeColour(colour, live) {
+    const annotations = live.metadata.annotations ?? {};
+    const role = annotations[ROLE_ANNOTATION];
+    return {
+        colour,
+        name: live.metadata.name,
+        role: role === 'pending' || role === 'serving' || role === 'previous' ? role : undefined,
+        revision: revisionOf(live),
+        replicas: live.spec?.replicas,
+        images: (live.spec?.template?.spec?.containers ?? []).flatMap((container) => (container.image ? [container.image] : [])),
+        services: (annotations[SERVICES_ANNOTATION] ?? '').split(',').filter(Boolean),
+    };
+}
+async function setRole(kubectl, deployment, role) {
+    await kubectl.run(['annotate', 'deployment', deployment, `${ROLE_ANNOTATION}=${role}`, '--overwrite']);
+}
+/** Points the Services at a colour, and the autoscalers that scaled the other colour at this one. */
+async function switchTraffic(kubectl, services, from, to) {
+    const patch = JSON.stringify({ spec: { selector: { [VERSION_LABEL]: to.colour } } });
+    for (const service of services)
+        await kubectl.run(['patch', 'service', service, '--type=merge', `--patch=${patch}`]);
+    const autoscalers = await kubectl.json([
+        'get',
+        'horizontalpodautoscalers',
+    ]);
+    for (const autoscaler of autoscalers.items) {
+        const target = autoscaler.spec?.scaleTargetRef;
+        if (target?.kind !== 'Deployment' || target.name !== from.name)
+            continue;
+        const retarget = JSON.stringify({ spec: { scaleTargetRef: { name: to.name } } });
+        await kubectl.run(['patch', 'horizontalpodautoscaler', autoscaler.metadata.name, '--type=merge', `--patch=${retarget}`]);
+    }
+}
+
 ;// CONCATENATED MODULE: ./actions/rollback/src/inputs.ts
 
 
@@ -56153,6 +56235,7 @@ function chooseRollbackTarget(revisions, current, requested) {
 
 
 
+
 async function run() {
     await runAction('rollback', async () => {
         const started = Date.now();
@@ -56161,39 +56244,18 @@ async function run() {
         try {
             const kubectl = new Kubectl({ kubeconfig: kubeconfig.path, namespace: inputs.namespace });
             const name = inputs.deployment;
-            const deployment = await kubectl.find('deployment', name);
-            if (!deployment)
-                throw new ConfigurationError(`Input "deployment" has value "${name}": no such Deployment in namespace ${inputs.namespace ?? '(kubeconfig default)'}`);
-            const current = revisionOf(deployment);
-            const canaries = await existingCanaryDeployments(kubectl, name);
-            let summaryLines;
-            let toRevision;
-            if (canaries.length > 0) {
-                await kubectl.run(['delete', 'deployment', ...canaries, '--wait=true']);
-                toRevision = current;
-                summaryLines = [`Removed ${canaries.join(' and ')}; deployment/${name} (revision ${current}) was serving throughout and serves alone now.`];
-            }
-            else {
-                const revisions = (await replicaSetsOf(kubectl, name)).map(describeRevision);
-                const { target, skipped } = chooseRollbackTarget(revisions, current, inputs['to-revision']);
-                await kubectl.run(['rollout', 'undo', `deployment/${name}`, `--to-revision=${target.number}`]);
-                toRevision = target.number;
-                summaryLines = [
-                    `Was running revision ${current} (${imagesOf(revisions, current)}); now runs the template of revision ${target.number} (${target.images.join(', ') || 'no image'}).`,
-                    ...skipped.map((revision) => `Skipped revision ${revision.number}: k8s-deploy marked it failed.`),
-                ];
-            }
-            const outcome = await group(`Wait for deployment/${name}`, () => waitForRollout(kubectl, name, inputs.timeout));
+            const done = await rollBack(kubectl, name, inputs['to-revision'], inputs.timeout);
+            const outcome = await group(`Wait for deployment/${done.serving}`, () => waitForRollout(kubectl, done.serving, inputs.timeout));
             if (inputs.reason) {
-                await kubectl.run(['annotate', 'deployment', name, `inventory-devops.io/rollback-reason=${inputs.reason}`, '--overwrite']);
+                await kubectl.run(['annotate', 'deployment', done.serving, `inventory-devops.io/rollback-reason=${inputs.reason}`, '--overwrite']);
             }
             const health = outcome.ok && inputs['health-url'] ? await checkHealth(inputs['health-url'], started + inputs.timeout * 1000) : undefined;
             const ok = outcome.ok && (health === undefined || health.ok);
             const seconds = (Date.now() - started) / 1000;
-            setOutputs({ 'from-revision': current, 'to-revision': toRevision, 'duration-seconds': seconds.toFixed(1), status: ok ? 'succeeded' : 'failed' });
+            setOutputs({ 'from-revision': done.fromRevision, 'to-revision': done.toRevision, 'duration-seconds': seconds.toFixed(1), status: ok ? 'succeeded' : 'failed' });
             await writeSummary((summary) => {
-                summary.addHeading(`${ok ? '✅ Rolled back' : '❌ Rollback failed'}: deployment/${name} in ${seconds.toFixed(1)} s`, 3);
-                for (const line of summaryLines)
+                summary.addHeading(`${ok ? '✅ Rolled back' : '❌ Rollback failed'}: deployment/${done.serving} in ${seconds.toFixed(1)} s`, 3);
+                for (const line of done.lines)
                     summary.addRaw(`\n${line}\n`);
                 if (inputs.reason)
                     summary.addRaw(`\nWhy: ${inputs.reason}\n`);
@@ -56202,7 +56264,7 @@ async function run() {
                     summary.addRaw(`\nHealth check ${inputs['health-url']}: ${health.message}\n`);
             });
             if (!outcome.ok)
-                throw new ConfigurationError(`The rollback of deployment/${name} did not become ready: ${outcome.message}`);
+                throw new ConfigurationError(`The rollback of deployment/${done.serving} did not become ready: ${outcome.message}`);
             if (health && !health.ok)
                 throw new ConfigurationError(`After the rollback, ${inputs['health-url']} ${health.message}`);
         }
@@ -56210,6 +56272,63 @@ async function run() {
             await kubeconfig.dispose();
         }
     });
+}
+/** Strategy-aware, from what k8s-deploy left in the cluster: blue-green colours, a canary, or revisions. */
+async function rollBack(kubectl, name, toRevision, timeoutSeconds) {
+    const blueGreen = await readBlueGreenState(kubectl, name);
+    if (blueGreen.serving) {
+        if (toRevision !== undefined)
+            throw new ConfigurationError(`Input "to-revision" has value "${toRevision}": deployment/${name} is deployed blue-green, which rolls back by switching colours, not to a revision`);
+        return switchBack(kubectl, name, blueGreen, timeoutSeconds);
+    }
+    const deployment = await kubectl.find('deployment', name);
+    if (!deployment)
+        throw new ConfigurationError(`Input "deployment" has value "${name}": no such Deployment (nor a blue-green ${colourName(name, 'blue')}/${colourName(name, 'green')}) in namespace ${kubectl.namespace ?? '(kubeconfig default)'}`);
+    const current = revisionOf(deployment);
+    const canaries = await existingCanaryDeployments(kubectl, name);
+    if (canaries.length > 0) {
+        await kubectl.run(['delete', 'deployment', ...canaries, '--wait=true']);
+        const lines = [`Removed ${canaries.join(' and ')}; deployment/${name} (revision ${current}) was serving throughout and serves alone now.`];
+        return { serving: name, fromRevision: current, toRevision: current, lines };
+    }
+    const revisions = (await replicaSetsOf(kubectl, name)).map(describeRevision);
+    const { target, skipped } = chooseRollbackTarget(revisions, current, toRevision);
+    await kubectl.run(['rollout', 'undo', `deployment/${name}`, `--to-revision=${target.number}`]);
+    const lines = [
+        `Was running revision ${current} (${imagesOf(revisions, current)}); now runs the template of revision ${target.number} (${target.images.join(', ') || 'no image'}).`,
+        ...skipped.map((revision) => `Skipped revision ${revision.number}: k8s-deploy marked it failed.`),
+    ];
+    return { serving: name, fromRevision: current, toRevision: target.number, lines };
+}
+/**
+ * A pending colour (never promoted) is removed; after a promotion the Services switch back
+ * to the previous colour, which kept running, once it is ready, and the promoted one is removed.
+ */
+async function switchBack(kubectl, name, state, timeoutSeconds) {
+    const serving = state.colours[state.serving];
+    const other = state.colours[otherColour(serving.colour)];
+    const from = { serving: serving.name, fromRevision: serving.revision };
+    if (!other) {
+        throw new ConfigurationError(`deployment/${serving.name} serves ${serving.images.join(', ')} and there is no other colour of deployment/${name} to switch back to: the previous release is kept only until the next deploy`);
+    }
+    if (other.role === 'pending') {
+        await kubectl.run(['delete', 'deployment', other.name, '--wait=true']);
+        return { ...from, toRevision: serving.revision, lines: [`Removed deployment/${other.name} (${other.images.join(', ')}), which was never promoted; deployment/${serving.name} (${serving.images.join(', ')}) served throughout.`] };
+    }
+    const ready = await group(`Check deployment/${other.name} is ready`, () => waitForRollout(kubectl, other.name, timeoutSeconds));
+    if (!ready.ok)
+        throw new ConfigurationError(`deployment/${other.name} is not ready, so the Services were not switched back: ${ready.message}`);
+    await switchTraffic(kubectl, serving.services, serving, other);
+    await setRole(kubectl, other.name, 'serving');
+    await kubectl.run(['delete', 'deployment', serving.name, '--wait=true']);
+    return {
+        serving: other.name,
+        fromRevision: serving.revision,
+        toRevision: other.revision,
+        lines: [
+            `Was serving deployment/${serving.name} (${serving.images.join(', ')}); ${serving.services.map((service) => `service/${service}`).join(', ')} switched back to deployment/${other.name} (${other.images.join(', ')}), and deployment/${serving.name} was removed.`,
+        ],
+    };
 }
 async function existingCanaryDeployments(kubectl, name) {
     const found = [];

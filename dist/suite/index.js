@@ -57689,7 +57689,90 @@ async function diagnose(kubectl, problem) {
     return { ...problem, events, logs: logs.trimEnd() };
 }
 
+;// CONCATENATED MODULE: ./actions/lib/blue-green.ts
+
+
+/** Pod label that tells the two colours apart; the Services select the serving colour with it. */
+const VERSION_LABEL = 'version';
+const COLOURS = ['blue', 'green'];
+/** `pending` (deployed, no traffic yet), `serving`, or `previous` (kept running for an instant switch back). */
+const ROLE_ANNOTATION = 'inventory-devops.io/blue-green-role';
+/** Comma-separated names of the Services whose selector k8s-deploy switches between the colours. */
+const SERVICES_ANNOTATION = 'inventory-devops.io/blue-green-services';
+function colourName(deployment, colour) {
+    return `${deployment}-${colour}`;
+}
+function otherColour(colour) {
+    return colour === 'blue' ? 'green' : 'blue';
+}
+/**
+ * What runs where, read from the cluster: the colour Deployments `<name>-blue` and
+ * `<name>-green`, and which of them the Services select. The Services are the truth (they
+ * are what users reach); a Service that selects no colour, or two Services that disagree,
+ * is an error rather than a guess.
+ */
+async function readBlueGreenState(kubectl, deployment) {
+    const colours = {};
+    for (const colour of COLOURS) {
+        const live = await kubectl.find('deployment', colourName(deployment, colour));
+        if (live)
+            colours[colour] = describeColour(colour, live);
+    }
+    const services = [...new Set(Object.values(colours).flatMap((found) => found.services))];
+    if (services.length === 0)
+        return { colours };
+    const selected = new Map();
+    for (const service of services) {
+        const live = await kubectl.find('service', service);
+        selected.set(service, live?.spec?.selector?.[VERSION_LABEL]);
+    }
+    const values = [...new Set(selected.values())];
+    // No Service selects a colour yet: the first blue-green deploy never got as far as switching.
+    if (values.every((value) => value === undefined))
+        return { colours };
+    const serving = values[0];
+    if (values.length !== 1 || (serving !== 'blue' && serving !== 'green') || !colours[serving]) {
+        const seen = [...selected].map(([service, value]) => `service/${service} selects ${VERSION_LABEL}=${value ?? '(nothing)'}`).join(', ');
+        throw new ConfigurationError(`Blue-green state of deployment/${deployment} is inconsistent: ${seen}, and the colour Deployments are ${Object.keys(colours).join(' and ')}. Fix the Service selectors by hand; nothing was changed`);
+    }
+    return { colours, serving };
+}
+function describeColour(colour, live) {
+    const annotations = live.metadata.annotations ?? {};
+    const role = annotations[ROLE_ANNOTATION];
+    return {
+        colour,
+        name: live.metadata.name,
+        role: role === 'pending' || role === 'serving' || role === 'previous' ? role : undefined,
+        revision: revisionOf(live),
+        replicas: live.spec?.replicas,
+        images: (live.spec?.template?.spec?.containers ?? []).flatMap((container) => (container.image ? [container.image] : [])),
+        services: (annotations[SERVICES_ANNOTATION] ?? '').split(',').filter(Boolean),
+    };
+}
+async function setRole(kubectl, deployment, role) {
+    await kubectl.run(['annotate', 'deployment', deployment, `${ROLE_ANNOTATION}=${role}`, '--overwrite']);
+}
+/** Points the Services at a colour, and the autoscalers that scaled the other colour at this one. */
+async function switchTraffic(kubectl, services, from, to) {
+    const patch = JSON.stringify({ spec: { selector: { [VERSION_LABEL]: to.colour } } });
+    for (const service of services)
+        await kubectl.run(['patch', 'service', service, '--type=merge', `--patch=${patch}`]);
+    const autoscalers = await kubectl.json([
+        'get',
+        'horizontalpodautoscalers',
+    ]);
+    for (const autoscaler of autoscalers.items) {
+        const target = autoscaler.spec?.scaleTargetRef;
+        if (target?.kind !== 'Deployment' || target.name !== from.name)
+            continue;
+        const retarget = JSON.stringify({ spec: { scaleTargetRef: { name: to.name } } });
+        await kubectl.run(['patch', 'horizontalpodautoscaler', autoscaler.metadata.name, '--type=merge', `--patch=${retarget}`]);
+    }
+}
+
 ;// CONCATENATED MODULE: ./actions/k8s-deploy/src/strategies.ts
+
 
 
 const TRACK_LABEL = 'track';
@@ -57709,11 +57792,15 @@ function canaryReplicaCount(stableReplicas, percentage, explicit) {
  */
 function planCanary(stable, next, replicas) {
     return {
-        baseline: trackVariant(stable, baselineName(stable.metadata.name), 'baseline', replicas),
-        canary: trackVariant(next, canaryName(stable.metadata.name), 'canary', replicas),
+        baseline: labelledVariant(stable, baselineName(stable.metadata.name), TRACK_LABEL, 'baseline', replicas),
+        canary: labelledVariant(next, canaryName(stable.metadata.name), TRACK_LABEL, 'canary', replicas),
     };
 }
-function trackVariant(source, name, track, replicas) {
+/**
+ * A copy of a Deployment under another name whose selector and pod labels carry one more
+ * label (`track` for canaries, `version` for blue-green colours), so its pods can be told apart.
+ */
+function labelledVariant(source, name, label, value, replicas) {
     const spec = structuredClone(source.spec ?? {});
     const selector = isRecord(spec.selector) ? spec.selector : {};
     const template = isRecord(spec.template) ? spec.template : {};
@@ -57724,16 +57811,16 @@ function trackVariant(source, name, track, replicas) {
         metadata: {
             name,
             ...(source.metadata.namespace ? { namespace: source.metadata.namespace } : {}),
-            labels: { ...source.metadata.labels, [TRACK_LABEL]: track },
+            labels: { ...source.metadata.labels, [label]: value },
             annotations: userAnnotations(source.metadata.annotations),
         },
         spec: {
             ...spec,
-            replicas,
-            selector: { matchLabels: { ...selector.matchLabels, [TRACK_LABEL]: track } },
+            ...(replicas === undefined ? {} : { replicas }),
+            selector: { matchLabels: { ...selector.matchLabels, [label]: value } },
             template: {
                 ...template,
-                metadata: { ...templateMetadata, labels: { ...templateMetadata.labels, [TRACK_LABEL]: track } },
+                metadata: { ...templateMetadata, labels: { ...templateMetadata.labels, [label]: value } },
             },
         },
     };
@@ -57757,6 +57844,50 @@ function singleDeployment(objects, strategy) {
             (deployments.length > 0 ? ` (${deployments.map((d) => d.metadata.name).join(', ')})` : ''));
     }
     return deployments[0];
+}
+/** The manifests' Services whose selector matches the Deployment's pods: blue-green switches these. */
+function servicesSelecting(objects, deployment) {
+    const template = isRecord(deployment.spec?.template) ? deployment.spec.template : {};
+    const podLabels = (isRecord(template.metadata) && isRecord(template.metadata.labels) ? template.metadata.labels : {});
+    const services = objects.filter((object) => {
+        if (object.kind !== 'Service' || !isRecord(object.spec?.selector))
+            return false;
+        const selector = Object.entries(object.spec.selector);
+        return selector.length > 0 && selector.every(([key, value]) => podLabels[key] === value);
+    });
+    if (services.length === 0) {
+        throw new ConfigurationError(`The blue-green strategy switches the Service in front of deployment/${deployment.metadata.name}, but the manifests have no Service whose selector matches its pods`);
+    }
+    return services;
+}
+/** The colour Deployment: the manifests' Deployment renamed, its pods labelled `version: <colour>`. */
+function planColour(deployment, colour, options) {
+    const variant = labelledVariant(deployment, colourName(deployment.metadata.name, colour), VERSION_LABEL, colour, options.replicas);
+    variant.metadata.annotations = {
+        ...variant.metadata.annotations,
+        [ROLE_ANNOTATION]: options.role,
+        [SERVICES_ANNOTATION]: options.services.map((service) => service.metadata.name).join(','),
+    };
+    return variant;
+}
+/**
+ * Everything in the manifests but the Deployment itself, pointed at one colour: the Services
+ * select `version: <colour>` and autoscalers of the Deployment scale that colour instead.
+ */
+function pointAtColour(objects, deployment, colour) {
+    const services = new Set(servicesSelecting(objects, deployment));
+    const name = deployment.metadata.name;
+    return objects
+        .filter((object) => object !== deployment)
+        .map((object) => {
+        if (services.has(object))
+            return { ...object, spec: { ...object.spec, selector: { ...object.spec?.selector, [VERSION_LABEL]: colour } } };
+        const target = object.kind === 'HorizontalPodAutoscaler' && isRecord(object.spec?.scaleTargetRef) ? object.spec.scaleTargetRef : undefined;
+        if (target?.kind === 'Deployment' && target.name === name) {
+            return { ...object, spec: { ...object.spec, scaleTargetRef: { ...target, name: colourName(name, colour) } } };
+        }
+        return object;
+    });
 }
 
 ;// CONCATENATED MODULE: ./actions/k8s-deploy/src/deploy.ts
@@ -58016,6 +58147,161 @@ function containerImages(object) {
     });
 }
 
+;// CONCATENATED MODULE: ./actions/k8s-deploy/src/deploy-blue-green.ts
+
+
+
+
+
+
+
+/**
+ * Blue-green without a mesh: the new version runs as the idle colour (`<name>-blue` or
+ * `<name>-green`, pods labelled `version: <colour>`) while the Services keep selecting the
+ * serving colour; `promote` switches the Services' selector, `abort` removes the idle colour.
+ */
+async function deployBlueGreen(kubectl, objects, options) {
+    const next = singleDeployment(objects, 'blue-green');
+    const services = servicesSelecting(objects, next);
+    const state = await readBlueGreenState(kubectl, next.metadata.name);
+    if (!state.serving)
+        return firstDeploy(kubectl, objects, next, options);
+    const serving = state.colours[state.serving];
+    const colour = otherColour(state.serving);
+    const candidate = planColour(next, colour, { role: 'pending', services, replicas: serving.replicas });
+    const name = candidate.metadata.name;
+    await preflight(kubectl, [candidate], options);
+    const workloads = [{ name, previousRevision: await currentRevision(kubectl, name) }];
+    const notes = [`deployment/${serving.name} keeps serving; ${serviceList(services)} switch to deployment/${name} on \`action: promote\`.`];
+    const replaced = state.colours[colour];
+    if (replaced?.role === 'previous')
+        notes.push(`deployment/${name} held the previous release (${replaced.images.join(', ')}) for an instant switch back; it now runs the new version.`);
+    if (options.dryRun) {
+        return { status: 'succeeded', strategy: 'blue-green', message: 'Dry run: nothing was changed', workloads, notes, problems: [], diff: await dryRunDiff(kubectl, [candidate], options) };
+    }
+    await group(`Apply deployment/${name}`, () => apply(kubectl, [candidate], options));
+    const outcome = await group(`Wait for deployment/${name}`, () => waitForRollout(kubectl, name, options.timeoutSeconds));
+    workloads[0].revision = await currentRevision(kubectl, name);
+    if (!outcome.ok) {
+        if (!options.rollbackOnFailure)
+            return { status: 'failed', strategy: 'blue-green', message: outcome.message, workloads, notes, problems: outcome.problems };
+        await deleteDeployment(kubectl, name);
+        return {
+            status: 'rolled-back',
+            strategy: 'blue-green',
+            message: `${outcome.message}. Removed deployment/${name}; deployment/${serving.name} served throughout.`,
+            workloads,
+            notes,
+            problems: outcome.problems,
+        };
+    }
+    return {
+        status: 'succeeded',
+        strategy: 'blue-green',
+        message: `deployment/${name} runs the new version beside deployment/${serving.name}, which still gets all traffic`,
+        workloads,
+        notes,
+        problems: [],
+    };
+}
+/**
+ * Nothing to switch from yet: the blue colour goes live directly, as a rolling deploy would.
+ * A Deployment of the same name deployed without blue-green keeps serving (the Services'
+ * selector still matches its pods) until blue is ready, then the Services switch and it is removed.
+ */
+async function firstDeploy(kubectl, objects, next, options) {
+    const services = servicesSelecting(objects, next);
+    const blue = planColour(next, 'blue', { role: 'serving', services });
+    const name = blue.metadata.name;
+    const pointed = pointAtColour(objects, next, 'blue');
+    const switchedServices = pointed.filter((object) => object.kind === 'Service' && services.some((service) => service.metadata.name === object.metadata.name));
+    const beforeSwitch = [...pointed.filter((object) => !switchedServices.includes(object)), blue];
+    const unmanaged = await kubectl.find('deployment', next.metadata.name);
+    await preflight(kubectl, [...beforeSwitch, ...switchedServices], options);
+    const workloads = [{ name, previousRevision: await currentRevision(kubectl, name) }];
+    const notes = [`No blue-green release of deployment/${next.metadata.name} was serving, so there was nothing to switch from: blue went live directly, as a rolling deploy would.`];
+    if (unmanaged)
+        notes.push(`deployment/${next.metadata.name} (deployed without blue-green) served until deployment/${name} was ready, then ${serviceList(services)} switched to blue and it was removed.`);
+    if (options.dryRun) {
+        return { status: 'succeeded', strategy: 'rolling', message: 'Dry run: nothing was changed', workloads, notes, problems: [], diff: await dryRunDiff(kubectl, [...beforeSwitch, ...switchedServices], options) };
+    }
+    await group('Apply', () => apply(kubectl, beforeSwitch, options));
+    const outcome = await group(`Wait for deployment/${name}`, () => waitForRollout(kubectl, name, options.timeoutSeconds));
+    workloads[0].revision = await currentRevision(kubectl, name);
+    if (!outcome.ok) {
+        if (!options.rollbackOnFailure)
+            return { status: 'failed', strategy: 'rolling', message: outcome.message, workloads, notes, problems: outcome.problems };
+        await deleteDeployment(kubectl, name);
+        const served = unmanaged ? `deployment/${next.metadata.name} served throughout` : 'nothing was serving before';
+        return { status: 'rolled-back', strategy: 'rolling', message: `${outcome.message}. Removed deployment/${name}; ${served}.`, workloads, notes, problems: outcome.problems };
+    }
+    await group(`Switch ${serviceList(services)} to blue`, () => apply(kubectl, switchedServices, options));
+    if (unmanaged)
+        await deleteDeployment(kubectl, next.metadata.name);
+    return { status: 'succeeded', strategy: 'rolling', message: `deployment/${name} is live`, workloads, notes, problems: [] };
+}
+/** Switches the Services to the pending colour; the colour that served keeps running for an instant switch back. */
+async function promoteBlueGreen(kubectl, objects, options) {
+    const next = singleDeployment(objects, 'blue-green');
+    const services = servicesSelecting(objects, next);
+    const state = await readBlueGreenState(kubectl, next.metadata.name);
+    const wanted = containerImages(next);
+    const { serving, candidate } = pendingColour(state, next.metadata.name);
+    if (!candidate) {
+        if (sameImages(serving.images, wanted)) {
+            return result('succeeded', `Nothing pending to promote: deployment/${serving.name} already serves ${wanted.join(', ')}`, serving);
+        }
+        throw new ConfigurationError(`Nothing to promote: deployment/${serving.name} serves ${serving.images.join(', ')} and no new colour is pending; deploy ${wanted.join(', ')} with strategy blue-green first. Nothing was changed`);
+    }
+    if (!sameImages(candidate.images, wanted)) {
+        throw new ConfigurationError(`deployment/${candidate.name} runs ${candidate.images.join(', ')} but the manifests ask for ${wanted.join(', ')}: deploy them with strategy blue-green before promoting. Nothing was changed`);
+    }
+    const ready = await group(`Check deployment/${candidate.name} is ready`, () => waitForRollout(kubectl, candidate.name, options.timeoutSeconds));
+    if (!ready.ok) {
+        return { ...result('failed', `deployment/${candidate.name} is not ready, so the Services were not switched: ${ready.message}`, candidate), problems: ready.problems };
+    }
+    const pointed = pointAtColour(objects, next, candidate.colour);
+    await preflight(kubectl, pointed, options);
+    if (options.dryRun)
+        return { ...result('succeeded', 'Dry run: nothing was changed', candidate), diff: await dryRunDiff(kubectl, pointed, options) };
+    await group(`Switch ${serviceList(services)} to ${candidate.colour}`, () => apply(kubectl, pointed, options));
+    await setRole(kubectl, candidate.name, 'serving');
+    await setRole(kubectl, serving.name, 'previous');
+    return {
+        ...result('succeeded', `Promoted: ${serviceList(services)} now send traffic to deployment/${candidate.name} (${candidate.images.join(', ')})`, candidate),
+        notes: [`deployment/${serving.name} keeps running ${serving.images.join(', ')} for an instant switch back (the rollback action) until the next deploy replaces it.`],
+    };
+}
+/** Removes the pending colour; the serving one was never touched. */
+async function abortBlueGreen(kubectl, objects, options) {
+    const next = singleDeployment(objects, 'blue-green');
+    const { serving, candidate } = pendingColour(await readBlueGreenState(kubectl, next.metadata.name), next.metadata.name);
+    if (!candidate)
+        return result('succeeded', `Nothing to abort: no new colour is pending; deployment/${serving.name} is unchanged`, serving);
+    if (!options.dryRun)
+        await deleteDeployment(kubectl, candidate.name);
+    return result('succeeded', `Aborted: removed deployment/${candidate.name}; deployment/${serving.name} served throughout and is unchanged`, serving);
+}
+function pendingColour(state, deployment) {
+    if (!state.serving) {
+        throw new ConfigurationError(`No blue-green release of deployment/${deployment} is serving (no ${colourName(deployment, 'blue')} or ${colourName(deployment, 'green')} selected by its Services); deploy with strategy blue-green first. Nothing was changed`);
+    }
+    const other = state.colours[otherColour(state.serving)];
+    return { serving: state.colours[state.serving], candidate: other?.role === 'pending' ? other : undefined };
+}
+function result(status, message, workload) {
+    return { status, strategy: 'blue-green', message, workloads: [{ name: workload.name, revision: workload.revision }], notes: [], problems: [] };
+}
+function sameImages(a, b) {
+    return [...a].sort().join('\n') === [...b].sort().join('\n');
+}
+function serviceList(services) {
+    return services.map((service) => `service/${service.metadata.name}`).join(', ');
+}
+async function deleteDeployment(kubectl, name) {
+    await kubectl.run(['delete', 'deployment', name, '--ignore-not-found', '--wait=true']);
+}
+
 ;// CONCATENATED MODULE: ./actions/k8s-deploy/src/inputs.ts
 
 
@@ -58130,13 +58416,11 @@ function codeBlock(text, language = '') {
 
 
 
+
 async function main_run() {
     await runAction('k8s-deploy', async () => {
         const started = Date.now();
         const inputs = parseInputs(k8sDeployInputs, { secret: k8sDeploySecretInputs });
-        if (inputs.strategy === 'blue-green') {
-            throw new ConfigurationError('The blue-green strategy is not implemented yet (issue #6); use rolling or canary. Nothing was changed.');
-        }
         if (inputs.action !== 'deploy' && inputs.strategy === 'rolling') {
             throw new ConfigurationError(`Input "action" has value "${inputs.action}": promote and abort need strategy canary or blue-green`);
         }
@@ -58193,6 +58477,12 @@ function perform(kubectl, objects, strategy, action, options) {
         return abortCanary(kubectl, objects, options);
     if (strategy === 'canary')
         return deployCanary(kubectl, objects, options);
+    if (strategy === 'blue-green' && action === 'promote')
+        return promoteBlueGreen(kubectl, objects, options);
+    if (strategy === 'blue-green' && action === 'abort')
+        return abortBlueGreen(kubectl, objects, options);
+    if (strategy === 'blue-green')
+        return deployBlueGreen(kubectl, objects, options);
     return deployRolling(kubectl, objects, options);
 }
 async function contextNamespace(kubectl) {
@@ -70651,6 +70941,7 @@ function chooseRollbackTarget(revisions, current, requested) {
 
 
 
+
 async function rollback_src_main_run() {
     await runAction('rollback', async () => {
         const started = Date.now();
@@ -70659,39 +70950,18 @@ async function rollback_src_main_run() {
         try {
             const kubectl = new Kubectl({ kubeconfig: kubeconfig.path, namespace: inputs.namespace });
             const name = inputs.deployment;
-            const deployment = await kubectl.find('deployment', name);
-            if (!deployment)
-                throw new ConfigurationError(`Input "deployment" has value "${name}": no such Deployment in namespace ${inputs.namespace ?? '(kubeconfig default)'}`);
-            const current = revisionOf(deployment);
-            const canaries = await existingCanaryDeployments(kubectl, name);
-            let summaryLines;
-            let toRevision;
-            if (canaries.length > 0) {
-                await kubectl.run(['delete', 'deployment', ...canaries, '--wait=true']);
-                toRevision = current;
-                summaryLines = [`Removed ${canaries.join(' and ')}; deployment/${name} (revision ${current}) was serving throughout and serves alone now.`];
-            }
-            else {
-                const revisions = (await replicaSetsOf(kubectl, name)).map(describeRevision);
-                const { target, skipped } = chooseRollbackTarget(revisions, current, inputs['to-revision']);
-                await kubectl.run(['rollout', 'undo', `deployment/${name}`, `--to-revision=${target.number}`]);
-                toRevision = target.number;
-                summaryLines = [
-                    `Was running revision ${current} (${imagesOf(revisions, current)}); now runs the template of revision ${target.number} (${target.images.join(', ') || 'no image'}).`,
-                    ...skipped.map((revision) => `Skipped revision ${revision.number}: k8s-deploy marked it failed.`),
-                ];
-            }
-            const outcome = await group(`Wait for deployment/${name}`, () => waitForRollout(kubectl, name, inputs.timeout));
+            const done = await rollBack(kubectl, name, inputs['to-revision'], inputs.timeout);
+            const outcome = await group(`Wait for deployment/${done.serving}`, () => waitForRollout(kubectl, done.serving, inputs.timeout));
             if (inputs.reason) {
-                await kubectl.run(['annotate', 'deployment', name, `inventory-devops.io/rollback-reason=${inputs.reason}`, '--overwrite']);
+                await kubectl.run(['annotate', 'deployment', done.serving, `inventory-devops.io/rollback-reason=${inputs.reason}`, '--overwrite']);
             }
             const health = outcome.ok && inputs['health-url'] ? await checkHealth(inputs['health-url'], started + inputs.timeout * 1000) : undefined;
             const ok = outcome.ok && (health === undefined || health.ok);
             const seconds = (Date.now() - started) / 1000;
-            setOutputs({ 'from-revision': current, 'to-revision': toRevision, 'duration-seconds': seconds.toFixed(1), status: ok ? 'succeeded' : 'failed' });
+            setOutputs({ 'from-revision': done.fromRevision, 'to-revision': done.toRevision, 'duration-seconds': seconds.toFixed(1), status: ok ? 'succeeded' : 'failed' });
             await writeSummary((summary) => {
-                summary.addHeading(`${ok ? '✅ Rolled back' : '❌ Rollback failed'}: deployment/${name} in ${seconds.toFixed(1)} s`, 3);
-                for (const line of summaryLines)
+                summary.addHeading(`${ok ? '✅ Rolled back' : '❌ Rollback failed'}: deployment/${done.serving} in ${seconds.toFixed(1)} s`, 3);
+                for (const line of done.lines)
                     summary.addRaw(`\n${line}\n`);
                 if (inputs.reason)
                     summary.addRaw(`\nWhy: ${inputs.reason}\n`);
@@ -70700,7 +70970,7 @@ async function rollback_src_main_run() {
                     summary.addRaw(`\nHealth check ${inputs['health-url']}: ${health.message}\n`);
             });
             if (!outcome.ok)
-                throw new ConfigurationError(`The rollback of deployment/${name} did not become ready: ${outcome.message}`);
+                throw new ConfigurationError(`The rollback of deployment/${done.serving} did not become ready: ${outcome.message}`);
             if (health && !health.ok)
                 throw new ConfigurationError(`After the rollback, ${inputs['health-url']} ${health.message}`);
         }
@@ -70708,6 +70978,63 @@ async function rollback_src_main_run() {
             await kubeconfig.dispose();
         }
     });
+}
+/** Strategy-aware, from what k8s-deploy left in the cluster: blue-green colours, a canary, or revisions. */
+async function rollBack(kubectl, name, toRevision, timeoutSeconds) {
+    const blueGreen = await readBlueGreenState(kubectl, name);
+    if (blueGreen.serving) {
+        if (toRevision !== undefined)
+            throw new ConfigurationError(`Input "to-revision" has value "${toRevision}": deployment/${name} is deployed blue-green, which rolls back by switching colours, not to a revision`);
+        return switchBack(kubectl, name, blueGreen, timeoutSeconds);
+    }
+    const deployment = await kubectl.find('deployment', name);
+    if (!deployment)
+        throw new ConfigurationError(`Input "deployment" has value "${name}": no such Deployment (nor a blue-green ${colourName(name, 'blue')}/${colourName(name, 'green')}) in namespace ${kubectl.namespace ?? '(kubeconfig default)'}`);
+    const current = revisionOf(deployment);
+    const canaries = await existingCanaryDeployments(kubectl, name);
+    if (canaries.length > 0) {
+        await kubectl.run(['delete', 'deployment', ...canaries, '--wait=true']);
+        const lines = [`Removed ${canaries.join(' and ')}; deployment/${name} (revision ${current}) was serving throughout and serves alone now.`];
+        return { serving: name, fromRevision: current, toRevision: current, lines };
+    }
+    const revisions = (await replicaSetsOf(kubectl, name)).map(describeRevision);
+    const { target, skipped } = chooseRollbackTarget(revisions, current, toRevision);
+    await kubectl.run(['rollout', 'undo', `deployment/${name}`, `--to-revision=${target.number}`]);
+    const lines = [
+        `Was running revision ${current} (${imagesOf(revisions, current)}); now runs the template of revision ${target.number} (${target.images.join(', ') || 'no image'}).`,
+        ...skipped.map((revision) => `Skipped revision ${revision.number}: k8s-deploy marked it failed.`),
+    ];
+    return { serving: name, fromRevision: current, toRevision: target.number, lines };
+}
+/**
+ * A pending colour (never promoted) is removed; after a promotion the Services switch back
+ * to the previous colour, which kept running, once it is ready, and the promoted one is removed.
+ */
+async function switchBack(kubectl, name, state, timeoutSeconds) {
+    const serving = state.colours[state.serving];
+    const other = state.colours[otherColour(serving.colour)];
+    const from = { serving: serving.name, fromRevision: serving.revision };
+    if (!other) {
+        throw new ConfigurationError(`deployment/${serving.name} serves ${serving.images.join(', ')} and there is no other colour of deployment/${name} to switch back to: the previous release is kept only until the next deploy`);
+    }
+    if (other.role === 'pending') {
+        await kubectl.run(['delete', 'deployment', other.name, '--wait=true']);
+        return { ...from, toRevision: serving.revision, lines: [`Removed deployment/${other.name} (${other.images.join(', ')}), which was never promoted; deployment/${serving.name} (${serving.images.join(', ')}) served throughout.`] };
+    }
+    const ready = await group(`Check deployment/${other.name} is ready`, () => waitForRollout(kubectl, other.name, timeoutSeconds));
+    if (!ready.ok)
+        throw new ConfigurationError(`deployment/${other.name} is not ready, so the Services were not switched back: ${ready.message}`);
+    await switchTraffic(kubectl, serving.services, serving, other);
+    await setRole(kubectl, other.name, 'serving');
+    await kubectl.run(['delete', 'deployment', serving.name, '--wait=true']);
+    return {
+        serving: other.name,
+        fromRevision: serving.revision,
+        toRevision: other.revision,
+        lines: [
+            `Was serving deployment/${serving.name} (${serving.images.join(', ')}); ${serving.services.map((service) => `service/${service}`).join(', ')} switched back to deployment/${other.name} (${other.images.join(', ')}), and deployment/${serving.name} was removed.`,
+        ],
+    };
 }
 async function existingCanaryDeployments(kubectl, name) {
     const found = [];

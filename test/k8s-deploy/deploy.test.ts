@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { runAction, type ActionRun } from '../harness/run-action.js';
 import { describeWithTools } from '../harness/tools.js';
 import { DEPLOYMENT, NAMESPACE, startLoad, startStage, type Stage } from '../harness/stage.js';
-
-const OVERLAY = 'test/k8s-deploy/fixtures/overlay';
+import { clusterState, deployStep, expectNoCredentials, imagesOf, rollbackStep } from './steps.js';
 
 // One stage for the whole file: the tests run in order, each starting from what the previous left.
 describeWithTools(['kubectl'], 'k8s-deploy and rollback on the cluster emulator', () => {
@@ -17,43 +15,9 @@ describeWithTools(['kubectl'], 'k8s-deploy and rollback on the cluster emulator'
     await stage?.stop();
   });
 
-  function deploy(inputs: Record<string, string>): Promise<ActionRun> {
-    return runAction({
-      action: 'actions/deploy',
-      inputs: { manifests: OVERLAY, namespace: NAMESPACE, kubeconfig: stage.kubeconfig, timeout: '90s', ...inputs },
-      env: { KUBECACHEDIR: stage.cluster.cacheDir },
-      workspace: process.cwd(),
-      timeoutMs: 180_000,
-    });
-  }
-
-  function rollback(inputs: Record<string, string>): Promise<ActionRun> {
-    return runAction({
-      action: 'actions/rollback',
-      inputs: { namespace: NAMESPACE, deployment: DEPLOYMENT, kubeconfig: stage.kubeconfig, timeout: '90s', ...inputs },
-      env: { KUBECACHEDIR: stage.cluster.cacheDir },
-      timeoutMs: 180_000,
-    });
-  }
-
-  async function clusterState(): Promise<unknown> {
-    const list = JSON.parse(await stage.kubectl('--namespace', NAMESPACE, 'get', 'deployments,services,configmaps', '--output', 'json')) as {
-      items: Array<{ kind: string; metadata: { name: string; resourceVersion: string }; spec?: unknown }>;
-    };
-    return list.items.map((item) => [item.kind, item.metadata.name, item.metadata.resourceVersion, item.spec]);
-  }
-
-  function expectNoCredentials(run: ActionRun): void {
-    expect(run.everythingWritten).not.toContain(stage.cluster.token);
-    expect(run.everythingWritten).not.toContain('certificate-authority-data');
-  }
-
-  async function servedImages(): Promise<string[]> {
-    const pods = JSON.parse(await stage.kubectl('--namespace', NAMESPACE, 'get', 'pods', '--selector', 'app.kubernetes.io/name=inventory-service', '--output', 'json')) as {
-      items: Array<{ metadata: { deletionTimestamp?: string }; spec: { containers: Array<{ image: string }> } }>;
-    };
-    return pods.items.filter((pod) => !pod.metadata.deletionTimestamp).map((pod) => pod.spec.containers[0]!.image).sort();
-  }
+  const deploy = (inputs: Record<string, string>) => deployStep(stage, inputs);
+  const rollback = (inputs: Record<string, string>) => rollbackStep(stage, inputs);
+  const servedImages = () => imagesOf(stage, 'app.kubernetes.io/name=inventory-service');
 
   it('first rolling deploy: applies the overlay, waits for every pod and annotates what it deployed', async () => {
     const run = await deploy({ images: 'inventory-service:1.0.0' });
@@ -61,7 +25,7 @@ describeWithTools(['kubectl'], 'k8s-deploy and rollback on the cluster emulator'
     expect(run.exitCode).toBe(0);
     expect(run.outputs).toMatchObject({ status: 'succeeded', strategy: 'rolling', namespace: NAMESPACE, deployments: DEPLOYMENT, revision: '1', images: 'inventory-service:1.0.0' });
     expect(run.summary).toContain('✅ Deployed');
-    expectNoCredentials(run);
+    expectNoCredentials(stage, run);
     const deployment = JSON.parse(await stage.kubectl('--namespace', NAMESPACE, 'get', 'deployment', DEPLOYMENT, '--output', 'json')) as {
       metadata: { annotations: Record<string, string> };
       status: { readyReplicas: number };
@@ -111,13 +75,13 @@ describeWithTools(['kubectl'], 'k8s-deploy and rollback on the cluster emulator'
     [{ namespace: 'no-such-namespace', images: 'inventory-service:2.0.0' }, 'no-such-namespace'],
     [{ kubeconfig: 'wrong-token' }, 'the API server refused the credentials (Unauthorized)'],
   ])('bad input %j: a clear error and nothing in the cluster changed', async (inputs, message) => {
-    const before = await clusterState();
+    const before = await clusterState(stage);
     const kubeconfig = inputs.kubeconfig === 'wrong-token' ? stage.kubeconfig.replace(stage.cluster.token, 'not-the-token') : undefined;
     const run = await deploy({ images: 'inventory-service:2.0.0', ...inputs, ...(kubeconfig ? { kubeconfig } : {}) });
     expect(run.exitCode).toBe(1);
     expect(run.annotations.find((a) => a.level === 'error')?.message).toContain(message);
-    expect(await clusterState()).toEqual(before);
-    expectNoCredentials(run);
+    expect(await clusterState(stage)).toEqual(before);
+    expectNoCredentials(stage, run);
   });
 
   it('canary: a canary and a baseline beside the stable version, with selectors for the analysis, then promote', async () => {
@@ -156,7 +120,7 @@ describeWithTools(['kubectl'], 'k8s-deploy and rollback on the cluster emulator'
     expect(Number(run.outputs['duration-seconds'])).toBeGreaterThan(0); // how fast: bench/k8s-deploy.ts
     expect(run.summary).toContain('Why: latency regression');
     expect(await servedImages()).toEqual(Array(3).fill('inventory-service:1.1.0'));
-    expectNoCredentials(run);
+    expectNoCredentials(stage, run);
   });
 
   it('rollback to a revision that does not exist lists the revisions there are', async () => {

@@ -53,7 +53,7 @@ function applyArgs(options: DeployOptions, extra: string[] = []): string[] {
  * unknown fields, a missing namespace, missing rights and bad values all stop the deploy here.
  * Namespaces the manifests declare are applied first, since nothing in them validates before they exist.
  */
-async function preflight(kubectl: Kubectl, objects: readonly KubeObject[], options: DeployOptions): Promise<void> {
+export async function preflight(kubectl: Kubectl, objects: readonly KubeObject[], options: DeployOptions): Promise<void> {
   const namespaces = objects.filter((object) => object.kind === 'Namespace');
   const rest = objects.filter((object) => object.kind !== 'Namespace');
   await core.group('Validate with a server-side dry run', async () => {
@@ -62,12 +62,12 @@ async function preflight(kubectl: Kubectl, objects: readonly KubeObject[], optio
   });
 }
 
-async function apply(kubectl: Kubectl, objects: readonly KubeObject[], options: DeployOptions): Promise<void> {
+export async function apply(kubectl: Kubectl, objects: readonly KubeObject[], options: DeployOptions): Promise<void> {
   const { stdout } = await kubectl.run(applyArgs(options), { input: toYaml(objects) });
   core.info(stdout.trim());
 }
 
-async function dryRunDiff(kubectl: Kubectl, objects: readonly KubeObject[], options: DeployOptions): Promise<string> {
+export async function dryRunDiff(kubectl: Kubectl, objects: readonly KubeObject[], options: DeployOptions): Promise<string> {
   const result = await kubectl.run(['diff', '--server-side', '--force-conflicts', `--field-manager=${options.fieldManager}`, '--filename', '-'], {
     input: toYaml(objects),
     allowFailure: true,
@@ -77,7 +77,7 @@ async function dryRunDiff(kubectl: Kubectl, objects: readonly KubeObject[], opti
   return result.stdout.trim() || 'No changes.';
 }
 
-async function currentRevision(kubectl: Kubectl, name: string): Promise<number | undefined> {
+export async function currentRevision(kubectl: Kubectl, name: string): Promise<number | undefined> {
   const deployment = await kubectl.find<ClusterDeployment>('deployment', name);
   return deployment ? revisionOf(deployment) : undefined;
 }

@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
 import { ConfigurationError, Kubectl, parseInputs, prepareKubeconfig, runAction, setOutputs, writeSummary } from '../../lib/index.js';
 import { annotateWorkloads, parseAnnotations, runContext } from './annotations.js';
+import { abortBlueGreen, deployBlueGreen, promoteBlueGreen } from './deploy-blue-green.js';
 import { abortCanary, deployCanary, deployRolling, promoteCanary, type DeployOptions, type DeployResult } from './deploy.js';
 import { substituteImages, containerImages } from './images.js';
 import { k8sDeployInputs, k8sDeploySecretInputs } from './inputs.js';
@@ -12,9 +13,6 @@ export async function run(): Promise<void> {
   await runAction('k8s-deploy', async () => {
     const started = Date.now();
     const inputs = parseInputs(k8sDeployInputs, { secret: k8sDeploySecretInputs });
-    if (inputs.strategy === 'blue-green') {
-      throw new ConfigurationError('The blue-green strategy is not implemented yet (issue #6); use rolling or canary. Nothing was changed.');
-    }
     if (inputs.action !== 'deploy' && inputs.strategy === 'rolling') {
       throw new ConfigurationError(`Input "action" has value "${inputs.action}": promote and abort need strategy canary or blue-green`);
     }
@@ -68,6 +66,9 @@ function perform(kubectl: Kubectl, objects: KubeObject[], strategy: string, acti
   if (strategy === 'canary' && action === 'promote') return promoteCanary(kubectl, objects, options);
   if (strategy === 'canary' && action === 'abort') return abortCanary(kubectl, objects, options);
   if (strategy === 'canary') return deployCanary(kubectl, objects, options);
+  if (strategy === 'blue-green' && action === 'promote') return promoteBlueGreen(kubectl, objects, options);
+  if (strategy === 'blue-green' && action === 'abort') return abortBlueGreen(kubectl, objects, options);
+  if (strategy === 'blue-green') return deployBlueGreen(kubectl, objects, options);
   return deployRolling(kubectl, objects, options);
 }
 

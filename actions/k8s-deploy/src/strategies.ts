@@ -1,4 +1,5 @@
 import { ConfigurationError } from '../../lib/index.js';
+import { colourName, ROLE_ANNOTATION, SERVICES_ANNOTATION, VERSION_LABEL, type Colour, type Role } from '../../lib/blue-green.js';
 import { isRecord, type KubeObject } from './manifests.js';
 
 export const TRACK_LABEL = 'track';
@@ -22,12 +23,16 @@ export function canaryReplicaCount(stableReplicas: number, percentage: number, e
  */
 export function planCanary(stable: KubeObject, next: KubeObject, replicas: number): { baseline: KubeObject; canary: KubeObject } {
   return {
-    baseline: trackVariant(stable, baselineName(stable.metadata.name), 'baseline', replicas),
-    canary: trackVariant(next, canaryName(stable.metadata.name), 'canary', replicas),
+    baseline: labelledVariant(stable, baselineName(stable.metadata.name), TRACK_LABEL, 'baseline', replicas),
+    canary: labelledVariant(next, canaryName(stable.metadata.name), TRACK_LABEL, 'canary', replicas),
   };
 }
 
-function trackVariant(source: KubeObject, name: string, track: string, replicas: number): KubeObject {
+/**
+ * A copy of a Deployment under another name whose selector and pod labels carry one more
+ * label (`track` for canaries, `version` for blue-green colours), so its pods can be told apart.
+ */
+export function labelledVariant(source: KubeObject, name: string, label: string, value: string, replicas: number | undefined): KubeObject {
   const spec = structuredClone(source.spec ?? {});
   const selector = isRecord(spec.selector) ? spec.selector : {};
   const template = isRecord(spec.template) ? spec.template : {};
@@ -38,16 +43,16 @@ function trackVariant(source: KubeObject, name: string, track: string, replicas:
     metadata: {
       name,
       ...(source.metadata.namespace ? { namespace: source.metadata.namespace } : {}),
-      labels: { ...source.metadata.labels, [TRACK_LABEL]: track },
+      labels: { ...source.metadata.labels, [label]: value },
       annotations: userAnnotations(source.metadata.annotations),
     },
     spec: {
       ...spec,
-      replicas,
-      selector: { matchLabels: { ...(selector.matchLabels as Record<string, string> | undefined), [TRACK_LABEL]: track } },
+      ...(replicas === undefined ? {} : { replicas }),
+      selector: { matchLabels: { ...(selector.matchLabels as Record<string, string> | undefined), [label]: value } },
       template: {
         ...template,
-        metadata: { ...templateMetadata, labels: { ...(templateMetadata.labels as Record<string, string> | undefined), [TRACK_LABEL]: track } },
+        metadata: { ...templateMetadata, labels: { ...(templateMetadata.labels as Record<string, string> | undefined), [label]: value } },
       },
     },
   };
@@ -79,4 +84,55 @@ export function singleDeployment(objects: readonly KubeObject[], strategy: strin
     );
   }
   return deployments[0]!;
+}
+
+/** The manifests' Services whose selector matches the Deployment's pods: blue-green switches these. */
+export function servicesSelecting(objects: readonly KubeObject[], deployment: KubeObject): KubeObject[] {
+  const template = isRecord(deployment.spec?.template) ? deployment.spec.template : {};
+  const podLabels = (isRecord(template.metadata) && isRecord(template.metadata.labels) ? template.metadata.labels : {}) as Record<string, string>;
+  const services = objects.filter((object) => {
+    if (object.kind !== 'Service' || !isRecord(object.spec?.selector)) return false;
+    const selector = Object.entries(object.spec.selector);
+    return selector.length > 0 && selector.every(([key, value]) => podLabels[key] === value);
+  });
+  if (services.length === 0) {
+    throw new ConfigurationError(
+      `The blue-green strategy switches the Service in front of deployment/${deployment.metadata.name}, but the manifests have no Service whose selector matches its pods`,
+    );
+  }
+  return services;
+}
+
+/** The colour Deployment: the manifests' Deployment renamed, its pods labelled `version: <colour>`. */
+export function planColour(
+  deployment: KubeObject,
+  colour: Colour,
+  options: { role: Role; services: readonly KubeObject[]; replicas?: number },
+): KubeObject {
+  const variant = labelledVariant(deployment, colourName(deployment.metadata.name, colour), VERSION_LABEL, colour, options.replicas);
+  variant.metadata.annotations = {
+    ...variant.metadata.annotations,
+    [ROLE_ANNOTATION]: options.role,
+    [SERVICES_ANNOTATION]: options.services.map((service) => service.metadata.name).join(','),
+  };
+  return variant;
+}
+
+/**
+ * Everything in the manifests but the Deployment itself, pointed at one colour: the Services
+ * select `version: <colour>` and autoscalers of the Deployment scale that colour instead.
+ */
+export function pointAtColour(objects: readonly KubeObject[], deployment: KubeObject, colour: Colour): KubeObject[] {
+  const services = new Set(servicesSelecting(objects, deployment));
+  const name = deployment.metadata.name;
+  return objects
+    .filter((object) => object !== deployment)
+    .map((object) => {
+      if (services.has(object)) return { ...object, spec: { ...object.spec, selector: { ...(object.spec?.selector as object), [VERSION_LABEL]: colour } } };
+      const target = object.kind === 'HorizontalPodAutoscaler' && isRecord(object.spec?.scaleTargetRef) ? object.spec.scaleTargetRef : undefined;
+      if (target?.kind === 'Deployment' && target.name === name) {
+        return { ...object, spec: { ...object.spec, scaleTargetRef: { ...target, name: colourName(name, colour) } } };
+      }
+      return object;
+    });
 }

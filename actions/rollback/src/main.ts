@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ConfigurationError, Kubectl, parseInputs, prepareKubeconfig, runAction, setOutputs, writeSummary } from '../../lib/index.js';
+import { colourName, otherColour, readBlueGreenState, setRole, switchTraffic, type BlueGreenState } from '../../lib/blue-green.js';
 import { DEPLOY_STATUS_ANNOTATION, replicaSetsOf, revisionOf, waitForRollout, type ReplicaSet } from '../../lib/rollout.js';
 import { rollbackInputs, rollbackSecretInputs } from './inputs.js';
 import { chooseRollbackTarget, type Revision } from './plan.js';
@@ -13,49 +14,95 @@ export async function run(): Promise<void> {
     try {
       const kubectl = new Kubectl({ kubeconfig: kubeconfig.path, namespace: inputs.namespace });
       const name = inputs.deployment;
-      const deployment = await kubectl.find<{ metadata: { annotations?: Record<string, string> } }>('deployment', name);
-      if (!deployment) throw new ConfigurationError(`Input "deployment" has value "${name}": no such Deployment in namespace ${inputs.namespace ?? '(kubeconfig default)'}`);
-      const current = revisionOf(deployment);
-
-      const canaries = await existingCanaryDeployments(kubectl, name);
-      let summaryLines: string[];
-      let toRevision: number;
-      if (canaries.length > 0) {
-        await kubectl.run(['delete', 'deployment', ...canaries, '--wait=true']);
-        toRevision = current;
-        summaryLines = [`Removed ${canaries.join(' and ')}; deployment/${name} (revision ${current}) was serving throughout and serves alone now.`];
-      } else {
-        const revisions = (await replicaSetsOf(kubectl, name)).map(describeRevision);
-        const { target, skipped } = chooseRollbackTarget(revisions, current, inputs['to-revision']);
-        await kubectl.run(['rollout', 'undo', `deployment/${name}`, `--to-revision=${target.number}`]);
-        toRevision = target.number;
-        summaryLines = [
-          `Was running revision ${current} (${imagesOf(revisions, current)}); now runs the template of revision ${target.number} (${target.images.join(', ') || 'no image'}).`,
-          ...skipped.map((revision) => `Skipped revision ${revision.number}: k8s-deploy marked it failed.`),
-        ];
-      }
-      const outcome = await core.group(`Wait for deployment/${name}`, () => waitForRollout(kubectl, name, inputs.timeout));
+      const done = await rollBack(kubectl, name, inputs['to-revision'], inputs.timeout);
+      const outcome = await core.group(`Wait for deployment/${done.serving}`, () => waitForRollout(kubectl, done.serving, inputs.timeout));
       if (inputs.reason) {
-        await kubectl.run(['annotate', 'deployment', name, `inventory-devops.io/rollback-reason=${inputs.reason}`, '--overwrite']);
+        await kubectl.run(['annotate', 'deployment', done.serving, `inventory-devops.io/rollback-reason=${inputs.reason}`, '--overwrite']);
       }
       const health = outcome.ok && inputs['health-url'] ? await checkHealth(inputs['health-url'], started + inputs.timeout * 1000) : undefined;
       const ok = outcome.ok && (health === undefined || health.ok);
       const seconds = (Date.now() - started) / 1000;
 
-      setOutputs({ 'from-revision': current, 'to-revision': toRevision, 'duration-seconds': seconds.toFixed(1), status: ok ? 'succeeded' : 'failed' });
+      setOutputs({ 'from-revision': done.fromRevision, 'to-revision': done.toRevision, 'duration-seconds': seconds.toFixed(1), status: ok ? 'succeeded' : 'failed' });
       await writeSummary((summary) => {
-        summary.addHeading(`${ok ? '✅ Rolled back' : '❌ Rollback failed'}: deployment/${name} in ${seconds.toFixed(1)} s`, 3);
-        for (const line of summaryLines) summary.addRaw(`\n${line}\n`);
+        summary.addHeading(`${ok ? '✅ Rolled back' : '❌ Rollback failed'}: deployment/${done.serving} in ${seconds.toFixed(1)} s`, 3);
+        for (const line of done.lines) summary.addRaw(`\n${line}\n`);
         if (inputs.reason) summary.addRaw(`\nWhy: ${inputs.reason}\n`);
         summary.addRaw(`\nRollout: ${outcome.message}\n`);
         if (health) summary.addRaw(`\nHealth check ${inputs['health-url']}: ${health.message}\n`);
       });
-      if (!outcome.ok) throw new ConfigurationError(`The rollback of deployment/${name} did not become ready: ${outcome.message}`);
+      if (!outcome.ok) throw new ConfigurationError(`The rollback of deployment/${done.serving} did not become ready: ${outcome.message}`);
       if (health && !health.ok) throw new ConfigurationError(`After the rollback, ${inputs['health-url']} ${health.message}`);
     } finally {
       await kubeconfig.dispose();
     }
   });
+}
+
+interface RollbackDone {
+  /** The Deployment serving after the rollback: waited for, annotated with the reason. */
+  serving: string;
+  fromRevision: number;
+  toRevision: number;
+  /** What was running and what runs now, for the summary. */
+  lines: string[];
+}
+
+/** Strategy-aware, from what k8s-deploy left in the cluster: blue-green colours, a canary, or revisions. */
+async function rollBack(kubectl: Kubectl, name: string, toRevision: number | undefined, timeoutSeconds: number): Promise<RollbackDone> {
+  const blueGreen = await readBlueGreenState(kubectl, name);
+  if (blueGreen.serving) {
+    if (toRevision !== undefined) throw new ConfigurationError(`Input "to-revision" has value "${toRevision}": deployment/${name} is deployed blue-green, which rolls back by switching colours, not to a revision`);
+    return switchBack(kubectl, name, blueGreen, timeoutSeconds);
+  }
+  const deployment = await kubectl.find<{ metadata: { annotations?: Record<string, string> } }>('deployment', name);
+  if (!deployment) throw new ConfigurationError(`Input "deployment" has value "${name}": no such Deployment (nor a blue-green ${colourName(name, 'blue')}/${colourName(name, 'green')}) in namespace ${kubectl.namespace ?? '(kubeconfig default)'}`);
+  const current = revisionOf(deployment);
+
+  const canaries = await existingCanaryDeployments(kubectl, name);
+  if (canaries.length > 0) {
+    await kubectl.run(['delete', 'deployment', ...canaries, '--wait=true']);
+    const lines = [`Removed ${canaries.join(' and ')}; deployment/${name} (revision ${current}) was serving throughout and serves alone now.`];
+    return { serving: name, fromRevision: current, toRevision: current, lines };
+  }
+  const revisions = (await replicaSetsOf(kubectl, name)).map(describeRevision);
+  const { target, skipped } = chooseRollbackTarget(revisions, current, toRevision);
+  await kubectl.run(['rollout', 'undo', `deployment/${name}`, `--to-revision=${target.number}`]);
+  const lines = [
+    `Was running revision ${current} (${imagesOf(revisions, current)}); now runs the template of revision ${target.number} (${target.images.join(', ') || 'no image'}).`,
+    ...skipped.map((revision) => `Skipped revision ${revision.number}: k8s-deploy marked it failed.`),
+  ];
+  return { serving: name, fromRevision: current, toRevision: target.number, lines };
+}
+
+/**
+ * A pending colour (never promoted) is removed; after a promotion the Services switch back
+ * to the previous colour, which kept running, once it is ready, and the promoted one is removed.
+ */
+async function switchBack(kubectl: Kubectl, name: string, state: BlueGreenState, timeoutSeconds: number): Promise<RollbackDone> {
+  const serving = state.colours[state.serving!]!;
+  const other = state.colours[otherColour(serving.colour)];
+  const from = { serving: serving.name, fromRevision: serving.revision };
+  if (!other) {
+    throw new ConfigurationError(`deployment/${serving.name} serves ${serving.images.join(', ')} and there is no other colour of deployment/${name} to switch back to: the previous release is kept only until the next deploy`);
+  }
+  if (other.role === 'pending') {
+    await kubectl.run(['delete', 'deployment', other.name, '--wait=true']);
+    return { ...from, toRevision: serving.revision, lines: [`Removed deployment/${other.name} (${other.images.join(', ')}), which was never promoted; deployment/${serving.name} (${serving.images.join(', ')}) served throughout.`] };
+  }
+  const ready = await core.group(`Check deployment/${other.name} is ready`, () => waitForRollout(kubectl, other.name, timeoutSeconds));
+  if (!ready.ok) throw new ConfigurationError(`deployment/${other.name} is not ready, so the Services were not switched back: ${ready.message}`);
+  await switchTraffic(kubectl, serving.services, serving, other);
+  await setRole(kubectl, other.name, 'serving');
+  await kubectl.run(['delete', 'deployment', serving.name, '--wait=true']);
+  return {
+    serving: other.name,
+    fromRevision: serving.revision,
+    toRevision: other.revision,
+    lines: [
+      `Was serving deployment/${serving.name} (${serving.images.join(', ')}); ${serving.services.map((service) => `service/${service}`).join(', ')} switched back to deployment/${other.name} (${other.images.join(', ')}), and deployment/${serving.name} was removed.`,
+    ],
+  };
 }
 
 async function existingCanaryDeployments(kubectl: Kubectl, name: string): Promise<string[]> {
