@@ -16,11 +16,18 @@ export class KubectlError extends ConfigurationError {
   }
 }
 
+const UNREACHABLE = /connection refused|no such host|i\/o timeout|Unable to connect to the server/;
+
+/** kubectl could not reach the API server at all (as opposed to the server answering with an error). */
+export function isUnreachable(error: unknown): boolean {
+  return error instanceof KubectlError && UNREACHABLE.test(error.stderr);
+}
+
 function hintFor(stderr: string): string {
   if (/Unauthorized|provide credentials/.test(stderr)) {
     return ' — the API server refused the credentials (Unauthorized): check the token or client certificate in the kubeconfig';
   }
-  if (/connection refused|no such host|i\/o timeout|Unable to connect to the server/.test(stderr)) {
+  if (UNREACHABLE.test(stderr)) {
     return ' — the API server could not be reached: check the server address in the kubeconfig and the network';
   }
   return '';

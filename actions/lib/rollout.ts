@@ -1,5 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Kubectl } from './kubectl.js';
+import { ConfigurationError } from './errors.js';
+import { isUnreachable, Kubectl } from './kubectl.js';
+
+/** Consecutive pod checks that could not reach the API server before the wait gives up. */
+const UNREACHABLE_CHECKS = 3;
 
 /** Set to `failed` on the ReplicaSet of a revision whose rollout failed: rollback never returns to it. */
 export const DEPLOY_STATUS_ANNOTATION = 'inventory-devops.io/deploy-status';
@@ -109,11 +113,27 @@ export async function waitForRollout(
     const message = result.exitCode === 0 ? `deployment/${deployment} rolled out` : result.stderr.trim() || `kubectl rollout status exited ${result.exitCode}`;
     return { ok: result.exitCode === 0, message, problems: [] };
   });
+  let unreachableChecks = 0;
   const watchOutcome = (async (): Promise<RolloutOutcome | undefined> => {
     while (!finished) {
       await Promise.race([sleep(checkEverySeconds * 1000), statusOutcome]);
       if (finished) return undefined;
-      const problems = await newRevisionProblems(kubectl, deployment).catch(() => []);
+      const problems = await newRevisionProblems(kubectl, deployment).then(
+        (found) => {
+          unreachableChecks = 0;
+          return found;
+        },
+        (error: unknown) => {
+          // `rollout status` retries a lost API server until its timeout; the step should not.
+          if (isUnreachable(error) && ++unreachableChecks >= UNREACHABLE_CHECKS) {
+            throw new ConfigurationError(
+              `Lost the API server while waiting for deployment/${deployment}; the rollout may be half done and nothing was rolled back. ` +
+                `Run the deploy again once the API server answers (it picks up where this one stopped), or roll back. ${(error as Error).message}`,
+            );
+          }
+          return [];
+        },
+      );
       if (problems.length > 0) {
         const first = problems[0]!;
         return {
@@ -126,8 +146,7 @@ export async function waitForRollout(
     return undefined;
   })();
 
-  const outcome = await Promise.race([statusOutcome, watchOutcome.then((found) => found ?? statusOutcome)]);
-  status.stop();
+  const outcome = await Promise.race([statusOutcome, watchOutcome.then((found) => found ?? statusOutcome)]).finally(() => status.stop());
   if (!outcome.ok && outcome.problems.length === 0) {
     // Timed out or past its progress deadline: say what the pods were doing.
     const problems = await newRevisionProblems(kubectl, deployment).catch(() => []);

@@ -50755,11 +50755,16 @@ class KubectlError extends ConfigurationError {
         this.stderr = stderr;
     }
 }
+const UNREACHABLE = /connection refused|no such host|i\/o timeout|Unable to connect to the server/;
+/** kubectl could not reach the API server at all (as opposed to the server answering with an error). */
+function isUnreachable(error) {
+    return error instanceof KubectlError && UNREACHABLE.test(error.stderr);
+}
 function hintFor(stderr) {
     if (/Unauthorized|provide credentials/.test(stderr)) {
         return ' — the API server refused the credentials (Unauthorized): check the token or client certificate in the kubeconfig';
     }
-    if (/connection refused|no such host|i\/o timeout|Unable to connect to the server/.test(stderr)) {
+    if (UNREACHABLE.test(stderr)) {
         return ' — the API server could not be reached: check the server address in the kubeconfig and the network';
     }
     return '';

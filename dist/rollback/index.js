@@ -50757,11 +50757,16 @@ class KubectlError extends ConfigurationError {
         this.stderr = stderr;
     }
 }
+const UNREACHABLE = /connection refused|no such host|i\/o timeout|Unable to connect to the server/;
+/** kubectl could not reach the API server at all (as opposed to the server answering with an error). */
+function isUnreachable(error) {
+    return error instanceof KubectlError && UNREACHABLE.test(error.stderr);
+}
 function hintFor(stderr) {
     if (/Unauthorized|provide credentials/.test(stderr)) {
         return ' — the API server refused the credentials (Unauthorized): check the token or client certificate in the kubeconfig';
     }
-    if (/connection refused|no such host|i\/o timeout|Unable to connect to the server/.test(stderr)) {
+    if (UNREACHABLE.test(stderr)) {
         return ' — the API server could not be reached: check the server address in the kubeconfig and the network';
     }
     return '';
@@ -55985,6 +55990,10 @@ function countUnsuppressedBySeverity(report) {
 
 ;// CONCATENATED MODULE: ./actions/lib/rollout.ts
 
+
+
+/** Consecutive pod checks that could not reach the API server before the wait gives up. */
+const UNREACHABLE_CHECKS = 3;
 /** Set to `failed` on the ReplicaSet of a revision whose rollout failed: rollback never returns to it. */
 const DEPLOY_STATUS_ANNOTATION = 'inventory-devops.io/deploy-status';
 /** Waiting reasons that will not fix themselves: the rollout fails at once instead of at the timeout. */
@@ -56039,12 +56048,23 @@ async function waitForRollout(kubectl, deployment, timeoutSeconds, checkEverySec
         const message = result.exitCode === 0 ? `deployment/${deployment} rolled out` : result.stderr.trim() || `kubectl rollout status exited ${result.exitCode}`;
         return { ok: result.exitCode === 0, message, problems: [] };
     });
+    let unreachableChecks = 0;
     const watchOutcome = (async () => {
         while (!finished) {
             await Promise.race([(0,promises_namespaceObject.setTimeout)(checkEverySeconds * 1000), statusOutcome]);
             if (finished)
                 return undefined;
-            const problems = await newRevisionProblems(kubectl, deployment).catch(() => []);
+            const problems = await newRevisionProblems(kubectl, deployment).then((found) => {
+                unreachableChecks = 0;
+                return found;
+            }, (error) => {
+                // `rollout status` retries a lost API server until its timeout; the step should not.
+                if (isUnreachable(error) && ++unreachableChecks >= UNREACHABLE_CHECKS) {
+                    throw new ConfigurationError(`Lost the API server while waiting for deployment/${deployment}; the rollout may be half done and nothing was rolled back. ` +
+                        `Run the deploy again once the API server answers (it picks up where this one stopped), or roll back. ${error.message}`);
+                }
+                return [];
+            });
             if (problems.length > 0) {
                 const first = problems[0];
                 return {
@@ -56056,8 +56076,7 @@ async function waitForRollout(kubectl, deployment, timeoutSeconds, checkEverySec
         }
         return undefined;
     })();
-    const outcome = await Promise.race([statusOutcome, watchOutcome.then((found) => found ?? statusOutcome)]);
-    status.stop();
+    const outcome = await Promise.race([statusOutcome, watchOutcome.then((found) => found ?? statusOutcome)]).finally(() => status.stop());
     if (!outcome.ok && outcome.problems.length === 0) {
         // Timed out or past its progress deadline: say what the pods were doing.
         const problems = await newRevisionProblems(kubectl, deployment).catch(() => []);

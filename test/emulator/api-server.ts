@@ -72,6 +72,8 @@ const MAX_BODY_BYTES = 16 * 1024 * 1024;
 export interface ApiServer {
   url: string;
   close(): Promise<void>;
+  /** Listens again on the same address after `close` (an API server outage and its end). */
+  reopen(): Promise<void>;
 }
 
 export async function startApiServer(backend: ApiBackend, tls: { key: string; cert: string }): Promise<ApiServer> {
@@ -92,6 +94,7 @@ export async function startApiServer(backend: ApiBackend, tls: { key: string; ce
         server.close(() => resolve());
         server.closeAllConnections();
       }),
+    reopen: () => new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve)),
   };
 }
 

@@ -58,6 +58,10 @@ export interface Cluster {
   serviceAddress(namespace: string, name: string, port: number): Promise<{ host: string; port: number } | undefined>;
   /** Process ids of running pod containers. */
   pids(): number[];
+  /** An API server outage: clients are cut off and refused, while controllers, pods and Services keep running. */
+  stopApiServer(): Promise<void>;
+  /** Ends the outage: the API server listens again on the same address, with the state it had. */
+  restartApiServer(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -173,6 +177,8 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
       return services.address(namespace, name, port);
     },
     pids: () => pods.pids(),
+    stopApiServer: () => api.close(),
+    restartApiServer: () => api.reopen(),
     stop,
   };
 }
