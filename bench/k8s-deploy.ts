@@ -22,6 +22,11 @@ try {
   await timed('canary promote (stable to the canary version)', 'actions/deploy', { ...common, images: 'inventory-service:2.0.0', strategy: 'canary', action: 'promote' });
   await timed('rollback to the previous revision, all pods ready', 'actions/rollback', { namespace: NAMESPACE, deployment: DEPLOYMENT, kubeconfig: stage.kubeconfig });
   await timed('crash-looping deploy: start of step to failure + rollback', 'actions/deploy', { ...common, images: 'inventory-service:crash' }, 1);
+  const blueGreen = { ...common, strategy: 'blue-green' };
+  await timed('blue-green: first deploy (blue live, rolling one replaced)', 'actions/deploy', { ...blueGreen, images: 'inventory-service:3.0.0' });
+  await timed('blue-green: new version as green, 3 replicas ready', 'actions/deploy', { ...blueGreen, images: 'inventory-service:3.1.0' });
+  await timed('blue-green: promote (Service switched to green)', 'actions/deploy', { ...blueGreen, images: 'inventory-service:3.1.0', action: 'promote' });
+  await timed('blue-green: rollback (Service switched back to blue)', 'actions/rollback', { namespace: NAMESPACE, deployment: DEPLOYMENT, kubeconfig: stage.kubeconfig });
 } finally {
   await stage.stop();
 }
