@@ -104,11 +104,16 @@ describeWithTools(['kubectl'], 'k8s-deploy and rollback on the cluster emulator'
     expect(report.failures).toEqual([]);
   });
 
-  it('canary abort removes canary and baseline and leaves the stable version alone', async () => {
+  it('canary abort under load removes canary and baseline, loses no request and leaves the stable version alone', async () => {
     const canary = await deploy({ images: 'inventory-service:2.1.0', strategy: 'canary' });
     expect(canary.exitCode).toBe(0);
+    const load = startLoad(await stage.serviceUrl('/api/items?limit=1'));
     const abort = await deploy({ images: 'inventory-service:2.1.0', strategy: 'canary', action: 'abort' });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const report = await load.stop();
     expect(abort.exitCode).toBe(0);
+    expect(report.failures).toEqual([]);
+    expect(report.succeeded).toBeGreaterThan(10);
     expect(await servedImages()).toEqual(Array(3).fill('inventory-service:2.0.0'));
   });
 
