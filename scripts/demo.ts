@@ -165,6 +165,36 @@ async function demo(stage: Stage): Promise<void> {
       env,
       expect: expectOutputs({ status: 'succeeded', revision: '2' }),
     });
+
+    const blueGreen = { ...cluster, manifests, strategy: 'blue-green' };
+    await runStep({
+      title: 'blue-green v2.1.0, the first: blue goes live and replaces the rolling Deployment',
+      action: 'actions/deploy',
+      inputs: { ...blueGreen, images: 'inventory-service:2.1.0' },
+      env,
+      expect: expectOutputs({ status: 'succeeded', strategy: 'rolling', deployments: `${DEPLOYMENT}-blue` }),
+    });
+    await runStep({
+      title: 'blue-green v2.2.0: green starts beside blue, without traffic',
+      action: 'actions/deploy',
+      inputs: { ...blueGreen, images: 'inventory-service:2.2.0' },
+      env,
+      expect: expectOutputs({ status: 'succeeded', strategy: 'blue-green', deployments: `${DEPLOYMENT}-green` }),
+    });
+    await runStep({
+      title: 'promote v2.2.0: the Service switches to green',
+      action: 'actions/deploy',
+      inputs: { ...blueGreen, images: 'inventory-service:2.2.0', action: 'promote' },
+      env,
+      expect: expectOutputs({ status: 'succeeded', deployments: `${DEPLOYMENT}-green` }),
+    });
+    await runStep({
+      title: 'rollback: the Service switches back to blue (v2.1.0), green is removed',
+      action: 'actions/rollback',
+      inputs: { ...cluster, deployment: DEPLOYMENT, reason: 'demo: switch back', 'health-url': await stage.serviceUrl('/ready') },
+      env,
+      expect: expectOutputs({ status: 'succeeded' }),
+    });
   } finally {
     const report = await load.stop();
     const byKind = new Map<string, number>();
@@ -173,7 +203,7 @@ async function demo(stage: Stage): Promise<void> {
       byKind.set(kind, (byKind.get(kind) ?? 0) + 1);
     }
     const kinds = [...byKind].map(([kind, count]) => `${count} × ${kind}`).join(', ');
-    console.log(`\nTraffic through the Service during the canaries: ${report.succeeded} requests answered, ${report.failures.length} failed${kinds ? ` (${kinds}: the faulty canary's injected 500s are expected; anything else is not)` : ''}`);
+    console.log(`\nTraffic through the Service during the canaries and blue-green switches: ${report.succeeded} requests answered, ${report.failures.length} failed${kinds ? ` (${kinds}: the faulty canary's injected 500s are expected; anything else is not)` : ''}`);
   }
 }
 
