@@ -72,6 +72,7 @@ describeWithTools(['kubectl'], 'k8s-deploy and rollback on the cluster emulator'
     [{ strategy: 'bluegreen' }, 'Input "strategy" has value "bluegreen"'],
     [{ images: 'inventroy-service:2.0.0' }, 'Input "images": "inventroy-service:2.0.0" matches no container'],
     [{ manifests: 'test/k8s-deploy/fixtures/does-not-exist' }, 'Input "manifests": "test/k8s-deploy/fixtures/does-not-exist" does not exist'],
+    [{ manifests: 'test/k8s-deploy/fixtures/malformed', images: '' }, 'service.yaml (document 2) is not valid YAML'],
     [{ namespace: 'no-such-namespace', images: 'inventory-service:2.0.0' }, 'no-such-namespace'],
     [{ kubeconfig: 'wrong-token' }, 'the API server refused the credentials (Unauthorized)'],
   ])('bad input %j: a clear error and nothing in the cluster changed', async (inputs, message) => {
