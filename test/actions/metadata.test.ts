@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -81,4 +82,21 @@ it('deploy is k8s-deploy under the name teams write', async () => {
   expect(deploy.inputs).toEqual(k8sDeploy.inputs);
   expect(deploy.outputs).toEqual(k8sDeploy.outputs);
   expect(deploy.runs).toEqual(k8sDeploy.runs);
+});
+
+describe('README.md', () => {
+  const markdownFiles = ['README.md', ...ACTIONS.map(([folder]) => `${folder}/README.md`)];
+
+  it('has a row for every action in its table of actions', async () => {
+    const readme = await readFile(join(REPO_ROOT, 'README.md'), 'utf8');
+    const rows = readme.split('\n').filter((line) => line.startsWith('| ['));
+    for (const [folder] of ACTIONS) expect(rows.some((row) => row.includes(`(${folder}/`)), folder).toBe(true);
+  });
+
+  it.each(markdownFiles)('%s links only to files that exist', async (file) => {
+    const text = await readFile(join(REPO_ROOT, file), 'utf8');
+    const targets = [...text.matchAll(/\]\((?!https?:|#|mailto:)([^)\s#]+)/g)].map((match) => match[1]!);
+    if (file === 'README.md') expect(targets.length, 'the check finds the links').toBeGreaterThan(10);
+    expect(targets.filter((target) => !existsSync(join(REPO_ROOT, file, '..', target)))).toEqual([]);
+  });
 });
