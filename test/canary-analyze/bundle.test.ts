@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
+import { createServer as createHttpServer } from 'node:http';
+import { createServer, type AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runAction, type ActionRun } from '../harness/run-action.js';
 import { HEALTHY_FIXTURE, startStandInPrometheus, type StandInPrometheus } from './stand-in-prometheus.js';
@@ -78,6 +79,31 @@ describe('the canary-analyze bundle against a stand-in Prometheus', () => {
     expect(run.outputs).toMatchObject({ verdict: 'inconclusive', score: '0' });
     expect(run.summary).toContain('inconclusive');
     expect(run.summary).toContain('ECONNREFUSED');
+  });
+});
+
+describe('synthetic traffic during the analysis', () => {
+  it('sends bounded read-only requests at the rate asked for and reports them', async () => {
+    const received: string[] = [];
+    const target = createHttpServer((request, response) => {
+      received.push(`${request.method} ${request.url}`);
+      response.end('[]');
+    });
+    await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(target.address() as AddressInfo).port}/api/items?limit=1`;
+    try {
+      const run = await analyse(HEALTHY_FIXTURE, { traffic: `url: ${url}\nrate: 20` });
+      expect(errors(run)).toEqual([]);
+      const report = JSON.parse(await readFile(run.outputs.report!, 'utf8'));
+      expect(report.traffic).toMatchObject({ url, method: 'GET', failed: 0, sent: received.length, statuses: { 200: received.length } });
+      // 5 intervals of 1 s at 20 requests per second, bounded by the analysis' length.
+      expect(received.length).toBeGreaterThan(40);
+      expect(received.length).toBeLessThanOrEqual(20 * 7);
+      expect(new Set(received)).toEqual(new Set(['GET /api/items?limit=1']));
+      expect(run.summary).toContain(`Synthetic traffic: ${received.length} GET requests to ${url}, 0 without an answer.`);
+    } finally {
+      target.close();
+    }
   });
 });
 
