@@ -40,6 +40,12 @@ function pullRequestEvent(baseSha: string, headSha: string) {
 describe('quality-gate on a pull request', () => {
   it('measures changed lines against the base commit of the event, fails on the conditions that fail, and says so', async () => {
     const { dir, baseSha, headSha } = await repositoryWithReports();
+    // Lint problems on lines this change did not touch count, but get no annotation.
+    const untouched = [
+      { filePath: join(dir, 'src/stock.ts'), messages: [{ ruleId: 'prefer-const', severity: 2, message: 'Use const.', line: 1, column: 1 }] },
+      { filePath: join(dir, 'src/legacy.ts'), messages: [{ ruleId: 'no-var', severity: 1, message: 'Unexpected var.', line: 2, column: 1 }] },
+    ];
+    await writeFile(join(dir, 'eslint-untouched.json'), JSON.stringify(untouched));
     const github = await standIn();
     const run = await runAction({
       action: 'actions/quality-gate',
@@ -47,7 +53,7 @@ describe('quality-gate on a pull request', () => {
       event: pullRequestEvent(baseSha, headSha),
       githubToken: TOKEN,
       env: { GITHUB_API_URL: github.url },
-      inputs: { 'coverage-files': 'lcov.info', 'test-results': '*.junit.xml', 'lint-results': 'eslint.json', 'min-changed-lines': '10', 'min-coverage': '70' },
+      inputs: { 'coverage-files': 'lcov.info', 'test-results': '*.junit.xml', 'lint-results': 'eslint*.json', 'min-changed-lines': '10', 'min-coverage': '70' },
     });
 
     const expected = expectedChangedLines();
@@ -61,7 +67,7 @@ describe('quality-gate on a pull request', () => {
       'changed-lines-coverage': String(percent(expected.covered, expected.coverable)),
       'changed-lines': String(expected.coverable),
       'failed-tests': '1',
-      'lint-errors': '1',
+      'lint-errors': '2',
     });
 
     const report = JSON.parse(await readFile(run.outputs.report ?? '', 'utf8')) as {
@@ -83,8 +89,18 @@ describe('quality-gate on a pull request', () => {
     expect(failure?.message).toContain(`changed lines coverage ${percent(expected.covered, expected.coverable)}% (≥ 80% required)`);
     expect(errors(run).find((annotation) => annotation.properties.title?.startsWith('Test failed'))?.properties).toMatchObject({ file: 'test/math.test.ts', line: '18' });
 
+    // Lint problems on changed lines at their file and line, the others only counted.
+    const lint = run.annotations.filter((annotation) => annotation.properties.title?.startsWith('Lint'));
+    expect(lint.map((annotation) => [annotation.level, annotation.properties.title, annotation.properties.file, annotation.properties.line])).toEqual([
+      ['warning', 'Lint warning: eqeqeq', 'src/stock.ts', '9'],
+      ['error', 'Lint error: no-unused-vars', 'src/stock.ts', '3'],
+    ]);
+    expect(run.summary).toContain('Lint problems on changed lines');
+
     // Uncovered changed line ranges as warnings on the new paths.
-    const ranges = warnings(run).map((annotation) => [annotation.properties.file, annotation.properties.line, annotation.properties.endLine]);
+    const ranges = warnings(run)
+      .filter((annotation) => annotation.properties.title === 'Changed lines not covered')
+      .map((annotation) => [annotation.properties.file, annotation.properties.line, annotation.properties.endLine]);
     expect(ranges).toEqual([
       ['src/new-name.ts', '13', '13'],
       ['src/orders.ts', '5', '6'],

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigurationError } from '../../actions/lib/errors.js';
 import { buildAnnotations, MOST_ERRORS, MOST_WARNINGS } from '../../actions/quality-gate/src/annotations.js';
 import { evaluateConditions, type Facts } from '../../actions/quality-gate/src/conditions.js';
-import type { GateResult } from '../../actions/quality-gate/src/gate.js';
+import { evaluateGate, type GateInput, type GateResult } from '../../actions/quality-gate/src/gate.js';
 import { DEFAULT_POLICY, parsePolicyFile, resolvePolicy } from '../../actions/quality-gate/src/policy.js';
 import { COMMENT_LIMIT, COMMENT_MARKER, renderComment, renderMarkdown } from '../../actions/quality-gate/src/render.js';
 
@@ -102,9 +102,48 @@ describe('annotations', () => {
     const errors = annotations.filter((annotation) => annotation.level === 'error');
     expect(warnings).toHaveLength(MOST_WARNINGS);
     expect(warnings[0]).toMatchObject({ file: 'src/f0.ts', startLine: 1, endLine: 2, message: 'Lines 1–2 are changed and not covered by tests.' });
-    expect(warnings.at(-1)?.message).toBe('…and 16 more uncovered changed line ranges: see the job summary.');
+    expect(warnings.at(-1)?.message).toBe('…and 16 more warnings (uncovered changed lines, lint): see the job summary.');
     expect(errors).toHaveLength(MOST_ERRORS);
     expect(errors[0]).toMatchObject({ file: 'a.test.ts', startLine: 1, title: 'Test failed: t0' });
-    expect(errors.at(-1)?.message).toBe('…and 4 more failed tests: see the job summary.');
+    expect(errors.at(-1)?.message).toBe('…and 4 more errors (failed tests, lint): see the job summary.');
+  });
+});
+
+describe('lint problems shown at their lines', () => {
+  const gateInput = (changes: GateInput['changes']): GateInput => ({
+    repoRoot: '/repo',
+    workingDirectory: '/repo',
+    trackedFiles: ['src/a.ts', 'src/b.ts'],
+    policy: DEFAULT_POLICY,
+    coverage: { missing: 'no coverage-files given' },
+    baseCoverage: { missing: 'no base-coverage-file given' },
+    tests: { missing: 'no test-results given' },
+    security: { missing: 'no security-report given' },
+    changes,
+    lint: {
+      value: [
+        {
+          errors: 1,
+          warnings: 2,
+          problems: [
+            { level: 'error', rule: 'no-unused-vars', message: 'unused', file: '/repo/src/a.ts', line: 2 },
+            { level: 'warning', rule: 'eqeqeq', message: 'use ===', file: 'src/b.ts', line: 5 },
+            { level: 'warning', message: 'a problem of the whole file', file: 'src/a.ts' },
+          ],
+        },
+      ],
+    },
+  });
+
+  it('are those on changed lines when the change is known; all of them still count', () => {
+    const result = evaluateGate(gateInput({ value: { base: 'main', files: [{ path: 'src/a.ts', addedLines: [2, 3] }] } }));
+    expect(result.lint).toMatchObject({ errors: 1, warnings: 2, scope: 'changed lines' });
+    expect(result.lint?.located.map((problem) => `${problem.file}:${problem.line}`)).toEqual(['src/a.ts:2']);
+  });
+
+  it('are all problems with a file and line when there is no change to compare with', () => {
+    const result = evaluateGate(gateInput({ missing: 'no base commit' }));
+    expect(result.lint?.scope).toBe('all lines');
+    expect(result.lint?.located.map((problem) => `${problem.file}:${problem.line}`)).toEqual(['src/a.ts:2', 'src/b.ts:5']);
   });
 });

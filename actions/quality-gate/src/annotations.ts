@@ -38,9 +38,18 @@ export function buildAnnotations(result: GateResult): Annotation[] {
     ...(failure.file ? { file: failure.file } : {}),
     ...(failure.line ? { startLine: failure.line } : {}),
   }));
+  for (const problem of result.lint?.located ?? []) {
+    (problem.level === 'error' ? errors : warnings).push({
+      level: problem.level,
+      title: `Lint ${problem.level}${problem.rule ? `: ${problem.rule}` : ''}`,
+      message: problem.message,
+      file: problem.file,
+      startLine: problem.line,
+    });
+  }
   return [
-    ...capped(warnings, MOST_WARNINGS, (more) => `…and ${more} more uncovered changed line ranges: see the job summary.`),
-    ...capped(errors, MOST_ERRORS, (more) => `…and ${more} more failed tests: see the job summary.`),
+    ...capped(warnings, MOST_WARNINGS, (more) => `…and ${more} more warnings (uncovered changed lines, lint): see the job summary.`),
+    ...capped(errors, MOST_ERRORS, (more) => `…and ${more} more errors (failed tests, lint): see the job summary.`),
   ];
 }
 

@@ -4,7 +4,7 @@ import { evaluateConditions, type ConditionResult, type Facts, type Measured } f
 import { mergeFiles, percent, totals, type CoverageReport, type CoverageTotals, type FileCoverage } from './coverage.js';
 import type { ChangedFile } from './diff.js';
 import type { FailedTest, TestResults } from './junit.js';
-import type { LintResults } from './lint.js';
+import type { LintProblem, LintResults } from './lint.js';
 import { createPathNormaliser, createSourceFileRule } from './paths.js';
 import type { Policy } from './policy.js';
 
@@ -33,7 +33,8 @@ export interface GateResult {
   coverage?: CoverageTotals & { lines?: number; branches?: number; files: number; pathsNotInRepository: string[] };
   changedLines?: { base: string; coverable: number; covered: number; percent?: number; files: ChangedFileResult[]; withoutLineDetail: string[] };
   tests?: { total: number; failed: number; skipped: number; failures: FailedTest[] };
-  lint?: { errors: number; warnings: number };
+  /** `located`: problems with a file and line, only those on changed lines when the change is known (`scope`). */
+  lint?: { errors: number; warnings: number; located: LintProblem[]; scope: 'changed lines' | 'all lines' };
   security?: Record<Severity, number>;
   /** What was not checked and why, one sentence each. */
   skipped: string[];
@@ -121,7 +122,12 @@ export function evaluateGate(input: GateInput): GateResult {
       lint.errors += report.errors;
       lint.warnings += report.warnings;
     }
-    result.lint = lint;
+    const changed = 'value' in input.changes ? new Map(input.changes.value.files.map((file) => [file.path, new Set(file.addedLines)])) : undefined;
+    const located = input.lint.value
+      .flatMap((report) => report.problems)
+      .flatMap((problem) => (problem.file && problem.line ? [{ ...problem, file: normalise(problem.file, [input.workingDirectory]).path, line: problem.line }] : []))
+      .filter((problem) => !changed || changed.get(problem.file)?.has(problem.line));
+    result.lint = { ...lint, located, scope: changed ? 'changed lines' : 'all lines' };
     facts.lint = { value: lint };
   } else {
     facts.lint = input.lint;

@@ -7,6 +7,7 @@ export const COMMENT_MARKER = '<!-- inventory-devops:quality-gate -->';
 
 const MOST_UNCOVERED_FILES = 15;
 const MOST_FAILED_TESTS = 30;
+const MOST_LINT_PROBLEMS = 30;
 const MESSAGE_LENGTH = 500;
 
 /** The result as markdown: the job summary and the PR comment show the same text. */
@@ -69,6 +70,16 @@ export function renderMarkdown(result: GateResult): string {
       parts.push(`- **${escapeMarkdown(failure.name)}**${where}: ${escapeMarkdown(oneLine(failure.message))}`);
     }
     if (failures.length > MOST_FAILED_TESTS) parts.push(`- …and ${failures.length - MOST_FAILED_TESTS} more.`);
+    parts.push('');
+  }
+
+  const lintProblems = result.lint?.located ?? [];
+  if (lintProblems.length > 0) {
+    parts.push(`#### Lint problems on ${result.lint?.scope}`, '');
+    for (const problem of lintProblems.slice(0, MOST_LINT_PROBLEMS)) {
+      parts.push(`- ${problem.level === 'error' ? '❌' : '⚠️'} \`${cell(problem.file ?? '')}:${problem.line}\`${problem.rule ? ` (${escapeMarkdown(problem.rule)})` : ''}: ${escapeMarkdown(oneLine(problem.message))}`);
+    }
+    if (lintProblems.length > MOST_LINT_PROBLEMS) parts.push(`- …and ${lintProblems.length - MOST_LINT_PROBLEMS} more.`);
     parts.push('');
   }
 
