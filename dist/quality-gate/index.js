@@ -56022,6 +56022,50 @@ async function upsertComment(token, target, marker, body) {
         throw error;
     }
 }
+/** `owner/name` (as in GITHUB_REPOSITORY), or undefined when it is not that shape. */
+function parseRepository(text) {
+    const match = /^([^/\s]+)\/([^/\s]+)$/.exec(text?.trim() ?? '');
+    return match ? { owner: match[1], repo: match[2] } : undefined;
+}
+/** How long one GitHub API call may take: reporting to GitHub never holds up a deploy for long. */
+const GITHUB_CALL_TIMEOUT_MS = 15_000;
+function octokitFor(token) {
+    return github.getOctokit(token, { baseUrl: process.env.GITHUB_API_URL || 'https://api.github.com' });
+}
+/** The HTTP status of a failed GitHub API call (500 when the API could not be reached), if any. */
+function githubErrorStatus(error) {
+    const status = error?.status;
+    return typeof status === 'number' ? status : undefined;
+}
+/**
+ * Creates a GitHub deployment (no auto-merge, no required status contexts: the workflow
+ * that deploys has already decided) and returns its id. Throws the API's error.
+ */
+async function createDeployment(token, target, deployment) {
+    const { data } = await octokitFor(token).rest.repos.createDeployment({
+        ...target,
+        ref: deployment.ref,
+        environment: deployment.environment,
+        description: deployment.description.slice(0, 140),
+        auto_merge: false,
+        required_contexts: [],
+        request: { signal: AbortSignal.timeout(GITHUB_CALL_TIMEOUT_MS) },
+    });
+    if (!('id' in data))
+        throw new Error(`GitHub created no deployment: ${data.message ?? 'no reason given'}`);
+    return data.id;
+}
+async function createDeploymentStatus(token, target, deploymentId, status) {
+    await octokitFor(token).rest.repos.createDeploymentStatus({
+        ...target,
+        deployment_id: deploymentId,
+        state: status.state,
+        ...(status.description ? { description: status.description.slice(0, 140) } : {}),
+        ...(status.logUrl ? { log_url: status.logUrl } : {}),
+        ...(status.environmentUrl ? { environment_url: status.environmentUrl } : {}),
+        request: { signal: AbortSignal.timeout(GITHUB_CALL_TIMEOUT_MS) },
+    });
+}
 
 ;// CONCATENATED MODULE: ./actions/lib/security-report.ts
 

@@ -25,6 +25,10 @@ export const k8sDeployInputs = {
   'field-manager': input.text('a field manager name').default('inventory-devops'),
   annotations: input.list('key=value annotations, newline or comma separated').optional(),
   'dry-run': input.boolean().default(false),
+  environment: input
+    .text('a GitHub environment name')
+    .max(255, { error: 'a GitHub environment name of at most 255 characters' })
+    .optional(),
   'environment-url': input.url().optional(),
   'github-token': input.text('a GitHub token').optional(),
 };

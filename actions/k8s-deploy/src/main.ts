@@ -1,10 +1,11 @@
-import * as core from '@actions/core';
 import { ConfigurationError, Kubectl, parseInputs, prepareKubeconfig, runAction, setOutputs, writeSummary } from '../../lib/index.js';
+import { installKubectl } from '../../lib/kubectl-install.js';
 import { annotateWorkloads, parseAnnotations, runContext } from './annotations.js';
 import { abortBlueGreen, deployBlueGreen, promoteBlueGreen } from './deploy-blue-green.js';
 import { abortCanary, deployCanary, deployRolling, promoteCanary, type DeployOptions, type DeployResult } from './deploy.js';
 import { substituteImages, containerImages } from './images.js';
 import { k8sDeployInputs, k8sDeploySecretInputs } from './inputs.js';
+import { startGitHubDeployment, type GitHubDeployment } from './github-deployment.js';
 import { readManifestSources } from './load.js';
 import { parseManifests, type KubeObject } from './manifests.js';
 import { renderDeploySummary } from './summary.js';
@@ -18,10 +19,19 @@ export async function run(): Promise<void> {
     }
     const extraAnnotations = parseAnnotations(inputs.annotations);
     const kubeconfig = await prepareKubeconfig(inputs.kubeconfig);
+    let githubDeployment: GitHubDeployment | undefined;
+    let succeeded = false;
     try {
-      const kubectl = new Kubectl({ kubeconfig: kubeconfig.path, namespace: inputs.namespace });
-      await checkKubectlVersion(kubectl, inputs['kubectl-version']);
+      const kubectl = new Kubectl({ kubeconfig: kubeconfig.path, namespace: inputs.namespace, binary: await kubectlBinary(kubeconfig.path, inputs['kubectl-version']) });
       const namespace = inputs.namespace ?? (await contextNamespace(kubectl));
+      githubDeployment = await startGitHubDeployment({
+        token: inputs['github-token'],
+        environment: inputs.environment ?? namespace,
+        environmentUrl: inputs['environment-url'],
+        strategy: inputs.strategy,
+        action: inputs.action,
+        dryRun: inputs['dry-run'],
+      });
       const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
       const parsed = parseManifests(await readManifestSources(inputs.manifests, kubectl, workspace));
       const { objects: substituted, changes } = substituteImages(parsed, inputs.images ?? []);
@@ -56,7 +66,9 @@ export async function run(): Promise<void> {
         if (inputs['environment-url']) summary.addLink('Open the environment', inputs['environment-url']);
       });
       if (result.status !== 'succeeded') throw new ConfigurationError(result.message);
+      succeeded = true;
     } finally {
+      await githubDeployment?.finish(succeeded);
       await kubeconfig.dispose();
     }
   });
@@ -77,16 +89,7 @@ async function contextNamespace(kubectl: Kubectl): Promise<string> {
   return stdout.trim() || 'default';
 }
 
-/** A requested kubectl version must be the one on PATH: installing another one is not built yet. */
-async function checkKubectlVersion(kubectl: Kubectl, wanted: string | undefined): Promise<void> {
-  if (!wanted) return;
-  const { stdout } = await kubectl.run(['version', '--client', '--output', 'json']);
-  const found = (JSON.parse(stdout) as { clientVersion?: { gitVersion?: string } }).clientVersion?.gitVersion ?? 'unknown';
-  const normalized = wanted.startsWith('v') ? wanted : `v${wanted}`;
-  if (!found.startsWith(normalized)) {
-    throw new ConfigurationError(
-      `Input "kubectl-version" asks for ${normalized} but the kubectl on PATH is ${found}; installing a kubectl version is not implemented yet: install it in an earlier step`,
-    );
-  }
-  core.info(`kubectl ${found}`);
+/** The kubectl of the requested version: on PATH, in the tool cache, or downloaded with its checksum verified. */
+async function kubectlBinary(kubeconfig: string, wanted: string | undefined): Promise<string | undefined> {
+  return wanted ? (await installKubectl(wanted, { kubeconfig })).binary : undefined;
 }

@@ -1,0 +1,86 @@
+import * as core from '@actions/core';
+import { createDeployment, createDeploymentStatus, githubErrorStatus, parseRepository, type DeploymentStatus, type RepositoryRef } from '../../lib/github.js';
+import { describeError, redactSecrets } from '../../lib/index.js';
+import { runContext } from './annotations.js';
+
+export interface GitHubDeploymentRequest {
+  /** No token: no GitHub deployment, and no API call at all. */
+  token: string | undefined;
+  environment: string;
+  environmentUrl: string | undefined;
+  strategy: string;
+  action: string;
+  dryRun: boolean;
+}
+
+export interface GitHubDeployment {
+  id: number;
+  /** The final status, `success` or `failure`. Never throws: a GitHub problem is a warning. */
+  finish(succeeded: boolean): Promise<void>;
+}
+
+/**
+ * Records the step on GitHub: a deployment of GITHUB_SHA to the environment, `in_progress`
+ * now, `success` or `failure` at the end (see finish). Reporting to GitHub never fails a
+ * deploy: a token without `deployments: write` (403/404) or an unreachable API is a warning,
+ * and the deploy goes on without a GitHub deployment. Dry runs create nothing.
+ */
+export async function startGitHubDeployment(request: GitHubDeploymentRequest): Promise<GitHubDeployment | undefined> {
+  const { token, environment } = request;
+  if (!token) return undefined;
+  if (request.dryRun) {
+    core.info('Dry run: no GitHub deployment is created');
+    return undefined;
+  }
+  const repository = parseRepository(process.env.GITHUB_REPOSITORY);
+  const ref = process.env.GITHUB_SHA;
+  if (!repository || !ref) {
+    core.warning('No GitHub deployment is created: GITHUB_REPOSITORY or GITHUB_SHA is not set (not running on GitHub Actions?)');
+    return undefined;
+  }
+  const what = `inventory-devops ${request.strategy} ${request.action}`;
+  const { runUrl } = runContext(request.strategy);
+  const logUrl = /^https?:\/\//.test(runUrl) ? runUrl : undefined;
+
+  let id: number;
+  try {
+    id = await createDeployment(token, repository, { ref, environment, description: `${what} of ${ref.slice(0, 12)}` });
+  } catch (error: unknown) {
+    warn(`Could not create a GitHub deployment to environment "${environment}"`, error);
+    return undefined;
+  }
+  core.info(`GitHub deployment ${id} of ${ref.slice(0, 12)} to environment "${environment}"`);
+  await setStatus(token, repository, id, { state: 'in_progress', description: `${what} in progress`, logUrl });
+
+  return {
+    id,
+    async finish(succeeded) {
+      await setStatus(token, repository, id, {
+        state: succeeded ? 'success' : 'failure',
+        description: `${what} ${succeeded ? 'succeeded' : 'failed'}`,
+        logUrl,
+        environmentUrl: succeeded ? request.environmentUrl : undefined,
+      });
+    },
+  };
+}
+
+async function setStatus(token: string, repository: RepositoryRef, id: number, status: DeploymentStatus): Promise<void> {
+  try {
+    await createDeploymentStatus(token, repository, id, status);
+    core.info(`GitHub deployment ${id}: ${status.state}`);
+  } catch (error: unknown) {
+    warn(`Could not set GitHub deployment ${id} to ${status.state}`, error);
+  }
+}
+
+function warn(what: string, error: unknown): void {
+  const status = githubErrorStatus(error);
+  const reason =
+    status === 403 || status === 404
+      ? `the token may not write deployments (HTTP ${status}: ${describeError(error)}); give the job \`permissions: deployments: write\``
+      : status === undefined || status === 500
+        ? `the GitHub API at ${process.env.GITHUB_API_URL || 'https://api.github.com'} could not be reached or failed (${describeError(error)})`
+        : `HTTP ${status}: ${describeError(error)}`;
+  core.warning(redactSecrets(`${what}: ${reason}. The deploy itself is not affected.`));
+}
