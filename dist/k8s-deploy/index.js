@@ -60427,18 +60427,31 @@ function selectorOf(labels) {
         .map(([key, value]) => `${key}=${value}`)
         .join(',');
 }
+/** A bare name is a Deployment, as everywhere in the suite. */
+function asWorkload(workload) {
+    return typeof workload === 'string' ? { kind: 'deployment', name: workload } : workload;
+}
+/** `deployment/<name>` or `statefulset/<name>`, as kubectl names it. */
+function workloadRef(workload) {
+    const { kind, name } = asWorkload(workload);
+    return `${kind}/${name}`;
+}
 /**
- * Waits for a Deployment rollout with `kubectl rollout status` (a watch), and meanwhile
- * checks the new revision's pods every `checkEverySeconds`: a crash loop, an image that
- * cannot be pulled or an unschedulable pod ends the wait at once, with the pod's events and
- * the last lines of its log.
+ * Waits for a Deployment or StatefulSet rollout with `kubectl rollout status` (a watch), and
+ * meanwhile checks the pods every `checkEverySeconds` (a Deployment's new revision; every pod of a
+ * StatefulSet, found by its selector, since one stuck pod holds up its ordered rollout): a crash
+ * loop, an image that cannot be pulled or an unschedulable pod ends the wait at once, with the
+ * pod's events and the last lines of its log. A bare name is a Deployment.
  */
-async function waitForRollout(kubectl, deployment, timeoutSeconds, checkEverySeconds = 2) {
-    const status = kubectl.start(['rollout', 'status', `deployment/${deployment}`, `--timeout=${timeoutSeconds}s`]);
+async function waitForRollout(kubectl, target, timeoutSeconds, checkEverySeconds = 2) {
+    const workload = asWorkload(target);
+    const ref = workloadRef(workload);
+    const findProblems = () => (workload.kind === 'statefulset' ? statefulSetProblems(kubectl, workload.name) : newRevisionProblems(kubectl, workload.name));
+    const status = kubectl.start(['rollout', 'status', ref, `--timeout=${timeoutSeconds}s`]);
     let finished = false;
     const statusOutcome = status.result.then((result) => {
         finished = true;
-        const message = result.exitCode === 0 ? `deployment/${deployment} rolled out` : result.stderr.trim() || `kubectl rollout status exited ${result.exitCode}`;
+        const message = result.exitCode === 0 ? `${ref} rolled out` : result.stderr.trim() || `kubectl rollout status exited ${result.exitCode}`;
         return { ok: result.exitCode === 0, message, problems: [] };
     });
     let unreachableChecks = 0;
@@ -60447,13 +60460,13 @@ async function waitForRollout(kubectl, deployment, timeoutSeconds, checkEverySec
             await Promise.race([(0,external_node_timers_promises_namespaceObject.setTimeout)(checkEverySeconds * 1000), statusOutcome]);
             if (finished)
                 return undefined;
-            const problems = await newRevisionProblems(kubectl, deployment).then((found) => {
+            const problems = await findProblems().then((found) => {
                 unreachableChecks = 0;
                 return found;
             }, (error) => {
                 // `rollout status` retries a lost API server until its timeout; the step should not.
                 if (isUnreachable(error) && ++unreachableChecks >= UNREACHABLE_CHECKS) {
-                    throw new ConfigurationError(`Lost the API server while waiting for deployment/${deployment}; the rollout may be half done and nothing was rolled back. ` +
+                    throw new ConfigurationError(`Lost the API server while waiting for ${ref}; the rollout may be half done and nothing was rolled back. ` +
                         `Run the deploy again once the API server answers (it picks up where this one stopped), or roll back. ${error.message}`);
                 }
                 return [];
@@ -60462,7 +60475,7 @@ async function waitForRollout(kubectl, deployment, timeoutSeconds, checkEverySec
                 const first = problems[0];
                 return {
                     ok: false,
-                    message: `deployment/${deployment}: pod ${first.pod} is in ${first.reason}${first.message ? ` (${first.message})` : ''}`,
+                    message: `${ref}: pod ${first.pod} is in ${first.reason}${first.message ? ` (${first.message})` : ''}`,
                     problems: await Promise.all(problems.slice(0, 3).map((problem) => diagnose(kubectl, problem))),
                 };
             }
@@ -60472,7 +60485,7 @@ async function waitForRollout(kubectl, deployment, timeoutSeconds, checkEverySec
     const outcome = await Promise.race([statusOutcome, watchOutcome.then((found) => found ?? statusOutcome)]).finally(() => status.stop());
     if (!outcome.ok && outcome.problems.length === 0) {
         // Timed out or past its progress deadline: say what the pods were doing.
-        const problems = await newRevisionProblems(kubectl, deployment).catch(() => []);
+        const problems = await findProblems().catch(() => []);
         outcome.problems = await Promise.all(problems.slice(0, 3).map((problem) => diagnose(kubectl, problem)));
     }
     return outcome;
@@ -60494,6 +60507,74 @@ async function newRevisionProblems(kubectl, deployment) {
     const selector = newest.spec?.selector?.matchLabels ?? { 'pod-template-hash': hash };
     const pods = await kubectl.json(['get', 'pods', '--selector', selectorOf(selector)]);
     return findPodProblems(pods.items);
+}
+/** Pod label naming the ControllerRevision a StatefulSet pod was made from. */
+const STATEFULSET_REVISION_LABEL = 'controller-revision-hash';
+/** A StatefulSet's ControllerRevisions (by controller reference, not only by labels), newest first. */
+async function controllerRevisionsOf(kubectl, statefulSet) {
+    const current = await kubectl.json(['get', 'statefulset', statefulSet]);
+    const list = await kubectl.json(['get', 'controllerrevisions', '--selector', selectorOf(current.spec?.selector?.matchLabels ?? {})]);
+    const revisions = list.items
+        .filter((revision) => revision.metadata.ownerReferences?.some((owner) => owner.controller && owner.uid === current.metadata.uid))
+        .sort((a, b) => b.revision - a.revision);
+    return { statefulSet: current, revisions };
+}
+/**
+ * The revision number of a StatefulSet's template (its update revision), or undefined when it
+ * does not exist or its controller has not recorded a revision yet.
+ */
+async function statefulSetRevision(kubectl, name) {
+    if (!(await kubectl.find('statefulset', name)))
+        return undefined;
+    const { statefulSet, revisions } = await controllerRevisionsOf(kubectl, name);
+    const update = statefulSet.status?.updateRevision;
+    return revisions.find((revision) => revision.metadata.name === update)?.revision ?? revisions[0]?.revision;
+}
+/** The live pods of a StatefulSet: its selector, then its controller reference; terminating pods left out. */
+async function statefulSetPods(kubectl, name) {
+    const statefulSet = await kubectl.json(['get', 'statefulset', name]);
+    const list = await kubectl.json([
+        'get',
+        'pods',
+        '--selector',
+        selectorOf(statefulSet.spec?.selector?.matchLabels ?? {}),
+    ]);
+    const pods = list.items.filter((pod) => !pod.metadata.deletionTimestamp && pod.metadata.ownerReferences?.some((owner) => owner.controller && owner.uid === statefulSet.metadata.uid));
+    return { statefulSet, pods };
+}
+async function statefulSetProblems(kubectl, name) {
+    return findPodProblems((await statefulSetPods(kubectl, name)).pods);
+}
+const isPodReady = (pod) => pod.status?.conditions?.some((condition) => condition.type === 'Ready' && condition.status === 'True') ?? false;
+/**
+ * Kubernetes' "forced rollback" for StatefulSets: with the default OrderedReady pod management, a
+ * pod that never becomes ready holds the rollout forever, even after its template is reverted or
+ * fixed. Once the controller has seen the StatefulSet's current template, this deletes the pods
+ * that are not ready and not on that template's revision, so the controller recreates them from it.
+ * Returns the names of the pods deleted.
+ */
+async function replaceStuckStatefulSetPods(kubectl, name, waitSeconds = 10) {
+    const deadline = Date.now() + waitSeconds * 1000;
+    let found = await statefulSetPods(kubectl, name);
+    const observed = (statefulSet) => (statefulSet.status?.observedGeneration ?? 0) >= (statefulSet.metadata.generation ?? 0) && !!statefulSet.status?.updateRevision;
+    while (!observed(found.statefulSet) && Date.now() < deadline) {
+        await (0,external_node_timers_promises_namespaceObject.setTimeout)(250);
+        found = await statefulSetPods(kubectl, name);
+    }
+    if (!observed(found.statefulSet))
+        return [];
+    const update = found.statefulSet.status?.updateRevision;
+    const stuck = found.pods.filter((pod) => pod.metadata.labels?.[STATEFULSET_REVISION_LABEL] !== update && !isPodReady(pod)).map((pod) => pod.metadata.name);
+    if (stuck.length > 0)
+        await kubectl.run(['delete', 'pod', ...stuck, '--ignore-not-found', '--wait=false']);
+    return stuck;
+}
+/** Marks the ControllerRevision of a StatefulSet's failed template, as k8s-deploy marks a Deployment's ReplicaSet. */
+async function markStatefulSetRevisionFailed(kubectl, name) {
+    const { statefulSet, revisions } = await controllerRevisionsOf(kubectl, name);
+    const failed = revisions.find((revision) => revision.metadata.name === statefulSet.status?.updateRevision);
+    if (failed)
+        await kubectl.run(['annotate', 'controllerrevision', failed.metadata.name, `${DEPLOY_STATUS_ANNOTATION}=failed`, '--overwrite']);
 }
 function revisionOf(object) {
     return Number(object.metadata.annotations?.['deployment.kubernetes.io/revision'] ?? 0);
@@ -60723,6 +60804,13 @@ function pointAtColour(objects, deployment, colour) {
 
 
 
+/** How the outputs and the summary name a workload: a Deployment by its name (as always), a StatefulSet as `statefulset/<name>`. */
+function workloadLabel(workload) {
+    return workload.kind === 'statefulset' ? workloadRef(targetOf(workload)) : workload.name;
+}
+function targetOf(workload) {
+    return { kind: workload.kind ?? 'deployment', name: workload.name };
+}
 function toYaml(objects) {
     return objects.map((object) => (0,dist/* stringify */.As)(object)).join('---\n');
 }
@@ -60758,7 +60846,10 @@ async function dryRunDiff(kubectl, objects, options) {
         return `kubectl diff could not compute the changes: ${result.stderr.trim()}`;
     return result.stdout.trim() || 'No changes.';
 }
-async function currentRevision(kubectl, name) {
+/** The revision a workload runs now: a Deployment's revision annotation, a StatefulSet's ControllerRevision number. */
+async function currentRevision(kubectl, name, kind = 'deployment') {
+    if (kind === 'statefulset')
+        return statefulSetRevision(kubectl, name);
     const deployment = await kubectl.find('deployment', name);
     return deployment ? revisionOf(deployment) : undefined;
 }
@@ -60770,22 +60861,35 @@ async function markRevisionFailed(kubectl, deployment) {
 }
 async function deployRolling(kubectl, objects, options, strategy = 'rolling', notes = []) {
     const deployments = objects.filter((object) => object.kind === 'Deployment').map((object) => object.metadata.name);
+    const statefulSets = objects.filter((object) => object.kind === 'StatefulSet').map((object) => object.metadata.name);
     await preflight(kubectl, objects, options);
     const workloads = [];
     for (const name of deployments)
         workloads.push({ name, previousRevision: await currentRevision(kubectl, name) });
+    for (const name of statefulSets)
+        workloads.push({ name, kind: 'statefulset', previousRevision: await currentRevision(kubectl, name, 'statefulset') });
     if (options.dryRun) {
         return { status: 'succeeded', strategy, message: 'Dry run: nothing was changed', workloads, notes, problems: [], diff: await dryRunDiff(kubectl, objects, options) };
     }
     await group('Apply', () => apply(kubectl, objects, options));
+    // A StatefulSet pod that never became ready (say, from an earlier failed deploy) would hold this rollout forever.
+    for (const workload of workloads.filter((w) => w.kind === 'statefulset' && w.previousRevision !== undefined)) {
+        const replaced = await replaceStuckStatefulSetPods(kubectl, workload.name);
+        if (replaced.length > 0)
+            notes.push(`${workloadRef(targetOf(workload))}: deleted pod ${replaced.join(', ')}, not ready and on an older revision, so that the StatefulSet recreates it from the new template (Kubernetes would wait for it forever).`);
+    }
     const deadline = Date.now() + options.timeoutSeconds * 1000;
     for (const workload of workloads) {
         const remaining = Math.max(1, Math.round((deadline - Date.now()) / 1000));
-        const outcome = await group(`Wait for deployment/${workload.name}`, () => waitForRollout(kubectl, workload.name, remaining));
-        workload.revision = await currentRevision(kubectl, workload.name);
+        const target = targetOf(workload);
+        const outcome = await group(`Wait for ${workloadRef(target)}`, () => waitForRollout(kubectl, target, remaining));
+        workload.revision = await currentRevision(kubectl, target.name, workload.kind);
         if (outcome.ok)
             continue;
-        await markRevisionFailed(kubectl, workload.name);
+        if (workload.kind === 'statefulset')
+            await markStatefulSetRevisionFailed(kubectl, workload.name);
+        else
+            await markRevisionFailed(kubectl, workload.name);
         if (!options.rollbackOnFailure) {
             return { status: 'failed', strategy, message: outcome.message, workloads, notes, problems: outcome.problems };
         }
@@ -60799,25 +60903,39 @@ async function deployRolling(kubectl, objects, options, strategy = 'rolling', no
             problems: outcome.problems,
         };
     }
-    return { status: 'succeeded', strategy, message: `Deployed ${deployments.join(', ') || 'the manifests'}`, workloads, notes, problems: [] };
+    return { status: 'succeeded', strategy, message: `Deployed ${workloads.map(workloadLabel).join(', ') || 'the manifests'}`, workloads, notes, problems: [] };
 }
-/** Undo every workload of this deploy whose revision changed, back to the one that was serving. */
+/**
+ * Undo every workload of this deploy whose revision changed, back to the one that was serving, and
+ * wait until it is ready again. A StatefulSet also needs its pods that never became ready deleted
+ * (Kubernetes' forced rollback): its controller waits for them before it rolls back.
+ */
 async function rollBackWorkloads(kubectl, workloads, timeoutSeconds) {
+    // Workloads not waited for yet: their revision now tells whether this deploy changed them.
+    for (const workload of workloads) {
+        if (workload.revision === undefined && workload.previousRevision !== undefined)
+            workload.revision = await currentRevision(kubectl, workload.name, workload.kind);
+    }
     const changed = workloads.filter((workload) => workload.previousRevision !== undefined && workload.revision !== workload.previousRevision);
     if (changed.length === 0) {
         const firstDeploy = workloads.every((workload) => workload.previousRevision === undefined);
         return { ok: false, message: firstDeploy ? 'Nothing to roll back to: this was the first deploy' : 'Nothing to roll back: no revision changed in this deploy' };
     }
     for (const workload of changed) {
-        await kubectl.run(['rollout', 'undo', `deployment/${workload.name}`, `--to-revision=${workload.previousRevision}`]);
+        await kubectl.run(['rollout', 'undo', workloadRef(targetOf(workload)), `--to-revision=${workload.previousRevision}`]);
     }
+    const replaced = [];
+    for (const workload of changed.filter((w) => w.kind === 'statefulset'))
+        replaced.push(...(await replaceStuckStatefulSetPods(kubectl, workload.name)));
     for (const workload of changed) {
-        const outcome = await waitForRollout(kubectl, workload.name, timeoutSeconds);
-        workload.revision = await currentRevision(kubectl, workload.name);
+        const target = targetOf(workload);
+        const outcome = await group(`Wait for the rollback of ${workloadRef(target)}`, () => waitForRollout(kubectl, target, timeoutSeconds));
+        workload.revision = await currentRevision(kubectl, workload.name, workload.kind);
         if (!outcome.ok)
-            return { ok: false, message: `Rolling back deployment/${workload.name} failed too: ${outcome.message}` };
+            return { ok: false, message: `Rolling back ${workloadRef(target)} failed too: ${outcome.message}` };
     }
-    return { ok: true, message: `Rolled back ${changed.map((w) => `deployment/${w.name} to revision ${w.previousRevision}`).join(', ')}` };
+    const pods = replaced.length > 0 ? ` (deleted pod ${replaced.join(', ')}, which never became ready, so that the StatefulSet could replace it)` : '';
+    return { ok: true, message: `Rolled back ${changed.map((w) => `${workloadRef(targetOf(w))} to revision ${w.previousRevision}`).join(', ')}${pods}` };
 }
 async function removeCanary(kubectl, deployment) {
     await kubectl.run(['delete', 'deployment', canaryName(deployment), baselineName(deployment), '--ignore-not-found', '--wait=true']);
@@ -61265,6 +61383,7 @@ async function readManifestSources(paths, kubectl, workspace) {
 }
 
 ;// CONCATENATED MODULE: ./actions/k8s-deploy/src/summary.ts
+
 const HEADLINES = { succeeded: '✅ Deployed', 'rolled-back': '↩️ Failed and rolled back', failed: '❌ Deploy failed' };
 function renderDeploySummary(summary, result, namespace, images, seconds) {
     summary.addHeading(`${HEADLINES[result.status]} (${result.strategy}, namespace ${namespace}, ${seconds.toFixed(1)} s)`, 3);
@@ -61274,11 +61393,11 @@ function renderDeploySummary(summary, result, namespace, images, seconds) {
     if (result.workloads.length > 0) {
         summary.addTable([
             [
-                { data: 'Deployment', header: true },
+                { data: 'Workload', header: true },
                 { data: 'Revision before', header: true },
                 { data: 'Revision now', header: true },
             ],
-            ...result.workloads.map((workload) => [workload.name, String(workload.previousRevision ?? '–'), String(workload.revision ?? '–')]),
+            ...result.workloads.map((workload) => [workloadLabel(workload), String(workload.previousRevision ?? '–'), String(workload.revision ?? '–')]),
         ]);
     }
     if (images.length > 0) {
@@ -61344,7 +61463,7 @@ async function run() {
             const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
             const parsed = parseManifests(await readManifestSources(inputs.manifests, kubectl, workspace));
             const { objects: substituted, changes } = substituteImages(parsed, inputs.images ?? []);
-            const images = [...new Set(substituted.filter((object) => object.kind === 'Deployment').flatMap(containerImages))];
+            const images = [...new Set(substituted.filter(isWorkload).flatMap(containerImages))];
             const objects = annotateWorkloads(substituted, runContext(inputs.strategy), images, extraAnnotations);
             const options = {
                 fieldManager: inputs['field-manager'],
@@ -61358,7 +61477,7 @@ async function run() {
             const seconds = (Date.now() - started) / 1000;
             setOutputs({
                 namespace,
-                deployments: result.workloads.map((workload) => workload.name),
+                deployments: result.workloads.map(workloadLabel),
                 revision: result.workloads[0]?.revision,
                 'previous-revision': result.workloads[0]?.previousRevision,
                 images,

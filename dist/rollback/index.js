@@ -56078,18 +56078,31 @@ function selectorOf(labels) {
         .map(([key, value]) => `${key}=${value}`)
         .join(',');
 }
+/** A bare name is a Deployment, as everywhere in the suite. */
+function asWorkload(workload) {
+    return typeof workload === 'string' ? { kind: 'deployment', name: workload } : workload;
+}
+/** `deployment/<name>` or `statefulset/<name>`, as kubectl names it. */
+function workloadRef(workload) {
+    const { kind, name } = asWorkload(workload);
+    return `${kind}/${name}`;
+}
 /**
- * Waits for a Deployment rollout with `kubectl rollout status` (a watch), and meanwhile
- * checks the new revision's pods every `checkEverySeconds`: a crash loop, an image that
- * cannot be pulled or an unschedulable pod ends the wait at once, with the pod's events and
- * the last lines of its log.
+ * Waits for a Deployment or StatefulSet rollout with `kubectl rollout status` (a watch), and
+ * meanwhile checks the pods every `checkEverySeconds` (a Deployment's new revision; every pod of a
+ * StatefulSet, found by its selector, since one stuck pod holds up its ordered rollout): a crash
+ * loop, an image that cannot be pulled or an unschedulable pod ends the wait at once, with the
+ * pod's events and the last lines of its log. A bare name is a Deployment.
  */
-async function waitForRollout(kubectl, deployment, timeoutSeconds, checkEverySeconds = 2) {
-    const status = kubectl.start(['rollout', 'status', `deployment/${deployment}`, `--timeout=${timeoutSeconds}s`]);
+async function waitForRollout(kubectl, target, timeoutSeconds, checkEverySeconds = 2) {
+    const workload = asWorkload(target);
+    const ref = workloadRef(workload);
+    const findProblems = () => (workload.kind === 'statefulset' ? statefulSetProblems(kubectl, workload.name) : newRevisionProblems(kubectl, workload.name));
+    const status = kubectl.start(['rollout', 'status', ref, `--timeout=${timeoutSeconds}s`]);
     let finished = false;
     const statusOutcome = status.result.then((result) => {
         finished = true;
-        const message = result.exitCode === 0 ? `deployment/${deployment} rolled out` : result.stderr.trim() || `kubectl rollout status exited ${result.exitCode}`;
+        const message = result.exitCode === 0 ? `${ref} rolled out` : result.stderr.trim() || `kubectl rollout status exited ${result.exitCode}`;
         return { ok: result.exitCode === 0, message, problems: [] };
     });
     let unreachableChecks = 0;
@@ -56098,13 +56111,13 @@ async function waitForRollout(kubectl, deployment, timeoutSeconds, checkEverySec
             await Promise.race([(0,promises_namespaceObject.setTimeout)(checkEverySeconds * 1000), statusOutcome]);
             if (finished)
                 return undefined;
-            const problems = await newRevisionProblems(kubectl, deployment).then((found) => {
+            const problems = await findProblems().then((found) => {
                 unreachableChecks = 0;
                 return found;
             }, (error) => {
                 // `rollout status` retries a lost API server until its timeout; the step should not.
                 if (isUnreachable(error) && ++unreachableChecks >= UNREACHABLE_CHECKS) {
-                    throw new ConfigurationError(`Lost the API server while waiting for deployment/${deployment}; the rollout may be half done and nothing was rolled back. ` +
+                    throw new ConfigurationError(`Lost the API server while waiting for ${ref}; the rollout may be half done and nothing was rolled back. ` +
                         `Run the deploy again once the API server answers (it picks up where this one stopped), or roll back. ${error.message}`);
                 }
                 return [];
@@ -56113,7 +56126,7 @@ async function waitForRollout(kubectl, deployment, timeoutSeconds, checkEverySec
                 const first = problems[0];
                 return {
                     ok: false,
-                    message: `deployment/${deployment}: pod ${first.pod} is in ${first.reason}${first.message ? ` (${first.message})` : ''}`,
+                    message: `${ref}: pod ${first.pod} is in ${first.reason}${first.message ? ` (${first.message})` : ''}`,
                     problems: await Promise.all(problems.slice(0, 3).map((problem) => diagnose(kubectl, problem))),
                 };
             }
@@ -56123,7 +56136,7 @@ async function waitForRollout(kubectl, deployment, timeoutSeconds, checkEverySec
     const outcome = await Promise.race([statusOutcome, watchOutcome.then((found) => found ?? statusOutcome)]).finally(() => status.stop());
     if (!outcome.ok && outcome.problems.length === 0) {
         // Timed out or past its progress deadline: say what the pods were doing.
-        const problems = await newRevisionProblems(kubectl, deployment).catch(() => []);
+        const problems = await findProblems().catch(() => []);
         outcome.problems = await Promise.all(problems.slice(0, 3).map((problem) => diagnose(kubectl, problem)));
     }
     return outcome;
@@ -56145,6 +56158,74 @@ async function newRevisionProblems(kubectl, deployment) {
     const selector = newest.spec?.selector?.matchLabels ?? { 'pod-template-hash': hash };
     const pods = await kubectl.json(['get', 'pods', '--selector', selectorOf(selector)]);
     return findPodProblems(pods.items);
+}
+/** Pod label naming the ControllerRevision a StatefulSet pod was made from. */
+const STATEFULSET_REVISION_LABEL = 'controller-revision-hash';
+/** A StatefulSet's ControllerRevisions (by controller reference, not only by labels), newest first. */
+async function controllerRevisionsOf(kubectl, statefulSet) {
+    const current = await kubectl.json(['get', 'statefulset', statefulSet]);
+    const list = await kubectl.json(['get', 'controllerrevisions', '--selector', selectorOf(current.spec?.selector?.matchLabels ?? {})]);
+    const revisions = list.items
+        .filter((revision) => revision.metadata.ownerReferences?.some((owner) => owner.controller && owner.uid === current.metadata.uid))
+        .sort((a, b) => b.revision - a.revision);
+    return { statefulSet: current, revisions };
+}
+/**
+ * The revision number of a StatefulSet's template (its update revision), or undefined when it
+ * does not exist or its controller has not recorded a revision yet.
+ */
+async function statefulSetRevision(kubectl, name) {
+    if (!(await kubectl.find('statefulset', name)))
+        return undefined;
+    const { statefulSet, revisions } = await controllerRevisionsOf(kubectl, name);
+    const update = statefulSet.status?.updateRevision;
+    return revisions.find((revision) => revision.metadata.name === update)?.revision ?? revisions[0]?.revision;
+}
+/** The live pods of a StatefulSet: its selector, then its controller reference; terminating pods left out. */
+async function statefulSetPods(kubectl, name) {
+    const statefulSet = await kubectl.json(['get', 'statefulset', name]);
+    const list = await kubectl.json([
+        'get',
+        'pods',
+        '--selector',
+        selectorOf(statefulSet.spec?.selector?.matchLabels ?? {}),
+    ]);
+    const pods = list.items.filter((pod) => !pod.metadata.deletionTimestamp && pod.metadata.ownerReferences?.some((owner) => owner.controller && owner.uid === statefulSet.metadata.uid));
+    return { statefulSet, pods };
+}
+async function statefulSetProblems(kubectl, name) {
+    return findPodProblems((await statefulSetPods(kubectl, name)).pods);
+}
+const isPodReady = (pod) => pod.status?.conditions?.some((condition) => condition.type === 'Ready' && condition.status === 'True') ?? false;
+/**
+ * Kubernetes' "forced rollback" for StatefulSets: with the default OrderedReady pod management, a
+ * pod that never becomes ready holds the rollout forever, even after its template is reverted or
+ * fixed. Once the controller has seen the StatefulSet's current template, this deletes the pods
+ * that are not ready and not on that template's revision, so the controller recreates them from it.
+ * Returns the names of the pods deleted.
+ */
+async function replaceStuckStatefulSetPods(kubectl, name, waitSeconds = 10) {
+    const deadline = Date.now() + waitSeconds * 1000;
+    let found = await statefulSetPods(kubectl, name);
+    const observed = (statefulSet) => (statefulSet.status?.observedGeneration ?? 0) >= (statefulSet.metadata.generation ?? 0) && !!statefulSet.status?.updateRevision;
+    while (!observed(found.statefulSet) && Date.now() < deadline) {
+        await sleep(250);
+        found = await statefulSetPods(kubectl, name);
+    }
+    if (!observed(found.statefulSet))
+        return [];
+    const update = found.statefulSet.status?.updateRevision;
+    const stuck = found.pods.filter((pod) => pod.metadata.labels?.[STATEFULSET_REVISION_LABEL] !== update && !isPodReady(pod)).map((pod) => pod.metadata.name);
+    if (stuck.length > 0)
+        await kubectl.run(['delete', 'pod', ...stuck, '--ignore-not-found', '--wait=false']);
+    return stuck;
+}
+/** Marks the ControllerRevision of a StatefulSet's failed template, as k8s-deploy marks a Deployment's ReplicaSet. */
+async function markStatefulSetRevisionFailed(kubectl, name) {
+    const { statefulSet, revisions } = await controllerRevisionsOf(kubectl, name);
+    const failed = revisions.find((revision) => revision.metadata.name === statefulSet.status?.updateRevision);
+    if (failed)
+        await kubectl.run(['annotate', 'controllerrevision', failed.metadata.name, `${DEPLOY_STATUS_ANNOTATION}=failed`, '--overwrite']);
 }
 function revisionOf(object) {
     return Number(object.metadata.annotations?.['deployment.kubernetes.io/revision'] ?? 0);

@@ -8,6 +8,7 @@ import { AddressPool, claimAddressBlock } from './addresses.js';
 import { startApiServer } from './api-server.js';
 import { DeploymentController } from './controllers/deployment.js';
 import { ReplicaSetController } from './controllers/replicaset.js';
+import { StatefulSetController } from './controllers/statefulset.js';
 import { EventRecorder } from './events.js';
 import { DEFAULT_IMAGE_TABLE, ImageTable, type ImageEntry } from './images.js';
 import { writeKubeconfig } from './kubeconfig.js';
@@ -103,6 +104,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
   const services = new ServiceProxies({ store, simulateUnprivileged: options.simulateUnprivilegedPorts ?? false });
   const replicaSets = new ReplicaSetController(store, events);
   const deployments = new DeploymentController(store, events);
+  const statefulSets = new StatefulSetController(store, events);
 
   const certificate = await generate([{ name: 'commonName', value: 'kube-emulator' }], {
     keyType: 'ec',
@@ -140,6 +142,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
   const stop = (): Promise<void> => {
     stopped ??= (async () => {
       deployments.stop();
+      statefulSets.stop();
       replicaSets.stop();
       await pods.stop();
       await services.stop();

@@ -43,8 +43,11 @@ export function admit(type: ResourceType, object: KubeObject, previous: KubeObje
       defaultDeployment(object);
       validateWorkload(object, previous);
       break;
-    case 'ReplicaSet':
     case 'StatefulSet':
+      defaultStatefulSet(object);
+      validateWorkload(object, previous);
+      break;
+    case 'ReplicaSet':
       object.spec = { replicas: 1, ...(object.spec ?? {}) };
       if (object.spec.template?.spec) defaultPodSpec(object.spec.template.spec);
       validateWorkload(object, previous);
@@ -82,6 +85,19 @@ function defaultDeployment(object: KubeObject): void {
   if (spec.strategy.type === 'RollingUpdate') {
     spec.strategy.rollingUpdate = { maxSurge: '25%', maxUnavailable: '25%', ...(spec.strategy.rollingUpdate ?? {}) };
   }
+  if (spec.template?.spec) defaultPodSpec(spec.template.spec);
+}
+
+/** As apps/v1 defaults a StatefulSet: OrderedReady, RollingUpdate with partition 0, PVC retention Retain. */
+function defaultStatefulSet(object: KubeObject): void {
+  const spec = (object.spec ??= {});
+  spec.replicas ??= 1;
+  spec.revisionHistoryLimit ??= 10;
+  spec.podManagementPolicy ??= 'OrderedReady';
+  spec.updateStrategy ??= { type: 'RollingUpdate' };
+  spec.updateStrategy.type ??= 'RollingUpdate';
+  if (spec.updateStrategy.type === 'RollingUpdate') spec.updateStrategy.rollingUpdate = { partition: 0, ...(spec.updateStrategy.rollingUpdate ?? {}) };
+  spec.persistentVolumeClaimRetentionPolicy = { whenDeleted: 'Retain', whenScaled: 'Retain', ...(spec.persistentVolumeClaimRetentionPolicy ?? {}) };
   if (spec.template?.spec) defaultPodSpec(spec.template.spec);
 }
 

@@ -91,6 +91,7 @@ export const RESOURCE_TYPES: ResourceType[] = [
     categories: ['all'],
     subresources: [status('StatefulSet'), scale],
   }),
+  type('apps', 'v1', 'controllerrevisions', 'ControllerRevision', { fields: ['data', 'revision'] }),
   type('autoscaling', 'v2', 'horizontalpodautoscalers', 'HorizontalPodAutoscaler', {
     shortNames: ['hpa'],
     categories: ['all'],
@@ -137,4 +138,6 @@ export const TYPES = {
   events: typeByName('events'),
   deployments: typeByName('deployments'),
   replicasets: typeByName('replicasets'),
+  statefulsets: typeByName('statefulsets'),
+  controllerrevisions: typeByName('controllerrevisions'),
 };

@@ -90,6 +90,25 @@ const COLUMNS: Record<string, Column[]> = {
     { name: 'Images', priority: 1, cell: (o) => containers(o).map((c) => c.image).join(',') },
     { name: 'Selector', priority: 1, cell: (o) => selectorToString(o.spec?.selector) },
   ],
+  StatefulSet: [
+    name,
+    { name: 'Ready', cell: (o) => `${o.status?.readyReplicas ?? 0}/${o.spec?.replicas ?? 0}` },
+    ageColumn,
+    { name: 'Containers', priority: 1, cell: (o) => containers(o).map((c) => c.name).join(',') },
+    { name: 'Images', priority: 1, cell: (o) => containers(o).map((c) => c.image).join(',') },
+  ],
+  ControllerRevision: [
+    name,
+    {
+      name: 'Controller',
+      cell: (o) => {
+        const owner = o.metadata.ownerReferences?.find((reference) => reference.controller);
+        return owner ? `${owner.kind.toLowerCase()}.${owner.apiVersion.split('/')[0]}/${owner.name}` : '<none>';
+      },
+    },
+    { name: 'Revision', cell: (o) => Number(o.revision ?? 0) },
+    ageColumn,
+  ],
   Service: [
     name,
     { name: 'Type', cell: (o) => o.spec?.type ?? 'ClusterIP' },

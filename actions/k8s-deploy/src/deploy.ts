@@ -1,6 +1,19 @@
 import * as core from '@actions/core';
 import { stringify } from 'yaml';
-import { DEPLOY_STATUS_ANNOTATION, revisionOf, replicaSetsOf, selectorOf, waitForRollout, type PodProblem } from '../../lib/rollout.js';
+import {
+  DEPLOY_STATUS_ANNOTATION,
+  markStatefulSetRevisionFailed,
+  replaceStuckStatefulSetPods,
+  revisionOf,
+  replicaSetsOf,
+  selectorOf,
+  statefulSetRevision,
+  waitForRollout,
+  workloadRef,
+  type PodProblem,
+  type Workload,
+  type WorkloadKind,
+} from '../../lib/rollout.js';
 import type { Kubectl } from '../../lib/index.js';
 import type { KubeObject } from './manifests.js';
 import { baselineName, canaryName, canaryReplicaCount, matchLabelsOf, planCanary, singleDeployment, TRACK_LABEL } from './strategies.js';
@@ -9,8 +22,19 @@ export type DeployStatus = 'succeeded' | 'rolled-back' | 'failed';
 
 export interface DeployedWorkload {
   name: string;
+  /** Absent means a Deployment. */
+  kind?: WorkloadKind;
   previousRevision?: number;
   revision?: number;
+}
+
+/** How the outputs and the summary name a workload: a Deployment by its name (as always), a StatefulSet as `statefulset/<name>`. */
+export function workloadLabel(workload: DeployedWorkload): string {
+  return workload.kind === 'statefulset' ? workloadRef(targetOf(workload)) : workload.name;
+}
+
+function targetOf(workload: DeployedWorkload): Workload {
+  return { kind: workload.kind ?? 'deployment', name: workload.name };
 }
 
 export interface DeployResult {
@@ -77,7 +101,9 @@ export async function dryRunDiff(kubectl: Kubectl, objects: readonly KubeObject[
   return result.stdout.trim() || 'No changes.';
 }
 
-export async function currentRevision(kubectl: Kubectl, name: string): Promise<number | undefined> {
+/** The revision a workload runs now: a Deployment's revision annotation, a StatefulSet's ControllerRevision number. */
+export async function currentRevision(kubectl: Kubectl, name: string, kind: WorkloadKind = 'deployment'): Promise<number | undefined> {
+  if (kind === 'statefulset') return statefulSetRevision(kubectl, name);
   const deployment = await kubectl.find<ClusterDeployment>('deployment', name);
   return deployment ? revisionOf(deployment) : undefined;
 }
@@ -90,22 +116,31 @@ async function markRevisionFailed(kubectl: Kubectl, deployment: string): Promise
 
 export async function deployRolling(kubectl: Kubectl, objects: readonly KubeObject[], options: DeployOptions, strategy = 'rolling', notes: string[] = []): Promise<DeployResult> {
   const deployments = objects.filter((object) => object.kind === 'Deployment').map((object) => object.metadata.name);
+  const statefulSets = objects.filter((object) => object.kind === 'StatefulSet').map((object) => object.metadata.name);
   await preflight(kubectl, objects, options);
   const workloads: DeployedWorkload[] = [];
   for (const name of deployments) workloads.push({ name, previousRevision: await currentRevision(kubectl, name) });
+  for (const name of statefulSets) workloads.push({ name, kind: 'statefulset', previousRevision: await currentRevision(kubectl, name, 'statefulset') });
   if (options.dryRun) {
     return { status: 'succeeded', strategy, message: 'Dry run: nothing was changed', workloads, notes, problems: [], diff: await dryRunDiff(kubectl, objects, options) };
   }
 
   await core.group('Apply', () => apply(kubectl, objects, options));
+  // A StatefulSet pod that never became ready (say, from an earlier failed deploy) would hold this rollout forever.
+  for (const workload of workloads.filter((w) => w.kind === 'statefulset' && w.previousRevision !== undefined)) {
+    const replaced = await replaceStuckStatefulSetPods(kubectl, workload.name);
+    if (replaced.length > 0) notes.push(`${workloadRef(targetOf(workload))}: deleted pod ${replaced.join(', ')}, not ready and on an older revision, so that the StatefulSet recreates it from the new template (Kubernetes would wait for it forever).`);
+  }
   const deadline = Date.now() + options.timeoutSeconds * 1000;
   for (const workload of workloads) {
     const remaining = Math.max(1, Math.round((deadline - Date.now()) / 1000));
-    const outcome = await core.group(`Wait for deployment/${workload.name}`, () => waitForRollout(kubectl, workload.name, remaining));
-    workload.revision = await currentRevision(kubectl, workload.name);
+    const target = targetOf(workload);
+    const outcome = await core.group(`Wait for ${workloadRef(target)}`, () => waitForRollout(kubectl, target, remaining));
+    workload.revision = await currentRevision(kubectl, target.name, workload.kind);
     if (outcome.ok) continue;
 
-    await markRevisionFailed(kubectl, workload.name);
+    if (workload.kind === 'statefulset') await markStatefulSetRevisionFailed(kubectl, workload.name);
+    else await markRevisionFailed(kubectl, workload.name);
     if (!options.rollbackOnFailure) {
       return { status: 'failed', strategy, message: outcome.message, workloads, notes, problems: outcome.problems };
     }
@@ -119,25 +154,37 @@ export async function deployRolling(kubectl: Kubectl, objects: readonly KubeObje
       problems: outcome.problems,
     };
   }
-  return { status: 'succeeded', strategy, message: `Deployed ${deployments.join(', ') || 'the manifests'}`, workloads, notes, problems: [] };
+  return { status: 'succeeded', strategy, message: `Deployed ${workloads.map(workloadLabel).join(', ') || 'the manifests'}`, workloads, notes, problems: [] };
 }
 
-/** Undo every workload of this deploy whose revision changed, back to the one that was serving. */
+/**
+ * Undo every workload of this deploy whose revision changed, back to the one that was serving, and
+ * wait until it is ready again. A StatefulSet also needs its pods that never became ready deleted
+ * (Kubernetes' forced rollback): its controller waits for them before it rolls back.
+ */
 async function rollBackWorkloads(kubectl: Kubectl, workloads: DeployedWorkload[], timeoutSeconds: number): Promise<{ ok: boolean; message: string }> {
+  // Workloads not waited for yet: their revision now tells whether this deploy changed them.
+  for (const workload of workloads) {
+    if (workload.revision === undefined && workload.previousRevision !== undefined) workload.revision = await currentRevision(kubectl, workload.name, workload.kind);
+  }
   const changed = workloads.filter((workload) => workload.previousRevision !== undefined && workload.revision !== workload.previousRevision);
   if (changed.length === 0) {
     const firstDeploy = workloads.every((workload) => workload.previousRevision === undefined);
     return { ok: false, message: firstDeploy ? 'Nothing to roll back to: this was the first deploy' : 'Nothing to roll back: no revision changed in this deploy' };
   }
   for (const workload of changed) {
-    await kubectl.run(['rollout', 'undo', `deployment/${workload.name}`, `--to-revision=${workload.previousRevision}`]);
+    await kubectl.run(['rollout', 'undo', workloadRef(targetOf(workload)), `--to-revision=${workload.previousRevision}`]);
   }
+  const replaced: string[] = [];
+  for (const workload of changed.filter((w) => w.kind === 'statefulset')) replaced.push(...(await replaceStuckStatefulSetPods(kubectl, workload.name)));
   for (const workload of changed) {
-    const outcome = await waitForRollout(kubectl, workload.name, timeoutSeconds);
-    workload.revision = await currentRevision(kubectl, workload.name);
-    if (!outcome.ok) return { ok: false, message: `Rolling back deployment/${workload.name} failed too: ${outcome.message}` };
+    const target = targetOf(workload);
+    const outcome = await core.group(`Wait for the rollback of ${workloadRef(target)}`, () => waitForRollout(kubectl, target, timeoutSeconds));
+    workload.revision = await currentRevision(kubectl, workload.name, workload.kind);
+    if (!outcome.ok) return { ok: false, message: `Rolling back ${workloadRef(target)} failed too: ${outcome.message}` };
   }
-  return { ok: true, message: `Rolled back ${changed.map((w) => `deployment/${w.name} to revision ${w.previousRevision}`).join(', ')}` };
+  const pods = replaced.length > 0 ? ` (deleted pod ${replaced.join(', ')}, which never became ready, so that the StatefulSet could replace it)` : '';
+  return { ok: true, message: `Rolled back ${changed.map((w) => `${workloadRef(targetOf(w))} to revision ${w.previousRevision}`).join(', ')}${pods}` };
 }
 
 async function removeCanary(kubectl: Kubectl, deployment: string): Promise<void> {

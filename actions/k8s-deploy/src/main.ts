@@ -2,12 +2,12 @@ import { ConfigurationError, Kubectl, parseInputs, prepareKubeconfig, runAction,
 import { installKubectl } from '../../lib/kubectl-install.js';
 import { annotateWorkloads, parseAnnotations, runContext } from './annotations.js';
 import { abortBlueGreen, deployBlueGreen, promoteBlueGreen } from './deploy-blue-green.js';
-import { abortCanary, deployCanary, deployRolling, promoteCanary, type DeployOptions, type DeployResult } from './deploy.js';
+import { abortCanary, deployCanary, deployRolling, promoteCanary, workloadLabel, type DeployOptions, type DeployResult } from './deploy.js';
 import { substituteImages, containerImages } from './images.js';
 import { k8sDeployInputs, k8sDeploySecretInputs } from './inputs.js';
 import { startGitHubDeployment, type GitHubDeployment } from './github-deployment.js';
 import { readManifestSources } from './load.js';
-import { parseManifests, type KubeObject } from './manifests.js';
+import { isWorkload, parseManifests, type KubeObject } from './manifests.js';
 import { renderDeploySummary } from './summary.js';
 
 export async function run(): Promise<void> {
@@ -35,7 +35,7 @@ export async function run(): Promise<void> {
       const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
       const parsed = parseManifests(await readManifestSources(inputs.manifests, kubectl, workspace));
       const { objects: substituted, changes } = substituteImages(parsed, inputs.images ?? []);
-      const images = [...new Set(substituted.filter((object) => object.kind === 'Deployment').flatMap(containerImages))];
+      const images = [...new Set(substituted.filter(isWorkload).flatMap(containerImages))];
       const objects = annotateWorkloads(substituted, runContext(inputs.strategy), images, extraAnnotations);
 
       const options: DeployOptions = {
@@ -51,7 +51,7 @@ export async function run(): Promise<void> {
 
       setOutputs({
         namespace,
-        deployments: result.workloads.map((workload) => workload.name),
+        deployments: result.workloads.map(workloadLabel),
         revision: result.workloads[0]?.revision,
         'previous-revision': result.workloads[0]?.previousRevision,
         images,

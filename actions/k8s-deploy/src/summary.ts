@@ -1,5 +1,5 @@
 import type { Summary } from '../../lib/index.js';
-import type { DeployResult } from './deploy.js';
+import { workloadLabel, type DeployResult } from './deploy.js';
 import type { ImageChange } from './images.js';
 
 const HEADLINES = { succeeded: '✅ Deployed', 'rolled-back': '↩️ Failed and rolled back', failed: '❌ Deploy failed' } as const;
@@ -11,11 +11,11 @@ export function renderDeploySummary(summary: Summary, result: DeployResult, name
   if (result.workloads.length > 0) {
     summary.addTable([
       [
-        { data: 'Deployment', header: true },
+        { data: 'Workload', header: true },
         { data: 'Revision before', header: true },
         { data: 'Revision now', header: true },
       ],
-      ...result.workloads.map((workload) => [workload.name, String(workload.previousRevision ?? '–'), String(workload.revision ?? '–')]),
+      ...result.workloads.map((workload) => [workloadLabel(workload), String(workload.previousRevision ?? '–'), String(workload.revision ?? '–')]),
     ]);
   }
   if (images.length > 0) {
