@@ -166,7 +166,7 @@ describe('StatefulSets with the real kubectl', () => {
     expect(set.status).toMatchObject({ replicas: 3, readyReplicas: 3, currentReplicas: 3, updatedReplicas: 3 });
   });
 
-  it('a pod that never becomes ready blocks the rollout; undo reverts the template, and deleting the broken pod lets it finish', async () => {
+  it('a pod that never becomes ready blocks the rollout; undo reverts the template, and deleting the broken pod lets it finish', { timeout: 180_000 }, async () => {
     await kubectl('set', 'image', 'statefulset/web', 'web=fixture-crash:v3', '-n', 'ordered');
     await waitFor('web-2 in CrashLoopBackOff', async () => /web-2\s+0\/1\s+CrashLoopBackOff/.test(await kubectl('get', 'pods', '-n', 'ordered')));
     const status = await cluster.kubectl(['rollout', 'status', 'statefulset/web', '-n', 'ordered', '--timeout=3s']);
