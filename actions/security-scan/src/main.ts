@@ -47,6 +47,11 @@ function parseDocument(input: string, path: string, text: string): unknown {
   }
 }
 
+/** `rules[0].regex`, as the ignore file's errors name entries; `the file` for the document itself. */
+function issuePath(path: PropertyKey[]): string {
+  return path.length === 0 ? 'the file' : path.map((segment) => (typeof segment === 'number' ? `[${segment}]` : `.${String(segment)}`)).join('').replace(/^\./, '');
+}
+
 export async function run(): Promise<void> {
   await runAction('security-scan', async () => {
     const inputs = parseInputs(securityScanInputs);
@@ -68,7 +73,7 @@ export async function run(): Promise<void> {
       const text = await readRequiredFile('secret-rules', inputs['secret-rules']);
       const parsed = secretRulesFileSchema.safeParse(parseDocument('secret-rules', inputs['secret-rules'], text));
       if (!parsed.success) {
-        throw new ConfigurationError(`Secret rules file ${inputs['secret-rules']} is not valid: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}.`);
+        throw new ConfigurationError(`Secret rules file ${inputs['secret-rules']} is not valid: ${parsed.error.issues.map((issue) => `${issuePath(issue.path)}: ${issue.message}`).join('; ')}.`);
       }
       userSecretRules = parsed.data.rules;
     }
@@ -182,8 +187,10 @@ export async function run(): Promise<void> {
     });
     if (!outcome.passed) {
       const counted = outcome.findings.filter((finding) => finding.counted).length;
+      // Say which findings the gate counted: with fixable-only or new-only, not every finding at or above the severity.
+      const kind = [policy.fixableOnly ? 'fixable' : '', policy.newFindingsOnly ? 'new' : '', 'findings'].filter(Boolean).join(' ');
       const reasons = [
-        counted > 0 ? `${counted} unsuppressed findings at or above ${policy.failOnSeverity} remain` : '',
+        counted > 0 ? `${counted} unsuppressed ${kind} at or above ${policy.failOnSeverity} remain` : '',
         policy.unavailableScanners.length > 0 ? `the ${policy.unavailableScanners.join(', ')} scanner could not run, so its findings are unknown` : '',
       ].filter(Boolean);
       throw new ConfigurationError(`${reasons.join('; ')} (see the job summary and ${reportFile}).`);

@@ -4,21 +4,41 @@ import { SEVERITIES } from '../../../lib/security-report.js';
 import { fingerprint, lineLocator, type Finding, type Rule, type Severity } from '../findings.js';
 import builtInRules from './secret-rules.json' with { type: 'json' };
 
+/** Why `new RegExp(source, flags)` throws, without the pattern repeated; undefined when it compiles. */
+function regExpProblem(source: string, flags: string): string | undefined {
+  try {
+    new RegExp(source, flags);
+    return undefined;
+  } catch (error: unknown) {
+    return (error instanceof Error ? error.message : String(error)).replace(/^Invalid regular expression: \/[\s\S]*\/[a-z]*: /, '');
+  }
+}
+
 /** A rule as data: the format of secret-rules.json and of a user's `secret-rules` file. */
-export const secretRuleSchema = z.strictObject({
-  id: z.string().min(1),
-  title: z.string().min(1),
-  severity: z.enum(SEVERITIES),
-  /** The first capture group is the secret; without a group, the whole match. */
-  regex: z.string().min(1),
-  flags: z.string().regex(/^[imsu]*$/, { error: 'only the regular expression flags i, m, s and u' }).optional(),
-  /** Cheap pre-filter: the regex runs only on text containing one of these (case-insensitive). */
-  keywords: z.array(z.string().min(1)).default([]),
-  /** Minimum Shannon entropy (bits per character) of the secret; filters placeholders and words. */
-  entropy: z.number().min(0).max(8).optional(),
-  /** Secrets matching this regex are placeholders, not secrets. */
-  allow: z.string().optional(),
-});
+export const secretRuleSchema = z
+  .strictObject({
+    id: z.string().min(1),
+    title: z.string().min(1),
+    severity: z.enum(SEVERITIES),
+    /** The first capture group is the secret; without a group, the whole match. */
+    regex: z.string().min(1),
+    flags: z.string().regex(/^[imsu]*$/, { error: 'only the regular expression flags i, m, s and u' }).optional(),
+    /** Cheap pre-filter: the regex runs only on text containing one of these (case-insensitive). */
+    keywords: z.array(z.string().min(1)).default([]),
+    /** Minimum Shannon entropy (bits per character) of the secret; filters placeholders and words. */
+    entropy: z.number().min(0).max(8).optional(),
+    /** Secrets matching this regex are placeholders, not secrets. */
+    allow: z.string().optional(),
+  })
+  // Checked here, not when compiling, so that a bad pattern is reported at its field (`rules[0].regex`).
+  .superRefine((rule, context) => {
+    const flagsProblem = regExpProblem('', `g${rule.flags ?? ''}`);
+    if (flagsProblem !== undefined) context.addIssue({ code: 'custom', path: ['flags'], message: `not valid regular expression flags: ${flagsProblem}` });
+    const regexProblem = flagsProblem === undefined ? regExpProblem(rule.regex, `g${rule.flags ?? ''}`) : regExpProblem(rule.regex, 'g');
+    if (regexProblem !== undefined) context.addIssue({ code: 'custom', path: ['regex'], message: `not a valid regular expression: ${regexProblem}` });
+    const allowProblem = rule.allow === undefined ? undefined : regExpProblem(rule.allow, 'i');
+    if (allowProblem !== undefined) context.addIssue({ code: 'custom', path: ['allow'], message: `not a valid regular expression: ${allowProblem}` });
+  });
 export const secretRulesFileSchema = z.strictObject({ rules: z.array(secretRuleSchema) });
 export type SecretRule = z.infer<typeof secretRuleSchema>;
 
