@@ -89,6 +89,8 @@ export interface DeploymentStatus {
   description?: string;
   logUrl?: string;
   environmentUrl?: string;
+  /** false: earlier successful deployments to the environment stay active (they still serve). */
+  autoInactive?: boolean;
 }
 
 export async function createDeploymentStatus(token: string, target: RepositoryRef, deploymentId: number, status: DeploymentStatus): Promise<void> {
@@ -99,6 +101,7 @@ export async function createDeploymentStatus(token: string, target: RepositoryRe
     ...(status.description ? { description: status.description.slice(0, 140) } : {}),
     ...(status.logUrl ? { log_url: status.logUrl } : {}),
     ...(status.environmentUrl ? { environment_url: status.environmentUrl } : {}),
+    ...(status.autoInactive === false ? { auto_inactive: false } : {}),
     request: { signal: AbortSignal.timeout(GITHUB_CALL_TIMEOUT_MS) },
   });
 }

@@ -59256,6 +59256,7 @@ async function createDeploymentStatus(token, target, deploymentId, status) {
         ...(status.description ? { description: status.description.slice(0, 140) } : {}),
         ...(status.logUrl ? { log_url: status.logUrl } : {}),
         ...(status.environmentUrl ? { environment_url: status.environmentUrl } : {}),
+        ...(status.autoInactive === false ? { auto_inactive: false } : {}),
         request: { signal: AbortSignal.timeout(GITHUB_CALL_TIMEOUT_MS) },
     });
 }
@@ -61327,6 +61328,8 @@ async function startGitHubDeployment(request) {
                 description: `${what} ${succeeded ? 'succeeded' : 'failed'}`,
                 logUrl,
                 environmentUrl: succeeded ? request.environmentUrl : undefined,
+                // A canary or a blue-green colour runs beside the release that still serves: that one's deployment stays active until promote.
+                autoInactive: request.action === 'deploy' && request.strategy !== 'rolling' ? false : undefined,
             });
         },
     };

@@ -55957,6 +55957,7 @@ async function createDeploymentStatus(token, target, deploymentId, status) {
         ...(status.description ? { description: status.description.slice(0, 140) } : {}),
         ...(status.logUrl ? { log_url: status.logUrl } : {}),
         ...(status.environmentUrl ? { environment_url: status.environmentUrl } : {}),
+        ...(status.autoInactive === false ? { auto_inactive: false } : {}),
         request: { signal: AbortSignal.timeout(GITHUB_CALL_TIMEOUT_MS) },
     });
 }

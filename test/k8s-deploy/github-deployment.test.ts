@@ -159,6 +159,26 @@ describeWithTools(['kubectl'], 'k8s-deploy github-token: a GitHub deployment wit
     }
   });
 
+  it('a canary keeps the deployment it runs beside active; its promote makes the new one the only active one', async () => {
+    const github = await startGitHubStandIn();
+    try {
+      const canary = await deploy({ images: 'inventory-service:3.0.0', strategy: 'canary', 'github-token': TOKEN }, github.url);
+      expect(errorOf(canary)).toBeUndefined();
+      const promote = await deploy({ images: 'inventory-service:3.0.0', strategy: 'canary', action: 'promote', 'github-token': TOKEN }, github.url);
+      expect(errorOf(promote)).toBeUndefined();
+      const finals = sent(github.requests)
+        .map(({ body }) => body as { state?: string; auto_inactive?: boolean })
+        .filter((body) => body.state === 'success');
+      expect(finals).toEqual([
+        expect.objectContaining({ description: 'inventory-devops canary deploy succeeded', auto_inactive: false }),
+        expect.not.objectContaining({ auto_inactive: expect.anything() }),
+      ]);
+      expect(finals[1]).toMatchObject({ description: 'inventory-devops canary promote succeeded' });
+    } finally {
+      await github.close();
+    }
+  });
+
   it('an environment name longer than GitHub allows is refused before anything changes', async () => {
     const github = await startGitHubStandIn();
     try {

@@ -60,6 +60,8 @@ export async function startGitHubDeployment(request: GitHubDeploymentRequest): P
         description: `${what} ${succeeded ? 'succeeded' : 'failed'}`,
         logUrl,
         environmentUrl: succeeded ? request.environmentUrl : undefined,
+        // A canary or a blue-green colour runs beside the release that still serves: that one's deployment stays active until promote.
+        autoInactive: request.action === 'deploy' && request.strategy !== 'rolling' ? false : undefined,
       });
     },
   };
