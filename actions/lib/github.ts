@@ -17,7 +17,7 @@ export type UpsertResult = { outcome: 'created' | 'updated'; url: string } | { o
  * The API base comes from GITHUB_API_URL (GitHub Enterprise, or a stand-in in tests).
  */
 export async function upsertComment(token: string, target: IssueRef, marker: string, body: string): Promise<UpsertResult> {
-  const octokit = github.getOctokit(token, { baseUrl: process.env.GITHUB_API_URL || 'https://api.github.com' });
+  const octokit = octokitFor(token);
   const { owner, repo, issueNumber } = target;
   try {
     const comments = await octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number: issueNumber, per_page: 100 });

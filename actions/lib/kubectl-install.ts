@@ -12,7 +12,8 @@ import { ConfigurationError, describeError } from './errors.js';
 export const KUBECTL_BASE_URL_VARIABLE = 'INVENTORY_DEVOPS_KUBECTL_BASE_URL';
 export const DEFAULT_KUBECTL_BASE_URL = 'https://dl.k8s.io/release';
 
-const VERSION = /^v?(\d+)\.(\d+)\.(\d+)$/;
+/** `v1.32.4` or `1.32.4`. */
+export const KUBECTL_VERSION = /^v?(\d+)\.(\d+)\.(\d+)$/;
 const ARCHITECTURES: Partial<Record<NodeJS.Architecture, string>> = { x64: 'amd64', arm64: 'arm64' };
 
 export interface KubectlInstallOptions {
@@ -32,7 +33,7 @@ export interface InstalledKubectl {
 
 /** `1.32.4` or `v1.32.4` → `v1.32.4`; anything else is a ConfigurationError naming the input. */
 export function normalizeKubectlVersion(version: string, inputName = 'kubectl-version'): string {
-  const match = VERSION.exec(version.trim());
+  const match = KUBECTL_VERSION.exec(version.trim());
   if (!match) throw new ConfigurationError(`Input "${inputName}" has value "${version}": expected a kubectl version such as v1.32.4 or 1.32.4`);
   return `v${match[1]}.${match[2]}.${match[3]}`;
 }

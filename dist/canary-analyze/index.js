@@ -55896,7 +55896,7 @@ function getOctokit(token, options, ...additionalPlugins) {
  * The API base comes from GITHUB_API_URL (GitHub Enterprise, or a stand-in in tests).
  */
 async function upsertComment(token, target, marker, body) {
-    const octokit = github.getOctokit(token, { baseUrl: process.env.GITHUB_API_URL || 'https://api.github.com' });
+    const octokit = octokitFor(token);
     const { owner, repo, issueNumber } = target;
     try {
         const comments = await octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number: issueNumber, per_page: 100 });

@@ -59195,7 +59195,7 @@ function getOctokit(token, options, ...additionalPlugins) {
  * The API base comes from GITHUB_API_URL (GitHub Enterprise, or a stand-in in tests).
  */
 async function upsertComment(token, target, marker, body) {
-    const octokit = github.getOctokit(token, { baseUrl: process.env.GITHUB_API_URL || 'https://api.github.com' });
+    const octokit = octokitFor(token);
     const { owner, repo, issueNumber } = target;
     try {
         const comments = await octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number: issueNumber, per_page: 100 });
@@ -60143,11 +60143,12 @@ function _unique(values) {
 /** Where kubectl releases are downloaded from; a mirror for air-gapped runners replaces it. */
 const KUBECTL_BASE_URL_VARIABLE = 'INVENTORY_DEVOPS_KUBECTL_BASE_URL';
 const DEFAULT_KUBECTL_BASE_URL = 'https://dl.k8s.io/release';
-const kubectl_install_VERSION = /^v?(\d+)\.(\d+)\.(\d+)$/;
+/** `v1.32.4` or `1.32.4`. */
+const KUBECTL_VERSION = /^v?(\d+)\.(\d+)\.(\d+)$/;
 const ARCHITECTURES = { x64: 'amd64', arm64: 'arm64' };
 /** `1.32.4` or `v1.32.4` → `v1.32.4`; anything else is a ConfigurationError naming the input. */
 function normalizeKubectlVersion(version, inputName = 'kubectl-version') {
-    const match = kubectl_install_VERSION.exec(version.trim());
+    const match = KUBECTL_VERSION.exec(version.trim());
     if (!match)
         throw new ConfigurationError(`Input "${inputName}" has value "${version}": expected a kubectl version such as v1.32.4 or 1.32.4`);
     return `v${match[1]}.${match[2]}.${match[3]}`;
@@ -61112,7 +61113,7 @@ async function deployBlueGreen(kubectl, objects, options) {
     const services = servicesSelecting(objects, next);
     const state = await readBlueGreenState(kubectl, next.metadata.name);
     if (!state.serving)
-        return firstDeploy(kubectl, objects, next, options);
+        return firstDeploy(kubectl, objects, next, services, options);
     const serving = state.colours[state.serving];
     const colour = otherColour(state.serving);
     const candidate = planColour(next, colour, { role: 'pending', services, replicas: serving.replicas });
@@ -61156,8 +61157,7 @@ async function deployBlueGreen(kubectl, objects, options) {
  * A Deployment of the same name deployed without blue-green keeps serving (the Services'
  * selector still matches its pods) until blue is ready, then the Services switch and it is removed.
  */
-async function firstDeploy(kubectl, objects, next, options) {
-    const services = servicesSelecting(objects, next);
+async function firstDeploy(kubectl, objects, next, services, options) {
     const blue = planColour(next, 'blue', { role: 'serving', services });
     const name = blue.metadata.name;
     const pointed = pointAtColour(objects, next, 'blue');
@@ -61252,6 +61252,7 @@ async function deleteDeployment(kubectl, name) {
 ;// CONCATENATED MODULE: ./actions/k8s-deploy/src/inputs.ts
 
 
+
 const KUBERNETES_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const k8sDeployInputs = {
     manifests: input.list('files, folders or a kustomize folder, newline or comma separated'),
@@ -61268,7 +61269,7 @@ const k8sDeployInputs = {
     'rollback-on-failure': input.boolean().default(true),
     kubeconfig: input.text('the content of a kubeconfig file').optional(),
     'kubectl-version': schemas_string()
-        .regex(/^v?\d+\.\d+\.\d+$/, { error: 'a kubectl version such as v1.32.4' })
+        .regex(KUBECTL_VERSION, { error: 'a kubectl version such as v1.32.4' })
         .optional(),
     'field-manager': input.text('a field manager name').default('inventory-devops'),
     annotations: input.list('key=value annotations, newline or comma separated').optional(),

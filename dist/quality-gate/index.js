@@ -56002,7 +56002,7 @@ function firstLine(text) {
  * The API base comes from GITHUB_API_URL (GitHub Enterprise, or a stand-in in tests).
  */
 async function upsertComment(token, target, marker, body) {
-    const octokit = getOctokit(token, { baseUrl: process.env.GITHUB_API_URL || 'https://api.github.com' });
+    const octokit = octokitFor(token);
     const { owner, repo, issueNumber } = target;
     try {
         const comments = await octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number: issueNumber, per_page: 100 });
@@ -56030,7 +56030,7 @@ function parseRepository(text) {
 /** How long one GitHub API call may take: reporting to GitHub never holds up a deploy for long. */
 const GITHUB_CALL_TIMEOUT_MS = 15_000;
 function octokitFor(token) {
-    return github.getOctokit(token, { baseUrl: process.env.GITHUB_API_URL || 'https://api.github.com' });
+    return getOctokit(token, { baseUrl: process.env.GITHUB_API_URL || 'https://api.github.com' });
 }
 /** The HTTP status of a failed GitHub API call (500 when the API could not be reached), if any. */
 function githubErrorStatus(error) {

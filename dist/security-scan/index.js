@@ -55896,7 +55896,7 @@ function getOctokit(token, options, ...additionalPlugins) {
  * The API base comes from GITHUB_API_URL (GitHub Enterprise, or a stand-in in tests).
  */
 async function upsertComment(token, target, marker, body) {
-    const octokit = github.getOctokit(token, { baseUrl: process.env.GITHUB_API_URL || 'https://api.github.com' });
+    const octokit = octokitFor(token);
     const { owner, repo, issueNumber } = target;
     try {
         const comments = await octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number: issueNumber, per_page: 100 });
@@ -56125,14 +56125,15 @@ const ignoreEntrySchema = strictObject({
     error: 'a rule (with an optional path) or a fingerprint',
 });
 const ignoreFileSchema = strictObject({ ignore: array(ignoreEntrySchema).default([]) });
+/** Where in a policy file a problem is: `ignore[0].reason`, or `the file` for the document itself. */
+function describeIssuePath(path) {
+    return path.length === 0 ? 'the file' : path.map((segment) => (typeof segment === 'number' ? `[${segment}]` : `.${String(segment)}`)).join('').replace(/^\./, '');
+}
 function parseIgnoreFile(source, document) {
     const result = ignoreFileSchema.safeParse(document ?? {});
     if (result.success)
         return result.data.ignore;
-    const problems = result.error.issues.map((issue) => {
-        const where = issue.path.length > 0 ? issue.path.map((segment) => (typeof segment === 'number' ? `[${segment}]` : `.${String(segment)}`)).join('').replace(/^\./, '') : 'the file';
-        return `${where}: expected ${issue.message}`;
-    });
+    const problems = result.error.issues.map((issue) => `${describeIssuePath(issue.path)}: expected ${issue.message}`);
     throw new errors_ConfigurationError(`Ignore file ${source} is not valid: ${problems.join('; ')}.`);
 }
 /** `**` spans folders, `*` and `?` stay within one path segment. */
@@ -61399,10 +61400,6 @@ function parseDocument(input, path, text) {
         throw new errors_ConfigurationError(`Input "${input}" names ${path}, which is not valid YAML or JSON: ${errors_describeError(error)}`);
     }
 }
-/** `rules[0].regex`, as the ignore file's errors name entries; `the file` for the document itself. */
-function issuePath(path) {
-    return path.length === 0 ? 'the file' : path.map((segment) => (typeof segment === 'number' ? `[${segment}]` : `.${String(segment)}`)).join('').replace(/^\./, '');
-}
 async function run() {
     await runAction('security-scan', async () => {
         const inputs = parseInputs(securityScanInputs);
@@ -61423,7 +61420,7 @@ async function run() {
             const text = await readRequiredFile('secret-rules', inputs['secret-rules']);
             const parsed = secretRulesFileSchema.safeParse(parseDocument('secret-rules', inputs['secret-rules'], text));
             if (!parsed.success) {
-                throw new errors_ConfigurationError(`Secret rules file ${inputs['secret-rules']} is not valid: ${parsed.error.issues.map((issue) => `${issuePath(issue.path)}: ${issue.message}`).join('; ')}.`);
+                throw new errors_ConfigurationError(`Secret rules file ${inputs['secret-rules']} is not valid: ${parsed.error.issues.map((issue) => `${describeIssuePath(issue.path)}: ${issue.message}`).join('; ')}.`);
             }
             userSecretRules = parsed.data.rules;
         }

@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { colourName, otherColour, readBlueGreenState, setRole, type BlueGreenState, type Colour, type ColourDeployment } from '../../lib/blue-green.js';
+import { colourName, otherColour, readBlueGreenState, setRole, type BlueGreenState, type ColourDeployment } from '../../lib/blue-green.js';
 import { ConfigurationError, type Kubectl } from '../../lib/index.js';
 import { waitForRollout } from '../../lib/rollout.js';
 import { apply, currentRevision, dryRunDiff, preflight, type DeployedWorkload, type DeployOptions, type DeployResult } from './deploy.js';
@@ -16,7 +16,7 @@ export async function deployBlueGreen(kubectl: Kubectl, objects: readonly KubeOb
   const next = singleDeployment(objects, 'blue-green');
   const services = servicesSelecting(objects, next);
   const state = await readBlueGreenState(kubectl, next.metadata.name);
-  if (!state.serving) return firstDeploy(kubectl, objects, next, options);
+  if (!state.serving) return firstDeploy(kubectl, objects, next, services, options);
 
   const serving = state.colours[state.serving]!;
   const colour = otherColour(state.serving);
@@ -61,8 +61,7 @@ export async function deployBlueGreen(kubectl: Kubectl, objects: readonly KubeOb
  * A Deployment of the same name deployed without blue-green keeps serving (the Services'
  * selector still matches its pods) until blue is ready, then the Services switch and it is removed.
  */
-async function firstDeploy(kubectl: Kubectl, objects: readonly KubeObject[], next: KubeObject, options: DeployOptions): Promise<DeployResult> {
-  const services = servicesSelecting(objects, next);
+async function firstDeploy(kubectl: Kubectl, objects: readonly KubeObject[], next: KubeObject, services: readonly KubeObject[], options: DeployOptions): Promise<DeployResult> {
   const blue = planColour(next, 'blue', { role: 'serving', services });
   const name = blue.metadata.name;
   const pointed = pointAtColour(objects, next, 'blue');
@@ -142,7 +141,7 @@ function pendingColour(state: BlueGreenState, deployment: string): { serving: Co
   if (!state.serving) {
     throw new ConfigurationError(`No blue-green release of deployment/${deployment} is serving (no ${colourName(deployment, 'blue')} or ${colourName(deployment, 'green')} selected by its Services); deploy with strategy blue-green first. Nothing was changed`);
   }
-  const other = state.colours[otherColour(state.serving) as Colour];
+  const other = state.colours[otherColour(state.serving)];
   return { serving: state.colours[state.serving]!, candidate: other?.role === 'pending' ? other : undefined };
 }
 

@@ -1,4 +1,5 @@
 import { input } from '../../lib/index.js';
+import { KUBECTL_VERSION } from '../../lib/kubectl-install.js';
 import { z } from 'zod';
 
 const KUBERNETES_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -20,7 +21,7 @@ export const k8sDeployInputs = {
   kubeconfig: input.text('the content of a kubeconfig file').optional(),
   'kubectl-version': z
     .string()
-    .regex(/^v?\d+\.\d+\.\d+$/, { error: 'a kubectl version such as v1.32.4' })
+    .regex(KUBECTL_VERSION, { error: 'a kubectl version such as v1.32.4' })
     .optional(),
   'field-manager': input.text('a field manager name').default('inventory-devops'),
   annotations: input.list('key=value annotations, newline or comma separated').optional(),

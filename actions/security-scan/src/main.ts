@@ -6,7 +6,7 @@ import { ConfigurationError, describeError, parseInputs, runAction, setOutputs, 
 import { securityReportSchema, type ScannerResult } from '../../lib/security-report.js';
 import { SCANNERS, type Finding, type Rule, type ScannerName } from './findings.js';
 import { securityScanInputs } from './inputs.js';
-import { applyPolicy, parseIgnoreFile, sortBySeverity, type Policy } from './policy.js';
+import { applyPolicy, describeIssuePath, parseIgnoreFile, sortBySeverity, type Policy } from './policy.js';
 import { buildReport, buildSarifRuns, writeScanSummary } from './report.js';
 import { scanDependencies, scanFiles, scanHistory, scanSarifFiles } from './scan.js';
 import { DOCKERFILE_RULES } from './scanners/dockerfile.js';
@@ -47,11 +47,6 @@ function parseDocument(input: string, path: string, text: string): unknown {
   }
 }
 
-/** `rules[0].regex`, as the ignore file's errors name entries; `the file` for the document itself. */
-function issuePath(path: PropertyKey[]): string {
-  return path.length === 0 ? 'the file' : path.map((segment) => (typeof segment === 'number' ? `[${segment}]` : `.${String(segment)}`)).join('').replace(/^\./, '');
-}
-
 export async function run(): Promise<void> {
   await runAction('security-scan', async () => {
     const inputs = parseInputs(securityScanInputs);
@@ -73,7 +68,7 @@ export async function run(): Promise<void> {
       const text = await readRequiredFile('secret-rules', inputs['secret-rules']);
       const parsed = secretRulesFileSchema.safeParse(parseDocument('secret-rules', inputs['secret-rules'], text));
       if (!parsed.success) {
-        throw new ConfigurationError(`Secret rules file ${inputs['secret-rules']} is not valid: ${parsed.error.issues.map((issue) => `${issuePath(issue.path)}: ${issue.message}`).join('; ')}.`);
+        throw new ConfigurationError(`Secret rules file ${inputs['secret-rules']} is not valid: ${parsed.error.issues.map((issue) => `${describeIssuePath(issue.path)}: ${issue.message}`).join('; ')}.`);
       }
       userSecretRules = parsed.data.rules;
     }

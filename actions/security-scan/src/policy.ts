@@ -22,13 +22,15 @@ export const ignoreEntrySchema = z
 export const ignoreFileSchema = z.strictObject({ ignore: z.array(ignoreEntrySchema).default([]) });
 export type IgnoreEntry = z.infer<typeof ignoreEntrySchema>;
 
+/** Where in a policy file a problem is: `ignore[0].reason`, or `the file` for the document itself. */
+export function describeIssuePath(path: readonly PropertyKey[]): string {
+  return path.length === 0 ? 'the file' : path.map((segment) => (typeof segment === 'number' ? `[${segment}]` : `.${String(segment)}`)).join('').replace(/^\./, '');
+}
+
 export function parseIgnoreFile(source: string, document: unknown): IgnoreEntry[] {
   const result = ignoreFileSchema.safeParse(document ?? {});
   if (result.success) return result.data.ignore;
-  const problems = result.error.issues.map((issue) => {
-    const where = issue.path.length > 0 ? issue.path.map((segment) => (typeof segment === 'number' ? `[${segment}]` : `.${String(segment)}`)).join('').replace(/^\./, '') : 'the file';
-    return `${where}: expected ${issue.message}`;
-  });
+  const problems = result.error.issues.map((issue) => `${describeIssuePath(issue.path)}: expected ${issue.message}`);
   throw new ConfigurationError(`Ignore file ${source} is not valid: ${problems.join('; ')}.`);
 }
 
