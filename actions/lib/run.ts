@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
 import { ConfigurationError, describeError } from './errors.js';
+import { escapeMarkdown } from './markdown.js';
 import { redactSecrets } from './secrets.js';
 import { writeSummary } from './summary.js';
 
@@ -21,7 +22,7 @@ export async function runAction(actionName: string, main: () => Promise<void>): 
     if (!known && error instanceof Error && error.stack) core.debug(redactSecrets(error.stack));
     core.setFailed(message);
     try {
-      await writeSummary((summary) => summary.addHeading(`❌ ${actionName} failed`, 3).addRaw(`\n${message}\n`));
+      await writeSummary((summary) => summary.addHeading(`❌ ${actionName} failed`, 3).addRaw(`\n${message.split('\n').map(escapeMarkdown).join('\n\n')}\n`));
     } catch (summaryError: unknown) {
       core.warning(`Could not write the job summary: ${describeError(summaryError)}`);
     }

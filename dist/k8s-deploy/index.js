@@ -53983,6 +53983,42 @@ function setOutputs(outputs) {
     }
 }
 
+;// CONCATENATED MODULE: ./actions/lib/markdown.ts
+/**
+ * Text that came from a file, the repository, the cluster or a person goes into job summaries
+ * and PR comments only through these: nothing in it may become a tag, a link, an image, a
+ * heading, a table cell boundary or a mention. GitHub renders both Markdown and raw HTML there.
+ */
+const ZERO_WIDTH_SPACE = '\u200B';
+// With < and > escaped no tag can open, so quotes need no entities and messages stay readable.
+const HTML_ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+/** `@org/team` and `@user` would notify people: a zero-width space after the `@` keeps the text and drops the mention. */
+function defuseMentions(text) {
+    return text.replace(/@(?=[A-Za-z0-9])/g, `@${ZERO_WIDTH_SPACE}`);
+}
+/** For text inside raw HTML (core.summary's tables, details, list items): entities only, mentions defused, one line. */
+function escapeHtml(text) {
+    return defuseMentions(text.replace(/[&<>]/g, (character) => HTML_ENTITIES[character])).replace(/\r?\n/g, ' ');
+}
+/** For text in Markdown prose or a Markdown table cell: Markdown punctuation and HTML escaped, mentions defused, one line. */
+function escapeMarkdown(text) {
+    return escapeHtml(text.replace(/[\\`*_[\]()#|!~]/g, '\\$&'));
+}
+/** An inline code span that no backtick inside can close early; one line. */
+function codeSpan(text) {
+    const oneLine = text.replace(/\r?\n/g, ' ');
+    const longestRun = Math.max(0, ...[...oneLine.matchAll(/`+/g)].map((match) => match[0].length));
+    const fence = '`'.repeat(longestRun + 1);
+    const padding = oneLine.startsWith('`') || oneLine.endsWith('`') || oneLine === '' ? ' ' : '';
+    return `${fence}${padding}${oneLine}${padding}${fence}`;
+}
+/** A fenced code block that no line inside can close early. */
+function codeBlock(text, language = '') {
+    const longestRun = Math.max(0, ...[...text.matchAll(/`{3,}/g)].map((match) => match[0].length));
+    const fence = '`'.repeat(Math.max(3, longestRun + 1));
+    return `${fence}${language}\n${text.replace(/\n$/, '')}\n${fence}`;
+}
+
 ;// CONCATENATED MODULE: ./actions/lib/summary.ts
 
 
@@ -54008,6 +54044,7 @@ async function writeSummary(build) {
 
 
 
+
 /**
  * The one try/catch of every action: a user mistake fails the step with its message,
  * anything else is reported as a bug. The failure is also the last line of the job summary.
@@ -54026,7 +54063,7 @@ async function runAction(actionName, main) {
             core_debug(redactSecrets(error.stack));
         setFailed(message);
         try {
-            await writeSummary((summary) => summary.addHeading(`❌ ${actionName} failed`, 3).addRaw(`\n${message}\n`));
+            await writeSummary((summary) => summary.addHeading(`❌ ${actionName} failed`, 3).addRaw(`\n${message.split('\n').map(escapeMarkdown).join('\n\n')}\n`));
         }
         catch (summaryError) {
             warning(`Could not write the job summary: ${describeError(summaryError)}`);
@@ -59330,6 +59367,7 @@ function countUnsuppressedBySeverity(report) {
 
 
 
+
 // EXTERNAL MODULE: ./node_modules/semver/index.js
 var node_modules_semver = __nccwpck_require__(2088);
 ;// CONCATENATED MODULE: ./node_modules/@actions/tool-cache/lib/manifest.js
@@ -61420,13 +61458,13 @@ function renderDeploySummary(summary, result, namespace, images, seconds) {
         if (problem.message)
             summary.addRaw(`\n${problem.message}\n\n`);
         if (problem.events.length > 0)
-            summary.addDetails('Events', `\n\n${codeBlock(problem.events.join('\n'))}\n`);
-        summary.addDetails(`Last log lines${problem.container ? ` of ${problem.container}` : ''}`, `\n\n${codeBlock(problem.logs || '(no output)')}\n`);
+            summary.addDetails('Events', `\n\n${summary_codeBlock(problem.events.join('\n'))}\n`);
+        summary.addDetails(`Last log lines${problem.container ? ` of ${problem.container}` : ''}`, `\n\n${summary_codeBlock(problem.logs || '(no output)')}\n`);
     }
     if (result.diff !== undefined)
-        summary.addDetails('What would change (kubectl diff)', `\n\n${codeBlock(result.diff, 'diff')}\n`);
+        summary.addDetails('What would change (kubectl diff)', `\n\n${summary_codeBlock(result.diff, 'diff')}\n`);
 }
-function codeBlock(text, language = '') {
+function summary_codeBlock(text, language = '') {
     return `\`\`\`${language}\n${text.replace(/```/g, '` ` `')}\n\`\`\``;
 }
 

@@ -55794,6 +55794,42 @@ function setOutputs(outputs) {
     }
 }
 
+;// CONCATENATED MODULE: ./actions/lib/markdown.ts
+/**
+ * Text that came from a file, the repository, the cluster or a person goes into job summaries
+ * and PR comments only through these: nothing in it may become a tag, a link, an image, a
+ * heading, a table cell boundary or a mention. GitHub renders both Markdown and raw HTML there.
+ */
+const ZERO_WIDTH_SPACE = '\u200B';
+// With < and > escaped no tag can open, so quotes need no entities and messages stay readable.
+const HTML_ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+/** `@org/team` and `@user` would notify people: a zero-width space after the `@` keeps the text and drops the mention. */
+function defuseMentions(text) {
+    return text.replace(/@(?=[A-Za-z0-9])/g, `@${ZERO_WIDTH_SPACE}`);
+}
+/** For text inside raw HTML (core.summary's tables, details, list items): entities only, mentions defused, one line. */
+function escapeHtml(text) {
+    return defuseMentions(text.replace(/[&<>]/g, (character) => HTML_ENTITIES[character])).replace(/\r?\n/g, ' ');
+}
+/** For text in Markdown prose or a Markdown table cell: Markdown punctuation and HTML escaped, mentions defused, one line. */
+function escapeMarkdown(text) {
+    return escapeHtml(text.replace(/[\\`*_[\]()#|!~]/g, '\\$&'));
+}
+/** An inline code span that no backtick inside can close early; one line. */
+function codeSpan(text) {
+    const oneLine = text.replace(/\r?\n/g, ' ');
+    const longestRun = Math.max(0, ...[...oneLine.matchAll(/`+/g)].map((match) => match[0].length));
+    const fence = '`'.repeat(longestRun + 1);
+    const padding = oneLine.startsWith('`') || oneLine.endsWith('`') || oneLine === '' ? ' ' : '';
+    return `${fence}${padding}${oneLine}${padding}${fence}`;
+}
+/** A fenced code block that no line inside can close early. */
+function codeBlock(text, language = '') {
+    const longestRun = Math.max(0, ...[...text.matchAll(/`{3,}/g)].map((match) => match[0].length));
+    const fence = '`'.repeat(Math.max(3, longestRun + 1));
+    return `${fence}${language}\n${text.replace(/\n$/, '')}\n${fence}`;
+}
+
 ;// CONCATENATED MODULE: ./actions/lib/summary.ts
 
 
@@ -55819,6 +55855,7 @@ async function writeSummary(build) {
 
 
 
+
 /**
  * The one try/catch of every action: a user mistake fails the step with its message,
  * anything else is reported as a bug. The failure is also the last line of the job summary.
@@ -55837,7 +55874,7 @@ async function runAction(actionName, main) {
             debug(redactSecrets(error.stack));
         setFailed(message);
         try {
-            await writeSummary((summary) => summary.addHeading(`❌ ${actionName} failed`, 3).addRaw(`\n${message}\n`));
+            await writeSummary((summary) => summary.addHeading(`❌ ${actionName} failed`, 3).addRaw(`\n${message.split('\n').map(escapeMarkdown).join('\n\n')}\n`));
         }
         catch (summaryError) {
             warning(`Could not write the job summary: ${errors_describeError(summaryError)}`);
@@ -56126,6 +56163,7 @@ function countUnsuppressedBySeverity(report) {
 }
 
 ;// CONCATENATED MODULE: ./actions/lib/index.ts
+
 
 
 
@@ -64580,7 +64618,7 @@ function renderMarkdown(result) {
         parts.push('#### Failed tests', '');
         for (const failure of failures.slice(0, MOST_FAILED_TESTS)) {
             const where = failure.file ? ` (\`${failure.file}${failure.line ? `:${failure.line}` : ''}\`)` : '';
-            parts.push(`- **${escapeMarkdown(failure.name)}**${where}: ${escapeMarkdown(oneLine(failure.message))}`);
+            parts.push(`- **${render_escapeMarkdown(failure.name)}**${where}: ${render_escapeMarkdown(oneLine(failure.message))}`);
         }
         if (failures.length > MOST_FAILED_TESTS)
             parts.push(`- …and ${failures.length - MOST_FAILED_TESTS} more.`);
@@ -64590,7 +64628,7 @@ function renderMarkdown(result) {
     if (lintProblems.length > 0) {
         parts.push(`#### Lint problems on ${result.lint?.scope}`, '');
         for (const problem of lintProblems.slice(0, MOST_LINT_PROBLEMS)) {
-            parts.push(`- ${problem.level === 'error' ? '❌' : '⚠️'} \`${cell(problem.file ?? '')}:${problem.line}\`${problem.rule ? ` (${escapeMarkdown(problem.rule)})` : ''}: ${escapeMarkdown(oneLine(problem.message))}`);
+            parts.push(`- ${problem.level === 'error' ? '❌' : '⚠️'} \`${cell(problem.file ?? '')}:${problem.line}\`${problem.rule ? ` (${render_escapeMarkdown(problem.rule)})` : ''}: ${render_escapeMarkdown(oneLine(problem.message))}`);
         }
         if (lintProblems.length > MOST_LINT_PROBLEMS)
             parts.push(`- …and ${lintProblems.length - MOST_LINT_PROBLEMS} more.`);
@@ -64628,7 +64666,7 @@ function oneLine(text) {
 function cell(text) {
     return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
-function escapeMarkdown(text) {
+function render_escapeMarkdown(text) {
     return text.replace(/([\\`*_[\]<>|])/g, '\\$1');
 }
 
