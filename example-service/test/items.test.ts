@@ -53,6 +53,16 @@ describe('POST /api/items', () => {
     expect(response.headers.etag).toBe('"1"');
   });
 
+  it('gives a Location without the query string of the request', async () => {
+    const response = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/items/?next=https://evil.example/%0d%0aSet-Cookie:x=1&x=<script>',
+      payload: { sku: 'QUERY-1', name: 'Query', quantity: 1, price: 1 },
+    });
+    expect(response.statusCode).toBe(201);
+    expect(response.headers.location).toBe(`/api/items/${response.json<ItemBody>().id}`);
+  });
+
   it('answers 409 for a duplicate sku', async () => {
     const existing = await createItem();
     const response = await ctx.app.inject({
@@ -225,6 +235,23 @@ describe('PATCH /api/items/:id', () => {
     expect(weak.json()).toMatchObject({ quantity: 9, version: 3 });
     const any = await ctx.app.inject({ method: 'PATCH', url: `/api/items/${created.id}`, headers: { 'if-match': '*' }, payload: { quantity: 10 } });
     expect(any.json()).toMatchObject({ quantity: 10, version: 4 });
+  });
+
+  // Well-formed entity-tags that no version can have (RFC 9110 compares tags as opaque text):
+  // the precondition is false, so 412, and the item is unchanged.
+  it.each(['"9999999999"', '"2147483648"', 'W/"4294967296"', '"0"', '"01"', '"0000000001"'])('answers 412 for If-Match %s and changes nothing', async (ifMatch) => {
+    const created = await createItem();
+    expectError(await ctx.app.inject({ method: 'PATCH', url: `/api/items/${created.id}`, headers: { 'if-match': ifMatch }, payload: { quantity: 1 } }), 412, 'VERSION_MISMATCH');
+    expect((await ctx.app.inject({ method: 'GET', url: `/api/items/${created.id}` })).json()).toEqual(created);
+  });
+
+  it('answers 404 for If-Match "9999999999" on an unknown id', async () => {
+    expectError(await ctx.app.inject({ method: 'PATCH', url: '/api/items/999999', headers: { 'if-match': '"9999999999"' }, payload: { quantity: 1 } }), 404, 'ITEM_NOT_FOUND');
+  });
+
+  it('hands If-Match at the largest version the column holds to the database (412: the item is at version 1)', async () => {
+    const created = await createItem();
+    expectError(await ctx.app.inject({ method: 'PATCH', url: `/api/items/${created.id}`, headers: { 'if-match': '"2147483647"' }, payload: { quantity: 1 } }), 412, 'VERSION_MISMATCH');
   });
 
   it('answers 400 for a malformed If-Match', async () => {

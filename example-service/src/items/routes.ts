@@ -2,6 +2,7 @@ import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiError } from '../errors.js';
+import { MAX_INT4 } from '../schemas.js';
 import type { Item } from './repository.js';
 import {
   adjustment,
@@ -30,10 +31,19 @@ function withEtag(reply: FastifyReply, found: Item): Item {
   return found;
 }
 
-/** `"3"` or `W/"3"` → 3; `*` or no header → undefined (any version). */
-function expectedVersion(ifMatch: string | undefined): number | undefined {
-  if (ifMatch === undefined || ifMatch === '*') return undefined;
-  return Number(ifMatch.replace(/^W\//, '').slice(1, -1));
+const VERSION_TAG = /^(?:W\/)?"([1-9]\d*)"$/;
+
+/**
+ * `"3"` or `W/"3"` → 3; `*` or no header → 'any'. A well-formed tag that no version of an item
+ * can have (`"0"`, `"007"`, `"9999999999"`, beyond the integer column) → 'none': RFC 9110
+ * compares entity-tags as opaque strings and this service only ever sends `"<version>"`, so
+ * such a tag matches nothing, and a false If-Match is 412 Precondition Failed (section 13.1.1),
+ * decided here, before the database sees a number it cannot hold.
+ */
+function expectedVersion(ifMatch: string | undefined): number | 'any' | 'none' {
+  if (ifMatch === undefined || ifMatch === '*') return 'any';
+  const version = Number(VERSION_TAG.exec(ifMatch)?.[1]);
+  return Number.isInteger(version) && version <= MAX_INT4 ? version : 'none';
 }
 
 const itemsRoutes: FastifyPluginAsyncZod = async (fastify) => {
@@ -89,7 +99,8 @@ const itemsRoutes: FastifyPluginAsyncZod = async (fastify) => {
     async (request, reply) => {
       const created = await repository.create(request.body);
       if (created === 'duplicate-sku') throw duplicateSku(request.body.sku);
-      reply.code(201).header('location', `${request.url.replace(/\/$/, '')}/${created.id}`);
+      // From the route's prefix, never the request URL: its query string is the client's text.
+      reply.code(201).header('location', `${fastify.prefix}/${created.id}`);
       return withEtag(reply, created);
     },
   );
@@ -109,7 +120,11 @@ const itemsRoutes: FastifyPluginAsyncZod = async (fastify) => {
     async (request, reply) => {
       const { id } = request.params;
       const version = expectedVersion(request.headers['if-match']);
-      const result = await repository.update(id, request.body, version);
+      if (version === 'none') {
+        if ((await repository.findById(id)) === undefined) throw notFound(id);
+        throw new ApiError(412, 'VERSION_MISMATCH', `Item ${id} has never had version ${request.headers['if-match']}; fetch it again`);
+      }
+      const result = await repository.update(id, request.body, version === 'any' ? undefined : version);
       if (result === 'not-found') throw notFound(id);
       if (result === 'duplicate-sku') throw duplicateSku(request.body.sku);
       if (result === 'version-mismatch') {

@@ -9,10 +9,6 @@ const readiness = z.object({
   reason: z.string().optional().describe('Why the instance should not receive traffic'),
 });
 
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 /** Probes, metrics and the API description: never subject to fault injection. */
 const operationsRoutes: FastifyPluginAsyncZod<{ readinessTimeoutMs: number }> = async (fastify, { readinessTimeoutMs }) => {
   fastify.get(
@@ -30,7 +26,7 @@ const operationsRoutes: FastifyPluginAsyncZod<{ readinessTimeoutMs: number }> = 
         response: { 200: readiness, 503: readiness },
       },
     },
-    async (_request, reply) => {
+    async (request, reply) => {
       if (fastify.lifecycle.draining) {
         return reply.code(503).send({ status: 'unavailable', reason: 'shutting down' });
       }
@@ -42,7 +38,9 @@ const operationsRoutes: FastifyPluginAsyncZod<{ readinessTimeoutMs: number }> = 
         await Promise.race([fastify.db.query('SELECT 1'), timeout]);
         return { status: 'ready' as const };
       } catch (error) {
-        return reply.code(503).send({ status: 'unavailable', reason: `database unreachable: ${describe(error)}` });
+        // The driver's text names the host, the port and the user: for the log, not for the caller.
+        request.log.warn({ err: error }, 'readiness check: database unreachable');
+        return reply.code(503).send({ status: 'unavailable', reason: 'database unreachable' });
       } finally {
         clearTimeout(timer);
       }
