@@ -349,3 +349,55 @@ describe('requests outside the API', () => {
     expect(Object.keys(document.paths['/api/items/{id}']?.patch?.responses ?? {})).toEqual(expect.arrayContaining(['200', '400', '404', '409', '412']));
   });
 });
+
+// Every number a client sends, at and past the edges of what the integer and numeric columns
+// hold, and as non-finite or non-canonical text: a client error, never a 500 from the database.
+describe('numbers at and past the edges', () => {
+  const OUT_OF_RANGE_TEXT = ['0', '-1', '-0', '1.5', '2147483648', '9999999999', '99999999999999999999', '1e309', '-1e309', 'NaN', 'Infinity', 'abc'];
+
+  it.each(OUT_OF_RANGE_TEXT)('answers 400 for the item id %j in the path', async (id) => {
+    for (const [method, suffix] of [['GET', ''], ['DELETE', ''], ['PATCH', ''], ['POST', '/adjust']] as const) {
+      const response = await ctx.app.inject({ method, url: `/api/items/${encodeURIComponent(id)}${suffix}`, payload: method === 'PATCH' ? { quantity: 1 } : method === 'POST' ? { delta: 1 } : undefined });
+      expectError(response, 400, 'VALIDATION_FAILED');
+    }
+  });
+
+  it.each(['limit', 'offset', 'minQuantity', 'maxQuantity'].flatMap((field) => ['-1', '1.5', '2147483648', '9999999999', '1e309', 'NaN', 'Infinity', 'abc'].map((value) => [field, value])))(
+    'answers 400 for the query parameter %s=%j',
+    async (field, value) => {
+      expectError(await ctx.app.inject({ method: 'GET', url: `/api/items?${field}=${encodeURIComponent(value)}` }), 400, 'VALIDATION_FAILED');
+    },
+  );
+
+  const bodyCases = [
+    ['quantity', '2147483648'],
+    ['quantity', '-2147483649'],
+    ['quantity', '1e309'],
+    ['quantity', '1.5'],
+    ['price', '10000000000'],
+    ['price', '1e309'],
+    ['price', '-1e309'],
+    ['price', '0.001'],
+  ];
+  it.each(bodyCases)('answers 400 for %s: %s in a new item and in a change, and stores nothing', async (field, value) => {
+    const before = await ctx.app.inject({ method: 'GET', url: '/api/items?limit=100' });
+    const fields = { sku: '"EDGE-1"', name: '"Edge"', quantity: '1', price: '1', [field]: value };
+    const created = await ctx.app.inject({ method: 'POST', url: '/api/items', headers: { 'content-type': 'application/json' }, payload: `{${Object.entries(fields).map(([k, v]) => `"${k}":${v}`).join(',')}}` });
+    expectError(created, 400, 'VALIDATION_FAILED');
+    const existing = before.json<{ items: ItemBody[] }>().items[0]!;
+    const changed = await ctx.app.inject({ method: 'PATCH', url: `/api/items/${existing.id}`, headers: { 'content-type': 'application/json' }, payload: `{"${field}":${value}}` });
+    expectError(changed, 400, 'VALIDATION_FAILED');
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/items?limit=100' })).json()).toEqual(before.json());
+  });
+
+  it.each(['2147483648', '1e309', '-1e309', '1e-400', '1000000001'])('answers 400 for the adjustment delta %s', async (delta) => {
+    const created = await createItem();
+    expectError(await ctx.app.inject({ method: 'POST', url: `/api/items/${created.id}/adjust`, headers: { 'content-type': 'application/json' }, payload: `{"delta":${delta}}` }), 400, 'VALIDATION_FAILED');
+  });
+
+  it('stores -0 as 0', async () => {
+    const response = await ctx.app.inject({ method: 'POST', url: '/api/items', headers: { 'content-type': 'application/json' }, payload: '{"sku":"MINUS-ZERO","name":"x","quantity":-0,"price":-0}' });
+    expect(response.statusCode).toBe(201);
+    expect(response.json()).toMatchObject({ quantity: 0, price: 0 });
+  });
+});
