@@ -287,8 +287,9 @@ it(`answers ${RUNS} generated requests without a 5xx, and rejected requests chan
     statuses.set(key, (statuses.get(key) ?? 0) + 1);
     // Node closes a CONNECT's connection unanswered when nothing listens for the proxy method:
     // nothing reaches the service. Any other request must get an answer.
-    if (status === undefined && req.method !== 'CONNECT') noAnswer.push(describeRequest(index, req));
-    else if (status >= 500) serverErrors.push(`${status} ${describeRequest(index, req)}`);
+    if (status === undefined) {
+      if (req.method !== 'CONNECT') noAnswer.push(describeRequest(index, req));
+    } else if (status >= 500) serverErrors.push(`${status} ${describeRequest(index, req)}`);
     if (before !== after && (status === undefined || status >= 400 || READ_ONLY.has(req.method))) changedByRejected.push(`${status} ${describeRequest(index, req)}`);
   }
 
