@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { HOSTILE_VALUES } from '../harness/hostile.js';
 import { REPO_ROOT, runAction } from '../harness/run-action.js';
-import { simulateJob, type SimulatedStep, type StepEffect } from './expressions.js';
+import { simulateJob, stepRuns, type JobStatus, type SimulatedStep, type StepEffect } from './expressions.js';
 
 // The reusable workflows and the project's CI live in .github/workflows; the caller examples in workflows/.
 const FOLDERS = ['.github/workflows', 'workflows'];
@@ -261,6 +261,29 @@ describe('ci.yml keeps the code under test away from the suite', () => {
   it('grants pull-requests write only to the gate, which writes the comment', () => {
     const writers = jobs.filter(([, job]) => JSON.stringify(job.permissions ?? {}).includes('"pull-requests":"write"')).map(([id]) => id);
     expect(writers).toEqual(['gate']);
+  });
+});
+
+// The evaluator the cleanup tests stand on, held to GitHub's documented status-function rules.
+describe('step condition evaluation', () => {
+  const values = { 'inputs.strategy': 'canary', 'steps.deploy.outcome': 'success', 'steps.decide.outputs.result': '' };
+  it.each<[string | undefined, JobStatus, boolean]>([
+    [undefined, 'success', true],
+    [undefined, 'failure', false],
+    [undefined, 'cancelled', false],
+    ["${{ inputs.strategy == 'canary' }}", 'failure', false],
+    ["${{ inputs.strategy == 'CANARY' }}", 'success', true],
+    ['${{ failure() }}', 'cancelled', false],
+    ['${{ !success() }}', 'cancelled', true],
+    ['${{ !success() }}', 'failure', true],
+    ['${{ !success() }}', 'success', false],
+    ['${{ cancelled() }}', 'cancelled', true],
+    ['${{ always() }}', 'cancelled', true],
+    ["${{ inputs.strategy == 'canary' && (!success() || steps.decide.outputs.result == 'rolled-back') }}", 'success', false],
+    ["${{ inputs.strategy == 'canary' && (!success() || steps.decide.outputs.result == 'rolled-back') }}", 'cancelled', true],
+    ["${{ steps.missing.outputs.x != 'skipped' }}", 'success', true],
+  ])('%s with the job %s: %s', (condition, status, expected) => {
+    expect(stepRuns(condition, { status, values })).toBe(expected);
   });
 });
 
