@@ -85,7 +85,7 @@ const queryString = fc
   .array(fc.tuple(oneOfConstants(QUERY_KEYS), fc.oneof(oneOfConstants(NUMBER_TEXTS), oneOfConstants(['true', 'false', 'TRUE', '1']), stringValue)), { maxLength: 4 })
   .map((pairs) => (pairs.length === 0 ? '' : `?${pairs.map(([key, value]) => `${percentEncode(key)}=${percentEncode(value)}`).join('&')}`));
 
-const IF_MATCH = ['"1"', 'W/"1"', '"2"', '*', '"0"', '"01"', '"-1"', '"9999999999"', '"99999999999"', '"2147483647"', '"2147483648"', '"1", "2"', '1', '""', 'W/', '"abc"', `"${'9'.repeat(500)}"`];
+const IF_MATCH = ['"1"', 'W/"1"', '"2"', '*', '"0"', '"01"', '"-1"', '"9999999999"', '"99999999999"', '"2147483647"', '"2147483648"', '"1", "2"', '1', '""', 'W/', '"abc"', '"ü€"', `"${'9'.repeat(500)}"`];
 const CONTENT_TYPES = ['application/json', 'application/json; charset=utf-8', 'APPLICATION/JSON', 'application/json; charset=latin1', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/octet-stream', 'application/json-patch+json', '', 'json'];
 /** How the body's framing is written: honest, missing, cut in half, or odd. */
 const FRAMINGS = ['length', 'length', 'length', 'length', 'none', 'chunked', 'negative', 'not-a-number', 'duplicate', 'shorter', 'length-and-chunked'] as const;
@@ -95,7 +95,7 @@ const headers = fc.record(
   {
     'if-match': oneOfConstants(IF_MATCH),
     'content-type': oneOfConstants(CONTENT_TYPES),
-    'x-request-id': oneOfConstants(['abc', 'a b', '<x>', 'x'.repeat(200), '$(id)']),
+    'x-request-id': oneOfConstants(['abc', 'a b', '<x>', 'x'.repeat(200), '$(id)', 'ü€😀']),
     accept: oneOfConstants(['*/*', 'text/html', 'application/xml', '']),
   },
   { requiredKeys: [] },
