@@ -151,3 +151,21 @@ describe.concurrent('error texts that carry secrets', () => {
     }
   });
 });
+
+describe.concurrent('provider text in the job summary', () => {
+  const HOSTILE_TEXT = '<img src=x onerror=alert(1)> [click](https://evil.example) @org/team | ``` ]"';
+
+  it('an error text with HTML, a link, a mention and table and fence breakers is escaped everywhere it appears', async () => {
+    const { run } = await analyse(HEALTHY_FIXTURE, { series: 'errors', group: 'canary', answer: () => ({ status: 400, body: JSON.stringify({ status: 'error', error: HOSTILE_TEXT }) }) });
+    expect(run.outputs.verdict).toBe('inconclusive');
+    expect(run.summary).toContain('query_range answered 400: &lt;img src=x');
+    expect(run.summary).not.toContain('<img');
+    // Markdown is rendered in the prose, not inside core.summary's one-line HTML table.
+    const prose = run.summary.replace(/<table>.*?<\/table>/gs, '');
+    expect(prose).toContain('\\[click\\]\\(https://evil.example\\)');
+    expect(prose).not.toContain('[click](https://evil.example)');
+    expect(run.summary).not.toContain('@org/team');
+    expect(run.summary).not.toMatch(/^```(?!mermaid)/m);
+  });
+});
+
