@@ -95,7 +95,8 @@ export const input = {
   },
 
   number(range: { min?: number; max?: number } = {}) {
-    return numeric('a number', /^-?(\d+\.?\d*|\.\d+)$/, range);
+    // Unambiguous, so a long run of digits cannot make it backtrack quadratically.
+    return numeric('a number', /^-?(?:\d+(?:\.\d*)?|\.\d+)$/, range);
   },
 
   integer(range: { min?: number; max?: number } = {}) {

@@ -43,12 +43,19 @@ describe('input.url()', () => {
   });
 });
 
-describe('numbers and durations that are not finite', () => {
+describe('numbers and durations that are not finite, or too long', () => {
+  it.each(['1', '-2.5', '0.98', '.5', '3.', '100'])('%s is still a number', (text) => {
+    expect(input.number().safeParse(text).success).toBe(true);
+  });
+
   it.each([
     ['a number of 400 digits', input.number({ min: 0 }), '9'.repeat(400)],
     ['a whole number of 400 digits', input.integer({ min: 0 }), '9'.repeat(400)],
     ['a duration of 400 digits', input.duration(), '9'.repeat(400)],
     ['a duration of more than a week', input.duration(), '200h'],
+    // The old number pattern took quadratic time on this: about a minute for these 100 KB.
+    ['100 KB of digits and a letter', input.number(), `${'9'.repeat(100_000)}x`],
+    ['100 KB of digits and a letter (duration)', input.duration(), `${'9'.repeat(100_000)}x`],
   ])('refuses %s', (_label, schema, value) => {
     expect(schema.safeParse(value).success).toBe(false);
   });

@@ -143,8 +143,8 @@ export function judgeMetric(
     ['U', test.u ?? 0],
     ['p-value', test.pValue],
     ['estimate', test.estimate],
-    ['interval', test.lower],
-    ['interval', test.upper],
+    ['interval lower bound', test.lower],
+    ['interval upper bound', test.upper],
     ['tolerance bound', test.bound],
   ];
   // The effect may be ±Infinity (a baseline of exactly 0), never NaN.
