@@ -8,4 +8,5 @@ export { Kubectl, KubectlError, type KubectlResult } from './kubectl.js';
 export { prepareKubeconfig, type KubeconfigFile } from './kubeconfig.js';
 export { upsertComment, type IssueRef, type UpsertResult } from './github.js';
 export { SEVERITIES, countUnsuppressedBySeverity, securityFindingSchema, securityReportSchema, type SecurityFinding, type SecurityReport, type Severity } from './security-report.js';
+export { finiteOrMissing } from './finite.js';
 export { codeBlock, codeSpan, escapeHtml, escapeMarkdown } from './markdown.js';

@@ -45,8 +45,13 @@ export function parseInputs<S extends InputShape>(shape: S, options: ParseInputs
 function describeProblem(name: string, value: string, error: z.ZodError, isSecret: boolean): string {
   const expected = error.issues[0]?.message ?? 'a valid value';
   if (value === '') return `Input "${name}" is required but was not set: expected ${expected}.`;
-  const shown = isSecret ? '(value hidden)' : `"${abbreviate(value)}"`;
+  const shown = isSecret ? '(value hidden)' : `"${abbreviate(withoutCredentials(value))}"`;
   return `Input "${name}" has value ${shown}: expected ${expected}.`;
+}
+
+/** `https://user:password@host` → `https://***@host`: an error message must not echo what a URL's user-info holds. */
+function withoutCredentials(value: string): string {
+  return value.replace(/(?<=:\/\/)[^\s/?#@]*@/g, '***@');
 }
 
 function abbreviate(value: string): string {
@@ -54,6 +59,8 @@ function abbreviate(value: string): string {
   return oneLine.length > 80 ? `${oneLine.slice(0, 77)}...` : oneLine;
 }
 
+const MAX_URL_LENGTH = 2048;
+const MAX_DURATION_SECONDS = 7 * 86_400;
 const BOOLEAN_TEXTS = ['true', 'True', 'TRUE', 'false', 'False', 'FALSE'] as const;
 const DURATION = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/;
 
@@ -83,11 +90,13 @@ export const input = {
         const [, hours = '0', minutes = '0', seconds = '0'] = DURATION.exec(text) ?? [];
         return Number(hours) * 3600 + Number(minutes) * 60 + Number(seconds);
       })
-      .refine((seconds) => seconds > 0, { error: 'a duration longer than zero' });
+      .refine((seconds) => seconds > 0, { error: 'a duration longer than zero' })
+      .refine((seconds) => seconds <= MAX_DURATION_SECONDS, { error: `a duration of at most ${MAX_DURATION_SECONDS / 86_400} days` });
   },
 
   number(range: { min?: number; max?: number } = {}) {
-    return numeric('a number', /^-?(\d+\.?\d*|\.\d+)$/, range);
+    // Unambiguous, so a long run of digits cannot make it backtrack quadratically.
+    return numeric('a number', /^-?(?:\d+(?:\.\d*)?|\.\d+)$/, range);
   },
 
   integer(range: { min?: number; max?: number } = {}) {
@@ -107,11 +116,36 @@ export const input = {
       .refine((items) => items.length > 0, { error: expected });
   },
 
+  /**
+   * An http(s) URL without user-info: credentials have their own masked inputs, while a URL is
+   * echoed in logs, summaries and the error texts of the libraries that fetch it.
+   */
   url() {
-    const expected = 'an http or https URL';
-    return z.url({ protocol: /^https?$/, error: expected });
+    return z.string({ error: 'an http or https URL' }).superRefine((text, context) => {
+      const problem = urlProblem(text);
+      if (problem) context.addIssue({ code: 'custom', message: problem });
+    });
   },
 };
+
+function urlProblem(text: string): string | undefined {
+  const expected = 'an http or https URL';
+  if (text.length > MAX_URL_LENGTH) return `${expected} of at most ${MAX_URL_LENGTH} characters`;
+  // The URL parser would silently drop tabs and newlines, and encode spaces.
+  if (/[\s\p{Cc}]/u.test(text)) return `${expected} without spaces, newlines or control characters`;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return expected;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return `${expected} (not ${url.protocol.slice(0, 20)})`;
+  if (url.hostname === '') return `${expected} with a host`;
+  if (url.username !== '' || url.password !== '') {
+    return `${expected} without a user name or password in it: give credentials in the action's own inputs for them, which are masked`;
+  }
+  return undefined;
+}
 
 function numeric(kind: string, pattern: RegExp, { min, max }: { min?: number; max?: number }) {
   const bounds =
@@ -127,7 +161,7 @@ function numeric(kind: string, pattern: RegExp, { min, max }: { min?: number; ma
     .string({ error: expected })
     .regex(pattern, { error: expected })
     .transform(Number)
-    .refine((value) => (min === undefined || value >= min) && (max === undefined || value <= max), {
+    .refine((value) => Number.isFinite(value) && (min === undefined || value >= min) && (max === undefined || value <= max), {
       error: expected,
     });
 }

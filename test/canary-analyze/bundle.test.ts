@@ -100,7 +100,7 @@ describe('synthetic traffic during the analysis', () => {
       expect(received.length).toBeGreaterThan(40);
       expect(received.length).toBeLessThanOrEqual(20 * 7);
       expect(new Set(received)).toEqual(new Set(['GET /api/items?limit=1']));
-      expect(run.summary).toContain(`Synthetic traffic: ${received.length} GET requests to ${url}, 0 without an answer.`);
+      expect(run.summary).toContain(`Synthetic traffic: ${received.length} GET requests to \`${url}\`, 0 without an answer.`);
     } finally {
       target.close();
     }

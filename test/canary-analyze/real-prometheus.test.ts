@@ -1,7 +1,7 @@
 // Debian's real Prometheus scraping small local services (file-based service discovery written
 // here) that expose the inventory service's metrics with a controllable error rate and latency.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -95,7 +95,7 @@ describeWithTools(['prometheus'], 'canary-analyze with the real Prometheus', () 
     for (const service of services) service.close();
   });
 
-  const analyse = (canaryTrack: string) =>
+  const analyse = (canaryTrack: string, inputs: Record<string, string> = {}) =>
     runAction({
       action: 'actions/canary-analyze',
       inputs: {
@@ -106,6 +106,7 @@ describeWithTools(['prometheus'], 'canary-analyze with the real Prometheus', () 
         'canary-selector': `app.kubernetes.io/name=inventory-service,track=${canaryTrack}`,
         interval: '3s',
         iterations: '5',
+        ...inputs,
       },
       timeoutMs: 60_000,
     });
@@ -115,5 +116,24 @@ describeWithTools(['prometheus'], 'canary-analyze with the real Prometheus', () 
     expect(faulty.outputs.verdict, faulty.summary).toBe('rollback');
     expect(faulty.outputs['failed-metrics']).toContain('error-rate');
     expect(healthy.outputs.verdict, healthy.summary).toBe('promote');
+  });
+
+  // Dividing by (time() % 3 >= bool 1) makes one interval in three answer +Inf or NaN (4 s apart, the instants go round the residues mod 3).
+  const SOMETIMES_NOT_FINITE = `
+- name: error-rate
+  reduce: ratio
+  critical: true
+  errors-query: 'sum(increase(http_requests_total{ {{selector}}, route=~"/api/.*", status_code=~"5.." }[{{interval}}])) / (time() % 3 >= bool 1)'
+  requests-query: 'sum(increase(http_requests_total{ {{selector}}, route=~"/api/.*" }[{{interval}}]))'
+`;
+
+  it('a critical metric that Prometheus answers with +Inf or NaN in some intervals never promotes', async () => {
+    const inputs = { metrics: SOMETIMES_NOT_FINITE, interval: '4s', iterations: '6' };
+    const [faulty, healthy] = await Promise.all([analyse('faulty-canary', inputs), analyse('canary', inputs)]);
+    expect(faulty.outputs.verdict, faulty.summary).not.toBe('promote');
+    expect(healthy.outputs.verdict, healthy.summary).toBe('inconclusive');
+    expect(healthy.summary).toMatch(/critical metric error-rate has no data: .*not a finite number/);
+    const report = JSON.parse(await readFile(healthy.outputs.report!, 'utf8'));
+    expect(report.metrics[0].intervals.filter((interval: { canary: { malformed?: boolean } }) => interval.canary.malformed).length).toBeGreaterThanOrEqual(1);
   });
 });

@@ -29,6 +29,8 @@ export const HOSTILE_VALUES: readonly HostileValue[] = [
   { label: 'NaN', value: 'NaN', environmentSafe: true },
   { label: 'Infinity', value: 'Infinity', environmentSafe: true },
   { label: 'a number in exponent form (1e309)', value: '1e309', environmentSafe: true },
+  { label: 'a number too large for a double (400 digits)', value: '9'.repeat(400), environmentSafe: true },
+  { label: '100 KB of digits, then a letter (quadratic for an ambiguous number pattern)', value: `${'9'.repeat(100_000)}x`, environmentSafe: true },
   { label: 'HTML (<img src=x onerror=alert(1)>)', value: '<img src=x onerror=alert(1)>', environmentSafe: true },
   { label: 'a mention (@org/team)', value: '@org/team', environmentSafe: true },
 ];

@@ -18,6 +18,11 @@ export class ProviderUnavailableError extends Error {
   override name = 'ProviderUnavailableError';
 }
 
+/** The source answered, but with something unusable (a body that is not the expected JSON or text): every metric's interval is malformed. */
+export class MalformedAnswerError extends Error {
+  override name = 'MalformedAnswerError';
+}
+
 export interface AnalysisPlan {
   intervalSeconds: number;
   iterations: number;
@@ -80,7 +85,8 @@ export async function runAnalysis(
     } catch (error: unknown) {
       const reason = `${provider.description}: ${describeError(error)}`;
       log(`interval ${tick + 1}: ${reason}`);
-      values = new Map(metrics.map((metric) => [metric.name, { baseline: { value: null, missing: reason }, canary: { value: null, missing: reason } }]));
+      const missing = { value: null, missing: reason, ...(error instanceof MalformedAnswerError && { malformed: true }) };
+      values = new Map(metrics.map((metric) => [metric.name, { baseline: missing, canary: missing }]));
     }
     if (tick < plan.warmup) {
       log(`warm-up interval ${tick + 1} of ${plan.warmup} ignored`);

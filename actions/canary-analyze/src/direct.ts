@@ -1,3 +1,4 @@
+import { finiteOrMissing } from '../../lib/finite.js';
 import type { GroupValue } from './judge.js';
 import type { Sample } from './prometheus-text.js';
 
@@ -20,14 +21,15 @@ export function seriesKey(sample: Pick<Sample, 'name' | 'labels'>): string {
  * How much each counter grew between two scrapes of the same pod. A counter that went down
  * was reset (the process restarted) and counts from zero, as PromQL's rate(); a series that
  * did not exist yet was created since (client libraries create labelled series on first use).
+ * A sample that is not a finite number now or before gives a NaN delta: whatever sums it is missing.
  */
 export function counterDeltas(previous: readonly Sample[], current: readonly Sample[]): Sample[] {
   const before = new Map(previous.map((sample) => [seriesKey(sample), sample.value]));
   const deltas: Sample[] = [];
   for (const sample of current) {
-    if (!Number.isFinite(sample.value)) continue;
     const earlier = before.get(seriesKey(sample)) ?? 0;
-    deltas.push({ ...sample, value: sample.value >= earlier ? sample.value - earlier : sample.value });
+    const delta = !Number.isFinite(sample.value) || !Number.isFinite(earlier) ? Number.NaN : sample.value >= earlier ? sample.value - earlier : sample.value;
+    deltas.push({ ...sample, value: delta });
   }
   return deltas;
 }
@@ -86,7 +88,7 @@ export function bucketsOf(deltas: readonly Sample[], metric: string, match: Labe
   const byBound = new Map<number, number>();
   for (const delta of deltas) {
     if (delta.name !== `${metric}_bucket` || delta.labels.le === undefined || !matches(delta.labels, match)) continue;
-    const le = delta.labels.le === '+Inf' ? Infinity : Number(delta.labels.le);
+    const le = delta.labels.le === '+Inf' ? Infinity : (finiteOrMissing(delta.labels.le) ?? Number.NaN);
     byBound.set(le, (byBound.get(le) ?? 0) + delta.value);
   }
   return [...byBound].map(([le, count]) => ({ le, count }));
@@ -94,19 +96,25 @@ export function bucketsOf(deltas: readonly Sample[], metric: string, match: Labe
 
 /** One group's value for one interval, from the counter deltas of all its pods over `seconds`. */
 export function reduceDeltas(reduction: DirectReduction, deltas: readonly Sample[], seconds: number): GroupValue {
+  const malformed: GroupValue = { value: null, missing: `a sample of ${reduction.metric} is not a finite number`, malformed: true };
   switch (reduction.reduce) {
-    case 'rate':
-      return { value: sumOf(deltas, reduction.metric, reduction.match) / seconds };
+    case 'rate': {
+      const value = sumOf(deltas, reduction.metric, reduction.match) / seconds;
+      return Number.isFinite(value) ? { value } : malformed;
+    }
     case 'ratio': {
       const requests = sumOf(deltas, reduction.metric, reduction.match);
       const errors = deltas
         .filter((delta) => delta.name === reduction.metric && matches(delta.labels, reduction.match) && matches(delta.labels, reduction.errors))
         .reduce((sum, delta) => sum + delta.value, 0);
+      if (!Number.isFinite(requests) || !Number.isFinite(errors)) return malformed;
       if (requests === 0) return { value: null, errors, requests, missing: 'no requests in this interval' };
       return { value: errors / requests, errors, requests };
     }
     case 'quantile': {
-      const value = histogramQuantile(reduction.quantile, bucketsOf(deltas, reduction.metric, reduction.match));
+      const buckets = bucketsOf(deltas, reduction.metric, reduction.match);
+      if (buckets.some((bucket) => Number.isNaN(bucket.le) || !Number.isFinite(bucket.count))) return malformed;
+      const value = histogramQuantile(reduction.quantile, buckets);
       return Number.isNaN(value) ? { value: null, missing: 'no observations in this interval' } : { value };
     }
   }

@@ -1,6 +1,8 @@
 import { input } from '../../lib/index.js';
 import { z } from 'zod';
 
+export const MAX_ITERATIONS = 1000;
+
 export const canaryAnalyzeInputs = {
   provider: input.oneOf(['direct', 'prometheus']).default('direct'),
   'prometheus-url': input.url().optional(),
@@ -14,9 +16,9 @@ export const canaryAnalyzeInputs = {
   'baseline-selector': input.text('a label selector such as app=inventory,track=baseline'),
   'canary-selector': input.text('a label selector such as app=inventory,track=canary'),
   interval: input.duration().default(30),
-  iterations: input.integer({ min: 1, max: 1000 }).default(10),
+  iterations: input.integer({ min: 1, max: MAX_ITERATIONS }).default(10),
   duration: input.duration().optional(),
-  warmup: input.integer({ min: 0 }).default(0),
+  warmup: input.integer({ min: 0, max: MAX_ITERATIONS }).default(0),
   metrics: input.text('metric definitions as YAML, or the path of a YAML file').optional(),
   confidence: input.number({ min: 0.5, max: 0.9999 }).default(0.98),
   tolerance: input.number({ min: 0, max: 10 }).default(0.25),
@@ -24,7 +26,7 @@ export const canaryAnalyzeInputs = {
   'allowed-decrease': input.number({ min: 0, max: 1 }).optional(),
   'pass-score': input.number({ min: 0, max: 100 }).default(75),
   'marginal-score': input.number({ min: 0, max: 100 }).default(50),
-  'min-samples': input.integer({ min: 1 }).default(3),
+  'min-samples': input.integer({ min: 1, max: MAX_ITERATIONS }).default(3),
   'on-marginal': input.oneOf(['inconclusive', 'promote', 'rollback']).default('inconclusive'),
   traffic: input.text('a traffic definition as YAML (url, rate, methods)').optional(),
   'fail-on-rollback': input.boolean().default(false),

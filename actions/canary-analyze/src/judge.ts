@@ -12,6 +12,12 @@ export interface GroupValue {
   errors?: number;
   requests?: number;
   missing?: string;
+  /**
+   * The source answered something that is not a finite number (NaN, ±Inf, text, a broken body).
+   * Missing like any gap, and more: a metric with such an interval is never judged a pass,
+   * because garbage from a provider is not evidence that the canary is healthy.
+   */
+  malformed?: boolean;
 }
 
 export interface IntervalObservation {
@@ -108,6 +114,7 @@ export function judgeMetric(
   settings: JudgeSettings,
   { confidence = settings.confidence, thresholds = true }: { confidence?: number; thresholds?: boolean } = {},
 ): MetricJudgement {
+  intervals = intervals.map((interval) => ({ ...interval, baseline: checked(interval.baseline), canary: checked(interval.canary) }));
   const baselineValues = finiteValues(intervals.map((interval) => interval.baseline));
   const canaryValues = finiteValues(intervals.map((interval) => interval.canary));
   const common = { name: metric.name, direction: metric.direction, critical: metric.critical, weight: metric.weight };
@@ -128,6 +135,23 @@ export function judgeMetric(
   const effect = metric.kind === 'counts' ? ratio(canary.rate!, baseline.rate!) : ratio(canary.median, baseline.median);
   const allowedIncrease = metric.allowedIncrease ?? settings.allowedIncrease ?? 1;
   const allowedDecrease = metric.allowedDecrease ?? settings.allowedDecrease ?? 1;
+  const canaryValue = metric.kind === 'counts' ? canary.rate! : canary.median;
+  const baselineValue = metric.kind === 'counts' ? baseline.rate! : baseline.median;
+  const statistics: Array<[string, number]> = [
+    [metric.kind === 'counts' ? 'canary error rate' : 'canary median', canaryValue],
+    [metric.kind === 'counts' ? 'baseline error rate' : 'baseline median', baselineValue],
+    ['U', test.u ?? 0],
+    ['p-value', test.pValue],
+    ['estimate', test.estimate],
+    ['interval lower bound', test.lower],
+    ['interval upper bound', test.upper],
+    ['tolerance bound', test.bound],
+  ];
+  // The effect may be ±Infinity (a baseline of exactly 0), never NaN.
+  const notFinite = statistics.find(([, value]) => !Number.isFinite(value)) ?? (Number.isNaN(effect) ? ['effect', effect] : undefined);
+  if (notFinite) {
+    return { ...common, result: 'no-data', reason: withMissingReason(`its ${notFinite[0]} is not a finite number (${notFinite[1]})`, intervals), baseline, canary };
+  }
   const interval = `${format(test.estimate)} [${format(test.lower)}, ${format(test.upper)}]`;
 
   const failures: string[] = [];
@@ -137,12 +161,16 @@ export function judgeMetric(
   if (metric.direction !== 'increase' && test.upper < -test.bound && effect < allowedDecrease) {
     failures.push(`canary lower: ${interval} lies below −${format(test.bound)}, ratio ${format(effect)} < ${allowedDecrease}`);
   }
-  const canaryValue = metric.kind === 'counts' ? canary.rate! : canary.median;
   if (thresholds && metric.threshold?.max !== undefined && canaryValue > metric.threshold.max) {
     failures.push(`canary ${format(canaryValue)} above the threshold ${metric.threshold.max}`);
   }
   if (thresholds && metric.threshold?.min !== undefined && canaryValue < metric.threshold.min) {
     failures.push(`canary ${format(canaryValue)} below the threshold ${metric.threshold.min}`);
+  }
+  const malformed = intervals.filter((observation) => observation.baseline.malformed || observation.canary.malformed).length;
+  if (failures.length === 0 && malformed > 0) {
+    const why = `no difference beyond the tolerance on the usable intervals (${interval}), but ${malformed} interval${malformed === 1 ? '' : 's'} answered what is not a finite number: never a pass`;
+    return { ...common, result: 'no-data', reason: withMissingReason(why, intervals), baseline, canary, test, effect };
   }
   const reason = failures.length > 0 ? failures.join('; ') : `no difference beyond the tolerance: ${interval}`;
   return { ...common, result: failures.length > 0 ? 'fail' : 'pass', reason, baseline, canary, test, effect };
@@ -175,6 +203,14 @@ function proportionTest(baseline: GroupSummary, canary: GroupSummary, confidence
     upper: result.upper,
     bound: 0,
   };
+}
+
+/** A group's value counts only when it and its counts are finite and the counts not negative; anything else is a malformed missing value. */
+function checked(group: GroupValue): GroupValue {
+  const isCount = (count: number | undefined) => count === undefined || (Number.isFinite(count) && count >= 0);
+  if ((group.value === null || Number.isFinite(group.value)) && isCount(group.errors) && isCount(group.requests)) return group;
+  const numbers = [`value ${group.value}`, group.errors !== undefined && `errors ${group.errors}`, group.requests !== undefined && `requests ${group.requests}`];
+  return { value: null, missing: `not a finite number or count (${numbers.filter(Boolean).join(', ')})`, malformed: true };
 }
 
 function finiteValues(values: readonly GroupValue[]): number[] {
@@ -241,6 +277,7 @@ export function decide(judgements: readonly MetricJudgement[], settings: JudgeSe
   const totalWeight = judged.reduce((sum, metric) => sum + metric.weight, 0);
   const passedWeight = judged.filter((metric) => metric.result === 'pass').reduce((sum, metric) => sum + metric.weight, 0);
   const score = Math.round((1000 * passedWeight) / totalWeight) / 10;
+  if (!Number.isFinite(score)) return { ...base, verdict: 'inconclusive', score: 0, reason: `the score is not a finite number (weights ${passedWeight} of ${totalWeight})` };
   const failures = failed.length > 0 ? `; failed: ${failed.join(', ')}` : '';
   if (score >= settings.passScore) return { ...base, verdict: 'promote', score, reason: `score ${score} ≥ pass-score ${settings.passScore}${failures}` };
   if (score < settings.marginalScore) return { ...base, verdict: 'rollback', score, reason: `score ${score} < marginal-score ${settings.marginalScore}${failures}` };

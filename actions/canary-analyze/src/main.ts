@@ -10,7 +10,7 @@ import {
   type Inputs,
 } from '../../lib/index.js';
 import { runAnalysis, type AnalysisPlan, type AnalysisResult, type MetricsProvider } from './analysis.js';
-import { canaryAnalyzeInputs, canaryAnalyzeSecretInputs } from './inputs.js';
+import { MAX_ITERATIONS, canaryAnalyzeInputs, canaryAnalyzeSecretInputs } from './inputs.js';
 import type { JudgeSettings } from './judge.js';
 import { judgedMetric, loadMetrics, selectorMatchers } from './metrics.js';
 import { DirectProvider } from './providers/direct.js';
@@ -93,8 +93,10 @@ function judgeSettings(inputs: CanaryInputs): JudgeSettings {
 
 function analysisPlan(inputs: CanaryInputs): AnalysisPlan {
   const iterations = inputs.duration === undefined ? inputs.iterations : Math.floor(inputs.duration / inputs.interval);
-  if (iterations < 1) {
-    throw new ConfigurationError(`Input "duration" has value "${inputs.duration}s": expected at least one interval (${inputs.interval}s).`);
+  if (iterations < 1 || iterations > MAX_ITERATIONS) {
+    throw new ConfigurationError(
+      `Input "duration" has value "${inputs.duration}s": expected from one to ${MAX_ITERATIONS} intervals of ${inputs.interval}s (it makes ${iterations}).`,
+    );
   }
   return { intervalSeconds: inputs.interval, iterations, warmup: inputs.warmup };
 }

@@ -1,3 +1,5 @@
+import { seriesKey } from './direct.js';
+
 /** One sample of the Prometheus text exposition format (version 0.0.4). */
 export interface Sample {
   name: string;
@@ -14,15 +16,21 @@ export class ExpositionFormatError extends Error {
 
 /**
  * Parses what a `/metrics` endpoint answers. HELP, TYPE and other comments are skipped:
- * histograms are recognised by their `_bucket` / `_sum` / `_count` sample names.
+ * histograms are recognised by their `_bucket` / `_sum` / `_count` sample names. A series
+ * written twice is an error, as in Prometheus' own scrape: its counter delta would count twice.
  */
 export function parsePrometheusText(text: string): Sample[] {
   const samples: Sample[] = [];
+  const seen = new Set<string>();
   text.split('\n').forEach((rawLine, index) => {
     const line = rawLine.trim();
     if (line === '' || line.startsWith('#')) return;
     try {
-      samples.push(parseSampleLine(line));
+      const sample = parseSampleLine(line);
+      const key = seriesKey(sample);
+      if (seen.has(key)) throw new Error('the series appears twice');
+      seen.add(key);
+      samples.push(sample);
     } catch (error: unknown) {
       const reason = error instanceof Error ? error.message : String(error);
       throw new ExpositionFormatError(`line ${index + 1}: ${reason}: ${line.slice(0, 120)}`);

@@ -1,4 +1,4 @@
-import type { Summary } from '../../lib/index.js';
+import { codeSpan, escapeHtml, escapeMarkdown, type Summary } from '../../lib/index.js';
 import { format, type MetricJudgement, type Verdict } from './judge.js';
 import type { Report } from './report.js';
 
@@ -10,13 +10,16 @@ const VERDICT_HEADINGS: Record<Verdict, string> = {
 
 const RESULT_LABELS = { pass: '✅ pass', fail: '❌ fail', 'no-data': '⚠️ no data' } as const;
 
-/** Verdict first, then one row per metric, then one chart per metric over the intervals. */
+/**
+ * Verdict first, then one row per metric, then one chart per metric over the intervals. Names,
+ * reasons and error texts come from the user's YAML and the provider: escaped, never markup.
+ */
 export function renderSummary(summary: Summary, report: Report): void {
   summary.addHeading(VERDICT_HEADINGS[report.verdict], 2);
-  summary.addRaw(`\n**Score ${report.score}** (pass ≥ ${report.settings.passScore}, rollback < ${report.settings.marginalScore}) — ${escape(report.reason)}\n\n`);
+  summary.addRaw(`\n**Score ${report.score}** (pass ≥ ${report.settings.passScore}, rollback < ${report.settings.marginalScore}) — ${escapeMarkdown(report.reason)}\n\n`);
   const judged = report.metrics[0]?.intervals.length ?? 0;
   summary.addRaw(
-    `${judged} of ${report.plan.iterations} intervals of ${report.plan.intervalSeconds}s judged (${report.plan.warmup} warm-up), provider: ${report.provider}` +
+    `${judged} of ${report.plan.iterations} intervals of ${report.plan.intervalSeconds}s judged (${report.plan.warmup} warm-up), provider: ${escapeMarkdown(report.provider)}` +
       `, confidence ${report.settings.confidence}, tolerance ${report.settings.tolerance}.\n\n`,
   );
   summary.addTable([
@@ -30,18 +33,18 @@ export function renderSummary(summary: Summary, report: Report): void {
       { data: 'Why', header: true },
     ],
     ...report.metrics.map((metric) => [
-      `${metric.name}${metric.critical ? ' (critical)' : ''}`,
+      `${escapeHtml(metric.name)}${metric.critical ? ' (critical)' : ''}`,
       RESULT_LABELS[metric.result],
       groupCell(metric, 'baseline'),
       groupCell(metric, 'canary'),
-      metric.effect === undefined ? '–' : format(metric.effect),
-      metric.test ? `${format(metric.test.pValue)} (${metric.test.method})` : '–',
-      escape(metric.reason),
+      metric.effect === undefined || Number.isNaN(metric.effect) ? '–' : format(metric.effect),
+      metric.test && Number.isFinite(metric.test.pValue) ? `${format(metric.test.pValue)} (${metric.test.method})` : '–',
+      escapeHtml(metric.reason),
     ]),
   ]);
   if (report.traffic) {
     const { sent, failed, url, method } = report.traffic;
-    summary.addRaw(`\nSynthetic traffic: ${sent} ${method} requests to ${url}, ${failed} without an answer.\n`);
+    summary.addRaw(`\nSynthetic traffic: ${sent} ${method} requests to ${codeSpan(url)}, ${failed} without an answer.\n`);
   }
   for (const metric of report.metrics) {
     const chart = mermaidChart(metric);
@@ -51,8 +54,8 @@ export function renderSummary(summary: Summary, report: Report): void {
 
 function groupCell(metric: MetricJudgement, group: 'baseline' | 'canary'): string {
   const summary = metric[group];
-  if (summary.rate !== undefined) return `${format(summary.rate)} (${summary.errors}/${summary.requests})`;
-  return summary.samples === 0 ? '–' : `median ${format(summary.median)}`;
+  if (summary.rate !== undefined) return `${Number.isFinite(summary.rate) ? format(summary.rate) : '–'} (${summary.errors}/${summary.requests})`;
+  return summary.samples === 0 || !Number.isFinite(summary.median) ? '–' : `median ${format(summary.median)}`;
 }
 
 /** A Mermaid xychart-beta of both groups over the intervals where both have a value (GitHub renders it). */
@@ -63,9 +66,9 @@ export function mermaidChart(metric: Report['metrics'][number]): string | undefi
   return [
     '```mermaid',
     'xychart-beta',
-    `  title "${metric.name}: baseline (first line) vs canary (second line)"`,
+    `  title "${chartText(metric.name)}: baseline (first line) vs canary (second line)"`,
     `  x-axis "interval" [${points.map((interval) => interval.index + 1).join(', ')}]`,
-    `  y-axis "${metric.name}"`,
+    `  y-axis "${chartText(metric.name)}"`,
     `  line [${series('baseline')}]`,
     `  line [${series('canary')}]`,
     '```',
@@ -76,6 +79,7 @@ function isNumber(value: number | null): value is number {
   return value !== null && Number.isFinite(value);
 }
 
-function escape(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/</g, '&lt;');
+/** A Mermaid label is a double-quoted string inside a fenced block: keep only characters that can close neither. */
+export function chartText(text: string): string {
+  return text.replace(/[^\w .,:+%/-]/g, ' ').slice(0, 100);
 }

@@ -1,13 +1,13 @@
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { ConfigurationError, describeError } from '../../lib/index.js';
+import { ConfigurationError, describeError, input } from '../../lib/index.js';
 
 const MAX_RATE = 200;
 const MAX_IN_FLIGHT = 100;
 
 const trafficSchema = z
   .object({
-    url: z.url({ protocol: /^https?$/, error: 'an http or https URL' }),
+    url: input.url(),
     rate: z.number({ error: `requests per second, from 0.1 to ${MAX_RATE}` }).min(0.1).max(MAX_RATE, { error: `at most ${MAX_RATE} requests per second` }),
     method: z.enum(['GET', 'HEAD'], { error: 'GET or HEAD (read-only methods only)' }).default('GET'),
     duration: z.number({ error: 'seconds' }).positive().optional(),

@@ -136,7 +136,9 @@ async function checkHealth(url: string, deadline: number): Promise<{ ok: boolean
       if (response.ok) return { ok: true, message: `answered ${response.status}` };
       last = `answered ${response.status}`;
     } catch (error: unknown) {
-      last = `did not answer (${error instanceof Error ? error.message : String(error)})`;
+      // Only a code or the error's kind: fetch's messages may quote the URL, and with it whatever it holds.
+      const cause = (error as { cause?: { code?: unknown } }).cause;
+      last = `did not answer (${typeof cause?.code === 'string' ? cause.code : error instanceof Error ? error.name : 'unknown error'})`;
     }
     await sleep(1000);
   } while (Date.now() < giveUpAt);

@@ -4,7 +4,7 @@ import { ProviderUnavailableError } from '../analysis.js';
 import { counterDeltas, reduceDeltas } from '../direct.js';
 import type { GroupValue } from '../judge.js';
 import { directReduction, type MetricDefinition } from '../metrics.js';
-import { parsePrometheusText, type Sample } from '../prometheus-text.js';
+import { ExpositionFormatError, parsePrometheusText, type Sample } from '../prometheus-text.js';
 
 interface Pod {
   metadata: { name: string; namespace?: string; deletionTimestamp?: string };
@@ -50,7 +50,7 @@ export class DirectProvider implements MetricsProvider {
   }
 
   private async collectGroup(group: Group): Promise<Map<string, GroupValue>> {
-    const { scraped, problems } = await this.scrapeGroup(group);
+    const { scraped, problems, malformed } = await this.scrapeGroup(group);
     const deltas: Sample[] = [];
     let pods = 0;
     for (const [pod, samples] of scraped) {
@@ -64,7 +64,9 @@ export class DirectProvider implements MetricsProvider {
     for (const metric of this.options.metrics) {
       values.set(
         metric.name,
-        pods === 0
+        malformed
+          ? { value: null, missing: `a ${group} pod answered what is not the metrics text format: ${problems.join('; ')}`, malformed: true }
+          : pods === 0
           ? { value: null, missing: `no ${group} pod scraped at both ends of the interval${problems.length > 0 ? `: ${problems.join('; ')}` : ''}` }
           : reduceDeltas(directReduction(metric), deltas, this.options.intervalSeconds),
       );
@@ -76,14 +78,15 @@ export class DirectProvider implements MetricsProvider {
     return group === 'baseline' ? this.options.baselineSelector : this.options.canarySelector;
   }
 
-  private async scrapeGroup(group: Group): Promise<{ scraped: Map<string, Sample[]>; problems: string[] }> {
+  private async scrapeGroup(group: Group): Promise<{ scraped: Map<string, Sample[]>; problems: string[]; malformed: boolean }> {
     const scraped = new Map<string, Sample[]>();
     const problems: string[] = [];
+    let malformed = false;
     let pods: Pod[];
     try {
       pods = (await this.kubectl.json<{ items: Pod[] }>(['get', 'pods', '--selector', this.selector(group)])).items;
     } catch (error: unknown) {
-      return { scraped, problems: [`cannot list pods: ${describeError(error)}`] };
+      return { scraped, problems: [`cannot list pods: ${describeError(error)}`], malformed };
     }
     await Promise.all(
       pods.filter(isReady).map(async (pod) => {
@@ -94,10 +97,11 @@ export class DirectProvider implements MetricsProvider {
           scraped.set(pod.metadata.name, parsePrometheusText(stdout));
         } catch (error: unknown) {
           problems.push(`pod ${pod.metadata.name}: ${describeError(error).split('\n')[0]}`);
+          if (error instanceof ExpositionFormatError) malformed = true;
         }
       }),
     );
-    return { scraped, problems };
+    return { scraped, problems, malformed };
   }
 }
 

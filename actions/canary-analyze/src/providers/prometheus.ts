@@ -1,6 +1,7 @@
-import { registerSecret } from '../../../lib/index.js';
+import { z } from 'zod';
+import { finiteOrMissing, redactSecrets, registerSecret } from '../../../lib/index.js';
 import type { IntervalValues, MetricsProvider } from '../analysis.js';
-import { ProviderUnavailableError } from '../analysis.js';
+import { MalformedAnswerError, ProviderUnavailableError } from '../analysis.js';
 import type { GroupValue } from '../judge.js';
 import { renderQuery, selectorMatchers, type MetricDefinition } from '../metrics.js';
 
@@ -16,12 +17,22 @@ export interface PrometheusOptions {
   metrics: readonly MetricDefinition[];
 }
 
-interface QueryRangeAnswer {
-  status: 'success' | 'error';
-  error?: string;
-  data?: { resultType: string; result: Array<{ metric: Record<string, string>; values: Array<[number, string]> }> };
-}
+/** The answer's shape; sample values stay unknown here, each is read with finiteOrMissing. */
+const queryRangeAnswer = z.object({
+  status: z.enum(['success', 'error']),
+  error: z.string().optional(),
+  data: z
+    .object({ result: z.array(z.object({ metric: z.record(z.string(), z.unknown()).optional(), values: z.array(z.tuple([z.number(), z.unknown()])) })) })
+    .optional(),
+});
 
+type Series = NonNullable<z.output<typeof queryRangeAnswer>['data']>['result'];
+
+/** A query's value at one instant: the sum over its series, none (no series), or why it is unusable. */
+type Scalar = { value?: number; missing?: string };
+
+const MAX_ANSWER_BYTES = 16 * 1024 * 1024;
+const MAX_ERROR_TEXT = 300;
 const REQUEST_TIMEOUT_MS = 15_000;
 
 /** Runs each metric's PromQL templates for both groups at the end of each interval (`/api/v1/query_range`, one step). */
@@ -69,25 +80,48 @@ export class PrometheusProvider implements MetricsProvider {
         this.scalar(render(metric['errors-query']!), at),
         this.scalar(render(metric['requests-query']!), at),
       ]);
+      for (const [what, answer] of [['errors-query', errors], ['requests-query', requests]] as const) {
+        if (answer.missing) return { value: null, missing: `${what}: ${answer.missing}`, malformed: true };
+      }
       // No 5xx series at all is the usual case: sum() over nothing answers no series, meaning 0 errors.
-      const errorCount = errors ?? 0;
-      if (requests === undefined || requests === 0) return { value: null, errors: errorCount, requests: 0, missing: 'no requests in this interval' };
-      return { value: errorCount / requests, errors: errorCount, requests };
+      const errorCount = errors.value ?? 0;
+      const requestCount = requests.value ?? 0;
+      if (errorCount < 0 || requestCount < 0 || errorCount > requestCount * (1 + 1e-9)) {
+        return { value: null, missing: `not counts: ${errorCount} errors of ${requestCount} requests`, malformed: true };
+      }
+      if (requestCount === 0) return { value: null, errors: errorCount, requests: 0, missing: 'no requests in this interval' };
+      return { value: errorCount / requestCount, errors: errorCount, requests: requestCount };
     }
-    const value = await this.scalar(render(metric.query!), at);
-    if (value === undefined) return { value: null, missing: 'the query returned no series' };
-    if (!Number.isFinite(value)) return { value: null, missing: `the query returned ${value}` };
-    return { value };
+    const answer = await this.scalar(render(metric.query!), at);
+    if (answer.missing) return { value: null, missing: answer.missing, malformed: true };
+    if (answer.value === undefined) return { value: null, missing: 'the query returned no series' };
+    return { value: answer.value };
   }
 
-  /** The query's value at `at`, summed over the series it returns; undefined when it returns none. */
-  private async scalar(query: string, at: Date): Promise<number | undefined> {
+  /**
+   * The query's value at `at`, summed over the series it returns. One instant was asked for,
+   * so each series must hold one point at that instant: more points, or another timestamp, is
+   * an answer this cannot read. A value that is not a finite number makes the whole sum unusable.
+   */
+  private async scalar(query: string, at: Date): Promise<Scalar> {
+    const seconds = at.getTime() / 1000;
     const series = await this.queryRange(query, at);
-    const values = series.flatMap((entry) => entry.values.map(([, value]) => Number(value)));
-    return values.length === 0 ? undefined : values.reduce((sum, value) => sum + value, 0);
+    let sum = 0;
+    for (const { values } of series) {
+      if (values.length === 0) continue;
+      const timestamps = values.map(([timestamp]) => timestamp);
+      if (values.length > 1 || Math.abs(timestamps[0]! - seconds) > 0.001) {
+        return { missing: `Prometheus answered points at ${abbreviate(timestamps.join(', '))} for the one instant ${seconds}` };
+      }
+      const value = finiteOrMissing(values[0]![1]);
+      if (value === undefined) return { missing: `the query returned ${abbreviate(JSON.stringify(values[0]![1]) ?? 'nothing')}, not a finite number` };
+      sum += value;
+    }
+    if (!Number.isFinite(sum)) return { missing: `the query's series add up to ${sum}` };
+    return { value: series.some(({ values }) => values.length > 0) ? sum : undefined };
   }
 
-  private async queryRange(query: string, at: Date) {
+  private async queryRange(query: string, at: Date): Promise<Series> {
     const seconds = String(at.getTime() / 1000);
     const url = new URL('api/v1/query_range', this.options.url.endsWith('/') ? this.options.url : `${this.options.url}/`);
     const body = new URLSearchParams({ query, start: seconds, end: seconds, step: `${this.options.intervalSeconds}s` });
@@ -95,19 +129,52 @@ export class PrometheusProvider implements MetricsProvider {
     try {
       response = await fetch(url, { method: 'POST', headers: this.headers, body, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
     } catch (error: unknown) {
-      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-      throw new Error(`cannot reach ${url.origin}: ${cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error))}`);
+      // Only a code or the error's kind: a library's message may quote the URL it was given.
+      const cause = (error as { cause?: { code?: unknown } }).cause;
+      const code = typeof cause?.code === 'string' ? cause.code : error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${REQUEST_TIMEOUT_MS / 1000}s` : 'the request failed';
+      throw new Error(`cannot reach ${url.origin}: ${code}`);
     }
-    const text = await response.text();
-    let answer: QueryRangeAnswer | undefined;
+    const text = await readLimited(response, MAX_ANSWER_BYTES);
+    let json: unknown;
     try {
-      answer = JSON.parse(text) as QueryRangeAnswer;
+      json = JSON.parse(text);
     } catch {
-      answer = undefined;
+      json = undefined;
     }
-    if (!response.ok || answer?.status !== 'success') {
-      throw new Error(`query_range answered ${response.status}${answer?.error ? `: ${answer.error}` : ''} for ${query}`);
+    const answer = queryRangeAnswer.safeParse(json);
+    if (!response.ok || answer.data?.status === 'error') {
+      const detail = answer.data?.error ? `: ${abbreviate(redactSecrets(answer.data.error))}` : '';
+      throw new Error(`query_range answered ${response.status}${detail} for ${query}`);
     }
-    return answer.data?.result ?? [];
+    if (!answer.success || answer.data.status !== 'success') {
+      throw new MalformedAnswerError(`query_range answered ${response.status} with ${json === undefined ? 'a body that is not JSON (truncated?)' : 'JSON that is not a query_range answer'} for ${query}`);
+    }
+    return answer.data.data?.result ?? [];
   }
+}
+
+/** The body as text, refused past `limit` bytes (a misconfigured proxy or a runaway query must not fill the runner's memory). */
+async function readLimited(response: Response, limit: number): Promise<string> {
+  const reader = response.body?.getReader();
+  if (!reader) return '';
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const read = () =>
+    reader.read().catch(() => {
+      throw new MalformedAnswerError('the answer broke off before its end');
+    });
+  for (let chunk = await read(); !chunk.done; chunk = await read()) {
+    size += chunk.value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw new MalformedAnswerError(`query_range answered more than ${limit / 1024 / 1024} MB`);
+    }
+    chunks.push(chunk.value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function abbreviate(text: string): string {
+  const oneLine = text.replace(/\s+/g, ' ');
+  return oneLine.length > MAX_ERROR_TEXT ? `${oneLine.slice(0, MAX_ERROR_TEXT - 3)}...` : oneLine;
 }
