@@ -49390,7 +49390,7 @@ const ZodURL = /*@__PURE__*/ $constructor("ZodURL", (inst, def) => {
     ZodStringFormat.init(inst, def);
 });
 function url(params) {
-    return _url(ZodURL, params);
+    return core._url(ZodURL, params);
 }
 function httpUrl(params) {
     return core._url(ZodURL, {
@@ -49996,14 +49996,14 @@ const ZodTuple = /*@__PURE__*/ $constructor("ZodTuple", (inst, def) => {
     },
 });
 function tuple(items, _paramsOrRest, _params) {
-    const hasRest = _paramsOrRest instanceof core.$ZodType;
+    const hasRest = _paramsOrRest instanceof $ZodType;
     const params = hasRest ? _params : _paramsOrRest;
     const rest = hasRest ? _paramsOrRest : null;
     return new ZodTuple({
         type: "tuple",
         items: items,
         rest,
-        ...util.normalizeParams(params),
+        ...normalizeParams(params),
     });
 }
 const ZodRecord = /*@__PURE__*/ $constructor("ZodRecord", (inst, def) => {
@@ -50600,13 +50600,19 @@ function describeProblem(name, value, error, isSecret) {
     const expected = error.issues[0]?.message ?? 'a valid value';
     if (value === '')
         return `Input "${name}" is required but was not set: expected ${expected}.`;
-    const shown = isSecret ? '(value hidden)' : `"${abbreviate(value)}"`;
+    const shown = isSecret ? '(value hidden)' : `"${abbreviate(withoutCredentials(value))}"`;
     return `Input "${name}" has value ${shown}: expected ${expected}.`;
+}
+/** `https://user:password@host` → `https://***@host`: an error message must not echo what a URL's user-info holds. */
+function withoutCredentials(value) {
+    return value.replace(/(?<=:\/\/)[^\s/?#@]*@/g, '***@');
 }
 function abbreviate(value) {
     const oneLine = value.replace(/\r?\n/g, '\\n');
     return oneLine.length > 80 ? `${oneLine.slice(0, 77)}...` : oneLine;
 }
+const MAX_URL_LENGTH = 2048;
+const MAX_DURATION_SECONDS = 7 * 86_400;
 const BOOLEAN_TEXTS = ['true', 'True', 'TRUE', 'false', 'False', 'FALSE'];
 const DURATION = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/;
 /** Schema builders for the value shapes that action inputs take. Error messages read as "expected …". */
@@ -50632,10 +50638,12 @@ const input = {
             const [, hours = '0', minutes = '0', seconds = '0'] = DURATION.exec(text) ?? [];
             return Number(hours) * 3600 + Number(minutes) * 60 + Number(seconds);
         })
-            .refine((seconds) => seconds > 0, { error: 'a duration longer than zero' });
+            .refine((seconds) => seconds > 0, { error: 'a duration longer than zero' })
+            .refine((seconds) => seconds <= MAX_DURATION_SECONDS, { error: `a duration of at most ${MAX_DURATION_SECONDS / 86_400} days` });
     },
     number(range = {}) {
-        return numeric('a number', /^-?(\d+\.?\d*|\.\d+)$/, range);
+        // Unambiguous, so a long run of digits cannot make it backtrack quadratically.
+        return numeric('a number', /^-?(?:\d+(?:\.\d*)?|\.\d+)$/, range);
     },
     integer(range = {}) {
         return numeric('a whole number', /^-?\d+$/, range);
@@ -50649,11 +50657,41 @@ const input = {
             .filter((item) => item !== ''))
             .refine((items) => items.length > 0, { error: expected });
     },
+    /**
+     * An http(s) URL without user-info: credentials have their own masked inputs, while a URL is
+     * echoed in logs, summaries and the error texts of the libraries that fetch it.
+     */
     url() {
-        const expected = 'an http or https URL';
-        return url({ protocol: /^https?$/, error: expected });
+        return schemas_string({ error: 'an http or https URL' }).superRefine((text, context) => {
+            const problem = urlProblem(text);
+            if (problem)
+                context.addIssue({ code: 'custom', message: problem });
+        });
     },
 };
+function urlProblem(text) {
+    const expected = 'an http or https URL';
+    if (text.length > MAX_URL_LENGTH)
+        return `${expected} of at most ${MAX_URL_LENGTH} characters`;
+    // The URL parser would silently drop tabs and newlines, and encode spaces.
+    if (/[\s\p{Cc}]/u.test(text))
+        return `${expected} without spaces, newlines or control characters`;
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        return expected;
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+        return `${expected} (not ${url.protocol.slice(0, 20)})`;
+    if (url.hostname === '')
+        return `${expected} with a host`;
+    if (url.username !== '' || url.password !== '') {
+        return `${expected} without a user name or password in it: give credentials in the action's own inputs for them, which are masked`;
+    }
+    return undefined;
+}
 function numeric(kind, pattern, { min, max }) {
     const bounds = min !== undefined && max !== undefined
         ? ` from ${min} to ${max}`
@@ -50666,7 +50704,7 @@ function numeric(kind, pattern, { min, max }) {
     return schemas_string({ error: expected })
         .regex(pattern, { error: expected })
         .transform(Number)
-        .refine((value) => (min === undefined || value >= min) && (max === undefined || value <= max), {
+        .refine((value) => Number.isFinite(value) && (min === undefined || value >= min) && (max === undefined || value <= max), {
         error: expected,
     });
 }
@@ -56056,7 +56094,24 @@ function countUnsuppressedBySeverity(report) {
     return counts;
 }
 
+;// CONCATENATED MODULE: ./actions/lib/finite.ts
+/**
+ * A number that decides something, read from what a provider, a file or a person gave. NaN,
+ * ±Infinity, empty text and anything that is not a number are missing (undefined), never a
+ * value: `Number("NaN") ?? 0` is NaN, and every comparison with NaN is false, so a NaN that
+ * got through would pass any check it met.
+ */
+function finiteOrMissing(value) {
+    if (typeof value === 'number')
+        return Number.isFinite(value) ? value : undefined;
+    if (typeof value !== 'string' || value.trim() === '')
+        return undefined;
+    const number = Number(value);
+    return Number.isFinite(number) ? number : undefined;
+}
+
 ;// CONCATENATED MODULE: ./actions/lib/index.ts
+
 
 
 
@@ -56350,6 +56405,7 @@ function fisherExact(baseline, canary) {
  */
 const INTERIM_CONFIDENCE = 0.999;
 function judgeMetric(metric, intervals, settings, { confidence = settings.confidence, thresholds = true } = {}) {
+    intervals = intervals.map((interval) => ({ ...interval, baseline: checked(interval.baseline), canary: checked(interval.canary) }));
     const baselineValues = finiteValues(intervals.map((interval) => interval.baseline));
     const canaryValues = finiteValues(intervals.map((interval) => interval.canary));
     const common = { name: metric.name, direction: metric.direction, critical: metric.critical, weight: metric.weight };
@@ -56367,6 +56423,23 @@ function judgeMetric(metric, intervals, settings, { confidence = settings.confid
     const effect = metric.kind === 'counts' ? ratio(canary.rate, baseline.rate) : ratio(canary.median, baseline.median);
     const allowedIncrease = metric.allowedIncrease ?? settings.allowedIncrease ?? 1;
     const allowedDecrease = metric.allowedDecrease ?? settings.allowedDecrease ?? 1;
+    const canaryValue = metric.kind === 'counts' ? canary.rate : canary.median;
+    const baselineValue = metric.kind === 'counts' ? baseline.rate : baseline.median;
+    const statistics = [
+        [metric.kind === 'counts' ? 'canary error rate' : 'canary median', canaryValue],
+        [metric.kind === 'counts' ? 'baseline error rate' : 'baseline median', baselineValue],
+        ['U', test.u ?? 0],
+        ['p-value', test.pValue],
+        ['estimate', test.estimate],
+        ['interval lower bound', test.lower],
+        ['interval upper bound', test.upper],
+        ['tolerance bound', test.bound],
+    ];
+    // The effect may be ±Infinity (a baseline of exactly 0), never NaN.
+    const notFinite = statistics.find(([, value]) => !Number.isFinite(value)) ?? (Number.isNaN(effect) ? ['effect', effect] : undefined);
+    if (notFinite) {
+        return { ...common, result: 'no-data', reason: withMissingReason(`its ${notFinite[0]} is not a finite number (${notFinite[1]})`, intervals), baseline, canary };
+    }
     const interval = `${judge_format(test.estimate)} [${judge_format(test.lower)}, ${judge_format(test.upper)}]`;
     const failures = [];
     if (metric.direction !== 'decrease' && test.lower > test.bound && effect > allowedIncrease) {
@@ -56375,12 +56448,16 @@ function judgeMetric(metric, intervals, settings, { confidence = settings.confid
     if (metric.direction !== 'increase' && test.upper < -test.bound && effect < allowedDecrease) {
         failures.push(`canary lower: ${interval} lies below −${judge_format(test.bound)}, ratio ${judge_format(effect)} < ${allowedDecrease}`);
     }
-    const canaryValue = metric.kind === 'counts' ? canary.rate : canary.median;
     if (thresholds && metric.threshold?.max !== undefined && canaryValue > metric.threshold.max) {
         failures.push(`canary ${judge_format(canaryValue)} above the threshold ${metric.threshold.max}`);
     }
     if (thresholds && metric.threshold?.min !== undefined && canaryValue < metric.threshold.min) {
         failures.push(`canary ${judge_format(canaryValue)} below the threshold ${metric.threshold.min}`);
+    }
+    const malformed = intervals.filter((observation) => observation.baseline.malformed || observation.canary.malformed).length;
+    if (failures.length === 0 && malformed > 0) {
+        const why = `no difference beyond the tolerance on the usable intervals (${interval}), but ${malformed} interval${malformed === 1 ? '' : 's'} answered what is not a finite number: never a pass`;
+        return { ...common, result: 'no-data', reason: withMissingReason(why, intervals), baseline, canary, test, effect };
     }
     const reason = failures.length > 0 ? failures.join('; ') : `no difference beyond the tolerance: ${interval}`;
     return { ...common, result: failures.length > 0 ? 'fail' : 'pass', reason, baseline, canary, test, effect };
@@ -56407,6 +56484,14 @@ function proportionTest(baseline, canary, confidence) {
         upper: result.upper,
         bound: 0,
     };
+}
+/** A group's value counts only when it and its counts are finite and the counts not negative; anything else is a malformed missing value. */
+function checked(group) {
+    const isCount = (count) => count === undefined || (Number.isFinite(count) && count >= 0);
+    if ((group.value === null || Number.isFinite(group.value)) && isCount(group.errors) && isCount(group.requests))
+        return group;
+    const numbers = [`value ${group.value}`, group.errors !== undefined && `errors ${group.errors}`, group.requests !== undefined && `requests ${group.requests}`];
+    return { value: null, missing: `not a finite number or count (${numbers.filter(Boolean).join(', ')})`, malformed: true };
 }
 function finiteValues(values) {
     return values.flatMap((group) => (group.value !== null && Number.isFinite(group.value) ? [group.value] : []));
@@ -56468,6 +56553,8 @@ function decide(judgements, settings) {
     const totalWeight = judged.reduce((sum, metric) => sum + metric.weight, 0);
     const passedWeight = judged.filter((metric) => metric.result === 'pass').reduce((sum, metric) => sum + metric.weight, 0);
     const score = Math.round((1000 * passedWeight) / totalWeight) / 10;
+    if (!Number.isFinite(score))
+        return { ...base, verdict: 'inconclusive', score: 0, reason: `the score is not a finite number (weights ${passedWeight} of ${totalWeight})` };
     const failures = failed.length > 0 ? `; failed: ${failed.join(', ')}` : '';
     if (score >= settings.passScore)
         return { ...base, verdict: 'promote', score, reason: `score ${score} ≥ pass-score ${settings.passScore}${failures}` };
@@ -56506,6 +56593,10 @@ function evaluate(metrics, observations, settings) {
 class ProviderUnavailableError extends Error {
     name = 'ProviderUnavailableError';
 }
+/** The source answered, but with something unusable (a body that is not the expected JSON or text): every metric's interval is malformed. */
+class MalformedAnswerError extends Error {
+    name = 'MalformedAnswerError';
+}
 /**
  * Waits out the warm-up, then collects `iterations` intervals on a fixed clock (no drift), looking
  * after each one whether a critical metric already fails beyond doubt. A collection that fails
@@ -56543,7 +56634,8 @@ async function runAnalysis(provider, metrics, settings, plan, { wait = (ms) => (
         catch (error) {
             const reason = `${provider.description}: ${describeError(error)}`;
             log(`interval ${tick + 1}: ${reason}`);
-            values = new Map(metrics.map((metric) => [metric.name, { baseline: { value: null, missing: reason }, canary: { value: null, missing: reason } }]));
+            const missing = { value: null, missing: reason, ...(error instanceof MalformedAnswerError && { malformed: true }) };
+            values = new Map(metrics.map((metric) => [metric.name, { baseline: missing, canary: missing }]));
         }
         if (tick < plan.warmup) {
             log(`warm-up interval ${tick + 1} of ${plan.warmup} ignored`);
@@ -56590,6 +56682,7 @@ function unavailable(metrics, reason) {
 ;// CONCATENATED MODULE: ./actions/canary-analyze/src/inputs.ts
 
 
+const MAX_ITERATIONS = 1000;
 const canaryAnalyzeInputs = {
     provider: input.oneOf(['direct', 'prometheus']).default('direct'),
     'prometheus-url': input.url().optional(),
@@ -56602,9 +56695,9 @@ const canaryAnalyzeInputs = {
     'baseline-selector': input.text('a label selector such as app=inventory,track=baseline'),
     'canary-selector': input.text('a label selector such as app=inventory,track=canary'),
     interval: input.duration().default(30),
-    iterations: input.integer({ min: 1, max: 1000 }).default(10),
+    iterations: input.integer({ min: 1, max: MAX_ITERATIONS }).default(10),
     duration: input.duration().optional(),
-    warmup: input.integer({ min: 0 }).default(0),
+    warmup: input.integer({ min: 0, max: MAX_ITERATIONS }).default(0),
     metrics: input.text('metric definitions as YAML, or the path of a YAML file').optional(),
     confidence: input.number({ min: 0.5, max: 0.9999 }).default(0.98),
     tolerance: input.number({ min: 0, max: 10 }).default(0.25),
@@ -56612,7 +56705,7 @@ const canaryAnalyzeInputs = {
     'allowed-decrease': input.number({ min: 0, max: 1 }).optional(),
     'pass-score': input.number({ min: 0, max: 100 }).default(75),
     'marginal-score': input.number({ min: 0, max: 100 }).default(50),
-    'min-samples': input.integer({ min: 1 }).default(3),
+    'min-samples': input.integer({ min: 1, max: MAX_ITERATIONS }).default(3),
     'on-marginal': input.oneOf(['inconclusive', 'promote', 'rollback']).default('inconclusive'),
     traffic: input.text('a traffic definition as YAML (url, rate, methods)').optional(),
     'fail-on-rollback': input.boolean().default(false),
@@ -56802,6 +56895,7 @@ function renderQuery(template, variables) {
 }
 
 ;// CONCATENATED MODULE: ./actions/canary-analyze/src/direct.ts
+
 function seriesKey(sample) {
     const labels = Object.keys(sample.labels)
         .sort()
@@ -56812,15 +56906,15 @@ function seriesKey(sample) {
  * How much each counter grew between two scrapes of the same pod. A counter that went down
  * was reset (the process restarted) and counts from zero, as PromQL's rate(); a series that
  * did not exist yet was created since (client libraries create labelled series on first use).
+ * A sample that is not a finite number now or before gives a NaN delta: whatever sums it is missing.
  */
 function counterDeltas(previous, current) {
     const before = new Map(previous.map((sample) => [seriesKey(sample), sample.value]));
     const deltas = [];
     for (const sample of current) {
-        if (!Number.isFinite(sample.value))
-            continue;
         const earlier = before.get(seriesKey(sample)) ?? 0;
-        deltas.push({ ...sample, value: sample.value >= earlier ? sample.value - earlier : sample.value });
+        const delta = !Number.isFinite(sample.value) || !Number.isFinite(earlier) ? Number.NaN : sample.value >= earlier ? sample.value - earlier : sample.value;
+        deltas.push({ ...sample, value: delta });
     }
     return deltas;
 }
@@ -56876,33 +56970,42 @@ function bucketsOf(deltas, metric, match) {
     for (const delta of deltas) {
         if (delta.name !== `${metric}_bucket` || delta.labels.le === undefined || !matches(delta.labels, match))
             continue;
-        const le = delta.labels.le === '+Inf' ? Infinity : Number(delta.labels.le);
+        const le = delta.labels.le === '+Inf' ? Infinity : (finiteOrMissing(delta.labels.le) ?? Number.NaN);
         byBound.set(le, (byBound.get(le) ?? 0) + delta.value);
     }
     return [...byBound].map(([le, count]) => ({ le, count }));
 }
 /** One group's value for one interval, from the counter deltas of all its pods over `seconds`. */
 function reduceDeltas(reduction, deltas, seconds) {
+    const malformed = { value: null, missing: `a sample of ${reduction.metric} is not a finite number`, malformed: true };
     switch (reduction.reduce) {
-        case 'rate':
-            return { value: sumOf(deltas, reduction.metric, reduction.match) / seconds };
+        case 'rate': {
+            const value = sumOf(deltas, reduction.metric, reduction.match) / seconds;
+            return Number.isFinite(value) ? { value } : malformed;
+        }
         case 'ratio': {
             const requests = sumOf(deltas, reduction.metric, reduction.match);
             const errors = deltas
                 .filter((delta) => delta.name === reduction.metric && matches(delta.labels, reduction.match) && matches(delta.labels, reduction.errors))
                 .reduce((sum, delta) => sum + delta.value, 0);
+            if (!Number.isFinite(requests) || !Number.isFinite(errors))
+                return malformed;
             if (requests === 0)
                 return { value: null, errors, requests, missing: 'no requests in this interval' };
             return { value: errors / requests, errors, requests };
         }
         case 'quantile': {
-            const value = histogramQuantile(reduction.quantile, bucketsOf(deltas, reduction.metric, reduction.match));
+            const buckets = bucketsOf(deltas, reduction.metric, reduction.match);
+            if (buckets.some((bucket) => Number.isNaN(bucket.le) || !Number.isFinite(bucket.count)))
+                return malformed;
+            const value = histogramQuantile(reduction.quantile, buckets);
             return Number.isNaN(value) ? { value: null, missing: 'no observations in this interval' } : { value };
         }
     }
 }
 
 ;// CONCATENATED MODULE: ./actions/canary-analyze/src/prometheus-text.ts
+
 const METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*/;
 const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*/;
 class ExpositionFormatError extends Error {
@@ -56910,16 +57013,23 @@ class ExpositionFormatError extends Error {
 }
 /**
  * Parses what a `/metrics` endpoint answers. HELP, TYPE and other comments are skipped:
- * histograms are recognised by their `_bucket` / `_sum` / `_count` sample names.
+ * histograms are recognised by their `_bucket` / `_sum` / `_count` sample names. A series
+ * written twice is an error, as in Prometheus' own scrape: its counter delta would count twice.
  */
 function parsePrometheusText(text) {
     const samples = [];
+    const seen = new Set();
     text.split('\n').forEach((rawLine, index) => {
         const line = rawLine.trim();
         if (line === '' || line.startsWith('#'))
             return;
         try {
-            samples.push(parseSampleLine(line));
+            const sample = parseSampleLine(line);
+            const key = seriesKey(sample);
+            if (seen.has(key))
+                throw new Error('the series appears twice');
+            seen.add(key);
+            samples.push(sample);
         }
         catch (error) {
             const reason = error instanceof Error ? error.message : String(error);
@@ -57033,7 +57143,7 @@ class DirectProvider {
         return new Map(this.options.metrics.map((metric) => [metric.name, { baseline: baseline.get(metric.name), canary: canary.get(metric.name) }]));
     }
     async collectGroup(group) {
-        const { scraped, problems } = await this.scrapeGroup(group);
+        const { scraped, problems, malformed } = await this.scrapeGroup(group);
         const deltas = [];
         let pods = 0;
         for (const [pod, samples] of scraped) {
@@ -57046,9 +57156,11 @@ class DirectProvider {
         this.previous[group] = scraped;
         const values = new Map();
         for (const metric of this.options.metrics) {
-            values.set(metric.name, pods === 0
-                ? { value: null, missing: `no ${group} pod scraped at both ends of the interval${problems.length > 0 ? `: ${problems.join('; ')}` : ''}` }
-                : reduceDeltas(directReduction(metric), deltas, this.options.intervalSeconds));
+            values.set(metric.name, malformed
+                ? { value: null, missing: `a ${group} pod answered what is not the metrics text format: ${problems.join('; ')}`, malformed: true }
+                : pods === 0
+                    ? { value: null, missing: `no ${group} pod scraped at both ends of the interval${problems.length > 0 ? `: ${problems.join('; ')}` : ''}` }
+                    : reduceDeltas(directReduction(metric), deltas, this.options.intervalSeconds));
         }
         return values;
     }
@@ -57058,12 +57170,13 @@ class DirectProvider {
     async scrapeGroup(group) {
         const scraped = new Map();
         const problems = [];
+        let malformed = false;
         let pods;
         try {
             pods = (await this.kubectl.json(['get', 'pods', '--selector', this.selector(group)])).items;
         }
         catch (error) {
-            return { scraped, problems: [`cannot list pods: ${describeError(error)}`] };
+            return { scraped, problems: [`cannot list pods: ${describeError(error)}`], malformed };
         }
         await Promise.all(pods.filter(isReady).map(async (pod) => {
             const port = metricsPort(pod);
@@ -57074,9 +57187,11 @@ class DirectProvider {
             }
             catch (error) {
                 problems.push(`pod ${pod.metadata.name}: ${describeError(error).split('\n')[0]}`);
+                if (error instanceof ExpositionFormatError)
+                    malformed = true;
             }
         }));
-        return { scraped, problems };
+        return { scraped, problems, malformed };
     }
 }
 function isReady(pod) {
@@ -57093,6 +57208,16 @@ function metricsPort(pod) {
 
 
 
+
+/** The answer's shape; sample values stay unknown here, each is read with finiteOrMissing. */
+const queryRangeAnswer = object({
+    status: schemas_enum(['success', 'error']),
+    error: schemas_string().optional(),
+    data: object({ result: array(object({ metric: record(schemas_string(), unknown()).optional(), values: array(tuple([schemas_number(), unknown()])) })) })
+        .optional(),
+});
+const MAX_ANSWER_BYTES = 16 * 1024 * 1024;
+const MAX_ERROR_TEXT = 300;
 const REQUEST_TIMEOUT_MS = 15_000;
 /** Runs each metric's PromQL templates for both groups at the end of each interval (`/api/v1/query_range`, one step). */
 class PrometheusProvider {
@@ -57138,24 +57263,51 @@ class PrometheusProvider {
                 this.scalar(render(metric['errors-query']), at),
                 this.scalar(render(metric['requests-query']), at),
             ]);
+            for (const [what, answer] of [['errors-query', errors], ['requests-query', requests]]) {
+                if (answer.missing)
+                    return { value: null, missing: `${what}: ${answer.missing}`, malformed: true };
+            }
             // No 5xx series at all is the usual case: sum() over nothing answers no series, meaning 0 errors.
-            const errorCount = errors ?? 0;
-            if (requests === undefined || requests === 0)
+            const errorCount = errors.value ?? 0;
+            const requestCount = requests.value ?? 0;
+            if (errorCount < 0 || requestCount < 0 || errorCount > requestCount * (1 + 1e-9)) {
+                return { value: null, missing: `not counts: ${errorCount} errors of ${requestCount} requests`, malformed: true };
+            }
+            if (requestCount === 0)
                 return { value: null, errors: errorCount, requests: 0, missing: 'no requests in this interval' };
-            return { value: errorCount / requests, errors: errorCount, requests };
+            return { value: errorCount / requestCount, errors: errorCount, requests: requestCount };
         }
-        const value = await this.scalar(render(metric.query), at);
-        if (value === undefined)
+        const answer = await this.scalar(render(metric.query), at);
+        if (answer.missing)
+            return { value: null, missing: answer.missing, malformed: true };
+        if (answer.value === undefined)
             return { value: null, missing: 'the query returned no series' };
-        if (!Number.isFinite(value))
-            return { value: null, missing: `the query returned ${value}` };
-        return { value };
+        return { value: answer.value };
     }
-    /** The query's value at `at`, summed over the series it returns; undefined when it returns none. */
+    /**
+     * The query's value at `at`, summed over the series it returns. One instant was asked for,
+     * so each series must hold one point at that instant: more points, or another timestamp, is
+     * an answer this cannot read. A value that is not a finite number makes the whole sum unusable.
+     */
     async scalar(query, at) {
+        const seconds = at.getTime() / 1000;
         const series = await this.queryRange(query, at);
-        const values = series.flatMap((entry) => entry.values.map(([, value]) => Number(value)));
-        return values.length === 0 ? undefined : values.reduce((sum, value) => sum + value, 0);
+        let sum = 0;
+        for (const { values } of series) {
+            if (values.length === 0)
+                continue;
+            const timestamps = values.map(([timestamp]) => timestamp);
+            if (values.length > 1 || Math.abs(timestamps[0] - seconds) > 0.001) {
+                return { missing: `Prometheus answered points at ${prometheus_abbreviate(timestamps.join(', '))} for the one instant ${seconds}` };
+            }
+            const value = finiteOrMissing(values[0][1]);
+            if (value === undefined)
+                return { missing: `the query returned ${prometheus_abbreviate(JSON.stringify(values[0][1]) ?? 'nothing')}, not a finite number` };
+            sum += value;
+        }
+        if (!Number.isFinite(sum))
+            return { missing: `the query's series add up to ${sum}` };
+        return { value: series.some(({ values }) => values.length > 0) ? sum : undefined };
     }
     async queryRange(query, at) {
         const seconds = String(at.getTime() / 1000);
@@ -57166,22 +57318,53 @@ class PrometheusProvider {
             response = await fetch(url, { method: 'POST', headers: this.headers, body, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
         }
         catch (error) {
+            // Only a code or the error's kind: a library's message may quote the URL it was given.
             const cause = error.cause;
-            throw new Error(`cannot reach ${url.origin}: ${cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error))}`);
+            const code = typeof cause?.code === 'string' ? cause.code : error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${REQUEST_TIMEOUT_MS / 1000}s` : 'the request failed';
+            throw new Error(`cannot reach ${url.origin}: ${code}`);
         }
-        const text = await response.text();
-        let answer;
+        const text = await readLimited(response, MAX_ANSWER_BYTES);
+        let json;
         try {
-            answer = JSON.parse(text);
+            json = JSON.parse(text);
         }
         catch {
-            answer = undefined;
+            json = undefined;
         }
-        if (!response.ok || answer?.status !== 'success') {
-            throw new Error(`query_range answered ${response.status}${answer?.error ? `: ${answer.error}` : ''} for ${query}`);
+        const answer = queryRangeAnswer.safeParse(json);
+        if (!response.ok || answer.data?.status === 'error') {
+            const detail = answer.data?.error ? `: ${prometheus_abbreviate(redactSecrets(answer.data.error))}` : '';
+            throw new Error(`query_range answered ${response.status}${detail} for ${query}`);
         }
-        return answer.data?.result ?? [];
+        if (!answer.success || answer.data.status !== 'success') {
+            throw new MalformedAnswerError(`query_range answered ${response.status} with ${json === undefined ? 'a body that is not JSON (truncated?)' : 'JSON that is not a query_range answer'} for ${query}`);
+        }
+        return answer.data.data?.result ?? [];
     }
+}
+/** The body as text, refused past `limit` bytes (a misconfigured proxy or a runaway query must not fill the runner's memory). */
+async function readLimited(response, limit) {
+    const reader = response.body?.getReader();
+    if (!reader)
+        return '';
+    const chunks = [];
+    let size = 0;
+    const read = () => reader.read().catch(() => {
+        throw new MalformedAnswerError('the answer broke off before its end');
+    });
+    for (let chunk = await read(); !chunk.done; chunk = await read()) {
+        size += chunk.value.byteLength;
+        if (size > limit) {
+            await reader.cancel();
+            throw new MalformedAnswerError(`query_range answered more than ${limit / 1024 / 1024} MB`);
+        }
+        chunks.push(chunk.value);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+}
+function prometheus_abbreviate(text) {
+    const oneLine = text.replace(/\s+/g, ' ');
+    return oneLine.length > MAX_ERROR_TEXT ? `${oneLine.slice(0, MAX_ERROR_TEXT - 3)}...` : oneLine;
 }
 
 ;// CONCATENATED MODULE: ./actions/canary-analyze/src/report.ts
@@ -57222,18 +57405,22 @@ async function writeReport(report, directory = process.env.RUNNER_TEMP || (0,ext
 
 ;// CONCATENATED MODULE: ./actions/canary-analyze/src/summary.ts
 
+
 const VERDICT_HEADINGS = {
     promote: '✅ canary-analyze: promote',
     rollback: '❌ canary-analyze: rollback',
     inconclusive: '⚠️ canary-analyze: inconclusive',
 };
 const RESULT_LABELS = { pass: '✅ pass', fail: '❌ fail', 'no-data': '⚠️ no data' };
-/** Verdict first, then one row per metric, then one chart per metric over the intervals. */
+/**
+ * Verdict first, then one row per metric, then one chart per metric over the intervals. Names,
+ * reasons and error texts come from the user's YAML and the provider: escaped, never markup.
+ */
 function renderSummary(summary, report) {
     summary.addHeading(VERDICT_HEADINGS[report.verdict], 2);
-    summary.addRaw(`\n**Score ${report.score}** (pass ≥ ${report.settings.passScore}, rollback < ${report.settings.marginalScore}) — ${summary_escape(report.reason)}\n\n`);
+    summary.addRaw(`\n**Score ${report.score}** (pass ≥ ${report.settings.passScore}, rollback < ${report.settings.marginalScore}) — ${escapeMarkdown(report.reason)}\n\n`);
     const judged = report.metrics[0]?.intervals.length ?? 0;
-    summary.addRaw(`${judged} of ${report.plan.iterations} intervals of ${report.plan.intervalSeconds}s judged (${report.plan.warmup} warm-up), provider: ${report.provider}` +
+    summary.addRaw(`${judged} of ${report.plan.iterations} intervals of ${report.plan.intervalSeconds}s judged (${report.plan.warmup} warm-up), provider: ${escapeMarkdown(report.provider)}` +
         `, confidence ${report.settings.confidence}, tolerance ${report.settings.tolerance}.\n\n`);
     summary.addTable([
         [
@@ -57246,18 +57433,18 @@ function renderSummary(summary, report) {
             { data: 'Why', header: true },
         ],
         ...report.metrics.map((metric) => [
-            `${metric.name}${metric.critical ? ' (critical)' : ''}`,
+            `${escapeHtml(metric.name)}${metric.critical ? ' (critical)' : ''}`,
             RESULT_LABELS[metric.result],
             groupCell(metric, 'baseline'),
             groupCell(metric, 'canary'),
-            metric.effect === undefined ? '–' : judge_format(metric.effect),
-            metric.test ? `${judge_format(metric.test.pValue)} (${metric.test.method})` : '–',
-            summary_escape(metric.reason),
+            metric.effect === undefined || Number.isNaN(metric.effect) ? '–' : judge_format(metric.effect),
+            metric.test && Number.isFinite(metric.test.pValue) ? `${judge_format(metric.test.pValue)} (${metric.test.method})` : '–',
+            escapeHtml(metric.reason),
         ]),
     ]);
     if (report.traffic) {
         const { sent, failed, url, method } = report.traffic;
-        summary.addRaw(`\nSynthetic traffic: ${sent} ${method} requests to ${url}, ${failed} without an answer.\n`);
+        summary.addRaw(`\nSynthetic traffic: ${sent} ${method} requests to ${codeSpan(url)}, ${failed} without an answer.\n`);
     }
     for (const metric of report.metrics) {
         const chart = mermaidChart(metric);
@@ -57268,8 +57455,8 @@ function renderSummary(summary, report) {
 function groupCell(metric, group) {
     const summary = metric[group];
     if (summary.rate !== undefined)
-        return `${judge_format(summary.rate)} (${summary.errors}/${summary.requests})`;
-    return summary.samples === 0 ? '–' : `median ${judge_format(summary.median)}`;
+        return `${Number.isFinite(summary.rate) ? judge_format(summary.rate) : '–'} (${summary.errors}/${summary.requests})`;
+    return summary.samples === 0 || !Number.isFinite(summary.median) ? '–' : `median ${judge_format(summary.median)}`;
 }
 /** A Mermaid xychart-beta of both groups over the intervals where both have a value (GitHub renders it). */
 function mermaidChart(metric) {
@@ -57280,9 +57467,9 @@ function mermaidChart(metric) {
     return [
         '```mermaid',
         'xychart-beta',
-        `  title "${metric.name}: baseline (first line) vs canary (second line)"`,
+        `  title "${chartText(metric.name)}: baseline (first line) vs canary (second line)"`,
         `  x-axis "interval" [${points.map((interval) => interval.index + 1).join(', ')}]`,
-        `  y-axis "${metric.name}"`,
+        `  y-axis "${chartText(metric.name)}"`,
         `  line [${series('baseline')}]`,
         `  line [${series('canary')}]`,
         '```',
@@ -57291,8 +57478,9 @@ function mermaidChart(metric) {
 function isNumber(value) {
     return value !== null && Number.isFinite(value);
 }
-function summary_escape(text) {
-    return text.replace(/\|/g, '\\|').replace(/</g, '&lt;');
+/** A Mermaid label is a double-quoted string inside a fenced block: keep only characters that can close neither. */
+function chartText(text) {
+    return text.replace(/[^\w .,:+%/-]/g, ' ').slice(0, 100);
 }
 
 ;// CONCATENATED MODULE: ./actions/canary-analyze/src/traffic.ts
@@ -57302,7 +57490,7 @@ function summary_escape(text) {
 const MAX_RATE = 200;
 const MAX_IN_FLIGHT = 100;
 const trafficSchema = object({
-    url: url({ protocol: /^https?$/, error: 'an http or https URL' }),
+    url: input.url(),
     rate: schemas_number({ error: `requests per second, from 0.1 to ${MAX_RATE}` }).min(0.1).max(MAX_RATE, { error: `at most ${MAX_RATE} requests per second` }),
     method: schemas_enum(['GET', 'HEAD'], { error: 'GET or HEAD (read-only methods only)' }).default('GET'),
     duration: schemas_number({ error: 'seconds' }).positive().optional(),
@@ -57438,8 +57626,8 @@ function judgeSettings(inputs) {
 }
 function analysisPlan(inputs) {
     const iterations = inputs.duration === undefined ? inputs.iterations : Math.floor(inputs.duration / inputs.interval);
-    if (iterations < 1) {
-        throw new ConfigurationError(`Input "duration" has value "${inputs.duration}s": expected at least one interval (${inputs.interval}s).`);
+    if (iterations < 1 || iterations > MAX_ITERATIONS) {
+        throw new ConfigurationError(`Input "duration" has value "${inputs.duration}s": expected from one to ${MAX_ITERATIONS} intervals of ${inputs.interval}s (it makes ${iterations}).`);
     }
     return { intervalSeconds: inputs.interval, iterations, warmup: inputs.warmup };
 }

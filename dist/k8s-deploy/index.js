@@ -52689,7 +52689,7 @@ const ZodURL = /*@__PURE__*/ $constructor("ZodURL", (inst, def) => {
     ZodStringFormat.init(inst, def);
 });
 function url(params) {
-    return _url(ZodURL, params);
+    return core._url(ZodURL, params);
 }
 function httpUrl(params) {
     return core._url(ZodURL, {
@@ -53899,13 +53899,19 @@ function describeProblem(name, value, error, isSecret) {
     const expected = error.issues[0]?.message ?? 'a valid value';
     if (value === '')
         return `Input "${name}" is required but was not set: expected ${expected}.`;
-    const shown = isSecret ? '(value hidden)' : `"${abbreviate(value)}"`;
+    const shown = isSecret ? '(value hidden)' : `"${abbreviate(withoutCredentials(value))}"`;
     return `Input "${name}" has value ${shown}: expected ${expected}.`;
+}
+/** `https://user:password@host` → `https://***@host`: an error message must not echo what a URL's user-info holds. */
+function withoutCredentials(value) {
+    return value.replace(/(?<=:\/\/)[^\s/?#@]*@/g, '***@');
 }
 function abbreviate(value) {
     const oneLine = value.replace(/\r?\n/g, '\\n');
     return oneLine.length > 80 ? `${oneLine.slice(0, 77)}...` : oneLine;
 }
+const MAX_URL_LENGTH = 2048;
+const MAX_DURATION_SECONDS = 7 * 86_400;
 const BOOLEAN_TEXTS = ['true', 'True', 'TRUE', 'false', 'False', 'FALSE'];
 const DURATION = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/;
 /** Schema builders for the value shapes that action inputs take. Error messages read as "expected …". */
@@ -53931,10 +53937,12 @@ const input = {
             const [, hours = '0', minutes = '0', seconds = '0'] = DURATION.exec(text) ?? [];
             return Number(hours) * 3600 + Number(minutes) * 60 + Number(seconds);
         })
-            .refine((seconds) => seconds > 0, { error: 'a duration longer than zero' });
+            .refine((seconds) => seconds > 0, { error: 'a duration longer than zero' })
+            .refine((seconds) => seconds <= MAX_DURATION_SECONDS, { error: `a duration of at most ${MAX_DURATION_SECONDS / 86_400} days` });
     },
     number(range = {}) {
-        return numeric('a number', /^-?(\d+\.?\d*|\.\d+)$/, range);
+        // Unambiguous, so a long run of digits cannot make it backtrack quadratically.
+        return numeric('a number', /^-?(?:\d+(?:\.\d*)?|\.\d+)$/, range);
     },
     integer(range = {}) {
         return numeric('a whole number', /^-?\d+$/, range);
@@ -53948,11 +53956,41 @@ const input = {
             .filter((item) => item !== ''))
             .refine((items) => items.length > 0, { error: expected });
     },
+    /**
+     * An http(s) URL without user-info: credentials have their own masked inputs, while a URL is
+     * echoed in logs, summaries and the error texts of the libraries that fetch it.
+     */
     url() {
-        const expected = 'an http or https URL';
-        return url({ protocol: /^https?$/, error: expected });
+        return schemas_string({ error: 'an http or https URL' }).superRefine((text, context) => {
+            const problem = urlProblem(text);
+            if (problem)
+                context.addIssue({ code: 'custom', message: problem });
+        });
     },
 };
+function urlProblem(text) {
+    const expected = 'an http or https URL';
+    if (text.length > MAX_URL_LENGTH)
+        return `${expected} of at most ${MAX_URL_LENGTH} characters`;
+    // The URL parser would silently drop tabs and newlines, and encode spaces.
+    if (/[\s\p{Cc}]/u.test(text))
+        return `${expected} without spaces, newlines or control characters`;
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        return expected;
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+        return `${expected} (not ${url.protocol.slice(0, 20)})`;
+    if (url.hostname === '')
+        return `${expected} with a host`;
+    if (url.username !== '' || url.password !== '') {
+        return `${expected} without a user name or password in it: give credentials in the action's own inputs for them, which are masked`;
+    }
+    return undefined;
+}
 function numeric(kind, pattern, { min, max }) {
     const bounds = min !== undefined && max !== undefined
         ? ` from ${min} to ${max}`
@@ -53965,7 +54003,7 @@ function numeric(kind, pattern, { min, max }) {
     return schemas_string({ error: expected })
         .regex(pattern, { error: expected })
         .transform(Number)
-        .refine((value) => (min === undefined || value >= min) && (max === undefined || value <= max), {
+        .refine((value) => Number.isFinite(value) && (min === undefined || value >= min) && (max === undefined || value <= max), {
         error: expected,
     });
 }
@@ -59356,6 +59394,7 @@ function countUnsuppressedBySeverity(report) {
 }
 
 ;// CONCATENATED MODULE: ./actions/lib/index.ts
+
 
 
 
