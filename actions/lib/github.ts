@@ -11,9 +11,11 @@ export type UpsertResult = { outcome: 'created' | 'updated'; url: string } | { o
 
 /**
  * Keeps one comment per marker on an issue or pull request: edits the comment that
- * contains `marker`, or creates it. Every page of comments is read (the marker comment is
- * often past the first page on busy pull requests). A token that may not read or write
- * (403/404, e.g. a fork's read-only token) is reported as `not-permitted`, not thrown.
+ * contains `marker` and was written by the token's own identity, or creates one. Anyone
+ * can write the marker into a comment of theirs, so a marker alone proves nothing: such a
+ * comment is left alone. Every page of comments is read (the marker comment is often past
+ * the first page on busy pull requests). A token that may not read or write (403/404,
+ * e.g. a fork's read-only token) is reported as `not-permitted`, not thrown.
  * The API base comes from GITHUB_API_URL (GitHub Enterprise, or a stand-in in tests).
  */
 export async function upsertComment(token: string, target: IssueRef, marker: string, body: string): Promise<UpsertResult> {
@@ -21,12 +23,15 @@ export async function upsertComment(token: string, target: IssueRef, marker: str
   const { owner, repo, issueNumber } = target;
   try {
     const comments = await octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number: issueNumber, per_page: 100 });
-    const existing = comments.find((comment) => comment.body?.includes(marker));
+    const marked = comments.filter((comment) => comment.body?.includes(marker));
+    const login = marked.length > 0 ? await tokenLogin(octokit) : undefined;
+    const existing = login === undefined ? undefined : marked.find((comment) => writtenBy(comment.user, login));
     if (existing) {
       core.debug(`Updating comment ${existing.id} on ${owner}/${repo}#${issueNumber}`);
       const { data } = await octokit.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body });
       return { outcome: 'updated', url: data.html_url };
     }
+    if (marked.length > 0) core.info(`${marked.length} comment(s) on ${owner}/${repo}#${issueNumber} carry the marker but were not written by ${login}: left alone.`);
     const { data } = await octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body });
     return { outcome: 'created', url: data.html_url };
   } catch (error: unknown) {
@@ -34,6 +39,26 @@ export async function upsertComment(token: string, target: IssueRef, marker: str
     if (status === 403 || status === 404) return { outcome: 'not-permitted', status };
     throw error;
   }
+}
+
+/**
+ * The login the token acts as. GraphQL's viewer answers for every kind of token; REST's
+ * GET /user refuses installation tokens (GITHUB_TOKEN, GitHub Apps) with 403. The same
+ * query marocchino/sticky-pull-request-comment uses to find its own comments.
+ */
+async function tokenLogin(octokit: ReturnType<typeof octokitFor>): Promise<string> {
+  const { viewer } = await octokit.graphql<{ viewer: { login: string } }>('query { viewer { login } }');
+  return viewer.login;
+}
+
+/**
+ * REST names an app's comments `<slug>[bot]` (GITHUB_TOKEN's: `github-actions[bot]`, type
+ * Bot) where the viewer may say `<slug>`. Logins cannot contain `[`, so no person can be
+ * taken for the bot.
+ */
+function writtenBy(author: { login: string; type?: string } | null | undefined, login: string): boolean {
+  if (!author) return false;
+  return author.login === login || (author.type === 'Bot' && author.login === `${login}[bot]`);
 }
 
 export interface RepositoryRef {

@@ -3,7 +3,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runAction, type ActionRun } from '../harness/run-action.js';
-import { CHANGE, expectedChangedLines, LCOV_TOTALS, lcovForChange, makeRepository, startGitHubStandIn } from './helpers.js';
+import { startGitHubStandIn } from '../harness/github-stand-in.js';
+import { CHANGE, expectedChangedLines, LCOV_TOTALS, lcovForChange, makeRepository } from './helpers.js';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
 const MARKER = '<!-- inventory-devops:quality-gate -->';
@@ -145,6 +146,7 @@ describe('quality-gate on a pull request', () => {
     expect(github.requests.map((request) => `${request.method} ${request.url}`)).toEqual([
       'GET /repos/acme/inventory/issues/7/comments?per_page=100',
       'GET /repos/acme/inventory/issues/7/comments?per_page=100&page=2',
+      'POST /graphql',
       `PATCH /repos/acme/inventory/issues/comments/${created?.id}`,
     ]);
     expect(github.requests[0]?.authorization).toBe(`token ${TOKEN}`);

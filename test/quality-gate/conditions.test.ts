@@ -48,7 +48,7 @@ describe('conditions', () => {
   it('a value equal to the threshold passes', () => {
     const results = evaluateConditions(
       { ...DEFAULT_POLICY, 'min-coverage': 80, 'max-lint-warnings': 3 },
-      { ...noFacts, coverage: { value: { lines: 80, branches: undefined } }, lint: { value: { errors: 0, warnings: 4 } } },
+      { ...noFacts, coverage: { value: { lines: 80, branches: { missing: 'no branches' } } }, lint: { value: { errors: 0, warnings: 4 } } },
     );
     expect(results.map((result) => [result.name, result.status, result.value])).toEqual([
       ['min-coverage', 'pass', 80],
