@@ -47,12 +47,12 @@ export async function trackedFiles(root: string): Promise<string[]> {
  * `git diff <base>...HEAD`: the changes since the merge base, which on a pull request's
  * merge commit and on its head are both the pull request's changes.
  */
-export async function diffAgainst(root: string, base: string): Promise<string> {
-  if (!isGitRevision(base)) throw new ConfigurationError(`The base "${base.slice(0, 80)}" is not ${GIT_REVISION_EXPECTED}.`);
+export async function diffAgainst(root: string, base: string, from: string): Promise<string> {
+  if (!isGitRevision(base)) throw new ConfigurationError(`The base "${base.slice(0, 80)}" (${from}) is not ${GIT_REVISION_EXPECTED}.`);
   // --end-of-options as well (git 2.24+): the base is never an option, even if the check above had a gap.
   const exists = await git(root, ['cat-file', '-e', '--end-of-options', `${base}^{commit}`]);
   if (exists.exitCode !== 0) {
-    throw new ConfigurationError(`The base commit "${base}" is not in this clone (a shallow checkout?), so the changed lines cannot be found. ${FETCH_DEPTH_HINT}`);
+    throw new ConfigurationError(`The base commit "${base}" (${from}) is not in this clone (a shallow checkout?), so the changed lines cannot be found. ${FETCH_DEPTH_HINT}`);
   }
   const { exitCode, stdout, stderr } = await git(root, [
     '-c',

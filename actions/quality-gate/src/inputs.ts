@@ -56,7 +56,8 @@ export const qualityGateInputs = {
   'allow-empty-reports': input.boolean().default(false),
   comment: input.boolean().default(true),
   'pull-request': input.integer({ min: 1 }).optional(),
-  'github-token': input.text('a GitHub token').optional(),
+  // It goes into an HTTP header: whitespace or control characters there are a mistake (or an attempt to add a header).
+  'github-token': input.text('a GitHub token').refine((token) => /^[\x21-\x7e]{1,4096}$/.test(token), { error: 'a GitHub token (printable characters, no spaces)' }).optional(),
   'working-directory': path('a folder in the workspace').default('.'),
 } satisfies Record<string, z.ZodType>;
 

@@ -102,9 +102,11 @@ async function evaluate(inputs: QualityGateInputs, workingDirectory: string, all
   let changes: Measured<{ base: string; files: ChangedFile[] }> = { missing: 'no coverage report' };
   if (!root) changes = { missing: `${workingDirectory} is not in a git repository` };
   else if ('value' in coverage) {
-    const base = inputs['base-ref'] ?? pullRequestBase() ?? 'HEAD~1';
+    const eventBase = pullRequestBase();
+    const [base, from] = inputs['base-ref'] ? [inputs['base-ref'], 'base-ref'] : eventBase ? [eventBase, "the pull request's base"] : ['HEAD~1', 'the default base'];
+    const diff = await diffAgainst(root, base, from);
     core.info(`Changed lines: git diff ${base}...HEAD`);
-    changes = { value: { base, files: parseUnifiedDiff(await diffAgainst(root, base)) } };
+    changes = { value: { base, files: parseUnifiedDiff(diff) } };
   }
 
   return evaluateGate({
