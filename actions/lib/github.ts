@@ -24,14 +24,14 @@ export async function upsertComment(token: string, target: IssueRef, marker: str
   try {
     const comments = await octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number: issueNumber, per_page: 100 });
     const marked = comments.filter((comment) => comment.body?.includes(marker));
-    const login = marked.length > 0 ? await tokenLogin(octokit) : undefined;
-    const existing = login === undefined ? undefined : marked.find((comment) => writtenBy(comment.user, login));
+    const identity = marked.length > 0 ? await tokenIdentity(octokit) : undefined;
+    const existing = identity === undefined ? undefined : marked.find((comment) => writtenBy(comment.user, identity));
     if (existing) {
       core.debug(`Updating comment ${existing.id} on ${owner}/${repo}#${issueNumber}`);
       const { data } = await octokit.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body });
       return { outcome: 'updated', url: data.html_url };
     }
-    if (marked.length > 0) core.info(`${marked.length} comment(s) on ${owner}/${repo}#${issueNumber} carry the marker but were not written by ${login}: left alone.`);
+    if (marked.length > 0) core.info(`${marked.length} comment(s) on ${owner}/${repo}#${issueNumber} carry the marker but were not written by ${identity?.login}: left alone.`);
     const { data } = await octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body });
     return { outcome: 'created', url: data.html_url };
   } catch (error: unknown) {
@@ -41,24 +41,32 @@ export async function upsertComment(token: string, target: IssueRef, marker: str
   }
 }
 
-/**
- * The login the token acts as. GraphQL's viewer answers for every kind of token; REST's
- * GET /user refuses installation tokens (GITHUB_TOKEN, GitHub Apps) with 403. The same
- * query marocchino/sticky-pull-request-comment uses to find its own comments.
- */
-async function tokenLogin(octokit: ReturnType<typeof octokitFor>): Promise<string> {
-  const { viewer } = await octokit.graphql<{ viewer: { login: string } }>('query { viewer { login } }');
-  return viewer.login;
+interface TokenIdentity {
+  login: string;
+  /** The account id, as REST gives it in a comment's `user.id`; null if GitHub gives none. */
+  databaseId: number | null;
 }
 
 /**
- * REST names an app's comments `<slug>[bot]` (GITHUB_TOKEN's: `github-actions[bot]`, type
- * Bot) where the viewer may say `<slug>`. Logins cannot contain `[`, so no person can be
- * taken for the bot.
+ * Whom the token acts as. GraphQL's viewer answers for every kind of token; REST's GET /user
+ * refuses installation tokens (GITHUB_TOKEN, GitHub Apps) with 403. The same query
+ * marocchino/sticky-pull-request-comment uses to find its own comments.
  */
-function writtenBy(author: { login: string; type?: string } | null | undefined, login: string): boolean {
+async function tokenIdentity(octokit: ReturnType<typeof octokitFor>): Promise<TokenIdentity> {
+  const { viewer } = await octokit.graphql<{ viewer: TokenIdentity }>('query { viewer { login databaseId } }');
+  return viewer;
+}
+
+/**
+ * The same account id; or, for an app's token, a Bot author named `<slug>[bot]` (GITHUB_TOKEN's
+ * comments are by `github-actions[bot]`, type Bot) where the viewer may say `<slug>`. Only
+ * GitHub makes Bot accounts and no login may contain `[`, so no person can be taken for the
+ * bot, not even one whose login is the app's slug.
+ */
+function writtenBy(author: { id?: number; login: string; type?: string } | null | undefined, identity: TokenIdentity): boolean {
   if (!author) return false;
-  return author.login === login || (author.type === 'Bot' && author.login === `${login}[bot]`);
+  if (identity.databaseId !== null && author.id === identity.databaseId) return true;
+  return author.type === 'Bot' && (author.login === identity.login || author.login === `${identity.login}[bot]`);
 }
 
 export interface RepositoryRef {

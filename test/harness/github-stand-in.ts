@@ -13,6 +13,8 @@ export interface RecordedGitHubRequest {
 export interface GitHubUser {
   login: string;
   type: 'User' | 'Bot';
+  /** The account id (REST `user.id`, GraphQL `databaseId`). */
+  id: number;
 }
 
 export interface StoredComment {
@@ -31,15 +33,15 @@ export interface GitHubStandInOptions {
   comments?: StoredComment[];
   /**
    * Whom the token acts as. A Bot is GITHUB_TOKEN (an installation token): GraphQL's viewer
-   * says `github-actions`, its comments are by `github-actions[bot]`, and GET /user is 403.
-   * A User token: the same login everywhere, and GET /user answers.
+   * says `github-actions`, its comments are by `github-actions[bot]` (type Bot, the same id),
+   * and GET /user is 403. A User token: the same login everywhere, and GET /user answers.
    */
   identity?: GitHubUser;
 }
 
 /** GITHUB_TOKEN's identity. */
-export const GITHUB_ACTIONS_BOT: GitHubUser = { login: 'github-actions', type: 'Bot' };
-const SOMEONE_ELSE: GitHubUser = { login: 'someone-else', type: 'User' };
+export const GITHUB_ACTIONS_BOT: GitHubUser = { login: 'github-actions', type: 'Bot', id: 41_898_282 };
+const SOMEONE_ELSE: GitHubUser = { login: 'someone-else', type: 'User', id: 1_001 };
 
 /**
  * A stand-in for the GitHub API the suite calls: deployments and their statuses, issue
@@ -50,7 +52,7 @@ const SOMEONE_ELSE: GitHubUser = { login: 'someone-else', type: 'User' };
 export async function startGitHubStandIn(options: GitHubStandInOptions = {}) {
   const requests: RecordedGitHubRequest[] = [];
   const identity = options.identity ?? GITHUB_ACTIONS_BOT;
-  const commentAuthor: GitHubUser = identity.type === 'Bot' ? { login: `${identity.login}[bot]`, type: 'Bot' } : identity;
+  const commentAuthor: GitHubUser = identity.type === 'Bot' ? { ...identity, login: `${identity.login}[bot]` } : identity;
   const comments: StoredComment[] = [...(options.comments ?? [])];
   let nextId = 4_200;
   const server = createServer((request, response) => {
@@ -75,12 +77,12 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}) {
 
     if (path === '/graphql' && request.method === 'POST') {
       const { query } = body as { query: string };
-      if (!/viewer\s*{\s*login\s*}/.test(query)) return send(200, { data: null, errors: [{ message: `The stand-in answers only viewer { login }, not: ${query}` }] });
-      return send(200, { data: { viewer: { login: identity.login } } });
+      if (!/^query\s*{\s*viewer\s*{\s*login\s+databaseId\s*}\s*}$/.test(query)) return send(200, { data: null, errors: [{ message: `The stand-in answers only viewer { login databaseId }, not: ${query}` }] });
+      return send(200, { data: { viewer: { login: identity.login, databaseId: identity.id } } });
     }
     if (path === '/user' && request.method === 'GET') {
       if (identity.type === 'Bot') return send(403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/users/users#get-the-authenticated-user', status: '403' });
-      return send(200, { login: identity.login, id: 1, type: identity.type });
+      return send(200, { login: identity.login, id: identity.id, type: identity.type });
     }
     const issueComments = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/.exec(path);
     const oneComment = /^\/repos\/([^/]+)\/([^/]+)\/issues\/comments\/(\d+)$/.exec(path);
