@@ -30,6 +30,11 @@ describe('the policy file', () => {
     ['min-coverage: 180\n', /"min-coverage": Too big/i],
     ['min-coverage: [1\n', /is not valid YAML/],
     ['- a list\n', /the document/],
+    // Thresholds must be finite: YAML's .inf and .nan, and 1e400 (Infinity once parsed).
+    ['min-coverage: .inf\n', /"min-coverage": .*received Infinity/],
+    ['max-failed-tests: .nan\n', /"max-failed-tests": .*received NaN/],
+    ['max-coverage-drop: -.inf\n', /"max-coverage-drop": /],
+    ['max-lint-errors: 1e400\n', /"max-lint-errors": .*received Infinity/],
   ])('%j is an error naming the file and what is wrong', (content, message) => {
     expect(() => parsePolicyFile(content, 'gate.yml')).toThrow(ConfigurationError);
     expect(() => parsePolicyFile(content, 'gate.yml')).toThrow(message);
