@@ -143,6 +143,13 @@ describe('malformed input is the user’s error, named', () => {
     expect(run.everythingWritten).not.toContain('root:x:0');
   });
 
+  it.each(['/**/*.info', '../../../../../../**/lcov.info'])('a glob that starts outside the workspace (%s) is refused before anything is walked', async (pattern) => {
+    const { dir } = await repository();
+    const run = await gate(dir, { 'coverage-files': pattern });
+    expect(run.exitCode).toBe(1);
+    expect(errors(run)).toEqual([`quality-gate: The coverage report glob "${pattern}" (coverage-files) is outside the workspace and RUNNER_TEMP: reports are read only from there.`]);
+  });
+
   it('working-directory outside the workspace is refused', async () => {
     const { dir } = await repository();
     const run = await gate(dir, { 'coverage-files': 'lcov.info', 'working-directory': '../..' });

@@ -1,5 +1,5 @@
 import { fileFromLines, type CoverageFormat, type CoverageReport, type FileCoverage } from './coverage.js';
-import { count, hitOfFound, isNode, nodes, parseJson, parseXml, ReportError, text, type Node } from './report-format.js';
+import { count, hitOfFound, isNode, wholeNumber, nodes, parseJson, parseXml, ReportError, text, type Node } from './report-format.js';
 
 /** Detects the format from the content (not the file name) and parses it. */
 export function parseCoverage(content: string): CoverageReport {
@@ -45,18 +45,20 @@ export function parseLcov(content: string): CoverageReport {
       path = undefined;
     } else if (tag === 'DA') {
       const [number, hits] = value.split(',');
-      if (path === undefined) throw new ReportError(`line ${lineNumber}: "${line.slice(0, 40)}" outside a record (no SF before it)`);
-      const where = `line ${lineNumber} (${line.slice(0, 40)})`;
-      const lineNo = count(number, where);
-      lines.set(lineNo, (lines.get(lineNo) ?? 0) + count(hits, where));
+      const lineNo = wholeNumber(number);
+      const hitCount = wholeNumber(hits);
+      if (path === undefined || lineNo === undefined || hitCount === undefined) {
+        throw new ReportError(`line ${lineNumber}: malformed "${line.slice(0, 60)}" (expected DA:<line>,<hits> with whole numbers, inside an SF record)`);
+      }
+      lines.set(lineNo, (lines.get(lineNo) ?? 0) + hitCount);
     } else if (tag === 'BRDA') {
       const taken = value.slice(value.lastIndexOf(',') + 1);
       branchesFromRecords = true;
       branchesFound += 1;
-      if (taken !== '-' && count(taken, `line ${lineNumber} (${line.slice(0, 40)})`) > 0) branchesHit += 1;
+      if (taken !== '-' && count(taken, `line ${lineNumber} (${line.slice(0, 60)})`) > 0) branchesHit += 1;
     } else if (tag === 'BRF' || tag === 'BRH' || tag === 'LF' || tag === 'LH') {
       // LF/LH are not used (the DA records are), but a total that is not a count means a broken writer.
-      const total = count(value, `line ${lineNumber} (${line.slice(0, 40)})`);
+      const total = count(value, `line ${lineNumber} (${line.slice(0, 60)})`);
       if (tag === 'BRF' && !branchesFromRecords) branchesFound = total;
       if (tag === 'BRH' && !branchesFromRecords) branchesHit = total;
     }

@@ -1,7 +1,7 @@
 import * as glob from '@actions/glob';
 import { constants } from 'node:fs';
 import { open, realpath } from 'node:fs/promises';
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { ConfigurationError } from '../../lib/errors.js';
 import type { Measured } from './conditions.js';
 import { ReportError } from './report-format.js';
@@ -37,6 +37,10 @@ export async function loadReports<T extends object>(
   // `!pattern` entries exclude from every other glob; each other glob must find something.
   const excludes = patterns.filter((pattern) => pattern.startsWith('!')).map((pattern) => `!${inFolder(pattern.slice(1))}`);
   for (const pattern of patterns.filter((candidate) => !candidate.startsWith('!'))) {
+    // Refused before globbing: `/**` would walk the whole disk before any file is refused.
+    if (!options.allowedRoots.some((root) => isWithin(literalFolder(inFolder(pattern)), root))) {
+      throw new ConfigurationError(`The ${options.kind} glob "${abbreviate(pattern)}" (${options.input}) is outside the workspace${options.allowedRoots.length > 1 ? ' and RUNNER_TEMP' : ''}: reports are read only from there.`);
+    }
     const globber = await glob.create([inFolder(pattern), ...excludes].join('\n'), { matchDirectories: false, implicitDescendants: false });
     const found = await globber.glob();
     if (found.length === 0) unmatched.push(pattern);
@@ -107,6 +111,13 @@ export async function readReport(file: string, shown: string, options: Pick<Load
 function errorCode(error: unknown): string {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' ? code : 'unknown error';
+}
+
+/** The folder a glob starts from: its path up to the first segment with a wildcard. */
+function literalFolder(pattern: string): string {
+  const segments = resolve(pattern).split(sep);
+  const firstWildcard = segments.findIndex((segment) => /[*?[{]/.test(segment));
+  return firstWildcard === -1 ? segments.join(sep) : segments.slice(0, firstWildcard).join(sep) || sep;
 }
 
 function isWithin(path: string, root: string): boolean {
