@@ -2,7 +2,7 @@ import * as core from '@actions/core';
 import * as github from '@actions/github';
 import { mkdtemp, realpath, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { ConfigurationError, parseInputs, runAction, setOutputs, upsertComment, writeSummary, type Inputs } from '../../lib/index.js';
 import { buildAnnotations } from './annotations.js';
 import type { Measured } from './conditions.js';
@@ -15,7 +15,7 @@ import { parseJunit } from './junit.js';
 import { parseLint } from './lint.js';
 import { parsePolicyFile, resolvePolicy } from './policy.js';
 import { COMMENT_MARKER, renderComment, renderMarkdown } from './render.js';
-import { loadReport, loadReports, readReport } from './reports.js';
+import { isWithin, loadReport, loadReports, readReport } from './reports.js';
 import { parseSecurityReport } from './security.js';
 
 type QualityGateInputs = Inputs<typeof qualityGateInputs>;
@@ -69,8 +69,7 @@ export async function run(): Promise<void> {
 /** working-directory, resolved in the workspace: a folder outside it (`../..`) is refused. */
 async function folderInWorkspace(folder: string, workspace: string): Promise<string> {
   const resolved = await realpath(resolve(workspace, folder)).catch(() => undefined);
-  const fromWorkspace = resolved === undefined ? undefined : relative(workspace, resolved);
-  if (resolved === undefined || fromWorkspace === undefined || fromWorkspace.startsWith('..') || isAbsolute(fromWorkspace) || !(await stat(resolved)).isDirectory()) {
+  if (resolved === undefined || !isWithin(resolved, workspace) || !(await stat(resolved)).isDirectory()) {
     throw new ConfigurationError(`Input "working-directory" has value "${folder.slice(0, 80)}": expected a folder in the workspace (${workspace}).`);
   }
   return resolved;

@@ -120,7 +120,8 @@ function literalFolder(pattern: string): string {
   return firstWildcard === -1 ? segments.join(sep) : segments.slice(0, firstWildcard).join(sep) || sep;
 }
 
-function isWithin(path: string, root: string): boolean {
+/** True when `path` is `root` or lies under it (both absolute and resolved). */
+export function isWithin(path: string, root: string): boolean {
   const fromRoot = relative(root, path);
   return fromRoot === '' || (!fromRoot.startsWith(`..${sep}`) && fromRoot !== '..' && !isAbsolute(fromRoot));
 }
