@@ -11,9 +11,11 @@ export type UpsertResult = { outcome: 'created' | 'updated'; url: string } | { o
 
 /**
  * Keeps one comment per marker on an issue or pull request: edits the comment that
- * contains `marker`, or creates it. Every page of comments is read (the marker comment is
- * often past the first page on busy pull requests). A token that may not read or write
- * (403/404, e.g. a fork's read-only token) is reported as `not-permitted`, not thrown.
+ * contains `marker` and was written by the token's own identity, or creates one. Anyone
+ * can write the marker into a comment of theirs, so a marker alone proves nothing: such a
+ * comment is left alone. Every page of comments is read (the marker comment is often past
+ * the first page on busy pull requests). A token that may not read or write (403/404,
+ * e.g. a fork's read-only token) is reported as `not-permitted`, not thrown.
  * The API base comes from GITHUB_API_URL (GitHub Enterprise, or a stand-in in tests).
  */
 export async function upsertComment(token: string, target: IssueRef, marker: string, body: string): Promise<UpsertResult> {
@@ -21,12 +23,15 @@ export async function upsertComment(token: string, target: IssueRef, marker: str
   const { owner, repo, issueNumber } = target;
   try {
     const comments = await octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number: issueNumber, per_page: 100 });
-    const existing = comments.find((comment) => comment.body?.includes(marker));
+    const marked = comments.filter((comment) => comment.body?.includes(marker));
+    const identity = marked.length > 0 ? await tokenIdentity(octokit) : undefined;
+    const existing = identity === undefined ? undefined : marked.find((comment) => writtenBy(comment.user, identity));
     if (existing) {
       core.debug(`Updating comment ${existing.id} on ${owner}/${repo}#${issueNumber}`);
       const { data } = await octokit.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body });
       return { outcome: 'updated', url: data.html_url };
     }
+    if (marked.length > 0) core.info(`${marked.length} comment(s) on ${owner}/${repo}#${issueNumber} carry the marker but were not written by ${identity?.login}: left alone.`);
     const { data } = await octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body });
     return { outcome: 'created', url: data.html_url };
   } catch (error: unknown) {
@@ -34,6 +39,34 @@ export async function upsertComment(token: string, target: IssueRef, marker: str
     if (status === 403 || status === 404) return { outcome: 'not-permitted', status };
     throw error;
   }
+}
+
+interface TokenIdentity {
+  login: string;
+  /** The account id, as REST gives it in a comment's `user.id`; null if GitHub gives none. */
+  databaseId: number | null;
+}
+
+/**
+ * Whom the token acts as. GraphQL's viewer answers for every kind of token; REST's GET /user
+ * refuses installation tokens (GITHUB_TOKEN, GitHub Apps) with 403. The same query
+ * marocchino/sticky-pull-request-comment uses to find its own comments.
+ */
+async function tokenIdentity(octokit: ReturnType<typeof octokitFor>): Promise<TokenIdentity> {
+  const { viewer } = await octokit.graphql<{ viewer: TokenIdentity }>('query { viewer { login databaseId } }');
+  return viewer;
+}
+
+/**
+ * The same account id; or, for an app's token, a Bot author named `<slug>[bot]` (GITHUB_TOKEN's
+ * comments are by `github-actions[bot]`, type Bot) where the viewer may say `<slug>`. Only
+ * GitHub makes Bot accounts and no login may contain `[`, so no person can be taken for the
+ * bot, not even one whose login is the app's slug.
+ */
+function writtenBy(author: { id?: number; login: string; type?: string } | null | undefined, identity: TokenIdentity): boolean {
+  if (!author) return false;
+  if (identity.databaseId !== null && author.id === identity.databaseId) return true;
+  return author.type === 'Bot' && (author.login === identity.login || author.login === `${identity.login}[bot]`);
 }
 
 export interface RepositoryRef {

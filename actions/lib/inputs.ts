@@ -161,6 +161,7 @@ function numeric(kind: string, pattern: RegExp, { min, max }: { min?: number; ma
     .string({ error: expected })
     .regex(pattern, { error: expected })
     .transform(Number)
+    // 400 digits match the pattern but are Infinity: a threshold must be finite.
     .refine((value) => Number.isFinite(value) && (min === undefined || value >= min) && (max === undefined || value <= max), {
       error: expected,
     });

@@ -3,7 +3,9 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runAction, type ActionRun } from '../harness/run-action.js';
-import { CHANGE, expectedChangedLines, LCOV_TOTALS, lcovForChange, makeRepository, startGitHubStandIn } from './helpers.js';
+import { escapeMarkdown } from '../../actions/lib/markdown.js';
+import { startGitHubStandIn } from '../harness/github-stand-in.js';
+import { CHANGE, expectedChangedLines, LCOV_TOTALS, lcovForChange, makeRepository } from './helpers.js';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
 const MARKER = '<!-- inventory-devops:quality-gate -->';
@@ -145,6 +147,7 @@ describe('quality-gate on a pull request', () => {
     expect(github.requests.map((request) => `${request.method} ${request.url}`)).toEqual([
       'GET /repos/acme/inventory/issues/7/comments?per_page=100',
       'GET /repos/acme/inventory/issues/7/comments?per_page=100&page=2',
+      'POST /graphql',
       `PATCH /repos/acme/inventory/issues/comments/${created?.id}`,
     ]);
     expect(github.requests[0]?.authorization).toBe(`token ${TOKEN}`);
@@ -201,7 +204,8 @@ describe('quality-gate conditions and reports', () => {
     expect(run.stderr).toBe('');
     // A push event: the base is the previous commit, which is the base commit of the repository.
     expect(run.outputs['changed-lines']).toBe('14');
-    expect(run.summary).toContain('min-changed-lines-coverage not checked: 14 coverable lines changed, fewer than min-changed-lines (20).');
+    // The sentences are escaped Markdown: `\(` shows as `(`.
+    expect(run.summary).toContain(escapeMarkdown('min-changed-lines-coverage not checked: 14 coverable lines changed, fewer than min-changed-lines (20).'));
     expect(run.summary).toContain('Security findings (unsuppressed): 0 critical, 1 high, 2 medium, 0 low, 0 info.');
     // Conditions on reports nobody asked for stay out of the table but are said to be unchecked.
     expect(run.summary).not.toContain('| Failed tests');
@@ -261,7 +265,7 @@ describe('quality-gate conditions and reports', () => {
 
     const lenient = await runAction({ action: 'actions/quality-gate', workspace: dir, inputs: { ...inputs, 'allow-missing': 'true', 'max-failed-tests': '1' } });
     expect(lenient.exitCode).toBe(0);
-    expect(lenient.summary).toContain('min-changed-lines-coverage not checked: no coverage report found for coverage-files (allow-missing).');
+    expect(lenient.summary).toContain(escapeMarkdown('min-changed-lines-coverage not checked: no coverage report found for coverage-files (allow-missing).'));
     expect(lenient.outputs).toMatchObject({ passed: 'true', 'failed-tests': '1' });
     expect(lenient.outputs.coverage).toBeUndefined();
   });
@@ -274,7 +278,7 @@ describe('quality-gate conditions and reports', () => {
       inputs: { 'coverage-files': 'lcov.info', 'base-ref': 'deadbeefdeadbeefdeadbeefdeadbeefdeadbeef' },
     });
     expect(run.exitCode).toBe(1);
-    expect(errors(run)[0]?.message).toContain('The base commit "deadbeefdeadbeefdeadbeefdeadbeefdeadbeef" is not in this clone');
+    expect(errors(run)[0]?.message).toContain('The base commit "deadbeefdeadbeefdeadbeefdeadbeefdeadbeef" (base-ref) is not in this clone');
     expect(errors(run)[0]?.message).toContain('`fetch-depth: 0` on actions/checkout');
   });
 
@@ -285,7 +289,7 @@ describe('quality-gate conditions and reports', () => {
     await writeFile(join(shallow, 'lcov.info'), lcovForChange());
     const run = await runAction({ action: 'actions/quality-gate', workspace: shallow, inputs: { 'coverage-files': 'lcov.info' } });
     expect(run.exitCode).toBe(1);
-    expect(errors(run)[0]?.message).toMatch(/The base commit "HEAD~1" is not in this clone .*fetch-depth: 0/);
+    expect(errors(run)[0]?.message).toMatch(/The base commit "HEAD~1" \(the default base\) is not in this clone .*fetch-depth: 0/);
   });
 
   it('resolves globs and relative report paths in working-directory; git works from there too', async () => {

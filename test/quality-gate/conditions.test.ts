@@ -30,6 +30,11 @@ describe('the policy file', () => {
     ['min-coverage: 180\n', /"min-coverage": Too big/i],
     ['min-coverage: [1\n', /is not valid YAML/],
     ['- a list\n', /the document/],
+    // Thresholds must be finite: YAML's .inf and .nan, and 1e400 (Infinity once parsed).
+    ['min-coverage: .inf\n', /"min-coverage": .*received Infinity/],
+    ['max-failed-tests: .nan\n', /"max-failed-tests": .*received NaN/],
+    ['max-coverage-drop: -.inf\n', /"max-coverage-drop": /],
+    ['max-lint-errors: 1e400\n', /"max-lint-errors": .*received Infinity/],
   ])('%j is an error naming the file and what is wrong', (content, message) => {
     expect(() => parsePolicyFile(content, 'gate.yml')).toThrow(ConfigurationError);
     expect(() => parsePolicyFile(content, 'gate.yml')).toThrow(message);
@@ -48,7 +53,7 @@ describe('conditions', () => {
   it('a value equal to the threshold passes', () => {
     const results = evaluateConditions(
       { ...DEFAULT_POLICY, 'min-coverage': 80, 'max-lint-warnings': 3 },
-      { ...noFacts, coverage: { value: { lines: 80, branches: undefined } }, lint: { value: { errors: 0, warnings: 4 } } },
+      { ...noFacts, coverage: { value: { lines: 80, branches: { missing: 'no branches' } } }, lint: { value: { errors: 0, warnings: 4 } } },
     );
     expect(results.map((result) => [result.name, result.status, result.value])).toEqual([
       ['min-coverage', 'pass', 80],
@@ -145,5 +150,122 @@ describe('lint problems shown at their lines', () => {
     const result = evaluateGate(gateInput({ missing: 'no base commit' }));
     expect(result.lint?.scope).toBe('all lines');
     expect(result.lint?.located.map((problem) => `${problem.file}:${problem.line}`)).toEqual(['src/a.ts:2', 'src/b.ts:5']);
+  });
+});
+
+describe('a report that was given but holds nothing to judge', () => {
+  const lcovFile = (path: string, lines: Array<[number, number]>) => ({
+    path,
+    lines: new Map(lines),
+    linesFound: lines.length,
+    linesHit: lines.filter(([, hits]) => hits > 0).length,
+    branchesFound: 0,
+    branchesHit: 0,
+  });
+  const emptyCoverage = { value: [{ file: 'coverage/lcov.info', format: 'lcov' as const, files: [], sourceRoots: [] }] };
+  const someCoverage = { value: [{ file: 'coverage/lcov.info', format: 'lcov' as const, files: [lcovFile('src/a.ts', [[1, 1], [2, 0]])], sourceRoots: [] }] };
+  const gateInput = (overrides: Partial<GateInput>): GateInput => ({
+    repoRoot: '/repo',
+    workingDirectory: '/repo',
+    trackedFiles: ['src/a.ts'],
+    policy: DEFAULT_POLICY,
+    coverage: { missing: 'no coverage-files given', notGiven: true },
+    baseCoverage: { missing: 'no base-coverage-file given', notGiven: true },
+    changes: { value: { base: 'main', files: [{ path: 'src/a.ts', addedLines: [1, 2] }] } },
+    tests: { missing: 'no test-results given', notGiven: true },
+    lint: { missing: 'no lint-results given', notGiven: true },
+    security: { missing: 'no security-report given', notGiven: true },
+    ...overrides,
+  });
+  const statuses = (result: GateResult) => Object.fromEntries(result.conditions.map((condition) => [condition.name, [condition.status, condition.reason]]));
+
+  it('fails every condition it feeds, naming the report; allow-empty-reports skips them instead', () => {
+    const policy = { ...DEFAULT_POLICY, 'min-coverage': 80, 'max-coverage-drop': 1 };
+    const input = gateInput({
+      policy,
+      coverage: emptyCoverage,
+      baseCoverage: { value: { file: 'base.info', format: 'lcov', files: [lcovFile('src/a.ts', [[1, 1]])], sourceRoots: [] } },
+      tests: { value: [{ file: 'junit.xml', total: 0, failed: 0, skipped: 0, failures: [] }] },
+    });
+    const strict = evaluateGate(input);
+    expect(strict.passed).toBe(false);
+    const nothing = ': nothing to judge (allow-empty-reports: true accepts that)';
+    expect(statuses(strict)).toMatchObject({
+      'min-coverage': ['fail', `the coverage report "coverage/lcov.info" lists no coverable lines${nothing}`],
+      'min-changed-lines-coverage': ['fail', `the coverage report "coverage/lcov.info" lists no coverable lines${nothing}`],
+      'max-coverage-drop': ['fail', `the coverage report "coverage/lcov.info" lists no coverable lines${nothing}`],
+      'max-failed-tests': ['fail', `the JUnit report "junit.xml" lists no tests${nothing}`],
+    });
+    const lenient = evaluateGate({ ...input, allowEmptyReports: true });
+    expect(lenient.passed).toBe(true);
+    expect(statuses(lenient)['min-coverage']).toEqual(['skipped', 'the coverage report "coverage/lcov.info" lists no coverable lines (allow-empty-reports)']);
+  });
+
+  it('an empty base report fails the coverage drop; missing branches fail a branch threshold', () => {
+    const result = evaluateGate(
+      gateInput({
+        policy: { ...DEFAULT_POLICY, 'min-branch-coverage': 50, 'max-coverage-drop': 1 },
+        coverage: someCoverage,
+        baseCoverage: { value: { file: 'base.info', format: 'lcov', files: [], sourceRoots: [] } },
+      }),
+    );
+    expect(statuses(result)).toMatchObject({
+      'min-branch-coverage': ['fail', expect.stringMatching(/^the coverage report "coverage\/lcov.info" lists no branches: nothing to judge/)],
+      'max-coverage-drop': ['fail', expect.stringMatching(/^the base coverage report "base.info" lists no coverable lines: nothing to judge/)],
+    });
+  });
+
+  it('a change with no coverable lines is still no reason to fail, when the reports have data', () => {
+    const result = evaluateGate(gateInput({ coverage: someCoverage, changes: { value: { base: 'main', files: [{ path: 'README.md', addedLines: [1] }] } } }));
+    expect(statuses(result)['min-changed-lines-coverage']).toEqual(['skipped', '0 coverable lines changed, fewer than min-changed-lines (20)']);
+    expect(result.passed).toBe(true);
+  });
+
+  it('the summary says which report was empty', () => {
+    const markdown = renderMarkdown(evaluateGate(gateInput({ policy: { ...DEFAULT_POLICY, 'min-coverage': 80 }, coverage: emptyCoverage })));
+    expect(markdown).toContain('### ❌ Quality gate failed: line coverage, changed lines coverage');
+    expect(markdown).toMatch(/\| Line coverage \(`min-coverage`\) \| the coverage report "coverage\/lcov\.info" lists no coverable lines: nothing to judge \\\(allow-empty-reports: true accepts that\\\) \| ≥ 80% \| ❌ \|/);
+  });
+});
+
+describe('text from reports in the summary and the PR comment', () => {
+  const HOSTILE = ['<img src=x onerror=alert(1)>', '[x](http://evil)', '![x](http://evil/x.png)', '@org/team', '`code` ``` | a | b |', 'line one\n# heading\n- item'];
+  const hostile = HOSTILE.join(' ');
+  const result = resultWith({
+    passed: false,
+    conditions: [{ name: 'max-failed-tests', label: 'Failed tests', comparison: '≤', threshold: 0, unit: '', status: 'skipped', reason: `the JUnit report "${hostile}" lists no tests` }],
+    coverage: { linesFound: 1, linesHit: 0, branchesFound: 0, branchesHit: 0, files: 1, pathsNotInRepository: [`gen/${hostile}.ts`] },
+    changedLines: {
+      base: 'main`<b>',
+      coverable: 1,
+      covered: 0,
+      withoutLineDetail: [],
+      files: [{ path: `src/${hostile}.ts`, coverable: 1, covered: 0, uncoveredLines: [1], source: 'measured', uncoveredRanges: [{ start: 1, end: 1 }] }],
+    },
+    tests: { total: 1, failed: 1, skipped: 0, failures: [{ name: hostile, message: hostile, details: hostile, file: `test/${hostile}.ts`, line: 3 }] },
+    lint: { errors: 1, warnings: 0, scope: 'all lines', located: [{ level: 'error', rule: hostile, message: hostile, file: `src/${hostile}.ts`, line: 2 }] },
+    skipped: [`min-coverage not checked: ${hostile}.`],
+  });
+  const markdown = renderMarkdown(result);
+  // Inside a code span nothing is markup (CommonMark): what is left outside must be inert.
+  const outsideCodeSpans = (text: string) => text.replace(/(?<![`\\])(`+)(?!`)[\s\S]*?[^`]\1(?!`)/g, 'CODE');
+
+  it('never becomes a tag, a link, an image or a mention, and never breaks a table row or a line', () => {
+    const prose = outsideCodeSpans(markdown);
+    expect(prose).toContain('CODE');
+    expect(prose).not.toMatch(/<img|<b>/);
+    expect(prose).not.toMatch(/(?<!\\)\[x(?<!\\)\]\(http/);
+    expect(prose).not.toMatch(/@org/);
+    // Every table row keeps its four cells: no unescaped `|` from a report.
+    for (const row of markdown.split('\n').filter((line) => line.startsWith('| '))) {
+      expect(row.replace(/\\\|/g, '').split('|'), row).toHaveLength(6);
+    }
+    expect(markdown.split('\n').filter((line) => /^#+ heading|^- item/.test(line))).toEqual([]);
+    expect(outsideCodeSpans(renderComment(markdown, 'https://github.com/acme/inventory/actions/runs/1'))).not.toMatch(/<img|@org/);
+  });
+
+  it('keeps code spans closed: a path with backticks is one span', () => {
+    const line = markdown.split('\n').find((text) => text.startsWith('- **'));
+    expect(line).toContain(`(\`\`\`\`test/${HOSTILE.join(' ').replace(/\n/g, ' ')}.ts:3\`\`\`\`)`);
   });
 });

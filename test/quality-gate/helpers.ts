@@ -1,7 +1,5 @@
 import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer, type IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -96,73 +94,4 @@ export async function makeRepository(): Promise<{ dir: string; baseSha: string; 
   git(dir, 'add', '-A');
   git(dir, 'commit', '--quiet', '-m', 'change');
   return { dir, baseSha, headSha: git(dir, 'rev-parse', 'HEAD') };
-}
-
-export interface RecordedRequest {
-  method: string;
-  url: string;
-  authorization: string | undefined;
-  body: unknown;
-}
-
-export interface Comment {
-  id: number;
-  body: string;
-}
-
-/**
- * A stand-in for the GitHub REST API's issue comments: paginated listing with Link headers
- * (as GitHub paginates), create and update. Every request is recorded.
- */
-export async function startGitHubStandIn(options: { comments?: Comment[]; readOnly?: boolean } = {}) {
-  const comments: Comment[] = [...(options.comments ?? [])];
-  const requests: RecordedRequest[] = [];
-  let nextId = 10_000;
-  const server = createServer(async (request, response) => {
-    const body = await readBody(request);
-    requests.push({ method: request.method ?? '', url: request.url ?? '', authorization: request.headers.authorization, body });
-    const url = new URL(request.url ?? '/', `http://${request.headers.host}`);
-    const send = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
-      response.writeHead(status, { 'content-type': 'application/json', ...headers });
-      response.end(JSON.stringify(payload));
-    };
-    const list = /^\/repos\/acme\/inventory\/issues\/(\d+)\/comments$/.exec(url.pathname);
-    const one = /^\/repos\/acme\/inventory\/issues\/comments\/(\d+)$/.exec(url.pathname);
-    if (list && request.method === 'GET') {
-      const perPage = Number(url.searchParams.get('per_page') ?? 30);
-      const page = Number(url.searchParams.get('page') ?? 1);
-      const last = Math.max(1, Math.ceil(comments.length / perPage));
-      const link = (target: number) => `<http://${request.headers.host}${url.pathname}?per_page=${perPage}&page=${target}>`;
-      const links = [...(page < last ? [`${link(page + 1)}; rel="next"`, `${link(last)}; rel="last"`] : []), ...(page > 1 ? [`${link(1)}; rel="first"`, `${link(page - 1)}; rel="prev"`] : [])];
-      const slice = comments.slice((page - 1) * perPage, page * perPage).map((comment) => ({ ...comment, html_url: `https://github.com/acme/inventory/pull/${list[1]}#issuecomment-${comment.id}` }));
-      send(200, slice, links.length > 0 ? { link: links.join(', ') } : {});
-    } else if (list && request.method === 'POST') {
-      if (options.readOnly) return send(403, { message: 'Resource not accessible by integration' });
-      const comment = { id: nextId++, body: (body as { body: string }).body };
-      comments.push(comment);
-      send(201, { ...comment, html_url: `https://github.com/acme/inventory/pull/${list[1]}#issuecomment-${comment.id}` });
-    } else if (one && request.method === 'PATCH') {
-      if (options.readOnly) return send(403, { message: 'Resource not accessible by integration' });
-      const comment = comments.find((candidate) => candidate.id === Number(one[1]));
-      if (!comment) return send(404, { message: 'Not Found' });
-      comment.body = (body as { body: string }).body;
-      send(200, { ...comment, html_url: `https://github.com/acme/inventory/pull/7#issuecomment-${comment.id}` });
-    } else {
-      send(404, { message: 'Not Found' });
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    comments,
-    requests,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
-async function readBody(request: IncomingMessage): Promise<unknown> {
-  let text = '';
-  for await (const chunk of request) text += String(chunk);
-  return text ? (JSON.parse(text) as unknown) : undefined;
 }

@@ -64,7 +64,7 @@ describe('coverage formats without a tool here (hand-written like the tools writ
 describe('malformed coverage reports are ReportErrors saying what is wrong', () => {
   it.each([
     ['SF:a.ts\nDA:1,2\n', /no end_of_record/],
-    ['SF:a.ts\nDA:x,y\nend_of_record\n', /line 2: malformed "DA:x,y"/],
+    ['SF:a.ts\nDA:x,y\nend_of_record\n', /line 2: malformed "DA:x,y" \(expected DA:<line>,<hits> with whole numbers/],
     ['{"a": 1', /not valid JSON/],
     ['{"a.ts": {"lines": 1}}', /neither istanbul/],
     ['<coverage line-rate="1"><packages><package><classes><class filename="a.ts"><lines><line number="x" hits="1"/></lines></class></classes></package></packages></coverage>', /a.ts line x: expected a whole number/],

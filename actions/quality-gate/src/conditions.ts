@@ -1,18 +1,22 @@
 import { SEVERITIES, type Severity } from '../../lib/security-report.js';
 import type { Policy } from './policy.js';
 
-/** Figures the conditions are checked against; a missing figure skips its conditions, with the reason. */
+/**
+ * Figures the conditions are checked against; a missing figure skips its conditions, with
+ * the reason, unless it is missing because a report was given but holds nothing to judge
+ * (`empty`): that fails the condition, unless allow-empty-reports.
+ */
 export interface Facts {
-  coverage: Measured<{ lines: number | undefined; branches: number | undefined }>;
-  baseCoverage: Measured<number | undefined>;
+  coverage: Measured<{ lines: number; branches: Measured<number> }>;
+  baseCoverage: Measured<number>;
   changedLines: Measured<{ coverable: number; percent: number | undefined }>;
   failedTests: Measured<number>;
   lint: Measured<{ errors: number; warnings: number }>;
   security: Measured<Record<Severity, number>>;
 }
 
-/** A value, or why there is none; `notGiven` when the input it comes from was not set at all. */
-export type Measured<T> = { value: T } | { missing: string; notGiven?: boolean };
+/** A value, or why there is none; `notGiven` when the input it comes from was not set at all, `empty` when its report holds no data. */
+export type Measured<T> = { value: T } | { missing: string; notGiven?: boolean; empty?: boolean };
 
 export interface ConditionResult {
   /** The input / policy key, with the severity for security findings (`max-security-findings.high`). */
@@ -28,11 +32,16 @@ export interface ConditionResult {
   notGiven?: boolean;
 }
 
-export function evaluateConditions(policy: Policy, facts: Facts): ConditionResult[] {
+export function evaluateConditions(policy: Policy, facts: Facts, options: { allowEmptyReports: boolean } = { allowEmptyReports: false }): ConditionResult[] {
   const results: ConditionResult[] = [];
   const check = (condition: Omit<ConditionResult, 'status' | 'value' | 'reason'>, measured: Measured<number>) => {
+    if ('missing' in measured && measured.empty && !options.allowEmptyReports) {
+      results.push({ ...condition, status: 'fail', reason: `${measured.missing}: nothing to judge (allow-empty-reports: true accepts that)` });
+      return;
+    }
     if ('missing' in measured) {
-      results.push({ ...condition, status: 'skipped', reason: measured.missing, ...(measured.notGiven ? { notGiven: true } : {}) });
+      const reason = measured.empty ? `${measured.missing} (allow-empty-reports)` : measured.missing;
+      results.push({ ...condition, status: 'skipped', reason, ...(measured.notGiven ? { notGiven: true } : {}) });
       return;
     }
     const { value } = measured;
@@ -44,14 +53,14 @@ export function evaluateConditions(policy: Policy, facts: Facts): ConditionResul
   if (minCoverage !== undefined) {
     check(
       { name: 'min-coverage', label: 'Line coverage', comparison: '≥', threshold: minCoverage, unit: '%' },
-      measure(facts.coverage, ({ lines }) => present(lines, 'the reports list no coverable lines')),
+      measure(facts.coverage, ({ lines }) => ({ value: lines })),
     );
   }
   const minBranch = policy['min-branch-coverage'];
   if (minBranch !== undefined) {
     check(
       { name: 'min-branch-coverage', label: 'Branch coverage', comparison: '≥', threshold: minBranch, unit: '%' },
-      measure(facts.coverage, ({ branches }) => present(branches, 'the reports list no branches')),
+      measure(facts.coverage, ({ branches }) => branches),
     );
   }
   const fewest = policy['min-changed-lines'];
@@ -60,20 +69,16 @@ export function evaluateConditions(policy: Policy, facts: Facts): ConditionResul
     measure(facts.changedLines, ({ coverable, percent }) =>
       coverable < fewest
         ? { missing: `${coverable} coverable line${coverable === 1 ? '' : 's'} changed, fewer than min-changed-lines (${fewest})` }
-        : present(percent, 'no coverable line changed'),
+        : percent === undefined
+          ? { missing: 'no coverable line changed' }
+          : { value: percent },
     ),
   );
   const maxDrop = policy['max-coverage-drop'];
   if (maxDrop !== undefined) {
     check(
       { name: 'max-coverage-drop', label: 'Coverage drop against the base', comparison: '≤', threshold: maxDrop, unit: ' pp' },
-      measure(facts.baseCoverage, (base) =>
-        measure(facts.coverage, ({ lines }) =>
-          base === undefined || lines === undefined
-            ? { missing: 'no coverable lines in the base or the current report' }
-            : { value: Math.round((base - lines) * 100) / 100 },
-        ),
-      ),
+      measure(facts.baseCoverage, (base) => measure(facts.coverage, ({ lines }) => ({ value: Math.round((base - lines) * 100) / 100 }))),
     );
   }
   check(
@@ -104,8 +109,4 @@ export function evaluateConditions(policy: Policy, facts: Facts): ConditionResul
 
 function measure<T>(measured: Measured<T>, read: (fact: T) => Measured<number>): Measured<number> {
   return 'missing' in measured ? measured : read(measured.value);
-}
-
-function present(value: number | undefined, whyNot: string): Measured<number> {
-  return value === undefined ? { missing: whyNot } : { value };
 }

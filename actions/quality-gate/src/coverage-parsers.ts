@@ -1,5 +1,5 @@
 import { fileFromLines, type CoverageFormat, type CoverageReport, type FileCoverage } from './coverage.js';
-import { count, isNode, nodes, parseJson, parseXml, ReportError, text, type Node } from './report-format.js';
+import { count, hitOfFound, isNode, wholeNumber, nodes, parseJson, parseXml, ReportError, text, type Node } from './report-format.js';
 
 /** Detects the format from the content (not the file name) and parses it. */
 export function parseCoverage(content: string): CoverageReport {
@@ -40,25 +40,27 @@ export function parseLcov(content: string): CoverageReport {
       branchesFromRecords = false;
     } else if (tag === 'end_of_record') {
       if (path === undefined) throw new ReportError(`line ${lineNumber}: end_of_record without SF`);
+      if (branchesHit > branchesFound) throw new ReportError(`the record of "${path}": BRH ${branchesHit} is more than BRF ${branchesFound}`);
       files.push(fileFromLines(path, lines, branchesFound, branchesHit));
       path = undefined;
     } else if (tag === 'DA') {
-      const comma = value.indexOf(',');
-      const next = value.indexOf(',', comma + 1);
-      const number = Number(value.slice(0, comma));
-      const hits = Number(value.slice(comma + 1, next === -1 ? undefined : next));
-      if (path === undefined || comma === -1 || !Number.isInteger(number) || !(hits >= 0)) {
-        throw new ReportError(`line ${lineNumber}: malformed "${line}"`);
+      const [number, hits] = value.split(',');
+      const lineNo = wholeNumber(number);
+      const hitCount = wholeNumber(hits);
+      if (path === undefined || lineNo === undefined || hitCount === undefined) {
+        throw new ReportError(`line ${lineNumber}: malformed "${line.slice(0, 60)}" (expected DA:<line>,<hits> with whole numbers, inside an SF record)`);
       }
-      lines.set(number, (lines.get(number) ?? 0) + hits);
+      lines.set(lineNo, (lines.get(lineNo) ?? 0) + hitCount);
     } else if (tag === 'BRDA') {
       const taken = value.slice(value.lastIndexOf(',') + 1);
       branchesFromRecords = true;
       branchesFound += 1;
-      if (taken !== '-' && Number(taken) > 0) branchesHit += 1;
-    } else if ((tag === 'BRF' || tag === 'BRH') && !branchesFromRecords) {
-      if (tag === 'BRF') branchesFound = Number(value) || 0;
-      else branchesHit = Number(value) || 0;
+      if (taken !== '-' && count(taken, `line ${lineNumber} (${line.slice(0, 60)})`) > 0) branchesHit += 1;
+    } else if (tag === 'BRF' || tag === 'BRH' || tag === 'LF' || tag === 'LH') {
+      // LF/LH are not used (the DA records are), but a total that is not a count means a broken writer.
+      const total = count(value, `line ${lineNumber} (${line.slice(0, 60)})`);
+      if (tag === 'BRF' && !branchesFromRecords) branchesFound = total;
+      if (tag === 'BRH' && !branchesFromRecords) branchesHit = total;
     }
   }
   if (path !== undefined) throw new ReportError(`the record of "${path}" has no end_of_record (truncated file?)`);
@@ -82,17 +84,17 @@ function istanbulFile(key: string, entry: Node): FileCoverage {
   const lines = new Map<number, number>();
   // As istanbul's own getLineCoverage: a line's count is the largest of the statements starting on it.
   for (const [id, statement] of Object.entries(statements)) {
-    const line = isNode(statement) && isNode(statement.start) ? statement.start.line : undefined;
-    const hits = hitsById[id];
-    if (typeof line !== 'number' || typeof hits !== 'number') throw new ReportError(`"${path}": statement ${id} has no start line or count`);
+    const where = `"${path}" statement ${id}`;
+    const line = count(isNode(statement) && isNode(statement.start) ? statement.start.line : undefined, `${where} start line`);
+    const hits = count(hitsById[id], `${where} count`);
     lines.set(line, Math.max(lines.get(line) ?? 0, hits));
   }
   let branchesFound = 0;
   let branchesHit = 0;
-  for (const counts of Object.values(isNode(entry.b) ? entry.b : {})) {
+  for (const [id, counts] of Object.entries(isNode(entry.b) ? entry.b : {})) {
     if (!Array.isArray(counts)) throw new ReportError(`"${path}": branch counts are not arrays`);
     branchesFound += counts.length;
-    branchesHit += counts.filter((hits) => typeof hits === 'number' && hits > 0).length;
+    branchesHit += counts.filter((hits) => count(hits, `"${path}" branch ${id}`) > 0).length;
   }
   return fileFromLines(path, lines, branchesFound, branchesHit);
 }
@@ -103,17 +105,11 @@ function parseIstanbulSummary(entries: Array<[string, unknown]>): CoverageReport
     if (path === 'total') continue;
     const lines = isNode(value) && isNode(value.lines) ? value.lines : undefined;
     const branches = isNode(value) && isNode(value.branches) ? value.branches : undefined;
-    if (!lines || typeof lines.total !== 'number' || typeof lines.covered !== 'number') {
-      throw new ReportError(`"${path}": expected lines.total and lines.covered`);
-    }
-    files.push({
-      path,
-      lines: undefined,
-      linesFound: lines.total,
-      linesHit: lines.covered,
-      branchesFound: typeof branches?.total === 'number' ? branches.total : 0,
-      branchesHit: typeof branches?.covered === 'number' ? branches.covered : 0,
-    });
+    if (!lines) throw new ReportError(`"${path}": expected lines.total and lines.covered`);
+    // `pct` is not read: istanbul writes "Unknown" for 0 of 0, and the counts say the same.
+    const lineCounts = hitOfFound(lines.covered, lines.total, `"${path}" lines`);
+    const branchCounts = branches ? hitOfFound(branches.covered, branches.total, `"${path}" branches`) : { hit: 0, found: 0 };
+    files.push({ path, lines: undefined, linesFound: lineCounts.found, linesHit: lineCounts.hit, branchesFound: branchCounts.found, branchesHit: branchCounts.hit });
   }
   return report('istanbul-summary', files);
 }
@@ -146,8 +142,9 @@ function parseCobertura(coverage: Node): CoverageReport {
         lines.set(count(line.number, where), count(line.hits, where));
         const conditions = /\((\d+)\/(\d+)\)/.exec(text(line['condition-coverage']) ?? '');
         if (text(line.branch) === 'true' && conditions) {
-          branchesHit += Number(conditions[1]);
-          branchesFound += Number(conditions[2]);
+          const taken = hitOfFound(conditions[1], conditions[2], `${where} condition-coverage`);
+          branchesHit += taken.hit;
+          branchesFound += taken.found;
         }
       }
       files.push(fileFromLines(path, lines, branchesFound, branchesHit));
@@ -170,7 +167,8 @@ function parseClover(project: Node): CoverageReport {
       lines.set(number, Math.max(lines.get(number) ?? 0, count(line.count ?? '0', where)));
     }
     const metrics = isNode(file.metrics) ? file.metrics : {};
-    return fileFromLines(path, lines, Number(text(metrics.conditionals) ?? 0), Number(text(metrics.coveredconditionals) ?? 0));
+    const conditionals = hitOfFound(metrics.coveredconditionals ?? '0', metrics.conditionals ?? '0', `${path} metrics`);
+    return fileFromLines(path, lines, conditionals.found, conditionals.hit);
   });
   return report('clover', files);
 }

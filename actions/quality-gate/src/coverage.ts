@@ -11,6 +11,8 @@ export interface FileCoverage {
 }
 
 export interface CoverageReport {
+  /** The report's path as messages show it; set by the loader. */
+  file?: string;
   format: CoverageFormat;
   files: FileCoverage[];
   /** Folders the report's relative paths may be relative to (cobertura `<source>`). */

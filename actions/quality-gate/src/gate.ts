@@ -21,6 +21,8 @@ export interface GateInput {
   tests: Measured<TestResults[]>;
   lint: Measured<LintResults[]>;
   security: Measured<SecurityReport>;
+  /** A report that was given but holds nothing to judge (no coverable lines, no tests) skips its conditions instead of failing them. */
+  allowEmptyReports?: boolean;
 }
 
 export interface ChangedFileResult extends ChangedFileCoverage {
@@ -68,14 +70,21 @@ export function evaluateGate(input: GateInput): GateResult {
     const lines = percent(sum.linesHit, sum.linesFound);
     const branches = percent(sum.branchesHit, sum.branchesFound);
     result.coverage = { ...sum, lines, branches, files: coverageByPath.size, pathsNotInRepository: [...pathsNotInRepository].sort() };
-    facts.coverage = { value: { lines, branches } };
+    const reports = named('coverage report', input.coverage.value);
+    if (lines === undefined) {
+      facts.coverage = facts.changedLines = { missing: `${reports} no coverable lines`, empty: true };
+      coverageByPath = undefined;
+    } else {
+      facts.coverage = { value: { lines, branches: branches === undefined ? { missing: `${reports} no branches`, empty: true } : { value: branches } } };
+    }
   } else {
     facts.coverage = facts.changedLines = input.coverage;
   }
 
   if ('value' in input.baseCoverage) {
     const sum = totals(input.baseCoverage.value.files);
-    facts.baseCoverage = { value: percent(sum.linesHit, sum.linesFound) };
+    const base = percent(sum.linesHit, sum.linesFound);
+    facts.baseCoverage = base === undefined ? { missing: `${named('base coverage report', [input.baseCoverage.value])} no coverable lines`, empty: true } : { value: base };
   } else {
     facts.baseCoverage = input.baseCoverage;
   }
@@ -111,7 +120,7 @@ export function evaluateGate(input: GateInput): GateResult {
       tests.failures.push(...report.failures.map((failure) => (failure.file ? { ...failure, file: normalise(failure.file, [input.workingDirectory]).path } : failure)));
     }
     result.tests = tests;
-    facts.failedTests = { value: tests.failed };
+    facts.failedTests = tests.total === 0 ? { missing: `${named('JUnit report', input.tests.value)} no tests`, empty: true } : { value: tests.failed };
   } else {
     facts.failedTests = input.tests;
   }
@@ -140,10 +149,17 @@ export function evaluateGate(input: GateInput): GateResult {
     facts.security = input.security;
   }
 
-  result.conditions = evaluateConditions(input.policy, facts);
+  result.conditions = evaluateConditions(input.policy, facts, { allowEmptyReports: input.allowEmptyReports ?? false });
   result.passed = result.conditions.every((condition) => condition.status !== 'fail');
   for (const condition of result.conditions) {
     if (condition.status === 'skipped') result.skipped.push(`${condition.name} not checked: ${condition.reason}.`);
   }
   return result;
+}
+
+/** `the coverage report "lcov.info" lists` / `the coverage reports "a.info", "b.info" list`, for what reports hold no data. */
+function named(kind: string, reports: ReadonlyArray<{ file?: string }>): string {
+  const files = reports.flatMap((report) => (report.file ? [`"${report.file}"`] : []));
+  const shown = files.length > 3 ? `${files.slice(0, 3).join(', ')} and ${files.length - 3} more` : files.join(', ');
+  return reports.length === 1 ? `the ${kind}${shown ? ` ${shown}` : ''} lists` : `the ${kind}s${shown ? ` ${shown}` : ''} list`;
 }

@@ -1,4 +1,4 @@
-import { elements, nodes, parseXml, ReportError, text, type Node } from './report-format.js';
+import { elements, lineNumber, wholeNumber, nodes, parseXml, ReportError, text, type Node } from './report-format.js';
 
 export interface FailedTest {
   /** Suite and test name, as the report gives them. */
@@ -12,6 +12,8 @@ export interface FailedTest {
 }
 
 export interface TestResults {
+  /** The report's path as messages show it; set by the loader. */
+  file?: string;
   total: number;
   failed: number;
   skipped: number;
@@ -63,13 +65,14 @@ function failure(testCase: Node, problems: Node[], suiteFile: string | undefined
   if (file) result.file = file;
   const frame = file ? undefined : pytest ? pytestFrame(details) : classname ? javaFrame(classname, details) : undefined;
   if (frame) return { ...result, ...frame };
-  const line = Number(text(testCase.line));
+  const written = wholeNumber(text(testCase.line));
   // pytest writes 0-based line numbers (its item.location).
-  if (text(testCase.line) !== undefined && Number.isInteger(line)) result.line = pytest ? line + 1 : line;
+  const line = written === undefined ? undefined : lineNumber(pytest ? written + 1 : written);
+  if (line) result.line = line;
   else if (file) {
     const base = file.split('/').pop() ?? file;
-    const found = new RegExp(`${escapeRegExp(base)}:(\\d+)`).exec(details);
-    if (found) result.line = Number(found[1]);
+    const found = lineNumber(new RegExp(`${escapeRegExp(base)}:(\\d+)`).exec(details)?.[1]);
+    if (found) result.line = found;
   }
   return result;
 }
@@ -78,15 +81,17 @@ function failure(testCase: Node, problems: Node[], suiteFile: string | undefined
 function pytestFrame(details: string): { file: string; line: number } | undefined {
   const frames = [...details.matchAll(/^(\S+\.py):(\d+): /gm)];
   const last = frames[frames.length - 1];
-  return last ? { file: last[1] ?? '', line: Number(last[2]) } : undefined;
+  const line = lineNumber(last?.[2]);
+  return last && line ? { file: last[1] ?? '', line } : undefined;
 }
 
 /** `at com.acme.StockTest.refuses(StockTest.java:21)` → `com/acme/StockTest.java`, line 21. */
 function javaFrame(classname: string, details: string): { file: string; line: number } | undefined {
   const found = new RegExp(`at ${escapeRegExp(classname)}\\.[\\w$<>]+\\(([\\w$]+\\.\\w+):(\\d+)\\)`).exec(details);
-  if (!found) return undefined;
+  const line = lineNumber(found?.[2]);
+  if (!found || !line) return undefined;
   const folder = classname.split('.').slice(0, -1).join('/');
-  return { file: folder ? `${folder}/${found[1]}` : (found[1] ?? ''), line: Number(found[2]) };
+  return { file: folder ? `${folder}/${found[1]}` : (found[1] ?? ''), line };
 }
 
 function escapeRegExp(text: string): string {

@@ -1,4 +1,4 @@
-import { isNode, nodes, parseJson, ReportError, text, type Node } from './report-format.js';
+import { isNode, lineNumber, nodes, parseJson, ReportError, text, type Node } from './report-format.js';
 
 export interface LintProblem {
   level: 'error' | 'warning';
@@ -35,7 +35,8 @@ function eslintFile(file: unknown, index: number): LintProblem[] {
     const problem: LintProblem = { level: message.severity === 2 ? 'error' : 'warning', message: text(message.message) ?? '' };
     if (typeof message.ruleId === 'string') problem.rule = message.ruleId;
     if (path) problem.file = path;
-    if (typeof message.line === 'number') problem.line = message.line;
+    const line = lineNumber(message.line);
+    if (line) problem.line = line;
     return [problem];
   });
 }
@@ -69,6 +70,15 @@ function physicalLocation(result: Node): { file?: string; line?: number } | unde
   const physical = location && isNode(location.physicalLocation) ? location.physicalLocation : undefined;
   if (!physical) return undefined;
   const file = isNode(physical.artifactLocation) ? text(physical.artifactLocation.uri) : undefined;
-  const line = isNode(physical.region) && typeof physical.region.startLine === 'number' ? physical.region.startLine : undefined;
-  return { ...(file ? { file: decodeURIComponent(file) } : {}), ...(line ? { line } : {}) };
+  const line = isNode(physical.region) ? lineNumber(physical.region.startLine) : undefined;
+  return { ...(file ? { file: decodedUri(file) } : {}), ...(line ? { line } : {}) };
+}
+
+/** SARIF URIs are percent-encoded, but tools write `src/100%.ts` as it is: then the URI is the path. */
+function decodedUri(uri: string): string {
+  try {
+    return decodeURIComponent(uri);
+  } catch {
+    return uri;
+  }
 }

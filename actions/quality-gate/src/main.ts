@@ -1,9 +1,9 @@
 import * as core from '@actions/core';
 import * as github from '@actions/github';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, realpath, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
-import { ConfigurationError, describeError, parseInputs, runAction, setOutputs, upsertComment, writeSummary, type Inputs } from '../../lib/index.js';
+import { ConfigurationError, parseInputs, runAction, setOutputs, upsertComment, writeSummary, type Inputs } from '../../lib/index.js';
 import { buildAnnotations } from './annotations.js';
 import type { Measured } from './conditions.js';
 import { parseCoverage } from './coverage-parsers.js';
@@ -15,7 +15,7 @@ import { parseJunit } from './junit.js';
 import { parseLint } from './lint.js';
 import { parsePolicyFile, resolvePolicy } from './policy.js';
 import { COMMENT_MARKER, renderComment, renderMarkdown } from './render.js';
-import { loadReport, loadReports } from './reports.js';
+import { isWithin, loadReport, loadReports, readReport } from './reports.js';
 import { parseSecurityReport } from './security.js';
 
 type QualityGateInputs = Inputs<typeof qualityGateInputs>;
@@ -26,8 +26,10 @@ export async function run(): Promise<void> {
     if (!inputs['coverage-files'] && !inputs['test-results'] && !inputs['lint-results'] && !inputs['security-report']) {
       throw new ConfigurationError('No reports were given: set at least one of coverage-files, test-results, lint-results or security-report.');
     }
-    const workingDirectory = resolve(process.env.GITHUB_WORKSPACE ?? process.cwd(), inputs['working-directory']);
-    const result = await evaluate(inputs, workingDirectory);
+    const workspace = await realpath(process.env.GITHUB_WORKSPACE ?? process.cwd());
+    const workingDirectory = await folderInWorkspace(inputs['working-directory'], workspace);
+    const runnerTemp = process.env.RUNNER_TEMP ? await realpath(process.env.RUNNER_TEMP).catch(() => undefined) : undefined;
+    const result = await evaluate(inputs, workingDirectory, runnerTemp ? [workspace, runnerTemp] : [workspace]);
     const markdown = renderMarkdown(result);
 
     const reportPath = join(await mkdtemp(join(process.env.RUNNER_TEMP ?? tmpdir(), 'quality-gate-')), 'report.json');
@@ -53,17 +55,30 @@ export async function run(): Promise<void> {
       const failed = result.conditions.filter((condition) => condition.status === 'fail');
       core.setFailed(
         `quality-gate: ${failed.length} condition${failed.length === 1 ? '' : 's'} failed: ${failed
-          .map((condition) => `${condition.label.toLowerCase()} ${condition.value}${condition.unit} (${condition.comparison} ${condition.threshold}${condition.unit} required)`)
+          .map((condition) =>
+            condition.value === undefined
+              ? `${condition.label.toLowerCase()}: ${condition.reason ?? 'no value'}`
+              : `${condition.label.toLowerCase()} ${condition.value}${condition.unit} (${condition.comparison} ${condition.threshold}${condition.unit} required)`,
+          )
           .join('; ')}.`,
       );
     }
   });
 }
 
-async function evaluate(inputs: QualityGateInputs, workingDirectory: string): Promise<GateResult> {
-  const load = { workingDirectory, allowMissing: inputs['allow-missing'] };
+/** working-directory, resolved in the workspace: a folder outside it (`../..`) is refused. */
+async function folderInWorkspace(folder: string, workspace: string): Promise<string> {
+  const resolved = await realpath(resolve(workspace, folder)).catch(() => undefined);
+  if (resolved === undefined || !isWithin(resolved, workspace) || !(await stat(resolved)).isDirectory()) {
+    throw new ConfigurationError(`Input "working-directory" has value "${folder.slice(0, 80)}": expected a folder in the workspace (${workspace}).`);
+  }
+  return resolved;
+}
+
+async function evaluate(inputs: QualityGateInputs, workingDirectory: string, allowedRoots: string[]): Promise<GateResult> {
+  const load = { workingDirectory, allowedRoots, allowMissing: inputs['allow-missing'] };
   const policyPath = inputs['policy-file'];
-  const fromFile = policyPath ? parsePolicyFile(await readPolicy(policyPath, workingDirectory), policyPath) : {};
+  const fromFile = policyPath ? parsePolicyFile(await readPolicy(policyPath, workingDirectory, allowedRoots), policyPath) : {};
   const policy = resolvePolicy(fromFile, {
     'min-coverage': inputs['min-coverage'],
     'min-branch-coverage': inputs['min-branch-coverage'],
@@ -86,9 +101,11 @@ async function evaluate(inputs: QualityGateInputs, workingDirectory: string): Pr
   let changes: Measured<{ base: string; files: ChangedFile[] }> = { missing: 'no coverage report' };
   if (!root) changes = { missing: `${workingDirectory} is not in a git repository` };
   else if ('value' in coverage) {
-    const base = inputs['base-ref'] ?? pullRequestBase() ?? 'HEAD~1';
+    const eventBase = pullRequestBase();
+    const [base, from] = inputs['base-ref'] ? [inputs['base-ref'], 'base-ref'] : eventBase ? [eventBase, "the pull request's base"] : ['HEAD~1', 'the default base'];
+    const diff = await diffAgainst(root, base, from);
     core.info(`Changed lines: git diff ${base}...HEAD`);
-    changes = { value: { base, files: parseUnifiedDiff(await diffAgainst(root, base)) } };
+    changes = { value: { base, files: parseUnifiedDiff(diff) } };
   }
 
   return evaluateGate({
@@ -102,15 +119,14 @@ async function evaluate(inputs: QualityGateInputs, workingDirectory: string): Pr
     tests,
     lint,
     security,
+    allowEmptyReports: inputs['allow-empty-reports'],
   });
 }
 
-async function readPolicy(path: string, workingDirectory: string): Promise<string> {
-  try {
-    return await readFile(isAbsolute(path) ? path : join(workingDirectory, path), 'utf8');
-  } catch (error: unknown) {
-    throw new ConfigurationError(`Cannot read the policy file "${path}" (policy-file): ${describeError(error)}`);
-  }
+async function readPolicy(path: string, workingDirectory: string, allowedRoots: string[]): Promise<string> {
+  const content = await readReport(isAbsolute(path) ? path : join(workingDirectory, path), path, { allowedRoots, kind: 'policy file', input: 'policy-file' });
+  if (content === undefined) throw new ConfigurationError(`The policy file "${path}" (policy-file) was not found (in ${workingDirectory}).`);
+  return content;
 }
 
 function pullRequestBase(): string | undefined {

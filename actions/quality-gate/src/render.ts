@@ -1,3 +1,4 @@
+import { codeSpan, escapeMarkdown } from '../../lib/markdown.js';
 import type { ConditionResult } from './conditions.js';
 import type { GateResult } from './gate.js';
 
@@ -10,7 +11,12 @@ const MOST_FAILED_TESTS = 30;
 const MOST_LINT_PROBLEMS = 30;
 const MESSAGE_LENGTH = 500;
 
-/** The result as markdown: the job summary and the PR comment show the same text. */
+/**
+ * The result as markdown: the job summary and the PR comment show the same text. Every text
+ * that came from a report, the repository or git (paths, test names, messages, rules, refs)
+ * goes through actions/lib/markdown.ts, so none of it becomes a tag, link, image, mention or
+ * a table cell boundary.
+ */
 export function renderMarkdown(result: GateResult): string {
   const failed = result.conditions.filter((condition) => condition.status === 'fail');
   const parts: string[] = [
@@ -32,7 +38,7 @@ export function renderMarkdown(result: GateResult): string {
   }
   if (result.changedLines) {
     figures.push(
-      `Changed lines against \`${result.changedLines.base}\`: ${result.changedLines.covered} of ${result.changedLines.coverable} coverable lines covered (${show(result.changedLines.percent, '%')}).`,
+      `Changed lines against ${codeSpan(result.changedLines.base)}: ${result.changedLines.covered} of ${result.changedLines.coverable} coverable lines covered (${show(result.changedLines.percent, '%')}).`,
     );
   }
   if (result.tests) figures.push(`Tests: ${result.tests.total} run, ${result.tests.failed} failed, ${result.tests.skipped} skipped.`);
@@ -52,7 +58,7 @@ export function renderMarkdown(result: GateResult): string {
       '| --- | --- | --- | --- |',
       ...shown.map(
         (file) =>
-          `| \`${cell(file.path)}\`${file.source === 'unreported' ? ' (in no coverage report)' : ''} | ${file.uncoveredLines.length} | ${file.coverable} | ${file.uncoveredRanges
+          `| ${tableCode(file.path)}${file.source === 'unreported' ? ' (in no coverage report)' : ''} | ${file.uncoveredLines.length} | ${file.coverable} | ${file.uncoveredRanges
             .slice(0, 10)
             .map((range) => (range.start === range.end ? `${range.start}` : `${range.start}–${range.end}`))
             .join(', ')}${file.uncoveredRanges.length > 10 ? ', …' : ''} |`,
@@ -66,7 +72,7 @@ export function renderMarkdown(result: GateResult): string {
   if (failures.length > 0) {
     parts.push('#### Failed tests', '');
     for (const failure of failures.slice(0, MOST_FAILED_TESTS)) {
-      const where = failure.file ? ` (\`${failure.file}${failure.line ? `:${failure.line}` : ''}\`)` : '';
+      const where = failure.file ? ` (${codeSpan(`${failure.file}${failure.line ? `:${failure.line}` : ''}`)})` : '';
       parts.push(`- **${escapeMarkdown(failure.name)}**${where}: ${escapeMarkdown(oneLine(failure.message))}`);
     }
     if (failures.length > MOST_FAILED_TESTS) parts.push(`- …and ${failures.length - MOST_FAILED_TESTS} more.`);
@@ -77,7 +83,7 @@ export function renderMarkdown(result: GateResult): string {
   if (lintProblems.length > 0) {
     parts.push(`#### Lint problems on ${result.lint?.scope}`, '');
     for (const problem of lintProblems.slice(0, MOST_LINT_PROBLEMS)) {
-      parts.push(`- ${problem.level === 'error' ? '❌' : '⚠️'} \`${cell(problem.file ?? '')}:${problem.line}\`${problem.rule ? ` (${escapeMarkdown(problem.rule)})` : ''}: ${escapeMarkdown(oneLine(problem.message))}`);
+      parts.push(`- ${problem.level === 'error' ? '❌' : '⚠️'} ${codeSpan(`${problem.file ?? ''}:${problem.line}`)}${problem.rule ? ` (${escapeMarkdown(problem.rule)})` : ''}: ${escapeMarkdown(oneLine(problem.message))}`);
     }
     if (lintProblems.length > MOST_LINT_PROBLEMS) parts.push(`- …and ${lintProblems.length - MOST_LINT_PROBLEMS} more.`);
     parts.push('');
@@ -86,11 +92,11 @@ export function renderMarkdown(result: GateResult): string {
   if (result.coverage && result.coverage.pathsNotInRepository.length > 0) {
     const paths = result.coverage.pathsNotInRepository;
     parts.push(
-      `Coverage reports name ${paths.length} file(s) not tracked by git, kept as written: ${paths.slice(0, 5).map((path) => `\`${cell(path)}\``).join(', ')}${paths.length > 5 ? ', …' : ''}.`,
+      `Coverage reports name ${paths.length} file(s) not tracked by git, kept as written: ${paths.slice(0, 5).map((path) => codeSpan(path)).join(', ')}${paths.length > 5 ? ', …' : ''}.`,
       '',
     );
   }
-  if (result.skipped.length > 0) parts.push(`**Not checked:** ${result.skipped.join(' ')}`, '');
+  if (result.skipped.length > 0) parts.push(`**Not checked:** ${result.skipped.map(escapeMarkdown).join(' ')}`, '');
   return parts.join('\n');
 }
 
@@ -104,9 +110,14 @@ export function renderComment(markdown: string, jobSummaryUrl: string): string {
 }
 
 function conditionRow(condition: ConditionResult): string {
-  const value = condition.status === 'skipped' ? `skipped: ${condition.reason}` : show(condition.value, condition.unit);
+  const value =
+    condition.status === 'skipped'
+      ? `skipped: ${escapeMarkdown(condition.reason ?? '')}`
+      : condition.value === undefined
+        ? escapeMarkdown(condition.reason ?? 'n/a')
+        : show(condition.value, condition.unit);
   const result = condition.status === 'pass' ? '✅' : condition.status === 'fail' ? '❌' : '➖';
-  return `| ${condition.label} (\`${condition.name}\`) | ${cell(value)} | ${condition.comparison} ${condition.threshold}${condition.unit} | ${result} |`;
+  return `| ${condition.label} (\`${condition.name}\`) | ${value} | ${condition.comparison} ${condition.threshold}${condition.unit} | ${result} |`;
 }
 
 function show(value: number | undefined, unit: string): string {
@@ -118,10 +129,7 @@ function oneLine(text: string): string {
   return line.length > MESSAGE_LENGTH ? `${line.slice(0, MESSAGE_LENGTH - 1)}…` : line;
 }
 
-function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-}
-
-function escapeMarkdown(text: string): string {
-  return text.replace(/([\\`*_[\]<>|])/g, '\\$1');
+/** A code span in a table cell: GFM splits cells at a `|` even inside code, unless it is escaped. */
+function tableCode(text: string): string {
+  return codeSpan(text).replace(/\|/g, '\\|');
 }

@@ -24,7 +24,12 @@ export function parseXml(text: string, repeated: readonly string[]): Record<stri
     htmlEntities: true,
     isArray: (name) => arrays.has(name),
   });
-  return parser.parse(text) as Record<string, unknown>;
+  try {
+    return parser.parse(text) as Record<string, unknown>;
+  } catch (error: unknown) {
+    // The parser's own limits (nesting depth, entity expansion) throw plain Errors: still the report's fault.
+    throw new ReportError(`XML the parser refuses (${error instanceof Error ? error.message : String(error)})`);
+  }
 }
 
 export function parseJson(text: string): unknown {
@@ -60,9 +65,38 @@ export function text(value: unknown): string | undefined {
   return undefined;
 }
 
-/** A whole number attribute; `where` names the element for the error. */
+/**
+ * Every figure read from a report goes through here: a whole number of at least 0, written
+ * as a JSON number or as digits. NaN, ±Infinity (a JSON `1e400` parses to Infinity),
+ * negatives, fractions, "Unknown" and empty text are undefined: never a figure to judge.
+ */
+export function wholeNumber(value: unknown): number | undefined {
+  const written = isNode(value) ? value['#text'] : typeof value === 'string' ? value.trim() : value;
+  const parsed = typeof written === 'number' ? written : typeof written === 'string' && /^\d+$/.test(written) ? Number(written) : Number.NaN;
+  return Number.isInteger(parsed) && parsed >= 0 ? parsed : undefined;
+}
+
+/** A count (hits, lines, branches) the report must give: anything but a whole number is the report's error; `where` names the record. */
 export function count(value: unknown, where: string): number {
-  const parsed = Number(text(value));
-  if (!Number.isInteger(parsed) || parsed < 0) throw new ReportError(`${where}: expected a whole number, got ${JSON.stringify(value)}`);
+  const parsed = wholeNumber(value);
+  if (parsed === undefined) throw new ReportError(`${where}: expected a whole number, got ${abbreviated(value)}`);
   return parsed;
+}
+
+/** A count of what was hit among what was found: both counts, and no more hit than found. */
+export function hitOfFound(hit: unknown, found: unknown, where: string): { hit: number; found: number } {
+  const counts = { hit: count(hit, where), found: count(found, where) };
+  if (counts.hit > counts.found) throw new ReportError(`${where}: ${counts.hit} covered of ${counts.found}, more than there are`);
+  return counts;
+}
+
+/** A line to annotate (1 or more), or undefined when the report gives none or nothing usable. */
+export function lineNumber(value: unknown): number | undefined {
+  const parsed = wholeNumber(value);
+  return parsed !== undefined && parsed >= 1 && Number.isSafeInteger(parsed) ? parsed : undefined;
+}
+
+function abbreviated(value: unknown): string {
+  const shown = typeof value === 'number' ? String(value) : (JSON.stringify(value) ?? String(value));
+  return shown.length > 40 ? `${shown.slice(0, 39)}…` : shown;
 }

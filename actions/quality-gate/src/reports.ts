@@ -1,12 +1,18 @@
 import * as glob from '@actions/glob';
-import { readFile } from 'node:fs/promises';
-import { isAbsolute, join, relative } from 'node:path';
+import { constants } from 'node:fs';
+import { open, realpath } from 'node:fs/promises';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { ConfigurationError } from '../../lib/errors.js';
 import type { Measured } from './conditions.js';
 import { ReportError } from './report-format.js';
 
+/** Larger reports are refused before they are read: a string of them would not fit in memory. */
+export const MOST_REPORT_BYTES = 256 * 1024 * 1024;
+
 export interface LoadOptions {
   workingDirectory: string;
+  /** Folders reports may be read from (the workspace and RUNNER_TEMP): a path that resolves elsewhere is refused. */
+  allowedRoots: readonly string[];
   allowMissing: boolean;
   /** What the reports are, for messages: "coverage report". */
   kind: string;
@@ -19,7 +25,11 @@ export interface LoadOptions {
  * unless allow-missing (then the reason is returned); a report that cannot be parsed is
  * always an error naming the file and what is wrong.
  */
-export async function loadReports<T>(patterns: readonly string[] | undefined, parse: (content: string) => T, options: LoadOptions): Promise<Measured<T[]>> {
+export async function loadReports<T extends object>(
+  patterns: readonly string[] | undefined,
+  parse: (content: string) => T,
+  options: LoadOptions,
+): Promise<Measured<Array<T & { file: string }>>> {
   if (!patterns) return { missing: `no ${options.input} given`, notGiven: true };
   const files = new Set<string>();
   const unmatched: string[] = [];
@@ -27,6 +37,10 @@ export async function loadReports<T>(patterns: readonly string[] | undefined, pa
   // `!pattern` entries exclude from every other glob; each other glob must find something.
   const excludes = patterns.filter((pattern) => pattern.startsWith('!')).map((pattern) => `!${inFolder(pattern.slice(1))}`);
   for (const pattern of patterns.filter((candidate) => !candidate.startsWith('!'))) {
+    // Refused before globbing: `/**` would walk the whole disk before any file is refused.
+    if (!options.allowedRoots.some((root) => isWithin(literalFolder(inFolder(pattern)), root))) {
+      throw new ConfigurationError(`The ${options.kind} glob "${abbreviate(pattern)}" (${options.input}) is outside the workspace${options.allowedRoots.length > 1 ? ' and RUNNER_TEMP' : ''}: reports are read only from there.`);
+    }
     const globber = await glob.create([inFolder(pattern), ...excludes].join('\n'), { matchDirectories: false, implicitDescendants: false });
     const found = await globber.glob();
     if (found.length === 0) unmatched.push(pattern);
@@ -38,37 +52,96 @@ export async function loadReports<T>(patterns: readonly string[] | undefined, pa
     );
   }
   if (files.size === 0) return { missing: `no ${options.kind} found for ${options.input} (allow-missing)` };
-  const reports: T[] = [];
-  for (const file of files) reports.push(await parseFile(file, parse, options));
+  const reports: Array<T & { file: string }> = [];
+  for (const file of files) {
+    const content = await readReport(file, shownPath(file, options), options);
+    if (content === undefined) throw new ConfigurationError(`The ${options.kind} "${shownPath(file, options)}" (${options.input}) disappeared while it was read.`);
+    reports.push(parseContent(content, file, parse, options));
+  }
   return { value: reports };
 }
 
-export async function loadReport<T>(path: string | undefined, parse: (content: string) => T, options: LoadOptions): Promise<Measured<T>> {
+export async function loadReport<T extends object>(path: string | undefined, parse: (content: string) => T, options: LoadOptions): Promise<Measured<T & { file: string }>> {
   if (path === undefined) return { missing: `no ${options.input} given`, notGiven: true };
   const file = isAbsolute(path) ? path : join(options.workingDirectory, path);
-  let content: string;
-  try {
-    content = await readFile(file, 'utf8');
-  } catch (error: unknown) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || !options.allowMissing) {
-      throw new ConfigurationError(`Cannot read the ${options.kind} "${path}" (${options.input}): ${(error as Error).message}`);
-    }
+  const content = await readReport(file, path, options);
+  if (content === undefined) {
+    if (!options.allowMissing) throw new ConfigurationError(`The ${options.kind} "${path}" (${options.input}) was not found (in ${options.workingDirectory}).`);
     return { missing: `${options.kind} "${path}" not found (allow-missing)` };
   }
   return { value: parseContent(content, file, parse, options) };
 }
 
-async function parseFile<T>(file: string, parse: (content: string) => T, options: LoadOptions): Promise<T> {
-  return parseContent(await readFile(file, 'utf8'), file, parse, options);
+/**
+ * Reads a report the user named: only a regular file, inside the allowed folders once
+ * symbolic links are followed, and no larger than MOST_REPORT_BYTES, all checked on the
+ * open handle before anything is read (a FIFO or /dev/zero must neither hang nor fill
+ * memory). Undefined when there is no such file; anything else wrong is a ConfigurationError.
+ */
+export async function readReport(file: string, shown: string, options: Pick<LoadOptions, 'allowedRoots' | 'kind' | 'input'>): Promise<string | undefined> {
+  const refuse = (why: string) => new ConfigurationError(`The ${options.kind} "${abbreviate(shown)}" (${options.input}) ${why}.`);
+  let resolved: string;
+  try {
+    resolved = await realpath(file);
+  } catch (error: unknown) {
+    if (errorCode(error) === 'ENOENT' || errorCode(error) === 'ENOTDIR') return undefined;
+    throw refuse(`cannot be read (${errorCode(error)})`);
+  }
+  if (!options.allowedRoots.some((root) => isWithin(resolved, root))) {
+    throw refuse(`is outside the workspace${options.allowedRoots.length > 1 ? ' and RUNNER_TEMP' : ''}: reports are read only from there`);
+  }
+  let handle;
+  try {
+    // O_NONBLOCK: opening a FIFO for reading returns at once instead of waiting for a writer.
+    handle = await open(resolved, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error: unknown) {
+    throw refuse(`cannot be read (${errorCode(error)})`);
+  }
+  try {
+    const stats = await handle.stat();
+    if (!stats.isFile()) throw refuse('is not a regular file');
+    if (stats.size > MOST_REPORT_BYTES) throw refuse(`is ${Math.ceil(stats.size / 1024 / 1024)} MB, more than the ${MOST_REPORT_BYTES / 1024 / 1024} MB a report may have`);
+    return await handle.readFile('utf8');
+  } finally {
+    await handle.close();
+  }
 }
 
-function parseContent<T>(content: string, file: string, parse: (content: string) => T, options: LoadOptions): T {
+/** The error's code (ENAMETOOLONG, EACCES…) only: fs messages repeat the whole path, which may be 1 MB. */
+function errorCode(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : 'unknown error';
+}
+
+/** The folder a glob starts from: its path up to the first segment with a wildcard. */
+function literalFolder(pattern: string): string {
+  const segments = resolve(pattern).split(sep);
+  const firstWildcard = segments.findIndex((segment) => /[*?[{]/.test(segment));
+  return firstWildcard === -1 ? segments.join(sep) : segments.slice(0, firstWildcard).join(sep) || sep;
+}
+
+/** True when `path` is `root` or lies under it (both absolute and resolved). */
+export function isWithin(path: string, root: string): boolean {
+  const fromRoot = relative(root, path);
+  return fromRoot === '' || (!fromRoot.startsWith(`..${sep}`) && fromRoot !== '..' && !isAbsolute(fromRoot));
+}
+
+function shownPath(file: string, options: Pick<LoadOptions, 'workingDirectory'>): string {
+  const shown = relative(options.workingDirectory, file) || file;
+  return shown.startsWith('..') ? file : shown;
+}
+
+function abbreviate(text: string): string {
+  return text.length > 120 ? `${text.slice(0, 119)}…` : text;
+}
+
+function parseContent<T extends object>(content: string, file: string, parse: (content: string) => T, options: LoadOptions): T & { file: string } {
+  const shown = shownPath(file, options);
   try {
-    return parse(content);
+    return { ...parse(content), file: shown };
   } catch (error: unknown) {
     if (error instanceof ReportError || error instanceof ConfigurationError) {
-      const shown = relative(options.workingDirectory, file) || file;
-      throw new ConfigurationError(`The ${options.kind} "${shown.startsWith('..') ? file : shown}" (${options.input}) is malformed: ${error.message}`);
+      throw new ConfigurationError(`The ${options.kind} "${shown}" (${options.input}) is malformed: ${error.message}`);
     }
     throw error;
   }
