@@ -50704,6 +50704,7 @@ function numeric(kind, pattern, { min, max }) {
     return schemas_string({ error: expected })
         .regex(pattern, { error: expected })
         .transform(Number)
+        // 400 digits match the pattern but are Infinity: a threshold must be finite.
         .refine((value) => Number.isFinite(value) && (min === undefined || value >= min) && (max === undefined || value <= max), {
         error: expected,
     });
@@ -55965,9 +55966,11 @@ function getOctokit(token, options, ...additionalPlugins) {
 
 /**
  * Keeps one comment per marker on an issue or pull request: edits the comment that
- * contains `marker`, or creates it. Every page of comments is read (the marker comment is
- * often past the first page on busy pull requests). A token that may not read or write
- * (403/404, e.g. a fork's read-only token) is reported as `not-permitted`, not thrown.
+ * contains `marker` and was written by the token's own identity, or creates one. Anyone
+ * can write the marker into a comment of theirs, so a marker alone proves nothing: such a
+ * comment is left alone. Every page of comments is read (the marker comment is often past
+ * the first page on busy pull requests). A token that may not read or write (403/404,
+ * e.g. a fork's read-only token) is reported as `not-permitted`, not thrown.
  * The API base comes from GITHUB_API_URL (GitHub Enterprise, or a stand-in in tests).
  */
 async function upsertComment(token, target, marker, body) {
@@ -55975,12 +55978,16 @@ async function upsertComment(token, target, marker, body) {
     const { owner, repo, issueNumber } = target;
     try {
         const comments = await octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number: issueNumber, per_page: 100 });
-        const existing = comments.find((comment) => comment.body?.includes(marker));
+        const marked = comments.filter((comment) => comment.body?.includes(marker));
+        const identity = marked.length > 0 ? await tokenIdentity(octokit) : undefined;
+        const existing = identity === undefined ? undefined : marked.find((comment) => writtenBy(comment.user, identity));
         if (existing) {
             core.debug(`Updating comment ${existing.id} on ${owner}/${repo}#${issueNumber}`);
             const { data } = await octokit.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body });
             return { outcome: 'updated', url: data.html_url };
         }
+        if (marked.length > 0)
+            core.info(`${marked.length} comment(s) on ${owner}/${repo}#${issueNumber} carry the marker but were not written by ${identity?.login}: left alone.`);
         const { data } = await octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body });
         return { outcome: 'created', url: data.html_url };
     }
@@ -55990,6 +55997,28 @@ async function upsertComment(token, target, marker, body) {
             return { outcome: 'not-permitted', status };
         throw error;
     }
+}
+/**
+ * Whom the token acts as. GraphQL's viewer answers for every kind of token; REST's GET /user
+ * refuses installation tokens (GITHUB_TOKEN, GitHub Apps) with 403. The same query
+ * marocchino/sticky-pull-request-comment uses to find its own comments.
+ */
+async function tokenIdentity(octokit) {
+    const { viewer } = await octokit.graphql('query { viewer { login databaseId } }');
+    return viewer;
+}
+/**
+ * The same account id; or, for an app's token, a Bot author named `<slug>[bot]` (GITHUB_TOKEN's
+ * comments are by `github-actions[bot]`, type Bot) where the viewer may say `<slug>`. Only
+ * GitHub makes Bot accounts and no login may contain `[`, so no person can be taken for the
+ * bot, not even one whose login is the app's slug.
+ */
+function writtenBy(author, identity) {
+    if (!author)
+        return false;
+    if (identity.databaseId !== null && author.id === identity.databaseId)
+        return true;
+    return author.type === 'Bot' && (author.login === identity.login || author.login === `${identity.login}[bot]`);
 }
 /** `owner/name` (as in GITHUB_REPOSITORY), or undefined when it is not that shape. */
 function parseRepository(text) {

@@ -54049,6 +54049,7 @@ function numeric(kind, pattern, { min, max }) {
     return schemas_string({ error: expected })
         .regex(pattern, { error: expected })
         .transform(Number)
+        // 400 digits match the pattern but are Infinity: a threshold must be finite.
         .refine((value) => Number.isFinite(value) && (min === undefined || value >= min) && (max === undefined || value <= max), {
         error: expected,
     });
@@ -59310,9 +59311,11 @@ function getOctokit(token, options, ...additionalPlugins) {
 
 /**
  * Keeps one comment per marker on an issue or pull request: edits the comment that
- * contains `marker`, or creates it. Every page of comments is read (the marker comment is
- * often past the first page on busy pull requests). A token that may not read or write
- * (403/404, e.g. a fork's read-only token) is reported as `not-permitted`, not thrown.
+ * contains `marker` and was written by the token's own identity, or creates one. Anyone
+ * can write the marker into a comment of theirs, so a marker alone proves nothing: such a
+ * comment is left alone. Every page of comments is read (the marker comment is often past
+ * the first page on busy pull requests). A token that may not read or write (403/404,
+ * e.g. a fork's read-only token) is reported as `not-permitted`, not thrown.
  * The API base comes from GITHUB_API_URL (GitHub Enterprise, or a stand-in in tests).
  */
 async function upsertComment(token, target, marker, body) {
@@ -59320,12 +59323,16 @@ async function upsertComment(token, target, marker, body) {
     const { owner, repo, issueNumber } = target;
     try {
         const comments = await octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number: issueNumber, per_page: 100 });
-        const existing = comments.find((comment) => comment.body?.includes(marker));
+        const marked = comments.filter((comment) => comment.body?.includes(marker));
+        const identity = marked.length > 0 ? await tokenIdentity(octokit) : undefined;
+        const existing = identity === undefined ? undefined : marked.find((comment) => writtenBy(comment.user, identity));
         if (existing) {
             core_debug(`Updating comment ${existing.id} on ${owner}/${repo}#${issueNumber}`);
             const { data } = await octokit.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body });
             return { outcome: 'updated', url: data.html_url };
         }
+        if (marked.length > 0)
+            info(`${marked.length} comment(s) on ${owner}/${repo}#${issueNumber} carry the marker but were not written by ${identity?.login}: left alone.`);
         const { data } = await octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body });
         return { outcome: 'created', url: data.html_url };
     }
@@ -59335,6 +59342,28 @@ async function upsertComment(token, target, marker, body) {
             return { outcome: 'not-permitted', status };
         throw error;
     }
+}
+/**
+ * Whom the token acts as. GraphQL's viewer answers for every kind of token; REST's GET /user
+ * refuses installation tokens (GITHUB_TOKEN, GitHub Apps) with 403. The same query
+ * marocchino/sticky-pull-request-comment uses to find its own comments.
+ */
+async function tokenIdentity(octokit) {
+    const { viewer } = await octokit.graphql('query { viewer { login databaseId } }');
+    return viewer;
+}
+/**
+ * The same account id; or, for an app's token, a Bot author named `<slug>[bot]` (GITHUB_TOKEN's
+ * comments are by `github-actions[bot]`, type Bot) where the viewer may say `<slug>`. Only
+ * GitHub makes Bot accounts and no login may contain `[`, so no person can be taken for the
+ * bot, not even one whose login is the app's slug.
+ */
+function writtenBy(author, identity) {
+    if (!author)
+        return false;
+    if (identity.databaseId !== null && author.id === identity.databaseId)
+        return true;
+    return author.type === 'Bot' && (author.login === identity.login || author.login === `${identity.login}[bot]`);
 }
 /** `owner/name` (as in GITHUB_REPOSITORY), or undefined when it is not that shape. */
 function parseRepository(text) {
@@ -70618,7 +70647,13 @@ function report_format_parseXml(text, repeated) {
         htmlEntities: true,
         isArray: (name) => arrays.has(name),
     });
-    return parser.parse(text);
+    try {
+        return parser.parse(text);
+    }
+    catch (error) {
+        // The parser's own limits (nesting depth, entity expansion) throw plain Errors: still the report's fault.
+        throw new ReportError(`XML the parser refuses (${error instanceof Error ? error.message : String(error)})`);
+    }
 }
 function parseJson(text) {
     try {
@@ -70650,12 +70685,38 @@ function report_format_text(value) {
         return value['#text'];
     return undefined;
 }
-/** A whole number attribute; `where` names the element for the error. */
+/**
+ * Every figure read from a report goes through here: a whole number of at least 0, written
+ * as a JSON number or as digits. NaN, ±Infinity (a JSON `1e400` parses to Infinity),
+ * negatives, fractions, "Unknown" and empty text are undefined: never a figure to judge.
+ */
+function wholeNumber(value) {
+    const written = isNode(value) ? value['#text'] : typeof value === 'string' ? value.trim() : value;
+    const parsed = typeof written === 'number' ? written : typeof written === 'string' && /^\d+$/.test(written) ? Number(written) : Number.NaN;
+    return Number.isInteger(parsed) && parsed >= 0 ? parsed : undefined;
+}
+/** A count (hits, lines, branches) the report must give: anything but a whole number is the report's error; `where` names the record. */
 function count(value, where) {
-    const parsed = Number(report_format_text(value));
-    if (!Number.isInteger(parsed) || parsed < 0)
-        throw new ReportError(`${where}: expected a whole number, got ${JSON.stringify(value)}`);
+    const parsed = wholeNumber(value);
+    if (parsed === undefined)
+        throw new ReportError(`${where}: expected a whole number, got ${abbreviated(value)}`);
     return parsed;
+}
+/** A count of what was hit among what was found: both counts, and no more hit than found. */
+function hitOfFound(hit, found, where) {
+    const counts = { hit: count(hit, where), found: count(found, where) };
+    if (counts.hit > counts.found)
+        throw new ReportError(`${where}: ${counts.hit} covered of ${counts.found}, more than there are`);
+    return counts;
+}
+/** A line to annotate (1 or more), or undefined when the report gives none or nothing usable. */
+function lineNumber(value) {
+    const parsed = wholeNumber(value);
+    return parsed !== undefined && parsed >= 1 && Number.isSafeInteger(parsed) ? parsed : undefined;
+}
+function abbreviated(value) {
+    const shown = typeof value === 'number' ? String(value) : (JSON.stringify(value) ?? String(value));
+    return shown.length > 40 ? `${shown.slice(0, 39)}…` : shown;
 }
 
 ;// CONCATENATED MODULE: ./actions/quality-gate/src/coverage-parsers.ts
@@ -70704,31 +70765,34 @@ function parseLcov(content) {
         else if (tag === 'end_of_record') {
             if (path === undefined)
                 throw new ReportError(`line ${lineNumber}: end_of_record without SF`);
+            if (branchesHit > branchesFound)
+                throw new ReportError(`the record of "${path}": BRH ${branchesHit} is more than BRF ${branchesFound}`);
             files.push(fileFromLines(path, lines, branchesFound, branchesHit));
             path = undefined;
         }
         else if (tag === 'DA') {
-            const comma = value.indexOf(',');
-            const next = value.indexOf(',', comma + 1);
-            const number = Number(value.slice(0, comma));
-            const hits = Number(value.slice(comma + 1, next === -1 ? undefined : next));
-            if (path === undefined || comma === -1 || !Number.isInteger(number) || !(hits >= 0)) {
-                throw new ReportError(`line ${lineNumber}: malformed "${line}"`);
+            const [number, hits] = value.split(',');
+            const lineNo = wholeNumber(number);
+            const hitCount = wholeNumber(hits);
+            if (path === undefined || lineNo === undefined || hitCount === undefined) {
+                throw new ReportError(`line ${lineNumber}: malformed "${line.slice(0, 60)}" (expected DA:<line>,<hits> with whole numbers, inside an SF record)`);
             }
-            lines.set(number, (lines.get(number) ?? 0) + hits);
+            lines.set(lineNo, (lines.get(lineNo) ?? 0) + hitCount);
         }
         else if (tag === 'BRDA') {
             const taken = value.slice(value.lastIndexOf(',') + 1);
             branchesFromRecords = true;
             branchesFound += 1;
-            if (taken !== '-' && Number(taken) > 0)
+            if (taken !== '-' && count(taken, `line ${lineNumber} (${line.slice(0, 60)})`) > 0)
                 branchesHit += 1;
         }
-        else if ((tag === 'BRF' || tag === 'BRH') && !branchesFromRecords) {
-            if (tag === 'BRF')
-                branchesFound = Number(value) || 0;
-            else
-                branchesHit = Number(value) || 0;
+        else if (tag === 'BRF' || tag === 'BRH' || tag === 'LF' || tag === 'LH') {
+            // LF/LH are not used (the DA records are), but a total that is not a count means a broken writer.
+            const total = count(value, `line ${lineNumber} (${line.slice(0, 60)})`);
+            if (tag === 'BRF' && !branchesFromRecords)
+                branchesFound = total;
+            if (tag === 'BRH' && !branchesFromRecords)
+                branchesHit = total;
         }
     }
     if (path !== undefined)
@@ -70753,19 +70817,18 @@ function istanbulFile(key, entry) {
     const lines = new Map();
     // As istanbul's own getLineCoverage: a line's count is the largest of the statements starting on it.
     for (const [id, statement] of Object.entries(statements)) {
-        const line = isNode(statement) && isNode(statement.start) ? statement.start.line : undefined;
-        const hits = hitsById[id];
-        if (typeof line !== 'number' || typeof hits !== 'number')
-            throw new ReportError(`"${path}": statement ${id} has no start line or count`);
+        const where = `"${path}" statement ${id}`;
+        const line = count(isNode(statement) && isNode(statement.start) ? statement.start.line : undefined, `${where} start line`);
+        const hits = count(hitsById[id], `${where} count`);
         lines.set(line, Math.max(lines.get(line) ?? 0, hits));
     }
     let branchesFound = 0;
     let branchesHit = 0;
-    for (const counts of Object.values(isNode(entry.b) ? entry.b : {})) {
+    for (const [id, counts] of Object.entries(isNode(entry.b) ? entry.b : {})) {
         if (!Array.isArray(counts))
             throw new ReportError(`"${path}": branch counts are not arrays`);
         branchesFound += counts.length;
-        branchesHit += counts.filter((hits) => typeof hits === 'number' && hits > 0).length;
+        branchesHit += counts.filter((hits) => count(hits, `"${path}" branch ${id}`) > 0).length;
     }
     return fileFromLines(path, lines, branchesFound, branchesHit);
 }
@@ -70776,17 +70839,12 @@ function parseIstanbulSummary(entries) {
             continue;
         const lines = isNode(value) && isNode(value.lines) ? value.lines : undefined;
         const branches = isNode(value) && isNode(value.branches) ? value.branches : undefined;
-        if (!lines || typeof lines.total !== 'number' || typeof lines.covered !== 'number') {
+        if (!lines)
             throw new ReportError(`"${path}": expected lines.total and lines.covered`);
-        }
-        files.push({
-            path,
-            lines: undefined,
-            linesFound: lines.total,
-            linesHit: lines.covered,
-            branchesFound: typeof branches?.total === 'number' ? branches.total : 0,
-            branchesHit: typeof branches?.covered === 'number' ? branches.covered : 0,
-        });
+        // `pct` is not read: istanbul writes "Unknown" for 0 of 0, and the counts say the same.
+        const lineCounts = hitOfFound(lines.covered, lines.total, `"${path}" lines`);
+        const branchCounts = branches ? hitOfFound(branches.covered, branches.total, `"${path}" branches`) : { hit: 0, found: 0 };
+        files.push({ path, lines: undefined, linesFound: lineCounts.found, linesHit: lineCounts.hit, branchesFound: branchCounts.found, branchesHit: branchCounts.hit });
     }
     return report('istanbul-summary', files);
 }
@@ -70818,8 +70876,9 @@ function parseCobertura(coverage) {
                 lines.set(count(line.number, where), count(line.hits, where));
                 const conditions = /\((\d+)\/(\d+)\)/.exec(report_format_text(line['condition-coverage']) ?? '');
                 if (report_format_text(line.branch) === 'true' && conditions) {
-                    branchesHit += Number(conditions[1]);
-                    branchesFound += Number(conditions[2]);
+                    const taken = hitOfFound(conditions[1], conditions[2], `${where} condition-coverage`);
+                    branchesHit += taken.hit;
+                    branchesFound += taken.found;
                 }
             }
             files.push(fileFromLines(path, lines, branchesFound, branchesHit));
@@ -70843,7 +70902,8 @@ function parseClover(project) {
             lines.set(number, Math.max(lines.get(number) ?? 0, count(line.count ?? '0', where)));
         }
         const metrics = isNode(file.metrics) ? file.metrics : {};
-        return fileFromLines(path, lines, Number(report_format_text(metrics.conditionals) ?? 0), Number(report_format_text(metrics.coveredconditionals) ?? 0));
+        const conditionals = hitOfFound(metrics.coveredconditionals ?? '0', metrics.conditionals ?? '0', `${path} metrics`);
+        return fileFromLines(path, lines, conditionals.found, conditionals.hit);
     });
     return report('clover', files);
 }
@@ -71019,11 +71079,16 @@ function uncoveredRanges(file, coverage) {
 
 ;// CONCATENATED MODULE: ./actions/quality-gate/src/conditions.ts
 
-function evaluateConditions(policy, facts) {
+function evaluateConditions(policy, facts, options = { allowEmptyReports: false }) {
     const results = [];
     const check = (condition, measured) => {
+        if ('missing' in measured && measured.empty && !options.allowEmptyReports) {
+            results.push({ ...condition, status: 'fail', reason: `${measured.missing}: nothing to judge (allow-empty-reports: true accepts that)` });
+            return;
+        }
         if ('missing' in measured) {
-            results.push({ ...condition, status: 'skipped', reason: measured.missing, ...(measured.notGiven ? { notGiven: true } : {}) });
+            const reason = measured.empty ? `${measured.missing} (allow-empty-reports)` : measured.missing;
+            results.push({ ...condition, status: 'skipped', reason, ...(measured.notGiven ? { notGiven: true } : {}) });
             return;
         }
         const { value } = measured;
@@ -71032,21 +71097,21 @@ function evaluateConditions(policy, facts) {
     };
     const minCoverage = policy['min-coverage'];
     if (minCoverage !== undefined) {
-        check({ name: 'min-coverage', label: 'Line coverage', comparison: '≥', threshold: minCoverage, unit: '%' }, measure(facts.coverage, ({ lines }) => present(lines, 'the reports list no coverable lines')));
+        check({ name: 'min-coverage', label: 'Line coverage', comparison: '≥', threshold: minCoverage, unit: '%' }, measure(facts.coverage, ({ lines }) => ({ value: lines })));
     }
     const minBranch = policy['min-branch-coverage'];
     if (minBranch !== undefined) {
-        check({ name: 'min-branch-coverage', label: 'Branch coverage', comparison: '≥', threshold: minBranch, unit: '%' }, measure(facts.coverage, ({ branches }) => present(branches, 'the reports list no branches')));
+        check({ name: 'min-branch-coverage', label: 'Branch coverage', comparison: '≥', threshold: minBranch, unit: '%' }, measure(facts.coverage, ({ branches }) => branches));
     }
     const fewest = policy['min-changed-lines'];
     check({ name: 'min-changed-lines-coverage', label: 'Changed lines coverage', comparison: '≥', threshold: policy['min-changed-lines-coverage'], unit: '%' }, measure(facts.changedLines, ({ coverable, percent }) => coverable < fewest
         ? { missing: `${coverable} coverable line${coverable === 1 ? '' : 's'} changed, fewer than min-changed-lines (${fewest})` }
-        : present(percent, 'no coverable line changed')));
+        : percent === undefined
+            ? { missing: 'no coverable line changed' }
+            : { value: percent }));
     const maxDrop = policy['max-coverage-drop'];
     if (maxDrop !== undefined) {
-        check({ name: 'max-coverage-drop', label: 'Coverage drop against the base', comparison: '≤', threshold: maxDrop, unit: ' pp' }, measure(facts.baseCoverage, (base) => measure(facts.coverage, ({ lines }) => base === undefined || lines === undefined
-            ? { missing: 'no coverable lines in the base or the current report' }
-            : { value: Math.round((base - lines) * 100) / 100 })));
+        check({ name: 'max-coverage-drop', label: 'Coverage drop against the base', comparison: '≤', threshold: maxDrop, unit: ' pp' }, measure(facts.baseCoverage, (base) => measure(facts.coverage, ({ lines }) => ({ value: Math.round((base - lines) * 100) / 100 }))));
     }
     check({ name: 'max-failed-tests', label: 'Failed tests', comparison: '≤', threshold: policy['max-failed-tests'], unit: '' }, measure(facts.failedTests, (failed) => ({ value: failed })));
     check({ name: 'max-lint-errors', label: 'Lint errors', comparison: '≤', threshold: policy['max-lint-errors'], unit: '' }, measure(facts.lint, ({ errors }) => ({ value: errors })));
@@ -71064,9 +71129,6 @@ function evaluateConditions(policy, facts) {
 }
 function measure(measured, read) {
     return 'missing' in measured ? measured : read(measured.value);
-}
-function present(value, whyNot) {
-    return value === undefined ? { missing: whyNot } : { value };
 }
 
 ;// CONCATENATED MODULE: ./actions/quality-gate/src/paths.ts
@@ -71201,14 +71263,22 @@ function evaluateGate(input) {
         const lines = percent(sum.linesHit, sum.linesFound);
         const branches = percent(sum.branchesHit, sum.branchesFound);
         result.coverage = { ...sum, lines, branches, files: coverageByPath.size, pathsNotInRepository: [...pathsNotInRepository].sort() };
-        facts.coverage = { value: { lines, branches } };
+        const reports = named('coverage report', input.coverage.value);
+        if (lines === undefined) {
+            facts.coverage = facts.changedLines = { missing: `${reports} no coverable lines`, empty: true };
+            coverageByPath = undefined;
+        }
+        else {
+            facts.coverage = { value: { lines, branches: branches === undefined ? { missing: `${reports} no branches`, empty: true } : { value: branches } } };
+        }
     }
     else {
         facts.coverage = facts.changedLines = input.coverage;
     }
     if ('value' in input.baseCoverage) {
         const sum = totals(input.baseCoverage.value.files);
-        facts.baseCoverage = { value: percent(sum.linesHit, sum.linesFound) };
+        const base = percent(sum.linesHit, sum.linesFound);
+        facts.baseCoverage = base === undefined ? { missing: `${named('base coverage report', [input.baseCoverage.value])} no coverable lines`, empty: true } : { value: base };
     }
     else {
         facts.baseCoverage = input.baseCoverage;
@@ -71242,7 +71312,7 @@ function evaluateGate(input) {
             tests.failures.push(...report.failures.map((failure) => (failure.file ? { ...failure, file: normalise(failure.file, [input.workingDirectory]).path } : failure)));
         }
         result.tests = tests;
-        facts.failedTests = { value: tests.failed };
+        facts.failedTests = tests.total === 0 ? { missing: `${named('JUnit report', input.tests.value)} no tests`, empty: true } : { value: tests.failed };
     }
     else {
         facts.failedTests = input.tests;
@@ -71271,7 +71341,7 @@ function evaluateGate(input) {
     else {
         facts.security = input.security;
     }
-    result.conditions = evaluateConditions(input.policy, facts);
+    result.conditions = evaluateConditions(input.policy, facts, { allowEmptyReports: input.allowEmptyReports ?? false });
     result.passed = result.conditions.every((condition) => condition.status !== 'fail');
     for (const condition of result.conditions) {
         if (condition.status === 'skipped')
@@ -71279,11 +71349,38 @@ function evaluateGate(input) {
     }
     return result;
 }
+/** `the coverage report "lcov.info" lists` / `the coverage reports "a.info", "b.info" list`, for what reports hold no data. */
+function named(kind, reports) {
+    const files = reports.flatMap((report) => (report.file ? [`"${report.file}"`] : []));
+    const shown = files.length > 3 ? `${files.slice(0, 3).join(', ')} and ${files.length - 3} more` : files.join(', ');
+    return reports.length === 1 ? `the ${kind}${shown ? ` ${shown}` : ''} lists` : `the ${kind}s${shown ? ` ${shown}` : ''} list`;
+}
 
 ;// CONCATENATED MODULE: ./actions/quality-gate/src/git.ts
 
 
 
+/**
+ * A base the gate hands to git: a commit id, or a ref name (`main`, `origin/main`,
+ * `refs/tags/v1.2`) with optional `~n`/`^n` steps (`HEAD~1`). Ref names follow git
+ * check-ref-format's rules within a narrower alphabet (letters, digits, `._+-/`): nothing
+ * that starts with `-`, holds spaces, control characters, `..`, `:`, `@`, `$` or glob
+ * characters can pass, so no value is read as an option or a range, whatever git version runs.
+ */
+const GIT_REVISION_EXPECTED = 'a commit SHA or a branch/tag name such as main, origin/main or HEAD~1';
+const COMMIT_ID = /^[0-9a-f]{7,64}$/i;
+const REF_COMPONENT = /^(?!\.)(?!.*\.lock$)[\p{L}\p{N}._+-]+$/u;
+const STEPS = /(?:[~^]\d{0,4})*$/;
+function isGitRevision(text) {
+    if (text.length > 255 || text.startsWith('-'))
+        return false;
+    if (COMMIT_ID.test(text))
+        return true;
+    const name = text.replace(STEPS, '');
+    if (name === '' || name.includes('..') || name.endsWith('.'))
+        return false;
+    return name.split('/').every((component) => REF_COMPONENT.test(component));
+}
 const FETCH_DEPTH_HINT = 'Check out the full history with `fetch-depth: 0` on actions/checkout (or fetch the base commit), or set base-ref.';
 /** Every git call of the gate, logged with core.debug; a non-zero exit becomes an Error with git's stderr. */
 async function git(cwd, args) {
@@ -71306,10 +71403,13 @@ async function trackedFiles(root) {
  * `git diff <base>...HEAD`: the changes since the merge base, which on a pull request's
  * merge commit and on its head are both the pull request's changes.
  */
-async function diffAgainst(root, base) {
-    const exists = await git(root, ['cat-file', '-e', `${base}^{commit}`]);
+async function diffAgainst(root, base, from) {
+    if (!isGitRevision(base))
+        throw new ConfigurationError(`The base "${base.slice(0, 80)}" (${from}) is not ${GIT_REVISION_EXPECTED}.`);
+    // --end-of-options as well (git 2.24+): the base is never an option, even if the check above had a gap.
+    const exists = await git(root, ['cat-file', '-e', '--end-of-options', `${base}^{commit}`]);
     if (exists.exitCode !== 0) {
-        throw new ConfigurationError(`The base commit "${base}" is not in this clone (a shallow checkout?), so the changed lines cannot be found. ${FETCH_DEPTH_HINT}`);
+        throw new ConfigurationError(`The base commit "${base}" (${from}) is not in this clone (a shallow checkout?), so the changed lines cannot be found. ${FETCH_DEPTH_HINT}`);
     }
     const { exitCode, stdout, stderr } = await git(root, [
         '-c',
@@ -71319,7 +71419,9 @@ async function diffAgainst(root, base) {
         '--find-renames',
         '--no-color',
         '--no-ext-diff',
+        '--end-of-options',
         `${base}...HEAD`,
+        '--',
     ]);
     if (exitCode !== 0) {
         throw new ConfigurationError(`git diff against "${base}" failed (${stderr}). With a shallow clone the merge base may be missing: ${FETCH_DEPTH_HINT}`);
@@ -71330,20 +71432,32 @@ async function diffAgainst(root, base) {
 ;// CONCATENATED MODULE: ./actions/quality-gate/src/inputs.ts
 
 
+
 const PERCENT = { min: 0, max: 100 };
 const SEVERITY_LIMITS = 'limits by severity such as critical=0,high=0';
 const SEVERITY_LIMIT = new RegExp(`^(${SEVERITIES.join('|')})\\s*=\\s*(\\d+)$`);
+const MOST_PATH_CHARACTERS = 4096;
+// Control characters (newlines, NUL, escapes) are in no report path anyone means.
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
+const isPath = (text) => text.length <= MOST_PATH_CHARACTERS && !CONTROL_CHARACTER.test(text);
+/** A path in the workspace (or RUNNER_TEMP); whether it exists and stays inside is checked when it is read. */
+function inputs_path(expected) {
+    return input.text(expected).refine(isPath, { error: `${expected} (at most ${MOST_PATH_CHARACTERS} characters, no control characters)` });
+}
+function globs(expected) {
+    return input.list(expected).refine((items) => items.every(isPath), { error: `${expected}, each at most ${MOST_PATH_CHARACTERS} characters with no control characters` });
+}
 /**
  * The conditions have no defaults here: an input left unset lets the policy file decide,
  * and the defaults (DEFAULT_POLICY) apply only when neither sets a condition.
  */
 const qualityGateInputs = {
-    'coverage-files': input.list('coverage report globs, newline or comma separated').optional(),
-    'test-results': input.list('JUnit XML globs, newline or comma separated').optional(),
-    'lint-results': input.list('ESLint JSON or SARIF globs, newline or comma separated').optional(),
-    'security-report': input.text('the path of a security-scan JSON report').optional(),
-    'base-ref': input.text('a git ref or commit').optional(),
-    'base-coverage-file': input.text('the path of a coverage report of the base').optional(),
+    'coverage-files': globs('coverage report globs, newline or comma separated').optional(),
+    'test-results': globs('JUnit XML globs, newline or comma separated').optional(),
+    'lint-results': globs('ESLint JSON or SARIF globs, newline or comma separated').optional(),
+    'security-report': inputs_path('the path of a security-scan JSON report').optional(),
+    'base-ref': input.text(GIT_REVISION_EXPECTED).refine(isGitRevision, { error: GIT_REVISION_EXPECTED }).optional(),
+    'base-coverage-file': inputs_path('the path of a coverage report of the base').optional(),
     'min-coverage': input.number(PERCENT).optional(),
     'min-branch-coverage': input.number(PERCENT).optional(),
     'min-changed-lines-coverage': input.number(PERCENT).optional(),
@@ -71360,12 +71474,14 @@ const qualityGateInputs = {
         return [severity, Number(limit)];
     })))
         .optional(),
-    'policy-file': input.text('the path of a YAML policy file').optional(),
+    'policy-file': inputs_path('the path of a YAML policy file').optional(),
     'allow-missing': input.boolean().default(false),
+    'allow-empty-reports': input.boolean().default(false),
     comment: input.boolean().default(true),
     'pull-request': input.integer({ min: 1 }).optional(),
-    'github-token': input.text('a GitHub token').optional(),
-    'working-directory': input.text('a folder').default('.'),
+    // It goes into an HTTP header: whitespace or control characters there are a mistake (or an attempt to add a header).
+    'github-token': input.text('a GitHub token').refine((token) => /^[\x21-\x7e]{1,4096}$/.test(token), { error: 'a GitHub token (printable characters, no spaces)' }).optional(),
+    'working-directory': inputs_path('a folder in the workspace').default('.'),
 };
 const qualityGateSecretInputs = ['github-token'];
 
@@ -71419,15 +71535,16 @@ function junit_failure(testCase, problems, suiteFile, pytest) {
     const frame = file ? undefined : pytest ? pytestFrame(details) : classname ? javaFrame(classname, details) : undefined;
     if (frame)
         return { ...result, ...frame };
-    const line = Number(report_format_text(testCase.line));
+    const written = wholeNumber(report_format_text(testCase.line));
     // pytest writes 0-based line numbers (its item.location).
-    if (report_format_text(testCase.line) !== undefined && Number.isInteger(line))
-        result.line = pytest ? line + 1 : line;
+    const line = written === undefined ? undefined : lineNumber(pytest ? written + 1 : written);
+    if (line)
+        result.line = line;
     else if (file) {
         const base = file.split('/').pop() ?? file;
-        const found = new RegExp(`${escapeRegExp(base)}:(\\d+)`).exec(details);
+        const found = lineNumber(new RegExp(`${escapeRegExp(base)}:(\\d+)`).exec(details)?.[1]);
         if (found)
-            result.line = Number(found[1]);
+            result.line = found;
     }
     return result;
 }
@@ -71435,15 +71552,17 @@ function junit_failure(testCase, problems, suiteFile, pytest) {
 function pytestFrame(details) {
     const frames = [...details.matchAll(/^(\S+\.py):(\d+): /gm)];
     const last = frames[frames.length - 1];
-    return last ? { file: last[1] ?? '', line: Number(last[2]) } : undefined;
+    const line = lineNumber(last?.[2]);
+    return last && line ? { file: last[1] ?? '', line } : undefined;
 }
 /** `at com.acme.StockTest.refuses(StockTest.java:21)` → `com/acme/StockTest.java`, line 21. */
 function javaFrame(classname, details) {
     const found = new RegExp(`at ${escapeRegExp(classname)}\\.[\\w$<>]+\\(([\\w$]+\\.\\w+):(\\d+)\\)`).exec(details);
-    if (!found)
+    const line = lineNumber(found?.[2]);
+    if (!found || !line)
         return undefined;
     const folder = classname.split('.').slice(0, -1).join('/');
-    return { file: folder ? `${folder}/${found[1]}` : (found[1] ?? ''), line: Number(found[2]) };
+    return { file: folder ? `${folder}/${found[1]}` : (found[1] ?? ''), line };
 }
 function escapeRegExp(text) {
     return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -71476,8 +71595,9 @@ function eslintFile(file, index) {
             problem.rule = message.ruleId;
         if (path)
             problem.file = path;
-        if (typeof message.line === 'number')
-            problem.line = message.line;
+        const line = lineNumber(message.line);
+        if (line)
+            problem.line = line;
         return [problem];
     });
 }
@@ -71517,8 +71637,17 @@ function physicalLocation(result) {
     if (!physical)
         return undefined;
     const file = isNode(physical.artifactLocation) ? report_format_text(physical.artifactLocation.uri) : undefined;
-    const line = isNode(physical.region) && typeof physical.region.startLine === 'number' ? physical.region.startLine : undefined;
-    return { ...(file ? { file: decodeURIComponent(file) } : {}), ...(line ? { line } : {}) };
+    const line = isNode(physical.region) ? lineNumber(physical.region.startLine) : undefined;
+    return { ...(file ? { file: decodedUri(file) } : {}), ...(line ? { line } : {}) };
+}
+/** SARIF URIs are percent-encoded, but tools write `src/100%.ts` as it is: then the URI is the path. */
+function decodedUri(uri) {
+    try {
+        return decodeURIComponent(uri);
+    }
+    catch {
+        return uri;
+    }
 }
 
 ;// CONCATENATED MODULE: ./actions/quality-gate/src/policy.ts
@@ -71582,6 +71711,7 @@ function withoutUndefined(value) {
 }
 
 ;// CONCATENATED MODULE: ./actions/quality-gate/src/render.ts
+
 /** GitHub refuses issue comments longer than this many characters. */
 const COMMENT_LIMIT = 65_536;
 const COMMENT_MARKER = '<!-- inventory-devops:quality-gate -->';
@@ -71589,7 +71719,12 @@ const MOST_UNCOVERED_FILES = 15;
 const MOST_FAILED_TESTS = 30;
 const MOST_LINT_PROBLEMS = 30;
 const MESSAGE_LENGTH = 500;
-/** The result as markdown: the job summary and the PR comment show the same text. */
+/**
+ * The result as markdown: the job summary and the PR comment show the same text. Every text
+ * that came from a report, the repository or git (paths, test names, messages, rules, refs)
+ * goes through actions/lib/markdown.ts, so none of it becomes a tag, link, image, mention or
+ * a table cell boundary.
+ */
 function renderMarkdown(result) {
     const failed = result.conditions.filter((condition) => condition.status === 'fail');
     const parts = [
@@ -71607,7 +71742,7 @@ function renderMarkdown(result) {
         figures.push(`Coverage: lines ${show(result.coverage.lines, '%')} (${result.coverage.linesHit}/${result.coverage.linesFound}), branches ${show(result.coverage.branches, '%')} (${result.coverage.branchesHit}/${result.coverage.branchesFound}) over ${result.coverage.files} files.`);
     }
     if (result.changedLines) {
-        figures.push(`Changed lines against \`${result.changedLines.base}\`: ${result.changedLines.covered} of ${result.changedLines.coverable} coverable lines covered (${show(result.changedLines.percent, '%')}).`);
+        figures.push(`Changed lines against ${codeSpan(result.changedLines.base)}: ${result.changedLines.covered} of ${result.changedLines.coverable} coverable lines covered (${show(result.changedLines.percent, '%')}).`);
     }
     if (result.tests)
         figures.push(`Tests: ${result.tests.total} run, ${result.tests.failed} failed, ${result.tests.skipped} skipped.`);
@@ -71620,7 +71755,7 @@ function renderMarkdown(result) {
     const uncovered = (result.changedLines?.files ?? []).filter((file) => file.uncoveredLines.length > 0);
     if (uncovered.length > 0) {
         const shown = [...uncovered].sort((a, b) => b.uncoveredLines.length - a.uncoveredLines.length || a.path.localeCompare(b.path)).slice(0, MOST_UNCOVERED_FILES);
-        parts.push('#### Files with the most uncovered changed lines', '', '| File | Uncovered | Changed coverable | Lines |', '| --- | --- | --- | --- |', ...shown.map((file) => `| \`${cell(file.path)}\`${file.source === 'unreported' ? ' (in no coverage report)' : ''} | ${file.uncoveredLines.length} | ${file.coverable} | ${file.uncoveredRanges
+        parts.push('#### Files with the most uncovered changed lines', '', '| File | Uncovered | Changed coverable | Lines |', '| --- | --- | --- | --- |', ...shown.map((file) => `| ${tableCode(file.path)}${file.source === 'unreported' ? ' (in no coverage report)' : ''} | ${file.uncoveredLines.length} | ${file.coverable} | ${file.uncoveredRanges
             .slice(0, 10)
             .map((range) => (range.start === range.end ? `${range.start}` : `${range.start}–${range.end}`))
             .join(', ')}${file.uncoveredRanges.length > 10 ? ', …' : ''} |`), ...(uncovered.length > shown.length ? ['', `…and ${uncovered.length - shown.length} more files.`] : []), '');
@@ -71629,8 +71764,8 @@ function renderMarkdown(result) {
     if (failures.length > 0) {
         parts.push('#### Failed tests', '');
         for (const failure of failures.slice(0, MOST_FAILED_TESTS)) {
-            const where = failure.file ? ` (\`${failure.file}${failure.line ? `:${failure.line}` : ''}\`)` : '';
-            parts.push(`- **${render_escapeMarkdown(failure.name)}**${where}: ${render_escapeMarkdown(oneLine(failure.message))}`);
+            const where = failure.file ? ` (${codeSpan(`${failure.file}${failure.line ? `:${failure.line}` : ''}`)})` : '';
+            parts.push(`- **${escapeMarkdown(failure.name)}**${where}: ${escapeMarkdown(oneLine(failure.message))}`);
         }
         if (failures.length > MOST_FAILED_TESTS)
             parts.push(`- …and ${failures.length - MOST_FAILED_TESTS} more.`);
@@ -71640,7 +71775,7 @@ function renderMarkdown(result) {
     if (lintProblems.length > 0) {
         parts.push(`#### Lint problems on ${result.lint?.scope}`, '');
         for (const problem of lintProblems.slice(0, MOST_LINT_PROBLEMS)) {
-            parts.push(`- ${problem.level === 'error' ? '❌' : '⚠️'} \`${cell(problem.file ?? '')}:${problem.line}\`${problem.rule ? ` (${render_escapeMarkdown(problem.rule)})` : ''}: ${render_escapeMarkdown(oneLine(problem.message))}`);
+            parts.push(`- ${problem.level === 'error' ? '❌' : '⚠️'} ${codeSpan(`${problem.file ?? ''}:${problem.line}`)}${problem.rule ? ` (${escapeMarkdown(problem.rule)})` : ''}: ${escapeMarkdown(oneLine(problem.message))}`);
         }
         if (lintProblems.length > MOST_LINT_PROBLEMS)
             parts.push(`- …and ${lintProblems.length - MOST_LINT_PROBLEMS} more.`);
@@ -71648,10 +71783,10 @@ function renderMarkdown(result) {
     }
     if (result.coverage && result.coverage.pathsNotInRepository.length > 0) {
         const paths = result.coverage.pathsNotInRepository;
-        parts.push(`Coverage reports name ${paths.length} file(s) not tracked by git, kept as written: ${paths.slice(0, 5).map((path) => `\`${cell(path)}\``).join(', ')}${paths.length > 5 ? ', …' : ''}.`, '');
+        parts.push(`Coverage reports name ${paths.length} file(s) not tracked by git, kept as written: ${paths.slice(0, 5).map((path) => codeSpan(path)).join(', ')}${paths.length > 5 ? ', …' : ''}.`, '');
     }
     if (result.skipped.length > 0)
-        parts.push(`**Not checked:** ${result.skipped.join(' ')}`, '');
+        parts.push(`**Not checked:** ${result.skipped.map(escapeMarkdown).join(' ')}`, '');
     return parts.join('\n');
 }
 /** The PR comment: the marker that finds it again, the markdown, cut to GitHub's limit with a pointer to the full text. */
@@ -71664,9 +71799,13 @@ function renderComment(markdown, jobSummaryUrl) {
     return `${kept.slice(0, Math.max(kept.lastIndexOf('\n'), COMMENT_MARKER.length))}${note}`;
 }
 function conditionRow(condition) {
-    const value = condition.status === 'skipped' ? `skipped: ${condition.reason}` : show(condition.value, condition.unit);
+    const value = condition.status === 'skipped'
+        ? `skipped: ${escapeMarkdown(condition.reason ?? '')}`
+        : condition.value === undefined
+            ? escapeMarkdown(condition.reason ?? 'n/a')
+            : show(condition.value, condition.unit);
     const result = condition.status === 'pass' ? '✅' : condition.status === 'fail' ? '❌' : '➖';
-    return `| ${condition.label} (\`${condition.name}\`) | ${cell(value)} | ${condition.comparison} ${condition.threshold}${condition.unit} | ${result} |`;
+    return `| ${condition.label} (\`${condition.name}\`) | ${value} | ${condition.comparison} ${condition.threshold}${condition.unit} | ${result} |`;
 }
 function show(value, unit) {
     return value === undefined ? 'n/a' : `${value}${unit}`;
@@ -71675,11 +71814,9 @@ function oneLine(text) {
     const line = text.replace(/\s+/g, ' ').trim();
     return line.length > MESSAGE_LENGTH ? `${line.slice(0, MESSAGE_LENGTH - 1)}…` : line;
 }
-function cell(text) {
-    return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-}
-function render_escapeMarkdown(text) {
-    return text.replace(/([\\`*_[\]<>|])/g, '\\$1');
+/** A code span in a table cell: GFM splits cells at a `|` even inside code, unless it is escaped. */
+function tableCode(text) {
+    return codeSpan(text).replace(/\|/g, '\\|');
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-glob-options-helper.js
@@ -75392,6 +75529,9 @@ function glob_hashFiles(patterns_1) {
 
 
 
+
+/** Larger reports are refused before they are read: a string of them would not fit in memory. */
+const MOST_REPORT_BYTES = 256 * 1024 * 1024;
 /**
  * Finds the files of each glob and parses them. A glob that finds nothing is an error
  * unless allow-missing (then the reason is returned); a report that cannot be parsed is
@@ -75406,6 +75546,10 @@ async function loadReports(patterns, parse, options) {
     // `!pattern` entries exclude from every other glob; each other glob must find something.
     const excludes = patterns.filter((pattern) => pattern.startsWith('!')).map((pattern) => `!${inFolder(pattern.slice(1))}`);
     for (const pattern of patterns.filter((candidate) => !candidate.startsWith('!'))) {
+        // Refused before globbing: `/**` would walk the whole disk before any file is refused.
+        if (!options.allowedRoots.some((root) => isWithin(literalFolder(inFolder(pattern)), root))) {
+            throw new ConfigurationError(`The ${options.kind} glob "${reports_abbreviate(pattern)}" (${options.input}) is outside the workspace${options.allowedRoots.length > 1 ? ' and RUNNER_TEMP' : ''}: reports are read only from there.`);
+        }
         const globber = await create([inFolder(pattern), ...excludes].join('\n'), { matchDirectories: false, implicitDescendants: false });
         const found = await globber.glob();
         if (found.length === 0)
@@ -75419,37 +75563,97 @@ async function loadReports(patterns, parse, options) {
     if (files.size === 0)
         return { missing: `no ${options.kind} found for ${options.input} (allow-missing)` };
     const reports = [];
-    for (const file of files)
-        reports.push(await parseFile(file, parse, options));
+    for (const file of files) {
+        const content = await readReport(file, shownPath(file, options), options);
+        if (content === undefined)
+            throw new ConfigurationError(`The ${options.kind} "${shownPath(file, options)}" (${options.input}) disappeared while it was read.`);
+        reports.push(parseContent(content, file, parse, options));
+    }
     return { value: reports };
 }
 async function loadReport(path, parse, options) {
     if (path === undefined)
         return { missing: `no ${options.input} given`, notGiven: true };
     const file = (0,external_node_path_namespaceObject.isAbsolute)(path) ? path : (0,external_node_path_namespaceObject.join)(options.workingDirectory, path);
-    let content;
-    try {
-        content = await (0,promises_namespaceObject.readFile)(file, 'utf8');
-    }
-    catch (error) {
-        if (error.code !== 'ENOENT' || !options.allowMissing) {
-            throw new ConfigurationError(`Cannot read the ${options.kind} "${path}" (${options.input}): ${error.message}`);
-        }
+    const content = await readReport(file, path, options);
+    if (content === undefined) {
+        if (!options.allowMissing)
+            throw new ConfigurationError(`The ${options.kind} "${path}" (${options.input}) was not found (in ${options.workingDirectory}).`);
         return { missing: `${options.kind} "${path}" not found (allow-missing)` };
     }
     return { value: parseContent(content, file, parse, options) };
 }
-async function parseFile(file, parse, options) {
-    return parseContent(await (0,promises_namespaceObject.readFile)(file, 'utf8'), file, parse, options);
+/**
+ * Reads a report the user named: only a regular file, inside the allowed folders once
+ * symbolic links are followed, and no larger than MOST_REPORT_BYTES, all checked on the
+ * open handle before anything is read (a FIFO or /dev/zero must neither hang nor fill
+ * memory). Undefined when there is no such file; anything else wrong is a ConfigurationError.
+ */
+async function readReport(file, shown, options) {
+    const refuse = (why) => new ConfigurationError(`The ${options.kind} "${reports_abbreviate(shown)}" (${options.input}) ${why}.`);
+    let resolved;
+    try {
+        resolved = await (0,promises_namespaceObject.realpath)(file);
+    }
+    catch (error) {
+        if (errorCode(error) === 'ENOENT' || errorCode(error) === 'ENOTDIR')
+            return undefined;
+        throw refuse(`cannot be read (${errorCode(error)})`);
+    }
+    if (!options.allowedRoots.some((root) => isWithin(resolved, root))) {
+        throw refuse(`is outside the workspace${options.allowedRoots.length > 1 ? ' and RUNNER_TEMP' : ''}: reports are read only from there`);
+    }
+    let handle;
+    try {
+        // O_NONBLOCK: opening a FIFO for reading returns at once instead of waiting for a writer.
+        handle = await (0,promises_namespaceObject.open)(resolved, external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NONBLOCK);
+    }
+    catch (error) {
+        throw refuse(`cannot be read (${errorCode(error)})`);
+    }
+    try {
+        const stats = await handle.stat();
+        if (!stats.isFile())
+            throw refuse('is not a regular file');
+        if (stats.size > MOST_REPORT_BYTES)
+            throw refuse(`is ${Math.ceil(stats.size / 1024 / 1024)} MB, more than the ${MOST_REPORT_BYTES / 1024 / 1024} MB a report may have`);
+        return await handle.readFile('utf8');
+    }
+    finally {
+        await handle.close();
+    }
+}
+/** The error's code (ENAMETOOLONG, EACCES…) only: fs messages repeat the whole path, which may be 1 MB. */
+function errorCode(error) {
+    const code = error?.code;
+    return typeof code === 'string' ? code : 'unknown error';
+}
+/** The folder a glob starts from: its path up to the first segment with a wildcard. */
+function literalFolder(pattern) {
+    const segments = (0,external_node_path_namespaceObject.resolve)(pattern).split(external_node_path_namespaceObject.sep);
+    const firstWildcard = segments.findIndex((segment) => /[*?[{]/.test(segment));
+    return firstWildcard === -1 ? segments.join(external_node_path_namespaceObject.sep) : segments.slice(0, firstWildcard).join(external_node_path_namespaceObject.sep) || external_node_path_namespaceObject.sep;
+}
+/** True when `path` is `root` or lies under it (both absolute and resolved). */
+function isWithin(path, root) {
+    const fromRoot = (0,external_node_path_namespaceObject.relative)(root, path);
+    return fromRoot === '' || (!fromRoot.startsWith(`..${external_node_path_namespaceObject.sep}`) && fromRoot !== '..' && !(0,external_node_path_namespaceObject.isAbsolute)(fromRoot));
+}
+function shownPath(file, options) {
+    const shown = (0,external_node_path_namespaceObject.relative)(options.workingDirectory, file) || file;
+    return shown.startsWith('..') ? file : shown;
+}
+function reports_abbreviate(text) {
+    return text.length > 120 ? `${text.slice(0, 119)}…` : text;
 }
 function parseContent(content, file, parse, options) {
+    const shown = shownPath(file, options);
     try {
-        return parse(content);
+        return { ...parse(content), file: shown };
     }
     catch (error) {
         if (error instanceof ReportError || error instanceof ConfigurationError) {
-            const shown = (0,external_node_path_namespaceObject.relative)(options.workingDirectory, file) || file;
-            throw new ConfigurationError(`The ${options.kind} "${shown.startsWith('..') ? file : shown}" (${options.input}) is malformed: ${error.message}`);
+            throw new ConfigurationError(`The ${options.kind} "${shown}" (${options.input}) is malformed: ${error.message}`);
         }
         throw error;
     }
@@ -75492,8 +75696,10 @@ async function src_main_run() {
         if (!inputs['coverage-files'] && !inputs['test-results'] && !inputs['lint-results'] && !inputs['security-report']) {
             throw new ConfigurationError('No reports were given: set at least one of coverage-files, test-results, lint-results or security-report.');
         }
-        const workingDirectory = (0,external_node_path_namespaceObject.resolve)(process.env.GITHUB_WORKSPACE ?? process.cwd(), inputs['working-directory']);
-        const result = await main_evaluate(inputs, workingDirectory);
+        const workspace = await (0,promises_namespaceObject.realpath)(process.env.GITHUB_WORKSPACE ?? process.cwd());
+        const workingDirectory = await folderInWorkspace(inputs['working-directory'], workspace);
+        const runnerTemp = process.env.RUNNER_TEMP ? await (0,promises_namespaceObject.realpath)(process.env.RUNNER_TEMP).catch(() => undefined) : undefined;
+        const result = await main_evaluate(inputs, workingDirectory, runnerTemp ? [workspace, runnerTemp] : [workspace]);
         const markdown = renderMarkdown(result);
         const reportPath = (0,external_node_path_namespaceObject.join)(await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP ?? (0,external_node_os_namespaceObject.tmpdir)(), 'quality-gate-')), 'report.json');
         await (0,promises_namespaceObject.writeFile)(reportPath, `${JSON.stringify({ version: 1, ...result }, null, 2)}\n`);
@@ -75517,15 +75723,25 @@ async function src_main_run() {
         if (!result.passed) {
             const failed = result.conditions.filter((condition) => condition.status === 'fail');
             setFailed(`quality-gate: ${failed.length} condition${failed.length === 1 ? '' : 's'} failed: ${failed
-                .map((condition) => `${condition.label.toLowerCase()} ${condition.value}${condition.unit} (${condition.comparison} ${condition.threshold}${condition.unit} required)`)
+                .map((condition) => condition.value === undefined
+                ? `${condition.label.toLowerCase()}: ${condition.reason ?? 'no value'}`
+                : `${condition.label.toLowerCase()} ${condition.value}${condition.unit} (${condition.comparison} ${condition.threshold}${condition.unit} required)`)
                 .join('; ')}.`);
         }
     });
 }
-async function main_evaluate(inputs, workingDirectory) {
-    const load = { workingDirectory, allowMissing: inputs['allow-missing'] };
+/** working-directory, resolved in the workspace: a folder outside it (`../..`) is refused. */
+async function folderInWorkspace(folder, workspace) {
+    const resolved = await (0,promises_namespaceObject.realpath)((0,external_node_path_namespaceObject.resolve)(workspace, folder)).catch(() => undefined);
+    if (resolved === undefined || !isWithin(resolved, workspace) || !(await (0,promises_namespaceObject.stat)(resolved)).isDirectory()) {
+        throw new ConfigurationError(`Input "working-directory" has value "${folder.slice(0, 80)}": expected a folder in the workspace (${workspace}).`);
+    }
+    return resolved;
+}
+async function main_evaluate(inputs, workingDirectory, allowedRoots) {
+    const load = { workingDirectory, allowedRoots, allowMissing: inputs['allow-missing'] };
     const policyPath = inputs['policy-file'];
-    const fromFile = policyPath ? parsePolicyFile(await readPolicy(policyPath, workingDirectory), policyPath) : {};
+    const fromFile = policyPath ? parsePolicyFile(await readPolicy(policyPath, workingDirectory, allowedRoots), policyPath) : {};
     const policy = resolvePolicy(fromFile, {
         'min-coverage': inputs['min-coverage'],
         'min-branch-coverage': inputs['min-branch-coverage'],
@@ -75547,9 +75763,11 @@ async function main_evaluate(inputs, workingDirectory) {
     if (!root)
         changes = { missing: `${workingDirectory} is not in a git repository` };
     else if ('value' in coverage) {
-        const base = inputs['base-ref'] ?? pullRequestBase() ?? 'HEAD~1';
+        const eventBase = pullRequestBase();
+        const [base, from] = inputs['base-ref'] ? [inputs['base-ref'], 'base-ref'] : eventBase ? [eventBase, "the pull request's base"] : ['HEAD~1', 'the default base'];
+        const diff = await diffAgainst(root, base, from);
         info(`Changed lines: git diff ${base}...HEAD`);
-        changes = { value: { base, files: parseUnifiedDiff(await diffAgainst(root, base)) } };
+        changes = { value: { base, files: parseUnifiedDiff(diff) } };
     }
     return evaluateGate({
         repoRoot: root ?? workingDirectory,
@@ -75562,15 +75780,14 @@ async function main_evaluate(inputs, workingDirectory) {
         tests,
         lint,
         security,
+        allowEmptyReports: inputs['allow-empty-reports'],
     });
 }
-async function readPolicy(path, workingDirectory) {
-    try {
-        return await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.isAbsolute)(path) ? path : (0,external_node_path_namespaceObject.join)(workingDirectory, path), 'utf8');
-    }
-    catch (error) {
-        throw new ConfigurationError(`Cannot read the policy file "${path}" (policy-file): ${describeError(error)}`);
-    }
+async function readPolicy(path, workingDirectory, allowedRoots) {
+    const content = await readReport((0,external_node_path_namespaceObject.isAbsolute)(path) ? path : (0,external_node_path_namespaceObject.join)(workingDirectory, path), path, { allowedRoots, kind: 'policy file', input: 'policy-file' });
+    if (content === undefined)
+        throw new ConfigurationError(`The policy file "${path}" (policy-file) was not found (in ${workingDirectory}).`);
+    return content;
 }
 function pullRequestBase() {
     const sha = github_context.payload.pull_request?.base?.sha;
@@ -76153,7 +76370,7 @@ function ruleMetadata(known, findings) {
     return rules;
 }
 const TOP_FINDINGS = 20;
-function report_cell(text) {
+function cell(text) {
     return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '&#124;').replace(/\n/g, ' ');
 }
 function report_location(finding) {
@@ -76179,7 +76396,7 @@ function writeScanSummary(summary, outcome, scanners, policy, notes) {
         const label = status.status === 'ok' ? 'ok' : `⚠️ ${status.status}`;
         return [
             scanner,
-            report_cell(status.reason ? `${label}: ${status.reason}` : label),
+            cell(status.reason ? `${label}: ${status.reason}` : label),
             ...SEVERITIES.map((severity) => String(own.filter((finding) => !finding.suppressed && finding.severity === severity).length)),
             String(own.filter((finding) => finding.suppressed).length),
         ];
@@ -76192,10 +76409,10 @@ function writeScanSummary(summary, outcome, scanners, policy, notes) {
             ['Severity', 'Rule', 'Location', 'Finding', 'Fix'].map((data) => ({ data, header: true })),
             ...open.slice(0, TOP_FINDINGS).map((finding) => [
                 `${finding.counted ? '⛔ ' : ''}${finding.severity}`,
-                report_cell(finding.ruleId),
-                report_cell(report_location(finding)),
-                report_cell(finding.message),
-                report_cell(finding.fix ?? ''),
+                cell(finding.ruleId),
+                cell(report_location(finding)),
+                cell(finding.message),
+                cell(finding.fix ?? ''),
             ]),
         ]);
     }
@@ -76203,19 +76420,19 @@ function writeScanSummary(summary, outcome, scanners, policy, notes) {
     if (suppressed.length > 0) {
         summary.addDetails(`Suppressed (${suppressed.length})`, `\n\n${suppressed
             .slice(0, 100)
-            .map((finding) => `- ${report_cell(finding.ruleId)} ${report_cell(report_location(finding))} — ${report_cell(finding.suppressedBy ?? '')}`)
+            .map((finding) => `- ${cell(finding.ruleId)} ${cell(report_location(finding))} — ${cell(finding.suppressedBy ?? '')}`)
             .join('\n')}\n\n`);
     }
     if (outcome.expired.length > 0) {
         summary.addHeading('Expired ignore entries (no longer suppressing)', 3);
-        summary.addList(outcome.expired.map((entry) => report_cell(`${describeEntry(entry)} expired ${entry.expires} (${entry.matches} findings): ${entry.reason}`)));
+        summary.addList(outcome.expired.map((entry) => cell(`${describeEntry(entry)} expired ${entry.expires} (${entry.matches} findings): ${entry.reason}`)));
     }
     if (outcome.stale.length > 0) {
         summary.addHeading('Stale ignore entries (match nothing)', 3);
-        summary.addList(outcome.stale.map((entry) => report_cell(`${describeEntry(entry)}: ${entry.reason}`)));
+        summary.addList(outcome.stale.map((entry) => cell(`${describeEntry(entry)}: ${entry.reason}`)));
     }
     if (notes.length > 0)
-        summary.addList(notes.map(report_cell));
+        summary.addList(notes.map(cell));
 }
 
 ;// CONCATENATED MODULE: ./actions/security-scan/src/scanners/dependencies.ts
