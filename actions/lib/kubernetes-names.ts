@@ -115,6 +115,7 @@ function splitRequirements(selector: string): string[] {
 }
 
 function requirementProblem(requirement: string): string | undefined {
+  if (requirement.trim() === '') return 'is empty';
   const set = SET.exec(requirement);
   if (set) {
     const values = set[3]!.split(',').map((value) => value.trim());
