@@ -99,8 +99,10 @@ export class Kubectl {
     return this.options.namespace ? ['--namespace', this.options.namespace, ...args] : [...args];
   }
 
+  /** `args` with `--output json`, which goes before a `--` that ends the flags. */
   async json<T>(args: readonly string[]): Promise<T> {
-    const { stdout } = await this.run([...args, '--output', 'json']);
+    const end = args.indexOf('--');
+    const { stdout } = await this.run(end === -1 ? [...args, '--output', 'json'] : [...args.slice(0, end), '--output', 'json', ...args.slice(end)]);
     return JSON.parse(stdout) as T;
   }
 
