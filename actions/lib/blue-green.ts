@@ -1,5 +1,6 @@
 import { ConfigurationError } from './errors.js';
 import type { Kubectl } from './kubectl.js';
+import { checkObjectName } from './kubernetes-names.js';
 import { revisionOf } from './rollout.js';
 
 /** Pod label that tells the two colours apart; the Services select the serving colour with it. */
@@ -51,7 +52,7 @@ export interface BlueGreenState {
 export async function readBlueGreenState(kubectl: Kubectl, deployment: string): Promise<BlueGreenState> {
   const colours: BlueGreenState['colours'] = {};
   for (const colour of COLOURS) {
-    const live = await kubectl.find<LiveDeployment>('deployment', colourName(deployment, colour));
+    const live = await kubectl.find<LiveDeployment>('Deployment', colourName(deployment, colour));
     if (live) colours[colour] = describeColour(colour, live);
   }
   const services = [...new Set(Object.values(colours).flatMap((found) => found.services))];
@@ -59,7 +60,7 @@ export async function readBlueGreenState(kubectl: Kubectl, deployment: string): 
 
   const selected = new Map<string, string | undefined>();
   for (const service of services) {
-    const live = await kubectl.find<{ spec?: { selector?: Record<string, string> } }>('service', service);
+    const live = await kubectl.find<{ spec?: { selector?: Record<string, string> } }>('Service', service);
     selected.set(service, live?.spec?.selector?.[VERSION_LABEL]);
   }
   const values = [...new Set(selected.values())];
@@ -85,18 +86,21 @@ function describeColour(colour: Colour, live: LiveDeployment): ColourDeployment 
     revision: revisionOf(live),
     replicas: live.spec?.replicas,
     images: (live.spec?.template?.spec?.containers ?? []).flatMap((container) => (container.image ? [container.image] : [])),
-    services: (annotations[SERVICES_ANNOTATION] ?? '').split(',').filter(Boolean),
+    services: (annotations[SERVICES_ANNOTATION] ?? '')
+      .split(',')
+      .filter(Boolean)
+      .map((service) => checkObjectName('Service', service, `The ${SERVICES_ANNOTATION} annotation of deployment/${live.metadata.name}`)),
   };
 }
 
 export async function setRole(kubectl: Kubectl, deployment: string, role: Role): Promise<void> {
-  await kubectl.run(['annotate', 'deployment', deployment, `${ROLE_ANNOTATION}=${role}`, '--overwrite']);
+  await kubectl.run(['annotate', 'deployment', '--overwrite', '--', deployment, `${ROLE_ANNOTATION}=${role}`]);
 }
 
 /** Points the Services at a colour, and the autoscalers that scaled the other colour at this one. */
 export async function switchTraffic(kubectl: Kubectl, services: readonly string[], from: ColourDeployment, to: ColourDeployment): Promise<void> {
   const patch = JSON.stringify({ spec: { selector: { [VERSION_LABEL]: to.colour } } });
-  for (const service of services) await kubectl.run(['patch', 'service', service, '--type=merge', `--patch=${patch}`]);
+  for (const service of services) await kubectl.run(['patch', 'service', '--type=merge', `--patch=${patch}`, '--', service]);
   const autoscalers = await kubectl.json<{ items: Array<{ metadata: { name: string }; spec?: { scaleTargetRef?: { kind?: string; name?: string } } }> }>([
     'get',
     'horizontalpodautoscalers',
@@ -105,6 +109,6 @@ export async function switchTraffic(kubectl: Kubectl, services: readonly string[
     const target = autoscaler.spec?.scaleTargetRef;
     if (target?.kind !== 'Deployment' || target.name !== from.name) continue;
     const retarget = JSON.stringify({ spec: { scaleTargetRef: { name: to.name } } });
-    await kubectl.run(['patch', 'horizontalpodautoscaler', autoscaler.metadata.name, '--type=merge', `--patch=${retarget}`]);
+    await kubectl.run(['patch', 'horizontalpodautoscaler', '--type=merge', `--patch=${retarget}`, '--', checkObjectName('HorizontalPodAutoscaler', autoscaler.metadata.name, 'The cluster')]);
   }
 }

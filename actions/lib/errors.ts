@@ -15,3 +15,9 @@ export function describeError(error: unknown): string {
     return String(error);
   }
 }
+
+/** A value quoted in an error: one line, at most 80 characters. */
+export function abbreviate(value: string): string {
+  const oneLine = value.replace(/\r?\n/g, '\\n');
+  return oneLine.length > 80 ? `${oneLine.slice(0, 77)}...` : oneLine;
+}

@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
 import { z } from 'zod';
-import { ConfigurationError } from './errors.js';
+import { abbreviate, ConfigurationError } from './errors.js';
+import { expectedName, isObjectName, selectorProblem, SELECTOR_EXPECTED, type NamedKind } from './kubernetes-names.js';
 import { registerSecret } from './secrets.js';
 
 /** One zod schema per input, keyed by the exact name in action.yml. An unset input is `undefined`. */
@@ -54,11 +55,6 @@ function withoutCredentials(value: string): string {
   return value.replace(/(?<=:\/\/)[^\s/?#@]*@/g, '***@');
 }
 
-function abbreviate(value: string): string {
-  const oneLine = value.replace(/\r?\n/g, '\\n');
-  return oneLine.length > 80 ? `${oneLine.slice(0, 77)}...` : oneLine;
-}
-
 const MAX_URL_LENGTH = 2048;
 const MAX_DURATION_SECONDS = 7 * 86_400;
 const BOOLEAN_TEXTS = ['true', 'True', 'TRUE', 'false', 'False', 'FALSE'] as const;
@@ -77,6 +73,24 @@ export const input = {
 
   oneOf<const T extends readonly [string, ...string[]]>(values: T) {
     return z.enum(values, { error: `one of ${values.join(', ')}` });
+  },
+
+  /** The name of one Kubernetes object of this kind, as the API server would accept it: never a flag, a path or two names. */
+  kubernetesName(kind: NamedKind) {
+    const expected = expectedName(kind);
+    return z.string({ error: expected }).refine((name) => isObjectName(kind, name), { error: expected });
+  },
+
+  namespace() {
+    return input.kubernetesName('Namespace');
+  },
+
+  /** Equality- and set-based requirements in Kubernetes label syntax; the error says which requirement is wrong. */
+  labelSelector() {
+    return z.string({ error: SELECTOR_EXPECTED }).superRefine((selector, context) => {
+      const problem = selectorProblem(selector);
+      if (problem) context.addIssue({ code: 'custom', message: `${SELECTOR_EXPECTED}; ${problem}` });
+    });
   },
 
   /** `90`, `90s`, `5m`, `1h30m` → seconds. */

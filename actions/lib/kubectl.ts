@@ -2,6 +2,7 @@ import * as core from '@actions/core';
 import { getExecOutput } from '@actions/exec';
 import { spawn } from 'node:child_process';
 import { ConfigurationError } from './errors.js';
+import { checkObjectName, type NamedKind } from './kubernetes-names.js';
 
 /** kubectl exited non-zero: the message is its stderr, which is what a person needs to read. */
 export class KubectlError extends ConfigurationError {
@@ -59,6 +60,11 @@ export class Kubectl {
     return this.options.namespace;
   }
 
+  /** The same kubectl, scoped to one namespace: every call of a run goes to the namespace resolved for it. */
+  inNamespace(namespace: string): Kubectl {
+    return new Kubectl({ ...this.options, namespace: checkObjectName('Namespace', namespace, 'The namespace of this run') });
+  }
+
   async run(args: readonly string[], { input, allowFailure = false }: KubectlRunOptions = {}): Promise<KubectlResult> {
     const scoped = this.scoped(args);
     core.debug(`kubectl ${scoped.join(' ')}`);
@@ -93,14 +99,33 @@ export class Kubectl {
     return this.options.namespace ? ['--namespace', this.options.namespace, ...args] : [...args];
   }
 
+  /** `args` with `--output json`, which goes before a `--` that ends the flags. */
   async json<T>(args: readonly string[]): Promise<T> {
-    const { stdout } = await this.run([...args, '--output', 'json']);
+    const end = args.indexOf('--');
+    const { stdout } = await this.run(end === -1 ? [...args, '--output', 'json'] : [...args.slice(0, end), '--output', 'json', ...args.slice(end)]);
     return JSON.parse(stdout) as T;
   }
 
-  /** `kubectl get <kind> <name>`, or undefined when it does not exist. */
-  async find<T>(kind: string, name: string): Promise<T | undefined> {
-    const { stdout } = await this.run(['get', kind, name, '--ignore-not-found', '--output', 'json']);
-    return stdout.trim() === '' ? undefined : (JSON.parse(stdout) as T);
+  /**
+   * `kubectl get <kind> -- <name>`, or undefined when it does not exist. Anything but that one
+   * object (a List, another kind, another name or namespace) is an error, never "found".
+   */
+  async find<T>(kind: NamedKind, name: string): Promise<T | undefined> {
+    checkObjectName(kind, name, `The ${kind} to look up`);
+    const { stdout } = await this.run(['get', kind.toLowerCase(), '--ignore-not-found', '--output', 'json', '--', name]);
+    if (stdout.trim() === '') return undefined;
+    const found = JSON.parse(stdout) as { kind?: unknown; metadata?: { name?: unknown; namespace?: unknown } };
+    const namespaceDiffers = this.namespace !== undefined && found.metadata?.namespace !== undefined && found.metadata.namespace !== this.namespace;
+    if (found.kind !== kind || found.metadata?.name !== name || namespaceDiffers) {
+      const answer = `${String(found.kind)} ${String(found.metadata?.name ?? '(no name)')}${found.metadata?.namespace ? ` in namespace ${String(found.metadata.namespace)}` : ''}`;
+      throw new ConfigurationError(`kubectl get ${kind.toLowerCase()} ${name} answered with ${answer}, not that one ${kind}; the step stops here`);
+    }
+    return found as T;
   }
+}
+
+/** The namespace of the kubeconfig's current context, else `default`, as kubectl itself would use. */
+export async function contextNamespace(kubectl: Kubectl): Promise<string> {
+  const { stdout } = await kubectl.run(['config', 'view', '--minify', '--output', 'jsonpath={..namespace}'], { allowFailure: true });
+  return checkObjectName('Namespace', stdout.trim() || 'default', "The kubeconfig's current context");
 }

@@ -1,6 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ConfigurationError } from './errors.js';
 import { isUnreachable, Kubectl } from './kubectl.js';
+import { checkObjectName, isObjectName } from './kubernetes-names.js';
+import { redactSecrets } from './secrets.js';
 
 /** Consecutive pod checks that could not reach the API server before the wait gives up. */
 const UNREACHABLE_CHECKS = 3;
@@ -129,7 +131,7 @@ export async function waitForRollout(
   const workload = asWorkload(target);
   const ref = workloadRef(workload);
   const findProblems = () => (workload.kind === 'statefulset' ? statefulSetProblems(kubectl, workload.name) : newRevisionProblems(kubectl, workload.name));
-  const status = kubectl.start(['rollout', 'status', ref, `--timeout=${timeoutSeconds}s`]);
+  const status = kubectl.start(['rollout', 'status', `--timeout=${timeoutSeconds}s`, '--', ref]);
   let finished = false;
   const statusOutcome = status.result.then((result): RolloutOutcome => {
     finished = true;
@@ -180,9 +182,9 @@ export async function waitForRollout(
 
 /** The ReplicaSets a Deployment controls (by controller reference, not only by labels), newest revision first. */
 export async function replicaSetsOf(kubectl: Kubectl, deployment: string): Promise<ReplicaSet[]> {
-  const current = await kubectl.json<Deployment>(['get', 'deployment', deployment]);
+  const current = await kubectl.json<Deployment>(['get', 'deployment', '--', deployment]);
   const matchLabels = current.spec?.selector?.matchLabels ?? {};
-  const replicaSets = await kubectl.json<{ items: ReplicaSet[] }>(['get', 'replicasets', '--selector', selectorOf(matchLabels)]);
+  const replicaSets = await kubectl.json<{ items: ReplicaSet[] }>(['get', 'replicasets', `--selector=${selectorOf(matchLabels)}`]);
   return replicaSets.items
     .filter((replicaSet) => replicaSet.metadata.ownerReferences?.some((owner) => owner.controller && owner.uid === current.metadata.uid))
     .sort((a, b) => revisionOf(b) - revisionOf(a));
@@ -193,7 +195,7 @@ async function newRevisionProblems(kubectl: Kubectl, deployment: string) {
   const hash = newest?.metadata.labels?.['pod-template-hash'];
   if (!newest || !hash) return [];
   const selector = newest.spec?.selector?.matchLabels ?? { 'pod-template-hash': hash };
-  const pods = await kubectl.json<{ items: Pod[] }>(['get', 'pods', '--selector', selectorOf(selector)]);
+  const pods = await kubectl.json<{ items: Pod[] }>(['get', 'pods', `--selector=${selectorOf(selector)}`]);
   return findPodProblems(pods.items);
 }
 
@@ -215,8 +217,8 @@ export const STATEFULSET_REVISION_LABEL = 'controller-revision-hash';
 
 /** A StatefulSet's ControllerRevisions (by controller reference, not only by labels), newest first. */
 export async function controllerRevisionsOf(kubectl: Kubectl, statefulSet: string): Promise<{ statefulSet: StatefulSet; revisions: ControllerRevision[] }> {
-  const current = await kubectl.json<StatefulSet>(['get', 'statefulset', statefulSet]);
-  const list = await kubectl.json<{ items: ControllerRevision[] }>(['get', 'controllerrevisions', '--selector', selectorOf(current.spec?.selector?.matchLabels ?? {})]);
+  const current = await kubectl.json<StatefulSet>(['get', 'statefulset', '--', statefulSet]);
+  const list = await kubectl.json<{ items: ControllerRevision[] }>(['get', 'controllerrevisions', `--selector=${selectorOf(current.spec?.selector?.matchLabels ?? {})}`]);
   const revisions = list.items
     .filter((revision) => revision.metadata.ownerReferences?.some((owner) => owner.controller && owner.uid === current.metadata.uid))
     .sort((a, b) => b.revision - a.revision);
@@ -228,7 +230,7 @@ export async function controllerRevisionsOf(kubectl: Kubectl, statefulSet: strin
  * does not exist or its controller has not recorded a revision yet.
  */
 export async function statefulSetRevision(kubectl: Kubectl, name: string): Promise<number | undefined> {
-  if (!(await kubectl.find('statefulset', name))) return undefined;
+  if (!(await kubectl.find('StatefulSet', name))) return undefined;
   const { statefulSet, revisions } = await controllerRevisionsOf(kubectl, name);
   const update = statefulSet.status?.updateRevision;
   return revisions.find((revision) => revision.metadata.name === update)?.revision ?? revisions[0]?.revision;
@@ -236,12 +238,11 @@ export async function statefulSetRevision(kubectl: Kubectl, name: string): Promi
 
 /** The live pods of a StatefulSet: its selector, then its controller reference; terminating pods left out. */
 async function statefulSetPods(kubectl: Kubectl, name: string): Promise<{ statefulSet: StatefulSet; pods: Pod[] }> {
-  const statefulSet = await kubectl.json<StatefulSet>(['get', 'statefulset', name]);
+  const statefulSet = await kubectl.json<StatefulSet>(['get', 'statefulset', '--', name]);
   const list = await kubectl.json<{ items: Array<Pod & { metadata: { ownerReferences?: Array<{ uid: string; controller?: boolean }> } }> }>([
     'get',
     'pods',
-    '--selector',
-    selectorOf(statefulSet.spec?.selector?.matchLabels ?? {}),
+    `--selector=${selectorOf(statefulSet.spec?.selector?.matchLabels ?? {})}`,
   ]);
   const pods = list.items.filter(
     (pod) => !pod.metadata.deletionTimestamp && pod.metadata.ownerReferences?.some((owner) => owner.controller && owner.uid === statefulSet.metadata.uid),
@@ -273,7 +274,7 @@ export async function replaceStuckStatefulSetPods(kubectl: Kubectl, name: string
   if (!observed(found.statefulSet)) return [];
   const update = found.statefulSet.status?.updateRevision;
   const stuck = found.pods.filter((pod) => pod.metadata.labels?.[STATEFULSET_REVISION_LABEL] !== update && !isPodReady(pod)).map((pod) => pod.metadata.name);
-  if (stuck.length > 0) await kubectl.run(['delete', 'pod', ...stuck, '--ignore-not-found', '--wait=false']);
+  if (stuck.length > 0) await kubectl.run(['delete', 'pod', '--ignore-not-found', '--wait=false', '--', ...stuck]);
   return stuck;
 }
 
@@ -281,26 +282,28 @@ export async function replaceStuckStatefulSetPods(kubectl: Kubectl, name: string
 export async function markStatefulSetRevisionFailed(kubectl: Kubectl, name: string): Promise<void> {
   const { statefulSet, revisions } = await controllerRevisionsOf(kubectl, name);
   const failed = revisions.find((revision) => revision.metadata.name === statefulSet.status?.updateRevision);
-  if (failed) await kubectl.run(['annotate', 'controllerrevision', failed.metadata.name, `${DEPLOY_STATUS_ANNOTATION}=failed`, '--overwrite']);
+  if (failed) await kubectl.run(['annotate', 'controllerrevision', '--overwrite', '--', checkObjectName('ControllerRevision', failed.metadata.name, `StatefulSet ${name}'s revision`), `${DEPLOY_STATUS_ANNOTATION}=failed`]);
 }
 
 export function revisionOf(object: { metadata: { annotations?: Record<string, string> } }): number {
   return Number(object.metadata.annotations?.['deployment.kubernetes.io/revision'] ?? 0);
 }
 
+/** Log text kept per pod: 20 lines are enough to see why, and a summary holds at most 1 MiB. */
+const MAX_LOG_CHARACTERS = 8000;
+
+/** The pod's events and last log lines, redacted: they go into the failure message and the job summary, which may be public. */
 async function diagnose(kubectl: Kubectl, problem: Omit<PodProblem, 'events' | 'logs'>): Promise<PodProblem> {
+  if (!isObjectName('Pod', problem.pod) || (problem.container !== undefined && !isObjectName('Container', problem.container))) {
+    return { ...problem, events: [], logs: '(not read: the pod or container name the cluster gave is not a valid Kubernetes name)' };
+  }
   const events = await kubectl
-    .json<{ items: Array<{ reason?: string; message?: string; count?: number }> }>([
-      'get',
-      'events',
-      '--field-selector',
-      `involvedObject.name=${problem.pod}`,
-    ])
-    .then((list) => list.items.slice(-10).map((event) => `${event.reason ?? ''}: ${event.message ?? ''}${(event.count ?? 1) > 1 ? ` (x${event.count})` : ''}`))
+    .json<{ items: Array<{ reason?: string; message?: string; count?: number }> }>(['get', 'events', `--field-selector=involvedObject.name=${problem.pod}`])
+    .then((list) => list.items.slice(-10).map((event) => redactSecrets(`${event.reason ?? ''}: ${event.message ?? ''}${(event.count ?? 1) > 1 ? ` (x${event.count})` : ''}`)))
     .catch(() => []);
-  const logArgs = ['logs', problem.pod, '--tail=20', ...(problem.container ? ['--container', problem.container] : [])];
+  const logArgs = ['logs', '--tail=20', ...(problem.container ? [`--container=${problem.container}`] : [])];
   let logs = '';
-  if (problem.restarts > 0) logs = (await kubectl.run([...logArgs, '--previous'], { allowFailure: true })).stdout;
-  if (logs.trim() === '') logs = (await kubectl.run(logArgs, { allowFailure: true })).stdout;
-  return { ...problem, events, logs: logs.trimEnd() };
+  if (problem.restarts > 0) logs = (await kubectl.run([...logArgs, '--previous', '--', problem.pod], { allowFailure: true })).stdout;
+  if (logs.trim() === '') logs = (await kubectl.run([...logArgs, '--', problem.pod], { allowFailure: true })).stdout;
+  return { ...problem, events, logs: redactSecrets(logs.trimEnd().slice(-MAX_LOG_CHARACTERS)) };
 }

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { startCluster, type Cluster } from '../emulator/cluster.js';
+import type { ImageEntry } from '../emulator/images.js';
 import { startPostgres, type EmbeddedCluster } from '../../example-service/scripts/embedded-postgres.js';
 
 export const NAMESPACE = 'shop';
@@ -16,10 +17,11 @@ export interface Stage {
   stop(): Promise<void>;
 }
 
-export async function startStage(): Promise<Stage> {
+/** `images`: more images the emulator can run, beside the service's versions and `inventory-service:crash`. */
+export async function startStage(options: { images?: ImageEntry[] } = {}): Promise<Stage> {
   const postgres = await startPostgres();
   const cluster = await startCluster({
-    images: [{ name: 'inventory-service', tag: 'crash', command: ['node', '-e', 'console.error("boom: cannot start"); process.exit(3)'] }],
+    images: [{ name: 'inventory-service', tag: 'crash', command: ['node', '-e', 'console.error("boom: cannot start"); process.exit(3)'] }, ...(options.images ?? [])],
   });
   const run = async (args: string[], input?: string) => {
     const result = await cluster.kubectl(args, { input });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { escapeMarkdown } from '../../actions/lib/markdown.js';
 import { describeWithTools } from '../harness/tools.js';
 import { DEPLOYMENT, NAMESPACE, startLoad, startStage, type Stage } from '../harness/stage.js';
 import { clusterState, deployStep, errorOf, expectNoCredentials, imagesOf, rollbackStep } from './steps.js';
@@ -59,7 +60,7 @@ describeWithTools(['kubectl'], 'k8s-deploy blue-green and its rollback on the cl
     expect(run.exitCode).toBe(0);
     expect(run.outputs).toMatchObject({ status: 'succeeded', strategy: 'rolling', deployments: BLUE, revision: '1' });
     expect(run.summary).toContain('nothing to switch from');
-    expect(run.summary).toContain(`deployment/${DEPLOYMENT} (deployed without blue-green) served until deployment/${BLUE} was ready`);
+    expect(run.summary).toContain(escapeMarkdown(`deployment/${DEPLOYMENT} (deployed without blue-green) served until deployment/${BLUE} was ready`));
     expect(report.failures).toEqual([]);
     expect(await deploymentNames()).toEqual([BLUE]);
     expect(await serviceSelector()).toEqual({ 'app.kubernetes.io/name': DEPLOYMENT, version: 'blue' });
@@ -115,8 +116,8 @@ describeWithTools(['kubectl'], 'k8s-deploy blue-green and its rollback on the cl
     expect(errorOf(run)).toBeUndefined();
     expect(run.exitCode).toBe(0);
     expect(run.outputs.status).toBe('succeeded');
-    expect(run.summary).toContain(`Was serving deployment/${GREEN} (inventory-service:2.0.0)`);
-    expect(run.summary).toContain(`switched back to deployment/${BLUE} (inventory-service:1.1.0)`);
+    expect(run.summary).toContain(escapeMarkdown(`Was serving deployment/${GREEN} (inventory-service:2.0.0)`));
+    expect(run.summary).toContain(escapeMarkdown(`switched back to deployment/${BLUE} (inventory-service:1.1.0)`));
     expect(run.summary).toContain('Why: orders failing');
     expect(report.failures).toEqual([]);
     expect(await deploymentNames()).toEqual([BLUE]);
@@ -153,7 +154,7 @@ describeWithTools(['kubectl'], 'k8s-deploy blue-green and its rollback on the cl
   it('rollback of a colour that was never promoted removes it; blue served throughout', async () => {
     const run = await rollbackStep(stage, {});
     expect(errorOf(run)).toBeUndefined();
-    expect(run.summary).toContain(`Removed deployment/${GREEN} (inventory-service:2.2.0), which was never promoted`);
+    expect(run.summary).toContain(escapeMarkdown(`Removed deployment/${GREEN} (inventory-service:2.2.0), which was never promoted`));
     expect(await deploymentNames()).toEqual([BLUE]);
     expect(await servedImages()).toEqual(Array(3).fill('inventory-service:1.1.0'));
   });

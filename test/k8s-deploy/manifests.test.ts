@@ -68,10 +68,22 @@ describe('images', () => {
   it.each([
     ['inventory-service:1.4.2', 'inventory-service', 'inventory-service'],
     ['registry.example.com:5000/shop/inventory-service:2', 'registry.example.com:5000/shop/inventory-service', 'inventory-service'],
-    ['registry/x/inventory-service@sha256:abcd', 'registry/x/inventory-service', 'inventory-service'],
+    ['registry/x/inventory-service@sha256:abababababababababababababababababababababababababababababababab', 'registry/x/inventory-service', 'inventory-service'],
     ['inventory-service', 'inventory-service', 'inventory-service'],
   ])('parses %s', (text, repository, name) => {
     expect(parseImageReference(text)).toMatchObject({ repository, name });
+  });
+
+  it.each([
+    'inventory-service:1<img src=x onerror=alert(1)>',
+    'inventory-service:--all',
+    'inventory-service:a b',
+    'inventory-service@sha256:../../etc',
+    'inventory-service:' + 'v'.repeat(129),
+    '--all',
+  ])('refuses %j, naming where it came from', (text) => {
+    expect(() => parseImageReference(text)).toThrow('Input "images" has value "');
+    expect(() => parseImageReference(text, 'Deployment/web container web has image')).toThrow('Deployment/web container web has image "');
   });
 
   it('matches the same repository, or the same name when one side names no registry', () => {

@@ -9,12 +9,9 @@ export const canaryAnalyzeInputs = {
   'prometheus-token': input.text('a bearer token').optional(),
   'prometheus-username': input.text('a user name for basic auth').optional(),
   'prometheus-password': input.text('a password for basic auth').optional(),
-  namespace: z
-    .string()
-    .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, { error: 'a Kubernetes namespace name (lower-case letters, digits and -)' })
-    .optional(),
-  'baseline-selector': input.text('a label selector such as app=inventory,track=baseline'),
-  'canary-selector': input.text('a label selector such as app=inventory,track=canary'),
+  namespace: input.namespace().optional(),
+  'baseline-selector': input.labelSelector(),
+  'canary-selector': input.labelSelector(),
   interval: input.duration().default(30),
   iterations: input.integer({ min: 1, max: MAX_ITERATIONS }).default(10),
   duration: input.duration().optional(),

@@ -1,7 +1,6 @@
 import * as core from '@actions/core';
 import {
   ConfigurationError,
-  Kubectl,
   parseInputs,
   prepareKubeconfig,
   runAction,
@@ -13,7 +12,7 @@ import { runAnalysis, type AnalysisPlan, type AnalysisResult, type MetricsProvid
 import { MAX_ITERATIONS, canaryAnalyzeInputs, canaryAnalyzeSecretInputs } from './inputs.js';
 import type { JudgeSettings } from './judge.js';
 import { judgedMetric, loadMetrics, selectorMatchers } from './metrics.js';
-import { DirectProvider } from './providers/direct.js';
+import { directKubectl, DirectProvider } from './providers/direct.js';
 import { PrometheusProvider } from './providers/prometheus.js';
 import { buildReport, writeReport } from './report.js';
 import { renderSummary } from './summary.js';
@@ -33,7 +32,7 @@ export async function run(): Promise<void> {
     const kubeconfig = inputs.provider === 'direct' ? await prepareKubeconfig(inputs.kubeconfig) : undefined;
     try {
       const provider: MetricsProvider = kubeconfig
-        ? new DirectProvider(new Kubectl({ kubeconfig: kubeconfig.path, namespace: inputs.namespace }), {
+        ? new DirectProvider(await directKubectl(kubeconfig.path, inputs.namespace), {
             baselineSelector: inputs['baseline-selector'],
             canarySelector: inputs['canary-selector'],
             intervalSeconds: plan.intervalSeconds,

@@ -67,7 +67,7 @@ async function firstDeploy(kubectl: Kubectl, objects: readonly KubeObject[], nex
   const pointed = pointAtColour(objects, next, 'blue');
   const switchedServices = pointed.filter((object) => object.kind === 'Service' && services.some((service) => service.metadata.name === object.metadata.name));
   const beforeSwitch = [...pointed.filter((object) => !switchedServices.includes(object)), blue];
-  const unmanaged = await kubectl.find<KubeObject>('deployment', next.metadata.name);
+  const unmanaged = await kubectl.find<KubeObject>('Deployment', next.metadata.name);
 
   await preflight(kubectl, [...beforeSwitch, ...switchedServices], options);
   const workloads: DeployedWorkload[] = [{ name, previousRevision: await currentRevision(kubectl, name) }];
@@ -158,5 +158,5 @@ function serviceList(services: readonly KubeObject[]): string {
 }
 
 async function deleteDeployment(kubectl: Kubectl, name: string): Promise<void> {
-  await kubectl.run(['delete', 'deployment', name, '--ignore-not-found', '--wait=true']);
+  await kubectl.run(['delete', 'deployment', '--ignore-not-found', '--wait=true', '--', name]);
 }

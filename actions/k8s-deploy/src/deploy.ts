@@ -14,7 +14,7 @@ import {
   type Workload,
   type WorkloadKind,
 } from '../../lib/rollout.js';
-import type { Kubectl } from '../../lib/index.js';
+import { checkObjectName, type Kubectl } from '../../lib/index.js';
 import type { KubeObject } from './manifests.js';
 import { baselineName, canaryName, canaryReplicaCount, matchLabelsOf, planCanary, singleDeployment, TRACK_LABEL } from './strategies.js';
 
@@ -104,14 +104,14 @@ export async function dryRunDiff(kubectl: Kubectl, objects: readonly KubeObject[
 /** The revision a workload runs now: a Deployment's revision annotation, a StatefulSet's ControllerRevision number. */
 export async function currentRevision(kubectl: Kubectl, name: string, kind: WorkloadKind = 'deployment'): Promise<number | undefined> {
   if (kind === 'statefulset') return statefulSetRevision(kubectl, name);
-  const deployment = await kubectl.find<ClusterDeployment>('deployment', name);
+  const deployment = await kubectl.find<ClusterDeployment>('Deployment', name);
   return deployment ? revisionOf(deployment) : undefined;
 }
 
 /** Marks the ReplicaSet of a failed revision, so that `rollback` never returns to it. */
 async function markRevisionFailed(kubectl: Kubectl, deployment: string): Promise<void> {
   const [newest] = await replicaSetsOf(kubectl, deployment);
-  if (newest) await kubectl.run(['annotate', 'replicaset', newest.metadata.name, `${DEPLOY_STATUS_ANNOTATION}=failed`, '--overwrite']);
+  if (newest) await kubectl.run(['annotate', 'replicaset', '--overwrite', '--', checkObjectName('ReplicaSet', newest.metadata.name, `deployment/${deployment}'s newest ReplicaSet`), `${DEPLOY_STATUS_ANNOTATION}=failed`]);
 }
 
 export async function deployRolling(kubectl: Kubectl, objects: readonly KubeObject[], options: DeployOptions, strategy = 'rolling', notes: string[] = []): Promise<DeployResult> {
@@ -173,7 +173,7 @@ async function rollBackWorkloads(kubectl: Kubectl, workloads: DeployedWorkload[]
     return { ok: false, message: firstDeploy ? 'Nothing to roll back to: this was the first deploy' : 'Nothing to roll back: no revision changed in this deploy' };
   }
   for (const workload of changed) {
-    await kubectl.run(['rollout', 'undo', workloadRef(targetOf(workload)), `--to-revision=${workload.previousRevision}`]);
+    await kubectl.run(['rollout', 'undo', `--to-revision=${workload.previousRevision}`, '--', workloadRef(targetOf(workload))]);
   }
   const replaced: string[] = [];
   for (const workload of changed.filter((w) => w.kind === 'statefulset')) replaced.push(...(await replaceStuckStatefulSetPods(kubectl, workload.name)));
@@ -188,13 +188,13 @@ async function rollBackWorkloads(kubectl: Kubectl, workloads: DeployedWorkload[]
 }
 
 async function removeCanary(kubectl: Kubectl, deployment: string): Promise<void> {
-  await kubectl.run(['delete', 'deployment', canaryName(deployment), baselineName(deployment), '--ignore-not-found', '--wait=true']);
+  await kubectl.run(['delete', 'deployment', '--ignore-not-found', '--wait=true', '--', canaryName(deployment), baselineName(deployment)]);
 }
 
 export async function deployCanary(kubectl: Kubectl, objects: readonly KubeObject[], options: DeployOptions): Promise<DeployResult> {
   const next = singleDeployment(objects, 'canary');
   const name = next.metadata.name;
-  const stable = await kubectl.find<ClusterDeployment>('deployment', name);
+  const stable = await kubectl.find<ClusterDeployment>('Deployment', name);
   if (!stable) {
     return deployRolling(kubectl, objects, options, 'rolling', [
       `deployment/${name} does not exist yet: a first deploy has no stable version to compare with, so it was deployed as rolling.`,

@@ -1,5 +1,5 @@
-import { ConfigurationError } from '../../lib/index.js';
-import { isRecord, type KubeObject } from './manifests.js';
+import { abbreviate, ConfigurationError } from '../../lib/index.js';
+import { describeObject, isRecord, type KubeObject } from './manifests.js';
 
 export interface ImageReference {
   text: string;
@@ -16,13 +16,22 @@ export interface ImageChange {
   to: string;
 }
 
-export function parseImageReference(text: string): ImageReference {
-  const withoutDigest = text.split('@')[0] ?? text;
+// Tag and digest as the distribution reference grammar has them (github.com/distribution/reference).
+const TAG = /^[\w][\w.-]{0,127}$/;
+const DIGEST = /^[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}$/;
+
+/** `where` names the value for the error: the images input, or a container of the manifests. */
+export function parseImageReference(text: string, where = 'Input "images" has value'): ImageReference {
+  const at = text.indexOf('@');
+  const withoutDigest = at === -1 ? text : text.slice(0, at);
+  const digest = at === -1 ? undefined : text.slice(at + 1);
   const lastSlash = withoutDigest.lastIndexOf('/');
   const tagColon = withoutDigest.indexOf(':', lastSlash + 1);
   const repository = tagColon === -1 ? withoutDigest : withoutDigest.slice(0, tagColon);
-  if (!/^[a-z0-9]([a-z0-9._\-/:]*[a-z0-9])?$/.test(repository)) {
-    throw new ConfigurationError(`Input "images" has value "${text}": expected an image reference such as inventory-service:1.4.2`);
+  const tag = tagColon === -1 ? undefined : withoutDigest.slice(tagColon + 1);
+  const valid = /^[a-z0-9]([a-z0-9._\-/:]*[a-z0-9])?$/.test(repository) && (tag === undefined || TAG.test(tag)) && (digest === undefined || DIGEST.test(digest));
+  if (!valid) {
+    throw new ConfigurationError(`${where} "${abbreviate(text)}": expected an image reference such as inventory-service:1.4.2`);
   }
   return { text, repository, name: repository.slice(repository.lastIndexOf('/') + 1) };
 }
@@ -55,7 +64,7 @@ function field(value: unknown, ...path: string[]): unknown {
  * matches no container is an error: a typo must not silently deploy the old image.
  */
 export function substituteImages(objects: readonly KubeObject[], images: readonly string[]): { objects: KubeObject[]; changes: ImageChange[] } {
-  const wanted = images.map(parseImageReference);
+  const wanted = images.map((image) => parseImageReference(image));
   const used = new Set<string>();
   const changes: ImageChange[] = [];
   const updated = structuredClone(objects) as KubeObject[];
@@ -67,7 +76,7 @@ export function substituteImages(objects: readonly KubeObject[], images: readonl
       if (!Array.isArray(containers)) continue;
       for (const container of containers as Array<{ name?: string; image?: string }>) {
         if (typeof container.image !== 'string') continue;
-        const current = parseImageReference(container.image);
+        const current = parseImageReference(container.image, `${describeObject(object)} container ${container.name ?? '?'} has image`);
         const replacement = wanted.find((candidate) => sameImage(candidate, current));
         if (!replacement) continue;
         used.add(replacement.text);

@@ -2,16 +2,10 @@ import { input } from '../../lib/index.js';
 import { KUBECTL_VERSION } from '../../lib/kubectl-install.js';
 import { z } from 'zod';
 
-const KUBERNETES_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-
 export const k8sDeployInputs = {
   manifests: input.list('files, folders or a kustomize folder, newline or comma separated'),
   images: input.list('image references such as inventory-service:1.4.2, newline or comma separated').optional(),
-  namespace: z
-    .string()
-    .max(63, { error: 'a Kubernetes namespace name (at most 63 characters)' })
-    .regex(KUBERNETES_NAME, { error: 'a Kubernetes namespace name (lower-case letters, digits and -)' })
-    .optional(),
+  namespace: input.namespace().optional(),
   strategy: input.oneOf(['rolling', 'blue-green', 'canary']).default('rolling'),
   action: input.oneOf(['deploy', 'promote', 'abort']).default('deploy'),
   'canary-percentage': input.integer({ min: 1, max: 100 }).default(25),

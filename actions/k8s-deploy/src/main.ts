@@ -1,4 +1,4 @@
-import { ConfigurationError, Kubectl, parseInputs, prepareKubeconfig, runAction, setOutputs, writeSummary } from '../../lib/index.js';
+import { ConfigurationError, contextNamespace, Kubectl, parseInputs, prepareKubeconfig, runAction, setOutputs, writeSummary } from '../../lib/index.js';
 import { installKubectl } from '../../lib/kubectl-install.js';
 import { annotateWorkloads, parseAnnotations, runContext } from './annotations.js';
 import { abortBlueGreen, deployBlueGreen, promoteBlueGreen } from './deploy-blue-green.js';
@@ -8,6 +8,7 @@ import { k8sDeployInputs, k8sDeploySecretInputs } from './inputs.js';
 import { startGitHubDeployment, type GitHubDeployment } from './github-deployment.js';
 import { readManifestSources } from './load.js';
 import { isWorkload, parseManifests, type KubeObject } from './manifests.js';
+import { namespaceOfRun } from './namespace.js';
 import { renderDeploySummary } from './summary.js';
 
 export async function run(): Promise<void> {
@@ -22,8 +23,11 @@ export async function run(): Promise<void> {
     let githubDeployment: GitHubDeployment | undefined;
     let succeeded = false;
     try {
-      const kubectl = new Kubectl({ kubeconfig: kubeconfig.path, namespace: inputs.namespace, binary: await kubectlBinary(kubeconfig.path, inputs['kubectl-version']) });
-      const namespace = inputs.namespace ?? (await contextNamespace(kubectl));
+      const unscoped = new Kubectl({ kubeconfig: kubeconfig.path, binary: await kubectlBinary(kubeconfig.path, inputs['kubectl-version']) });
+      const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
+      const parsed = parseManifests(await readManifestSources(inputs.manifests, unscoped, workspace));
+      const namespace = namespaceOfRun(parsed, inputs.namespace) ?? (await contextNamespace(unscoped));
+      const kubectl = unscoped.inNamespace(namespace);
       githubDeployment = await startGitHubDeployment({
         token: inputs['github-token'],
         environment: inputs.environment ?? namespace,
@@ -32,8 +36,6 @@ export async function run(): Promise<void> {
         action: inputs.action,
         dryRun: inputs['dry-run'],
       });
-      const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
-      const parsed = parseManifests(await readManifestSources(inputs.manifests, kubectl, workspace));
       const { objects: substituted, changes } = substituteImages(parsed, inputs.images ?? []);
       const images = [...new Set(substituted.filter(isWorkload).flatMap(containerImages))];
       const objects = annotateWorkloads(substituted, runContext(inputs.strategy), images, extraAnnotations);
@@ -82,11 +84,6 @@ function perform(kubectl: Kubectl, objects: KubeObject[], strategy: string, acti
   if (strategy === 'blue-green' && action === 'abort') return abortBlueGreen(kubectl, objects, options);
   if (strategy === 'blue-green') return deployBlueGreen(kubectl, objects, options);
   return deployRolling(kubectl, objects, options);
-}
-
-async function contextNamespace(kubectl: Kubectl): Promise<string> {
-  const { stdout } = await kubectl.run(['config', 'view', '--minify', '--output', 'jsonpath={..namespace}'], { allowFailure: true });
-  return stdout.trim() || 'default';
 }
 
 /** The kubectl of the requested version: on PATH, in the tool cache, or downloaded with its checksum verified. */

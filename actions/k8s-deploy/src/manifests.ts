@@ -1,5 +1,5 @@
 import { parseAllDocuments } from 'yaml';
-import { ConfigurationError } from '../../lib/index.js';
+import { checkObjectName, ConfigurationError, isNamedKind, type NamedKind } from '../../lib/index.js';
 
 export interface ObjectMeta {
   name: string;
@@ -54,6 +54,9 @@ function checkObject(value: unknown, where: string): KubeObject {
   if (!isRecord(metadata) || typeof metadata.name !== 'string' || metadata.name === '') {
     throw new ConfigurationError(`${where}: ${String(value.kind)} has no metadata.name`);
   }
+  // The names the suite hands to kubectl, and the namespace the run resolves, must be what the API server would accept.
+  if (isNamedKind(value.kind as string)) checkObjectName(value.kind as NamedKind, metadata.name, where);
+  if (metadata.namespace !== undefined) checkObjectName('Namespace', metadata.namespace, `${where}: metadata.namespace`);
   return value as KubeObject;
 }
 

@@ -1,13 +1,18 @@
-import type { Summary } from '../../lib/index.js';
+import { codeBlock, escapeHtml, escapeMarkdown, type Summary } from '../../lib/index.js';
 import { workloadLabel, type DeployResult } from './deploy.js';
 import type { ImageChange } from './images.js';
 
 const HEADLINES = { succeeded: '✅ Deployed', 'rolled-back': '↩️ Failed and rolled back', failed: '❌ Deploy failed' } as const;
 
+/**
+ * Everything here but the headline's words came from the manifests or the cluster (pod logs and
+ * events included, already redacted): escaped for HTML where core.summary writes HTML (headings,
+ * tables, details labels), for Markdown in prose, and fenced in code blocks.
+ */
 export function renderDeploySummary(summary: Summary, result: DeployResult, namespace: string, images: ImageChange[], seconds: number): void {
-  summary.addHeading(`${HEADLINES[result.status]} (${result.strategy}, namespace ${namespace}, ${seconds.toFixed(1)} s)`, 3);
-  summary.addRaw(`\n${result.message}\n\n`);
-  for (const note of result.notes) summary.addRaw(`> ${note}\n\n`);
+  summary.addHeading(`${HEADLINES[result.status]} (${escapeHtml(result.strategy)}, namespace ${escapeHtml(namespace)}, ${seconds.toFixed(1)} s)`, 3);
+  summary.addRaw(`\n${escapeMarkdown(result.message)}\n\n`);
+  for (const note of result.notes) summary.addRaw(`> ${escapeMarkdown(note)}\n\n`);
   if (result.workloads.length > 0) {
     summary.addTable([
       [
@@ -15,7 +20,7 @@ export function renderDeploySummary(summary: Summary, result: DeployResult, name
         { data: 'Revision before', header: true },
         { data: 'Revision now', header: true },
       ],
-      ...result.workloads.map((workload) => [workloadLabel(workload), String(workload.previousRevision ?? '–'), String(workload.revision ?? '–')]),
+      ...result.workloads.map((workload) => [escapeHtml(workloadLabel(workload)), String(workload.previousRevision ?? '–'), String(workload.revision ?? '–')]),
     ]);
   }
   if (images.length > 0) {
@@ -26,18 +31,14 @@ export function renderDeploySummary(summary: Summary, result: DeployResult, name
         { data: 'Image before', header: true },
         { data: 'Image now', header: true },
       ],
-      ...images.map((change) => [change.object, change.container, change.from, change.to]),
+      ...images.map((change) => [change.object, change.container, change.from, change.to].map(escapeHtml)),
     ]);
   }
   for (const problem of result.problems) {
-    summary.addHeading(`Pod ${problem.pod}: ${problem.reason}`, 4);
-    if (problem.message) summary.addRaw(`\n${problem.message}\n\n`);
+    summary.addHeading(`Pod ${escapeHtml(problem.pod)}: ${escapeHtml(problem.reason)}`, 4);
+    if (problem.message) summary.addRaw(`\n${escapeMarkdown(problem.message)}\n\n`);
     if (problem.events.length > 0) summary.addDetails('Events', `\n\n${codeBlock(problem.events.join('\n'))}\n`);
-    summary.addDetails(`Last log lines${problem.container ? ` of ${problem.container}` : ''}`, `\n\n${codeBlock(problem.logs || '(no output)')}\n`);
+    summary.addDetails(`Last log lines${problem.container ? ` of ${escapeHtml(problem.container)}` : ''}`, `\n\n${codeBlock(problem.logs || '(no output)')}\n`);
   }
   if (result.diff !== undefined) summary.addDetails('What would change (kubectl diff)', `\n\n${codeBlock(result.diff, 'diff')}\n`);
-}
-
-function codeBlock(text: string, language = ''): string {
-  return `\`\`\`${language}\n${text.replace(/```/g, '` ` `')}\n\`\`\``;
 }

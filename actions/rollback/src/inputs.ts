@@ -1,12 +1,8 @@
 import { input } from '../../lib/index.js';
-import { z } from 'zod';
 
 export const rollbackInputs = {
-  namespace: z
-    .string()
-    .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, { error: 'a Kubernetes namespace name (lower-case letters, digits and -)' })
-    .optional(),
-  deployment: input.text('the name of a Deployment'),
+  namespace: input.namespace().optional(),
+  deployment: input.kubernetesName('Deployment'),
   'to-revision': input.integer({ min: 1 }).optional(),
   reason: input.text('a reason').optional(),
   'health-url': input.url().optional(),

@@ -1,4 +1,4 @@
-import { describeError, type Kubectl } from '../../../lib/index.js';
+import { contextNamespace, describeError, isObjectName, Kubectl } from '../../../lib/index.js';
 import type { IntervalValues, MetricsProvider } from '../analysis.js';
 import { ProviderUnavailableError } from '../analysis.js';
 import { counterDeltas, reduceDeltas } from '../direct.js';
@@ -20,6 +20,12 @@ export interface DirectOptions {
 }
 
 type Group = 'baseline' | 'canary';
+
+/** The kubectl of the direct provider, scoped to one namespace: the `namespace` input, else the kubeconfig context's. */
+export async function directKubectl(kubeconfig: string, namespace: string | undefined): Promise<Kubectl> {
+  const unscoped = new Kubectl({ kubeconfig });
+  return unscoped.inNamespace(namespace ?? (await contextNamespace(unscoped)));
+}
 
 /**
  * Scrapes every ready pod of each group through the API server's pod proxy
@@ -84,14 +90,19 @@ export class DirectProvider implements MetricsProvider {
     let malformed = false;
     let pods: Pod[];
     try {
-      pods = (await this.kubectl.json<{ items: Pod[] }>(['get', 'pods', '--selector', this.selector(group)])).items;
+      pods = (await this.kubectl.json<{ items: Pod[] }>(['get', 'pods', `--selector=${this.selector(group)}`])).items;
     } catch (error: unknown) {
       return { scraped, problems: [`cannot list pods: ${describeError(error)}`], malformed };
     }
     await Promise.all(
       pods.filter(isReady).map(async (pod) => {
         const port = metricsPort(pod);
-        const namespace = pod.metadata.namespace ?? this.kubectl.namespace ?? 'default';
+        const namespace = this.kubectl.namespace!;
+        // Pod name, namespace and port come from the cluster's answer and become a URL path: nothing in them may change which path.
+        if (!isObjectName('Pod', pod.metadata.name) || (pod.metadata.namespace ?? namespace) !== namespace || !(Number.isInteger(port) && port > 0 && port < 65536)) {
+          problems.push(`pod ${JSON.stringify(pod.metadata.name).slice(0, 80)}: not scraped, its name, namespace or port is not what Kubernetes allows`);
+          return;
+        }
         try {
           const { stdout } = await this.kubectl.run(['get', '--raw', `/api/v1/namespaces/${namespace}/pods/${pod.metadata.name}:${port}/proxy/metrics`]);
           scraped.set(pod.metadata.name, parsePrometheusText(stdout));
@@ -110,7 +121,7 @@ function isReady(pod: Pod): boolean {
 }
 
 /** The container port named `metrics`, else `http`, else the first one declared. */
-function metricsPort(pod: Pod): number | string {
+function metricsPort(pod: Pod): number {
   const ports = (pod.spec?.containers ?? []).flatMap((container) => container.ports ?? []);
   const port = ports.find((candidate) => candidate.name === 'metrics') ?? ports.find((candidate) => candidate.name === 'http') ?? ports[0];
   return port?.containerPort ?? 80;
