@@ -41344,6 +41344,11 @@ function describeError(error) {
         return String(error);
     }
 }
+/** A value quoted in an error: one line, at most 80 characters. */
+function abbreviate(value) {
+    const oneLine = value.replace(/\r?\n/g, '\\n');
+    return oneLine.length > 80 ? `${oneLine.slice(0, 77)}...` : oneLine;
+}
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
@@ -53827,6 +53832,137 @@ function preprocess(fn, schema) {
     });
 }
 
+;// CONCATENATED MODULE: ./actions/lib/kubernetes-names.ts
+
+/**
+ * Kubernetes' own syntax for object names, namespaces and label selectors, as the API server
+ * validates them (k8s.io/apimachinery/pkg/util/validation and pkg/labels). A value that passes
+ * cannot start with "-", so kubectl can never read it as a flag, and cannot hold a space, a
+ * slash or "..", so it cannot change which object or path a call addresses.
+ */
+const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const LABEL = {
+    pattern: DNS1123_LABEL,
+    maxLength: 63,
+    expected: 'lower-case letters, digits and "-", starting and ending with a letter or digit, at most 63 characters',
+};
+const SERVICE = {
+    pattern: DNS1035_LABEL,
+    maxLength: 63,
+    expected: 'lower-case letters, digits and "-", starting with a letter and ending with a letter or digit, at most 63 characters',
+};
+const SUBDOMAIN = {
+    pattern: DNS1123_SUBDOMAIN,
+    maxLength: 253,
+    expected: 'lower-case letters, digits, "-" and ".", starting and ending with a letter or digit, at most 253 characters',
+};
+/** The kinds whose names the suite hands to kubectl, and the rule the API server checks their names with. */
+const RULES = {
+    Namespace: LABEL,
+    Service: SERVICE,
+    Deployment: SUBDOMAIN,
+    StatefulSet: SUBDOMAIN,
+    ReplicaSet: SUBDOMAIN,
+    ControllerRevision: SUBDOMAIN,
+    Pod: SUBDOMAIN,
+    Container: LABEL,
+    HorizontalPodAutoscaler: SUBDOMAIN,
+};
+function isNamedKind(kind) {
+    return Object.hasOwn(RULES, kind);
+}
+/** What a name of this kind must look like, for "expected …" messages. */
+function expectedName(kind) {
+    return `a Kubernetes ${kind} name (${RULES[kind].expected})`;
+}
+function isObjectName(kind, name) {
+    const rule = RULES[kind];
+    return name.length <= rule.maxLength && rule.pattern.test(name);
+}
+/**
+ * A name read from the manifests or from the cluster's answers, checked before it is handed to
+ * kubectl: `where` says where it came from, for the error.
+ */
+function kubernetes_names_checkObjectName(kind, name, where) {
+    if (typeof name === 'string' && isObjectName(kind, name))
+        return name;
+    throw new ConfigurationError(`${where} has ${kind} name "${abbreviate(String(name))}": expected ${expectedName(kind)}`);
+}
+// Label keys are `[prefix/]name`: the prefix a DNS subdomain, the name (and every value) alphanumerics with - _ . inside.
+const LABEL_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
+const LABEL_VALUE = /^([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)?$/;
+/** Far above any real selector; keeps a hostile megabyte from being parsed at all. */
+const MAX_SELECTOR_LENGTH = 4096;
+const EXISTS = /^\s*(!?)\s*([^\s!=(),]+)\s*$/;
+const EQUALITY = /^\s*([^\s!=(),]+)\s*(==|=|!=)\s*([^\s!=(),]*)\s*$/;
+const SET = /^\s*([^\s!=(),]+)\s+(in|notin)\s*\(([^()]*)\)\s*$/;
+const SELECTOR_EXPECTED = 'a Kubernetes label selector such as app=inventory,track=canary: comma-separated key=value, key!=value, key in (a,b), key notin (a,b), key or !key, ' +
+    'with keys and values of letters, digits, "-", "_" and "." (a key may have a DNS prefix and "/")';
+/** Why a label selector is not valid Kubernetes syntax, or undefined when it is. */
+function selectorProblem(selector) {
+    if (selector.length > MAX_SELECTOR_LENGTH)
+        return `at most ${MAX_SELECTOR_LENGTH} characters`;
+    if (selector.trim() === '')
+        return 'at least one requirement';
+    for (const requirement of splitRequirements(selector)) {
+        const problem = requirementProblem(requirement);
+        if (problem)
+            return `requirement "${abbreviate(requirement.trim())}" ${problem}`;
+    }
+    return undefined;
+}
+/** Commas inside `in (…)` separate values, not requirements. */
+function splitRequirements(selector) {
+    const requirements = [];
+    let depth = 0;
+    let start = 0;
+    for (let index = 0; index < selector.length; index++) {
+        const character = selector[index];
+        if (character === '(')
+            depth++;
+        else if (character === ')')
+            depth--;
+        else if (character === ',' && depth === 0) {
+            requirements.push(selector.slice(start, index));
+            start = index + 1;
+        }
+    }
+    requirements.push(selector.slice(start));
+    return requirements;
+}
+function requirementProblem(requirement) {
+    if (requirement.trim() === '')
+        return 'is empty';
+    const set = SET.exec(requirement);
+    if (set) {
+        const values = set[3].split(',').map((value) => value.trim());
+        return keyProblem(set[1]) ?? values.map((value) => (value === '' ? 'has an empty value in its set' : valueProblem(value))).find(Boolean);
+    }
+    const equality = EQUALITY.exec(requirement);
+    if (equality)
+        return keyProblem(equality[1]) ?? valueProblem(equality[3]);
+    const exists = EXISTS.exec(requirement);
+    if (exists)
+        return keyProblem(exists[2]);
+    return 'is not key=value, key!=value, key in (…), key notin (…), key or !key';
+}
+function keyProblem(key) {
+    const slash = key.indexOf('/');
+    const prefix = slash === -1 ? undefined : key.slice(0, slash);
+    const name = slash === -1 ? key : key.slice(slash + 1);
+    if (prefix !== undefined && !(prefix.length <= 253 && DNS1123_SUBDOMAIN.test(prefix))) {
+        return `has key prefix "${abbreviate(prefix)}", which is not a DNS subdomain`;
+    }
+    if (!(name.length <= 63 && LABEL_NAME.test(name)))
+        return `has key "${abbreviate(key)}", which is not a label key`;
+    return undefined;
+}
+function valueProblem(value) {
+    return value.length <= 63 && LABEL_VALUE.test(value) ? undefined : `has value "${abbreviate(value)}", which is not a label value (at most 63 characters)`;
+}
+
 ;// CONCATENATED MODULE: ./actions/lib/secrets.ts
 
 const knownSecrets = new Set();
@@ -53862,6 +53998,7 @@ function redactSecrets(text) {
 }
 
 ;// CONCATENATED MODULE: ./actions/lib/inputs.ts
+
 
 
 
@@ -53906,10 +54043,6 @@ function describeProblem(name, value, error, isSecret) {
 function withoutCredentials(value) {
     return value.replace(/(?<=:\/\/)[^\s/?#@]*@/g, '***@');
 }
-function abbreviate(value) {
-    const oneLine = value.replace(/\r?\n/g, '\\n');
-    return oneLine.length > 80 ? `${oneLine.slice(0, 77)}...` : oneLine;
-}
 const MAX_URL_LENGTH = 2048;
 const MAX_DURATION_SECONDS = 7 * 86_400;
 const BOOLEAN_TEXTS = ['true', 'True', 'TRUE', 'false', 'False', 'FALSE'];
@@ -53925,6 +54058,22 @@ const input = {
     },
     oneOf(values) {
         return schemas_enum(values, { error: `one of ${values.join(', ')}` });
+    },
+    /** The name of one Kubernetes object of this kind, as the API server would accept it: never a flag, a path or two names. */
+    kubernetesName(kind) {
+        const expected = expectedName(kind);
+        return schemas_string({ error: expected }).refine((name) => isObjectName(kind, name), { error: expected });
+    },
+    namespace() {
+        return input.kubernetesName('Namespace');
+    },
+    /** Equality- and set-based requirements in Kubernetes label syntax; the error says which requirement is wrong. */
+    labelSelector() {
+        return schemas_string({ error: SELECTOR_EXPECTED }).superRefine((selector, context) => {
+            const problem = selectorProblem(selector);
+            if (problem)
+                context.addIssue({ code: 'custom', message: `${SELECTOR_EXPECTED}; ${problem}` });
+        });
     },
     /** `90`, `90s`, `5m`, `1h30m` → seconds. */
     duration() {
@@ -54117,6 +54266,7 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
 
 
 
+
 /** kubectl exited non-zero: the message is its stderr, which is what a person needs to read. */
 class KubectlError extends ConfigurationError {
     args;
@@ -54153,6 +54303,10 @@ class Kubectl {
     get namespace() {
         return this.options.namespace;
     }
+    /** The same kubectl, scoped to one namespace: every call of a run goes to the namespace resolved for it. */
+    inNamespace(namespace) {
+        return new Kubectl({ ...this.options, namespace: kubernetes_names_checkObjectName('Namespace', namespace, 'The namespace of this run') });
+    }
     async run(args, { input, allowFailure = false } = {}) {
         const scoped = this.scoped(args);
         core_debug(`kubectl ${scoped.join(' ')}`);
@@ -54185,15 +54339,34 @@ class Kubectl {
     scoped(args) {
         return this.options.namespace ? ['--namespace', this.options.namespace, ...args] : [...args];
     }
+    /** `args` with `--output json`, which goes before a `--` that ends the flags. */
     async json(args) {
-        const { stdout } = await this.run([...args, '--output', 'json']);
+        const end = args.indexOf('--');
+        const { stdout } = await this.run(end === -1 ? [...args, '--output', 'json'] : [...args.slice(0, end), '--output', 'json', ...args.slice(end)]);
         return JSON.parse(stdout);
     }
-    /** `kubectl get <kind> <name>`, or undefined when it does not exist. */
+    /**
+     * `kubectl get <kind> -- <name>`, or undefined when it does not exist. Anything but that one
+     * object (a List, another kind, another name or namespace) is an error, never "found".
+     */
     async find(kind, name) {
-        const { stdout } = await this.run(['get', kind, name, '--ignore-not-found', '--output', 'json']);
-        return stdout.trim() === '' ? undefined : JSON.parse(stdout);
+        kubernetes_names_checkObjectName(kind, name, `The ${kind} to look up`);
+        const { stdout } = await this.run(['get', kind.toLowerCase(), '--ignore-not-found', '--output', 'json', '--', name]);
+        if (stdout.trim() === '')
+            return undefined;
+        const found = JSON.parse(stdout);
+        const namespaceDiffers = this.namespace !== undefined && found.metadata?.namespace !== undefined && found.metadata.namespace !== this.namespace;
+        if (found.kind !== kind || found.metadata?.name !== name || namespaceDiffers) {
+            const answer = `${String(found.kind)} ${String(found.metadata?.name ?? '(no name)')}${found.metadata?.namespace ? ` in namespace ${String(found.metadata.namespace)}` : ''}`;
+            throw new ConfigurationError(`kubectl get ${kind.toLowerCase()} ${name} answered with ${answer}, not that one ${kind}; the step stops here`);
+        }
+        return found;
     }
+}
+/** The namespace of the kubeconfig's current context, else `default`, as kubectl itself would use. */
+async function contextNamespace(kubectl) {
+    const { stdout } = await kubectl.run(['config', 'view', '--minify', '--output', 'jsonpath={..namespace}'], { allowFailure: true });
+    return kubernetes_names_checkObjectName('Namespace', stdout.trim() || 'default', "The kubeconfig's current context");
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -59436,6 +59609,7 @@ function countUnsuppressedBySeverity(report) {
 
 
 
+
 // EXTERNAL MODULE: ./node_modules/semver/index.js
 var node_modules_semver = __nccwpck_require__(2088);
 ;// CONCATENATED MODULE: ./node_modules/@actions/tool-cache/lib/manifest.js
@@ -60431,6 +60605,11 @@ function checkObject(value, where) {
     if (!isRecord(metadata) || typeof metadata.name !== 'string' || metadata.name === '') {
         throw new ConfigurationError(`${where}: ${String(value.kind)} has no metadata.name`);
     }
+    // The names the suite hands to kubectl, and the namespace the run resolves, must be what the API server would accept.
+    if (isNamedKind(value.kind))
+        kubernetes_names_checkObjectName(value.kind, metadata.name, where);
+    if (metadata.namespace !== undefined)
+        kubernetes_names_checkObjectName('Namespace', metadata.namespace, `${where}: metadata.namespace`);
     return value;
 }
 function isRecord(value) {
@@ -60490,6 +60669,8 @@ function annotateWorkloads(objects, context, images, extra) {
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 ;// CONCATENATED MODULE: ./actions/lib/rollout.ts
+
+
 
 
 
@@ -60555,7 +60736,7 @@ async function waitForRollout(kubectl, target, timeoutSeconds, checkEverySeconds
     const workload = asWorkload(target);
     const ref = workloadRef(workload);
     const findProblems = () => (workload.kind === 'statefulset' ? statefulSetProblems(kubectl, workload.name) : newRevisionProblems(kubectl, workload.name));
-    const status = kubectl.start(['rollout', 'status', ref, `--timeout=${timeoutSeconds}s`]);
+    const status = kubectl.start(['rollout', 'status', `--timeout=${timeoutSeconds}s`, '--', ref]);
     let finished = false;
     const statusOutcome = status.result.then((result) => {
         finished = true;
@@ -60600,9 +60781,9 @@ async function waitForRollout(kubectl, target, timeoutSeconds, checkEverySeconds
 }
 /** The ReplicaSets a Deployment controls (by controller reference, not only by labels), newest revision first. */
 async function replicaSetsOf(kubectl, deployment) {
-    const current = await kubectl.json(['get', 'deployment', deployment]);
+    const current = await kubectl.json(['get', 'deployment', '--', deployment]);
     const matchLabels = current.spec?.selector?.matchLabels ?? {};
-    const replicaSets = await kubectl.json(['get', 'replicasets', '--selector', selectorOf(matchLabels)]);
+    const replicaSets = await kubectl.json(['get', 'replicasets', `--selector=${selectorOf(matchLabels)}`]);
     return replicaSets.items
         .filter((replicaSet) => replicaSet.metadata.ownerReferences?.some((owner) => owner.controller && owner.uid === current.metadata.uid))
         .sort((a, b) => revisionOf(b) - revisionOf(a));
@@ -60613,15 +60794,15 @@ async function newRevisionProblems(kubectl, deployment) {
     if (!newest || !hash)
         return [];
     const selector = newest.spec?.selector?.matchLabels ?? { 'pod-template-hash': hash };
-    const pods = await kubectl.json(['get', 'pods', '--selector', selectorOf(selector)]);
+    const pods = await kubectl.json(['get', 'pods', `--selector=${selectorOf(selector)}`]);
     return findPodProblems(pods.items);
 }
 /** Pod label naming the ControllerRevision a StatefulSet pod was made from. */
 const STATEFULSET_REVISION_LABEL = 'controller-revision-hash';
 /** A StatefulSet's ControllerRevisions (by controller reference, not only by labels), newest first. */
 async function controllerRevisionsOf(kubectl, statefulSet) {
-    const current = await kubectl.json(['get', 'statefulset', statefulSet]);
-    const list = await kubectl.json(['get', 'controllerrevisions', '--selector', selectorOf(current.spec?.selector?.matchLabels ?? {})]);
+    const current = await kubectl.json(['get', 'statefulset', '--', statefulSet]);
+    const list = await kubectl.json(['get', 'controllerrevisions', `--selector=${selectorOf(current.spec?.selector?.matchLabels ?? {})}`]);
     const revisions = list.items
         .filter((revision) => revision.metadata.ownerReferences?.some((owner) => owner.controller && owner.uid === current.metadata.uid))
         .sort((a, b) => b.revision - a.revision);
@@ -60632,7 +60813,7 @@ async function controllerRevisionsOf(kubectl, statefulSet) {
  * does not exist or its controller has not recorded a revision yet.
  */
 async function statefulSetRevision(kubectl, name) {
-    if (!(await kubectl.find('statefulset', name)))
+    if (!(await kubectl.find('StatefulSet', name)))
         return undefined;
     const { statefulSet, revisions } = await controllerRevisionsOf(kubectl, name);
     const update = statefulSet.status?.updateRevision;
@@ -60640,12 +60821,11 @@ async function statefulSetRevision(kubectl, name) {
 }
 /** The live pods of a StatefulSet: its selector, then its controller reference; terminating pods left out. */
 async function statefulSetPods(kubectl, name) {
-    const statefulSet = await kubectl.json(['get', 'statefulset', name]);
+    const statefulSet = await kubectl.json(['get', 'statefulset', '--', name]);
     const list = await kubectl.json([
         'get',
         'pods',
-        '--selector',
-        selectorOf(statefulSet.spec?.selector?.matchLabels ?? {}),
+        `--selector=${selectorOf(statefulSet.spec?.selector?.matchLabels ?? {})}`,
     ]);
     const pods = list.items.filter((pod) => !pod.metadata.deletionTimestamp && pod.metadata.ownerReferences?.some((owner) => owner.controller && owner.uid === statefulSet.metadata.uid));
     return { statefulSet, pods };
@@ -60674,7 +60854,7 @@ async function replaceStuckStatefulSetPods(kubectl, name, waitSeconds = 10) {
     const update = found.statefulSet.status?.updateRevision;
     const stuck = found.pods.filter((pod) => pod.metadata.labels?.[STATEFULSET_REVISION_LABEL] !== update && !isPodReady(pod)).map((pod) => pod.metadata.name);
     if (stuck.length > 0)
-        await kubectl.run(['delete', 'pod', ...stuck, '--ignore-not-found', '--wait=false']);
+        await kubectl.run(['delete', 'pod', '--ignore-not-found', '--wait=false', '--', ...stuck]);
     return stuck;
 }
 /** Marks the ControllerRevision of a StatefulSet's failed template, as k8s-deploy marks a Deployment's ReplicaSet. */
@@ -60682,31 +60862,33 @@ async function markStatefulSetRevisionFailed(kubectl, name) {
     const { statefulSet, revisions } = await controllerRevisionsOf(kubectl, name);
     const failed = revisions.find((revision) => revision.metadata.name === statefulSet.status?.updateRevision);
     if (failed)
-        await kubectl.run(['annotate', 'controllerrevision', failed.metadata.name, `${DEPLOY_STATUS_ANNOTATION}=failed`, '--overwrite']);
+        await kubectl.run(['annotate', 'controllerrevision', '--overwrite', '--', kubernetes_names_checkObjectName('ControllerRevision', failed.metadata.name, `StatefulSet ${name}'s revision`), `${DEPLOY_STATUS_ANNOTATION}=failed`]);
 }
 function revisionOf(object) {
     return Number(object.metadata.annotations?.['deployment.kubernetes.io/revision'] ?? 0);
 }
+/** Log text kept per pod: 20 lines are enough to see why, and a summary holds at most 1 MiB. */
+const MAX_LOG_CHARACTERS = 8000;
+/** The pod's events and last log lines, redacted: they go into the failure message and the job summary, which may be public. */
 async function diagnose(kubectl, problem) {
+    if (!isObjectName('Pod', problem.pod) || (problem.container !== undefined && !isObjectName('Container', problem.container))) {
+        return { ...problem, events: [], logs: '(not read: the pod or container name the cluster gave is not a valid Kubernetes name)' };
+    }
     const events = await kubectl
-        .json([
-        'get',
-        'events',
-        '--field-selector',
-        `involvedObject.name=${problem.pod}`,
-    ])
-        .then((list) => list.items.slice(-10).map((event) => `${event.reason ?? ''}: ${event.message ?? ''}${(event.count ?? 1) > 1 ? ` (x${event.count})` : ''}`))
+        .json(['get', 'events', `--field-selector=involvedObject.name=${problem.pod}`])
+        .then((list) => list.items.slice(-10).map((event) => redactSecrets(`${event.reason ?? ''}: ${event.message ?? ''}${(event.count ?? 1) > 1 ? ` (x${event.count})` : ''}`)))
         .catch(() => []);
-    const logArgs = ['logs', problem.pod, '--tail=20', ...(problem.container ? ['--container', problem.container] : [])];
+    const logArgs = ['logs', '--tail=20', ...(problem.container ? [`--container=${problem.container}`] : [])];
     let logs = '';
     if (problem.restarts > 0)
-        logs = (await kubectl.run([...logArgs, '--previous'], { allowFailure: true })).stdout;
+        logs = (await kubectl.run([...logArgs, '--previous', '--', problem.pod], { allowFailure: true })).stdout;
     if (logs.trim() === '')
-        logs = (await kubectl.run(logArgs, { allowFailure: true })).stdout;
-    return { ...problem, events, logs: logs.trimEnd() };
+        logs = (await kubectl.run([...logArgs, '--', problem.pod], { allowFailure: true })).stdout;
+    return { ...problem, events, logs: redactSecrets(logs.trimEnd().slice(-MAX_LOG_CHARACTERS)) };
 }
 
 ;// CONCATENATED MODULE: ./actions/lib/blue-green.ts
+
 
 
 /** Pod label that tells the two colours apart; the Services select the serving colour with it. */
@@ -60731,7 +60913,7 @@ function otherColour(colour) {
 async function readBlueGreenState(kubectl, deployment) {
     const colours = {};
     for (const colour of COLOURS) {
-        const live = await kubectl.find('deployment', colourName(deployment, colour));
+        const live = await kubectl.find('Deployment', colourName(deployment, colour));
         if (live)
             colours[colour] = describeColour(colour, live);
     }
@@ -60740,7 +60922,7 @@ async function readBlueGreenState(kubectl, deployment) {
         return { colours };
     const selected = new Map();
     for (const service of services) {
-        const live = await kubectl.find('service', service);
+        const live = await kubectl.find('Service', service);
         selected.set(service, live?.spec?.selector?.[VERSION_LABEL]);
     }
     const values = [...new Set(selected.values())];
@@ -60764,17 +60946,20 @@ function describeColour(colour, live) {
         revision: revisionOf(live),
         replicas: live.spec?.replicas,
         images: (live.spec?.template?.spec?.containers ?? []).flatMap((container) => (container.image ? [container.image] : [])),
-        services: (annotations[SERVICES_ANNOTATION] ?? '').split(',').filter(Boolean),
+        services: (annotations[SERVICES_ANNOTATION] ?? '')
+            .split(',')
+            .filter(Boolean)
+            .map((service) => kubernetes_names_checkObjectName('Service', service, `The ${SERVICES_ANNOTATION} annotation of deployment/${live.metadata.name}`)),
     };
 }
 async function setRole(kubectl, deployment, role) {
-    await kubectl.run(['annotate', 'deployment', deployment, `${ROLE_ANNOTATION}=${role}`, '--overwrite']);
+    await kubectl.run(['annotate', 'deployment', '--overwrite', '--', deployment, `${ROLE_ANNOTATION}=${role}`]);
 }
 /** Points the Services at a colour, and the autoscalers that scaled the other colour at this one. */
 async function switchTraffic(kubectl, services, from, to) {
     const patch = JSON.stringify({ spec: { selector: { [VERSION_LABEL]: to.colour } } });
     for (const service of services)
-        await kubectl.run(['patch', 'service', service, '--type=merge', `--patch=${patch}`]);
+        await kubectl.run(['patch', 'service', '--type=merge', `--patch=${patch}`, '--', service]);
     const autoscalers = await kubectl.json([
         'get',
         'horizontalpodautoscalers',
@@ -60784,7 +60969,7 @@ async function switchTraffic(kubectl, services, from, to) {
         if (target?.kind !== 'Deployment' || target.name !== from.name)
             continue;
         const retarget = JSON.stringify({ spec: { scaleTargetRef: { name: to.name } } });
-        await kubectl.run(['patch', 'horizontalpodautoscaler', autoscaler.metadata.name, '--type=merge', `--patch=${retarget}`]);
+        await kubectl.run(['patch', 'horizontalpodautoscaler', '--type=merge', `--patch=${retarget}`, '--', checkObjectName('HorizontalPodAutoscaler', autoscaler.metadata.name, 'The cluster')]);
     }
 }
 
@@ -60912,6 +61097,7 @@ function pointAtColour(objects, deployment, colour) {
 
 
 
+
 /** How the outputs and the summary name a workload: a Deployment by its name (as always), a StatefulSet as `statefulset/<name>`. */
 function workloadLabel(workload) {
     return workload.kind === 'statefulset' ? workloadRef(targetOf(workload)) : workload.name;
@@ -60958,14 +61144,14 @@ async function dryRunDiff(kubectl, objects, options) {
 async function currentRevision(kubectl, name, kind = 'deployment') {
     if (kind === 'statefulset')
         return statefulSetRevision(kubectl, name);
-    const deployment = await kubectl.find('deployment', name);
+    const deployment = await kubectl.find('Deployment', name);
     return deployment ? revisionOf(deployment) : undefined;
 }
 /** Marks the ReplicaSet of a failed revision, so that `rollback` never returns to it. */
 async function markRevisionFailed(kubectl, deployment) {
     const [newest] = await replicaSetsOf(kubectl, deployment);
     if (newest)
-        await kubectl.run(['annotate', 'replicaset', newest.metadata.name, `${DEPLOY_STATUS_ANNOTATION}=failed`, '--overwrite']);
+        await kubectl.run(['annotate', 'replicaset', '--overwrite', '--', kubernetes_names_checkObjectName('ReplicaSet', newest.metadata.name, `deployment/${deployment}'s newest ReplicaSet`), `${DEPLOY_STATUS_ANNOTATION}=failed`]);
 }
 async function deployRolling(kubectl, objects, options, strategy = 'rolling', notes = []) {
     const deployments = objects.filter((object) => object.kind === 'Deployment').map((object) => object.metadata.name);
@@ -61030,7 +61216,7 @@ async function rollBackWorkloads(kubectl, workloads, timeoutSeconds) {
         return { ok: false, message: firstDeploy ? 'Nothing to roll back to: this was the first deploy' : 'Nothing to roll back: no revision changed in this deploy' };
     }
     for (const workload of changed) {
-        await kubectl.run(['rollout', 'undo', workloadRef(targetOf(workload)), `--to-revision=${workload.previousRevision}`]);
+        await kubectl.run(['rollout', 'undo', `--to-revision=${workload.previousRevision}`, '--', workloadRef(targetOf(workload))]);
     }
     const replaced = [];
     for (const workload of changed.filter((w) => w.kind === 'statefulset'))
@@ -61046,12 +61232,12 @@ async function rollBackWorkloads(kubectl, workloads, timeoutSeconds) {
     return { ok: true, message: `Rolled back ${changed.map((w) => `${workloadRef(targetOf(w))} to revision ${w.previousRevision}`).join(', ')}${pods}` };
 }
 async function removeCanary(kubectl, deployment) {
-    await kubectl.run(['delete', 'deployment', canaryName(deployment), baselineName(deployment), '--ignore-not-found', '--wait=true']);
+    await kubectl.run(['delete', 'deployment', '--ignore-not-found', '--wait=true', '--', canaryName(deployment), baselineName(deployment)]);
 }
 async function deployCanary(kubectl, objects, options) {
     const next = singleDeployment(objects, 'canary');
     const name = next.metadata.name;
-    const stable = await kubectl.find('deployment', name);
+    const stable = await kubectl.find('Deployment', name);
     if (!stable) {
         return deployRolling(kubectl, objects, options, 'rolling', [
             `deployment/${name} does not exist yet: a first deploy has no stable version to compare with, so it was deployed as rolling.`,
@@ -61118,13 +61304,21 @@ async function abortCanary(kubectl, objects, options) {
 ;// CONCATENATED MODULE: ./actions/k8s-deploy/src/images.ts
 
 
-function parseImageReference(text) {
-    const withoutDigest = text.split('@')[0] ?? text;
+// Tag and digest as the distribution reference grammar has them (github.com/distribution/reference).
+const TAG = /^[\w][\w.-]{0,127}$/;
+const DIGEST = /^[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}$/;
+/** `where` names the value for the error: the images input, or a container of the manifests. */
+function parseImageReference(text, where = 'Input "images" has value') {
+    const at = text.indexOf('@');
+    const withoutDigest = at === -1 ? text : text.slice(0, at);
+    const digest = at === -1 ? undefined : text.slice(at + 1);
     const lastSlash = withoutDigest.lastIndexOf('/');
     const tagColon = withoutDigest.indexOf(':', lastSlash + 1);
     const repository = tagColon === -1 ? withoutDigest : withoutDigest.slice(0, tagColon);
-    if (!/^[a-z0-9]([a-z0-9._\-/:]*[a-z0-9])?$/.test(repository)) {
-        throw new ConfigurationError(`Input "images" has value "${text}": expected an image reference such as inventory-service:1.4.2`);
+    const tag = tagColon === -1 ? undefined : withoutDigest.slice(tagColon + 1);
+    const valid = /^[a-z0-9]([a-z0-9._\-/:]*[a-z0-9])?$/.test(repository) && (tag === undefined || TAG.test(tag)) && (digest === undefined || DIGEST.test(digest));
+    if (!valid) {
+        throw new ConfigurationError(`${where} "${abbreviate(text)}": expected an image reference such as inventory-service:1.4.2`);
     }
     return { text, repository, name: repository.slice(repository.lastIndexOf('/') + 1) };
 }
@@ -61156,7 +61350,7 @@ function field(value, ...path) {
  * matches no container is an error: a typo must not silently deploy the old image.
  */
 function substituteImages(objects, images) {
-    const wanted = images.map(parseImageReference);
+    const wanted = images.map((image) => parseImageReference(image));
     const used = new Set();
     const changes = [];
     const updated = structuredClone(objects);
@@ -61171,7 +61365,7 @@ function substituteImages(objects, images) {
             for (const container of containers) {
                 if (typeof container.image !== 'string')
                     continue;
-                const current = parseImageReference(container.image);
+                const current = parseImageReference(container.image, `${describeObject(object)} container ${container.name ?? '?'} has image`);
                 const replacement = wanted.find((candidate) => sameImage(candidate, current));
                 if (!replacement)
                     continue;
@@ -61269,7 +61463,7 @@ async function firstDeploy(kubectl, objects, next, services, options) {
     const pointed = pointAtColour(objects, next, 'blue');
     const switchedServices = pointed.filter((object) => object.kind === 'Service' && services.some((service) => service.metadata.name === object.metadata.name));
     const beforeSwitch = [...pointed.filter((object) => !switchedServices.includes(object)), blue];
-    const unmanaged = await kubectl.find('deployment', next.metadata.name);
+    const unmanaged = await kubectl.find('Deployment', next.metadata.name);
     await preflight(kubectl, [...beforeSwitch, ...switchedServices], options);
     const workloads = [{ name, previousRevision: await currentRevision(kubectl, name) }];
     const notes = [`No blue-green release of deployment/${next.metadata.name} was serving, so there was nothing to switch from: blue went live directly, as a rolling deploy would.`];
@@ -61352,21 +61546,17 @@ function serviceList(services) {
     return services.map((service) => `service/${service.metadata.name}`).join(', ');
 }
 async function deleteDeployment(kubectl, name) {
-    await kubectl.run(['delete', 'deployment', name, '--ignore-not-found', '--wait=true']);
+    await kubectl.run(['delete', 'deployment', '--ignore-not-found', '--wait=true', '--', name]);
 }
 
 ;// CONCATENATED MODULE: ./actions/k8s-deploy/src/inputs.ts
 
 
 
-const KUBERNETES_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const k8sDeployInputs = {
     manifests: input.list('files, folders or a kustomize folder, newline or comma separated'),
     images: input.list('image references such as inventory-service:1.4.2, newline or comma separated').optional(),
-    namespace: schemas_string()
-        .max(63, { error: 'a Kubernetes namespace name (at most 63 characters)' })
-        .regex(KUBERNETES_NAME, { error: 'a Kubernetes namespace name (lower-case letters, digits and -)' })
-        .optional(),
+    namespace: input.namespace().optional(),
     strategy: input.oneOf(['rolling', 'blue-green', 'canary']).default('rolling'),
     action: input.oneOf(['deploy', 'promote', 'abort']).default('deploy'),
     'canary-percentage': input.integer({ min: 1, max: 100 }).default(25),
@@ -61492,14 +61682,59 @@ async function readManifestSources(paths, kubectl, workspace) {
     return sources;
 }
 
+;// CONCATENATED MODULE: ./actions/k8s-deploy/src/namespace.ts
+
+
+/**
+ * One namespace per run, so that what is applied is what is read, planned and waited for:
+ * the `namespace` input, else the one namespace the manifests name. Undefined means neither
+ * says, and the kubeconfig context's namespace is the run's. Objects in another namespace
+ * than the input, or manifests naming two, are refused before anything runs: a deploy that
+ * applied into one namespace and looked for the stable Deployment in another once replaced
+ * production's stable Deployment with an untested canary.
+ */
+function namespaceOfRun(objects, requested) {
+    const byNamespace = new Map();
+    for (const object of objects) {
+        const namespace = object.metadata.namespace;
+        if (namespace === undefined)
+            continue;
+        byNamespace.set(namespace, [...(byNamespace.get(namespace) ?? []), describeObject(object)]);
+    }
+    const listing = (namespace) => {
+        const objects = byNamespace.get(namespace) ?? [];
+        return `${objects.slice(0, 3).join(', ')}${objects.length > 3 ? ` and ${objects.length - 3} more` : ''}`;
+    };
+    if (requested !== undefined) {
+        const others = [...byNamespace.keys()].filter((namespace) => namespace !== requested);
+        if (others.length > 0) {
+            throw new ConfigurationError(`Input "namespace" has value "${requested}", but the manifests put ${others.map((namespace) => `${listing(namespace)} in namespace "${namespace}"`).join('; ')}: ` +
+                'a run deploys into one namespace. Set the input to the manifests\' namespace, or remove metadata.namespace from them; nothing was applied');
+        }
+        return requested;
+    }
+    const named = [...byNamespace.keys()];
+    if (named.length > 1) {
+        throw new ConfigurationError(`The manifests name ${named.length} namespaces (${named.map((namespace) => `"${namespace}": ${listing(namespace)}`).join('; ')}): ` +
+            'a run deploys into one namespace. Deploy each namespace in a step of its own; nothing was applied');
+    }
+    return named[0];
+}
+
 ;// CONCATENATED MODULE: ./actions/k8s-deploy/src/summary.ts
 
+
 const HEADLINES = { succeeded: '✅ Deployed', 'rolled-back': '↩️ Failed and rolled back', failed: '❌ Deploy failed' };
+/**
+ * Everything here but the headline's words came from the manifests or the cluster (pod logs and
+ * events included, already redacted): escaped for HTML where core.summary writes HTML (headings,
+ * tables, details labels), for Markdown in prose, and fenced in code blocks.
+ */
 function renderDeploySummary(summary, result, namespace, images, seconds) {
-    summary.addHeading(`${HEADLINES[result.status]} (${result.strategy}, namespace ${namespace}, ${seconds.toFixed(1)} s)`, 3);
-    summary.addRaw(`\n${result.message}\n\n`);
+    summary.addHeading(`${HEADLINES[result.status]} (${escapeHtml(result.strategy)}, namespace ${escapeHtml(namespace)}, ${seconds.toFixed(1)} s)`, 3);
+    summary.addRaw(`\n${escapeMarkdown(result.message)}\n\n`);
     for (const note of result.notes)
-        summary.addRaw(`> ${note}\n\n`);
+        summary.addRaw(`> ${escapeMarkdown(note)}\n\n`);
     if (result.workloads.length > 0) {
         summary.addTable([
             [
@@ -61507,7 +61742,7 @@ function renderDeploySummary(summary, result, namespace, images, seconds) {
                 { data: 'Revision before', header: true },
                 { data: 'Revision now', header: true },
             ],
-            ...result.workloads.map((workload) => [workloadLabel(workload), String(workload.previousRevision ?? '–'), String(workload.revision ?? '–')]),
+            ...result.workloads.map((workload) => [escapeHtml(workloadLabel(workload)), String(workload.previousRevision ?? '–'), String(workload.revision ?? '–')]),
         ]);
     }
     if (images.length > 0) {
@@ -61518,25 +61753,23 @@ function renderDeploySummary(summary, result, namespace, images, seconds) {
                 { data: 'Image before', header: true },
                 { data: 'Image now', header: true },
             ],
-            ...images.map((change) => [change.object, change.container, change.from, change.to]),
+            ...images.map((change) => [change.object, change.container, change.from, change.to].map(escapeHtml)),
         ]);
     }
     for (const problem of result.problems) {
-        summary.addHeading(`Pod ${problem.pod}: ${problem.reason}`, 4);
+        summary.addHeading(`Pod ${escapeHtml(problem.pod)}: ${escapeHtml(problem.reason)}`, 4);
         if (problem.message)
-            summary.addRaw(`\n${problem.message}\n\n`);
+            summary.addRaw(`\n${escapeMarkdown(problem.message)}\n\n`);
         if (problem.events.length > 0)
-            summary.addDetails('Events', `\n\n${summary_codeBlock(problem.events.join('\n'))}\n`);
-        summary.addDetails(`Last log lines${problem.container ? ` of ${problem.container}` : ''}`, `\n\n${summary_codeBlock(problem.logs || '(no output)')}\n`);
+            summary.addDetails('Events', `\n\n${codeBlock(problem.events.join('\n'))}\n`);
+        summary.addDetails(`Last log lines${problem.container ? ` of ${escapeHtml(problem.container)}` : ''}`, `\n\n${codeBlock(problem.logs || '(no output)')}\n`);
     }
     if (result.diff !== undefined)
-        summary.addDetails('What would change (kubectl diff)', `\n\n${summary_codeBlock(result.diff, 'diff')}\n`);
-}
-function summary_codeBlock(text, language = '') {
-    return `\`\`\`${language}\n${text.replace(/```/g, '` ` `')}\n\`\`\``;
+        summary.addDetails('What would change (kubectl diff)', `\n\n${codeBlock(result.diff, 'diff')}\n`);
 }
 
 ;// CONCATENATED MODULE: ./actions/k8s-deploy/src/main.ts
+
 
 
 
@@ -61560,8 +61793,11 @@ async function run() {
         let githubDeployment;
         let succeeded = false;
         try {
-            const kubectl = new Kubectl({ kubeconfig: kubeconfig.path, namespace: inputs.namespace, binary: await kubectlBinary(kubeconfig.path, inputs['kubectl-version']) });
-            const namespace = inputs.namespace ?? (await contextNamespace(kubectl));
+            const unscoped = new Kubectl({ kubeconfig: kubeconfig.path, binary: await kubectlBinary(kubeconfig.path, inputs['kubectl-version']) });
+            const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
+            const parsed = parseManifests(await readManifestSources(inputs.manifests, unscoped, workspace));
+            const namespace = namespaceOfRun(parsed, inputs.namespace) ?? (await contextNamespace(unscoped));
+            const kubectl = unscoped.inNamespace(namespace);
             githubDeployment = await startGitHubDeployment({
                 token: inputs['github-token'],
                 environment: inputs.environment ?? namespace,
@@ -61570,8 +61806,6 @@ async function run() {
                 action: inputs.action,
                 dryRun: inputs['dry-run'],
             });
-            const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
-            const parsed = parseManifests(await readManifestSources(inputs.manifests, kubectl, workspace));
             const { objects: substituted, changes } = substituteImages(parsed, inputs.images ?? []);
             const images = [...new Set(substituted.filter(isWorkload).flatMap(containerImages))];
             const objects = annotateWorkloads(substituted, runContext(inputs.strategy), images, extraAnnotations);
@@ -61626,10 +61860,6 @@ function perform(kubectl, objects, strategy, action, options) {
     if (strategy === 'blue-green')
         return deployBlueGreen(kubectl, objects, options);
     return deployRolling(kubectl, objects, options);
-}
-async function contextNamespace(kubectl) {
-    const { stdout } = await kubectl.run(['config', 'view', '--minify', '--output', 'jsonpath={..namespace}'], { allowFailure: true });
-    return stdout.trim() || 'default';
 }
 /** The kubectl of the requested version: on PATH, in the tool cache, or downloaded with its checksum verified. */
 async function kubectlBinary(kubeconfig, wanted) {

@@ -40994,6 +40994,11 @@ function describeError(error) {
         return String(error);
     }
 }
+/** A value quoted in an error: one line, at most 80 characters. */
+function abbreviate(value) {
+    const oneLine = value.replace(/\r?\n/g, '\\n');
+    return oneLine.length > 80 ? `${oneLine.slice(0, 77)}...` : oneLine;
+}
 
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
 
@@ -50530,6 +50535,137 @@ function preprocess(fn, schema) {
     });
 }
 
+;// CONCATENATED MODULE: ./actions/lib/kubernetes-names.ts
+
+/**
+ * Kubernetes' own syntax for object names, namespaces and label selectors, as the API server
+ * validates them (k8s.io/apimachinery/pkg/util/validation and pkg/labels). A value that passes
+ * cannot start with "-", so kubectl can never read it as a flag, and cannot hold a space, a
+ * slash or "..", so it cannot change which object or path a call addresses.
+ */
+const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const LABEL = {
+    pattern: DNS1123_LABEL,
+    maxLength: 63,
+    expected: 'lower-case letters, digits and "-", starting and ending with a letter or digit, at most 63 characters',
+};
+const SERVICE = {
+    pattern: DNS1035_LABEL,
+    maxLength: 63,
+    expected: 'lower-case letters, digits and "-", starting with a letter and ending with a letter or digit, at most 63 characters',
+};
+const SUBDOMAIN = {
+    pattern: DNS1123_SUBDOMAIN,
+    maxLength: 253,
+    expected: 'lower-case letters, digits, "-" and ".", starting and ending with a letter or digit, at most 253 characters',
+};
+/** The kinds whose names the suite hands to kubectl, and the rule the API server checks their names with. */
+const RULES = {
+    Namespace: LABEL,
+    Service: SERVICE,
+    Deployment: SUBDOMAIN,
+    StatefulSet: SUBDOMAIN,
+    ReplicaSet: SUBDOMAIN,
+    ControllerRevision: SUBDOMAIN,
+    Pod: SUBDOMAIN,
+    Container: LABEL,
+    HorizontalPodAutoscaler: SUBDOMAIN,
+};
+function isNamedKind(kind) {
+    return Object.hasOwn(RULES, kind);
+}
+/** What a name of this kind must look like, for "expected …" messages. */
+function expectedName(kind) {
+    return `a Kubernetes ${kind} name (${RULES[kind].expected})`;
+}
+function isObjectName(kind, name) {
+    const rule = RULES[kind];
+    return name.length <= rule.maxLength && rule.pattern.test(name);
+}
+/**
+ * A name read from the manifests or from the cluster's answers, checked before it is handed to
+ * kubectl: `where` says where it came from, for the error.
+ */
+function kubernetes_names_checkObjectName(kind, name, where) {
+    if (typeof name === 'string' && isObjectName(kind, name))
+        return name;
+    throw new ConfigurationError(`${where} has ${kind} name "${abbreviate(String(name))}": expected ${expectedName(kind)}`);
+}
+// Label keys are `[prefix/]name`: the prefix a DNS subdomain, the name (and every value) alphanumerics with - _ . inside.
+const LABEL_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
+const LABEL_VALUE = /^([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)?$/;
+/** Far above any real selector; keeps a hostile megabyte from being parsed at all. */
+const MAX_SELECTOR_LENGTH = 4096;
+const EXISTS = /^\s*(!?)\s*([^\s!=(),]+)\s*$/;
+const EQUALITY = /^\s*([^\s!=(),]+)\s*(==|=|!=)\s*([^\s!=(),]*)\s*$/;
+const SET = /^\s*([^\s!=(),]+)\s+(in|notin)\s*\(([^()]*)\)\s*$/;
+const SELECTOR_EXPECTED = 'a Kubernetes label selector such as app=inventory,track=canary: comma-separated key=value, key!=value, key in (a,b), key notin (a,b), key or !key, ' +
+    'with keys and values of letters, digits, "-", "_" and "." (a key may have a DNS prefix and "/")';
+/** Why a label selector is not valid Kubernetes syntax, or undefined when it is. */
+function selectorProblem(selector) {
+    if (selector.length > MAX_SELECTOR_LENGTH)
+        return `at most ${MAX_SELECTOR_LENGTH} characters`;
+    if (selector.trim() === '')
+        return 'at least one requirement';
+    for (const requirement of splitRequirements(selector)) {
+        const problem = requirementProblem(requirement);
+        if (problem)
+            return `requirement "${abbreviate(requirement.trim())}" ${problem}`;
+    }
+    return undefined;
+}
+/** Commas inside `in (…)` separate values, not requirements. */
+function splitRequirements(selector) {
+    const requirements = [];
+    let depth = 0;
+    let start = 0;
+    for (let index = 0; index < selector.length; index++) {
+        const character = selector[index];
+        if (character === '(')
+            depth++;
+        else if (character === ')')
+            depth--;
+        else if (character === ',' && depth === 0) {
+            requirements.push(selector.slice(start, index));
+            start = index + 1;
+        }
+    }
+    requirements.push(selector.slice(start));
+    return requirements;
+}
+function requirementProblem(requirement) {
+    if (requirement.trim() === '')
+        return 'is empty';
+    const set = SET.exec(requirement);
+    if (set) {
+        const values = set[3].split(',').map((value) => value.trim());
+        return keyProblem(set[1]) ?? values.map((value) => (value === '' ? 'has an empty value in its set' : valueProblem(value))).find(Boolean);
+    }
+    const equality = EQUALITY.exec(requirement);
+    if (equality)
+        return keyProblem(equality[1]) ?? valueProblem(equality[3]);
+    const exists = EXISTS.exec(requirement);
+    if (exists)
+        return keyProblem(exists[2]);
+    return 'is not key=value, key!=value, key in (…), key notin (…), key or !key';
+}
+function keyProblem(key) {
+    const slash = key.indexOf('/');
+    const prefix = slash === -1 ? undefined : key.slice(0, slash);
+    const name = slash === -1 ? key : key.slice(slash + 1);
+    if (prefix !== undefined && !(prefix.length <= 253 && DNS1123_SUBDOMAIN.test(prefix))) {
+        return `has key prefix "${abbreviate(prefix)}", which is not a DNS subdomain`;
+    }
+    if (!(name.length <= 63 && LABEL_NAME.test(name)))
+        return `has key "${abbreviate(key)}", which is not a label key`;
+    return undefined;
+}
+function valueProblem(value) {
+    return value.length <= 63 && LABEL_VALUE.test(value) ? undefined : `has value "${abbreviate(value)}", which is not a label value (at most 63 characters)`;
+}
+
 ;// CONCATENATED MODULE: ./actions/lib/secrets.ts
 
 const knownSecrets = new Set();
@@ -50565,6 +50701,7 @@ function redactSecrets(text) {
 }
 
 ;// CONCATENATED MODULE: ./actions/lib/inputs.ts
+
 
 
 
@@ -50609,10 +50746,6 @@ function describeProblem(name, value, error, isSecret) {
 function withoutCredentials(value) {
     return value.replace(/(?<=:\/\/)[^\s/?#@]*@/g, '***@');
 }
-function abbreviate(value) {
-    const oneLine = value.replace(/\r?\n/g, '\\n');
-    return oneLine.length > 80 ? `${oneLine.slice(0, 77)}...` : oneLine;
-}
 const MAX_URL_LENGTH = 2048;
 const MAX_DURATION_SECONDS = 7 * 86_400;
 const BOOLEAN_TEXTS = ['true', 'True', 'TRUE', 'false', 'False', 'FALSE'];
@@ -50628,6 +50761,22 @@ const input = {
     },
     oneOf(values) {
         return schemas_enum(values, { error: `one of ${values.join(', ')}` });
+    },
+    /** The name of one Kubernetes object of this kind, as the API server would accept it: never a flag, a path or two names. */
+    kubernetesName(kind) {
+        const expected = expectedName(kind);
+        return schemas_string({ error: expected }).refine((name) => isObjectName(kind, name), { error: expected });
+    },
+    namespace() {
+        return input.kubernetesName('Namespace');
+    },
+    /** Equality- and set-based requirements in Kubernetes label syntax; the error says which requirement is wrong. */
+    labelSelector() {
+        return schemas_string({ error: SELECTOR_EXPECTED }).superRefine((selector, context) => {
+            const problem = selectorProblem(selector);
+            if (problem)
+                context.addIssue({ code: 'custom', message: `${SELECTOR_EXPECTED}; ${problem}` });
+        });
     },
     /** `90`, `90s`, `5m`, `1h30m` → seconds. */
     duration() {
@@ -50820,6 +50969,7 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
 
 
 
+
 /** kubectl exited non-zero: the message is its stderr, which is what a person needs to read. */
 class KubectlError extends ConfigurationError {
     args;
@@ -50856,6 +51006,10 @@ class Kubectl {
     get namespace() {
         return this.options.namespace;
     }
+    /** The same kubectl, scoped to one namespace: every call of a run goes to the namespace resolved for it. */
+    inNamespace(namespace) {
+        return new Kubectl({ ...this.options, namespace: kubernetes_names_checkObjectName('Namespace', namespace, 'The namespace of this run') });
+    }
     async run(args, { input, allowFailure = false } = {}) {
         const scoped = this.scoped(args);
         core_debug(`kubectl ${scoped.join(' ')}`);
@@ -50888,15 +51042,34 @@ class Kubectl {
     scoped(args) {
         return this.options.namespace ? ['--namespace', this.options.namespace, ...args] : [...args];
     }
+    /** `args` with `--output json`, which goes before a `--` that ends the flags. */
     async json(args) {
-        const { stdout } = await this.run([...args, '--output', 'json']);
+        const end = args.indexOf('--');
+        const { stdout } = await this.run(end === -1 ? [...args, '--output', 'json'] : [...args.slice(0, end), '--output', 'json', ...args.slice(end)]);
         return JSON.parse(stdout);
     }
-    /** `kubectl get <kind> <name>`, or undefined when it does not exist. */
+    /**
+     * `kubectl get <kind> -- <name>`, or undefined when it does not exist. Anything but that one
+     * object (a List, another kind, another name or namespace) is an error, never "found".
+     */
     async find(kind, name) {
-        const { stdout } = await this.run(['get', kind, name, '--ignore-not-found', '--output', 'json']);
-        return stdout.trim() === '' ? undefined : JSON.parse(stdout);
+        kubernetes_names_checkObjectName(kind, name, `The ${kind} to look up`);
+        const { stdout } = await this.run(['get', kind.toLowerCase(), '--ignore-not-found', '--output', 'json', '--', name]);
+        if (stdout.trim() === '')
+            return undefined;
+        const found = JSON.parse(stdout);
+        const namespaceDiffers = this.namespace !== undefined && found.metadata?.namespace !== undefined && found.metadata.namespace !== this.namespace;
+        if (found.kind !== kind || found.metadata?.name !== name || namespaceDiffers) {
+            const answer = `${String(found.kind)} ${String(found.metadata?.name ?? '(no name)')}${found.metadata?.namespace ? ` in namespace ${String(found.metadata.namespace)}` : ''}`;
+            throw new ConfigurationError(`kubectl get ${kind.toLowerCase()} ${name} answered with ${answer}, not that one ${kind}; the step stops here`);
+        }
+        return found;
     }
+}
+/** The namespace of the kubeconfig's current context, else `default`, as kubectl itself would use. */
+async function contextNamespace(kubectl) {
+    const { stdout } = await kubectl.run(['config', 'view', '--minify', '--output', 'jsonpath={..namespace}'], { allowFailure: true });
+    return kubernetes_names_checkObjectName('Namespace', stdout.trim() || 'default', "The kubeconfig's current context");
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -56139,7 +56312,10 @@ function countUnsuppressedBySeverity(report) {
 
 
 
+
 ;// CONCATENATED MODULE: ./actions/lib/rollout.ts
+
+
 
 
 
@@ -56205,7 +56381,7 @@ async function waitForRollout(kubectl, target, timeoutSeconds, checkEverySeconds
     const workload = asWorkload(target);
     const ref = workloadRef(workload);
     const findProblems = () => (workload.kind === 'statefulset' ? statefulSetProblems(kubectl, workload.name) : newRevisionProblems(kubectl, workload.name));
-    const status = kubectl.start(['rollout', 'status', ref, `--timeout=${timeoutSeconds}s`]);
+    const status = kubectl.start(['rollout', 'status', `--timeout=${timeoutSeconds}s`, '--', ref]);
     let finished = false;
     const statusOutcome = status.result.then((result) => {
         finished = true;
@@ -56250,9 +56426,9 @@ async function waitForRollout(kubectl, target, timeoutSeconds, checkEverySeconds
 }
 /** The ReplicaSets a Deployment controls (by controller reference, not only by labels), newest revision first. */
 async function replicaSetsOf(kubectl, deployment) {
-    const current = await kubectl.json(['get', 'deployment', deployment]);
+    const current = await kubectl.json(['get', 'deployment', '--', deployment]);
     const matchLabels = current.spec?.selector?.matchLabels ?? {};
-    const replicaSets = await kubectl.json(['get', 'replicasets', '--selector', selectorOf(matchLabels)]);
+    const replicaSets = await kubectl.json(['get', 'replicasets', `--selector=${selectorOf(matchLabels)}`]);
     return replicaSets.items
         .filter((replicaSet) => replicaSet.metadata.ownerReferences?.some((owner) => owner.controller && owner.uid === current.metadata.uid))
         .sort((a, b) => revisionOf(b) - revisionOf(a));
@@ -56263,15 +56439,15 @@ async function newRevisionProblems(kubectl, deployment) {
     if (!newest || !hash)
         return [];
     const selector = newest.spec?.selector?.matchLabels ?? { 'pod-template-hash': hash };
-    const pods = await kubectl.json(['get', 'pods', '--selector', selectorOf(selector)]);
+    const pods = await kubectl.json(['get', 'pods', `--selector=${selectorOf(selector)}`]);
     return findPodProblems(pods.items);
 }
 /** Pod label naming the ControllerRevision a StatefulSet pod was made from. */
 const STATEFULSET_REVISION_LABEL = 'controller-revision-hash';
 /** A StatefulSet's ControllerRevisions (by controller reference, not only by labels), newest first. */
 async function controllerRevisionsOf(kubectl, statefulSet) {
-    const current = await kubectl.json(['get', 'statefulset', statefulSet]);
-    const list = await kubectl.json(['get', 'controllerrevisions', '--selector', selectorOf(current.spec?.selector?.matchLabels ?? {})]);
+    const current = await kubectl.json(['get', 'statefulset', '--', statefulSet]);
+    const list = await kubectl.json(['get', 'controllerrevisions', `--selector=${selectorOf(current.spec?.selector?.matchLabels ?? {})}`]);
     const revisions = list.items
         .filter((revision) => revision.metadata.ownerReferences?.some((owner) => owner.controller && owner.uid === current.metadata.uid))
         .sort((a, b) => b.revision - a.revision);
@@ -56282,7 +56458,7 @@ async function controllerRevisionsOf(kubectl, statefulSet) {
  * does not exist or its controller has not recorded a revision yet.
  */
 async function statefulSetRevision(kubectl, name) {
-    if (!(await kubectl.find('statefulset', name)))
+    if (!(await kubectl.find('StatefulSet', name)))
         return undefined;
     const { statefulSet, revisions } = await controllerRevisionsOf(kubectl, name);
     const update = statefulSet.status?.updateRevision;
@@ -56290,12 +56466,11 @@ async function statefulSetRevision(kubectl, name) {
 }
 /** The live pods of a StatefulSet: its selector, then its controller reference; terminating pods left out. */
 async function statefulSetPods(kubectl, name) {
-    const statefulSet = await kubectl.json(['get', 'statefulset', name]);
+    const statefulSet = await kubectl.json(['get', 'statefulset', '--', name]);
     const list = await kubectl.json([
         'get',
         'pods',
-        '--selector',
-        selectorOf(statefulSet.spec?.selector?.matchLabels ?? {}),
+        `--selector=${selectorOf(statefulSet.spec?.selector?.matchLabels ?? {})}`,
     ]);
     const pods = list.items.filter((pod) => !pod.metadata.deletionTimestamp && pod.metadata.ownerReferences?.some((owner) => owner.controller && owner.uid === statefulSet.metadata.uid));
     return { statefulSet, pods };
@@ -56324,7 +56499,7 @@ async function replaceStuckStatefulSetPods(kubectl, name, waitSeconds = 10) {
     const update = found.statefulSet.status?.updateRevision;
     const stuck = found.pods.filter((pod) => pod.metadata.labels?.[STATEFULSET_REVISION_LABEL] !== update && !isPodReady(pod)).map((pod) => pod.metadata.name);
     if (stuck.length > 0)
-        await kubectl.run(['delete', 'pod', ...stuck, '--ignore-not-found', '--wait=false']);
+        await kubectl.run(['delete', 'pod', '--ignore-not-found', '--wait=false', '--', ...stuck]);
     return stuck;
 }
 /** Marks the ControllerRevision of a StatefulSet's failed template, as k8s-deploy marks a Deployment's ReplicaSet. */
@@ -56332,31 +56507,33 @@ async function markStatefulSetRevisionFailed(kubectl, name) {
     const { statefulSet, revisions } = await controllerRevisionsOf(kubectl, name);
     const failed = revisions.find((revision) => revision.metadata.name === statefulSet.status?.updateRevision);
     if (failed)
-        await kubectl.run(['annotate', 'controllerrevision', failed.metadata.name, `${DEPLOY_STATUS_ANNOTATION}=failed`, '--overwrite']);
+        await kubectl.run(['annotate', 'controllerrevision', '--overwrite', '--', checkObjectName('ControllerRevision', failed.metadata.name, `StatefulSet ${name}'s revision`), `${DEPLOY_STATUS_ANNOTATION}=failed`]);
 }
 function revisionOf(object) {
     return Number(object.metadata.annotations?.['deployment.kubernetes.io/revision'] ?? 0);
 }
+/** Log text kept per pod: 20 lines are enough to see why, and a summary holds at most 1 MiB. */
+const MAX_LOG_CHARACTERS = 8000;
+/** The pod's events and last log lines, redacted: they go into the failure message and the job summary, which may be public. */
 async function diagnose(kubectl, problem) {
+    if (!isObjectName('Pod', problem.pod) || (problem.container !== undefined && !isObjectName('Container', problem.container))) {
+        return { ...problem, events: [], logs: '(not read: the pod or container name the cluster gave is not a valid Kubernetes name)' };
+    }
     const events = await kubectl
-        .json([
-        'get',
-        'events',
-        '--field-selector',
-        `involvedObject.name=${problem.pod}`,
-    ])
-        .then((list) => list.items.slice(-10).map((event) => `${event.reason ?? ''}: ${event.message ?? ''}${(event.count ?? 1) > 1 ? ` (x${event.count})` : ''}`))
+        .json(['get', 'events', `--field-selector=involvedObject.name=${problem.pod}`])
+        .then((list) => list.items.slice(-10).map((event) => redactSecrets(`${event.reason ?? ''}: ${event.message ?? ''}${(event.count ?? 1) > 1 ? ` (x${event.count})` : ''}`)))
         .catch(() => []);
-    const logArgs = ['logs', problem.pod, '--tail=20', ...(problem.container ? ['--container', problem.container] : [])];
+    const logArgs = ['logs', '--tail=20', ...(problem.container ? [`--container=${problem.container}`] : [])];
     let logs = '';
     if (problem.restarts > 0)
-        logs = (await kubectl.run([...logArgs, '--previous'], { allowFailure: true })).stdout;
+        logs = (await kubectl.run([...logArgs, '--previous', '--', problem.pod], { allowFailure: true })).stdout;
     if (logs.trim() === '')
-        logs = (await kubectl.run(logArgs, { allowFailure: true })).stdout;
-    return { ...problem, events, logs: logs.trimEnd() };
+        logs = (await kubectl.run([...logArgs, '--', problem.pod], { allowFailure: true })).stdout;
+    return { ...problem, events, logs: redactSecrets(logs.trimEnd().slice(-MAX_LOG_CHARACTERS)) };
 }
 
 ;// CONCATENATED MODULE: ./actions/lib/blue-green.ts
+
 
 
 /** Pod label that tells the two colours apart; the Services select the serving colour with it. */
@@ -56381,7 +56558,7 @@ function otherColour(colour) {
 async function readBlueGreenState(kubectl, deployment) {
     const colours = {};
     for (const colour of COLOURS) {
-        const live = await kubectl.find('deployment', colourName(deployment, colour));
+        const live = await kubectl.find('Deployment', colourName(deployment, colour));
         if (live)
             colours[colour] = describeColour(colour, live);
     }
@@ -56390,7 +56567,7 @@ async function readBlueGreenState(kubectl, deployment) {
         return { colours };
     const selected = new Map();
     for (const service of services) {
-        const live = await kubectl.find('service', service);
+        const live = await kubectl.find('Service', service);
         selected.set(service, live?.spec?.selector?.[VERSION_LABEL]);
     }
     const values = [...new Set(selected.values())];
@@ -56414,17 +56591,20 @@ function describeColour(colour, live) {
         revision: revisionOf(live),
         replicas: live.spec?.replicas,
         images: (live.spec?.template?.spec?.containers ?? []).flatMap((container) => (container.image ? [container.image] : [])),
-        services: (annotations[SERVICES_ANNOTATION] ?? '').split(',').filter(Boolean),
+        services: (annotations[SERVICES_ANNOTATION] ?? '')
+            .split(',')
+            .filter(Boolean)
+            .map((service) => kubernetes_names_checkObjectName('Service', service, `The ${SERVICES_ANNOTATION} annotation of deployment/${live.metadata.name}`)),
     };
 }
 async function setRole(kubectl, deployment, role) {
-    await kubectl.run(['annotate', 'deployment', deployment, `${ROLE_ANNOTATION}=${role}`, '--overwrite']);
+    await kubectl.run(['annotate', 'deployment', '--overwrite', '--', deployment, `${ROLE_ANNOTATION}=${role}`]);
 }
 /** Points the Services at a colour, and the autoscalers that scaled the other colour at this one. */
 async function switchTraffic(kubectl, services, from, to) {
     const patch = JSON.stringify({ spec: { selector: { [VERSION_LABEL]: to.colour } } });
     for (const service of services)
-        await kubectl.run(['patch', 'service', service, '--type=merge', `--patch=${patch}`]);
+        await kubectl.run(['patch', 'service', '--type=merge', `--patch=${patch}`, '--', service]);
     const autoscalers = await kubectl.json([
         'get',
         'horizontalpodautoscalers',
@@ -56434,18 +56614,15 @@ async function switchTraffic(kubectl, services, from, to) {
         if (target?.kind !== 'Deployment' || target.name !== from.name)
             continue;
         const retarget = JSON.stringify({ spec: { scaleTargetRef: { name: to.name } } });
-        await kubectl.run(['patch', 'horizontalpodautoscaler', autoscaler.metadata.name, '--type=merge', `--patch=${retarget}`]);
+        await kubectl.run(['patch', 'horizontalpodautoscaler', '--type=merge', `--patch=${retarget}`, '--', kubernetes_names_checkObjectName('HorizontalPodAutoscaler', autoscaler.metadata.name, 'The cluster')]);
     }
 }
 
 ;// CONCATENATED MODULE: ./actions/rollback/src/inputs.ts
 
-
 const rollbackInputs = {
-    namespace: schemas_string()
-        .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, { error: 'a Kubernetes namespace name (lower-case letters, digits and -)' })
-        .optional(),
-    deployment: input.text('the name of a Deployment'),
+    namespace: input.namespace().optional(),
+    deployment: input.kubernetesName('Deployment'),
     'to-revision': input.integer({ min: 1 }).optional(),
     reason: input.text('a reason').optional(),
     'health-url': input.url().optional(),
@@ -56493,26 +56670,27 @@ async function run() {
         const inputs = parseInputs(rollbackInputs, { secret: rollbackSecretInputs });
         const kubeconfig = await prepareKubeconfig(inputs.kubeconfig);
         try {
-            const kubectl = new Kubectl({ kubeconfig: kubeconfig.path, namespace: inputs.namespace });
+            const unscoped = new Kubectl({ kubeconfig: kubeconfig.path });
+            const kubectl = unscoped.inNamespace(inputs.namespace ?? (await contextNamespace(unscoped)));
             const name = inputs.deployment;
             const done = await rollBack(kubectl, name, inputs['to-revision'], inputs.timeout);
             const outcome = await group(`Wait for deployment/${done.serving}`, () => waitForRollout(kubectl, done.serving, inputs.timeout));
             if (inputs.reason) {
-                await kubectl.run(['annotate', 'deployment', done.serving, `inventory-devops.io/rollback-reason=${inputs.reason}`, '--overwrite']);
+                await kubectl.run(['annotate', 'deployment', '--overwrite', '--', done.serving, `inventory-devops.io/rollback-reason=${inputs.reason}`]);
             }
             const health = outcome.ok && inputs['health-url'] ? await checkHealth(inputs['health-url'], started + inputs.timeout * 1000) : undefined;
             const ok = outcome.ok && (health === undefined || health.ok);
             const seconds = (Date.now() - started) / 1000;
             setOutputs({ 'from-revision': done.fromRevision, 'to-revision': done.toRevision, 'duration-seconds': seconds.toFixed(1), status: ok ? 'succeeded' : 'failed' });
             await writeSummary((summary) => {
-                summary.addHeading(`${ok ? '✅ Rolled back' : '❌ Rollback failed'}: deployment/${done.serving} in ${seconds.toFixed(1)} s`, 3);
+                summary.addHeading(`${ok ? '✅ Rolled back' : '❌ Rollback failed'}: ${escapeHtml(`deployment/${done.serving} in namespace ${kubectl.namespace}`)} in ${seconds.toFixed(1)} s`, 3);
                 for (const line of done.lines)
-                    summary.addRaw(`\n${line}\n`);
+                    summary.addRaw(`\n${escapeMarkdown(line)}\n`);
                 if (inputs.reason)
-                    summary.addRaw(`\nWhy: ${inputs.reason}\n`);
-                summary.addRaw(`\nRollout: ${outcome.message}\n`);
+                    summary.addRaw(`\nWhy: ${escapeMarkdown(inputs.reason)}\n`);
+                summary.addRaw(`\nRollout: ${escapeMarkdown(outcome.message)}\n`);
                 if (health)
-                    summary.addRaw(`\nHealth check ${inputs['health-url']}: ${health.message}\n`);
+                    summary.addRaw(`\nHealth check ${escapeMarkdown(inputs['health-url'])}: ${escapeMarkdown(health.message)}\n`);
             });
             if (!outcome.ok)
                 throw new ConfigurationError(`The rollback of deployment/${done.serving} did not become ready: ${outcome.message}`);
@@ -56532,19 +56710,19 @@ async function rollBack(kubectl, name, toRevision, timeoutSeconds) {
             throw new ConfigurationError(`Input "to-revision" has value "${toRevision}": deployment/${name} is deployed blue-green, which rolls back by switching colours, not to a revision`);
         return switchBack(kubectl, name, blueGreen, timeoutSeconds);
     }
-    const deployment = await kubectl.find('deployment', name);
+    const deployment = await kubectl.find('Deployment', name);
     if (!deployment)
-        throw new ConfigurationError(`Input "deployment" has value "${name}": no such Deployment (nor a blue-green ${colourName(name, 'blue')}/${colourName(name, 'green')}) in namespace ${kubectl.namespace ?? '(kubeconfig default)'}`);
+        throw new ConfigurationError(`Input "deployment" has value "${name}": no such Deployment (nor a blue-green ${colourName(name, 'blue')}/${colourName(name, 'green')}) in namespace ${kubectl.namespace}`);
     const current = revisionOf(deployment);
     const canaries = await existingCanaryDeployments(kubectl, name);
     if (canaries.length > 0) {
-        await kubectl.run(['delete', 'deployment', ...canaries, '--wait=true']);
+        await kubectl.run(['delete', 'deployment', '--wait=true', '--', ...canaries]);
         const lines = [`Removed ${canaries.join(' and ')}; deployment/${name} (revision ${current}) was serving throughout and serves alone now.`];
         return { serving: name, fromRevision: current, toRevision: current, lines };
     }
     const revisions = (await replicaSetsOf(kubectl, name)).map(describeRevision);
     const { target, skipped } = chooseRollbackTarget(revisions, current, toRevision);
-    await kubectl.run(['rollout', 'undo', `deployment/${name}`, `--to-revision=${target.number}`]);
+    await kubectl.run(['rollout', 'undo', `--to-revision=${target.number}`, '--', `deployment/${name}`]);
     const lines = [
         `Was running revision ${current} (${imagesOf(revisions, current)}); now runs the template of revision ${target.number} (${target.images.join(', ') || 'no image'}).`,
         ...skipped.map((revision) => `Skipped revision ${revision.number}: k8s-deploy marked it failed.`),
@@ -56563,7 +56741,7 @@ async function switchBack(kubectl, name, state, timeoutSeconds) {
         throw new ConfigurationError(`deployment/${serving.name} serves ${serving.images.join(', ')} and there is no other colour of deployment/${name} to switch back to: the previous release is kept only until the next deploy`);
     }
     if (other.role === 'pending') {
-        await kubectl.run(['delete', 'deployment', other.name, '--wait=true']);
+        await kubectl.run(['delete', 'deployment', '--wait=true', '--', other.name]);
         return { ...from, toRevision: serving.revision, lines: [`Removed deployment/${other.name} (${other.images.join(', ')}), which was never promoted; deployment/${serving.name} (${serving.images.join(', ')}) served throughout.`] };
     }
     const ready = await group(`Check deployment/${other.name} is ready`, () => waitForRollout(kubectl, other.name, timeoutSeconds));
@@ -56571,7 +56749,7 @@ async function switchBack(kubectl, name, state, timeoutSeconds) {
         throw new ConfigurationError(`deployment/${other.name} is not ready, so the Services were not switched back: ${ready.message}`);
     await switchTraffic(kubectl, serving.services, serving, other);
     await setRole(kubectl, other.name, 'serving');
-    await kubectl.run(['delete', 'deployment', serving.name, '--wait=true']);
+    await kubectl.run(['delete', 'deployment', '--wait=true', '--', serving.name]);
     return {
         serving: other.name,
         fromRevision: serving.revision,
@@ -56584,7 +56762,7 @@ async function switchBack(kubectl, name, state, timeoutSeconds) {
 async function existingCanaryDeployments(kubectl, name) {
     const found = [];
     for (const candidate of [`${name}-canary`, `${name}-baseline`]) {
-        if (await kubectl.find('deployment', candidate))
+        if (await kubectl.find('Deployment', candidate))
             found.push(candidate);
     }
     return found;

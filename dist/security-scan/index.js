@@ -40998,6 +40998,11 @@ function errors_describeError(error) {
         return String(error);
     }
 }
+/** A value quoted in an error: one line, at most 80 characters. */
+function errors_abbreviate(value) {
+    const oneLine = value.replace(/\r?\n/g, '\\n');
+    return oneLine.length > 80 ? `${oneLine.slice(0, 77)}...` : oneLine;
+}
 
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
 
@@ -50534,6 +50539,137 @@ function preprocess(fn, schema) {
     });
 }
 
+;// CONCATENATED MODULE: ./actions/lib/kubernetes-names.ts
+
+/**
+ * Kubernetes' own syntax for object names, namespaces and label selectors, as the API server
+ * validates them (k8s.io/apimachinery/pkg/util/validation and pkg/labels). A value that passes
+ * cannot start with "-", so kubectl can never read it as a flag, and cannot hold a space, a
+ * slash or "..", so it cannot change which object or path a call addresses.
+ */
+const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const LABEL = {
+    pattern: DNS1123_LABEL,
+    maxLength: 63,
+    expected: 'lower-case letters, digits and "-", starting and ending with a letter or digit, at most 63 characters',
+};
+const SERVICE = {
+    pattern: DNS1035_LABEL,
+    maxLength: 63,
+    expected: 'lower-case letters, digits and "-", starting with a letter and ending with a letter or digit, at most 63 characters',
+};
+const SUBDOMAIN = {
+    pattern: DNS1123_SUBDOMAIN,
+    maxLength: 253,
+    expected: 'lower-case letters, digits, "-" and ".", starting and ending with a letter or digit, at most 253 characters',
+};
+/** The kinds whose names the suite hands to kubectl, and the rule the API server checks their names with. */
+const RULES = {
+    Namespace: LABEL,
+    Service: SERVICE,
+    Deployment: SUBDOMAIN,
+    StatefulSet: SUBDOMAIN,
+    ReplicaSet: SUBDOMAIN,
+    ControllerRevision: SUBDOMAIN,
+    Pod: SUBDOMAIN,
+    Container: LABEL,
+    HorizontalPodAutoscaler: SUBDOMAIN,
+};
+function isNamedKind(kind) {
+    return Object.hasOwn(RULES, kind);
+}
+/** What a name of this kind must look like, for "expected …" messages. */
+function expectedName(kind) {
+    return `a Kubernetes ${kind} name (${RULES[kind].expected})`;
+}
+function isObjectName(kind, name) {
+    const rule = RULES[kind];
+    return name.length <= rule.maxLength && rule.pattern.test(name);
+}
+/**
+ * A name read from the manifests or from the cluster's answers, checked before it is handed to
+ * kubectl: `where` says where it came from, for the error.
+ */
+function kubernetes_names_checkObjectName(kind, name, where) {
+    if (typeof name === 'string' && isObjectName(kind, name))
+        return name;
+    throw new ConfigurationError(`${where} has ${kind} name "${abbreviate(String(name))}": expected ${expectedName(kind)}`);
+}
+// Label keys are `[prefix/]name`: the prefix a DNS subdomain, the name (and every value) alphanumerics with - _ . inside.
+const LABEL_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
+const LABEL_VALUE = /^([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)?$/;
+/** Far above any real selector; keeps a hostile megabyte from being parsed at all. */
+const MAX_SELECTOR_LENGTH = 4096;
+const EXISTS = /^\s*(!?)\s*([^\s!=(),]+)\s*$/;
+const EQUALITY = /^\s*([^\s!=(),]+)\s*(==|=|!=)\s*([^\s!=(),]*)\s*$/;
+const SET = /^\s*([^\s!=(),]+)\s+(in|notin)\s*\(([^()]*)\)\s*$/;
+const SELECTOR_EXPECTED = 'a Kubernetes label selector such as app=inventory,track=canary: comma-separated key=value, key!=value, key in (a,b), key notin (a,b), key or !key, ' +
+    'with keys and values of letters, digits, "-", "_" and "." (a key may have a DNS prefix and "/")';
+/** Why a label selector is not valid Kubernetes syntax, or undefined when it is. */
+function selectorProblem(selector) {
+    if (selector.length > MAX_SELECTOR_LENGTH)
+        return `at most ${MAX_SELECTOR_LENGTH} characters`;
+    if (selector.trim() === '')
+        return 'at least one requirement';
+    for (const requirement of splitRequirements(selector)) {
+        const problem = requirementProblem(requirement);
+        if (problem)
+            return `requirement "${errors_abbreviate(requirement.trim())}" ${problem}`;
+    }
+    return undefined;
+}
+/** Commas inside `in (…)` separate values, not requirements. */
+function splitRequirements(selector) {
+    const requirements = [];
+    let depth = 0;
+    let start = 0;
+    for (let index = 0; index < selector.length; index++) {
+        const character = selector[index];
+        if (character === '(')
+            depth++;
+        else if (character === ')')
+            depth--;
+        else if (character === ',' && depth === 0) {
+            requirements.push(selector.slice(start, index));
+            start = index + 1;
+        }
+    }
+    requirements.push(selector.slice(start));
+    return requirements;
+}
+function requirementProblem(requirement) {
+    if (requirement.trim() === '')
+        return 'is empty';
+    const set = SET.exec(requirement);
+    if (set) {
+        const values = set[3].split(',').map((value) => value.trim());
+        return keyProblem(set[1]) ?? values.map((value) => (value === '' ? 'has an empty value in its set' : valueProblem(value))).find(Boolean);
+    }
+    const equality = EQUALITY.exec(requirement);
+    if (equality)
+        return keyProblem(equality[1]) ?? valueProblem(equality[3]);
+    const exists = EXISTS.exec(requirement);
+    if (exists)
+        return keyProblem(exists[2]);
+    return 'is not key=value, key!=value, key in (…), key notin (…), key or !key';
+}
+function keyProblem(key) {
+    const slash = key.indexOf('/');
+    const prefix = slash === -1 ? undefined : key.slice(0, slash);
+    const name = slash === -1 ? key : key.slice(slash + 1);
+    if (prefix !== undefined && !(prefix.length <= 253 && DNS1123_SUBDOMAIN.test(prefix))) {
+        return `has key prefix "${errors_abbreviate(prefix)}", which is not a DNS subdomain`;
+    }
+    if (!(name.length <= 63 && LABEL_NAME.test(name)))
+        return `has key "${errors_abbreviate(key)}", which is not a label key`;
+    return undefined;
+}
+function valueProblem(value) {
+    return value.length <= 63 && LABEL_VALUE.test(value) ? undefined : `has value "${errors_abbreviate(value)}", which is not a label value (at most 63 characters)`;
+}
+
 ;// CONCATENATED MODULE: ./actions/lib/secrets.ts
 
 const knownSecrets = new Set();
@@ -50573,6 +50709,7 @@ function redactSecrets(text) {
 
 
 
+
 /**
  * Validates every input before the action changes anything. All problems are reported in
  * one ConfigurationError, each naming the input, the value given and what was expected.
@@ -50606,16 +50743,12 @@ function describeProblem(name, value, error, isSecret) {
     const expected = error.issues[0]?.message ?? 'a valid value';
     if (value === '')
         return `Input "${name}" is required but was not set: expected ${expected}.`;
-    const shown = isSecret ? '(value hidden)' : `"${abbreviate(withoutCredentials(value))}"`;
+    const shown = isSecret ? '(value hidden)' : `"${errors_abbreviate(withoutCredentials(value))}"`;
     return `Input "${name}" has value ${shown}: expected ${expected}.`;
 }
 /** `https://user:password@host` → `https://***@host`: an error message must not echo what a URL's user-info holds. */
 function withoutCredentials(value) {
     return value.replace(/(?<=:\/\/)[^\s/?#@]*@/g, '***@');
-}
-function abbreviate(value) {
-    const oneLine = value.replace(/\r?\n/g, '\\n');
-    return oneLine.length > 80 ? `${oneLine.slice(0, 77)}...` : oneLine;
 }
 const MAX_URL_LENGTH = 2048;
 const MAX_DURATION_SECONDS = 7 * 86_400;
@@ -50632,6 +50765,22 @@ const input = {
     },
     oneOf(values) {
         return schemas_enum(values, { error: `one of ${values.join(', ')}` });
+    },
+    /** The name of one Kubernetes object of this kind, as the API server would accept it: never a flag, a path or two names. */
+    kubernetesName(kind) {
+        const expected = expectedName(kind);
+        return schemas_string({ error: expected }).refine((name) => isObjectName(kind, name), { error: expected });
+    },
+    namespace() {
+        return input.kubernetesName('Namespace');
+    },
+    /** Equality- and set-based requirements in Kubernetes label syntax; the error says which requirement is wrong. */
+    labelSelector() {
+        return schemas_string({ error: SELECTOR_EXPECTED }).superRefine((selector, context) => {
+            const problem = selectorProblem(selector);
+            if (problem)
+                context.addIssue({ code: 'custom', message: `${SELECTOR_EXPECTED}; ${problem}` });
+        });
     },
     /** `90`, `90s`, `5m`, `1h30m` → seconds. */
     duration() {
@@ -50824,6 +50973,7 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
 
 
 
+
 /** kubectl exited non-zero: the message is its stderr, which is what a person needs to read. */
 class KubectlError extends errors_ConfigurationError {
     args;
@@ -50860,6 +51010,10 @@ class Kubectl {
     get namespace() {
         return this.options.namespace;
     }
+    /** The same kubectl, scoped to one namespace: every call of a run goes to the namespace resolved for it. */
+    inNamespace(namespace) {
+        return new Kubectl({ ...this.options, namespace: checkObjectName('Namespace', namespace, 'The namespace of this run') });
+    }
     async run(args, { input, allowFailure = false } = {}) {
         const scoped = this.scoped(args);
         core.debug(`kubectl ${scoped.join(' ')}`);
@@ -50892,15 +51046,34 @@ class Kubectl {
     scoped(args) {
         return this.options.namespace ? ['--namespace', this.options.namespace, ...args] : [...args];
     }
+    /** `args` with `--output json`, which goes before a `--` that ends the flags. */
     async json(args) {
-        const { stdout } = await this.run([...args, '--output', 'json']);
+        const end = args.indexOf('--');
+        const { stdout } = await this.run(end === -1 ? [...args, '--output', 'json'] : [...args.slice(0, end), '--output', 'json', ...args.slice(end)]);
         return JSON.parse(stdout);
     }
-    /** `kubectl get <kind> <name>`, or undefined when it does not exist. */
+    /**
+     * `kubectl get <kind> -- <name>`, or undefined when it does not exist. Anything but that one
+     * object (a List, another kind, another name or namespace) is an error, never "found".
+     */
     async find(kind, name) {
-        const { stdout } = await this.run(['get', kind, name, '--ignore-not-found', '--output', 'json']);
-        return stdout.trim() === '' ? undefined : JSON.parse(stdout);
+        checkObjectName(kind, name, `The ${kind} to look up`);
+        const { stdout } = await this.run(['get', kind.toLowerCase(), '--ignore-not-found', '--output', 'json', '--', name]);
+        if (stdout.trim() === '')
+            return undefined;
+        const found = JSON.parse(stdout);
+        const namespaceDiffers = this.namespace !== undefined && found.metadata?.namespace !== undefined && found.metadata.namespace !== this.namespace;
+        if (found.kind !== kind || found.metadata?.name !== name || namespaceDiffers) {
+            const answer = `${String(found.kind)} ${String(found.metadata?.name ?? '(no name)')}${found.metadata?.namespace ? ` in namespace ${String(found.metadata.namespace)}` : ''}`;
+            throw new ConfigurationError(`kubectl get ${kind.toLowerCase()} ${name} answered with ${answer}, not that one ${kind}; the step stops here`);
+        }
+        return found;
     }
+}
+/** The namespace of the kubeconfig's current context, else `default`, as kubectl itself would use. */
+async function contextNamespace(kubectl) {
+    const { stdout } = await kubectl.run(['config', 'view', '--minify', '--output', 'jsonpath={..namespace}'], { allowFailure: true });
+    return checkObjectName('Namespace', stdout.trim() || 'default', "The kubeconfig's current context");
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -56124,6 +56297,7 @@ function countUnsuppressedBySeverity(report) {
 }
 
 ;// CONCATENATED MODULE: ./actions/lib/index.ts
+
 
 
 

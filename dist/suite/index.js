@@ -2528,7 +2528,7 @@ const Comparator = __nccwpck_require__(9379)
 const Range = __nccwpck_require__(6782)
 const satisfies = __nccwpck_require__(8011)
 const toComparators = __nccwpck_require__(4750)
-const maxSatisfying = __nccwpck_require__(7955)
+const maxSatisfying = __nccwpck_require__(5574)
 const minSatisfying = __nccwpck_require__(8595)
 const minVersion = __nccwpck_require__(1866)
 const validRange = __nccwpck_require__(4737)
@@ -3508,7 +3508,7 @@ module.exports = ltr
 
 /***/ }),
 
-/***/ 7955:
+/***/ 5574:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -44337,6 +44337,11 @@ function describeError(error) {
         return String(error);
     }
 }
+/** A value quoted in an error: one line, at most 80 characters. */
+function abbreviate(value) {
+    const oneLine = value.replace(/\r?\n/g, '\\n');
+    return oneLine.length > 80 ? `${oneLine.slice(0, 77)}...` : oneLine;
+}
 
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
 
@@ -53873,6 +53878,137 @@ function preprocess(fn, schema) {
     });
 }
 
+;// CONCATENATED MODULE: ./actions/lib/kubernetes-names.ts
+
+/**
+ * Kubernetes' own syntax for object names, namespaces and label selectors, as the API server
+ * validates them (k8s.io/apimachinery/pkg/util/validation and pkg/labels). A value that passes
+ * cannot start with "-", so kubectl can never read it as a flag, and cannot hold a space, a
+ * slash or "..", so it cannot change which object or path a call addresses.
+ */
+const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const LABEL = {
+    pattern: DNS1123_LABEL,
+    maxLength: 63,
+    expected: 'lower-case letters, digits and "-", starting and ending with a letter or digit, at most 63 characters',
+};
+const SERVICE = {
+    pattern: DNS1035_LABEL,
+    maxLength: 63,
+    expected: 'lower-case letters, digits and "-", starting with a letter and ending with a letter or digit, at most 63 characters',
+};
+const SUBDOMAIN = {
+    pattern: DNS1123_SUBDOMAIN,
+    maxLength: 253,
+    expected: 'lower-case letters, digits, "-" and ".", starting and ending with a letter or digit, at most 253 characters',
+};
+/** The kinds whose names the suite hands to kubectl, and the rule the API server checks their names with. */
+const RULES = {
+    Namespace: LABEL,
+    Service: SERVICE,
+    Deployment: SUBDOMAIN,
+    StatefulSet: SUBDOMAIN,
+    ReplicaSet: SUBDOMAIN,
+    ControllerRevision: SUBDOMAIN,
+    Pod: SUBDOMAIN,
+    Container: LABEL,
+    HorizontalPodAutoscaler: SUBDOMAIN,
+};
+function isNamedKind(kind) {
+    return Object.hasOwn(RULES, kind);
+}
+/** What a name of this kind must look like, for "expected …" messages. */
+function expectedName(kind) {
+    return `a Kubernetes ${kind} name (${RULES[kind].expected})`;
+}
+function isObjectName(kind, name) {
+    const rule = RULES[kind];
+    return name.length <= rule.maxLength && rule.pattern.test(name);
+}
+/**
+ * A name read from the manifests or from the cluster's answers, checked before it is handed to
+ * kubectl: `where` says where it came from, for the error.
+ */
+function checkObjectName(kind, name, where) {
+    if (typeof name === 'string' && isObjectName(kind, name))
+        return name;
+    throw new ConfigurationError(`${where} has ${kind} name "${abbreviate(String(name))}": expected ${expectedName(kind)}`);
+}
+// Label keys are `[prefix/]name`: the prefix a DNS subdomain, the name (and every value) alphanumerics with - _ . inside.
+const LABEL_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
+const LABEL_VALUE = /^([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)?$/;
+/** Far above any real selector; keeps a hostile megabyte from being parsed at all. */
+const MAX_SELECTOR_LENGTH = 4096;
+const EXISTS = /^\s*(!?)\s*([^\s!=(),]+)\s*$/;
+const EQUALITY = /^\s*([^\s!=(),]+)\s*(==|=|!=)\s*([^\s!=(),]*)\s*$/;
+const SET = /^\s*([^\s!=(),]+)\s+(in|notin)\s*\(([^()]*)\)\s*$/;
+const SELECTOR_EXPECTED = 'a Kubernetes label selector such as app=inventory,track=canary: comma-separated key=value, key!=value, key in (a,b), key notin (a,b), key or !key, ' +
+    'with keys and values of letters, digits, "-", "_" and "." (a key may have a DNS prefix and "/")';
+/** Why a label selector is not valid Kubernetes syntax, or undefined when it is. */
+function selectorProblem(selector) {
+    if (selector.length > MAX_SELECTOR_LENGTH)
+        return `at most ${MAX_SELECTOR_LENGTH} characters`;
+    if (selector.trim() === '')
+        return 'at least one requirement';
+    for (const requirement of splitRequirements(selector)) {
+        const problem = requirementProblem(requirement);
+        if (problem)
+            return `requirement "${abbreviate(requirement.trim())}" ${problem}`;
+    }
+    return undefined;
+}
+/** Commas inside `in (…)` separate values, not requirements. */
+function splitRequirements(selector) {
+    const requirements = [];
+    let depth = 0;
+    let start = 0;
+    for (let index = 0; index < selector.length; index++) {
+        const character = selector[index];
+        if (character === '(')
+            depth++;
+        else if (character === ')')
+            depth--;
+        else if (character === ',' && depth === 0) {
+            requirements.push(selector.slice(start, index));
+            start = index + 1;
+        }
+    }
+    requirements.push(selector.slice(start));
+    return requirements;
+}
+function requirementProblem(requirement) {
+    if (requirement.trim() === '')
+        return 'is empty';
+    const set = SET.exec(requirement);
+    if (set) {
+        const values = set[3].split(',').map((value) => value.trim());
+        return keyProblem(set[1]) ?? values.map((value) => (value === '' ? 'has an empty value in its set' : valueProblem(value))).find(Boolean);
+    }
+    const equality = EQUALITY.exec(requirement);
+    if (equality)
+        return keyProblem(equality[1]) ?? valueProblem(equality[3]);
+    const exists = EXISTS.exec(requirement);
+    if (exists)
+        return keyProblem(exists[2]);
+    return 'is not key=value, key!=value, key in (…), key notin (…), key or !key';
+}
+function keyProblem(key) {
+    const slash = key.indexOf('/');
+    const prefix = slash === -1 ? undefined : key.slice(0, slash);
+    const name = slash === -1 ? key : key.slice(slash + 1);
+    if (prefix !== undefined && !(prefix.length <= 253 && DNS1123_SUBDOMAIN.test(prefix))) {
+        return `has key prefix "${abbreviate(prefix)}", which is not a DNS subdomain`;
+    }
+    if (!(name.length <= 63 && LABEL_NAME.test(name)))
+        return `has key "${abbreviate(key)}", which is not a label key`;
+    return undefined;
+}
+function valueProblem(value) {
+    return value.length <= 63 && LABEL_VALUE.test(value) ? undefined : `has value "${abbreviate(value)}", which is not a label value (at most 63 characters)`;
+}
+
 ;// CONCATENATED MODULE: ./actions/lib/secrets.ts
 
 const knownSecrets = new Set();
@@ -53908,6 +54044,7 @@ function redactSecrets(text) {
 }
 
 ;// CONCATENATED MODULE: ./actions/lib/inputs.ts
+
 
 
 
@@ -53952,10 +54089,6 @@ function describeProblem(name, value, error, isSecret) {
 function withoutCredentials(value) {
     return value.replace(/(?<=:\/\/)[^\s/?#@]*@/g, '***@');
 }
-function abbreviate(value) {
-    const oneLine = value.replace(/\r?\n/g, '\\n');
-    return oneLine.length > 80 ? `${oneLine.slice(0, 77)}...` : oneLine;
-}
 const MAX_URL_LENGTH = 2048;
 const MAX_DURATION_SECONDS = 7 * 86_400;
 const BOOLEAN_TEXTS = ['true', 'True', 'TRUE', 'false', 'False', 'FALSE'];
@@ -53971,6 +54104,22 @@ const input = {
     },
     oneOf(values) {
         return schemas_enum(values, { error: `one of ${values.join(', ')}` });
+    },
+    /** The name of one Kubernetes object of this kind, as the API server would accept it: never a flag, a path or two names. */
+    kubernetesName(kind) {
+        const expected = expectedName(kind);
+        return schemas_string({ error: expected }).refine((name) => isObjectName(kind, name), { error: expected });
+    },
+    namespace() {
+        return input.kubernetesName('Namespace');
+    },
+    /** Equality- and set-based requirements in Kubernetes label syntax; the error says which requirement is wrong. */
+    labelSelector() {
+        return schemas_string({ error: SELECTOR_EXPECTED }).superRefine((selector, context) => {
+            const problem = selectorProblem(selector);
+            if (problem)
+                context.addIssue({ code: 'custom', message: `${SELECTOR_EXPECTED}; ${problem}` });
+        });
     },
     /** `90`, `90s`, `5m`, `1h30m` → seconds. */
     duration() {
@@ -54163,6 +54312,7 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
 
 
 
+
 /** kubectl exited non-zero: the message is its stderr, which is what a person needs to read. */
 class KubectlError extends ConfigurationError {
     args;
@@ -54199,6 +54349,10 @@ class Kubectl {
     get namespace() {
         return this.options.namespace;
     }
+    /** The same kubectl, scoped to one namespace: every call of a run goes to the namespace resolved for it. */
+    inNamespace(namespace) {
+        return new Kubectl({ ...this.options, namespace: checkObjectName('Namespace', namespace, 'The namespace of this run') });
+    }
     async run(args, { input, allowFailure = false } = {}) {
         const scoped = this.scoped(args);
         core_debug(`kubectl ${scoped.join(' ')}`);
@@ -54231,15 +54385,34 @@ class Kubectl {
     scoped(args) {
         return this.options.namespace ? ['--namespace', this.options.namespace, ...args] : [...args];
     }
+    /** `args` with `--output json`, which goes before a `--` that ends the flags. */
     async json(args) {
-        const { stdout } = await this.run([...args, '--output', 'json']);
+        const end = args.indexOf('--');
+        const { stdout } = await this.run(end === -1 ? [...args, '--output', 'json'] : [...args.slice(0, end), '--output', 'json', ...args.slice(end)]);
         return JSON.parse(stdout);
     }
-    /** `kubectl get <kind> <name>`, or undefined when it does not exist. */
+    /**
+     * `kubectl get <kind> -- <name>`, or undefined when it does not exist. Anything but that one
+     * object (a List, another kind, another name or namespace) is an error, never "found".
+     */
     async find(kind, name) {
-        const { stdout } = await this.run(['get', kind, name, '--ignore-not-found', '--output', 'json']);
-        return stdout.trim() === '' ? undefined : JSON.parse(stdout);
+        checkObjectName(kind, name, `The ${kind} to look up`);
+        const { stdout } = await this.run(['get', kind.toLowerCase(), '--ignore-not-found', '--output', 'json', '--', name]);
+        if (stdout.trim() === '')
+            return undefined;
+        const found = JSON.parse(stdout);
+        const namespaceDiffers = this.namespace !== undefined && found.metadata?.namespace !== undefined && found.metadata.namespace !== this.namespace;
+        if (found.kind !== kind || found.metadata?.name !== name || namespaceDiffers) {
+            const answer = `${String(found.kind)} ${String(found.metadata?.name ?? '(no name)')}${found.metadata?.namespace ? ` in namespace ${String(found.metadata.namespace)}` : ''}`;
+            throw new ConfigurationError(`kubectl get ${kind.toLowerCase()} ${name} answered with ${answer}, not that one ${kind}; the step stops here`);
+        }
+        return found;
     }
+}
+/** The namespace of the kubeconfig's current context, else `default`, as kubectl itself would use. */
+async function contextNamespace(kubectl) {
+    const { stdout } = await kubectl.run(['config', 'view', '--minify', '--output', 'jsonpath={..namespace}'], { allowFailure: true });
+    return checkObjectName('Namespace', stdout.trim() || 'default', "The kubeconfig's current context");
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -59498,6 +59671,7 @@ function finiteOrMissing(value) {
 
 
 
+
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 ;// CONCATENATED MODULE: ./actions/canary-analyze/src/statistics.ts
@@ -60055,7 +60229,6 @@ function unavailable(metrics, reason) {
 
 ;// CONCATENATED MODULE: ./actions/canary-analyze/src/inputs.ts
 
-
 const MAX_ITERATIONS = 1000;
 const canaryAnalyzeInputs = {
     provider: input.oneOf(['direct', 'prometheus']).default('direct'),
@@ -60063,11 +60236,9 @@ const canaryAnalyzeInputs = {
     'prometheus-token': input.text('a bearer token').optional(),
     'prometheus-username': input.text('a user name for basic auth').optional(),
     'prometheus-password': input.text('a password for basic auth').optional(),
-    namespace: schemas_string()
-        .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, { error: 'a Kubernetes namespace name (lower-case letters, digits and -)' })
-        .optional(),
-    'baseline-selector': input.text('a label selector such as app=inventory,track=baseline'),
-    'canary-selector': input.text('a label selector such as app=inventory,track=canary'),
+    namespace: input.namespace().optional(),
+    'baseline-selector': input.labelSelector(),
+    'canary-selector': input.labelSelector(),
     interval: input.duration().default(30),
     iterations: input.integer({ min: 1, max: MAX_ITERATIONS }).default(10),
     duration: input.duration().optional(),
@@ -60381,7 +60552,7 @@ function reduceDeltas(reduction, deltas, seconds) {
 ;// CONCATENATED MODULE: ./actions/canary-analyze/src/prometheus-text.ts
 
 const METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*/;
-const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*/;
+const prometheus_text_LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*/;
 class ExpositionFormatError extends Error {
     name = 'ExpositionFormatError';
 }
@@ -60421,7 +60592,7 @@ function parseSampleLine(line) {
     if (rest.startsWith('{')) {
         rest = rest.slice(1).trimStart();
         while (!rest.startsWith('}')) {
-            const labelName = LABEL_NAME.exec(rest)?.[0];
+            const labelName = prometheus_text_LABEL_NAME.exec(rest)?.[0];
             if (!labelName)
                 throw new Error('expected a label name');
             rest = rest.slice(labelName.length).trimStart();
@@ -60489,6 +60660,11 @@ function parseValue(text) {
 
 
 
+/** The kubectl of the direct provider, scoped to one namespace: the `namespace` input, else the kubeconfig context's. */
+async function directKubectl(kubeconfig, namespace) {
+    const unscoped = new Kubectl({ kubeconfig });
+    return unscoped.inNamespace(namespace ?? (await contextNamespace(unscoped)));
+}
 /**
  * Scrapes every ready pod of each group through the API server's pod proxy
  * (`kubectl get --raw …/pods/<pod>:<port>/proxy/metrics`) at the end of each interval and
@@ -60547,14 +60723,19 @@ class DirectProvider {
         let malformed = false;
         let pods;
         try {
-            pods = (await this.kubectl.json(['get', 'pods', '--selector', this.selector(group)])).items;
+            pods = (await this.kubectl.json(['get', 'pods', `--selector=${this.selector(group)}`])).items;
         }
         catch (error) {
             return { scraped, problems: [`cannot list pods: ${describeError(error)}`], malformed };
         }
         await Promise.all(pods.filter(isReady).map(async (pod) => {
             const port = metricsPort(pod);
-            const namespace = pod.metadata.namespace ?? this.kubectl.namespace ?? 'default';
+            const namespace = this.kubectl.namespace;
+            // Pod name, namespace and port come from the cluster's answer and become a URL path: nothing in them may change which path.
+            if (!isObjectName('Pod', pod.metadata.name) || (pod.metadata.namespace ?? namespace) !== namespace || !(Number.isInteger(port) && port > 0 && port < 65536)) {
+                problems.push(`pod ${JSON.stringify(pod.metadata.name).slice(0, 80)}: not scraped, its name, namespace or port is not what Kubernetes allows`);
+                return;
+            }
             try {
                 const { stdout } = await this.kubectl.run(['get', '--raw', `/api/v1/namespaces/${namespace}/pods/${pod.metadata.name}:${port}/proxy/metrics`]);
                 scraped.set(pod.metadata.name, parsePrometheusText(stdout));
@@ -60942,7 +61123,7 @@ async function run() {
         const kubeconfig = inputs.provider === 'direct' ? await prepareKubeconfig(inputs.kubeconfig) : undefined;
         try {
             const provider = kubeconfig
-                ? new DirectProvider(new Kubectl({ kubeconfig: kubeconfig.path, namespace: inputs.namespace }), {
+                ? new DirectProvider(await directKubectl(kubeconfig.path, inputs.namespace), {
                     baselineSelector: inputs['baseline-selector'],
                     canarySelector: inputs['canary-selector'],
                     intervalSeconds: plan.intervalSeconds,
@@ -62013,6 +62194,11 @@ function checkObject(value, where) {
     if (!isRecord(metadata) || typeof metadata.name !== 'string' || metadata.name === '') {
         throw new ConfigurationError(`${where}: ${String(value.kind)} has no metadata.name`);
     }
+    // The names the suite hands to kubectl, and the namespace the run resolves, must be what the API server would accept.
+    if (isNamedKind(value.kind))
+        checkObjectName(value.kind, metadata.name, where);
+    if (metadata.namespace !== undefined)
+        checkObjectName('Namespace', metadata.namespace, `${where}: metadata.namespace`);
     return value;
 }
 function isRecord(value) {
@@ -62070,6 +62256,8 @@ function annotateWorkloads(objects, context, images, extra) {
 }
 
 ;// CONCATENATED MODULE: ./actions/lib/rollout.ts
+
+
 
 
 
@@ -62135,7 +62323,7 @@ async function waitForRollout(kubectl, target, timeoutSeconds, checkEverySeconds
     const workload = asWorkload(target);
     const ref = workloadRef(workload);
     const findProblems = () => (workload.kind === 'statefulset' ? statefulSetProblems(kubectl, workload.name) : newRevisionProblems(kubectl, workload.name));
-    const status = kubectl.start(['rollout', 'status', ref, `--timeout=${timeoutSeconds}s`]);
+    const status = kubectl.start(['rollout', 'status', `--timeout=${timeoutSeconds}s`, '--', ref]);
     let finished = false;
     const statusOutcome = status.result.then((result) => {
         finished = true;
@@ -62180,9 +62368,9 @@ async function waitForRollout(kubectl, target, timeoutSeconds, checkEverySeconds
 }
 /** The ReplicaSets a Deployment controls (by controller reference, not only by labels), newest revision first. */
 async function replicaSetsOf(kubectl, deployment) {
-    const current = await kubectl.json(['get', 'deployment', deployment]);
+    const current = await kubectl.json(['get', 'deployment', '--', deployment]);
     const matchLabels = current.spec?.selector?.matchLabels ?? {};
-    const replicaSets = await kubectl.json(['get', 'replicasets', '--selector', selectorOf(matchLabels)]);
+    const replicaSets = await kubectl.json(['get', 'replicasets', `--selector=${selectorOf(matchLabels)}`]);
     return replicaSets.items
         .filter((replicaSet) => replicaSet.metadata.ownerReferences?.some((owner) => owner.controller && owner.uid === current.metadata.uid))
         .sort((a, b) => revisionOf(b) - revisionOf(a));
@@ -62193,15 +62381,15 @@ async function newRevisionProblems(kubectl, deployment) {
     if (!newest || !hash)
         return [];
     const selector = newest.spec?.selector?.matchLabels ?? { 'pod-template-hash': hash };
-    const pods = await kubectl.json(['get', 'pods', '--selector', selectorOf(selector)]);
+    const pods = await kubectl.json(['get', 'pods', `--selector=${selectorOf(selector)}`]);
     return findPodProblems(pods.items);
 }
 /** Pod label naming the ControllerRevision a StatefulSet pod was made from. */
 const STATEFULSET_REVISION_LABEL = 'controller-revision-hash';
 /** A StatefulSet's ControllerRevisions (by controller reference, not only by labels), newest first. */
 async function controllerRevisionsOf(kubectl, statefulSet) {
-    const current = await kubectl.json(['get', 'statefulset', statefulSet]);
-    const list = await kubectl.json(['get', 'controllerrevisions', '--selector', selectorOf(current.spec?.selector?.matchLabels ?? {})]);
+    const current = await kubectl.json(['get', 'statefulset', '--', statefulSet]);
+    const list = await kubectl.json(['get', 'controllerrevisions', `--selector=${selectorOf(current.spec?.selector?.matchLabels ?? {})}`]);
     const revisions = list.items
         .filter((revision) => revision.metadata.ownerReferences?.some((owner) => owner.controller && owner.uid === current.metadata.uid))
         .sort((a, b) => b.revision - a.revision);
@@ -62212,7 +62400,7 @@ async function controllerRevisionsOf(kubectl, statefulSet) {
  * does not exist or its controller has not recorded a revision yet.
  */
 async function statefulSetRevision(kubectl, name) {
-    if (!(await kubectl.find('statefulset', name)))
+    if (!(await kubectl.find('StatefulSet', name)))
         return undefined;
     const { statefulSet, revisions } = await controllerRevisionsOf(kubectl, name);
     const update = statefulSet.status?.updateRevision;
@@ -62220,12 +62408,11 @@ async function statefulSetRevision(kubectl, name) {
 }
 /** The live pods of a StatefulSet: its selector, then its controller reference; terminating pods left out. */
 async function statefulSetPods(kubectl, name) {
-    const statefulSet = await kubectl.json(['get', 'statefulset', name]);
+    const statefulSet = await kubectl.json(['get', 'statefulset', '--', name]);
     const list = await kubectl.json([
         'get',
         'pods',
-        '--selector',
-        selectorOf(statefulSet.spec?.selector?.matchLabels ?? {}),
+        `--selector=${selectorOf(statefulSet.spec?.selector?.matchLabels ?? {})}`,
     ]);
     const pods = list.items.filter((pod) => !pod.metadata.deletionTimestamp && pod.metadata.ownerReferences?.some((owner) => owner.controller && owner.uid === statefulSet.metadata.uid));
     return { statefulSet, pods };
@@ -62254,7 +62441,7 @@ async function replaceStuckStatefulSetPods(kubectl, name, waitSeconds = 10) {
     const update = found.statefulSet.status?.updateRevision;
     const stuck = found.pods.filter((pod) => pod.metadata.labels?.[STATEFULSET_REVISION_LABEL] !== update && !isPodReady(pod)).map((pod) => pod.metadata.name);
     if (stuck.length > 0)
-        await kubectl.run(['delete', 'pod', ...stuck, '--ignore-not-found', '--wait=false']);
+        await kubectl.run(['delete', 'pod', '--ignore-not-found', '--wait=false', '--', ...stuck]);
     return stuck;
 }
 /** Marks the ControllerRevision of a StatefulSet's failed template, as k8s-deploy marks a Deployment's ReplicaSet. */
@@ -62262,31 +62449,33 @@ async function markStatefulSetRevisionFailed(kubectl, name) {
     const { statefulSet, revisions } = await controllerRevisionsOf(kubectl, name);
     const failed = revisions.find((revision) => revision.metadata.name === statefulSet.status?.updateRevision);
     if (failed)
-        await kubectl.run(['annotate', 'controllerrevision', failed.metadata.name, `${DEPLOY_STATUS_ANNOTATION}=failed`, '--overwrite']);
+        await kubectl.run(['annotate', 'controllerrevision', '--overwrite', '--', checkObjectName('ControllerRevision', failed.metadata.name, `StatefulSet ${name}'s revision`), `${DEPLOY_STATUS_ANNOTATION}=failed`]);
 }
 function revisionOf(object) {
     return Number(object.metadata.annotations?.['deployment.kubernetes.io/revision'] ?? 0);
 }
+/** Log text kept per pod: 20 lines are enough to see why, and a summary holds at most 1 MiB. */
+const MAX_LOG_CHARACTERS = 8000;
+/** The pod's events and last log lines, redacted: they go into the failure message and the job summary, which may be public. */
 async function diagnose(kubectl, problem) {
+    if (!isObjectName('Pod', problem.pod) || (problem.container !== undefined && !isObjectName('Container', problem.container))) {
+        return { ...problem, events: [], logs: '(not read: the pod or container name the cluster gave is not a valid Kubernetes name)' };
+    }
     const events = await kubectl
-        .json([
-        'get',
-        'events',
-        '--field-selector',
-        `involvedObject.name=${problem.pod}`,
-    ])
-        .then((list) => list.items.slice(-10).map((event) => `${event.reason ?? ''}: ${event.message ?? ''}${(event.count ?? 1) > 1 ? ` (x${event.count})` : ''}`))
+        .json(['get', 'events', `--field-selector=involvedObject.name=${problem.pod}`])
+        .then((list) => list.items.slice(-10).map((event) => redactSecrets(`${event.reason ?? ''}: ${event.message ?? ''}${(event.count ?? 1) > 1 ? ` (x${event.count})` : ''}`)))
         .catch(() => []);
-    const logArgs = ['logs', problem.pod, '--tail=20', ...(problem.container ? ['--container', problem.container] : [])];
+    const logArgs = ['logs', '--tail=20', ...(problem.container ? [`--container=${problem.container}`] : [])];
     let logs = '';
     if (problem.restarts > 0)
-        logs = (await kubectl.run([...logArgs, '--previous'], { allowFailure: true })).stdout;
+        logs = (await kubectl.run([...logArgs, '--previous', '--', problem.pod], { allowFailure: true })).stdout;
     if (logs.trim() === '')
-        logs = (await kubectl.run(logArgs, { allowFailure: true })).stdout;
-    return { ...problem, events, logs: logs.trimEnd() };
+        logs = (await kubectl.run([...logArgs, '--', problem.pod], { allowFailure: true })).stdout;
+    return { ...problem, events, logs: redactSecrets(logs.trimEnd().slice(-MAX_LOG_CHARACTERS)) };
 }
 
 ;// CONCATENATED MODULE: ./actions/lib/blue-green.ts
+
 
 
 /** Pod label that tells the two colours apart; the Services select the serving colour with it. */
@@ -62311,7 +62500,7 @@ function otherColour(colour) {
 async function readBlueGreenState(kubectl, deployment) {
     const colours = {};
     for (const colour of COLOURS) {
-        const live = await kubectl.find('deployment', colourName(deployment, colour));
+        const live = await kubectl.find('Deployment', colourName(deployment, colour));
         if (live)
             colours[colour] = describeColour(colour, live);
     }
@@ -62320,7 +62509,7 @@ async function readBlueGreenState(kubectl, deployment) {
         return { colours };
     const selected = new Map();
     for (const service of services) {
-        const live = await kubectl.find('service', service);
+        const live = await kubectl.find('Service', service);
         selected.set(service, live?.spec?.selector?.[VERSION_LABEL]);
     }
     const values = [...new Set(selected.values())];
@@ -62344,17 +62533,20 @@ function describeColour(colour, live) {
         revision: revisionOf(live),
         replicas: live.spec?.replicas,
         images: (live.spec?.template?.spec?.containers ?? []).flatMap((container) => (container.image ? [container.image] : [])),
-        services: (annotations[SERVICES_ANNOTATION] ?? '').split(',').filter(Boolean),
+        services: (annotations[SERVICES_ANNOTATION] ?? '')
+            .split(',')
+            .filter(Boolean)
+            .map((service) => checkObjectName('Service', service, `The ${SERVICES_ANNOTATION} annotation of deployment/${live.metadata.name}`)),
     };
 }
 async function setRole(kubectl, deployment, role) {
-    await kubectl.run(['annotate', 'deployment', deployment, `${ROLE_ANNOTATION}=${role}`, '--overwrite']);
+    await kubectl.run(['annotate', 'deployment', '--overwrite', '--', deployment, `${ROLE_ANNOTATION}=${role}`]);
 }
 /** Points the Services at a colour, and the autoscalers that scaled the other colour at this one. */
 async function switchTraffic(kubectl, services, from, to) {
     const patch = JSON.stringify({ spec: { selector: { [VERSION_LABEL]: to.colour } } });
     for (const service of services)
-        await kubectl.run(['patch', 'service', service, '--type=merge', `--patch=${patch}`]);
+        await kubectl.run(['patch', 'service', '--type=merge', `--patch=${patch}`, '--', service]);
     const autoscalers = await kubectl.json([
         'get',
         'horizontalpodautoscalers',
@@ -62364,7 +62556,7 @@ async function switchTraffic(kubectl, services, from, to) {
         if (target?.kind !== 'Deployment' || target.name !== from.name)
             continue;
         const retarget = JSON.stringify({ spec: { scaleTargetRef: { name: to.name } } });
-        await kubectl.run(['patch', 'horizontalpodautoscaler', autoscaler.metadata.name, '--type=merge', `--patch=${retarget}`]);
+        await kubectl.run(['patch', 'horizontalpodautoscaler', '--type=merge', `--patch=${retarget}`, '--', checkObjectName('HorizontalPodAutoscaler', autoscaler.metadata.name, 'The cluster')]);
     }
 }
 
@@ -62492,6 +62684,7 @@ function pointAtColour(objects, deployment, colour) {
 
 
 
+
 /** How the outputs and the summary name a workload: a Deployment by its name (as always), a StatefulSet as `statefulset/<name>`. */
 function workloadLabel(workload) {
     return workload.kind === 'statefulset' ? workloadRef(targetOf(workload)) : workload.name;
@@ -62538,14 +62731,14 @@ async function dryRunDiff(kubectl, objects, options) {
 async function currentRevision(kubectl, name, kind = 'deployment') {
     if (kind === 'statefulset')
         return statefulSetRevision(kubectl, name);
-    const deployment = await kubectl.find('deployment', name);
+    const deployment = await kubectl.find('Deployment', name);
     return deployment ? revisionOf(deployment) : undefined;
 }
 /** Marks the ReplicaSet of a failed revision, so that `rollback` never returns to it. */
 async function markRevisionFailed(kubectl, deployment) {
     const [newest] = await replicaSetsOf(kubectl, deployment);
     if (newest)
-        await kubectl.run(['annotate', 'replicaset', newest.metadata.name, `${DEPLOY_STATUS_ANNOTATION}=failed`, '--overwrite']);
+        await kubectl.run(['annotate', 'replicaset', '--overwrite', '--', checkObjectName('ReplicaSet', newest.metadata.name, `deployment/${deployment}'s newest ReplicaSet`), `${DEPLOY_STATUS_ANNOTATION}=failed`]);
 }
 async function deployRolling(kubectl, objects, options, strategy = 'rolling', notes = []) {
     const deployments = objects.filter((object) => object.kind === 'Deployment').map((object) => object.metadata.name);
@@ -62610,7 +62803,7 @@ async function rollBackWorkloads(kubectl, workloads, timeoutSeconds) {
         return { ok: false, message: firstDeploy ? 'Nothing to roll back to: this was the first deploy' : 'Nothing to roll back: no revision changed in this deploy' };
     }
     for (const workload of changed) {
-        await kubectl.run(['rollout', 'undo', workloadRef(targetOf(workload)), `--to-revision=${workload.previousRevision}`]);
+        await kubectl.run(['rollout', 'undo', `--to-revision=${workload.previousRevision}`, '--', workloadRef(targetOf(workload))]);
     }
     const replaced = [];
     for (const workload of changed.filter((w) => w.kind === 'statefulset'))
@@ -62626,12 +62819,12 @@ async function rollBackWorkloads(kubectl, workloads, timeoutSeconds) {
     return { ok: true, message: `Rolled back ${changed.map((w) => `${workloadRef(targetOf(w))} to revision ${w.previousRevision}`).join(', ')}${pods}` };
 }
 async function removeCanary(kubectl, deployment) {
-    await kubectl.run(['delete', 'deployment', canaryName(deployment), baselineName(deployment), '--ignore-not-found', '--wait=true']);
+    await kubectl.run(['delete', 'deployment', '--ignore-not-found', '--wait=true', '--', canaryName(deployment), baselineName(deployment)]);
 }
 async function deployCanary(kubectl, objects, options) {
     const next = singleDeployment(objects, 'canary');
     const name = next.metadata.name;
-    const stable = await kubectl.find('deployment', name);
+    const stable = await kubectl.find('Deployment', name);
     if (!stable) {
         return deployRolling(kubectl, objects, options, 'rolling', [
             `deployment/${name} does not exist yet: a first deploy has no stable version to compare with, so it was deployed as rolling.`,
@@ -62698,13 +62891,21 @@ async function abortCanary(kubectl, objects, options) {
 ;// CONCATENATED MODULE: ./actions/k8s-deploy/src/images.ts
 
 
-function parseImageReference(text) {
-    const withoutDigest = text.split('@')[0] ?? text;
+// Tag and digest as the distribution reference grammar has them (github.com/distribution/reference).
+const TAG = /^[\w][\w.-]{0,127}$/;
+const DIGEST = /^[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}$/;
+/** `where` names the value for the error: the images input, or a container of the manifests. */
+function parseImageReference(text, where = 'Input "images" has value') {
+    const at = text.indexOf('@');
+    const withoutDigest = at === -1 ? text : text.slice(0, at);
+    const digest = at === -1 ? undefined : text.slice(at + 1);
     const lastSlash = withoutDigest.lastIndexOf('/');
     const tagColon = withoutDigest.indexOf(':', lastSlash + 1);
     const repository = tagColon === -1 ? withoutDigest : withoutDigest.slice(0, tagColon);
-    if (!/^[a-z0-9]([a-z0-9._\-/:]*[a-z0-9])?$/.test(repository)) {
-        throw new ConfigurationError(`Input "images" has value "${text}": expected an image reference such as inventory-service:1.4.2`);
+    const tag = tagColon === -1 ? undefined : withoutDigest.slice(tagColon + 1);
+    const valid = /^[a-z0-9]([a-z0-9._\-/:]*[a-z0-9])?$/.test(repository) && (tag === undefined || TAG.test(tag)) && (digest === undefined || DIGEST.test(digest));
+    if (!valid) {
+        throw new ConfigurationError(`${where} "${abbreviate(text)}": expected an image reference such as inventory-service:1.4.2`);
     }
     return { text, repository, name: repository.slice(repository.lastIndexOf('/') + 1) };
 }
@@ -62736,7 +62937,7 @@ function field(value, ...path) {
  * matches no container is an error: a typo must not silently deploy the old image.
  */
 function substituteImages(objects, images) {
-    const wanted = images.map(parseImageReference);
+    const wanted = images.map((image) => parseImageReference(image));
     const used = new Set();
     const changes = [];
     const updated = structuredClone(objects);
@@ -62751,7 +62952,7 @@ function substituteImages(objects, images) {
             for (const container of containers) {
                 if (typeof container.image !== 'string')
                     continue;
-                const current = parseImageReference(container.image);
+                const current = parseImageReference(container.image, `${describeObject(object)} container ${container.name ?? '?'} has image`);
                 const replacement = wanted.find((candidate) => sameImage(candidate, current));
                 if (!replacement)
                     continue;
@@ -62849,7 +63050,7 @@ async function firstDeploy(kubectl, objects, next, services, options) {
     const pointed = pointAtColour(objects, next, 'blue');
     const switchedServices = pointed.filter((object) => object.kind === 'Service' && services.some((service) => service.metadata.name === object.metadata.name));
     const beforeSwitch = [...pointed.filter((object) => !switchedServices.includes(object)), blue];
-    const unmanaged = await kubectl.find('deployment', next.metadata.name);
+    const unmanaged = await kubectl.find('Deployment', next.metadata.name);
     await preflight(kubectl, [...beforeSwitch, ...switchedServices], options);
     const workloads = [{ name, previousRevision: await currentRevision(kubectl, name) }];
     const notes = [`No blue-green release of deployment/${next.metadata.name} was serving, so there was nothing to switch from: blue went live directly, as a rolling deploy would.`];
@@ -62932,21 +63133,17 @@ function serviceList(services) {
     return services.map((service) => `service/${service.metadata.name}`).join(', ');
 }
 async function deleteDeployment(kubectl, name) {
-    await kubectl.run(['delete', 'deployment', name, '--ignore-not-found', '--wait=true']);
+    await kubectl.run(['delete', 'deployment', '--ignore-not-found', '--wait=true', '--', name]);
 }
 
 ;// CONCATENATED MODULE: ./actions/k8s-deploy/src/inputs.ts
 
 
 
-const KUBERNETES_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const k8sDeployInputs = {
     manifests: input.list('files, folders or a kustomize folder, newline or comma separated'),
     images: input.list('image references such as inventory-service:1.4.2, newline or comma separated').optional(),
-    namespace: schemas_string()
-        .max(63, { error: 'a Kubernetes namespace name (at most 63 characters)' })
-        .regex(KUBERNETES_NAME, { error: 'a Kubernetes namespace name (lower-case letters, digits and -)' })
-        .optional(),
+    namespace: input.namespace().optional(),
     strategy: input.oneOf(['rolling', 'blue-green', 'canary']).default('rolling'),
     action: input.oneOf(['deploy', 'promote', 'abort']).default('deploy'),
     'canary-percentage': input.integer({ min: 1, max: 100 }).default(25),
@@ -63072,14 +63269,59 @@ async function readManifestSources(paths, kubectl, workspace) {
     return sources;
 }
 
+;// CONCATENATED MODULE: ./actions/k8s-deploy/src/namespace.ts
+
+
+/**
+ * One namespace per run, so that what is applied is what is read, planned and waited for:
+ * the `namespace` input, else the one namespace the manifests name. Undefined means neither
+ * says, and the kubeconfig context's namespace is the run's. Objects in another namespace
+ * than the input, or manifests naming two, are refused before anything runs: a deploy that
+ * applied into one namespace and looked for the stable Deployment in another once replaced
+ * production's stable Deployment with an untested canary.
+ */
+function namespaceOfRun(objects, requested) {
+    const byNamespace = new Map();
+    for (const object of objects) {
+        const namespace = object.metadata.namespace;
+        if (namespace === undefined)
+            continue;
+        byNamespace.set(namespace, [...(byNamespace.get(namespace) ?? []), describeObject(object)]);
+    }
+    const listing = (namespace) => {
+        const objects = byNamespace.get(namespace) ?? [];
+        return `${objects.slice(0, 3).join(', ')}${objects.length > 3 ? ` and ${objects.length - 3} more` : ''}`;
+    };
+    if (requested !== undefined) {
+        const others = [...byNamespace.keys()].filter((namespace) => namespace !== requested);
+        if (others.length > 0) {
+            throw new ConfigurationError(`Input "namespace" has value "${requested}", but the manifests put ${others.map((namespace) => `${listing(namespace)} in namespace "${namespace}"`).join('; ')}: ` +
+                'a run deploys into one namespace. Set the input to the manifests\' namespace, or remove metadata.namespace from them; nothing was applied');
+        }
+        return requested;
+    }
+    const named = [...byNamespace.keys()];
+    if (named.length > 1) {
+        throw new ConfigurationError(`The manifests name ${named.length} namespaces (${named.map((namespace) => `"${namespace}": ${listing(namespace)}`).join('; ')}): ` +
+            'a run deploys into one namespace. Deploy each namespace in a step of its own; nothing was applied');
+    }
+    return named[0];
+}
+
 ;// CONCATENATED MODULE: ./actions/k8s-deploy/src/summary.ts
 
+
 const HEADLINES = { succeeded: '✅ Deployed', 'rolled-back': '↩️ Failed and rolled back', failed: '❌ Deploy failed' };
+/**
+ * Everything here but the headline's words came from the manifests or the cluster (pod logs and
+ * events included, already redacted): escaped for HTML where core.summary writes HTML (headings,
+ * tables, details labels), for Markdown in prose, and fenced in code blocks.
+ */
 function renderDeploySummary(summary, result, namespace, images, seconds) {
-    summary.addHeading(`${HEADLINES[result.status]} (${result.strategy}, namespace ${namespace}, ${seconds.toFixed(1)} s)`, 3);
-    summary.addRaw(`\n${result.message}\n\n`);
+    summary.addHeading(`${HEADLINES[result.status]} (${escapeHtml(result.strategy)}, namespace ${escapeHtml(namespace)}, ${seconds.toFixed(1)} s)`, 3);
+    summary.addRaw(`\n${escapeMarkdown(result.message)}\n\n`);
     for (const note of result.notes)
-        summary.addRaw(`> ${note}\n\n`);
+        summary.addRaw(`> ${escapeMarkdown(note)}\n\n`);
     if (result.workloads.length > 0) {
         summary.addTable([
             [
@@ -63087,7 +63329,7 @@ function renderDeploySummary(summary, result, namespace, images, seconds) {
                 { data: 'Revision before', header: true },
                 { data: 'Revision now', header: true },
             ],
-            ...result.workloads.map((workload) => [workloadLabel(workload), String(workload.previousRevision ?? '–'), String(workload.revision ?? '–')]),
+            ...result.workloads.map((workload) => [escapeHtml(workloadLabel(workload)), String(workload.previousRevision ?? '–'), String(workload.revision ?? '–')]),
         ]);
     }
     if (images.length > 0) {
@@ -63098,25 +63340,23 @@ function renderDeploySummary(summary, result, namespace, images, seconds) {
                 { data: 'Image before', header: true },
                 { data: 'Image now', header: true },
             ],
-            ...images.map((change) => [change.object, change.container, change.from, change.to]),
+            ...images.map((change) => [change.object, change.container, change.from, change.to].map(escapeHtml)),
         ]);
     }
     for (const problem of result.problems) {
-        summary.addHeading(`Pod ${problem.pod}: ${problem.reason}`, 4);
+        summary.addHeading(`Pod ${escapeHtml(problem.pod)}: ${escapeHtml(problem.reason)}`, 4);
         if (problem.message)
-            summary.addRaw(`\n${problem.message}\n\n`);
+            summary.addRaw(`\n${escapeMarkdown(problem.message)}\n\n`);
         if (problem.events.length > 0)
-            summary.addDetails('Events', `\n\n${summary_codeBlock(problem.events.join('\n'))}\n`);
-        summary.addDetails(`Last log lines${problem.container ? ` of ${problem.container}` : ''}`, `\n\n${summary_codeBlock(problem.logs || '(no output)')}\n`);
+            summary.addDetails('Events', `\n\n${codeBlock(problem.events.join('\n'))}\n`);
+        summary.addDetails(`Last log lines${problem.container ? ` of ${escapeHtml(problem.container)}` : ''}`, `\n\n${codeBlock(problem.logs || '(no output)')}\n`);
     }
     if (result.diff !== undefined)
-        summary.addDetails('What would change (kubectl diff)', `\n\n${summary_codeBlock(result.diff, 'diff')}\n`);
-}
-function summary_codeBlock(text, language = '') {
-    return `\`\`\`${language}\n${text.replace(/```/g, '` ` `')}\n\`\`\``;
+        summary.addDetails('What would change (kubectl diff)', `\n\n${codeBlock(result.diff, 'diff')}\n`);
 }
 
 ;// CONCATENATED MODULE: ./actions/k8s-deploy/src/main.ts
+
 
 
 
@@ -63140,8 +63380,11 @@ async function main_run() {
         let githubDeployment;
         let succeeded = false;
         try {
-            const kubectl = new Kubectl({ kubeconfig: kubeconfig.path, namespace: inputs.namespace, binary: await kubectlBinary(kubeconfig.path, inputs['kubectl-version']) });
-            const namespace = inputs.namespace ?? (await contextNamespace(kubectl));
+            const unscoped = new Kubectl({ kubeconfig: kubeconfig.path, binary: await kubectlBinary(kubeconfig.path, inputs['kubectl-version']) });
+            const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
+            const parsed = parseManifests(await readManifestSources(inputs.manifests, unscoped, workspace));
+            const namespace = namespaceOfRun(parsed, inputs.namespace) ?? (await contextNamespace(unscoped));
+            const kubectl = unscoped.inNamespace(namespace);
             githubDeployment = await startGitHubDeployment({
                 token: inputs['github-token'],
                 environment: inputs.environment ?? namespace,
@@ -63150,8 +63393,6 @@ async function main_run() {
                 action: inputs.action,
                 dryRun: inputs['dry-run'],
             });
-            const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
-            const parsed = parseManifests(await readManifestSources(inputs.manifests, kubectl, workspace));
             const { objects: substituted, changes } = substituteImages(parsed, inputs.images ?? []);
             const images = [...new Set(substituted.filter(isWorkload).flatMap(containerImages))];
             const objects = annotateWorkloads(substituted, runContext(inputs.strategy), images, extraAnnotations);
@@ -63206,10 +63447,6 @@ function perform(kubectl, objects, strategy, action, options) {
     if (strategy === 'blue-green')
         return deployBlueGreen(kubectl, objects, options);
     return deployRolling(kubectl, objects, options);
-}
-async function contextNamespace(kubectl) {
-    const { stdout } = await kubectl.run(['config', 'view', '--minify', '--output', 'jsonpath={..namespace}'], { allowFailure: true });
-    return stdout.trim() || 'default';
 }
 /** The kubectl of the requested version: on PATH, in the tool cache, or downloaded with its checksum verified. */
 async function kubectlBinary(kubeconfig, wanted) {
@@ -75818,12 +76055,9 @@ async function comment(inputs, markdown) {
 
 ;// CONCATENATED MODULE: ./actions/rollback/src/inputs.ts
 
-
 const rollbackInputs = {
-    namespace: schemas_string()
-        .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, { error: 'a Kubernetes namespace name (lower-case letters, digits and -)' })
-        .optional(),
-    deployment: input.text('the name of a Deployment'),
+    namespace: input.namespace().optional(),
+    deployment: input.kubernetesName('Deployment'),
     'to-revision': input.integer({ min: 1 }).optional(),
     reason: input.text('a reason').optional(),
     'health-url': input.url().optional(),
@@ -75871,26 +76105,27 @@ async function rollback_src_main_run() {
         const inputs = parseInputs(rollbackInputs, { secret: rollbackSecretInputs });
         const kubeconfig = await prepareKubeconfig(inputs.kubeconfig);
         try {
-            const kubectl = new Kubectl({ kubeconfig: kubeconfig.path, namespace: inputs.namespace });
+            const unscoped = new Kubectl({ kubeconfig: kubeconfig.path });
+            const kubectl = unscoped.inNamespace(inputs.namespace ?? (await contextNamespace(unscoped)));
             const name = inputs.deployment;
             const done = await rollBack(kubectl, name, inputs['to-revision'], inputs.timeout);
             const outcome = await group(`Wait for deployment/${done.serving}`, () => waitForRollout(kubectl, done.serving, inputs.timeout));
             if (inputs.reason) {
-                await kubectl.run(['annotate', 'deployment', done.serving, `inventory-devops.io/rollback-reason=${inputs.reason}`, '--overwrite']);
+                await kubectl.run(['annotate', 'deployment', '--overwrite', '--', done.serving, `inventory-devops.io/rollback-reason=${inputs.reason}`]);
             }
             const health = outcome.ok && inputs['health-url'] ? await checkHealth(inputs['health-url'], started + inputs.timeout * 1000) : undefined;
             const ok = outcome.ok && (health === undefined || health.ok);
             const seconds = (Date.now() - started) / 1000;
             setOutputs({ 'from-revision': done.fromRevision, 'to-revision': done.toRevision, 'duration-seconds': seconds.toFixed(1), status: ok ? 'succeeded' : 'failed' });
             await writeSummary((summary) => {
-                summary.addHeading(`${ok ? '✅ Rolled back' : '❌ Rollback failed'}: deployment/${done.serving} in ${seconds.toFixed(1)} s`, 3);
+                summary.addHeading(`${ok ? '✅ Rolled back' : '❌ Rollback failed'}: ${escapeHtml(`deployment/${done.serving} in namespace ${kubectl.namespace}`)} in ${seconds.toFixed(1)} s`, 3);
                 for (const line of done.lines)
-                    summary.addRaw(`\n${line}\n`);
+                    summary.addRaw(`\n${escapeMarkdown(line)}\n`);
                 if (inputs.reason)
-                    summary.addRaw(`\nWhy: ${inputs.reason}\n`);
-                summary.addRaw(`\nRollout: ${outcome.message}\n`);
+                    summary.addRaw(`\nWhy: ${escapeMarkdown(inputs.reason)}\n`);
+                summary.addRaw(`\nRollout: ${escapeMarkdown(outcome.message)}\n`);
                 if (health)
-                    summary.addRaw(`\nHealth check ${inputs['health-url']}: ${health.message}\n`);
+                    summary.addRaw(`\nHealth check ${escapeMarkdown(inputs['health-url'])}: ${escapeMarkdown(health.message)}\n`);
             });
             if (!outcome.ok)
                 throw new ConfigurationError(`The rollback of deployment/${done.serving} did not become ready: ${outcome.message}`);
@@ -75910,19 +76145,19 @@ async function rollBack(kubectl, name, toRevision, timeoutSeconds) {
             throw new ConfigurationError(`Input "to-revision" has value "${toRevision}": deployment/${name} is deployed blue-green, which rolls back by switching colours, not to a revision`);
         return switchBack(kubectl, name, blueGreen, timeoutSeconds);
     }
-    const deployment = await kubectl.find('deployment', name);
+    const deployment = await kubectl.find('Deployment', name);
     if (!deployment)
-        throw new ConfigurationError(`Input "deployment" has value "${name}": no such Deployment (nor a blue-green ${colourName(name, 'blue')}/${colourName(name, 'green')}) in namespace ${kubectl.namespace ?? '(kubeconfig default)'}`);
+        throw new ConfigurationError(`Input "deployment" has value "${name}": no such Deployment (nor a blue-green ${colourName(name, 'blue')}/${colourName(name, 'green')}) in namespace ${kubectl.namespace}`);
     const current = revisionOf(deployment);
     const canaries = await existingCanaryDeployments(kubectl, name);
     if (canaries.length > 0) {
-        await kubectl.run(['delete', 'deployment', ...canaries, '--wait=true']);
+        await kubectl.run(['delete', 'deployment', '--wait=true', '--', ...canaries]);
         const lines = [`Removed ${canaries.join(' and ')}; deployment/${name} (revision ${current}) was serving throughout and serves alone now.`];
         return { serving: name, fromRevision: current, toRevision: current, lines };
     }
     const revisions = (await replicaSetsOf(kubectl, name)).map(describeRevision);
     const { target, skipped } = chooseRollbackTarget(revisions, current, toRevision);
-    await kubectl.run(['rollout', 'undo', `deployment/${name}`, `--to-revision=${target.number}`]);
+    await kubectl.run(['rollout', 'undo', `--to-revision=${target.number}`, '--', `deployment/${name}`]);
     const lines = [
         `Was running revision ${current} (${imagesOf(revisions, current)}); now runs the template of revision ${target.number} (${target.images.join(', ') || 'no image'}).`,
         ...skipped.map((revision) => `Skipped revision ${revision.number}: k8s-deploy marked it failed.`),
@@ -75941,7 +76176,7 @@ async function switchBack(kubectl, name, state, timeoutSeconds) {
         throw new ConfigurationError(`deployment/${serving.name} serves ${serving.images.join(', ')} and there is no other colour of deployment/${name} to switch back to: the previous release is kept only until the next deploy`);
     }
     if (other.role === 'pending') {
-        await kubectl.run(['delete', 'deployment', other.name, '--wait=true']);
+        await kubectl.run(['delete', 'deployment', '--wait=true', '--', other.name]);
         return { ...from, toRevision: serving.revision, lines: [`Removed deployment/${other.name} (${other.images.join(', ')}), which was never promoted; deployment/${serving.name} (${serving.images.join(', ')}) served throughout.`] };
     }
     const ready = await group(`Check deployment/${other.name} is ready`, () => waitForRollout(kubectl, other.name, timeoutSeconds));
@@ -75949,7 +76184,7 @@ async function switchBack(kubectl, name, state, timeoutSeconds) {
         throw new ConfigurationError(`deployment/${other.name} is not ready, so the Services were not switched back: ${ready.message}`);
     await switchTraffic(kubectl, serving.services, serving, other);
     await setRole(kubectl, other.name, 'serving');
-    await kubectl.run(['delete', 'deployment', serving.name, '--wait=true']);
+    await kubectl.run(['delete', 'deployment', '--wait=true', '--', serving.name]);
     return {
         serving: other.name,
         fromRevision: serving.revision,
@@ -75962,7 +76197,7 @@ async function switchBack(kubectl, name, state, timeoutSeconds) {
 async function existingCanaryDeployments(kubectl, name) {
     const found = [];
     for (const candidate of [`${name}-canary`, `${name}-baseline`]) {
-        if (await kubectl.find('deployment', candidate))
+        if (await kubectl.find('Deployment', candidate))
             found.push(candidate);
     }
     return found;
