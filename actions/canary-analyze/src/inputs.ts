@@ -1,5 +1,4 @@
 import { input } from '../../lib/index.js';
-import { z } from 'zod';
 
 export const MAX_ITERATIONS = 1000;
 
