@@ -33,7 +33,8 @@ export const WORKFLOW_RULES = {
 type WorkflowRuleId = keyof typeof WORKFLOW_RULES;
 type Json = Record<string, unknown>;
 
-const EXPRESSION = /\$\{\{([\s\S]*?)\}\}/g;
+// Linear: the body stops at the next `${{` as well as at `}}`, so an unclosed `${{` scans only up to the next one.
+const EXPRESSION = /\$\{\{((?:(?!\$\{\{|\}\})[\s\S])*)\}\}/g;
 /** Values a pull request author, issue author or commenter controls. Ids, numbers and SHAs are safe. */
 const ATTACKER_CONTROLLED = /\b(github\.event\.[\w.*[\]'-]+|github\.head_ref)\b/g;
 const SAFE_EVENT_FIELD = /\.(number|id|sha|before|after)$/;
