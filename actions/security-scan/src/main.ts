@@ -8,7 +8,7 @@ import { SCANNERS, type Finding, type Rule, type ScannerName } from './findings.
 import { securityScanInputs } from './inputs.js';
 import { applyPolicy, describeIssuePath, parseIgnoreFile, sortBySeverity, type Policy } from './policy.js';
 import { buildReport, buildSarifRuns, writeScanSummary } from './report.js';
-import { scanDependencies, scanFiles, scanHistory, scanSarifFiles } from './scan.js';
+import { scanDependencies, scanFiles, scanHistory, scanSarifFiles, TIME_BUDGET_RULE } from './scan.js';
 import { DOCKERFILE_RULES } from './scanners/dockerfile.js';
 import { KUBERNETES_RULES } from './scanners/kubernetes.js';
 import { compileSecretRules, secretRulesFileSchema, secretRulesMetadata } from './scanners/secrets.js';
@@ -140,10 +140,10 @@ export async function run(): Promise<void> {
     const outcome = applyPolicy([...results.values()].flatMap((result) => result.findings), policy);
 
     const ownRules = new Map<ScannerName, Rule[]>([
-      ['kubernetes', ruleTable(KUBERNETES_RULES)],
-      ['dockerfile', ruleTable(DOCKERFILE_RULES)],
-      ['workflows', ruleTable(WORKFLOW_RULES)],
-      ['secrets', secretRulesMetadata(secretRules)],
+      ['kubernetes', [...ruleTable(KUBERNETES_RULES), TIME_BUDGET_RULE]],
+      ['dockerfile', [...ruleTable(DOCKERFILE_RULES), TIME_BUDGET_RULE]],
+      ['workflows', [...ruleTable(WORKFLOW_RULES), TIME_BUDGET_RULE]],
+      ['secrets', [...secretRulesMetadata(secretRules), TIME_BUDGET_RULE]],
     ]);
     const sarif = buildSarifRuns(outcome.findings, scanners, ownRules, ingestedRules, VERSION);
     const outputFolder = process.env.RUNNER_TEMP || workspace;

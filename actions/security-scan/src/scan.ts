@@ -4,42 +4,75 @@ import * as core from '@actions/core';
 import * as exec from '@actions/exec';
 import * as glob from '@actions/glob';
 import { ConfigurationError } from '../../lib/errors.js';
-import type { Finding, Rule, ScannerName, ScanResult } from './findings.js';
+import { fingerprint, type Finding, type Rule, type ScannerName, type ScanResult } from './findings.js';
 import { mapNpmAudit, UNSCANNED_LOCKFILES } from './scanners/dependencies.js';
 import { scanDockerfile } from './scanners/dockerfile.js';
-import { isKubernetesManifest, scanKubernetesManifest } from './scanners/kubernetes.js';
+import { scanKubernetesFile } from './scanners/kubernetes.js';
 import { ingestSarif } from './scanners/sarif.js';
-import { scanForSecrets, scanGitLogForSecrets, type CompiledSecretRule } from './scanners/secrets.js';
+import { scanForSecrets, splitGitLog, type CompiledSecretRule } from './scanners/secrets.js';
 import { scanWorkflow } from './scanners/workflows.js';
-import { kindOf, readText, type Tree } from './tree.js';
+import { FILE_TIME_BUDGET_MS, mapWithTimeBudget } from './time-budget.js';
+import { kindOf, readText, type Tree, type TreeFile } from './tree.js';
 
 export type FileScanner = 'secrets' | 'kubernetes' | 'dockerfile' | 'workflows';
 
-/** The file-content scanners over every file of the tree. */
+/** A file (or hunk of history) that took longer than its time budget: what it holds is unknown, which is never a pass. */
+export const TIME_BUDGET_RULE: Rule = {
+  id: 'scan/time-budget-exceeded',
+  severity: 'high',
+  title: 'File not scanned: its scan ran over the time budget',
+  fix: 'Find the slow pattern (usually a `secret-rules` regex with nested or overlapping repetition, such as `(a+)+` or `.*.*=`) and make it linear; or suppress this finding for the file.',
+};
+
+function overBudget(scanner: ScannerName, file: string, what: string): Finding {
+  return {
+    ruleId: TIME_BUDGET_RULE.id,
+    severity: TIME_BUDGET_RULE.severity,
+    scanner,
+    message: `Scanning ${what} was stopped after ${FILE_TIME_BUDGET_MS / 1000} s, so what it holds is unknown.`,
+    file,
+    fix: TIME_BUDGET_RULE.fix,
+    fixable: true,
+    fingerprint: fingerprint(TIME_BUDGET_RULE.id, file, what),
+  };
+}
+
+/** The file-content scanners over every file of the tree, each file within its time budget. */
 export function scanFiles(tree: Tree, scanners: ReadonlySet<ScannerName>, secretRules: CompiledSecretRule[]): Map<FileScanner, ScanResult> {
   const results = new Map<FileScanner, ScanResult>();
   const filesSeen = { kubernetes: 0, dockerfile: 0, workflows: 0 };
-  const perFile = tree.files.map((file) => {
-    const found: Finding[] = [];
+  const scannersOf = (file: TreeFile): FileScanner[] => {
     const kind = kindOf(file.path);
-    const wanted = scanners.has('secrets') || (kind === 'yaml' && scanners.has('kubernetes')) || (kind === 'dockerfile' && scanners.has('dockerfile')) || (kind === 'workflow' && scanners.has('workflows'));
-    if (!wanted) return found;
+    return [
+      scanners.has('secrets') ? 'secrets' : '',
+      kind === 'manifest' && scanners.has('kubernetes') ? 'kubernetes' : '',
+      kind === 'dockerfile' && scanners.has('dockerfile') ? 'dockerfile' : '',
+      kind === 'workflow' && scanners.has('workflows') ? 'workflows' : '',
+    ].filter((scanner): scanner is FileScanner => scanner !== '');
+  };
+  const wanted = tree.files.filter((file) => scannersOf(file).length > 0);
+  const perFile = mapWithTimeBudget(wanted, (file) => {
+    const found: Finding[] = [];
     const text = readText(file);
     if (text === undefined) return found;
-    if (scanners.has('secrets')) found.push(...scanForSecrets(file.path, text, secretRules));
-    if (kind === 'yaml' && scanners.has('kubernetes') && isKubernetesManifest(text)) {
-      filesSeen.kubernetes += 1;
-      found.push(...scanKubernetesManifest(file.path, text));
-    } else if (kind === 'dockerfile' && scanners.has('dockerfile')) {
-      filesSeen.dockerfile += 1;
-      found.push(...scanDockerfile(file.path, text));
-    } else if (kind === 'workflow' && scanners.has('workflows')) {
-      filesSeen.workflows += 1;
-      found.push(...scanWorkflow(file.path, text));
+    for (const scanner of scannersOf(file)) {
+      if (scanner === 'secrets') {
+        found.push(...scanForSecrets(file.path, text, secretRules));
+      } else if (scanner === 'kubernetes') {
+        const manifests = scanKubernetesFile(file.path, text);
+        if (manifests.objects > 0) filesSeen.kubernetes += 1;
+        found.push(...manifests.findings);
+      } else {
+        filesSeen[scanner] += 1;
+        found.push(...(scanner === 'dockerfile' ? scanDockerfile(file.path, text) : scanWorkflow(file.path, text)));
+      }
     }
     return found;
   });
-  const all = perFile.flat();
+  const all = perFile.flatMap((found, index) => {
+    const file = wanted[index] as TreeFile;
+    return found ?? [overBudget(scannersOf(file)[0] as FileScanner, file.path, file.path)];
+  });
   const nothingFound: Record<FileScanner, string> = {
     secrets: '',
     kubernetes: 'no Kubernetes manifests in the tree',
@@ -49,7 +82,7 @@ export function scanFiles(tree: Tree, scanners: ReadonlySet<ScannerName>, secret
   for (const scanner of ['secrets', 'kubernetes', 'dockerfile', 'workflows'] as const) {
     if (!scanners.has(scanner)) continue;
     const findings = all.filter((finding) => finding.scanner === scanner);
-    const skipped = scanner !== 'secrets' && filesSeen[scanner] === 0;
+    const skipped = scanner !== 'secrets' && filesSeen[scanner] === 0 && findings.length === 0;
     results.set(scanner, { findings, status: skipped ? { status: 'skipped', reason: nothingFound[scanner] } : { status: 'ok' } });
   }
   return results;
@@ -87,7 +120,14 @@ export async function scanHistory(root: string, range: string, rules: CompiledSe
     { cwd: root, ignoreReturnCode: true, silent: true },
   );
   if (log.exitCode !== 0) throw new ConfigurationError(`Input "history" has value "${range}": git log failed: ${log.stderr.trim().split('\n')[0] ?? ''}`);
-  return scanGitLogForSecrets(log.stdout, rules);
+  const hunks = splitGitLog(log.stdout);
+  const perHunk = mapWithTimeBudget(hunks, (hunk) =>
+    scanForSecrets(hunk.file, hunk.text, rules, { commit: hunk.commit, lineOfFile: (line) => hunk.firstLine + line - 1 }),
+  );
+  return perHunk.flatMap((found, index) => {
+    const hunk = hunks[index]!;
+    return found ?? [overBudget('secrets', hunk.file, `the lines commit ${hunk.commit.slice(0, 12)} added to ${hunk.file} at line ${hunk.firstLine}`)];
+  });
 }
 
 /** The `sarif-files` globs, read and brought under the policy. */

@@ -138,21 +138,24 @@ function oneLine(text: string): string {
   return flat.length > 120 ? `${flat.slice(0, 117)}...` : flat;
 }
 
-/**
- * Secrets added by the commits of `git log -p --unified=0` output: each hunk's added lines
- * are scanned as one block, so multi-line secrets such as private keys are found too.
- */
-export function scanGitLogForSecrets(log: string, rules: CompiledSecretRule[]): Finding[] {
-  const findings: Finding[] = [];
+/** Lines one commit added to one file, together: multi-line secrets such as private keys are found too. */
+export interface AddedHunk {
+  commit: string;
+  file: string;
+  /** Line of the file where the hunk's first added line is. */
+  firstLine: number;
+  text: string;
+}
+
+/** The added lines of `git log -p --unified=0` output, one block per hunk. */
+export function splitGitLog(log: string): AddedHunk[] {
+  const hunks: AddedHunk[] = [];
   let commit = '';
   let file: string | undefined;
   let block: string[] = [];
   let blockStart = 0;
   const flush = () => {
-    if (file !== undefined && block.length > 0) {
-      const start = blockStart;
-      findings.push(...scanForSecrets(file, block.join('\n'), rules, { commit, lineOfFile: (line) => start + line - 1 }));
-    }
+    if (file !== undefined && block.length > 0) hunks.push({ commit, file, firstLine: blockStart, text: block.join('\n') });
     block = [];
   };
   for (const line of log.split('\n')) {
@@ -174,5 +177,5 @@ export function scanGitLogForSecrets(log: string, rules: CompiledSecretRule[]): 
     }
   }
   flush();
-  return findings;
+  return hunks;
 }
