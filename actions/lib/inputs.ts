@@ -49,7 +49,8 @@ function describeProblem(name: string, value: string, error: z.ZodError, isSecre
   return `Input "${name}" has value ${shown}: expected ${expected}.`;
 }
 
-function abbreviate(value: string): string {
+/** A value as an error message shows it: one line, at most 80 characters. */
+export function abbreviate(value: string): string {
   const oneLine = value.replace(/\r?\n/g, '\\n');
   return oneLine.length > 80 ? `${oneLine.slice(0, 77)}...` : oneLine;
 }

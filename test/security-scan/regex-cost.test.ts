@@ -60,7 +60,7 @@ const GENERIC: Case[] = [{ piece: 'a' }, { piece: ' ' }, { piece: '-' }, { piece
 const afterKeyword = (keyword: string): Case[] => GENERIC.map(({ piece }) => ({ piece: keyword, filler: piece }));
 
 const SECRET_CASES: Record<string, Case[]> = {
-  'secrets/aws-access-key-id': [{ piece: 'AKIA' }, { piece: '-AKIA' }, { piece: 'AKIAAAAAAAAAAAAAAAAA' }],
+  'secrets/aws-access-key-id': [{ piece: 'AKIA' }, { piece: '-AKIA' }, { piece: `AKIA${'A'.repeat(16)}` }],
   'secrets/aws-secret-access-key': [
     { piece: 'aws_secret_access_key' },
     { piece: 'aws_secret_access_key= ' },

@@ -159,6 +159,23 @@ describe('secrets: scanForSecrets with the built-in rules', () => {
   });
 });
 
+describe('secrets: what a finding shows of a user rule\'s match', () => {
+  const secret = plant('Zq8·vN3xK7pL2mR9tW4yB6cD');
+  const userRule = (regex: string) => compileSecretRules([{ id: 'user/rule', title: 'User rule', severity: 'high', regex, keywords: [] }]).filter((rule) => rule.id === 'user/rule');
+  it.each([
+    ['a group that matches empty text', 'password=(x?)[A-Za-z0-9]{20,}'],
+    ['no group', 'password=[A-Za-z0-9]{20,}'],
+    ['a group inside a lookahead, reaching past the match', 'password=(?=([A-Za-z0-9]{20,}))[A-Za-z0-9]{6}'],
+    ['an optional group that did not take part', 'password=(?:(x)|[A-Za-z0-9]{20,})'],
+  ])('%s: the whole match is redacted', (_name, regex) => {
+    const findings = scanForSecrets('config/app.env', `password=${secret}\n`, userRule(regex));
+    expect(findings).toHaveLength(1);
+    const shown = `${findings[0]?.message} ${findings[0]?.match}`;
+    expect(shown.replaceAll('****', '')).not.toContain(secret.slice(4, 10));
+    expect(findings[0]?.match).toMatch(/^(pass)?\*\*\*\*$/);
+  });
+});
+
 // ---------------------------------------------------------------------------------------------
 // kubernetes
 

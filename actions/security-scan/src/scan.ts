@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, isAbsolute, relative } from 'node:path';
 import * as core from '@actions/core';
 import * as exec from '@actions/exec';
 import * as glob from '@actions/glob';
 import { ConfigurationError } from '../../lib/errors.js';
+import { abbreviate } from '../../lib/inputs.js';
 import { fingerprint, type Finding, type Rule, type ScannerName, type ScanResult } from './findings.js';
 import { mapNpmAudit, UNSCANNED_LOCKFILES } from './scanners/dependencies.js';
 import { scanDockerfile } from './scanners/dockerfile.js';
@@ -116,7 +117,8 @@ export async function scanHistory(root: string, range: string, rules: CompiledSe
   core.info(`git log -p ${range}`);
   const log = await exec.getExecOutput(
     'git',
-    ['-c', 'core.quotepath=off', 'log', '-p', '--unified=0', '--no-color', '--no-ext-diff', '--format=commit %H', range, '--'],
+    // The range is validated as revisions; `--end-of-options` makes sure git could never read it as an option anyway.
+    ['-c', 'core.quotepath=off', 'log', '-p', '--unified=0', '--no-color', '--no-ext-diff', '--format=commit %H', '--end-of-options', range, '--'],
     { cwd: root, ignoreReturnCode: true, silent: true },
   );
   if (log.exitCode !== 0) throw new ConfigurationError(`Input "history" has value "${range}": git log failed: ${log.stderr.trim().split('\n')[0] ?? ''}`);
@@ -131,10 +133,13 @@ export async function scanHistory(root: string, range: string, rules: CompiledSe
 }
 
 /** The `sarif-files` globs, read and brought under the policy. */
-export async function scanSarifFiles(patterns: string[]): Promise<{ result: ScanResult; rules: Map<string, Rule[]> }> {
+export async function scanSarifFiles(patterns: string[], workspace: string): Promise<{ result: ScanResult; rules: Map<string, Rule[]> }> {
+  const shown = abbreviate(patterns.join(', '));
   const globber = await glob.create(patterns.join('\n'), { matchDirectories: false });
   const files = await globber.glob();
-  if (files.length === 0) throw new ConfigurationError(`Input "sarif-files" has value "${patterns.join(', ')}": expected globs matching at least one SARIF file.`);
+  if (files.length === 0) throw new ConfigurationError(`Input "sarif-files" has value "${shown}": expected globs matching at least one SARIF file.`);
+  const outside = files.find((file) => relative(workspace, file).startsWith('..') || isAbsolute(relative(workspace, file)));
+  if (outside !== undefined) throw new ConfigurationError(`Input "sarif-files" has value "${shown}": expected files inside the workspace, but it matches ${outside}.`);
   const findings: Finding[] = [];
   const rules = new Map<string, Rule[]>();
   for (const file of files.sort()) {

@@ -142,22 +142,33 @@ interface LocatedObject {
  * `List` (or `DeploymentList`...) in place of the List. Duplicate keys are kept, the last one
  * winning, as kubectl's decoder does, so a repeated key cannot hide a field from the rules.
  */
-function readObjects(text: string, lineCounter: LineCounter): LocatedObject[] {
-  const located: LocatedObject[] = [];
+function readObjects(text: string, lineCounter: LineCounter): { objects: LocatedObject[]; unreadable: Array<{ line: number; reason: string }> } {
+  const objects: LocatedObject[] = [];
+  const unreadable: Array<{ line: number; reason: string }> = [];
   const collect = (value: unknown, document: Document, path: Path) => {
     const manifest = object(value);
     if (typeof manifest.kind !== 'string' || typeof manifest.apiVersion !== 'string') return;
     if (manifest.kind.endsWith('List') && Array.isArray(manifest.items)) {
       manifest.items.forEach((item, index) => collect(item, document, [...path, 'items', index]));
     } else {
-      located.push({ manifest, document, path });
+      objects.push({ manifest, document, path });
     }
   };
   for (const document of parseAllDocuments(text, { lineCounter, uniqueKeys: false })) {
     if (!('errors' in document) || document.errors.length > 0) continue;
-    collect(document.toJS(), document, []);
+    let value: unknown;
+    try {
+      value = document.toJS();
+    } catch (error: unknown) {
+      // The yaml package refuses alias expansion past its limit (a "billion laughs" document) with a
+      // ReferenceError; nesting deeper than the stack ends in a RangeError. Either is this document's problem.
+      if (!(error instanceof ReferenceError || error instanceof RangeError)) throw error;
+      unreadable.push({ line: lineOf(document, lineCounter, []), reason: error.message });
+      continue;
+    }
+    collect(value, document, []);
   }
-  return located;
+  return { objects, unreadable };
 }
 
 /** Without apiVersion and kind anywhere in a JSON file (package-lock.json...), the YAML parser need not run. */
@@ -176,20 +187,20 @@ function jsonHoldsObjects(text: string): boolean {
 export function scanKubernetesFile(file: string, text: string): KubernetesFileScan {
   if (/\.json$/i.test(file) && !jsonHoldsObjects(text)) return { objects: 0, findings: [] };
   const lineCounter = new LineCounter();
-  let objects: LocatedObject[];
-  try {
-    objects = readObjects(text, lineCounter);
-  } catch (error: unknown) {
-    // The yaml package refuses alias expansion past its limit (a "billion laughs" file) with a ReferenceError;
-    // nesting deeper than the stack ends in a RangeError. Either is this file's problem, not the scan's.
-    if (!(error instanceof ReferenceError || error instanceof RangeError)) throw error;
-    const hit = { ruleId: 'k8s/unreadable-manifest' as const, file, line: 1, content: file, message: `${file} could not be read (${error.message}), so what it would deploy is unknown.` };
-    return { objects: 1, findings: toFindings([hit]) };
-  }
-  const found = objects.flatMap(({ manifest, document, path }) =>
-    checkObject(manifest).map((hit) => ({ ...hit, file, line: lineOf(document, lineCounter, [...path, ...hit.path]) })),
-  );
-  return { objects: objects.length, findings: toFindings(found) };
+  const { objects, unreadable } = readObjects(text, lineCounter);
+  const found = [
+    ...unreadable.map(({ line, reason }) => ({
+      ruleId: 'k8s/unreadable-manifest' as const,
+      file,
+      line,
+      content: String(line),
+      message: `The document at line ${line} could not be read (${reason}), so what it would deploy is unknown.`,
+    })),
+    ...objects.flatMap(({ manifest, document, path }) =>
+      checkObject(manifest).map((hit) => ({ ...hit, file, line: lineOf(document, lineCounter, [...path, ...hit.path]) })),
+    ),
+  ];
+  return { objects: objects.length + unreadable.length, findings: toFindings(found) };
 }
 
 function toFindings(found: Array<{ ruleId: KubernetesRuleId; file: string; content: string; line: number; message: string }>): Finding[] {

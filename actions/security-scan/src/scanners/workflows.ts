@@ -67,7 +67,7 @@ export function scanWorkflow(file: string, text: string): Finding[] {
   } catch (error: unknown) {
     // Alias expansion past the yaml package's limit (a "billion laughs" file), or nesting deeper than the stack.
     if (!(error instanceof ReferenceError || error instanceof RangeError)) throw error;
-    hit('gha/unreadable-workflow', [], `${file} could not be read (${error.message}), so what it runs is unknown.`, 'unreadable');
+    hit('gha/unreadable-workflow', [], `The workflow could not be read (${error.message}), so what it runs is unknown.`, 'unreadable');
     return toFindings();
   }
 
