@@ -21,7 +21,8 @@ export const FILE_TIME_BUDGET_MS = 2000;
  * and copying every file's text across threads.
  */
 export function mapWithTimeBudget<T, R extends object>(items: readonly T[], work: (item: T) => R, budgetMs = FILE_TIME_BUDGET_MS): Array<R | undefined> {
-  const results: Array<R | undefined> = new Array<R | undefined>(items.length);
+  // Filled, not sparse: callers map over every item, and array methods skip holes.
+  const results = new Array<R | undefined>(items.length).fill(undefined);
   let next = 0;
   const context = vm.createContext({
     runBatch: () => {
