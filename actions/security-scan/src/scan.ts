@@ -3,7 +3,7 @@ import { dirname, isAbsolute, relative } from 'node:path';
 import * as core from '@actions/core';
 import * as exec from '@actions/exec';
 import * as glob from '@actions/glob';
-import { ConfigurationError } from '../../lib/errors.js';
+import { ConfigurationError, describeError } from '../../lib/errors.js';
 import { abbreviate } from '../../lib/inputs.js';
 import { fingerprint, type Finding, type Rule, type ScannerName, type ScanResult } from './findings.js';
 import { mapNpmAudit, UNSCANNED_LOCKFILES } from './scanners/dependencies.js';
@@ -135,8 +135,13 @@ export async function scanHistory(root: string, range: string, rules: CompiledSe
 /** The `sarif-files` globs, read and brought under the policy. */
 export async function scanSarifFiles(patterns: string[], workspace: string): Promise<{ result: ScanResult; rules: Map<string, Rule[]> }> {
   const shown = abbreviate(patterns.join(', '));
-  const globber = await glob.create(patterns.join('\n'), { matchDirectories: false });
-  const files = await globber.glob();
+  let files: string[];
+  try {
+    files = await (await glob.create(patterns.join('\n'), { matchDirectories: false })).glob();
+  } catch (error: unknown) {
+    // @actions/glob refuses patterns such as `..` with an Error of its own.
+    throw new ConfigurationError(`Input "sarif-files" has value "${shown}": expected SARIF file globs inside the workspace (${describeError(error)}).`);
+  }
   if (files.length === 0) throw new ConfigurationError(`Input "sarif-files" has value "${shown}": expected globs matching at least one SARIF file.`);
   const outside = files.find((file) => relative(workspace, file).startsWith('..') || isAbsolute(relative(workspace, file)));
   if (outside !== undefined) throw new ConfigurationError(`Input "sarif-files" has value "${shown}": expected files inside the workspace, but it matches ${outside}.`);
