@@ -71,6 +71,25 @@ try {
   console.log(`listing: ${((listed - started) / 1000).toFixed(2)} s`);
   console.log(`secrets + kubernetes scan: ${((finished - listed) / 1000).toFixed(2)} s`);
   console.log(`wall time: ${((finished - started) / 1000).toFixed(2)} s (target < 3 s), ${findings} findings`);
+
+  // Adversarial files: text an attacker chose for the built-in patterns (all four file scanners).
+  for (const [label, piece, bytes] of [
+    ['160 KB of -eyJ', '-eyJ', 160 * 1024],
+    ['2 MB of -eyJ', '-eyJ', 2 * 1024 * 1024 - 1],
+    ['2 MB of -----BEGIN PRIVATE KEY-----', '-----BEGIN PRIVATE KEY-----\n', 2 * 1024 * 1024 - 1],
+    ['2 MB of ${{ in a workflow', '${{ ', 2 * 1024 * 1024 - 100],
+  ] as const) {
+    const folder = await mkdtemp(join(tmpdir(), 'security-scan-adversarial-'));
+    const workflow = piece === '${{ ';
+    const path = join(folder, workflow ? '.github/workflows/ci.yml' : 'adversarial.yaml');
+    await mkdir(join(path, '..'), { recursive: true });
+    const text = piece.repeat(Math.ceil(bytes / piece.length)).slice(0, bytes);
+    await writeFile(path, workflow ? `on: push\njobs:\n  a:\n    steps:\n      - run: ${JSON.stringify(text)}\n` : text);
+    const before = performance.now();
+    scanFiles(await listTree(folder, folder), new Set(['secrets', 'kubernetes', 'dockerfile', 'workflows'] as const), compileSecretRules());
+    console.log(`${label}: ${((performance.now() - before) / 1000).toFixed(2)} s`);
+    await rm(folder, { recursive: true, force: true });
+  }
 } finally {
   await rm(root, { recursive: true, force: true });
 }

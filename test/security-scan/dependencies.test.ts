@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { mapNpmAudit } from '../../actions/security-scan/src/scanners/dependencies.js';
 import { closedPortUrl, startRegistryStandIn, type StandIn } from './npm-registry-stand-in.js';
 import { copyFixture, FIXTURES, readReport, scan } from './helpers.js';
 
@@ -93,5 +94,25 @@ describe('dependencies: the real npm CLI against a local stand-in registry', () 
       reason: 'not scanned: pnpm-lock.yaml (pnpm audit is not run by this action); yarn.lock (yarn audit is not run by this action)',
     });
     expect(run.exitCode).toBe(0);
+  });
+});
+
+describe('npm audit counts', () => {
+  const lockfile = JSON.stringify({ name: 'app', lockfileVersion: 3, packages: { '': { name: 'app' } } });
+  const report = (total: unknown, vulnerabilities: Record<string, unknown> = {}) =>
+    JSON.stringify({ auditReportVersion: 2, vulnerabilities, metadata: { vulnerabilities: { total } } });
+
+  it.each([
+    ['NaN', Number.NaN],
+    ['a string', '3'],
+    ['Infinity (1e309)', 1e309],
+    ['more than the entries listed', 2],
+  ])('a total that is %s is an unavailable audit, never zero findings', (_name, total) => {
+    const result = mapNpmAudit('package-lock.json', lockfile, report(total));
+    expect(result.ok).toBe(false);
+  });
+
+  it('a total of 0 with no entries is a clean audit', () => {
+    expect(mapNpmAudit('package-lock.json', lockfile, report(0))).toEqual({ ok: true, findings: [] });
   });
 });

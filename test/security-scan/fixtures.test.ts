@@ -50,7 +50,7 @@ describe('the planted fixture tree, through the built bundle', () => {
   it('the summary shows counts by scanner, the top findings with file:line and fix', async () => {
     const run = await scan(await copyFixture('planted'));
     expect(run.summary).toContain('security-scan: ❌ failed');
-    expect(run.summary).toMatch(/<td>kubernetes<\/td><td>ok<\/td><td>1<\/td>/);
+    expect(run.summary).toMatch(/<td>kubernetes<\/td><td>ok<\/td><td>2<\/td>/);
     expect(run.summary).toContain('k8s/workloads.yaml:29');
     expect(run.summary).toContain('Remove `securityContext.privileged: true`');
     const errors = run.annotations.filter((annotation) => annotation.level === 'error');

@@ -159,7 +159,7 @@ describe('secret-rules', () => {
     ['a bad regex', 'security/bad-regex.yml', 'Secret rules file security/bad-regex.yml is not valid: rules[0].regex: not a valid regular expression: Unterminated group.'],
     ['a bad allow regex', 'security/bad-allow.yml', 'Secret rules file security/bad-allow.yml is not valid: rules[0].allow: not a valid regular expression: Unterminated character class.'],
     ['a missing field', 'security/missing-field.yml', 'Secret rules file security/missing-field.yml is not valid: rules[0].title: Invalid input: expected string, received undefined.'],
-    ['a file that does not exist', 'security/nope.yml', 'Input "secret-rules" has value "security/nope.yml": expected an existing file.'],
+    ['a file that does not exist', 'security/nope.yml', 'Input "secret-rules" has value "security/nope.yml": expected an existing file inside the workspace.'],
   ])('%s fails the step naming the file and the field, and writes no report', async (_, rulesFile, message) => {
     const run = await scan(await copyFixture('custom-secret-rules'), { scanners: 'secrets', 'secret-rules': rulesFile });
     expect(run.exitCode).toBe(1);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding, Severity } from '../../actions/security-scan/src/findings.js';
 import { DOCKERFILE_RULES, scanDockerfile } from '../../actions/security-scan/src/scanners/dockerfile.js';
-import { KUBERNETES_RULES, scanKubernetesManifest } from '../../actions/security-scan/src/scanners/kubernetes.js';
+import { KUBERNETES_RULES, scanKubernetesFile } from '../../actions/security-scan/src/scanners/kubernetes.js';
 import { BUILT_IN_SECRET_RULES, compileSecretRules, scanForSecrets } from '../../actions/security-scan/src/scanners/secrets.js';
 import { scanWorkflow, WORKFLOW_RULES } from '../../actions/security-scan/src/scanners/workflows.js';
 
@@ -16,6 +16,13 @@ function dedent(strings: TemplateStringsArray, ...values: unknown[]): string {
     .split('\n')
     .map((line) => line.slice(indent))
     .join('\n');
+}
+
+/** A "billion laughs" document: nine levels of nine aliases, 387 million strings once expanded. */
+function aliasBomb(): string {
+  const levels = ['a: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
+  for (let level = 1; level < 9; level++) levels.push(`l${level}: &l${level} [${Array(9).fill(`*l${level - 1}`).join(', ')}]`);
+  return `${levels.join('\n')}\n`;
 }
 
 interface Hit {
@@ -152,10 +159,81 @@ describe('secrets: scanForSecrets with the built-in rules', () => {
   });
 });
 
+describe('secrets: what a finding shows of a user rule\'s match', () => {
+  const secret = plant('Zq8·vN3xK7pL2mR9tW4yB6cD');
+  const userRule = (regex: string) => compileSecretRules([{ id: 'user/rule', title: 'User rule', severity: 'high', regex, keywords: [] }]).filter((rule) => rule.id === 'user/rule');
+  it.each([
+    ['a group that matches empty text', 'password=(x?)[A-Za-z0-9]{20,}'],
+    ['no group', 'password=[A-Za-z0-9]{20,}'],
+    ['a group inside a lookahead, reaching past the match', 'password=(?=([A-Za-z0-9]{20,}))[A-Za-z0-9]{6}'],
+    ['an optional group that did not take part', 'password=(?:(x)|[A-Za-z0-9]{20,})'],
+  ])('%s: the whole match is redacted', (_name, regex) => {
+    const findings = scanForSecrets('config/app.env', `password=${secret}\n`, userRule(regex));
+    expect(findings).toHaveLength(1);
+    const shown = `${findings[0]?.message} ${findings[0]?.match}`;
+    expect(shown.replaceAll('****', '')).not.toContain(secret.slice(4, 10));
+    expect(findings[0]?.match).toMatch(/^(pass)?\*\*\*\*$/);
+  });
+});
+
 // ---------------------------------------------------------------------------------------------
 // kubernetes
 
 const kubernetesHits: Hit[] = [
+  {
+    rule: 'k8s/privileged-container', severity: 'critical',
+    name: 'a privileged Deployment inside kind: List',
+    line: 13,
+    text: dedent`
+      apiVersion: v1
+      kind: List
+      items:
+        - apiVersion: apps/v1
+          kind: Deployment
+          metadata: { name: web, namespace: shop }
+          spec:
+            template:
+              spec:
+                containers:
+                  - name: web
+                    image: web:1.0
+                    securityContext: { privileged: true }
+    `,
+  },
+  {
+    rule: 'k8s/privileged-container', severity: 'critical',
+    name: 'a privileged Pod inside a PodList, written as JSON',
+    line: 5,
+    text: [
+      '{"apiVersion": "v1", "kind": "PodList", "items": [',
+      '  {"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "web", "namespace": "shop"},',
+      '   "spec": {"containers": [',
+      '     {"name": "web", "image": "web:1.0",',
+      '      "securityContext": {"privileged": true}}]}}]}',
+      '',
+    ].join('\n'),
+  },
+  {
+    rule: 'k8s/privileged-container', severity: 'critical',
+    name: 'privileged: false, then true again under the same key (the last one wins, as in kubectl)',
+    line: 8,
+    text: dedent`
+      apiVersion: v1
+      kind: Pod
+      metadata: { name: web, namespace: shop }
+      spec:
+        containers:
+          - name: web
+            image: web:1.0
+            securityContext: { privileged: false, privileged: true }
+    `,
+  },
+  {
+    rule: 'k8s/unreadable-manifest', severity: 'high',
+    name: 'a YAML alias bomb (billion laughs)',
+    line: 1,
+    text: `apiVersion: v1\nkind: ConfigMap\nmetadata: { name: laughs }\ndata:\n  ${aliasBomb().trimEnd().split('\n').join('\n  ')}\n`,
+  },
   {
     rule: 'k8s/privileged-container', severity: 'critical',
     name: 'privileged: true',
@@ -493,6 +571,20 @@ const kubernetesHits: Hit[] = [
 
 const kubernetesMisses: Miss[] = [
   {
+    rule: 'k8s/unreadable-manifest',
+    name: 'an anchor used a few times',
+    text: dedent`
+      apiVersion: v1
+      kind: Pod
+      metadata: { name: web, namespace: shop, labels: &labels { app: web } }
+      spec:
+        containers:
+          - name: web
+            image: web:1.0
+            env: [{ name: A, value: *labels }, { name: B, value: *labels }]
+    `,
+  },
+  {
     rule: 'k8s/privileged-container',
     name: 'privileged: false',
     text: dedent`
@@ -779,20 +871,20 @@ const kubernetesMisses: Miss[] = [
   },
 ];
 
-describe('kubernetes: scanKubernetesManifest', () => {
+describe('kubernetes: scanKubernetesFile', () => {
   it('has a hit and a near-miss for every rule', () => {
     expectEveryRuleCovered(Object.keys(KUBERNETES_RULES), kubernetesHits, kubernetesMisses);
   });
 
   it.each(kubernetesHits)('$rule ($severity): $name, line $line', ({ rule, severity, text, line }) => {
-    const findings = only(scanKubernetesManifest('k8s/app.yaml', text), rule);
+    const findings = only(scanKubernetesFile('k8s/app.yaml', text).findings, rule);
     expect(findings.map(({ ruleId, severity, line: at, file }) => ({ ruleId, severity, line: at, file }))).toEqual([
       { ruleId: rule, severity, line, file: 'k8s/app.yaml' },
     ]);
   });
 
   it.each(kubernetesMisses)('$rule is not reported for $name', ({ rule, text }) => {
-    expect(only(scanKubernetesManifest('k8s/app.yaml', text), rule)).toEqual([]);
+    expect(only(scanKubernetesFile('k8s/app.yaml', text).findings, rule)).toEqual([]);
   });
 
   it('a hardened Deployment has no finding at all', () => {
@@ -819,7 +911,7 @@ describe('kubernetes: scanKubernetesManifest', () => {
                 readinessProbe: { httpGet: { path: /ready, port: 8080 } }
                 livenessProbe: { httpGet: { path: /live, port: 8080 } }
     `;
-    expect(scanKubernetesManifest('k8s/app.yaml', text)).toEqual([]);
+    expect(scanKubernetesFile('k8s/app.yaml', text).findings).toEqual([]);
   });
 });
 
@@ -1054,6 +1146,12 @@ const SHA = '8aad20d150bbac5944a9f9d289da16a4b0d87c1e';
 
 const workflowHits: Hit[] = [
   {
+    rule: 'gha/unreadable-workflow', severity: 'high',
+    name: 'a YAML alias bomb (billion laughs)',
+    line: 1,
+    text: `on: push\npermissions: {}\nenv:\n  ${aliasBomb().trimEnd().split('\n').join('\n  ')}\njobs: {}\n`,
+  },
+  {
     rule: 'gha/script-injection', severity: 'high',
     name: 'an issue title in a one-line run',
     line: 9,
@@ -1233,6 +1331,21 @@ const workflowHits: Hit[] = [
 ];
 
 const workflowMisses: Miss[] = [
+  {
+    rule: 'gha/unreadable-workflow',
+    name: 'an anchor used a few times',
+    text: dedent`
+      on: push
+      permissions: {}
+      jobs:
+        a: &job
+          runs-on: ubuntu-latest
+          steps:
+            - run: make
+        b: *job
+        c: *job
+    `,
+  },
   {
     rule: 'gha/script-injection',
     name: 'the title passed through env',

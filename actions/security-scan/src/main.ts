@@ -1,14 +1,15 @@
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { mkdir, readFile, realpath, stat, writeFile } from 'node:fs/promises';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import * as core from '@actions/core';
 import { parse as parseYaml } from 'yaml';
+import { abbreviate } from '../../lib/errors.js';
 import { ConfigurationError, describeError, parseInputs, runAction, setOutputs, writeSummary } from '../../lib/index.js';
 import { securityReportSchema, type ScannerResult } from '../../lib/security-report.js';
 import { SCANNERS, type Finding, type Rule, type ScannerName } from './findings.js';
 import { securityScanInputs } from './inputs.js';
 import { applyPolicy, describeIssuePath, parseIgnoreFile, sortBySeverity, type Policy } from './policy.js';
 import { buildReport, buildSarifRuns, writeScanSummary } from './report.js';
-import { scanDependencies, scanFiles, scanHistory, scanSarifFiles } from './scan.js';
+import { scanDependencies, scanFiles, scanHistory, scanSarifFiles, TIME_BUDGET_RULE } from './scan.js';
 import { DOCKERFILE_RULES } from './scanners/dockerfile.js';
 import { KUBERNETES_RULES } from './scanners/kubernetes.js';
 import { compileSecretRules, secretRulesFileSchema, secretRulesMetadata } from './scanners/secrets.js';
@@ -23,19 +24,41 @@ function ruleTable(rules: Record<string, Omit<Rule, 'id'>>): Rule[] {
   return Object.entries(rules).map(([id, rule]) => ({ id, ...rule }));
 }
 
-async function readOptionalFile(path: string): Promise<string | undefined> {
+function isInside(folder: string, path: string): boolean {
+  const fromFolder = relative(folder, path);
+  return fromFolder !== '..' && !fromFolder.startsWith(`..${sep}`) && !isAbsolute(fromFolder);
+}
+
+/**
+ * The real path (symbolic links followed) that a path input names, relative to the workspace;
+ * undefined when nothing is there. Anything outside the workspace is refused: the action reads
+ * what it is pointed at and writes parts of it into the report and the summary.
+ */
+export async function workspacePath(input: string, value: string, workspace: string): Promise<string | undefined> {
+  const path = resolve(workspace, value);
+  let real: string | undefined;
   try {
-    return await readFile(path, 'utf8');
+    real = await realpath(path);
   } catch (error: unknown) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT' && code !== 'ENOTDIR' && code !== 'ENAMETOOLONG') throw error;
   }
+  if (!isInside(workspace, real ?? path)) throw new ConfigurationError(`Input "${input}" has value "${abbreviate(value)}": expected a path inside the workspace.`);
+  return real;
+}
+
+async function readOptionalFile(input: string, value: string, workspace: string): Promise<string | undefined> {
+  const path = await workspacePath(input, value, workspace);
+  return path === undefined ? undefined : readFile(path, 'utf8');
 }
 
 /** The file an input names, relative to the workspace. */
-async function readRequiredFile(input: string, value: string): Promise<string> {
-  const text = await readOptionalFile(resolve(process.cwd(), value));
-  if (text === undefined) throw new ConfigurationError(`Input "${input}" has value "${value}": expected an existing file.`);
+async function readRequiredFile(input: string, value: string, workspace: string): Promise<string> {
+  const text = await readOptionalFile(input, value, workspace).catch((error: unknown) => {
+    if ((error as NodeJS.ErrnoException).code === 'EISDIR') return undefined;
+    throw error;
+  });
+  if (text === undefined) throw new ConfigurationError(`Input "${input}" has value "${abbreviate(value)}": expected an existing file inside the workspace.`);
   return text;
 }
 
@@ -50,22 +73,21 @@ function parseDocument(input: string, path: string, text: string): unknown {
 export async function run(): Promise<void> {
   await runAction('security-scan', async () => {
     const inputs = parseInputs(securityScanInputs);
-    const workspace = process.cwd();
-    const root = resolve(workspace, inputs.path);
-    const rootStat = await stat(root).catch(() => undefined);
-    if (!rootStat?.isDirectory()) throw new ConfigurationError(`Input "path" has value "${inputs.path}": expected an existing folder.`);
-    // Findings name files relative to the workspace (what code scanning expects), or to the scanned folder when it lies outside.
-    const insideWorkspace = !relative(workspace, root).startsWith('..') && !isAbsolute(relative(workspace, root));
-    const base = insideWorkspace ? workspace : root;
+    const workspace = await realpath(process.cwd());
+    const root = await workspacePath('path', inputs.path, workspace);
+    const rootStat = root === undefined ? undefined : await stat(root);
+    if (root === undefined || !rootStat?.isDirectory()) throw new ConfigurationError(`Input "path" has value "${abbreviate(inputs.path)}": expected an existing folder inside the workspace.`);
+    // Findings name files relative to the workspace: what code scanning expects.
+    const base = workspace;
 
     const ignoreText = await (inputs['ignore-file'] === DEFAULT_IGNORE_FILE
-      ? readOptionalFile(resolve(workspace, inputs['ignore-file']))
-      : readRequiredFile('ignore-file', inputs['ignore-file']));
+      ? readOptionalFile('ignore-file', inputs['ignore-file'], workspace)
+      : readRequiredFile('ignore-file', inputs['ignore-file'], workspace));
     const ignoreEntries = ignoreText === undefined ? [] : parseIgnoreFile(inputs['ignore-file'], parseDocument('ignore-file', inputs['ignore-file'], ignoreText));
 
     let userSecretRules;
     if (inputs['secret-rules'] !== undefined) {
-      const text = await readRequiredFile('secret-rules', inputs['secret-rules']);
+      const text = await readRequiredFile('secret-rules', inputs['secret-rules'], workspace);
       const parsed = secretRulesFileSchema.safeParse(parseDocument('secret-rules', inputs['secret-rules'], text));
       if (!parsed.success) {
         throw new ConfigurationError(`Secret rules file ${inputs['secret-rules']} is not valid: ${parsed.error.issues.map((issue) => `${describeIssuePath(issue.path)}: ${issue.message}`).join('; ')}.`);
@@ -76,7 +98,7 @@ export async function run(): Promise<void> {
 
     let baseline: Set<string> | undefined;
     if (inputs.baseline !== undefined) {
-      const text = await readRequiredFile('baseline', inputs.baseline);
+      const text = await readRequiredFile('baseline', inputs.baseline, workspace);
       const parsed = securityReportSchema.safeParse(parseDocument('baseline', inputs.baseline, text));
       if (!parsed.success) throw new ConfigurationError(`Input "baseline" has value "${inputs.baseline}": expected a security-scan JSON report (version 1).`);
       baseline = new Set(parsed.data.findings.map((finding) => finding.fingerprint));
@@ -116,7 +138,7 @@ export async function run(): Promise<void> {
     if (requested.has('dependencies')) await core.group('Auditing dependencies', async () => results.set('dependencies', await scanDependencies(tree)));
     let ingestedRules = new Map<string, Rule[]>();
     if (requested.has('sarif') && inputs['sarif-files'] !== undefined) {
-      const ingested = await scanSarifFiles(inputs['sarif-files']);
+      const ingested = await scanSarifFiles(inputs['sarif-files'], workspace);
       results.set('sarif', ingested.result);
       ingestedRules = ingested.rules;
     }
@@ -140,10 +162,10 @@ export async function run(): Promise<void> {
     const outcome = applyPolicy([...results.values()].flatMap((result) => result.findings), policy);
 
     const ownRules = new Map<ScannerName, Rule[]>([
-      ['kubernetes', ruleTable(KUBERNETES_RULES)],
-      ['dockerfile', ruleTable(DOCKERFILE_RULES)],
-      ['workflows', ruleTable(WORKFLOW_RULES)],
-      ['secrets', secretRulesMetadata(secretRules)],
+      ['kubernetes', [...ruleTable(KUBERNETES_RULES), TIME_BUDGET_RULE]],
+      ['dockerfile', [...ruleTable(DOCKERFILE_RULES), TIME_BUDGET_RULE]],
+      ['workflows', [...ruleTable(WORKFLOW_RULES), TIME_BUDGET_RULE]],
+      ['secrets', [...secretRulesMetadata(secretRules), TIME_BUDGET_RULE]],
     ]);
     const sarif = buildSarifRuns(outcome.findings, scanners, ownRules, ingestedRules, VERSION);
     const outputFolder = process.env.RUNNER_TEMP || workspace;

@@ -1,3 +1,4 @@
+import { escapeHtml, escapeMarkdown } from '../../lib/markdown.js';
 import { buildSarif, type SarifRunInput } from '../../lib/sarif.js';
 import { SEVERITIES, type ScannerResult, type SecurityReport } from '../../lib/security-report.js';
 import type { Summary } from '../../lib/summary.js';
@@ -91,9 +92,6 @@ function ruleMetadata(known: Rule[], findings: EvaluatedFinding[]) {
 
 const TOP_FINDINGS = 20;
 
-function cell(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '&#124;').replace(/\n/g, ' ');
-}
 
 function location(finding: EvaluatedFinding): string {
   if (finding.file === undefined) return '';
@@ -127,7 +125,7 @@ export function writeScanSummary(
     const label = status.status === 'ok' ? 'ok' : `⚠️ ${status.status}`;
     return [
       scanner,
-      cell(status.reason ? `${label}: ${status.reason}` : label),
+      escapeHtml(status.reason ? `${label}: ${status.reason}` : label),
       ...SEVERITIES.map((severity) => String(own.filter((finding) => !finding.suppressed && finding.severity === severity).length)),
       String(own.filter((finding) => finding.suppressed).length),
     ];
@@ -141,10 +139,10 @@ export function writeScanSummary(
       ['Severity', 'Rule', 'Location', 'Finding', 'Fix'].map((data) => ({ data, header: true })),
       ...open.slice(0, TOP_FINDINGS).map((finding) => [
         `${finding.counted ? '⛔ ' : ''}${finding.severity}`,
-        cell(finding.ruleId),
-        cell(location(finding)),
-        cell(finding.message),
-        cell(finding.fix ?? ''),
+        escapeHtml(finding.ruleId),
+        escapeHtml(location(finding)),
+        escapeHtml(finding.message),
+        escapeHtml(finding.fix ?? ''),
       ]),
     ]);
   }
@@ -154,17 +152,17 @@ export function writeScanSummary(
       `Suppressed (${suppressed.length})`,
       `\n\n${suppressed
         .slice(0, 100)
-        .map((finding) => `- ${cell(finding.ruleId)} ${cell(location(finding))} — ${cell(finding.suppressedBy ?? '')}`)
+        .map((finding) => `- ${escapeMarkdown(finding.ruleId)} ${escapeMarkdown(location(finding))} — ${escapeMarkdown(finding.suppressedBy ?? '')}`)
         .join('\n')}\n\n`,
     );
   }
   if (outcome.expired.length > 0) {
     summary.addHeading('Expired ignore entries (no longer suppressing)', 3);
-    summary.addList(outcome.expired.map((entry) => cell(`${describeEntry(entry)} expired ${entry.expires} (${entry.matches} findings): ${entry.reason}`)));
+    summary.addList(outcome.expired.map((entry) => escapeHtml(`${describeEntry(entry)} expired ${entry.expires} (${entry.matches} findings): ${entry.reason}`)));
   }
   if (outcome.stale.length > 0) {
     summary.addHeading('Stale ignore entries (match nothing)', 3);
-    summary.addList(outcome.stale.map((entry) => cell(`${describeEntry(entry)}: ${entry.reason}`)));
+    summary.addList(outcome.stale.map((entry) => escapeHtml(`${describeEntry(entry)}: ${entry.reason}`)));
   }
-  if (notes.length > 0) summary.addList(notes.map(cell));
+  if (notes.length > 0) summary.addList(notes.map((note) => escapeHtml(note)));
 }

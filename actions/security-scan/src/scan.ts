@@ -1,45 +1,79 @@
 import { readFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, isAbsolute, relative } from 'node:path';
 import * as core from '@actions/core';
 import * as exec from '@actions/exec';
 import * as glob from '@actions/glob';
-import { ConfigurationError } from '../../lib/errors.js';
-import type { Finding, Rule, ScannerName, ScanResult } from './findings.js';
+import { ConfigurationError, describeError } from '../../lib/errors.js';
+import { abbreviate } from '../../lib/errors.js';
+import { fingerprint, type Finding, type Rule, type ScannerName, type ScanResult } from './findings.js';
 import { mapNpmAudit, UNSCANNED_LOCKFILES } from './scanners/dependencies.js';
 import { scanDockerfile } from './scanners/dockerfile.js';
-import { isKubernetesManifest, scanKubernetesManifest } from './scanners/kubernetes.js';
+import { scanKubernetesFile } from './scanners/kubernetes.js';
 import { ingestSarif } from './scanners/sarif.js';
-import { scanForSecrets, scanGitLogForSecrets, type CompiledSecretRule } from './scanners/secrets.js';
+import { scanForSecrets, splitGitLog, type CompiledSecretRule } from './scanners/secrets.js';
 import { scanWorkflow } from './scanners/workflows.js';
-import { kindOf, readText, type Tree } from './tree.js';
+import { FILE_TIME_BUDGET_MS, mapWithTimeBudget } from './time-budget.js';
+import { kindOf, readText, type Tree, type TreeFile } from './tree.js';
 
 export type FileScanner = 'secrets' | 'kubernetes' | 'dockerfile' | 'workflows';
 
-/** The file-content scanners over every file of the tree. */
+/** A file (or hunk of history) that took longer than its time budget: what it holds is unknown, which is never a pass. */
+export const TIME_BUDGET_RULE: Rule = {
+  id: 'scan/time-budget-exceeded',
+  severity: 'high',
+  title: 'File not scanned: its scan ran over the time budget',
+  fix: 'Find the slow pattern (usually a `secret-rules` regex with nested or overlapping repetition, such as `(a+)+` or `.*.*=`) and make it linear; or suppress this finding for the file.',
+};
+
+function overBudget(scanner: ScannerName, file: string, what: string): Finding {
+  return {
+    ruleId: TIME_BUDGET_RULE.id,
+    severity: TIME_BUDGET_RULE.severity,
+    scanner,
+    message: `Scanning ${what} was stopped after ${FILE_TIME_BUDGET_MS / 1000} s, so what it holds is unknown.`,
+    file,
+    fix: TIME_BUDGET_RULE.fix,
+    fixable: true,
+    fingerprint: fingerprint(TIME_BUDGET_RULE.id, file, what),
+  };
+}
+
+/** The file-content scanners over every file of the tree, each file within its time budget. */
 export function scanFiles(tree: Tree, scanners: ReadonlySet<ScannerName>, secretRules: CompiledSecretRule[]): Map<FileScanner, ScanResult> {
   const results = new Map<FileScanner, ScanResult>();
   const filesSeen = { kubernetes: 0, dockerfile: 0, workflows: 0 };
-  const perFile = tree.files.map((file) => {
-    const found: Finding[] = [];
+  const scannersOf = (file: TreeFile): FileScanner[] => {
     const kind = kindOf(file.path);
-    const wanted = scanners.has('secrets') || (kind === 'yaml' && scanners.has('kubernetes')) || (kind === 'dockerfile' && scanners.has('dockerfile')) || (kind === 'workflow' && scanners.has('workflows'));
-    if (!wanted) return found;
+    return [
+      scanners.has('secrets') ? 'secrets' : '',
+      kind === 'manifest' && scanners.has('kubernetes') ? 'kubernetes' : '',
+      kind === 'dockerfile' && scanners.has('dockerfile') ? 'dockerfile' : '',
+      kind === 'workflow' && scanners.has('workflows') ? 'workflows' : '',
+    ].filter((scanner): scanner is FileScanner => scanner !== '');
+  };
+  const wanted = tree.files.filter((file) => scannersOf(file).length > 0);
+  const perFile = mapWithTimeBudget(wanted, (file) => {
+    const found: Finding[] = [];
     const text = readText(file);
     if (text === undefined) return found;
-    if (scanners.has('secrets')) found.push(...scanForSecrets(file.path, text, secretRules));
-    if (kind === 'yaml' && scanners.has('kubernetes') && isKubernetesManifest(text)) {
-      filesSeen.kubernetes += 1;
-      found.push(...scanKubernetesManifest(file.path, text));
-    } else if (kind === 'dockerfile' && scanners.has('dockerfile')) {
-      filesSeen.dockerfile += 1;
-      found.push(...scanDockerfile(file.path, text));
-    } else if (kind === 'workflow' && scanners.has('workflows')) {
-      filesSeen.workflows += 1;
-      found.push(...scanWorkflow(file.path, text));
+    for (const scanner of scannersOf(file)) {
+      if (scanner === 'secrets') {
+        found.push(...scanForSecrets(file.path, text, secretRules));
+      } else if (scanner === 'kubernetes') {
+        const manifests = scanKubernetesFile(file.path, text);
+        if (manifests.objects > 0) filesSeen.kubernetes += 1;
+        found.push(...manifests.findings);
+      } else {
+        filesSeen[scanner] += 1;
+        found.push(...(scanner === 'dockerfile' ? scanDockerfile(file.path, text) : scanWorkflow(file.path, text)));
+      }
     }
     return found;
   });
-  const all = perFile.flat();
+  const all = perFile.flatMap((found, index) => {
+    const file = wanted[index] as TreeFile;
+    return found ?? [overBudget(scannersOf(file)[0] as FileScanner, file.path, file.path)];
+  });
   const nothingFound: Record<FileScanner, string> = {
     secrets: '',
     kubernetes: 'no Kubernetes manifests in the tree',
@@ -49,7 +83,7 @@ export function scanFiles(tree: Tree, scanners: ReadonlySet<ScannerName>, secret
   for (const scanner of ['secrets', 'kubernetes', 'dockerfile', 'workflows'] as const) {
     if (!scanners.has(scanner)) continue;
     const findings = all.filter((finding) => finding.scanner === scanner);
-    const skipped = scanner !== 'secrets' && filesSeen[scanner] === 0;
+    const skipped = scanner !== 'secrets' && filesSeen[scanner] === 0 && findings.length === 0;
     results.set(scanner, { findings, status: skipped ? { status: 'skipped', reason: nothingFound[scanner] } : { status: 'ok' } });
   }
   return results;
@@ -83,18 +117,34 @@ export async function scanHistory(root: string, range: string, rules: CompiledSe
   core.info(`git log -p ${range}`);
   const log = await exec.getExecOutput(
     'git',
-    ['-c', 'core.quotepath=off', 'log', '-p', '--unified=0', '--no-color', '--no-ext-diff', '--format=commit %H', range, '--'],
+    // The range is validated as revisions; `--end-of-options` makes sure git could never read it as an option anyway.
+    ['-c', 'core.quotepath=off', 'log', '-p', '--unified=0', '--no-color', '--no-ext-diff', '--format=commit %H', '--end-of-options', range, '--'],
     { cwd: root, ignoreReturnCode: true, silent: true },
   );
   if (log.exitCode !== 0) throw new ConfigurationError(`Input "history" has value "${range}": git log failed: ${log.stderr.trim().split('\n')[0] ?? ''}`);
-  return scanGitLogForSecrets(log.stdout, rules);
+  const hunks = splitGitLog(log.stdout);
+  const perHunk = mapWithTimeBudget(hunks, (hunk) =>
+    scanForSecrets(hunk.file, hunk.text, rules, { commit: hunk.commit, lineOfFile: (line) => hunk.firstLine + line - 1 }),
+  );
+  return perHunk.flatMap((found, index) => {
+    const hunk = hunks[index]!;
+    return found ?? [overBudget('secrets', hunk.file, `the lines commit ${hunk.commit.slice(0, 12)} added to ${hunk.file} at line ${hunk.firstLine}`)];
+  });
 }
 
 /** The `sarif-files` globs, read and brought under the policy. */
-export async function scanSarifFiles(patterns: string[]): Promise<{ result: ScanResult; rules: Map<string, Rule[]> }> {
-  const globber = await glob.create(patterns.join('\n'), { matchDirectories: false });
-  const files = await globber.glob();
-  if (files.length === 0) throw new ConfigurationError(`Input "sarif-files" has value "${patterns.join(', ')}": expected globs matching at least one SARIF file.`);
+export async function scanSarifFiles(patterns: string[], workspace: string): Promise<{ result: ScanResult; rules: Map<string, Rule[]> }> {
+  const shown = abbreviate(patterns.join(', '));
+  let files: string[];
+  try {
+    files = await (await glob.create(patterns.join('\n'), { matchDirectories: false })).glob();
+  } catch (error: unknown) {
+    // @actions/glob refuses patterns such as `..` with an Error of its own.
+    throw new ConfigurationError(`Input "sarif-files" has value "${shown}": expected SARIF file globs inside the workspace (${describeError(error)}).`);
+  }
+  if (files.length === 0) throw new ConfigurationError(`Input "sarif-files" has value "${shown}": expected globs matching at least one SARIF file.`);
+  const outside = files.find((file) => relative(workspace, file).startsWith('..') || isAbsolute(relative(workspace, file)));
+  if (outside !== undefined) throw new ConfigurationError(`Input "sarif-files" has value "${shown}": expected files inside the workspace, but it matches ${outside}.`);
   const findings: Finding[] = [];
   const rules = new Map<string, Rule[]>();
   for (const file of files.sort()) {

@@ -58,9 +58,10 @@ export function isYamlFile(path: string): boolean {
   return /\.ya?ml$/i.test(path) && !isWorkflowFile(path);
 }
 
-export function kindOf(path: string): 'workflow' | 'yaml' | 'dockerfile' | 'other' {
+/** Which file scanner reads a file: YAML and JSON files may hold Kubernetes manifests. */
+export function kindOf(path: string): 'workflow' | 'manifest' | 'dockerfile' | 'other' {
   if (isWorkflowFile(path)) return 'workflow';
-  if (isYamlFile(path)) return 'yaml';
+  if (isYamlFile(path) || /\.json$/i.test(path)) return 'manifest';
   if (isDockerfile(path)) return 'dockerfile';
   return 'other';
 }

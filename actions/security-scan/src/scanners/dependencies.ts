@@ -34,6 +34,13 @@ export function mapNpmAudit(lockfile: string, lockfileText: string, auditOutput:
     const message = typeof audit.message === 'string' ? audit.message : JSON.stringify(object(audit.error));
     return { ok: false, reason: `npm audit could not get advisories for ${lockfile}: ${message}` };
   }
+  // npm counts the entries of `vulnerabilities` in metadata; a count that is not a whole number, or
+  // that disagrees with the entries, is a report this action cannot trust, never "0 findings".
+  const listed = Object.keys(audit.vulnerabilities).length;
+  const total = object(object(audit.metadata).vulnerabilities).total;
+  if (total !== undefined && (typeof total !== 'number' || !Number.isSafeInteger(total) || total !== listed)) {
+    return { ok: false, reason: `npm audit's report for ${lockfile} counts ${JSON.stringify(total)} vulnerable packages but lists ${listed}` };
+  }
   const packages = object(object(JSON.parse(lockfileText)).packages);
   const locate = lineLocator(lockfileText);
   const findings: Finding[] = [];

@@ -43,6 +43,8 @@ interface Instruction {
 }
 
 const SECRET_NAME = /PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIAL/i;
+/** A line ending in a backslash (and blanks): the instruction goes on on the next line. */
+const CONTINUATION = /\\\s*$/;
 
 export function isDockerfile(path: string): boolean {
   const name = basename(path);
@@ -57,13 +59,18 @@ export function parseDockerfile(text: string): Instruction[] {
     const first = lines[index] ?? '';
     if (first.trim() === '' || first.trimStart().startsWith('#')) continue;
     const line = index + 1;
-    let joined = first;
-    while (/\\\s*$/.test(joined) && index + 1 < lines.length) {
-      joined = joined.replace(/\\\s*$/, ' ');
+    // Each line is tested on its own (not the joined text), so a long run of continuation lines stays linear.
+    const parts: string[] = [];
+    let current = first;
+    while (CONTINUATION.test(current) && index + 1 < lines.length) {
+      parts.push(current.replace(CONTINUATION, ' '));
       const next = lines[++index] ?? '';
-      if (!next.trimStart().startsWith('#')) joined += next;
+      current = next.trimStart().startsWith('#') ? '\\' : next;
     }
-    const match = /^\s*(\S+)\s*(.*)$/.exec(joined);
+    parts.push(current);
+    const joined = parts.join('');
+    // `[\s\S]*`, not `.*`: a lone \r or U+2028 inside the line would make `.*$` backtrack quadratically.
+    const match = /^\s*(\S+)\s*([\s\S]*)$/.exec(joined);
     if (match) instructions.push({ keyword: (match[1] ?? '').toUpperCase(), args: (match[2] ?? '').trim(), line });
   }
   return instructions;
@@ -105,7 +112,7 @@ export function scanDockerfile(file: string, text: string): Finding[] {
         if (/^https?:\/\//i.test(source) && !verified) hit('docker/add-url', instruction, `ADD downloads ${source} without verifying it.`, source);
       }
     } else if (keyword === 'RUN') {
-      if (/apt-get\s+(?:-\S+\s+)*install/.test(args) && !/rm\s+-r?f?r?\s+\/var\/lib\/apt\/lists/.test(args)) {
+      if (installsWithAptGet(args) && !/rm\s+-r?f?r?\s+\/var\/lib\/apt\/lists/.test(args)) {
         hit('docker/apt-get-no-cleanup', instruction, 'apt-get install leaves the package lists in the layer.');
       }
     } else if (keyword === 'USER') {
@@ -133,6 +140,17 @@ export function scanDockerfile(file: string, text: string): Finding[] {
     fixable: true,
     fingerprint,
   }));
+}
+
+/** `apt-get [options] install` among the words of a RUN (words, not a regex: `(?:-\\S+\\s+)*` backtracks over repeated `apt-get -…`). */
+function installsWithAptGet(args: string): boolean {
+  const words = args.split(/\s+/);
+  return words.some((word, index) => {
+    if (word !== 'apt-get') return false;
+    let next = index + 1;
+    while (words[next]?.startsWith('-')) next++;
+    return words[next] === 'install';
+  });
 }
 
 /** `ENV A=1 B=2`, the legacy `ENV A 1`, and `ARG A[=default]`: names with their values. */

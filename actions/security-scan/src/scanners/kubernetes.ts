@@ -1,4 +1,4 @@
-import { LineCounter, parseAllDocuments } from 'yaml';
+import { LineCounter, parseAllDocuments, type Document } from 'yaml';
 import { withOccurrences, type Finding, type Rule } from '../findings.js';
 import { lineOf, type Path } from './yaml-lines.js';
 
@@ -83,6 +83,11 @@ export const KUBERNETES_RULES = {
     title: 'Resource in the default namespace',
     fix: 'Set `metadata.namespace` to the namespace of the application.',
   },
+  'k8s/unreadable-manifest': {
+    severity: 'high',
+    title: 'Manifest file that could not be read',
+    fix: 'Write the manifest without YAML aliases that expand it (anchors used more than a few times) or deep nesting.',
+  },
 } as const satisfies Record<string, Omit<Rule, 'id'>>;
 
 type KubernetesRuleId = keyof typeof KUBERNETES_RULES;
@@ -118,23 +123,87 @@ interface Hit {
   content: string;
 }
 
-/** Looks like a Kubernetes object: a mapping with apiVersion and kind. */
-export function isKubernetesManifest(text: string): boolean {
-  return /^apiVersion:/m.test(text) && /^kind:/m.test(text);
+/** What one YAML or JSON file holds: its Kubernetes objects' findings, and how many objects there were. */
+export interface KubernetesFileScan {
+  objects: number;
+  findings: Finding[];
 }
 
-/** Every document of a (multi-document) manifest file, checked against the rules above. */
-export function scanKubernetesManifest(file: string, text: string): Finding[] {
-  const lineCounter = new LineCounter();
-  const found: Array<{ ruleId: KubernetesRuleId; file: string; content: string; line: number; message: string }> = [];
-  for (const document of parseAllDocuments(text, { lineCounter })) {
-    if (!('errors' in document) || document.errors.length > 0) continue;
-    const manifest = object(document.toJS());
-    if (typeof manifest.kind !== 'string' || typeof manifest.apiVersion !== 'string') continue;
-    for (const hit of checkObject(manifest)) {
-      found.push({ ...hit, file, line: lineOf(document, lineCounter, hit.path) });
+interface LocatedObject {
+  manifest: Json;
+  document: Document;
+  /** Where the object sits in its document: `[]`, or `['items', 2]` inside a List. */
+  path: Path;
+}
+
+/**
+ * The Kubernetes objects of a file, decided by content (a mapping with a string apiVersion and
+ * kind), as kubectl reads it: every document of a YAML stream, a JSON file, and the items of a
+ * `List` (or `DeploymentList`...) in place of the List. Duplicate keys are kept, the last one
+ * winning, as kubectl's decoder does, so a repeated key cannot hide a field from the rules.
+ */
+function readObjects(text: string, lineCounter: LineCounter): { objects: LocatedObject[]; unreadable: Array<{ line: number; reason: string }> } {
+  const objects: LocatedObject[] = [];
+  const unreadable: Array<{ line: number; reason: string }> = [];
+  const collect = (value: unknown, document: Document, path: Path) => {
+    const manifest = object(value);
+    if (typeof manifest.kind !== 'string' || typeof manifest.apiVersion !== 'string') return;
+    if (manifest.kind.endsWith('List') && Array.isArray(manifest.items)) {
+      manifest.items.forEach((item, index) => collect(item, document, [...path, 'items', index]));
+    } else {
+      objects.push({ manifest, document, path });
     }
+  };
+  for (const document of parseAllDocuments(text, { lineCounter, uniqueKeys: false })) {
+    if (!('errors' in document) || document.errors.length > 0) continue;
+    let value: unknown;
+    try {
+      value = document.toJS();
+    } catch (error: unknown) {
+      // The yaml package refuses alias expansion past its limit (a "billion laughs" document) with a
+      // ReferenceError; nesting deeper than the stack ends in a RangeError. Either is this document's problem.
+      if (!(error instanceof ReferenceError || error instanceof RangeError)) throw error;
+      unreadable.push({ line: lineOf(document, lineCounter, []), reason: error.message });
+      continue;
+    }
+    collect(value, document, []);
   }
+  return { objects, unreadable };
+}
+
+/** Without apiVersion and kind anywhere in a JSON file (package-lock.json...), the YAML parser need not run. */
+function jsonHoldsObjects(text: string): boolean {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return false;
+  }
+  const manifest = object(value);
+  return typeof manifest.kind === 'string' && typeof manifest.apiVersion === 'string';
+}
+
+/** Every Kubernetes object of a manifest file (YAML, multi-document YAML or JSON), checked against the rules above. */
+export function scanKubernetesFile(file: string, text: string): KubernetesFileScan {
+  if (/\.json$/i.test(file) && !jsonHoldsObjects(text)) return { objects: 0, findings: [] };
+  const lineCounter = new LineCounter();
+  const { objects, unreadable } = readObjects(text, lineCounter);
+  const found = [
+    ...unreadable.map(({ line, reason }) => ({
+      ruleId: 'k8s/unreadable-manifest' as const,
+      file,
+      line,
+      content: String(line),
+      message: `The document at line ${line} could not be read (${reason}), so what it would deploy is unknown.`,
+    })),
+    ...objects.flatMap(({ manifest, document, path }) =>
+      checkObject(manifest).map((hit) => ({ ...hit, file, line: lineOf(document, lineCounter, [...path, ...hit.path]) })),
+    ),
+  ];
+  return { objects: objects.length + unreadable.length, findings: toFindings(found) };
+}
+
+function toFindings(found: Array<{ ruleId: KubernetesRuleId; file: string; content: string; line: number; message: string }>): Finding[] {
   return withOccurrences(found).map(({ ruleId, file: path, line, message, fingerprint }) => ({
     ruleId,
     severity: KUBERNETES_RULES[ruleId].severity,

@@ -17,12 +17,40 @@ export interface IngestedSarif {
   rules: Map<string, Rule[]>;
 }
 
-/** GitHub's reading of `security-severity` (CVSS-like), else the SARIF level. */
-function severityOf(rule: Json, result: Json): Severity {
-  const score = Number(object(result.properties)['security-severity'] ?? object(rule.properties)['security-severity']);
-  if (Number.isFinite(score) && score > 0) return score >= 9 ? 'critical' : score >= 7 ? 'high' : score >= 4 ? 'medium' : 'low';
-  const level = String(result.level ?? object(rule.defaultConfiguration).level ?? 'warning');
-  return level === 'error' ? 'high' : level === 'warning' ? 'medium' : level === 'note' ? 'low' : 'info';
+const SARIF_LEVELS: Record<string, Severity> = { error: 'high', warning: 'medium', note: 'low', none: 'info' };
+
+/**
+ * A `security-severity` as GitHub reads it: a CVSS-like score from 0 to 10, as a number or a
+ * decimal string. Anything else ("NaN", "Infinity", "0x10", 99, true) is no score at all.
+ */
+function securitySeverityScore(value: unknown): number | undefined {
+  const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+  if (!/^\d+(\.\d+)?$/.test(text)) return undefined;
+  const score = Number(text);
+  return Number.isFinite(score) && score <= 10 ? score : undefined;
+}
+
+/** GitHub's reading of `security-severity`, else the SARIF level (`warning` when absent). */
+function severityOf(source: string, rule: Json, result: Json): Severity {
+  const score = securitySeverityScore(object(result.properties)['security-severity'] ?? object(rule.properties)['security-severity']);
+  if (score !== undefined && score > 0) return score >= 9 ? 'critical' : score >= 7 ? 'high' : score >= 4 ? 'medium' : 'low';
+  const level = result.level ?? object(rule.defaultConfiguration).level ?? 'warning';
+  const severity = typeof level === 'string' ? SARIF_LEVELS[level] : undefined;
+  if (severity === undefined) throw new Error(`${source} is not a valid SARIF log: a result has the level ${JSON.stringify(level).slice(0, 40)}, expected error, warning, note or none`);
+  return severity;
+}
+
+/** A result's file: the URI decoded where it can be (`src/100%.ts` is kept as written). */
+function fileOf(uri: string): string | undefined {
+  if (uri === '') return undefined;
+  const path = uri.replace(/^file:\/\//, '');
+  let decoded = path;
+  try {
+    decoded = decodeURI(path);
+  } catch {
+    // A lone `%` is not an escape: the URI names the file as written.
+  }
+  return decoded.replace(/^\.\//, '');
 }
 
 /** Results of another scanner's SARIF (Trivy, CodeQL, Semgrep...) as findings under this action's policy. */
@@ -34,6 +62,10 @@ export function ingestSarif(source: string, text: string): IngestedSarif {
     throw new Error(`${source} is not JSON: ${String(error)}`);
   }
   if (!Array.isArray(log.runs)) throw new Error(`${source} is not a SARIF log (no "runs" array)`);
+  for (const [index, run] of (log.runs as unknown[]).entries()) {
+    const results = object(run).results;
+    if (results !== undefined && results !== null && !Array.isArray(results)) throw new Error(`${source} is not a valid SARIF log: runs[${index}].results is not an array`);
+  }
   const findings: Finding[] = [];
   const rulesByTool = new Map<string, Rule[]>();
   for (const run of array(log.runs)) {
@@ -47,11 +79,12 @@ export function ingestSarif(source: string, text: string): IngestedSarif {
     for (const result of array(run.results)) {
       const ruleId = String(result.ruleId ?? object(result.rule).id ?? 'unknown-rule');
       const rule = (typeof result.ruleIndex === 'number' ? rules[result.ruleIndex] : undefined) ?? rulesById.get(ruleId) ?? {};
-      const severity = severityOf(rule, result);
+      const severity = severityOf(source, rule, result);
       const location = object(array(result.locations)[0]?.physicalLocation);
       const uri = String(object(location.artifactLocation).uri ?? '');
-      const file = uri === '' ? undefined : decodeURI(uri.replace(/^file:\/\//, '')).replace(/^\.\//, '');
-      const line = Number(object(location.region).startLine) || undefined;
+      const file = fileOf(uri);
+      const startLine = object(location.region).startLine;
+      const line = typeof startLine === 'number' && Number.isInteger(startLine) && startLine > 0 ? startLine : undefined;
       const message = String(object(result.message).text ?? object(rule.shortDescription).text ?? ruleId);
       const partial = Object.values(object(result.partialFingerprints))[0];
       const content = typeof partial === 'string' ? partial : message;

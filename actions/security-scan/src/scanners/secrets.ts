@@ -107,14 +107,15 @@ export function scanForSecrets(file: string, text: string, rules: CompiledSecret
     if (rule.lowerKeywords.length > 0 && !rule.lowerKeywords.some((keyword) => lowerText.includes(keyword))) continue;
     rule.pattern.lastIndex = 0;
     for (const match of text.matchAll(rule.pattern)) {
-      const secret = match[1] ?? match[0];
+      const secret = secretOf(match);
+      if (secret === '') continue;
       if (rule.allowPattern?.test(secret)) continue;
       if (rule.entropy !== undefined && shannonEntropy(secret) < rule.entropy) continue;
       const key = `${rule.id}\0${secret}`;
       const occurrence = occurrences.get(key) ?? 0;
       occurrences.set(key, occurrence + 1);
       const textLine = locate(match.index);
-      const redactedMatch = oneLine(match[0].split(secret).join(redactSecret(secret)));
+      const redactedMatch = oneLine(secret === match[0] ? redactSecret(secret) : match[0].split(secret).join(redactSecret(secret)));
       const where = context.commit ? ` (added in commit ${context.commit.slice(0, 12)})` : '';
       findings.push({
         ruleId: rule.id,
@@ -133,26 +134,39 @@ export function scanForSecrets(file: string, text: string, rules: CompiledSecret
   return findings;
 }
 
+/**
+ * The first capture group, or the whole match when the group is empty, absent or reaches outside
+ * the match (a group in a lookahead): replacing an empty group would print the secret character by
+ * character between masks, and a group outside the match would leave the match unredacted.
+ */
+function secretOf(match: RegExpMatchArray): string {
+  const group = match[1];
+  return group !== undefined && group !== '' && match[0].includes(group) ? group : match[0];
+}
+
 function oneLine(text: string): string {
   const flat = text.replace(/\s+/g, ' ');
   return flat.length > 120 ? `${flat.slice(0, 117)}...` : flat;
 }
 
-/**
- * Secrets added by the commits of `git log -p --unified=0` output: each hunk's added lines
- * are scanned as one block, so multi-line secrets such as private keys are found too.
- */
-export function scanGitLogForSecrets(log: string, rules: CompiledSecretRule[]): Finding[] {
-  const findings: Finding[] = [];
+/** Lines one commit added to one file, together: multi-line secrets such as private keys are found too. */
+export interface AddedHunk {
+  commit: string;
+  file: string;
+  /** Line of the file where the hunk's first added line is. */
+  firstLine: number;
+  text: string;
+}
+
+/** The added lines of `git log -p --unified=0` output, one block per hunk. */
+export function splitGitLog(log: string): AddedHunk[] {
+  const hunks: AddedHunk[] = [];
   let commit = '';
   let file: string | undefined;
   let block: string[] = [];
   let blockStart = 0;
   const flush = () => {
-    if (file !== undefined && block.length > 0) {
-      const start = blockStart;
-      findings.push(...scanForSecrets(file, block.join('\n'), rules, { commit, lineOfFile: (line) => start + line - 1 }));
-    }
+    if (file !== undefined && block.length > 0) hunks.push({ commit, file, firstLine: blockStart, text: block.join('\n') });
     block = [];
   };
   for (const line of log.split('\n')) {
@@ -174,5 +188,5 @@ export function scanGitLogForSecrets(log: string, rules: CompiledSecretRule[]): 
     }
   }
   flush();
-  return findings;
+  return hunks;
 }

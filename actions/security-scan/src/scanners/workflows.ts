@@ -28,12 +28,18 @@ export const WORKFLOW_RULES = {
     title: 'pull_request_target checks out the pull request head',
     fix: 'Use `pull_request` for untrusted code, or never check out the head in a `pull_request_target` workflow.',
   },
+  'gha/unreadable-workflow': {
+    severity: 'high',
+    title: 'Workflow file that could not be read',
+    fix: 'Write the workflow without YAML aliases that expand it (anchors used more than a few times) or deep nesting.',
+  },
 } as const satisfies Record<string, Omit<Rule, 'id'>>;
 
 type WorkflowRuleId = keyof typeof WORKFLOW_RULES;
 type Json = Record<string, unknown>;
 
-const EXPRESSION = /\$\{\{([\s\S]*?)\}\}/g;
+// Linear: the body stops at the next `${{` as well as at `}}`, so an unclosed `${{` scans only up to the next one.
+const EXPRESSION = /\$\{\{((?:(?!\$\{\{|\}\})[\s\S])*)\}\}/g;
 /** Values a pull request author, issue author or commenter controls. Ids, numbers and SHAs are safe. */
 const ATTACKER_CONTROLLED = /\b(github\.event\.[\w.*[\]'-]+|github\.head_ref)\b/g;
 const SAFE_EVENT_FIELD = /\.(number|id|sha|before|after)$/;
@@ -52,10 +58,18 @@ export function scanWorkflow(file: string, text: string): Finding[] {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter });
   if (document.errors.length > 0) return [];
-  const workflow = object(document.toJS());
   const hits: Array<{ ruleId: WorkflowRuleId; line: number; message: string; content: string; file: string }> = [];
   const hit = (ruleId: WorkflowRuleId, path: Path, message: string, content: string, line = lineOf(document, lineCounter, path)) =>
     hits.push({ ruleId, line, message, content, file });
+  let workflow: Json;
+  try {
+    workflow = object(document.toJS());
+  } catch (error: unknown) {
+    // Alias expansion past the yaml package's limit (a "billion laughs" file), or nesting deeper than the stack.
+    if (!(error instanceof ReferenceError || error instanceof RangeError)) throw error;
+    hit('gha/unreadable-workflow', [], `The workflow could not be read (${error.message}), so what it runs is unknown.`, 'unreadable');
+    return toFindings();
+  }
 
   if (workflow.permissions === undefined) {
     hit('gha/missing-permissions', [], 'The workflow sets no top-level permissions, so jobs get the repository default token scopes.', 'top-level');
@@ -130,15 +144,19 @@ export function scanWorkflow(file: string, text: string): Finding[] {
     }
   }
 
-  return withOccurrences(hits).map(({ ruleId, line, message, fingerprint }) => ({
-    ruleId,
-    severity: WORKFLOW_RULES[ruleId].severity,
-    scanner: 'workflows',
-    message,
-    file,
-    line,
-    fix: WORKFLOW_RULES[ruleId].fix,
-    fixable: true,
-    fingerprint,
-  }));
+  return toFindings();
+
+  function toFindings(): Finding[] {
+    return withOccurrences(hits).map(({ ruleId, line, message, fingerprint }) => ({
+      ruleId,
+      severity: WORKFLOW_RULES[ruleId].severity,
+      scanner: 'workflows',
+      message,
+      file,
+      line,
+      fix: WORKFLOW_RULES[ruleId].fix,
+      fixable: true,
+      fingerprint,
+    }));
+  }
 }
