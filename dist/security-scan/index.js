@@ -38024,6 +38024,35 @@ exports.visitAsync = visitAsync;
 /******/ /* webpack/runtime/asset-relocator-loader */
 /******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
 /******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
 /************************************************************************/
 var __webpack_exports__ = {};
 
@@ -56354,19 +56383,37 @@ function lineLocator(text) {
 ;// CONCATENATED MODULE: ./actions/security-scan/src/inputs.ts
 
 
+const HISTORY_EXPECTED = 'a git revision or range such as origin/main..HEAD, HEAD~5..HEAD or a commit SHA (revisions only, no options or spaces)';
+/** A revision as git reads it (`main`, `origin/main`, `HEAD~3`, `v1.2^{commit}`, a SHA, `@{upstream}`): never starting with `-`, so never an option. */
+const REVISION = /^[A-Za-z0-9_@][A-Za-z0-9_@./~^{}+-]{0,199}$/;
+/** `A`, `A..B` or `A...B`, each side a revision. */
+function isRevisionRange(text) {
+    const sides = text.split(/\.{2,3}/);
+    return sides.length <= 2 && sides.every((side) => REVISION.test(side));
+}
+/** A path relative to the workspace; the file system refuses a NUL, so it is refused here, as an input error. */
+function pathText(expected) {
+    return input.text(expected).refine((text) => !text.includes('\u0000'), { error: expected });
+}
 const securityScanInputs = {
     scanners: input
         .list(`scanners among ${SCANNERS.join(', ')}`)
         .refine((names) => names.every((name) => SCANNERS.includes(name)), { error: `scanners among ${SCANNERS.join(', ')}` })
         .optional(),
-    path: input.text('a folder to scan').default('.'),
-    history: input.text('a git commit range such as origin/main..HEAD').optional(),
-    'secret-rules': input.text('the path of a YAML or JSON file of secret rules').optional(),
-    'sarif-files': input.list('SARIF file globs, newline or comma separated').optional(),
+    path: pathText('a folder to scan').default('.'),
+    history: input
+        .text(HISTORY_EXPECTED)
+        .refine(isRevisionRange, { error: HISTORY_EXPECTED })
+        .optional(),
+    'secret-rules': pathText('the path of a YAML or JSON file of secret rules').optional(),
+    'sarif-files': input
+        .list('SARIF file globs, newline or comma separated')
+        .refine((globs) => globs.every((glob) => !glob.includes('\u0000')), { error: 'SARIF file globs, newline or comma separated' })
+        .optional(),
     'fail-on-severity': input.oneOf(['critical', 'high', 'medium', 'low', 'none']).default('high'),
     'fail-on-fixable-only': input.boolean().default(false),
-    'ignore-file': input.text('the path of a suppression file').default('.security-ignore.yml'),
-    baseline: input.text('the path of a previous security-scan JSON report').optional(),
+    'ignore-file': pathText('the path of a suppression file').default('.security-ignore.yml'),
+    baseline: pathText('the path of a previous security-scan JSON report').optional(),
     'new-findings-only': input.boolean().default(false),
 };
 
@@ -56604,6 +56651,7 @@ function sarifResult(result, ruleIndex) {
 
 
 
+
 function buildReport(outcome, scanners) {
     return {
         version: 1,
@@ -56682,9 +56730,6 @@ function ruleMetadata(known, findings) {
     return rules;
 }
 const TOP_FINDINGS = 20;
-function cell(text) {
-    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '&#124;').replace(/\n/g, ' ');
-}
 function report_location(finding) {
     if (finding.file === undefined)
         return '';
@@ -56708,7 +56753,7 @@ function writeScanSummary(summary, outcome, scanners, policy, notes) {
         const label = status.status === 'ok' ? 'ok' : `⚠️ ${status.status}`;
         return [
             scanner,
-            cell(status.reason ? `${label}: ${status.reason}` : label),
+            escapeHtml(status.reason ? `${label}: ${status.reason}` : label),
             ...SEVERITIES.map((severity) => String(own.filter((finding) => !finding.suppressed && finding.severity === severity).length)),
             String(own.filter((finding) => finding.suppressed).length),
         ];
@@ -56721,10 +56766,10 @@ function writeScanSummary(summary, outcome, scanners, policy, notes) {
             ['Severity', 'Rule', 'Location', 'Finding', 'Fix'].map((data) => ({ data, header: true })),
             ...open.slice(0, TOP_FINDINGS).map((finding) => [
                 `${finding.counted ? '⛔ ' : ''}${finding.severity}`,
-                cell(finding.ruleId),
-                cell(report_location(finding)),
-                cell(finding.message),
-                cell(finding.fix ?? ''),
+                escapeHtml(finding.ruleId),
+                escapeHtml(report_location(finding)),
+                escapeHtml(finding.message),
+                escapeHtml(finding.fix ?? ''),
             ]),
         ]);
     }
@@ -56732,19 +56777,19 @@ function writeScanSummary(summary, outcome, scanners, policy, notes) {
     if (suppressed.length > 0) {
         summary.addDetails(`Suppressed (${suppressed.length})`, `\n\n${suppressed
             .slice(0, 100)
-            .map((finding) => `- ${cell(finding.ruleId)} ${cell(report_location(finding))} — ${cell(finding.suppressedBy ?? '')}`)
+            .map((finding) => `- ${escapeMarkdown(finding.ruleId)} ${escapeMarkdown(report_location(finding))} — ${escapeMarkdown(finding.suppressedBy ?? '')}`)
             .join('\n')}\n\n`);
     }
     if (outcome.expired.length > 0) {
         summary.addHeading('Expired ignore entries (no longer suppressing)', 3);
-        summary.addList(outcome.expired.map((entry) => cell(`${describeEntry(entry)} expired ${entry.expires} (${entry.matches} findings): ${entry.reason}`)));
+        summary.addList(outcome.expired.map((entry) => escapeHtml(`${describeEntry(entry)} expired ${entry.expires} (${entry.matches} findings): ${entry.reason}`)));
     }
     if (outcome.stale.length > 0) {
         summary.addHeading('Stale ignore entries (match nothing)', 3);
-        summary.addList(outcome.stale.map((entry) => cell(`${describeEntry(entry)}: ${entry.reason}`)));
+        summary.addList(outcome.stale.map((entry) => escapeHtml(`${describeEntry(entry)}: ${entry.reason}`)));
     }
     if (notes.length > 0)
-        summary.addList(notes.map(cell));
+        summary.addList(notes.map((note) => escapeHtml(note)));
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-glob-options-helper.js
@@ -60484,6 +60529,13 @@ function mapNpmAudit(lockfile, lockfileText, auditOutput) {
         const message = typeof audit.message === 'string' ? audit.message : JSON.stringify(dependencies_object(audit.error));
         return { ok: false, reason: `npm audit could not get advisories for ${lockfile}: ${message}` };
     }
+    // npm counts the entries of `vulnerabilities` in metadata; a count that is not a whole number, or
+    // that disagrees with the entries, is a report this action cannot trust, never "0 findings".
+    const listed = Object.keys(audit.vulnerabilities).length;
+    const total = dependencies_object(dependencies_object(audit.metadata).vulnerabilities).total;
+    if (total !== undefined && (typeof total !== 'number' || !Number.isSafeInteger(total) || total !== listed)) {
+        return { ok: false, reason: `npm audit's report for ${lockfile} counts ${JSON.stringify(total)} vulnerable packages but lists ${listed}` };
+    }
     const packages = dependencies_object(dependencies_object(JSON.parse(lockfileText)).packages);
     const locate = lineLocator(lockfileText);
     const findings = [];
@@ -60664,6 +60716,8 @@ const DOCKERFILE_RULES = {
     },
 };
 const SECRET_NAME = /PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIAL/i;
+/** A line ending in a backslash (and blanks): the instruction goes on on the next line. */
+const CONTINUATION = /\\\s*$/;
 function isDockerfile(path) {
     const name = (0,external_node_path_namespaceObject.basename)(path);
     return /^(Dockerfile|Containerfile)(\..+)?$/.test(name) || name.endsWith('.Dockerfile');
@@ -60677,14 +60731,18 @@ function parseDockerfile(text) {
         if (first.trim() === '' || first.trimStart().startsWith('#'))
             continue;
         const line = index + 1;
-        let joined = first;
-        while (/\\\s*$/.test(joined) && index + 1 < lines.length) {
-            joined = joined.replace(/\\\s*$/, ' ');
+        // Each line is tested on its own (not the joined text), so a long run of continuation lines stays linear.
+        const parts = [];
+        let current = first;
+        while (CONTINUATION.test(current) && index + 1 < lines.length) {
+            parts.push(current.replace(CONTINUATION, ' '));
             const next = lines[++index] ?? '';
-            if (!next.trimStart().startsWith('#'))
-                joined += next;
+            current = next.trimStart().startsWith('#') ? '\\' : next;
         }
-        const match = /^\s*(\S+)\s*(.*)$/.exec(joined);
+        parts.push(current);
+        const joined = parts.join('');
+        // `[\s\S]*`, not `.*`: a lone \r or U+2028 inside the line would make `.*$` backtrack quadratically.
+        const match = /^\s*(\S+)\s*([\s\S]*)$/.exec(joined);
         if (match)
             instructions.push({ keyword: (match[1] ?? '').toUpperCase(), args: (match[2] ?? '').trim(), line });
     }
@@ -60730,7 +60788,7 @@ function scanDockerfile(file, text) {
             }
         }
         else if (keyword === 'RUN') {
-            if (/apt-get\s+(?:-\S+\s+)*install/.test(args) && !/rm\s+-r?f?r?\s+\/var\/lib\/apt\/lists/.test(args)) {
+            if (installsWithAptGet(args) && !/rm\s+-r?f?r?\s+\/var\/lib\/apt\/lists/.test(args)) {
                 hit('docker/apt-get-no-cleanup', instruction, 'apt-get install leaves the package lists in the layer.');
             }
         }
@@ -60761,6 +60819,18 @@ function scanDockerfile(file, text) {
         fixable: true,
         fingerprint,
     }));
+}
+/** `apt-get [options] install` among the words of a RUN (words, not a regex: `(?:-\\S+\\s+)*` backtracks over repeated `apt-get -…`). */
+function installsWithAptGet(args) {
+    const words = args.split(/\s+/);
+    return words.some((word, index) => {
+        if (word !== 'apt-get')
+            return false;
+        let next = index + 1;
+        while (words[next]?.startsWith('-'))
+            next++;
+        return words[next] === 'install';
+    });
 }
 /** `ENV A=1 B=2`, the legacy `ENV A 1`, and `ARG A[=default]`: names with their values. */
 function parseAssignments(keyword, args) {
@@ -60892,6 +60962,11 @@ const KUBERNETES_RULES = {
         title: 'Resource in the default namespace',
         fix: 'Set `metadata.namespace` to the namespace of the application.',
     },
+    'k8s/unreadable-manifest': {
+        severity: 'high',
+        title: 'Manifest file that could not be read',
+        fix: 'Write the manifest without YAML aliases that expand it (anchors used more than a few times) or deep nesting.',
+    },
 };
 const POD_SPEC_PATHS = {
     Pod: ['spec'],
@@ -60912,24 +60987,76 @@ function kubernetes_object(value) {
 function kubernetes_array(value) {
     return Array.isArray(value) ? value : [];
 }
-/** Looks like a Kubernetes object: a mapping with apiVersion and kind. */
-function isKubernetesManifest(text) {
-    return /^apiVersion:/m.test(text) && /^kind:/m.test(text);
-}
-/** Every document of a (multi-document) manifest file, checked against the rules above. */
-function scanKubernetesManifest(file, text) {
-    const lineCounter = new dist/* LineCounter */.HN();
-    const found = [];
-    for (const document of (0,dist/* parseAllDocuments */.hR)(text, { lineCounter })) {
+/**
+ * The Kubernetes objects of a file, decided by content (a mapping with a string apiVersion and
+ * kind), as kubectl reads it: every document of a YAML stream, a JSON file, and the items of a
+ * `List` (or `DeploymentList`...) in place of the List. Duplicate keys are kept, the last one
+ * winning, as kubectl's decoder does, so a repeated key cannot hide a field from the rules.
+ */
+function readObjects(text, lineCounter) {
+    const objects = [];
+    const unreadable = [];
+    const collect = (value, document, path) => {
+        const manifest = kubernetes_object(value);
+        if (typeof manifest.kind !== 'string' || typeof manifest.apiVersion !== 'string')
+            return;
+        if (manifest.kind.endsWith('List') && Array.isArray(manifest.items)) {
+            manifest.items.forEach((item, index) => collect(item, document, [...path, 'items', index]));
+        }
+        else {
+            objects.push({ manifest, document, path });
+        }
+    };
+    for (const document of (0,dist/* parseAllDocuments */.hR)(text, { lineCounter, uniqueKeys: false })) {
         if (!('errors' in document) || document.errors.length > 0)
             continue;
-        const manifest = kubernetes_object(document.toJS());
-        if (typeof manifest.kind !== 'string' || typeof manifest.apiVersion !== 'string')
-            continue;
-        for (const hit of checkObject(manifest)) {
-            found.push({ ...hit, file, line: lineOf(document, lineCounter, hit.path) });
+        let value;
+        try {
+            value = document.toJS();
         }
+        catch (error) {
+            // The yaml package refuses alias expansion past its limit (a "billion laughs" document) with a
+            // ReferenceError; nesting deeper than the stack ends in a RangeError. Either is this document's problem.
+            if (!(error instanceof ReferenceError || error instanceof RangeError))
+                throw error;
+            unreadable.push({ line: lineOf(document, lineCounter, []), reason: error.message });
+            continue;
+        }
+        collect(value, document, []);
     }
+    return { objects, unreadable };
+}
+/** Without apiVersion and kind anywhere in a JSON file (package-lock.json...), the YAML parser need not run. */
+function jsonHoldsObjects(text) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        return false;
+    }
+    const manifest = kubernetes_object(value);
+    return typeof manifest.kind === 'string' && typeof manifest.apiVersion === 'string';
+}
+/** Every Kubernetes object of a manifest file (YAML, multi-document YAML or JSON), checked against the rules above. */
+function scanKubernetesFile(file, text) {
+    if (/\.json$/i.test(file) && !jsonHoldsObjects(text))
+        return { objects: 0, findings: [] };
+    const lineCounter = new dist/* LineCounter */.HN();
+    const { objects, unreadable } = readObjects(text, lineCounter);
+    const found = [
+        ...unreadable.map(({ line, reason }) => ({
+            ruleId: 'k8s/unreadable-manifest',
+            file,
+            line,
+            content: String(line),
+            message: `The document at line ${line} could not be read (${reason}), so what it would deploy is unknown.`,
+        })),
+        ...objects.flatMap(({ manifest, document, path }) => checkObject(manifest).map((hit) => ({ ...hit, file, line: lineOf(document, lineCounter, [...path, ...hit.path]) }))),
+    ];
+    return { objects: objects.length + unreadable.length, findings: toFindings(found) };
+}
+function toFindings(found) {
     return withOccurrences(found).map(({ ruleId, file: path, line, message, fingerprint }) => ({
         ruleId,
         severity: KUBERNETES_RULES[ruleId].severity,
@@ -61080,13 +61207,42 @@ function sarif_object(value) {
 function sarif_array(value) {
     return Array.isArray(value) ? value.map(sarif_object) : [];
 }
-/** GitHub's reading of `security-severity` (CVSS-like), else the SARIF level. */
-function severityOf(rule, result) {
-    const score = Number(sarif_object(result.properties)['security-severity'] ?? sarif_object(rule.properties)['security-severity']);
-    if (Number.isFinite(score) && score > 0)
+const SARIF_LEVELS = { error: 'high', warning: 'medium', note: 'low', none: 'info' };
+/**
+ * A `security-severity` as GitHub reads it: a CVSS-like score from 0 to 10, as a number or a
+ * decimal string. Anything else ("NaN", "Infinity", "0x10", 99, true) is no score at all.
+ */
+function securitySeverityScore(value) {
+    const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+    if (!/^\d+(\.\d+)?$/.test(text))
+        return undefined;
+    const score = Number(text);
+    return Number.isFinite(score) && score <= 10 ? score : undefined;
+}
+/** GitHub's reading of `security-severity`, else the SARIF level (`warning` when absent). */
+function severityOf(source, rule, result) {
+    const score = securitySeverityScore(sarif_object(result.properties)['security-severity'] ?? sarif_object(rule.properties)['security-severity']);
+    if (score !== undefined && score > 0)
         return score >= 9 ? 'critical' : score >= 7 ? 'high' : score >= 4 ? 'medium' : 'low';
-    const level = String(result.level ?? sarif_object(rule.defaultConfiguration).level ?? 'warning');
-    return level === 'error' ? 'high' : level === 'warning' ? 'medium' : level === 'note' ? 'low' : 'info';
+    const level = result.level ?? sarif_object(rule.defaultConfiguration).level ?? 'warning';
+    const severity = typeof level === 'string' ? SARIF_LEVELS[level] : undefined;
+    if (severity === undefined)
+        throw new Error(`${source} is not a valid SARIF log: a result has the level ${JSON.stringify(level).slice(0, 40)}, expected error, warning, note or none`);
+    return severity;
+}
+/** A result's file: the URI decoded where it can be (`src/100%.ts` is kept as written). */
+function fileOf(uri) {
+    if (uri === '')
+        return undefined;
+    const path = uri.replace(/^file:\/\//, '');
+    let decoded = path;
+    try {
+        decoded = decodeURI(path);
+    }
+    catch {
+        // A lone `%` is not an escape: the URI names the file as written.
+    }
+    return decoded.replace(/^\.\//, '');
 }
 /** Results of another scanner's SARIF (Trivy, CodeQL, Semgrep...) as findings under this action's policy. */
 function ingestSarif(source, text) {
@@ -61099,6 +61255,11 @@ function ingestSarif(source, text) {
     }
     if (!Array.isArray(log.runs))
         throw new Error(`${source} is not a SARIF log (no "runs" array)`);
+    for (const [index, run] of log.runs.entries()) {
+        const results = sarif_object(run).results;
+        if (results !== undefined && results !== null && !Array.isArray(results))
+            throw new Error(`${source} is not a valid SARIF log: runs[${index}].results is not an array`);
+    }
     const findings = [];
     const rulesByTool = new Map();
     for (const run of sarif_array(log.runs)) {
@@ -61112,11 +61273,12 @@ function ingestSarif(source, text) {
         for (const result of sarif_array(run.results)) {
             const ruleId = String(result.ruleId ?? sarif_object(result.rule).id ?? 'unknown-rule');
             const rule = (typeof result.ruleIndex === 'number' ? rules[result.ruleIndex] : undefined) ?? rulesById.get(ruleId) ?? {};
-            const severity = severityOf(rule, result);
+            const severity = severityOf(source, rule, result);
             const location = sarif_object(sarif_array(result.locations)[0]?.physicalLocation);
             const uri = String(sarif_object(location.artifactLocation).uri ?? '');
-            const file = uri === '' ? undefined : decodeURI(uri.replace(/^file:\/\//, '')).replace(/^\.\//, '');
-            const line = Number(sarif_object(location.region).startLine) || undefined;
+            const file = fileOf(uri);
+            const startLine = sarif_object(location.region).startLine;
+            const line = typeof startLine === 'number' && Number.isInteger(startLine) && startLine > 0 ? startLine : undefined;
             const message = String(sarif_object(result.message).text ?? sarif_object(rule.shortDescription).text ?? ruleId);
             const partial = Object.values(sarif_object(result.partialFingerprints))[0];
             const content = typeof partial === 'string' ? partial : message;
@@ -61148,7 +61310,7 @@ function ingestSarif(source, text) {
 }
 
 ;// CONCATENATED MODULE: ./actions/security-scan/src/scanners/secret-rules.json
-const secret_rules_namespaceObject = /*#__PURE__*/JSON.parse('{"rules":[{"id":"secrets/aws-access-key-id","title":"AWS access key id","severity":"critical","regex":"\\\\b((?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z0-9]{16})\\\\b","keywords":["akia","asia","agpa","aida","aroa","anpa","anva","aipa"],"allow":"EXAMPLE$"},{"id":"secrets/aws-secret-access-key","title":"AWS secret access key","severity":"critical","regex":"aws_?secret_?access_?key\\\\W{0,5}\\\\s*[:=]\\\\s*[\\"\']?([A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])","flags":"i","keywords":["secret_access_key","secretaccesskey"],"entropy":3.5,"allow":"EXAMPLEKEY$"},{"id":"secrets/gcp-api-key","title":"Google Cloud API key","severity":"high","regex":"\\\\b(AIza[0-9A-Za-z_-]{35})(?![0-9A-Za-z_-])","keywords":["aiza"]},{"id":"secrets/github-token","title":"GitHub token","severity":"critical","regex":"\\\\b((?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{82})\\\\b","keywords":["ghp_","gho_","ghu_","ghs_","ghr_","github_pat_"]},{"id":"secrets/private-key","title":"Private key","severity":"critical","regex":"-----BEGIN (?:RSA |EC |DSA |OPENSSH |PGP |ENCRYPTED )?PRIVATE KEY(?: BLOCK)?-----\\\\s*([A-Za-z0-9+/=\\\\s:,-]{64,}?)-----END","keywords":["private key"]},{"id":"secrets/slack-token","title":"Slack token","severity":"high","regex":"\\\\b(xox[baprs]-[0-9A-Za-z]{10,48}(?:-[0-9A-Za-z]{10,48}){1,3})\\\\b","keywords":["xoxb-","xoxa-","xoxp-","xoxr-","xoxs-"]},{"id":"secrets/slack-webhook","title":"Slack incoming webhook","severity":"high","regex":"https://hooks\\\\.slack\\\\.com/services/(T[A-Z0-9]{8,}/B[A-Z0-9]{8,}/[A-Za-z0-9]{20,})","keywords":["hooks.slack.com"],"allow":"^T0+/B0+/X+$"},{"id":"secrets/stripe-key","title":"Stripe secret or restricted key","severity":"critical","regex":"\\\\b((?:sk|rk)_(?:live|test)_[0-9A-Za-z]{24,99})\\\\b","keywords":["sk_live_","sk_test_","rk_live_","rk_test_"]},{"id":"secrets/database-url-password","title":"Database URL with a password","severity":"high","regex":"\\\\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\\\\+srv)?|redis|rediss|amqps?|mssql)://[^:/\\\\s@\'\\"]+:([^@/\\\\s\'\\"]{6,})@[^\\\\s\'\\"]+","keywords":["postgres://","postgresql://","mysql://","mariadb://","mongodb://","mongodb+srv://","redis://","rediss://","amqp://","amqps://","mssql://"],"entropy":3,"allow":"^(\\\\$\\\\{?[A-Za-z_][\\\\w.]*\\\\}?|\\\\$\\\\(.*\\\\)|<[^>]*>|\\\\{\\\\{.*\\\\}\\\\}|%[^%]+%|password|changeme|secret|example|x+|\\\\*+)$"},{"id":"secrets/jwt","title":"JSON Web Token","severity":"medium","regex":"\\\\b(eyJ[A-Za-z0-9_-]{10,}\\\\.eyJ[A-Za-z0-9_-]{10,}\\\\.[A-Za-z0-9_-]{10,})","keywords":["eyj"]},{"id":"secrets/generic-high-entropy","title":"High-entropy value assigned to a secret-looking name","severity":"medium","regex":"(?:secret|token|passw(?:or)?d|pwd|api[_-]?key|access[_-]?key|client[_-]?secret|auth[_-]?key)[\\\\w.-]{0,20}[\\"\']?\\\\s*(?::|=|:=|=>)\\\\s*[\\"\']([A-Za-z0-9+/_=.~-]{20,})[\\"\']","flags":"i","keywords":["secret","token","password","passwd","pwd","api_key","apikey","api-key","access_key","accesskey","auth_key"],"entropy":4}]}');
+const secret_rules_namespaceObject = /*#__PURE__*/JSON.parse('{"rules":[{"id":"secrets/aws-access-key-id","title":"AWS access key id","severity":"critical","regex":"\\\\b((?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z0-9]{16})\\\\b","keywords":["akia","asia","agpa","aida","aroa","anpa","anva","aipa"],"allow":"EXAMPLE$"},{"id":"secrets/aws-secret-access-key","title":"AWS secret access key","severity":"critical","regex":"aws_?secret_?access_?key\\\\W{0,5}\\\\s*[:=]\\\\s*[\\"\']?([A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])","flags":"i","keywords":["secret_access_key","secretaccesskey"],"entropy":3.5,"allow":"EXAMPLEKEY$"},{"id":"secrets/gcp-api-key","title":"Google Cloud API key","severity":"high","regex":"\\\\b(AIza[0-9A-Za-z_-]{35})(?![0-9A-Za-z_-])","keywords":["aiza"]},{"id":"secrets/github-token","title":"GitHub token","severity":"critical","regex":"\\\\b((?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{82})\\\\b","keywords":["ghp_","gho_","ghu_","ghs_","ghr_","github_pat_"]},{"id":"secrets/private-key","title":"Private key","severity":"critical","regex":"-----BEGIN (?:RSA |EC |DSA |OPENSSH |PGP |ENCRYPTED )?PRIVATE KEY(?: BLOCK)?-----\\\\s*((?:[A-Za-z0-9+/=:,]|-(?!----))(?:[A-Za-z0-9+/=\\\\s:,]|-(?!----)){63,}?)-----END","keywords":["private key"]},{"id":"secrets/slack-token","title":"Slack token","severity":"high","regex":"\\\\b(xox[baprs]-[0-9A-Za-z]{10,48}(?:-[0-9A-Za-z]{10,48}){1,3})\\\\b","keywords":["xoxb-","xoxa-","xoxp-","xoxr-","xoxs-"]},{"id":"secrets/slack-webhook","title":"Slack incoming webhook","severity":"high","regex":"https://hooks\\\\.slack\\\\.com/services/(T[A-Z0-9]{8,}/B[A-Z0-9]{8,}/[A-Za-z0-9]{20,})","keywords":["hooks.slack.com"],"allow":"^T0+/B0+/X+$"},{"id":"secrets/stripe-key","title":"Stripe secret or restricted key","severity":"critical","regex":"\\\\b((?:sk|rk)_(?:live|test)_[0-9A-Za-z]{24,99})\\\\b","keywords":["sk_live_","sk_test_","rk_live_","rk_test_"]},{"id":"secrets/database-url-password","title":"Database URL with a password","severity":"high","regex":"\\\\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\\\\+srv)?|redis|rediss|amqps?|mssql)://[^:/\\\\s@\'\\"]+:([^@/\\\\s\'\\"]{6,})@[^\\\\s\'\\"]+","keywords":["postgres://","postgresql://","mysql://","mariadb://","mongodb://","mongodb+srv://","redis://","rediss://","amqp://","amqps://","mssql://"],"entropy":3,"allow":"^(\\\\$\\\\{?[A-Za-z_][\\\\w.]*\\\\}?|\\\\$\\\\(.*\\\\)|<[^>]*>|\\\\{\\\\{.*\\\\}\\\\}|%[^%]+%|password|changeme|secret|example|x+|\\\\*+)$"},{"id":"secrets/jwt","title":"JSON Web Token","severity":"medium","regex":"(?<![A-Za-z0-9_-])(eyJ[A-Za-z0-9_-]{10,}\\\\.eyJ[A-Za-z0-9_-]{10,}\\\\.[A-Za-z0-9_-]{10,})","keywords":["eyj"]},{"id":"secrets/generic-high-entropy","title":"High-entropy value assigned to a secret-looking name","severity":"medium","regex":"(?:secret|token|passw(?:or)?d|pwd|api[_-]?key|access[_-]?key|client[_-]?secret|auth[_-]?key)[\\\\w.-]{0,20}[\\"\']?\\\\s*(?::|=|:=|=>)\\\\s*[\\"\']([A-Za-z0-9+/_=.~-]{20,})[\\"\']","flags":"i","keywords":["secret","token","password","passwd","pwd","api_key","apikey","api-key","access_key","accesskey","auth_key"],"entropy":4}]}');
 ;// CONCATENATED MODULE: ./actions/security-scan/src/scanners/secrets.ts
 
 
@@ -61243,7 +61405,9 @@ function scanForSecrets(file, text, rules, context = {}) {
             continue;
         rule.pattern.lastIndex = 0;
         for (const match of text.matchAll(rule.pattern)) {
-            const secret = match[1] ?? match[0];
+            const secret = secretOf(match);
+            if (secret === '')
+                continue;
             if (rule.allowPattern?.test(secret))
                 continue;
             if (rule.entropy !== undefined && shannonEntropy(secret) < rule.entropy)
@@ -61252,7 +61416,7 @@ function scanForSecrets(file, text, rules, context = {}) {
             const occurrence = occurrences.get(key) ?? 0;
             occurrences.set(key, occurrence + 1);
             const textLine = locate(match.index);
-            const redactedMatch = oneLine(match[0].split(secret).join(redactSecret(secret)));
+            const redactedMatch = oneLine(secret === match[0] ? redactSecret(secret) : match[0].split(secret).join(redactSecret(secret)));
             const where = context.commit ? ` (added in commit ${context.commit.slice(0, 12)})` : '';
             findings.push({
                 ruleId: rule.id,
@@ -61270,25 +61434,29 @@ function scanForSecrets(file, text, rules, context = {}) {
     }
     return findings;
 }
+/**
+ * The first capture group, or the whole match when the group is empty, absent or reaches outside
+ * the match (a group in a lookahead): replacing an empty group would print the secret character by
+ * character between masks, and a group outside the match would leave the match unredacted.
+ */
+function secretOf(match) {
+    const group = match[1];
+    return group !== undefined && group !== '' && match[0].includes(group) ? group : match[0];
+}
 function oneLine(text) {
     const flat = text.replace(/\s+/g, ' ');
     return flat.length > 120 ? `${flat.slice(0, 117)}...` : flat;
 }
-/**
- * Secrets added by the commits of `git log -p --unified=0` output: each hunk's added lines
- * are scanned as one block, so multi-line secrets such as private keys are found too.
- */
-function scanGitLogForSecrets(log, rules) {
-    const findings = [];
+/** The added lines of `git log -p --unified=0` output, one block per hunk. */
+function splitGitLog(log) {
+    const hunks = [];
     let commit = '';
     let file;
     let block = [];
     let blockStart = 0;
     const flush = () => {
-        if (file !== undefined && block.length > 0) {
-            const start = blockStart;
-            findings.push(...scanForSecrets(file, block.join('\n'), rules, { commit, lineOfFile: (line) => start + line - 1 }));
-        }
+        if (file !== undefined && block.length > 0)
+            hunks.push({ commit, file, firstLine: blockStart, text: block.join('\n') });
         block = [];
     };
     for (const line of log.split('\n')) {
@@ -61314,7 +61482,7 @@ function scanGitLogForSecrets(log, rules) {
         }
     }
     flush();
-    return findings;
+    return hunks;
 }
 
 ;// CONCATENATED MODULE: ./actions/security-scan/src/scanners/workflows.ts
@@ -61347,8 +61515,14 @@ const WORKFLOW_RULES = {
         title: 'pull_request_target checks out the pull request head',
         fix: 'Use `pull_request` for untrusted code, or never check out the head in a `pull_request_target` workflow.',
     },
+    'gha/unreadable-workflow': {
+        severity: 'high',
+        title: 'Workflow file that could not be read',
+        fix: 'Write the workflow without YAML aliases that expand it (anchors used more than a few times) or deep nesting.',
+    },
 };
-const EXPRESSION = /\$\{\{([\s\S]*?)\}\}/g;
+// Linear: the body stops at the next `${{` as well as at `}}`, so an unclosed `${{` scans only up to the next one.
+const EXPRESSION = /\$\{\{((?:(?!\$\{\{|\}\})[\s\S])*)\}\}/g;
 /** Values a pull request author, issue author or commenter controls. Ids, numbers and SHAs are safe. */
 const ATTACKER_CONTROLLED = /\b(github\.event\.[\w.*[\]'-]+|github\.head_ref)\b/g;
 const SAFE_EVENT_FIELD = /\.(number|id|sha|before|after)$/;
@@ -61365,9 +61539,19 @@ function scanWorkflow(file, text) {
     const document = (0,dist/* parseDocument */.Tp)(text, { lineCounter });
     if (document.errors.length > 0)
         return [];
-    const workflow = workflows_object(document.toJS());
     const hits = [];
     const hit = (ruleId, path, message, content, line = lineOf(document, lineCounter, path)) => hits.push({ ruleId, line, message, content, file });
+    let workflow;
+    try {
+        workflow = workflows_object(document.toJS());
+    }
+    catch (error) {
+        // Alias expansion past the yaml package's limit (a "billion laughs" file), or nesting deeper than the stack.
+        if (!(error instanceof ReferenceError || error instanceof RangeError))
+            throw error;
+        hit('gha/unreadable-workflow', [], `The workflow could not be read (${error.message}), so what it runs is unknown.`, 'unreadable');
+        return toFindings();
+    }
     if (workflow.permissions === undefined) {
         hit('gha/missing-permissions', [], 'The workflow sets no top-level permissions, so jobs get the repository default token scopes.', 'top-level');
     }
@@ -61435,17 +61619,72 @@ function scanWorkflow(file, text) {
             hit('gha/script-injection', path, `Job ${jobId} expands ${contexts.join(', ')} inside a script; a crafted value runs as code.`, `${jobId}/${expression[0]}`, offset === -1 ? keyLine : lineCounter.linePos(offset).line);
         }
     }
-    return withOccurrences(hits).map(({ ruleId, line, message, fingerprint }) => ({
-        ruleId,
-        severity: WORKFLOW_RULES[ruleId].severity,
-        scanner: 'workflows',
-        message,
-        file,
-        line,
-        fix: WORKFLOW_RULES[ruleId].fix,
-        fixable: true,
-        fingerprint,
-    }));
+    return toFindings();
+    function toFindings() {
+        return withOccurrences(hits).map(({ ruleId, line, message, fingerprint }) => ({
+            ruleId,
+            severity: WORKFLOW_RULES[ruleId].severity,
+            scanner: 'workflows',
+            message,
+            file,
+            line,
+            fix: WORKFLOW_RULES[ruleId].fix,
+            fixable: true,
+            fingerprint,
+        }));
+    }
+}
+
+;// CONCATENATED MODULE: external "node:vm"
+const external_node_vm_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:vm");
+var external_node_vm_default = /*#__PURE__*/__nccwpck_require__.n(external_node_vm_namespaceObject);
+;// CONCATENATED MODULE: ./actions/security-scan/src/time-budget.ts
+
+/**
+ * How long one file (or one hunk of history) may take to scan. The built-in rules need
+ * milliseconds for the largest file scanned (2 MB); a user's `secret-rules` pattern can
+ * backtrack for hours on a file an attacker wrote.
+ */
+const FILE_TIME_BUDGET_MS = 2000;
+/**
+ * `work` applied to each item, each given a time budget: the result is undefined for an item
+ * stopped because it ran over.
+ *
+ * JavaScript cannot interrupt a running regular expression from its own thread, but V8 can:
+ * the `timeout` of a vm script terminates whatever the isolate runs, a regex backtracking
+ * included (tried: `/^(a+)+$/` on 30 a's and a quadratic pattern on 800 KB both stop at the
+ * timeout, and the thread carries on). A timeout starts a watchdog thread per call (about
+ * 0.15 ms, 3 s for 20,000 files), so one call runs items until `budgetMs` has passed and then
+ * returns; its timeout is twice that, so an item stopped by it had run for at least `budgetMs`.
+ * A worker thread terminated on a deadline would do too, at the cost of a second bundle entry
+ * and copying every file's text across threads.
+ */
+function mapWithTimeBudget(items, work, budgetMs = FILE_TIME_BUDGET_MS) {
+    // Filled, not sparse: callers map over every item, and array methods skip holes.
+    const results = new Array(items.length).fill(undefined);
+    let next = 0;
+    const context = external_node_vm_default().createContext({
+        runBatch: () => {
+            const started = performance.now();
+            while (next < items.length && performance.now() - started < budgetMs) {
+                const index = next;
+                next += 1;
+                results[index] = work(items[index]);
+            }
+        },
+    });
+    const script = new (external_node_vm_default()).Script('runBatch()');
+    while (next < items.length) {
+        try {
+            script.runInContext(context, { timeout: 2 * budgetMs });
+        }
+        catch (error) {
+            // The item in progress when the watchdog fired keeps no result; the next call goes on after it.
+            if (error.code !== 'ERR_SCRIPT_EXECUTION_TIMEOUT')
+                throw error;
+        }
+    }
+    return results;
 }
 
 ;// CONCATENATED MODULE: ./actions/security-scan/src/tree.ts
@@ -61496,11 +61735,12 @@ async function listTree(root, base) {
 function isYamlFile(path) {
     return /\.ya?ml$/i.test(path) && !isWorkflowFile(path);
 }
+/** Which file scanner reads a file: YAML and JSON files may hold Kubernetes manifests. */
 function kindOf(path) {
     if (isWorkflowFile(path))
         return 'workflow';
-    if (isYamlFile(path))
-        return 'yaml';
+    if (isYamlFile(path) || /\.json$/i.test(path))
+        return 'manifest';
     if (isDockerfile(path))
         return 'dockerfile';
     return 'other';
@@ -61531,36 +61771,68 @@ function readText(file) {
 
 
 
-/** The file-content scanners over every file of the tree. */
+
+
+
+/** A file (or hunk of history) that took longer than its time budget: what it holds is unknown, which is never a pass. */
+const TIME_BUDGET_RULE = {
+    id: 'scan/time-budget-exceeded',
+    severity: 'high',
+    title: 'File not scanned: its scan ran over the time budget',
+    fix: 'Find the slow pattern (usually a `secret-rules` regex with nested or overlapping repetition, such as `(a+)+` or `.*.*=`) and make it linear; or suppress this finding for the file.',
+};
+function overBudget(scanner, file, what) {
+    return {
+        ruleId: TIME_BUDGET_RULE.id,
+        severity: TIME_BUDGET_RULE.severity,
+        scanner,
+        message: `Scanning ${what} was stopped after ${FILE_TIME_BUDGET_MS / 1000} s, so what it holds is unknown.`,
+        file,
+        fix: TIME_BUDGET_RULE.fix,
+        fixable: true,
+        fingerprint: fingerprint(TIME_BUDGET_RULE.id, file, what),
+    };
+}
+/** The file-content scanners over every file of the tree, each file within its time budget. */
 function scanFiles(tree, scanners, secretRules) {
     const results = new Map();
     const filesSeen = { kubernetes: 0, dockerfile: 0, workflows: 0 };
-    const perFile = tree.files.map((file) => {
-        const found = [];
+    const scannersOf = (file) => {
         const kind = kindOf(file.path);
-        const wanted = scanners.has('secrets') || (kind === 'yaml' && scanners.has('kubernetes')) || (kind === 'dockerfile' && scanners.has('dockerfile')) || (kind === 'workflow' && scanners.has('workflows'));
-        if (!wanted)
-            return found;
+        return [
+            scanners.has('secrets') ? 'secrets' : '',
+            kind === 'manifest' && scanners.has('kubernetes') ? 'kubernetes' : '',
+            kind === 'dockerfile' && scanners.has('dockerfile') ? 'dockerfile' : '',
+            kind === 'workflow' && scanners.has('workflows') ? 'workflows' : '',
+        ].filter((scanner) => scanner !== '');
+    };
+    const wanted = tree.files.filter((file) => scannersOf(file).length > 0);
+    const perFile = mapWithTimeBudget(wanted, (file) => {
+        const found = [];
         const text = readText(file);
         if (text === undefined)
             return found;
-        if (scanners.has('secrets'))
-            found.push(...scanForSecrets(file.path, text, secretRules));
-        if (kind === 'yaml' && scanners.has('kubernetes') && isKubernetesManifest(text)) {
-            filesSeen.kubernetes += 1;
-            found.push(...scanKubernetesManifest(file.path, text));
-        }
-        else if (kind === 'dockerfile' && scanners.has('dockerfile')) {
-            filesSeen.dockerfile += 1;
-            found.push(...scanDockerfile(file.path, text));
-        }
-        else if (kind === 'workflow' && scanners.has('workflows')) {
-            filesSeen.workflows += 1;
-            found.push(...scanWorkflow(file.path, text));
+        for (const scanner of scannersOf(file)) {
+            if (scanner === 'secrets') {
+                found.push(...scanForSecrets(file.path, text, secretRules));
+            }
+            else if (scanner === 'kubernetes') {
+                const manifests = scanKubernetesFile(file.path, text);
+                if (manifests.objects > 0)
+                    filesSeen.kubernetes += 1;
+                found.push(...manifests.findings);
+            }
+            else {
+                filesSeen[scanner] += 1;
+                found.push(...(scanner === 'dockerfile' ? scanDockerfile(file.path, text) : scanWorkflow(file.path, text)));
+            }
         }
         return found;
     });
-    const all = perFile.flat();
+    const all = perFile.flatMap((found, index) => {
+        const file = wanted[index];
+        return found ?? [overBudget(scannersOf(file)[0], file.path, file.path)];
+    });
     const nothingFound = {
         secrets: '',
         kubernetes: 'no Kubernetes manifests in the tree',
@@ -61571,7 +61843,7 @@ function scanFiles(tree, scanners, secretRules) {
         if (!scanners.has(scanner))
             continue;
         const findings = all.filter((finding) => finding.scanner === scanner);
-        const skipped = scanner !== 'secrets' && filesSeen[scanner] === 0;
+        const skipped = scanner !== 'secrets' && filesSeen[scanner] === 0 && findings.length === 0;
         results.set(scanner, { findings, status: skipped ? { status: 'skipped', reason: nothingFound[scanner] } : { status: 'ok' } });
     }
     return results;
@@ -61604,17 +61876,34 @@ async function scanDependencies(tree) {
 /** Secrets added by the commits of `range`, from `git log -p`. */
 async function scanHistory(root, range, rules) {
     info(`git log -p ${range}`);
-    const log = await exec_getExecOutput('git', ['-c', 'core.quotepath=off', 'log', '-p', '--unified=0', '--no-color', '--no-ext-diff', '--format=commit %H', range, '--'], { cwd: root, ignoreReturnCode: true, silent: true });
+    const log = await exec_getExecOutput('git', 
+    // The range is validated as revisions; `--end-of-options` makes sure git could never read it as an option anyway.
+    ['-c', 'core.quotepath=off', 'log', '-p', '--unified=0', '--no-color', '--no-ext-diff', '--format=commit %H', '--end-of-options', range, '--'], { cwd: root, ignoreReturnCode: true, silent: true });
     if (log.exitCode !== 0)
         throw new errors_ConfigurationError(`Input "history" has value "${range}": git log failed: ${log.stderr.trim().split('\n')[0] ?? ''}`);
-    return scanGitLogForSecrets(log.stdout, rules);
+    const hunks = splitGitLog(log.stdout);
+    const perHunk = mapWithTimeBudget(hunks, (hunk) => scanForSecrets(hunk.file, hunk.text, rules, { commit: hunk.commit, lineOfFile: (line) => hunk.firstLine + line - 1 }));
+    return perHunk.flatMap((found, index) => {
+        const hunk = hunks[index];
+        return found ?? [overBudget('secrets', hunk.file, `the lines commit ${hunk.commit.slice(0, 12)} added to ${hunk.file} at line ${hunk.firstLine}`)];
+    });
 }
 /** The `sarif-files` globs, read and brought under the policy. */
-async function scanSarifFiles(patterns) {
-    const globber = await create(patterns.join('\n'), { matchDirectories: false });
-    const files = await globber.glob();
+async function scanSarifFiles(patterns, workspace) {
+    const shown = errors_abbreviate(patterns.join(', '));
+    let files;
+    try {
+        files = await (await create(patterns.join('\n'), { matchDirectories: false })).glob();
+    }
+    catch (error) {
+        // @actions/glob refuses patterns such as `..` with an Error of its own.
+        throw new errors_ConfigurationError(`Input "sarif-files" has value "${shown}": expected SARIF file globs inside the workspace (${errors_describeError(error)}).`);
+    }
     if (files.length === 0)
-        throw new errors_ConfigurationError(`Input "sarif-files" has value "${patterns.join(', ')}": expected globs matching at least one SARIF file.`);
+        throw new errors_ConfigurationError(`Input "sarif-files" has value "${shown}": expected globs matching at least one SARIF file.`);
+    const outside = files.find((file) => (0,external_node_path_namespaceObject.relative)(workspace, file).startsWith('..') || (0,external_node_path_namespaceObject.isAbsolute)((0,external_node_path_namespaceObject.relative)(workspace, file)));
+    if (outside !== undefined)
+        throw new errors_ConfigurationError(`Input "sarif-files" has value "${shown}": expected files inside the workspace, but it matches ${outside}.`);
     const findings = [];
     const rules = new Map();
     for (const file of files.sort()) {
@@ -61649,27 +61938,50 @@ async function scanSarifFiles(patterns) {
 
 
 
+
 const main_VERSION = '1.0.0';
 const DEFAULT_IGNORE_FILE = '.security-ignore.yml';
 const MAX_ANNOTATIONS = 10;
 function ruleTable(rules) {
     return Object.entries(rules).map(([id, rule]) => ({ id, ...rule }));
 }
-async function readOptionalFile(path) {
+function isInside(folder, path) {
+    const fromFolder = (0,external_node_path_namespaceObject.relative)(folder, path);
+    return fromFolder !== '..' && !fromFolder.startsWith(`..${external_node_path_namespaceObject.sep}`) && !(0,external_node_path_namespaceObject.isAbsolute)(fromFolder);
+}
+/**
+ * The real path (symbolic links followed) that a path input names, relative to the workspace;
+ * undefined when nothing is there. Anything outside the workspace is refused: the action reads
+ * what it is pointed at and writes parts of it into the report and the summary.
+ */
+async function workspacePath(input, value, workspace) {
+    const path = (0,external_node_path_namespaceObject.resolve)(workspace, value);
+    let real;
     try {
-        return await (0,promises_namespaceObject.readFile)(path, 'utf8');
+        real = await (0,promises_namespaceObject.realpath)(path);
     }
     catch (error) {
-        if (error.code === 'ENOENT')
-            return undefined;
-        throw error;
+        const code = error.code;
+        if (code !== 'ENOENT' && code !== 'ENOTDIR' && code !== 'ENAMETOOLONG')
+            throw error;
     }
+    if (!isInside(workspace, real ?? path))
+        throw new errors_ConfigurationError(`Input "${input}" has value "${errors_abbreviate(value)}": expected a path inside the workspace.`);
+    return real;
+}
+async function readOptionalFile(input, value, workspace) {
+    const path = await workspacePath(input, value, workspace);
+    return path === undefined ? undefined : (0,promises_namespaceObject.readFile)(path, 'utf8');
 }
 /** The file an input names, relative to the workspace. */
-async function readRequiredFile(input, value) {
-    const text = await readOptionalFile((0,external_node_path_namespaceObject.resolve)(process.cwd(), value));
+async function readRequiredFile(input, value, workspace) {
+    const text = await readOptionalFile(input, value, workspace).catch((error) => {
+        if (error.code === 'EISDIR')
+            return undefined;
+        throw error;
+    });
     if (text === undefined)
-        throw new errors_ConfigurationError(`Input "${input}" has value "${value}": expected an existing file.`);
+        throw new errors_ConfigurationError(`Input "${input}" has value "${errors_abbreviate(value)}": expected an existing file inside the workspace.`);
     return text;
 }
 function parseDocument(input, path, text) {
@@ -61683,21 +61995,20 @@ function parseDocument(input, path, text) {
 async function run() {
     await runAction('security-scan', async () => {
         const inputs = parseInputs(securityScanInputs);
-        const workspace = process.cwd();
-        const root = (0,external_node_path_namespaceObject.resolve)(workspace, inputs.path);
-        const rootStat = await (0,promises_namespaceObject.stat)(root).catch(() => undefined);
-        if (!rootStat?.isDirectory())
-            throw new errors_ConfigurationError(`Input "path" has value "${inputs.path}": expected an existing folder.`);
-        // Findings name files relative to the workspace (what code scanning expects), or to the scanned folder when it lies outside.
-        const insideWorkspace = !(0,external_node_path_namespaceObject.relative)(workspace, root).startsWith('..') && !(0,external_node_path_namespaceObject.isAbsolute)((0,external_node_path_namespaceObject.relative)(workspace, root));
-        const base = insideWorkspace ? workspace : root;
+        const workspace = await (0,promises_namespaceObject.realpath)(process.cwd());
+        const root = await workspacePath('path', inputs.path, workspace);
+        const rootStat = root === undefined ? undefined : await (0,promises_namespaceObject.stat)(root);
+        if (root === undefined || !rootStat?.isDirectory())
+            throw new errors_ConfigurationError(`Input "path" has value "${errors_abbreviate(inputs.path)}": expected an existing folder inside the workspace.`);
+        // Findings name files relative to the workspace: what code scanning expects.
+        const base = workspace;
         const ignoreText = await (inputs['ignore-file'] === DEFAULT_IGNORE_FILE
-            ? readOptionalFile((0,external_node_path_namespaceObject.resolve)(workspace, inputs['ignore-file']))
-            : readRequiredFile('ignore-file', inputs['ignore-file']));
+            ? readOptionalFile('ignore-file', inputs['ignore-file'], workspace)
+            : readRequiredFile('ignore-file', inputs['ignore-file'], workspace));
         const ignoreEntries = ignoreText === undefined ? [] : parseIgnoreFile(inputs['ignore-file'], parseDocument('ignore-file', inputs['ignore-file'], ignoreText));
         let userSecretRules;
         if (inputs['secret-rules'] !== undefined) {
-            const text = await readRequiredFile('secret-rules', inputs['secret-rules']);
+            const text = await readRequiredFile('secret-rules', inputs['secret-rules'], workspace);
             const parsed = secretRulesFileSchema.safeParse(parseDocument('secret-rules', inputs['secret-rules'], text));
             if (!parsed.success) {
                 throw new errors_ConfigurationError(`Secret rules file ${inputs['secret-rules']} is not valid: ${parsed.error.issues.map((issue) => `${describeIssuePath(issue.path)}: ${issue.message}`).join('; ')}.`);
@@ -61707,7 +62018,7 @@ async function run() {
         const secretRules = compileSecretRules(userSecretRules, inputs['secret-rules']);
         let baseline;
         if (inputs.baseline !== undefined) {
-            const text = await readRequiredFile('baseline', inputs.baseline);
+            const text = await readRequiredFile('baseline', inputs.baseline, workspace);
             const parsed = securityReportSchema.safeParse(parseDocument('baseline', inputs.baseline, text));
             if (!parsed.success)
                 throw new errors_ConfigurationError(`Input "baseline" has value "${inputs.baseline}": expected a security-scan JSON report (version 1).`);
@@ -61749,7 +62060,7 @@ async function run() {
             await group('Auditing dependencies', async () => results.set('dependencies', await scanDependencies(tree)));
         let ingestedRules = new Map();
         if (requested.has('sarif') && inputs['sarif-files'] !== undefined) {
-            const ingested = await scanSarifFiles(inputs['sarif-files']);
+            const ingested = await scanSarifFiles(inputs['sarif-files'], workspace);
             results.set('sarif', ingested.result);
             ingestedRules = ingested.rules;
         }
@@ -61771,10 +62082,10 @@ async function run() {
         };
         const outcome = applyPolicy([...results.values()].flatMap((result) => result.findings), policy);
         const ownRules = new Map([
-            ['kubernetes', ruleTable(KUBERNETES_RULES)],
-            ['dockerfile', ruleTable(DOCKERFILE_RULES)],
-            ['workflows', ruleTable(WORKFLOW_RULES)],
-            ['secrets', secretRulesMetadata(secretRules)],
+            ['kubernetes', [...ruleTable(KUBERNETES_RULES), TIME_BUDGET_RULE]],
+            ['dockerfile', [...ruleTable(DOCKERFILE_RULES), TIME_BUDGET_RULE]],
+            ['workflows', [...ruleTable(WORKFLOW_RULES), TIME_BUDGET_RULE]],
+            ['secrets', [...secretRulesMetadata(secretRules), TIME_BUDGET_RULE]],
         ]);
         const sarif = buildSarifRuns(outcome.findings, scanners, ownRules, ingestedRules, main_VERSION);
         const outputFolder = process.env.RUNNER_TEMP || workspace;
