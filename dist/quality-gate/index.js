@@ -29580,7 +29580,7 @@ var identity = __nccwpck_require__(1127);
 var composeCollection = __nccwpck_require__(7349);
 var composeScalar = __nccwpck_require__(5413);
 var resolveEnd = __nccwpck_require__(7788);
-var utilEmptyScalarPosition = __nccwpck_require__(4980);
+var utilEmptyScalarPosition = __nccwpck_require__(2599);
 
 const CN = { composeNode, composeEmptyNode };
 function composeNode(ctx, token, props, onError) {
@@ -31099,7 +31099,7 @@ exports.containsNewline = containsNewline;
 
 /***/ }),
 
-/***/ 4980:
+/***/ 2599:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -55856,6 +55856,15 @@ function withoutCredentials(value) {
 }
 const MAX_URL_LENGTH = 2048;
 const MAX_DURATION_SECONDS = 7 * 86_400;
+const MOST_PATH_CHARACTERS = 4096;
+const MOST_NAME_BYTES = 255;
+// Control characters (newlines, NUL, escapes) are in no path anyone means; the file system refuses NUL anyway.
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
+const PATH_SHAPE = `at most ${MOST_PATH_CHARACTERS} characters, each name at most ${MOST_NAME_BYTES} bytes, no control characters`;
+/** A path the file system could hold: a name longer than 255 bytes can exist nowhere, so it is the input's error, not a failed read. */
+function isPathShaped(text) {
+    return text.length <= MOST_PATH_CHARACTERS && !CONTROL_CHARACTER.test(text) && text.split('/').every((name) => Buffer.byteLength(name) <= MOST_NAME_BYTES);
+}
 const BOOLEAN_TEXTS = ['true', 'True', 'TRUE', 'false', 'False', 'FALSE'];
 const DURATION = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/;
 /** Schema builders for the value shapes that action inputs take. Error messages read as "expected …". */
@@ -55908,6 +55917,14 @@ const input = {
         return numeric('a whole number', /^-?\d+$/, range);
     },
     /** Newline or comma separated; blank entries dropped. */
+    /** A file or folder path; whether it exists and stays inside the workspace is checked where it is read. */
+    path(expected) {
+        return input.text(expected).refine(isPathShaped, { error: `${expected} (${PATH_SHAPE})` });
+    },
+    /** File globs, newline or comma separated, each shaped like a path. */
+    globs(expected) {
+        return input.list(expected).refine((items) => items.every(isPathShaped), { error: `${expected} (${PATH_SHAPE})` });
+    },
     list(expected = 'a newline or comma separated list') {
         return schemas_string({ error: expected })
             .transform((text) => text
@@ -64637,28 +64654,17 @@ async function diffAgainst(root, base, from) {
 const PERCENT = { min: 0, max: 100 };
 const SEVERITY_LIMITS = 'limits by severity such as critical=0,high=0';
 const SEVERITY_LIMIT = new RegExp(`^(${SEVERITIES.join('|')})\\s*=\\s*(\\d+)$`);
-const MOST_PATH_CHARACTERS = 4096;
-// Control characters (newlines, NUL, escapes) are in no report path anyone means.
-const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
-const isPath = (text) => text.length <= MOST_PATH_CHARACTERS && !CONTROL_CHARACTER.test(text);
-/** A path in the workspace (or RUNNER_TEMP); whether it exists and stays inside is checked when it is read. */
-function inputs_path(expected) {
-    return input.text(expected).refine(isPath, { error: `${expected} (at most ${MOST_PATH_CHARACTERS} characters, no control characters)` });
-}
-function globs(expected) {
-    return input.list(expected).refine((items) => items.every(isPath), { error: `${expected}, each at most ${MOST_PATH_CHARACTERS} characters with no control characters` });
-}
 /**
  * The conditions have no defaults here: an input left unset lets the policy file decide,
  * and the defaults (DEFAULT_POLICY) apply only when neither sets a condition.
  */
 const qualityGateInputs = {
-    'coverage-files': globs('coverage report globs, newline or comma separated').optional(),
-    'test-results': globs('JUnit XML globs, newline or comma separated').optional(),
-    'lint-results': globs('ESLint JSON or SARIF globs, newline or comma separated').optional(),
-    'security-report': inputs_path('the path of a security-scan JSON report').optional(),
+    'coverage-files': input.globs('coverage report globs, newline or comma separated').optional(),
+    'test-results': input.globs('JUnit XML globs, newline or comma separated').optional(),
+    'lint-results': input.globs('ESLint JSON or SARIF globs, newline or comma separated').optional(),
+    'security-report': input.path('the path of a security-scan JSON report').optional(),
     'base-ref': input.text(GIT_REVISION_EXPECTED).refine(isGitRevision, { error: GIT_REVISION_EXPECTED }).optional(),
-    'base-coverage-file': inputs_path('the path of a coverage report of the base').optional(),
+    'base-coverage-file': input.path('the path of a coverage report of the base').optional(),
     'min-coverage': input.number(PERCENT).optional(),
     'min-branch-coverage': input.number(PERCENT).optional(),
     'min-changed-lines-coverage': input.number(PERCENT).optional(),
@@ -64675,14 +64681,14 @@ const qualityGateInputs = {
         return [severity, Number(limit)];
     })))
         .optional(),
-    'policy-file': inputs_path('the path of a YAML policy file').optional(),
+    'policy-file': input.path('the path of a YAML policy file').optional(),
     'allow-missing': input.boolean().default(false),
     'allow-empty-reports': input.boolean().default(false),
     comment: input.boolean().default(true),
     'pull-request': input.integer({ min: 1 }).optional(),
     // It goes into an HTTP header: whitespace or control characters there are a mistake (or an attempt to add a header).
     'github-token': input.text('a GitHub token').refine((token) => /^[\x21-\x7e]{1,4096}$/.test(token), { error: 'a GitHub token (printable characters, no spaces)' }).optional(),
-    'working-directory': inputs_path('a folder in the workspace').default('.'),
+    'working-directory': input.path('a folder in the workspace').default('.'),
 };
 const qualityGateSecretInputs = ['github-token'];
 
@@ -65018,6 +65024,14 @@ function oneLine(text) {
 /** A code span in a table cell: GFM splits cells at a `|` even inside code, unless it is escaped. */
 function tableCode(text) {
     return codeSpan(text).replace(/\|/g, '\\|');
+}
+
+;// CONCATENATED MODULE: ./actions/lib/paths.ts
+
+/** True when `path` is `root` or lies under it (both absolute and resolved): how every action keeps a path input inside the workspace. */
+function isWithin(path, root) {
+    const fromRoot = (0,external_node_path_namespaceObject.relative)(root, path);
+    return fromRoot === '' || (!fromRoot.startsWith(`..${external_node_path_namespaceObject.sep}`) && fromRoot !== '..' && !(0,external_node_path_namespaceObject.isAbsolute)(fromRoot));
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-glob-options-helper.js
@@ -68735,6 +68749,7 @@ function glob_hashFiles(patterns_1) {
 
 
 
+
 /** Larger reports are refused before they are read: a string of them would not fit in memory. */
 const MOST_REPORT_BYTES = 256 * 1024 * 1024;
 /**
@@ -68753,7 +68768,7 @@ async function loadReports(patterns, parse, options) {
     for (const pattern of patterns.filter((candidate) => !candidate.startsWith('!'))) {
         // Refused before globbing: `/**` would walk the whole disk before any file is refused.
         if (!options.allowedRoots.some((root) => isWithin(literalFolder(inFolder(pattern)), root))) {
-            throw new errors_ConfigurationError(`The ${options.kind} glob "${reports_abbreviate(pattern)}" (${options.input}) is outside the workspace${options.allowedRoots.length > 1 ? ' and RUNNER_TEMP' : ''}: reports are read only from there.`);
+            throw new errors_ConfigurationError(`The ${options.kind} glob "${errors_abbreviate(pattern)}" (${options.input}) is outside the workspace${options.allowedRoots.length > 1 ? ' and RUNNER_TEMP' : ''}: reports are read only from there.`);
         }
         const globber = await create([inFolder(pattern), ...excludes].join('\n'), { matchDirectories: false, implicitDescendants: false });
         const found = await globber.glob();
@@ -68795,7 +68810,7 @@ async function loadReport(path, parse, options) {
  * memory). Undefined when there is no such file; anything else wrong is a ConfigurationError.
  */
 async function readReport(file, shown, options) {
-    const refuse = (why) => new errors_ConfigurationError(`The ${options.kind} "${reports_abbreviate(shown)}" (${options.input}) ${why}.`);
+    const refuse = (why) => new errors_ConfigurationError(`The ${options.kind} "${errors_abbreviate(shown)}" (${options.input}) ${why}.`);
     let resolved;
     try {
         resolved = await (0,promises_namespaceObject.realpath)(file);
@@ -68839,17 +68854,9 @@ function literalFolder(pattern) {
     const firstWildcard = segments.findIndex((segment) => /[*?[{]/.test(segment));
     return firstWildcard === -1 ? segments.join(external_node_path_namespaceObject.sep) : segments.slice(0, firstWildcard).join(external_node_path_namespaceObject.sep) || external_node_path_namespaceObject.sep;
 }
-/** True when `path` is `root` or lies under it (both absolute and resolved). */
-function isWithin(path, root) {
-    const fromRoot = (0,external_node_path_namespaceObject.relative)(root, path);
-    return fromRoot === '' || (!fromRoot.startsWith(`..${external_node_path_namespaceObject.sep}`) && fromRoot !== '..' && !(0,external_node_path_namespaceObject.isAbsolute)(fromRoot));
-}
 function shownPath(file, options) {
     const shown = (0,external_node_path_namespaceObject.relative)(options.workingDirectory, file) || file;
     return shown.startsWith('..') ? file : shown;
-}
-function reports_abbreviate(text) {
-    return text.length > 120 ? `${text.slice(0, 119)}…` : text;
 }
 function parseContent(content, file, parse, options) {
     const shown = shownPath(file, options);
@@ -68877,6 +68884,7 @@ function parseSecurityReport(content) {
 }
 
 ;// CONCATENATED MODULE: ./actions/quality-gate/src/main.ts
+
 
 
 

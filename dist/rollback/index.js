@@ -50748,6 +50748,15 @@ function withoutCredentials(value) {
 }
 const MAX_URL_LENGTH = 2048;
 const MAX_DURATION_SECONDS = 7 * 86_400;
+const MOST_PATH_CHARACTERS = 4096;
+const MOST_NAME_BYTES = 255;
+// Control characters (newlines, NUL, escapes) are in no path anyone means; the file system refuses NUL anyway.
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
+const PATH_SHAPE = `at most ${MOST_PATH_CHARACTERS} characters, each name at most ${MOST_NAME_BYTES} bytes, no control characters`;
+/** A path the file system could hold: a name longer than 255 bytes can exist nowhere, so it is the input's error, not a failed read. */
+function isPathShaped(text) {
+    return text.length <= MOST_PATH_CHARACTERS && !CONTROL_CHARACTER.test(text) && text.split('/').every((name) => Buffer.byteLength(name) <= MOST_NAME_BYTES);
+}
 const BOOLEAN_TEXTS = ['true', 'True', 'TRUE', 'false', 'False', 'FALSE'];
 const DURATION = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/;
 /** Schema builders for the value shapes that action inputs take. Error messages read as "expected …". */
@@ -50800,6 +50809,14 @@ const input = {
         return numeric('a whole number', /^-?\d+$/, range);
     },
     /** Newline or comma separated; blank entries dropped. */
+    /** A file or folder path; whether it exists and stays inside the workspace is checked where it is read. */
+    path(expected) {
+        return input.text(expected).refine(isPathShaped, { error: `${expected} (${PATH_SHAPE})` });
+    },
+    /** File globs, newline or comma separated, each shaped like a path. */
+    globs(expected) {
+        return input.list(expected).refine((items) => items.every(isPathShaped), { error: `${expected} (${PATH_SHAPE})` });
+    },
     list(expected = 'a newline or comma separated list') {
         return schemas_string({ error: expected })
             .transform((text) => text

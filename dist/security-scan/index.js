@@ -41033,6 +41033,14 @@ function errors_abbreviate(value) {
     return oneLine.length > 80 ? `${oneLine.slice(0, 77)}...` : oneLine;
 }
 
+;// CONCATENATED MODULE: ./actions/lib/paths.ts
+
+/** True when `path` is `root` or lies under it (both absolute and resolved): how every action keeps a path input inside the workspace. */
+function isWithin(path, root) {
+    const fromRoot = (0,external_node_path_namespaceObject.relative)(root, path);
+    return fromRoot === '' || (!fromRoot.startsWith(`..${external_node_path_namespaceObject.sep}`) && fromRoot !== '..' && !(0,external_node_path_namespaceObject.isAbsolute)(fromRoot));
+}
+
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
 
 // functions
@@ -50781,6 +50789,15 @@ function withoutCredentials(value) {
 }
 const MAX_URL_LENGTH = 2048;
 const MAX_DURATION_SECONDS = 7 * 86_400;
+const MOST_PATH_CHARACTERS = 4096;
+const MOST_NAME_BYTES = 255;
+// Control characters (newlines, NUL, escapes) are in no path anyone means; the file system refuses NUL anyway.
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
+const PATH_SHAPE = `at most ${MOST_PATH_CHARACTERS} characters, each name at most ${MOST_NAME_BYTES} bytes, no control characters`;
+/** A path the file system could hold: a name longer than 255 bytes can exist nowhere, so it is the input's error, not a failed read. */
+function isPathShaped(text) {
+    return text.length <= MOST_PATH_CHARACTERS && !CONTROL_CHARACTER.test(text) && text.split('/').every((name) => Buffer.byteLength(name) <= MOST_NAME_BYTES);
+}
 const BOOLEAN_TEXTS = ['true', 'True', 'TRUE', 'false', 'False', 'FALSE'];
 const DURATION = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/;
 /** Schema builders for the value shapes that action inputs take. Error messages read as "expected …". */
@@ -50833,6 +50850,14 @@ const input = {
         return numeric('a whole number', /^-?\d+$/, range);
     },
     /** Newline or comma separated; blank entries dropped. */
+    /** A file or folder path; whether it exists and stays inside the workspace is checked where it is read. */
+    path(expected) {
+        return input.text(expected).refine(isPathShaped, { error: `${expected} (${PATH_SHAPE})` });
+    },
+    /** File globs, newline or comma separated, each shaped like a path. */
+    globs(expected) {
+        return input.list(expected).refine((items) => items.every(isPathShaped), { error: `${expected} (${PATH_SHAPE})` });
+    },
     list(expected = 'a newline or comma separated list') {
         return schemas_string({ error: expected })
             .transform((text) => text
@@ -56391,29 +56416,22 @@ function isRevisionRange(text) {
     const sides = text.split(/\.{2,3}/);
     return sides.length <= 2 && sides.every((side) => REVISION.test(side));
 }
-/** A path relative to the workspace; the file system refuses a NUL, so it is refused here, as an input error. */
-function pathText(expected) {
-    return input.text(expected).refine((text) => !text.includes('\u0000'), { error: expected });
-}
 const securityScanInputs = {
     scanners: input
         .list(`scanners among ${SCANNERS.join(', ')}`)
         .refine((names) => names.every((name) => SCANNERS.includes(name)), { error: `scanners among ${SCANNERS.join(', ')}` })
         .optional(),
-    path: pathText('a folder to scan').default('.'),
+    path: input.path('a folder to scan').default('.'),
     history: input
         .text(HISTORY_EXPECTED)
         .refine(isRevisionRange, { error: HISTORY_EXPECTED })
         .optional(),
-    'secret-rules': pathText('the path of a YAML or JSON file of secret rules').optional(),
-    'sarif-files': input
-        .list('SARIF file globs, newline or comma separated')
-        .refine((globs) => globs.every((glob) => !glob.includes('\u0000')), { error: 'SARIF file globs, newline or comma separated' })
-        .optional(),
+    'secret-rules': input.path('the path of a YAML or JSON file of secret rules').optional(),
+    'sarif-files': input.globs('SARIF file globs, newline or comma separated').optional(),
     'fail-on-severity': input.oneOf(['critical', 'high', 'medium', 'low', 'none']).default('high'),
     'fail-on-fixable-only': input.boolean().default(false),
-    'ignore-file': pathText('the path of a suppression file').default('.security-ignore.yml'),
-    baseline: pathText('the path of a previous security-scan JSON report').optional(),
+    'ignore-file': input.path('the path of a suppression file').default('.security-ignore.yml'),
+    baseline: input.path('the path of a previous security-scan JSON report').optional(),
     'new-findings-only': input.boolean().default(false),
 };
 
@@ -61746,15 +61764,26 @@ function kindOf(path) {
     return 'other';
 }
 /**
- * The text of a file, or undefined for binary and oversized files. Synchronous on purpose:
- * for tens of thousands of small files, one blocking read beats the four thread-pool round
- * trips (open, fstat, read, close) of an asynchronous one, and nothing else runs meanwhile.
+ * The text of a file, or undefined for binary, oversized and no-longer-regular files: the size is
+ * checked on the open handle before anything is read. Synchronous on purpose: for tens of
+ * thousands of small files, blocking calls beat the thread-pool round trips of asynchronous ones,
+ * and nothing else runs meanwhile.
  */
 function readText(file) {
-    const buffer = (0,external_node_fs_namespaceObject.readFileSync)(file.absolute);
-    if (buffer.length > MAX_FILE_BYTES || buffer.subarray(0, 8000).includes(0))
-        return undefined;
-    return buffer.toString('utf8');
+    // O_NONBLOCK: a file replaced by a FIFO since the listing must not block the open.
+    const descriptor = (0,external_node_fs_namespaceObject.openSync)(file.absolute, external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NONBLOCK);
+    try {
+        const stats = (0,external_node_fs_namespaceObject.fstatSync)(descriptor);
+        if (!stats.isFile() || stats.size > MAX_FILE_BYTES)
+            return undefined;
+        const buffer = (0,external_node_fs_namespaceObject.readFileSync)(descriptor);
+        if (buffer.subarray(0, 8000).includes(0))
+            return undefined;
+        return buffer.toString('utf8');
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(descriptor);
+    }
 }
 
 ;// CONCATENATED MODULE: ./actions/security-scan/src/scan.ts
@@ -61901,12 +61930,15 @@ async function scanSarifFiles(patterns, workspace) {
     }
     if (files.length === 0)
         throw new errors_ConfigurationError(`Input "sarif-files" has value "${shown}": expected globs matching at least one SARIF file.`);
-    const outside = files.find((file) => (0,external_node_path_namespaceObject.relative)(workspace, file).startsWith('..') || (0,external_node_path_namespaceObject.isAbsolute)((0,external_node_path_namespaceObject.relative)(workspace, file)));
+    // Other scanners' SARIF is often written to RUNNER_TEMP, as quality-gate's reports are: both folders are allowed, nothing else.
+    const roots = [workspace, process.env.RUNNER_TEMP].filter((root) => root !== undefined && root !== '');
+    const real = await Promise.all(files.map((file) => (0,promises_namespaceObject.realpath)(file)));
+    const outside = real.find((file) => !roots.some((root) => isWithin(file, root)));
     if (outside !== undefined)
-        throw new errors_ConfigurationError(`Input "sarif-files" has value "${shown}": expected files inside the workspace, but it matches ${outside}.`);
+        throw new errors_ConfigurationError(`Input "sarif-files" has value "${shown}": expected files inside the workspace or RUNNER_TEMP, but it matches ${errors_abbreviate(outside)}.`);
     const findings = [];
     const rules = new Map();
-    for (const file of files.sort()) {
+    for (const file of real.sort()) {
         let ingested;
         try {
             ingested = ingestSarif(file, await (0,promises_namespaceObject.readFile)(file, 'utf8'));
@@ -61939,15 +61971,12 @@ async function scanSarifFiles(patterns, workspace) {
 
 
 
+
 const main_VERSION = '1.0.0';
 const DEFAULT_IGNORE_FILE = '.security-ignore.yml';
 const MAX_ANNOTATIONS = 10;
 function ruleTable(rules) {
     return Object.entries(rules).map(([id, rule]) => ({ id, ...rule }));
-}
-function isInside(folder, path) {
-    const fromFolder = (0,external_node_path_namespaceObject.relative)(folder, path);
-    return fromFolder !== '..' && !fromFolder.startsWith(`..${external_node_path_namespaceObject.sep}`) && !(0,external_node_path_namespaceObject.isAbsolute)(fromFolder);
 }
 /**
  * The real path (symbolic links followed) that a path input names, relative to the workspace;
@@ -61965,7 +61994,7 @@ async function workspacePath(input, value, workspace) {
         if (code !== 'ENOENT' && code !== 'ENOTDIR' && code !== 'ENAMETOOLONG')
             throw error;
     }
-    if (!isInside(workspace, real ?? path))
+    if (!isWithin(real ?? path, workspace))
         throw new errors_ConfigurationError(`Input "${input}" has value "${errors_abbreviate(value)}": expected a path inside the workspace.`);
     return real;
 }

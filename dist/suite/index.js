@@ -54103,6 +54103,15 @@ function withoutCredentials(value) {
 }
 const MAX_URL_LENGTH = 2048;
 const MAX_DURATION_SECONDS = 7 * 86_400;
+const MOST_PATH_CHARACTERS = 4096;
+const MOST_NAME_BYTES = 255;
+// Control characters (newlines, NUL, escapes) are in no path anyone means; the file system refuses NUL anyway.
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
+const PATH_SHAPE = `at most ${MOST_PATH_CHARACTERS} characters, each name at most ${MOST_NAME_BYTES} bytes, no control characters`;
+/** A path the file system could hold: a name longer than 255 bytes can exist nowhere, so it is the input's error, not a failed read. */
+function isPathShaped(text) {
+    return text.length <= MOST_PATH_CHARACTERS && !CONTROL_CHARACTER.test(text) && text.split('/').every((name) => Buffer.byteLength(name) <= MOST_NAME_BYTES);
+}
 const BOOLEAN_TEXTS = ['true', 'True', 'TRUE', 'false', 'False', 'FALSE'];
 const DURATION = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/;
 /** Schema builders for the value shapes that action inputs take. Error messages read as "expected …". */
@@ -54155,6 +54164,14 @@ const input = {
         return numeric('a whole number', /^-?\d+$/, range);
     },
     /** Newline or comma separated; blank entries dropped. */
+    /** A file or folder path; whether it exists and stays inside the workspace is checked where it is read. */
+    path(expected) {
+        return input.text(expected).refine(isPathShaped, { error: `${expected} (${PATH_SHAPE})` });
+    },
+    /** File globs, newline or comma separated, each shaped like a path. */
+    globs(expected) {
+        return input.list(expected).refine((items) => items.every(isPathShaped), { error: `${expected} (${PATH_SHAPE})` });
+    },
     list(expected = 'a newline or comma separated list') {
         return schemas_string({ error: expected })
             .transform((text) => text
@@ -71685,28 +71702,17 @@ async function diffAgainst(root, base, from) {
 const PERCENT = { min: 0, max: 100 };
 const SEVERITY_LIMITS = 'limits by severity such as critical=0,high=0';
 const SEVERITY_LIMIT = new RegExp(`^(${SEVERITIES.join('|')})\\s*=\\s*(\\d+)$`);
-const MOST_PATH_CHARACTERS = 4096;
-// Control characters (newlines, NUL, escapes) are in no report path anyone means.
-const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
-const isPath = (text) => text.length <= MOST_PATH_CHARACTERS && !CONTROL_CHARACTER.test(text);
-/** A path in the workspace (or RUNNER_TEMP); whether it exists and stays inside is checked when it is read. */
-function inputs_path(expected) {
-    return input.text(expected).refine(isPath, { error: `${expected} (at most ${MOST_PATH_CHARACTERS} characters, no control characters)` });
-}
-function globs(expected) {
-    return input.list(expected).refine((items) => items.every(isPath), { error: `${expected}, each at most ${MOST_PATH_CHARACTERS} characters with no control characters` });
-}
 /**
  * The conditions have no defaults here: an input left unset lets the policy file decide,
  * and the defaults (DEFAULT_POLICY) apply only when neither sets a condition.
  */
 const qualityGateInputs = {
-    'coverage-files': globs('coverage report globs, newline or comma separated').optional(),
-    'test-results': globs('JUnit XML globs, newline or comma separated').optional(),
-    'lint-results': globs('ESLint JSON or SARIF globs, newline or comma separated').optional(),
-    'security-report': inputs_path('the path of a security-scan JSON report').optional(),
+    'coverage-files': input.globs('coverage report globs, newline or comma separated').optional(),
+    'test-results': input.globs('JUnit XML globs, newline or comma separated').optional(),
+    'lint-results': input.globs('ESLint JSON or SARIF globs, newline or comma separated').optional(),
+    'security-report': input.path('the path of a security-scan JSON report').optional(),
     'base-ref': input.text(GIT_REVISION_EXPECTED).refine(isGitRevision, { error: GIT_REVISION_EXPECTED }).optional(),
-    'base-coverage-file': inputs_path('the path of a coverage report of the base').optional(),
+    'base-coverage-file': input.path('the path of a coverage report of the base').optional(),
     'min-coverage': input.number(PERCENT).optional(),
     'min-branch-coverage': input.number(PERCENT).optional(),
     'min-changed-lines-coverage': input.number(PERCENT).optional(),
@@ -71723,14 +71729,14 @@ const qualityGateInputs = {
         return [severity, Number(limit)];
     })))
         .optional(),
-    'policy-file': inputs_path('the path of a YAML policy file').optional(),
+    'policy-file': input.path('the path of a YAML policy file').optional(),
     'allow-missing': input.boolean().default(false),
     'allow-empty-reports': input.boolean().default(false),
     comment: input.boolean().default(true),
     'pull-request': input.integer({ min: 1 }).optional(),
     // It goes into an HTTP header: whitespace or control characters there are a mistake (or an attempt to add a header).
     'github-token': input.text('a GitHub token').refine((token) => /^[\x21-\x7e]{1,4096}$/.test(token), { error: 'a GitHub token (printable characters, no spaces)' }).optional(),
-    'working-directory': inputs_path('a folder in the workspace').default('.'),
+    'working-directory': input.path('a folder in the workspace').default('.'),
 };
 const qualityGateSecretInputs = ['github-token'];
 
@@ -72066,6 +72072,14 @@ function oneLine(text) {
 /** A code span in a table cell: GFM splits cells at a `|` even inside code, unless it is escaped. */
 function tableCode(text) {
     return codeSpan(text).replace(/\|/g, '\\|');
+}
+
+;// CONCATENATED MODULE: ./actions/lib/paths.ts
+
+/** True when `path` is `root` or lies under it (both absolute and resolved): how every action keeps a path input inside the workspace. */
+function isWithin(path, root) {
+    const fromRoot = (0,external_node_path_namespaceObject.relative)(root, path);
+    return fromRoot === '' || (!fromRoot.startsWith(`..${external_node_path_namespaceObject.sep}`) && fromRoot !== '..' && !(0,external_node_path_namespaceObject.isAbsolute)(fromRoot));
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-glob-options-helper.js
@@ -75779,6 +75793,7 @@ function glob_hashFiles(patterns_1) {
 
 
 
+
 /** Larger reports are refused before they are read: a string of them would not fit in memory. */
 const MOST_REPORT_BYTES = 256 * 1024 * 1024;
 /**
@@ -75797,7 +75812,7 @@ async function loadReports(patterns, parse, options) {
     for (const pattern of patterns.filter((candidate) => !candidate.startsWith('!'))) {
         // Refused before globbing: `/**` would walk the whole disk before any file is refused.
         if (!options.allowedRoots.some((root) => isWithin(literalFolder(inFolder(pattern)), root))) {
-            throw new ConfigurationError(`The ${options.kind} glob "${reports_abbreviate(pattern)}" (${options.input}) is outside the workspace${options.allowedRoots.length > 1 ? ' and RUNNER_TEMP' : ''}: reports are read only from there.`);
+            throw new ConfigurationError(`The ${options.kind} glob "${abbreviate(pattern)}" (${options.input}) is outside the workspace${options.allowedRoots.length > 1 ? ' and RUNNER_TEMP' : ''}: reports are read only from there.`);
         }
         const globber = await create([inFolder(pattern), ...excludes].join('\n'), { matchDirectories: false, implicitDescendants: false });
         const found = await globber.glob();
@@ -75839,7 +75854,7 @@ async function loadReport(path, parse, options) {
  * memory). Undefined when there is no such file; anything else wrong is a ConfigurationError.
  */
 async function readReport(file, shown, options) {
-    const refuse = (why) => new ConfigurationError(`The ${options.kind} "${reports_abbreviate(shown)}" (${options.input}) ${why}.`);
+    const refuse = (why) => new ConfigurationError(`The ${options.kind} "${abbreviate(shown)}" (${options.input}) ${why}.`);
     let resolved;
     try {
         resolved = await (0,promises_namespaceObject.realpath)(file);
@@ -75883,17 +75898,9 @@ function literalFolder(pattern) {
     const firstWildcard = segments.findIndex((segment) => /[*?[{]/.test(segment));
     return firstWildcard === -1 ? segments.join(external_node_path_namespaceObject.sep) : segments.slice(0, firstWildcard).join(external_node_path_namespaceObject.sep) || external_node_path_namespaceObject.sep;
 }
-/** True when `path` is `root` or lies under it (both absolute and resolved). */
-function isWithin(path, root) {
-    const fromRoot = (0,external_node_path_namespaceObject.relative)(root, path);
-    return fromRoot === '' || (!fromRoot.startsWith(`..${external_node_path_namespaceObject.sep}`) && fromRoot !== '..' && !(0,external_node_path_namespaceObject.isAbsolute)(fromRoot));
-}
 function shownPath(file, options) {
     const shown = (0,external_node_path_namespaceObject.relative)(options.workingDirectory, file) || file;
     return shown.startsWith('..') ? file : shown;
-}
-function reports_abbreviate(text) {
-    return text.length > 120 ? `${text.slice(0, 119)}…` : text;
 }
 function parseContent(content, file, parse, options) {
     const shown = shownPath(file, options);
@@ -75921,6 +75928,7 @@ function parseSecurityReport(content) {
 }
 
 ;// CONCATENATED MODULE: ./actions/quality-gate/src/main.ts
+
 
 
 
@@ -76297,29 +76305,22 @@ function isRevisionRange(text) {
     const sides = text.split(/\.{2,3}/);
     return sides.length <= 2 && sides.every((side) => REVISION.test(side));
 }
-/** A path relative to the workspace; the file system refuses a NUL, so it is refused here, as an input error. */
-function pathText(expected) {
-    return input.text(expected).refine((text) => !text.includes('\u0000'), { error: expected });
-}
 const securityScanInputs = {
     scanners: input
         .list(`scanners among ${SCANNERS.join(', ')}`)
         .refine((names) => names.every((name) => SCANNERS.includes(name)), { error: `scanners among ${SCANNERS.join(', ')}` })
         .optional(),
-    path: pathText('a folder to scan').default('.'),
+    path: input.path('a folder to scan').default('.'),
     history: input
         .text(HISTORY_EXPECTED)
         .refine(isRevisionRange, { error: HISTORY_EXPECTED })
         .optional(),
-    'secret-rules': pathText('the path of a YAML or JSON file of secret rules').optional(),
-    'sarif-files': input
-        .list('SARIF file globs, newline or comma separated')
-        .refine((globs) => globs.every((glob) => !glob.includes('\u0000')), { error: 'SARIF file globs, newline or comma separated' })
-        .optional(),
+    'secret-rules': input.path('the path of a YAML or JSON file of secret rules').optional(),
+    'sarif-files': input.globs('SARIF file globs, newline or comma separated').optional(),
     'fail-on-severity': input.oneOf(['critical', 'high', 'medium', 'low', 'none']).default('high'),
     'fail-on-fixable-only': input.boolean().default(false),
-    'ignore-file': pathText('the path of a suppression file').default('.security-ignore.yml'),
-    baseline: pathText('the path of a previous security-scan JSON report').optional(),
+    'ignore-file': input.path('the path of a suppression file').default('.security-ignore.yml'),
+    baseline: input.path('the path of a previous security-scan JSON report').optional(),
     'new-findings-only': input.boolean().default(false),
 };
 
@@ -77944,15 +77945,26 @@ function kindOf(path) {
     return 'other';
 }
 /**
- * The text of a file, or undefined for binary and oversized files. Synchronous on purpose:
- * for tens of thousands of small files, one blocking read beats the four thread-pool round
- * trips (open, fstat, read, close) of an asynchronous one, and nothing else runs meanwhile.
+ * The text of a file, or undefined for binary, oversized and no-longer-regular files: the size is
+ * checked on the open handle before anything is read. Synchronous on purpose: for tens of
+ * thousands of small files, blocking calls beat the thread-pool round trips of asynchronous ones,
+ * and nothing else runs meanwhile.
  */
 function readText(file) {
-    const buffer = (0,external_node_fs_namespaceObject.readFileSync)(file.absolute);
-    if (buffer.length > MAX_FILE_BYTES || buffer.subarray(0, 8000).includes(0))
-        return undefined;
-    return buffer.toString('utf8');
+    // O_NONBLOCK: a file replaced by a FIFO since the listing must not block the open.
+    const descriptor = (0,external_node_fs_namespaceObject.openSync)(file.absolute, external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NONBLOCK);
+    try {
+        const stats = (0,external_node_fs_namespaceObject.fstatSync)(descriptor);
+        if (!stats.isFile() || stats.size > MAX_FILE_BYTES)
+            return undefined;
+        const buffer = (0,external_node_fs_namespaceObject.readFileSync)(descriptor);
+        if (buffer.subarray(0, 8000).includes(0))
+            return undefined;
+        return buffer.toString('utf8');
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(descriptor);
+    }
 }
 
 ;// CONCATENATED MODULE: ./actions/security-scan/src/scan.ts
@@ -78099,12 +78111,15 @@ async function scanSarifFiles(patterns, workspace) {
     }
     if (files.length === 0)
         throw new ConfigurationError(`Input "sarif-files" has value "${shown}": expected globs matching at least one SARIF file.`);
-    const outside = files.find((file) => (0,external_node_path_namespaceObject.relative)(workspace, file).startsWith('..') || (0,external_node_path_namespaceObject.isAbsolute)((0,external_node_path_namespaceObject.relative)(workspace, file)));
+    // Other scanners' SARIF is often written to RUNNER_TEMP, as quality-gate's reports are: both folders are allowed, nothing else.
+    const roots = [workspace, process.env.RUNNER_TEMP].filter((root) => root !== undefined && root !== '');
+    const real = await Promise.all(files.map((file) => (0,promises_namespaceObject.realpath)(file)));
+    const outside = real.find((file) => !roots.some((root) => isWithin(file, root)));
     if (outside !== undefined)
-        throw new ConfigurationError(`Input "sarif-files" has value "${shown}": expected files inside the workspace, but it matches ${outside}.`);
+        throw new ConfigurationError(`Input "sarif-files" has value "${shown}": expected files inside the workspace or RUNNER_TEMP, but it matches ${abbreviate(outside)}.`);
     const findings = [];
     const rules = new Map();
-    for (const file of files.sort()) {
+    for (const file of real.sort()) {
         let ingested;
         try {
             ingested = ingestSarif(file, await (0,promises_namespaceObject.readFile)(file, 'utf8'));
@@ -78137,15 +78152,12 @@ async function scanSarifFiles(patterns, workspace) {
 
 
 
+
 const main_VERSION = '1.0.0';
 const DEFAULT_IGNORE_FILE = '.security-ignore.yml';
 const MAX_ANNOTATIONS = 10;
 function ruleTable(rules) {
     return Object.entries(rules).map(([id, rule]) => ({ id, ...rule }));
-}
-function isInside(folder, path) {
-    const fromFolder = (0,external_node_path_namespaceObject.relative)(folder, path);
-    return fromFolder !== '..' && !fromFolder.startsWith(`..${external_node_path_namespaceObject.sep}`) && !(0,external_node_path_namespaceObject.isAbsolute)(fromFolder);
 }
 /**
  * The real path (symbolic links followed) that a path input names, relative to the workspace;
@@ -78163,7 +78175,7 @@ async function workspacePath(input, value, workspace) {
         if (code !== 'ENOENT' && code !== 'ENOTDIR' && code !== 'ENAMETOOLONG')
             throw error;
     }
-    if (!isInside(workspace, real ?? path))
+    if (!isWithin(real ?? path, workspace))
         throw new ConfigurationError(`Input "${input}" has value "${abbreviate(value)}": expected a path inside the workspace.`);
     return real;
 }

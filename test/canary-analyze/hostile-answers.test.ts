@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { runAction, type ActionRun } from '../harness/run-action.js';
+import { runAction } from '../harness/run-action.js';
 import { HEALTHY_FIXTURE, startStandInPrometheus, type GroupFixture, type StandInAnswer, type StandInQuery } from './stand-in-prometheus.js';
 
 // Prometheus answering what no healthy Prometheus would: the verdict is never promote when a

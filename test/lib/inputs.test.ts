@@ -84,3 +84,26 @@ describe('parseInputs', () => {
     );
   });
 });
+
+describe('input.path and input.globs', () => {
+  const path = input.path('a report path');
+  const globs = input.globs('report globs');
+
+  it.each(['coverage/lcov.info', '/tmp/reports/junit.xml', 'ünïcode/名前.xml', `${'a'.repeat(255)}/b`])('accepts %j', (value) => {
+    expect(path.safeParse(value).success).toBe(true);
+    expect(globs.safeParse(`${value}, other/**/*.xml`).success).toBe(true);
+  });
+
+  it.each([
+    ['a name longer than the file system allows (400 digits)', `reports/${'9'.repeat(400)}`],
+    ['a name of 128 two-byte characters (256 bytes)', 'é'.repeat(128)],
+    ['more than 4096 characters', 'a/'.repeat(2049)],
+    ['a NUL', 'lcov.info\u0000.txt'],
+    ['an escape character', 'lcov\u001b[31m.info'],
+  ])('refuses %s', (_label, value) => {
+    const result = path.safeParse(value);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.message).toBe('a report path (at most 4096 characters, each name at most 255 bytes, no control characters)');
+    expect(globs.safeParse(`ok.xml,${value}`).success).toBe(false);
+  });
+});

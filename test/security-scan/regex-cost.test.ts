@@ -39,7 +39,8 @@ function fastest(run: () => void, iterations: number): number {
 
 /**
  * Time on 100 KB over time on 50 KB. On a busy machine one measurement can be slowed by
- * anything; a quadratic pattern is slow every time, so the lowest of three attempts is kept.
+ * anything (a ratio of 3.1 was seen once for a linear rule); a quadratic pattern is slow every
+ * time, so the lowest of up to six attempts is kept, stopping at the first under the bound.
  */
 function growth(scan: (text: string) => unknown, testCase: Case): number {
   const small = adversarial(testCase, SMALL);
@@ -49,7 +50,7 @@ function growth(scan: (text: string) => unknown, testCase: Case): number {
   const once = performance.now() - started;
   const iterations = Math.min(1000, Math.max(1, Math.ceil(20 / Math.max(once, 0.01))));
   let lowest = Infinity;
-  for (let attempt = 0; attempt < 3 && lowest >= MAX_GROWTH; attempt++) {
+  for (let attempt = 0; attempt < 6 && lowest >= MAX_GROWTH; attempt++) {
     lowest = Math.min(lowest, fastest(() => scan(large), iterations) / fastest(() => scan(small), iterations));
   }
   return lowest;

@@ -6,31 +6,17 @@ import { GIT_REVISION_EXPECTED, isGitRevision } from './git.js';
 const PERCENT = { min: 0, max: 100 };
 const SEVERITY_LIMITS = 'limits by severity such as critical=0,high=0';
 const SEVERITY_LIMIT = new RegExp(`^(${SEVERITIES.join('|')})\\s*=\\s*(\\d+)$`);
-const MOST_PATH_CHARACTERS = 4096;
-// Control characters (newlines, NUL, escapes) are in no report path anyone means.
-const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
-const isPath = (text: string) => text.length <= MOST_PATH_CHARACTERS && !CONTROL_CHARACTER.test(text);
-
-/** A path in the workspace (or RUNNER_TEMP); whether it exists and stays inside is checked when it is read. */
-function path(expected: string) {
-  return input.text(expected).refine(isPath, { error: `${expected} (at most ${MOST_PATH_CHARACTERS} characters, no control characters)` });
-}
-
-function globs(expected: string) {
-  return input.list(expected).refine((items) => items.every(isPath), { error: `${expected}, each at most ${MOST_PATH_CHARACTERS} characters with no control characters` });
-}
-
 /**
  * The conditions have no defaults here: an input left unset lets the policy file decide,
  * and the defaults (DEFAULT_POLICY) apply only when neither sets a condition.
  */
 export const qualityGateInputs = {
-  'coverage-files': globs('coverage report globs, newline or comma separated').optional(),
-  'test-results': globs('JUnit XML globs, newline or comma separated').optional(),
-  'lint-results': globs('ESLint JSON or SARIF globs, newline or comma separated').optional(),
-  'security-report': path('the path of a security-scan JSON report').optional(),
+  'coverage-files': input.globs('coverage report globs, newline or comma separated').optional(),
+  'test-results': input.globs('JUnit XML globs, newline or comma separated').optional(),
+  'lint-results': input.globs('ESLint JSON or SARIF globs, newline or comma separated').optional(),
+  'security-report': input.path('the path of a security-scan JSON report').optional(),
   'base-ref': input.text(GIT_REVISION_EXPECTED).refine(isGitRevision, { error: GIT_REVISION_EXPECTED }).optional(),
-  'base-coverage-file': path('the path of a coverage report of the base').optional(),
+  'base-coverage-file': input.path('the path of a coverage report of the base').optional(),
   'min-coverage': input.number(PERCENT).optional(),
   'min-branch-coverage': input.number(PERCENT).optional(),
   'min-changed-lines-coverage': input.number(PERCENT).optional(),
@@ -51,14 +37,14 @@ export const qualityGateInputs = {
       ) as Partial<Record<(typeof SEVERITIES)[number], number>>,
     )
     .optional(),
-  'policy-file': path('the path of a YAML policy file').optional(),
+  'policy-file': input.path('the path of a YAML policy file').optional(),
   'allow-missing': input.boolean().default(false),
   'allow-empty-reports': input.boolean().default(false),
   comment: input.boolean().default(true),
   'pull-request': input.integer({ min: 1 }).optional(),
   // It goes into an HTTP header: whitespace or control characters there are a mistake (or an attempt to add a header).
   'github-token': input.text('a GitHub token').refine((token) => /^[\x21-\x7e]{1,4096}$/.test(token), { error: 'a GitHub token (printable characters, no spaces)' }).optional(),
-  'working-directory': path('a folder in the workspace').default('.'),
+  'working-directory': input.path('a folder in the workspace').default('.'),
 } satisfies Record<string, z.ZodType>;
 
 export const qualityGateSecretInputs = ['github-token'] as const;

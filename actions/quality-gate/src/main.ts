@@ -15,7 +15,8 @@ import { parseJunit } from './junit.js';
 import { parseLint } from './lint.js';
 import { parsePolicyFile, resolvePolicy } from './policy.js';
 import { COMMENT_MARKER, renderComment, renderMarkdown } from './render.js';
-import { isWithin, loadReport, loadReports, readReport } from './reports.js';
+import { isWithin } from '../../lib/paths.js';
+import { loadReport, loadReports, readReport } from './reports.js';
 import { parseSecurityReport } from './security.js';
 
 type QualityGateInputs = Inputs<typeof qualityGateInputs>;

@@ -2,7 +2,8 @@ import * as glob from '@actions/glob';
 import { constants } from 'node:fs';
 import { open, realpath } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { ConfigurationError } from '../../lib/errors.js';
+import { abbreviate, ConfigurationError } from '../../lib/errors.js';
+import { isWithin } from '../../lib/paths.js';
 import type { Measured } from './conditions.js';
 import { ReportError } from './report-format.js';
 
@@ -120,19 +121,9 @@ function literalFolder(pattern: string): string {
   return firstWildcard === -1 ? segments.join(sep) : segments.slice(0, firstWildcard).join(sep) || sep;
 }
 
-/** True when `path` is `root` or lies under it (both absolute and resolved). */
-export function isWithin(path: string, root: string): boolean {
-  const fromRoot = relative(root, path);
-  return fromRoot === '' || (!fromRoot.startsWith(`..${sep}`) && fromRoot !== '..' && !isAbsolute(fromRoot));
-}
-
 function shownPath(file: string, options: Pick<LoadOptions, 'workingDirectory'>): string {
   const shown = relative(options.workingDirectory, file) || file;
   return shown.startsWith('..') ? file : shown;
-}
-
-function abbreviate(text: string): string {
-  return text.length > 120 ? `${text.slice(0, 119)}…` : text;
 }
 
 function parseContent<T extends object>(content: string, file: string, parse: (content: string) => T, options: LoadOptions): T & { file: string } {

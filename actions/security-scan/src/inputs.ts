@@ -11,29 +11,21 @@ export function isRevisionRange(text: string): boolean {
   return sides.length <= 2 && sides.every((side) => REVISION.test(side));
 }
 
-/** A path relative to the workspace; the file system refuses a NUL, so it is refused here, as an input error. */
-function pathText(expected: string) {
-  return input.text(expected).refine((text) => !text.includes('\u0000'), { error: expected });
-}
-
 export const securityScanInputs = {
   scanners: input
     .list(`scanners among ${SCANNERS.join(', ')}`)
     .refine((names) => names.every((name) => (SCANNERS as readonly string[]).includes(name)), { error: `scanners among ${SCANNERS.join(', ')}` })
     .optional(),
-  path: pathText('a folder to scan').default('.'),
+  path: input.path('a folder to scan').default('.'),
   history: input
     .text(HISTORY_EXPECTED)
     .refine(isRevisionRange, { error: HISTORY_EXPECTED })
     .optional(),
-  'secret-rules': pathText('the path of a YAML or JSON file of secret rules').optional(),
-  'sarif-files': input
-    .list('SARIF file globs, newline or comma separated')
-    .refine((globs) => globs.every((glob) => !glob.includes('\u0000')), { error: 'SARIF file globs, newline or comma separated' })
-    .optional(),
+  'secret-rules': input.path('the path of a YAML or JSON file of secret rules').optional(),
+  'sarif-files': input.globs('SARIF file globs, newline or comma separated').optional(),
   'fail-on-severity': input.oneOf(['critical', 'high', 'medium', 'low', 'none']).default('high'),
   'fail-on-fixable-only': input.boolean().default(false),
-  'ignore-file': pathText('the path of a suppression file').default('.security-ignore.yml'),
-  baseline: pathText('the path of a previous security-scan JSON report').optional(),
+  'ignore-file': input.path('the path of a suppression file').default('.security-ignore.yml'),
+  baseline: input.path('the path of a previous security-scan JSON report').optional(),
   'new-findings-only': input.boolean().default(false),
 };

@@ -1,8 +1,9 @@
 import { mkdir, readFile, realpath, stat, writeFile } from 'node:fs/promises';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import * as core from '@actions/core';
 import { parse as parseYaml } from 'yaml';
 import { abbreviate } from '../../lib/errors.js';
+import { isWithin } from '../../lib/paths.js';
 import { ConfigurationError, describeError, parseInputs, runAction, setOutputs, writeSummary } from '../../lib/index.js';
 import { securityReportSchema, type ScannerResult } from '../../lib/security-report.js';
 import { SCANNERS, type Finding, type Rule, type ScannerName } from './findings.js';
@@ -24,11 +25,6 @@ function ruleTable(rules: Record<string, Omit<Rule, 'id'>>): Rule[] {
   return Object.entries(rules).map(([id, rule]) => ({ id, ...rule }));
 }
 
-function isInside(folder: string, path: string): boolean {
-  const fromFolder = relative(folder, path);
-  return fromFolder !== '..' && !fromFolder.startsWith(`..${sep}`) && !isAbsolute(fromFolder);
-}
-
 /**
  * The real path (symbolic links followed) that a path input names, relative to the workspace;
  * undefined when nothing is there. Anything outside the workspace is refused: the action reads
@@ -43,7 +39,7 @@ export async function workspacePath(input: string, value: string, workspace: str
     const code = (error as NodeJS.ErrnoException).code;
     if (code !== 'ENOENT' && code !== 'ENOTDIR' && code !== 'ENAMETOOLONG') throw error;
   }
-  if (!isInside(workspace, real ?? path)) throw new ConfigurationError(`Input "${input}" has value "${abbreviate(value)}": expected a path inside the workspace.`);
+  if (!isWithin(real ?? path, workspace)) throw new ConfigurationError(`Input "${input}" has value "${abbreviate(value)}": expected a path inside the workspace.`);
   return real;
 }
 

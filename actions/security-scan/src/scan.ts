@@ -1,10 +1,10 @@
-import { readFile } from 'node:fs/promises';
-import { dirname, isAbsolute, relative } from 'node:path';
+import { readFile, realpath } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import * as core from '@actions/core';
 import * as exec from '@actions/exec';
 import * as glob from '@actions/glob';
-import { ConfigurationError, describeError } from '../../lib/errors.js';
-import { abbreviate } from '../../lib/errors.js';
+import { abbreviate, ConfigurationError, describeError } from '../../lib/errors.js';
+import { isWithin } from '../../lib/paths.js';
 import { fingerprint, type Finding, type Rule, type ScannerName, type ScanResult } from './findings.js';
 import { mapNpmAudit, UNSCANNED_LOCKFILES } from './scanners/dependencies.js';
 import { scanDockerfile } from './scanners/dockerfile.js';
@@ -143,11 +143,14 @@ export async function scanSarifFiles(patterns: string[], workspace: string): Pro
     throw new ConfigurationError(`Input "sarif-files" has value "${shown}": expected SARIF file globs inside the workspace (${describeError(error)}).`);
   }
   if (files.length === 0) throw new ConfigurationError(`Input "sarif-files" has value "${shown}": expected globs matching at least one SARIF file.`);
-  const outside = files.find((file) => relative(workspace, file).startsWith('..') || isAbsolute(relative(workspace, file)));
-  if (outside !== undefined) throw new ConfigurationError(`Input "sarif-files" has value "${shown}": expected files inside the workspace, but it matches ${outside}.`);
+  // Other scanners' SARIF is often written to RUNNER_TEMP, as quality-gate's reports are: both folders are allowed, nothing else.
+  const roots = [workspace, process.env.RUNNER_TEMP].filter((root): root is string => root !== undefined && root !== '');
+  const real = await Promise.all(files.map((file) => realpath(file)));
+  const outside = real.find((file) => !roots.some((root) => isWithin(file, root)));
+  if (outside !== undefined) throw new ConfigurationError(`Input "sarif-files" has value "${shown}": expected files inside the workspace or RUNNER_TEMP, but it matches ${abbreviate(outside)}.`);
   const findings: Finding[] = [];
   const rules = new Map<string, Rule[]>();
-  for (const file of files.sort()) {
+  for (const file of real.sort()) {
     let ingested;
     try {
       ingested = ingestSarif(file, await readFile(file, 'utf8'));

@@ -1,4 +1,4 @@
-import { readFileSync, type Dirent } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, type Dirent } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
 import { isDockerfile } from './scanners/dockerfile.js';
@@ -67,12 +67,21 @@ export function kindOf(path: string): 'workflow' | 'manifest' | 'dockerfile' | '
 }
 
 /**
- * The text of a file, or undefined for binary and oversized files. Synchronous on purpose:
- * for tens of thousands of small files, one blocking read beats the four thread-pool round
- * trips (open, fstat, read, close) of an asynchronous one, and nothing else runs meanwhile.
+ * The text of a file, or undefined for binary, oversized and no-longer-regular files: the size is
+ * checked on the open handle before anything is read. Synchronous on purpose: for tens of
+ * thousands of small files, blocking calls beat the thread-pool round trips of asynchronous ones,
+ * and nothing else runs meanwhile.
  */
 export function readText(file: TreeFile): string | undefined {
-  const buffer = readFileSync(file.absolute);
-  if (buffer.length > MAX_FILE_BYTES || buffer.subarray(0, 8000).includes(0)) return undefined;
-  return buffer.toString('utf8');
+  // O_NONBLOCK: a file replaced by a FIFO since the listing must not block the open.
+  const descriptor = openSync(file.absolute, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const stats = fstatSync(descriptor);
+    if (!stats.isFile() || stats.size > MAX_FILE_BYTES) return undefined;
+    const buffer = readFileSync(descriptor);
+    if (buffer.subarray(0, 8000).includes(0)) return undefined;
+    return buffer.toString('utf8');
+  } finally {
+    closeSync(descriptor);
+  }
 }
