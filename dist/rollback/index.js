@@ -51062,8 +51062,9 @@ class Kubectl {
     /** `args` with `--output json`, which goes before a `--` that ends the flags. */
     async json(args) {
         const end = args.indexOf('--');
-        const { stdout } = await this.run(end === -1 ? [...args, '--output', 'json'] : [...args.slice(0, end), '--output', 'json', ...args.slice(end)]);
-        return JSON.parse(stdout);
+        const flagged = end === -1 ? [...args, '--output', 'json'] : [...args.slice(0, end), '--output', 'json', ...args.slice(end)];
+        const { stdout } = await this.run(flagged);
+        return parseAnswer(flagged, stdout);
     }
     /**
      * `kubectl get <kind> -- <name>`, or undefined when it does not exist. Anything but that one
@@ -51071,16 +51072,28 @@ class Kubectl {
      */
     async find(kind, name) {
         kubernetes_names_checkObjectName(kind, name, `The ${kind} to look up`);
-        const { stdout } = await this.run(['get', kind.toLowerCase(), '--ignore-not-found', '--output', 'json', '--', name]);
+        const args = ['get', kind.toLowerCase(), '--ignore-not-found', '--output', 'json', '--', name];
+        const { stdout } = await this.run(args);
         if (stdout.trim() === '')
             return undefined;
-        const found = JSON.parse(stdout);
+        const found = parseAnswer(args, stdout);
+        if (found === null || typeof found !== 'object')
+            throw new ConfigurationError(`kubectl ${args.join(' ')} answered with something that is not an object; the step stops here`);
         const namespaceDiffers = this.namespace !== undefined && found.metadata?.namespace !== undefined && found.metadata.namespace !== this.namespace;
         if (found.kind !== kind || found.metadata?.name !== name || namespaceDiffers) {
             const answer = `${String(found.kind)} ${String(found.metadata?.name ?? '(no name)')}${found.metadata?.namespace ? ` in namespace ${String(found.metadata.namespace)}` : ''}`;
             throw new ConfigurationError(`kubectl get ${kind.toLowerCase()} ${name} answered with ${answer}, not that one ${kind}; the step stops here`);
         }
         return found;
+    }
+}
+/** kubectl's JSON answer; a truncated or garbled one is an explained stop, not a bug. */
+function parseAnswer(args, stdout) {
+    try {
+        return JSON.parse(stdout);
+    }
+    catch {
+        throw new ConfigurationError(`kubectl ${args.join(' ')} answered with ${stdout.length} characters that are not JSON (truncated?); the step stops here`);
     }
 }
 /** The namespace of the kubeconfig's current context, else `default`, as kubectl itself would use. */

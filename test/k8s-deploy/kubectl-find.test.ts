@@ -9,9 +9,9 @@ import { Kubectl } from '../../actions/lib/kubectl.js';
  * point of `--`. To prove find() refuses such answers anyway (an API server or a proxy could
  * send them), this stand-in prints a chosen answer and records its arguments.
  */
-async function answering(answer: unknown): Promise<{ kubectl: Kubectl; args(): Promise<string[]> }> {
+async function answering(answer: unknown, { raw = false } = {}): Promise<{ kubectl: Kubectl; args(): Promise<string[]> }> {
   const folder = await mkdtemp(join(tmpdir(), 'kubectl-answer-'));
-  await writeFile(join(folder, 'answer.json'), answer === undefined ? '' : JSON.stringify(answer));
+  await writeFile(join(folder, 'answer.json'), answer === undefined ? '' : raw ? String(answer) : JSON.stringify(answer));
   const binary = join(folder, 'kubectl');
   await writeFile(binary, `#!/bin/sh\nprintf '%s\\n' "$@" > "${folder}/args"\ncat "${folder}/answer.json"\n`);
   await chmod(binary, 0o755);
@@ -43,6 +43,20 @@ describe('Kubectl.find of one named object', () => {
   ])('an answer with %s is an error, never "found"', async (_label, answer, message) => {
     const { kubectl } = await answering(answer);
     await expect(kubectl.find('Deployment', 'web')).rejects.toThrow(`kubectl get deployment web ${message}, not that one Deployment`);
+  });
+
+  it.each([
+    ['truncated JSON', '{"kind":"Deployment","metadata":{"na', 'characters that are not JSON (truncated?)'],
+    ['null', 'null', 'answered with something that is not an object'],
+    ['a bare number', '42', 'answered with something that is not an object'],
+  ])('an answer that is %s is an explained stop, not a bug', async (_label, answer, message) => {
+    const { kubectl } = await answering(answer, { raw: true });
+    await expect(kubectl.find('Deployment', 'web')).rejects.toThrow(expect.objectContaining({ name: 'ConfigurationError', message: expect.stringContaining(message) }));
+  });
+
+  it('json() of a truncated answer is an explained stop, not a bug', async () => {
+    const { kubectl } = await answering('{"items": [', { raw: true });
+    await expect(kubectl.json(['get', 'deployments'])).rejects.toThrow(expect.objectContaining({ name: 'ConfigurationError', message: expect.stringContaining('that are not JSON (truncated?)') }));
   });
 
   it.each(['--all', '--selector=app!=x', '-n', 'a b', ''])('refuses to look up %j at all', async (name) => {
