@@ -21,3 +21,13 @@ export function abbreviate(value: string): string {
   const oneLine = value.replace(/\r?\n/g, '\\n');
   return oneLine.length > 80 ? `${oneLine.slice(0, 77)}...` : oneLine;
 }
+
+/**
+ * An error's system code (ENOENT, ECONNREFUSED…), its own or its cause's, and nothing of its
+ * message: fs and fetch messages repeat the path or URL, with whatever it holds.
+ */
+export function errorCode(error: unknown): string | undefined {
+  const { code, cause } = (error ?? {}) as { code?: unknown; cause?: { code?: unknown } };
+  if (typeof code === 'string') return code;
+  return typeof cause?.code === 'string' ? cause.code : undefined;
+}

@@ -1,4 +1,4 @@
-export { abbreviate, ConfigurationError, describeError } from './errors.js';
+export { abbreviate, ConfigurationError, describeError, errorCode } from './errors.js';
 export { input, parseInputs, type InputShape, type Inputs } from './inputs.js';
 export { setOutputs, type OutputValue } from './outputs.js';
 export { runAction } from './run.js';

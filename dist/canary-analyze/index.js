@@ -40997,6 +40997,16 @@ function abbreviate(value) {
     const oneLine = value.replace(/\r?\n/g, '\\n');
     return oneLine.length > 80 ? `${oneLine.slice(0, 77)}...` : oneLine;
 }
+/**
+ * An error's system code (ENOENT, ECONNREFUSED…), its own or its cause's, and nothing of its
+ * message: fs and fetch messages repeat the path or URL, with whatever it holds.
+ */
+function errorCode(error) {
+    const { code, cause } = (error ?? {});
+    if (typeof code === 'string')
+        return code;
+    return typeof cause?.code === 'string' ? cause.code : undefined;
+}
 
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
 
@@ -57559,8 +57569,7 @@ class PrometheusProvider {
         }
         catch (error) {
             // Only a code or the error's kind: a library's message may quote the URL it was given.
-            const cause = error.cause;
-            const code = typeof cause?.code === 'string' ? cause.code : error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${REQUEST_TIMEOUT_MS / 1000}s` : 'the request failed';
+            const code = errorCode(error) ?? (error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${REQUEST_TIMEOUT_MS / 1000}s` : 'the request failed');
             throw new Error(`cannot reach ${url.origin}: ${code}`);
         }
         const text = await readLimited(response, MAX_ANSWER_BYTES);

@@ -41349,6 +41349,16 @@ function abbreviate(value) {
     const oneLine = value.replace(/\r?\n/g, '\\n');
     return oneLine.length > 80 ? `${oneLine.slice(0, 77)}...` : oneLine;
 }
+/**
+ * An error's system code (ENOENT, ECONNREFUSED…), its own or its cause's, and nothing of its
+ * message: fs and fetch messages repeat the path or URL, with whatever it holds.
+ */
+function errorCode(error) {
+    const { code, cause } = (error ?? {});
+    if (typeof code === 'string')
+        return code;
+    return typeof cause?.code === 'string' ? cause.code : undefined;
+}
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");

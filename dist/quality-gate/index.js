@@ -46107,6 +46107,16 @@ function errors_abbreviate(value) {
     const oneLine = value.replace(/\r?\n/g, '\\n');
     return oneLine.length > 80 ? `${oneLine.slice(0, 77)}...` : oneLine;
 }
+/**
+ * An error's system code (ENOENT, ECONNREFUSED…), its own or its cause's, and nothing of its
+ * message: fs and fetch messages repeat the path or URL, with whatever it holds.
+ */
+function errorCode(error) {
+    const { code, cause } = (error ?? {});
+    if (typeof code === 'string')
+        return code;
+    return typeof cause?.code === 'string' ? cause.code : undefined;
+}
 
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
 
@@ -68831,7 +68841,7 @@ async function readReport(file, shown, options) {
     catch (error) {
         if (errorCode(error) === 'ENOENT' || errorCode(error) === 'ENOTDIR')
             return undefined;
-        throw refuse(`cannot be read (${errorCode(error)})`);
+        throw refuse(`cannot be read (${errorCode(error) ?? 'unknown error'})`);
     }
     if (!options.allowedRoots.some((root) => isWithin(resolved, root))) {
         throw refuse(`is outside the workspace${options.allowedRoots.length > 1 ? ' and RUNNER_TEMP' : ''}: reports are read only from there`);
@@ -68842,7 +68852,7 @@ async function readReport(file, shown, options) {
         handle = await (0,promises_namespaceObject.open)(resolved, external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NONBLOCK);
     }
     catch (error) {
-        throw refuse(`cannot be read (${errorCode(error)})`);
+        throw refuse(`cannot be read (${errorCode(error) ?? 'unknown error'})`);
     }
     try {
         const stats = await handle.stat();
@@ -68855,11 +68865,6 @@ async function readReport(file, shown, options) {
     finally {
         await handle.close();
     }
-}
-/** The error's code (ENAMETOOLONG, EACCES…) only: fs messages repeat the whole path, which may be 1 MB. */
-function errorCode(error) {
-    const code = error?.code;
-    return typeof code === 'string' ? code : 'unknown error';
 }
 /** The folder a glob starts from: its path up to the first segment with a wildcard. */
 function literalFolder(pattern) {

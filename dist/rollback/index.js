@@ -40999,6 +40999,16 @@ function abbreviate(value) {
     const oneLine = value.replace(/\r?\n/g, '\\n');
     return oneLine.length > 80 ? `${oneLine.slice(0, 77)}...` : oneLine;
 }
+/**
+ * An error's system code (ENOENT, ECONNREFUSED…), its own or its cause's, and nothing of its
+ * message: fs and fetch messages repeat the path or URL, with whatever it holds.
+ */
+function errorCode(error) {
+    const { code, cause } = (error ?? {});
+    if (typeof code === 'string')
+        return code;
+    return typeof cause?.code === 'string' ? cause.code : undefined;
+}
 
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
 
@@ -56821,8 +56831,7 @@ async function checkHealth(url, deadline) {
         }
         catch (error) {
             // Only a code or the error's kind: fetch's messages may quote the URL, and with it whatever it holds.
-            const cause = error.cause;
-            last = `did not answer (${typeof cause?.code === 'string' ? cause.code : error instanceof Error ? error.name : 'unknown error'})`;
+            last = `did not answer (${errorCode(error) ?? (error instanceof Error ? error.name : 'unknown error')})`;
         }
         await (0,promises_namespaceObject.setTimeout)(1000);
     } while (Date.now() < giveUpAt);

@@ -44354,6 +44354,16 @@ function abbreviate(value) {
     const oneLine = value.replace(/\r?\n/g, '\\n');
     return oneLine.length > 80 ? `${oneLine.slice(0, 77)}...` : oneLine;
 }
+/**
+ * An error's system code (ENOENT, ECONNREFUSED…), its own or its cause's, and nothing of its
+ * message: fs and fetch messages repeat the path or URL, with whatever it holds.
+ */
+function errorCode(error) {
+    const { code, cause } = (error ?? {});
+    if (typeof code === 'string')
+        return code;
+    return typeof cause?.code === 'string' ? cause.code : undefined;
+}
 
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
 
@@ -60916,8 +60926,7 @@ class PrometheusProvider {
         }
         catch (error) {
             // Only a code or the error's kind: a library's message may quote the URL it was given.
-            const cause = error.cause;
-            const code = typeof cause?.code === 'string' ? cause.code : error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${REQUEST_TIMEOUT_MS / 1000}s` : 'the request failed';
+            const code = errorCode(error) ?? (error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${REQUEST_TIMEOUT_MS / 1000}s` : 'the request failed');
             throw new Error(`cannot reach ${url.origin}: ${code}`);
         }
         const text = await readLimited(response, MAX_ANSWER_BYTES);
@@ -75875,7 +75884,7 @@ async function readReport(file, shown, options) {
     catch (error) {
         if (errorCode(error) === 'ENOENT' || errorCode(error) === 'ENOTDIR')
             return undefined;
-        throw refuse(`cannot be read (${errorCode(error)})`);
+        throw refuse(`cannot be read (${errorCode(error) ?? 'unknown error'})`);
     }
     if (!options.allowedRoots.some((root) => isWithin(resolved, root))) {
         throw refuse(`is outside the workspace${options.allowedRoots.length > 1 ? ' and RUNNER_TEMP' : ''}: reports are read only from there`);
@@ -75886,7 +75895,7 @@ async function readReport(file, shown, options) {
         handle = await (0,promises_namespaceObject.open)(resolved, external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NONBLOCK);
     }
     catch (error) {
-        throw refuse(`cannot be read (${errorCode(error)})`);
+        throw refuse(`cannot be read (${errorCode(error) ?? 'unknown error'})`);
     }
     try {
         const stats = await handle.stat();
@@ -75899,11 +75908,6 @@ async function readReport(file, shown, options) {
     finally {
         await handle.close();
     }
-}
-/** The error's code (ENAMETOOLONG, EACCES…) only: fs messages repeat the whole path, which may be 1 MB. */
-function errorCode(error) {
-    const code = error?.code;
-    return typeof code === 'string' ? code : 'unknown error';
 }
 /** The folder a glob starts from: its path up to the first segment with a wildcard. */
 function literalFolder(pattern) {
@@ -76259,8 +76263,7 @@ async function checkHealth(url, deadline) {
         }
         catch (error) {
             // Only a code or the error's kind: fetch's messages may quote the URL, and with it whatever it holds.
-            const cause = error.cause;
-            last = `did not answer (${typeof cause?.code === 'string' ? cause.code : error instanceof Error ? error.name : 'unknown error'})`;
+            last = `did not answer (${errorCode(error) ?? (error instanceof Error ? error.name : 'unknown error')})`;
         }
         await (0,external_node_timers_promises_namespaceObject.setTimeout)(1000);
     } while (Date.now() < giveUpAt);

@@ -2,7 +2,7 @@ import * as glob from '@actions/glob';
 import { constants } from 'node:fs';
 import { open, realpath } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { abbreviate, ConfigurationError } from '../../lib/errors.js';
+import { abbreviate, ConfigurationError, errorCode } from '../../lib/errors.js';
 import { isWithin } from '../../lib/paths.js';
 import type { Measured } from './conditions.js';
 import { ReportError } from './report-format.js';
@@ -86,7 +86,7 @@ export async function readReport(file: string, shown: string, options: Pick<Load
     resolved = await realpath(file);
   } catch (error: unknown) {
     if (errorCode(error) === 'ENOENT' || errorCode(error) === 'ENOTDIR') return undefined;
-    throw refuse(`cannot be read (${errorCode(error)})`);
+    throw refuse(`cannot be read (${errorCode(error) ?? 'unknown error'})`);
   }
   if (!options.allowedRoots.some((root) => isWithin(resolved, root))) {
     throw refuse(`is outside the workspace${options.allowedRoots.length > 1 ? ' and RUNNER_TEMP' : ''}: reports are read only from there`);
@@ -96,7 +96,7 @@ export async function readReport(file: string, shown: string, options: Pick<Load
     // O_NONBLOCK: opening a FIFO for reading returns at once instead of waiting for a writer.
     handle = await open(resolved, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error: unknown) {
-    throw refuse(`cannot be read (${errorCode(error)})`);
+    throw refuse(`cannot be read (${errorCode(error) ?? 'unknown error'})`);
   }
   try {
     const stats = await handle.stat();
@@ -106,12 +106,6 @@ export async function readReport(file: string, shown: string, options: Pick<Load
   } finally {
     await handle.close();
   }
-}
-
-/** The error's code (ENAMETOOLONG, EACCES…) only: fs messages repeat the whole path, which may be 1 MB. */
-function errorCode(error: unknown): string {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' ? code : 'unknown error';
 }
 
 /** The folder a glob starts from: its path up to the first segment with a wildcard. */

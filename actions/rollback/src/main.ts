@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ConfigurationError, contextNamespace, escapeHtml, escapeMarkdown, Kubectl, parseInputs, prepareKubeconfig, runAction, setOutputs, writeSummary } from '../../lib/index.js';
+import { ConfigurationError, contextNamespace, errorCode, escapeHtml, escapeMarkdown, Kubectl, parseInputs, prepareKubeconfig, runAction, setOutputs, writeSummary } from '../../lib/index.js';
 import { colourName, otherColour, readBlueGreenState, setRole, switchTraffic, type BlueGreenState } from '../../lib/blue-green.js';
 import { DEPLOY_STATUS_ANNOTATION, replicaSetsOf, revisionOf, waitForRollout, type ReplicaSet } from '../../lib/rollout.js';
 import { rollbackInputs, rollbackSecretInputs } from './inputs.js';
@@ -138,8 +138,7 @@ async function checkHealth(url: string, deadline: number): Promise<{ ok: boolean
       last = `answered ${response.status}`;
     } catch (error: unknown) {
       // Only a code or the error's kind: fetch's messages may quote the URL, and with it whatever it holds.
-      const cause = (error as { cause?: { code?: unknown } }).cause;
-      last = `did not answer (${typeof cause?.code === 'string' ? cause.code : error instanceof Error ? error.name : 'unknown error'})`;
+      last = `did not answer (${errorCode(error) ?? (error instanceof Error ? error.name : 'unknown error')})`;
     }
     await sleep(1000);
   } while (Date.now() < giveUpAt);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { finiteOrMissing, redactSecrets, registerSecret } from '../../../lib/index.js';
+import { errorCode, finiteOrMissing, redactSecrets, registerSecret } from '../../../lib/index.js';
 import type { IntervalValues, MetricsProvider } from '../analysis.js';
 import { MalformedAnswerError, ProviderUnavailableError } from '../analysis.js';
 import type { GroupValue } from '../judge.js';
@@ -130,8 +130,7 @@ export class PrometheusProvider implements MetricsProvider {
       response = await fetch(url, { method: 'POST', headers: this.headers, body, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
     } catch (error: unknown) {
       // Only a code or the error's kind: a library's message may quote the URL it was given.
-      const cause = (error as { cause?: { code?: unknown } }).cause;
-      const code = typeof cause?.code === 'string' ? cause.code : error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${REQUEST_TIMEOUT_MS / 1000}s` : 'the request failed';
+      const code = errorCode(error) ?? (error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${REQUEST_TIMEOUT_MS / 1000}s` : 'the request failed');
       throw new Error(`cannot reach ${url.origin}: ${code}`);
     }
     const text = await readLimited(response, MAX_ANSWER_BYTES);
