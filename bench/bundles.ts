@@ -64,11 +64,20 @@ const results = [...Object.keys(BUNDLES), 'suite'].map((name) => measure(name, r
 const reference = process.env.AKD_BUNDLE ? measure('Azure/k8s-deploy v7.0.0', resolve(process.env.AKD_BUNDLE), {}) : undefined;
 
 console.log(`node ${process.version}, median of ${RUNS} runs to a clean failure on a missing input`);
-console.log(`${'bundle'.padEnd(24)} ${'index.js'.padStart(9)} ${'chunks'.padStart(9)} ${'start-up'.padStart(9)}${reference ? '   vs AKD: size, start-up' : ''}`);
+console.log(
+  `${'bundle'.padEnd(24)} ${'index.js'.padStart(9)} ${'chunks'.padStart(9)} ${'start-up'.padStart(9)}${reference ? '   vs AKD: size, start-up' : ''}`,
+);
 for (const result of reference ? [...results, reference] : results) {
-  const versus = reference && result !== reference ? `   ${(result.entryBytes / reference.entryBytes).toFixed(2)}×, ${(result.medianMs / reference.medianMs).toFixed(2)}×` : '';
-  console.log(`${result.name.padEnd(24)} ${kilobytes(result.entryBytes).padStart(9)} ${kilobytes(result.chunkBytes).padStart(9)} ${`${result.medianMs.toFixed(0)} ms`.padStart(9)}${versus}`);
+  const versus =
+    reference && result !== reference
+      ? `   ${(result.entryBytes / reference.entryBytes).toFixed(2)}×, ${(result.medianMs / reference.medianMs).toFixed(2)}×`
+      : '';
+  console.log(
+    `${result.name.padEnd(24)} ${kilobytes(result.entryBytes).padStart(9)} ${kilobytes(result.chunkBytes).padStart(9)} ${`${result.medianMs.toFixed(0)} ms`.padStart(9)}${versus}`,
+  );
 }
 if (!reference) {
-  console.log('To compare with Azure/k8s-deploy v7.0.0: `git clone --depth 1 --branch v7.0.0 https://github.com/Azure/k8s-deploy /tmp/akd`, then AKD_BUNDLE=/tmp/akd/lib/index.js npm run bench');
+  console.log(
+    'To compare with Azure/k8s-deploy v7.0.0: `git clone --depth 1 --branch v7.0.0 https://github.com/Azure/k8s-deploy /tmp/akd`, then AKD_BUNDLE=/tmp/akd/lib/index.js npm run bench',
+  );
 }
