@@ -5,9 +5,9 @@ import fs from 'node:fs';
 import https from 'node:https';
 import path from 'node:path';
 import YAML from 'yaml';
-import { startCluster } from '../test/emulator/cluster.js';
-import { startPostgres } from '../test/emulator/fixtures/postgres.js';
-import { REPOSITORY_ROOT } from '../test/emulator/images.js';
+import { startCluster } from '../test/emulator/src/cluster.js';
+import { startPostgres } from '../test/emulator/tests/fixtures/postgres.js';
+import { REPOSITORY_ROOT } from '../test/emulator/src/images.js';
 
 const NAMESPACE = 'inventory-production';
 const server = path.join(REPOSITORY_ROOT, 'example-service/dist/server.js');

@@ -266,7 +266,7 @@ export class PodRunner {
   private failImagePull(runtime: PodRuntime, container: ContainerRuntime, image: string): void {
     container.state = { waiting: { reason: 'ErrImagePull', message: `image "${image}" is not in the emulator's image table` } };
     this.event(runtime, 'Normal', 'Pulling', `Pulling image "${image}"`);
-    this.event(runtime, 'Warning', 'Failed', `Failed to pull image "${image}": image "${image}" is not in the emulator's image table (test/emulator/image-table.json)`);
+    this.event(runtime, 'Warning', 'Failed', `Failed to pull image "${image}": image "${image}" is not in the emulator's image table (test/emulator/src/image-table.json)`);
     this.event(runtime, 'Warning', 'Failed', 'Error: ErrImagePull');
     this.writeStatus(runtime);
     this.later(container, 500, () => {

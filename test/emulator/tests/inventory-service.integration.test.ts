@@ -3,10 +3,10 @@ import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
-import { startCluster, type Cluster } from './cluster.js';
+import { startCluster, type Cluster } from '../src/cluster.js';
 import { startPostgres, type Postgres } from './fixtures/postgres.js';
 import { processesOfCluster } from './fixtures/processes.js';
-import { REPOSITORY_ROOT } from './images.js';
+import { REPOSITORY_ROOT } from '../src/images.js';
 
 const SERVER = path.join(REPOSITORY_ROOT, 'example-service/dist/server.js');
 const OVERLAYS = path.join(REPOSITORY_ROOT, 'example-service/k8s/overlays');

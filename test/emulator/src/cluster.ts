@@ -21,7 +21,7 @@ import { Store } from './store.js';
 export interface ClusterOptions {
   /** Where to write the kubeconfig; default a file in a fresh temporary directory. */
   kubeconfigPath?: string;
-  /** Image table file; default `test/emulator/image-table.json`. */
+  /** Image table file; default `test/emulator/src/image-table.json`. */
   imageTable?: string;
   /** Extra image entries, taking precedence over the table (paths relative to the repository root). */
   images?: ImageEntry[];
