@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { startCluster, type Cluster } from '../src/cluster.js';
-import { startPostgres, type Postgres } from './fixtures/postgres.js';
+import { startPostgres, type EmbeddedCluster } from '../../../example-service/scripts/embedded-postgres.js';
 import { processesOfCluster } from './fixtures/processes.js';
 import { REPOSITORY_ROOT } from '../src/images.js';
 
@@ -14,7 +14,7 @@ const built = fs.existsSync(SERVER);
 if (!built) console.warn(`skipped: ${SERVER} is missing; run "npm run build:service" first`);
 
 let cluster: Cluster;
-let postgres: Postgres;
+let postgres: EmbeddedCluster;
 
 function databaseSecret(namespace: string, url: string): string {
   return YAML.stringify({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'inventory-database', namespace }, stringData: { url } });
@@ -50,7 +50,7 @@ describe.skipIf(!built)('the inventory service on the emulator', () => {
 
   afterAll(async () => {
     await cluster?.stop();
-    await postgres?.stop();
+    await postgres?.destroy();
     if (cluster) expect(processesOfCluster(cluster.id)).toEqual([]);
   });
 
