@@ -12,7 +12,7 @@ import { StatefulSetController } from './controllers/statefulset.js';
 import { EventRecorder } from './events.js';
 import { DEFAULT_IMAGE_TABLE, ImageTable, type ImageEntry } from './images.js';
 import { writeKubeconfig } from './kubeconfig.js';
-import { PodRunner } from './pods.js';
+import { PodRunner } from './kubelet/pod-runner.js';
 import { ProcessGroups } from './processes.js';
 import { TYPES } from './resources.js';
 import { ServiceProxies } from './services.js';
@@ -98,8 +98,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     events,
     processes,
     clusterId: id,
-    backoffInitialMs: options.backoffInitialMs ?? 1000,
-    backoffMaxMs: options.backoffMaxMs ?? 20_000,
+    backOff: { initialMs: options.backoffInitialMs ?? 1000, maxMs: options.backoffMaxMs ?? 20_000 },
   });
   const services = new ServiceProxies({ store, simulateUnprivileged: options.simulateUnprivilegedPorts ?? false });
   const replicaSets = new ReplicaSetController(store, events);
