@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { generate } from 'selfsigned';
 import { AddressPool, claimAddressBlock } from './addresses.js';
-import { startApiServer } from './api-server.js';
+import { startApiServer } from './api/server.js';
 import { DeploymentController } from './controllers/deployment.js';
 import { ReplicaSetController } from './controllers/replicaset.js';
 import { StatefulSetController } from './controllers/statefulset.js';
