@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { TYPES } from '../emulator/resources.js';
+import { TYPES } from '../emulator/src/resources.js';
 import { describeWithTools } from '../harness/tools.js';
 import { NAMESPACE, startStage, type Stage } from '../harness/stage.js';
 import { deployStep, errorOf, expectNoCredentials, imagesOf } from './steps.js';

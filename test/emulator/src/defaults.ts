@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { ApiError, badRequest, invalid } from './errors.js';
+import type { PodSpec } from './pod-spec.js';
 import { TYPES, type ResourceType } from './resources.js';
 import { selectorMatches } from './selectors.js';
 import type { KubeObject } from './store.js';
@@ -116,16 +117,7 @@ function validateWorkload(object: KubeObject, previous: KubeObject | undefined):
   }
 }
 
-interface ProbeSpec {
-  httpGet?: { scheme?: string };
-  timeoutSeconds?: number;
-  periodSeconds?: number;
-  successThreshold?: number;
-  failureThreshold?: number;
-}
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function defaultPodSpec(spec: any): void {
+function defaultPodSpec(spec: PodSpec): void {
   spec.restartPolicy ??= 'Always';
   spec.terminationGracePeriodSeconds ??= 30;
   spec.dnsPolicy ??= 'ClusterFirst';
@@ -139,7 +131,7 @@ function defaultPodSpec(spec: any): void {
     const tag = /:([^/:@]+)$/.exec(image)?.[1];
     container.imagePullPolicy ??= !tag || tag === 'latest' ? 'Always' : 'IfNotPresent';
     for (const port of container.ports ?? []) port.protocol ??= 'TCP';
-    for (const probe of [container.readinessProbe, container.livenessProbe, container.startupProbe] as (ProbeSpec | undefined)[]) {
+    for (const probe of [container.readinessProbe, container.livenessProbe, container.startupProbe]) {
       if (!probe) continue;
       probe.timeoutSeconds ??= 1;
       probe.periodSeconds ??= 10;

@@ -35,7 +35,7 @@ export interface ResolvedImage {
   overrides: Record<string, string>;
 }
 
-export const REPOSITORY_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const REPOSITORY_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const DEFAULT_IMAGE_TABLE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'image-table.json');
 
 function globToRegExp(glob: string): RegExp {

@@ -141,3 +141,12 @@ export const TYPES = {
   statefulsets: typeByName('statefulsets'),
   controllerrevisions: typeByName('controllerrevisions'),
 };
+
+/** Every group/version served: those of the resource types, and autoscaling/v1 for Scale. */
+export function groupVersions(): { group: string; version: string }[] {
+  const seen = new Map<string, { group: string; version: string }>();
+  for (const type of RESOURCE_TYPES) seen.set(groupVersion(type), { group: type.group, version: type.version });
+  // Scale lives in autoscaling/v1; kubectl resolves its kind through discovery.
+  seen.set('autoscaling/v1', { group: 'autoscaling', version: 'v1' });
+  return [...seen.values()];
+}

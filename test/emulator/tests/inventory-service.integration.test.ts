@@ -3,10 +3,10 @@ import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
-import { startCluster, type Cluster } from './cluster.js';
-import { startPostgres, type Postgres } from './fixtures/postgres.js';
+import { startCluster, type Cluster } from '../src/cluster.js';
+import { startPostgres, type EmbeddedCluster } from '../../../example-service/scripts/embedded-postgres.js';
 import { processesOfCluster } from './fixtures/processes.js';
-import { REPOSITORY_ROOT } from './images.js';
+import { REPOSITORY_ROOT } from '../src/images.js';
 
 const SERVER = path.join(REPOSITORY_ROOT, 'example-service/dist/server.js');
 const OVERLAYS = path.join(REPOSITORY_ROOT, 'example-service/k8s/overlays');
@@ -14,7 +14,7 @@ const built = fs.existsSync(SERVER);
 if (!built) console.warn(`skipped: ${SERVER} is missing; run "npm run build:service" first`);
 
 let cluster: Cluster;
-let postgres: Postgres;
+let postgres: EmbeddedCluster;
 
 function databaseSecret(namespace: string, url: string): string {
   return YAML.stringify({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'inventory-database', namespace }, stringData: { url } });
@@ -50,7 +50,7 @@ describe.skipIf(!built)('the inventory service on the emulator', () => {
 
   afterAll(async () => {
     await cluster?.stop();
-    await postgres?.stop();
+    await postgres?.destroy();
     if (cluster) expect(processesOfCluster(cluster.id)).toEqual([]);
   });
 

@@ -3,10 +3,10 @@ import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { startCluster } from './cluster.js';
+import { startCluster } from '../src/cluster.js';
 import { FIXTURE_IMAGES, webManifests } from './fixtures/manifests.js';
 import { processesOfCluster, waitFor } from './fixtures/processes.js';
-import { PORT_MAP_ANNOTATION } from './services.js';
+import { PORT_MAP_ANNOTATION } from '../src/services.js';
 
 function canBind(host: string, port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -56,7 +56,7 @@ describe('emulator lifecycle', () => {
   });
 
   it('kills every pod process when the process running the emulator dies abruptly', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'test/emulator/fixtures/abandoned-cluster.mts'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'test/emulator/tests/fixtures/abandoned-cluster.mts'], { stdio: ['ignore', 'pipe', 'inherit'] });
     let output = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
     try {

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
-import { startCluster, type Cluster } from './cluster.js';
+import { startCluster, type Cluster } from '../src/cluster.js';
 import { FIXTURE_IMAGES, webDeployment, webManifests } from './fixtures/manifests.js';
 import { processesOfCluster, waitFor } from './fixtures/processes.js';
 

@@ -5,14 +5,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { generate } from 'selfsigned';
 import { AddressPool, claimAddressBlock } from './addresses.js';
-import { startApiServer } from './api-server.js';
+import { startApiServer } from './api/server.js';
 import { DeploymentController } from './controllers/deployment.js';
 import { ReplicaSetController } from './controllers/replicaset.js';
 import { StatefulSetController } from './controllers/statefulset.js';
 import { EventRecorder } from './events.js';
 import { DEFAULT_IMAGE_TABLE, ImageTable, type ImageEntry } from './images.js';
 import { writeKubeconfig } from './kubeconfig.js';
-import { PodRunner } from './pods.js';
+import { PodRunner } from './kubelet/pod-runner.js';
 import { ProcessGroups } from './processes.js';
 import { TYPES } from './resources.js';
 import { ServiceProxies } from './services.js';
@@ -21,7 +21,7 @@ import { Store } from './store.js';
 export interface ClusterOptions {
   /** Where to write the kubeconfig; default a file in a fresh temporary directory. */
   kubeconfigPath?: string;
-  /** Image table file; default `test/emulator/image-table.json`. */
+  /** Image table file; default `test/emulator/src/image-table.json`. */
   imageTable?: string;
   /** Extra image entries, taking precedence over the table (paths relative to the repository root). */
   images?: ImageEntry[];
@@ -98,8 +98,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     events,
     processes,
     clusterId: id,
-    backoffInitialMs: options.backoffInitialMs ?? 1000,
-    backoffMaxMs: options.backoffMaxMs ?? 20_000,
+    backOff: { initialMs: options.backoffInitialMs ?? 1000, maxMs: options.backoffMaxMs ?? 20_000 },
   });
   const services = new ServiceProxies({ store, simulateUnprivileged: options.simulateUnprivilegedPorts ?? false });
   const replicaSets = new ReplicaSetController(store, events);

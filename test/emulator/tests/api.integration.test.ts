@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
-import { startCluster, type Cluster } from './cluster.js';
+import { startCluster, type Cluster } from '../src/cluster.js';
 
 let cluster: Cluster;
 

@@ -3,12 +3,18 @@ import net from 'node:net';
 import { isDeepStrictEqual } from 'node:util';
 import { isPodReady } from './controllers/replicaset.js';
 import { ApiError, notFound } from './errors.js';
-import { resolvePort } from './pods.js';
+import { resolvePort } from './pod-spec.js';
 import { TYPES } from './resources.js';
 import type { KubeObject, Store, StoreEvent } from './store.js';
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- service specs are user documents */
-type ServicePort = any;
+/** A Service port as written in its spec (a user document: the shape expected, not validated). */
+interface ServicePort {
+  name?: string;
+  port: number | string;
+  targetPort?: number | string;
+  protocol?: string;
+  appProtocol?: string;
+}
 
 interface Endpoint {
   ip: string;

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
-import { startCluster, type Cluster } from './cluster.js';
+import { startCluster, type Cluster } from '../src/cluster.js';
 import { FIXTURE_IMAGES } from './fixtures/manifests.js';
 import { processesOfCluster, waitFor } from './fixtures/processes.js';
-import type { KubeObject, StoreEvent } from './store.js';
+import type { KubeObject, StoreEvent } from '../src/store.js';
 
 let cluster: Cluster;
 
