@@ -26,7 +26,7 @@ export const canaryAnalyzeInputs = {
   'on-marginal': input.oneOf(['inconclusive', 'promote', 'rollback']).default('inconclusive'),
   traffic: input.text('a traffic definition as YAML (url, rate, methods)').optional(),
   'fail-on-rollback': input.boolean().default(false),
-  kubeconfig: input.text('the content of a kubeconfig file').optional(),
+  kubeconfig: input.kubeconfig().optional(),
 };
 
 export const canaryAnalyzeSecretInputs = ['prometheus-token', 'prometheus-password', 'kubeconfig'] as const;

@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { k8sDeployInputs, k8sDeploySecretInputs } from '../../actions/k8s-deploy/src/inputs.js';
-import { rollbackInputs, rollbackSecretInputs } from '../../actions/rollback/src/inputs.js';
 import { carries } from '../harness/hostile.js';
 import { recordTools } from '../harness/recording-tools.js';
 import { runAction } from '../harness/run-action.js';
@@ -40,15 +39,5 @@ describeWithTools(['kubectl'], 'k8s-deploy: hostile names, namespaces and select
       expect(run.annotations.find((annotation) => annotation.level === 'error')?.message).toContain(message);
       expect(carries(await tools.calls(), value)).toBe(false);
     });
-  });
-});
-
-describeWithTools(['kubectl'], 'rollback: hostile names and namespaces', () => {
-  hostileInputTable({
-    action: 'actions/rollback',
-    inputs: { deployment: 'inventory-service', kubeconfig: BOGUS_KUBECONFIG },
-    hostile: ['deployment', 'namespace'],
-    shape: rollbackInputs,
-    secret: rollbackSecretInputs,
   });
 });
