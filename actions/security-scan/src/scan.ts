@@ -155,7 +155,7 @@ export async function scanSarifFiles(patterns: string[], workspace: string): Pro
     try {
       ingested = ingestSarif(file, await readFile(file, 'utf8'));
     } catch (error: unknown) {
-      throw new ConfigurationError(error instanceof Error ? error.message : String(error));
+      throw new ConfigurationError(describeError(error));
     }
     findings.push(...ingested.findings);
     for (const [tool, toolRules] of ingested.rules) rules.set(tool, [...(rules.get(tool) ?? []), ...toolRules.filter((rule) => !rules.get(tool)?.some((known) => known.id === rule.id))]);
