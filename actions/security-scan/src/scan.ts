@@ -4,6 +4,7 @@ import * as core from '@actions/core';
 import * as exec from '@actions/exec';
 import * as glob from '@actions/glob';
 import { abbreviate, ConfigurationError, describeError } from '../../lib/errors.js';
+import { git } from '../../lib/git.js';
 import { isWithin } from '../../lib/paths.js';
 import { fingerprint, type Finding, type Rule, type ScannerName, type ScanResult } from './findings.js';
 import { mapNpmAudit, UNSCANNED_LOCKFILES } from './scanners/dependencies.js';
@@ -115,13 +116,11 @@ export async function scanDependencies(tree: Tree): Promise<ScanResult> {
 /** Secrets added by the commits of `range`, from `git log -p`. */
 export async function scanHistory(root: string, range: string, rules: CompiledSecretRule[]): Promise<Finding[]> {
   core.info(`git log -p ${range}`);
-  const log = await exec.getExecOutput(
-    'git',
-    // The range is validated as revisions; `--end-of-options` makes sure git could never read it as an option anyway.
-    ['-c', 'core.quotepath=off', 'log', '-p', '--unified=0', '--no-color', '--no-ext-diff', '--format=commit %H', '--end-of-options', range, '--'],
-    { cwd: root, ignoreReturnCode: true, silent: true },
-  );
-  if (log.exitCode !== 0) throw new ConfigurationError(`Input "history" has value "${range}": git log failed: ${log.stderr.trim().split('\n')[0] ?? ''}`);
+  const log = await git(root, ['-c', 'core.quotepath=off', 'log', '-p', '--unified=0', '--no-color', '--no-ext-diff', '--format=commit %H'], {
+    revisions: [range],
+    noPaths: true,
+  });
+  if (log.exitCode !== 0) throw new ConfigurationError(`Input "history" has value "${range}": git log failed: ${log.stderr.split('\n')[0] ?? ''}`);
   const hunks = splitGitLog(log.stdout);
   const perHunk = mapWithTimeBudget(hunks, (hunk) =>
     scanForSecrets(hunk.file, hunk.text, rules, { commit: hunk.commit, lineOfFile: (line) => hunk.firstLine + line - 1 }),
