@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
+import packageJson from '../../package.json' with { type: 'json' };
 import { buildSarif, FINGERPRINT_KEY, SARIF_LIMITS } from '../../actions/lib/sarif.js';
 import { copyFixture, FIXTURES, readReport, readSarif, scan } from './helpers.js';
 
@@ -34,6 +35,8 @@ describe('SARIF output', () => {
         expect(result.locations[0]?.physicalLocation.region?.startLine).toBeGreaterThan(0);
       }
       for (const rule of sarifRun.tool.driver.rules) expect(rule.properties?.tags).toEqual(['security']);
+      // The suite's version, from package.json: not a number of its own.
+      expect(sarifRun.tool.driver.version).toBe(packageJson.version);
     }
     // Report and SARIF hold the same findings, whatever the gate counts.
     const sarifKeys = sarif.runs.flatMap((sarifRun) => sarifRun.results.map((result) => result.partialFingerprints[FINGERPRINT_KEY])).sort();

@@ -9,15 +9,16 @@ import { securityReportSchema, type ScannerResult } from '../../lib/security-rep
 import { SCANNERS, type Finding, type Rule, type ScannerName } from './findings.js';
 import { securityScanInputs } from './inputs.js';
 import { applyPolicy, describeIssuePath, parseIgnoreFile, sortBySeverity, type Policy } from './policy.js';
-import { buildReport, buildSarifRuns, writeScanSummary } from './report.js';
+import { buildReport } from './report.js';
+import { buildSarifRuns } from './sarif-runs.js';
 import { scanDependencies, scanFiles, scanHistory, scanSarifFiles, TIME_BUDGET_RULE } from './scan.js';
 import { DOCKERFILE_RULES } from './scanners/dockerfile.js';
 import { KUBERNETES_RULES } from './scanners/kubernetes.js';
 import { compileSecretRules, secretRulesFileSchema, secretRulesMetadata } from './scanners/secrets.js';
 import { WORKFLOW_RULES } from './scanners/workflows.js';
+import { writeScanSummary } from './summary.js';
 import { listTree } from './tree.js';
 
-const VERSION = '1.0.0';
 const DEFAULT_IGNORE_FILE = '.security-ignore.yml';
 const MAX_ANNOTATIONS = 10;
 
@@ -163,7 +164,7 @@ export async function run(): Promise<void> {
       ['workflows', [...ruleTable(WORKFLOW_RULES), TIME_BUDGET_RULE]],
       ['secrets', [...secretRulesMetadata(secretRules), TIME_BUDGET_RULE]],
     ]);
-    const sarif = buildSarifRuns(outcome.findings, scanners, ownRules, ingestedRules, VERSION);
+    const sarif = buildSarifRuns(outcome.findings, scanners, ownRules, ingestedRules);
     const outputFolder = process.env.RUNNER_TEMP || workspace;
     await mkdir(outputFolder, { recursive: true });
     const sarifFile = join(outputFolder, 'security-scan.sarif');
