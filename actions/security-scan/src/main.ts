@@ -12,19 +12,13 @@ import { applyPolicy, describeIssuePath, parseIgnoreFile, sortBySeverity, type P
 import { buildReport } from './report.js';
 import { buildSarifRuns } from './sarif-runs.js';
 import { scanDependencies, scanFiles, scanHistory, scanSarifFiles, TIME_BUDGET_RULE } from './scan.js';
-import { DOCKERFILE_RULES } from './scanners/dockerfile.js';
-import { KUBERNETES_RULES } from './scanners/kubernetes.js';
-import { compileSecretRules, secretRulesFileSchema, secretRulesMetadata } from './scanners/secrets.js';
-import { WORKFLOW_RULES } from './scanners/workflows.js';
+import { FILE_SCANNERS } from './scanners/registry.js';
+import { compileSecretRules, secretRulesFileSchema } from './scanners/secrets.js';
 import { writeScanSummary } from './summary.js';
 import { listTree } from './tree.js';
 
 const DEFAULT_IGNORE_FILE = '.security-ignore.yml';
 const MAX_ANNOTATIONS = 10;
-
-function ruleTable(rules: Record<string, Omit<Rule, 'id'>>): Rule[] {
-  return Object.entries(rules).map(([id, rule]) => ({ id, ...rule }));
-}
 
 /**
  * The real path (symbolic links followed) that a path input names, relative to the workspace;
@@ -158,12 +152,7 @@ export async function run(): Promise<void> {
     };
     const outcome = applyPolicy([...results.values()].flatMap((result) => result.findings), policy);
 
-    const ownRules = new Map<ScannerName, Rule[]>([
-      ['kubernetes', [...ruleTable(KUBERNETES_RULES), TIME_BUDGET_RULE]],
-      ['dockerfile', [...ruleTable(DOCKERFILE_RULES), TIME_BUDGET_RULE]],
-      ['workflows', [...ruleTable(WORKFLOW_RULES), TIME_BUDGET_RULE]],
-      ['secrets', [...secretRulesMetadata(secretRules), TIME_BUDGET_RULE]],
-    ]);
+    const ownRules = new Map<ScannerName, Rule[]>(FILE_SCANNERS.map((scanner) => [scanner.name, [...scanner.rules({ secretRules }), TIME_BUDGET_RULE]]));
     const sarif = buildSarifRuns(outcome.findings, scanners, ownRules, ingestedRules);
     const outputFolder = process.env.RUNNER_TEMP || workspace;
     await mkdir(outputFolder, { recursive: true });
