@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildSarif, SARIF_LIMITS } from '../../actions/lib/sarif.js';
+import { ingestSarif } from '../../actions/security-scan/src/scanners/sarif.js';
 
 describe('SARIF output', () => {
   it('keeps the most severe 25,000 results of a run and says what it left out', () => {
@@ -21,5 +22,23 @@ describe('SARIF output', () => {
   it('refuses two runs with the same category', () => {
     const run = { category: 'same', toolName: 't', rules: [], results: [] };
     expect(() => buildSarif([run, run])).toThrow('Two SARIF runs share the category "same"');
+  });
+});
+
+describe('SARIF of other scanners', () => {
+  const log = (level: string) => JSON.stringify({ runs: [{ tool: { driver: { name: 'T' } }, results: [{ ruleId: 'r', level, message: { text: 'm' } }] }] });
+
+  it.each([
+    ['error', 'high'],
+    ['warning', 'medium'],
+    ['note', 'low'],
+    ['none', 'info'],
+  ])('the level %s is read as %s', (level, severity) => {
+    expect(ingestSarif('x.sarif', log(level)).findings.map((finding) => finding.severity)).toEqual([severity]);
+  });
+
+  // Found in the refactor: a lookup in a plain object took `toString` for a severity (a function).
+  it.each(['toString', 'constructor', '__proto__', 'fatal'])('the level %s is refused, never read as a severity', (level) => {
+    expect(() => ingestSarif('x.sarif', log(level))).toThrow(`x.sarif is not a valid SARIF log: a result has the level "${level}", expected error, warning, note or none`);
   });
 });
