@@ -1,5 +1,5 @@
 import { isRevisionRange } from '../../lib/git.js';
-import { input } from '../../lib/index.js';
+import { input, type Inputs } from '../../lib/index.js';
 import { SCANNERS } from './findings.js';
 
 const HISTORY_EXPECTED = 'a git revision or range such as origin/main..HEAD, HEAD~5..HEAD or a commit SHA (revisions only, no options or spaces)';
@@ -22,3 +22,5 @@ export const securityScanInputs = {
   baseline: input.path('the path of a previous security-scan JSON report').optional(),
   'new-findings-only': input.boolean().default(false),
 };
+
+export type SecurityScanInputs = Inputs<typeof securityScanInputs>;
