@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigurationError } from '../../actions/lib/errors.js';
 import { parseInputs } from '../../actions/lib/inputs.js';
-import { isGitRevision } from '../../actions/quality-gate/src/git.js';
+import { isGitRevision } from '../../actions/lib/git.js';
 import { qualityGateInputs } from '../../actions/quality-gate/src/inputs.js';
 import { startGitHubStandIn } from '../harness/github-stand-in.js';
 import { carries, HOSTILE_VALUES } from '../harness/hostile.js';

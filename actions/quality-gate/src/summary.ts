@@ -2,10 +2,6 @@ import { codeSpan, escapeMarkdown } from '../../lib/markdown.js';
 import type { ConditionResult } from './conditions.js';
 import type { GateResult } from './gate.js';
 
-/** GitHub refuses issue comments longer than this many characters. */
-export const COMMENT_LIMIT = 65_536;
-export const COMMENT_MARKER = '<!-- inventory-devops:quality-gate -->';
-
 const MOST_UNCOVERED_FILES = 15;
 const MOST_FAILED_TESTS = 30;
 const MOST_LINT_PROBLEMS = 30;
@@ -98,15 +94,6 @@ export function renderMarkdown(result: GateResult): string {
   }
   if (result.skipped.length > 0) parts.push(`**Not checked:** ${result.skipped.map(escapeMarkdown).join(' ')}`, '');
   return parts.join('\n');
-}
-
-/** The PR comment: the marker that finds it again, the markdown, cut to GitHub's limit with a pointer to the full text. */
-export function renderComment(markdown: string, jobSummaryUrl: string): string {
-  const body = `${COMMENT_MARKER}\n${markdown}`;
-  if (body.length <= COMMENT_LIMIT) return body;
-  const note = `\n\n…cut to fit GitHub's comment limit: the full report is in the [job summary](${jobSummaryUrl}).\n`;
-  const kept = body.slice(0, COMMENT_LIMIT - note.length);
-  return `${kept.slice(0, Math.max(kept.lastIndexOf('\n'), COMMENT_MARKER.length))}${note}`;
 }
 
 function conditionRow(condition: ConditionResult): string {
