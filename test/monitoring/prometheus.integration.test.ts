@@ -82,12 +82,12 @@ describeWithTools(['prometheus'], 'the inventory alerts and dashboard on the rea
 
   beforeAll(async () => {
     services.push(...(await Promise.all([startService(FAULTY, { FAULT_ERROR_RATE: '0.5' }), startService(HEALTHY, {})])));
-    started = Date.now();
     prometheus = await startPrometheus({
       'prometheus.yml': await prometheusConfig(),
       'rules.yaml': scaleRuleDurations(await readFile(`${SERVICE_ROOT}monitoring/rules.yaml`, 'utf8'), SCALE),
       'targets.json': JSON.stringify(await Promise.all(services.map(podTarget))),
     });
+    started = Date.now();
   });
 
   afterAll(async () => {
@@ -109,7 +109,7 @@ describeWithTools(['prometheus'], 'the inventory alerts and dashboard on the rea
       seen = await alerts();
       firing = seen.filter((alert) => alert.state === 'firing' && alert.labels.namespace === FAULTY).map((alert) => alert.labels.alertname!);
     }
-    console.log(`monitoring e2e: ${expected.join(' and ')} firing ${((Date.now() - started) / 1000).toFixed(1)} s after the services started`);
+    console.log(`monitoring e2e: ${expected.join(' and ')} firing ${((Date.now() - started) / 1000).toFixed(1)} s after Prometheus was ready`);
     expect(firing).toEqual(expect.arrayContaining(expected));
     const faulty = seen.find((alert) => alert.labels.alertname === 'InventoryAvailabilityFastBurn')!;
     expect(faulty.labels).toMatchObject({ job: 'inventory-service', namespace: FAULTY, severity: 'critical', slo: 'availability' });
