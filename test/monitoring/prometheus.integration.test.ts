@@ -121,11 +121,11 @@ describeWithTools(['prometheus'], 'the inventory alerts and dashboard on the rea
     expect(healthyRatio.result.map((sample) => Number(sample.value[1]))).toEqual([0]);
   });
 
-  it('answers every query of the dashboard with data', async () => {
+  it.each([FAULTY, HEALTHY])('answers every query of the dashboard with data for the %s service', async (namespace) => {
     const dashboard = await readDashboard();
     const namespaces = await prometheus.api<string[]>('label/namespace/values', { 'match[]': 'up{job="inventory-service"}' });
     expect(namespaces).toEqual([FAULTY, HEALTHY]);
-    const queries = dashboardQueries(dashboard, { namespace: FAULTY, __rate_interval: '5s' });
+    const queries = dashboardQueries(dashboard, { namespace, __rate_interval: '5s' });
     expect(queries.length).toBeGreaterThanOrEqual(20);
     const empty: string[] = [];
     for (const { where, expr } of queries) {
