@@ -32,7 +32,7 @@ describeWithTools(['kubectl'], 'the monitoring component', () => {
       expect(find('PodMonitor').metadata).toMatchObject({ name: 'inventory-service', namespace: 'inventory-staging' });
       const rule = find('PrometheusRule');
       expect(rule.metadata.namespace).toBe('inventory-staging');
-      expect(rule.spec?.groups?.flatMap((group) => group.rules)).toHaveLength(25);
+      expect(rule.spec?.groups?.flatMap((group) => group.rules)).toHaveLength(24);
       const dashboard = manifests.find((manifest) => manifest.kind === 'ConfigMap' && manifest.metadata.labels?.grafana_dashboard === '1')!;
       expect(dashboard.metadata.name).toBe('inventory-service-dashboard');
       expect(dashboardSchema.parse(JSON.parse(dashboard.data!['inventory-service.json']!)).uid).toBe('inventory-service');
