@@ -12,7 +12,7 @@ import { runAnalysis, type AnalysisPlan, type AnalysisResult, type MetricsProvid
 import { MAX_ITERATIONS, canaryAnalyzeInputs, canaryAnalyzeSecretInputs } from './inputs.js';
 import type { JudgeSettings } from './judge.js';
 import { judgedMetric, loadMetrics, selectorMatchers } from './metrics.js';
-import { directKubectl, DirectProvider } from './providers/direct.js';
+import { directKubectl, DirectProvider } from './providers/direct/provider.js';
 import { PrometheusProvider } from './providers/prometheus.js';
 import { buildReport, writeReport } from './report.js';
 import { renderSummary } from './summary.js';

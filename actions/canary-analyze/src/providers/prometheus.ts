@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { errorCode, finiteOrMissing, redactSecrets, registerSecret } from '../../../lib/index.js';
+import { describeError, errorCode, finiteOrMissing, redactSecrets, registerSecret } from '../../../lib/index.js';
 import type { IntervalValues, MetricsProvider } from '../analysis.js';
 import { MalformedAnswerError, ProviderUnavailableError } from '../analysis.js';
 import type { GroupValue } from '../judge.js';
@@ -59,7 +59,7 @@ export class PrometheusProvider implements MetricsProvider {
     try {
       await this.queryRange('vector(1)', new Date());
     } catch (error: unknown) {
-      throw new ProviderUnavailableError(error instanceof Error ? error.message : String(error));
+      throw new ProviderUnavailableError(describeError(error));
     }
   }
 

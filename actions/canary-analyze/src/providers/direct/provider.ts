@@ -1,10 +1,10 @@
-import { contextNamespace, describeError, isObjectName, Kubectl } from '../../../lib/index.js';
-import type { IntervalValues, MetricsProvider } from '../analysis.js';
-import { ProviderUnavailableError } from '../analysis.js';
-import { counterDeltas, reduceDeltas } from '../direct.js';
-import type { GroupValue } from '../judge.js';
-import { directReduction, type MetricDefinition } from '../metrics.js';
-import { ExpositionFormatError, parsePrometheusText, type Sample } from '../prometheus-text.js';
+import { contextNamespace, describeError, isObjectName, Kubectl } from '../../../../lib/index.js';
+import type { IntervalValues, MetricsProvider } from '../../analysis.js';
+import { ProviderUnavailableError } from '../../analysis.js';
+import type { GroupValue } from '../../judge.js';
+import type { MetricDefinition } from '../../metrics.js';
+import { counterDeltas, directReduction, reduceDeltas } from './arithmetic.js';
+import { ExpositionFormatError, parsePrometheusText, type Sample } from './text-format.js';
 
 interface Pod {
   metadata: { name: string; namespace?: string; deletionTimestamp?: string };
