@@ -2,13 +2,13 @@
 // here) that expose the inventory service's metrics with a controllable error rate and latency.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Counter, Histogram, Registry } from 'prom-client';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { freePort, listenLocally } from '../harness/local-server.js';
 import { describeWithTools } from '../harness/tools.js';
 import { runAction } from '../harness/run-action.js';
 import { SERVICE_BUCKETS, seededRandom } from './synthetic.js';
@@ -33,25 +33,18 @@ async function startFakeService(errorRate: number, medianLatency: number, seed: 
       duration.observe(labels, medianLatency * Math.exp(0.5 * normal));
     }
   }, 100);
-  const server: Server = createServer(async (_request, response) => {
-    response.writeHead(200, { 'content-type': registry.contentType }).end(await registry.metrics());
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const server = await listenLocally(
+    createServer(async (_request, response) => {
+      response.writeHead(200, { 'content-type': registry.contentType }).end(await registry.metrics());
+    }),
+  );
   return {
-    port: (server.address() as AddressInfo).port,
+    port: server.port,
     close: () => {
       clearInterval(timer);
-      server.close();
+      void server.close();
     },
   };
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 describeWithTools(['prometheus'], 'canary-analyze with the real Prometheus', () => {
