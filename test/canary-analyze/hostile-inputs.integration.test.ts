@@ -18,7 +18,6 @@ beforeAll(async () => {
 });
 afterAll(() => prometheus.close());
 
-
 describe.concurrent('canary-analyze: a hostile value in every numeric input', () => {
   it.each(HOSTILE_VALUES.filter((hostile) => fitsTheEnvironment(hostile.value)).map((hostile) => [hostile.label, hostile.value] as const))(
     '%s: one input error naming each input, no request',
