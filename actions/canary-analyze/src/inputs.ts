@@ -3,7 +3,7 @@ import type { AnalysisPlan } from './analysis.js';
 import type { JudgeSettings } from './judge.js';
 import { selectorMatchers } from './metrics.js';
 
-export const MAX_ITERATIONS = 1000;
+const MAX_ITERATIONS = 1000;
 
 export const canaryAnalyzeInputs = {
   provider: input.oneOf(['direct', 'prometheus']).default('direct'),
