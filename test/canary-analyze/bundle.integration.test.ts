@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { freePort, listenLocally } from '../harness/local-server.js';
+import { freePort } from '../../example-service/scripts/embedded-postgres.js';
+import { listenLocally } from '../harness/local-server.js';
 import { errorMessages, runAction, type ActionRun } from '../harness/run-action.js';
 import { HEALTHY_FIXTURE, startStandInPrometheus, type StandInPrometheus } from './stand-in-prometheus.js';
 

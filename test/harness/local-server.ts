@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** A stand-in server of a test, on a free port of the loopback interface. */
@@ -17,13 +17,6 @@ export async function listenLocally(server: Server): Promise<LocalServer> {
     port,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
-}
-
-/** A loopback port nothing listens on (bound once, then released): for a service that is down, or one a test starts there. */
-export async function freePort(): Promise<number> {
-  const server = await listenLocally(createServer());
-  await server.close();
-  return server.port;
 }
 
 export async function readBody(request: IncomingMessage): Promise<string> {
