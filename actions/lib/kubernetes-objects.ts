@@ -67,7 +67,8 @@ export interface PodTemplate {
 }
 
 export interface Pod {
-  metadata: { name: string; labels?: Record<string, string>; deletionTimestamp?: string; ownerReferences?: OwnerReference[] };
+  metadata: { name: string; namespace?: string; labels?: Record<string, string>; deletionTimestamp?: string; ownerReferences?: OwnerReference[] };
+  spec?: { containers?: Array<{ ports?: Array<{ name?: string; containerPort: number }> }> };
   status?: {
     phase?: string;
     conditions?: Array<{ type: string; status: string; reason?: string; message?: string }>;

@@ -7,7 +7,7 @@ import { carries } from '../harness/hostile.js';
 import { recordTools } from '../harness/recording-tools.js';
 import { runAction } from '../harness/run-action.js';
 import { describeWithTools } from '../harness/tools.js';
-import { BOGUS_KUBECONFIG, hostileInputTable } from './hostile-table.js';
+import { BOGUS_KUBECONFIG, hostileInputTable } from '../harness/hostile-table.js';
 import { OVERLAY } from './steps.js';
 
 // No cluster needed: every value here must be refused before kubectl runs.

@@ -1,6 +1,6 @@
 import { rollbackInputs, rollbackSecretInputs } from '../../actions/rollback/src/inputs.js';
 import { describeWithTools } from '../harness/tools.js';
-import { BOGUS_KUBECONFIG, hostileInputTable } from '../k8s-deploy/hostile-table.js';
+import { BOGUS_KUBECONFIG, hostileInputTable } from '../harness/hostile-table.js';
 
 // No cluster needed: every value here must be refused before kubectl runs.
 describeWithTools(['kubectl'], 'rollback: hostile names and namespaces', () => {

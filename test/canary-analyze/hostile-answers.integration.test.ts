@@ -1,12 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { runAction } from '../harness/run-action.js';
-import { HEALTHY_FIXTURE, startStandInPrometheus, type GroupFixture, type StandInAnswer, type StandInQuery } from './stand-in-prometheus.js';
+import { errorMessages, runAction } from '../harness/run-action.js';
+import { HEALTHY_FIXTURE, STAND_IN_SELECTORS, startStandInPrometheus, type GroupFixture, type StandInAnswer, type StandInQuery } from './stand-in-prometheus.js';
 
 // Prometheus answering what no healthy Prometheus would: the verdict is never promote when a
 // critical metric's input was not a finite number or missing, and the summary says why.
 const ACTION = 'actions/canary-analyze';
-const SELECTORS = { 'baseline-selector': 'app=inventory,track=baseline', 'canary-selector': 'app=inventory,track=canary' };
 const ONE_MEGABYTE = 1024 * 1024;
 
 interface Tampering {
@@ -26,7 +25,7 @@ async function analyse(canary: GroupFixture, tampering: Tampering | undefined, i
   try {
     const run = await runAction({
       action: ACTION,
-      inputs: { provider: 'prometheus', 'prometheus-url': prometheus.url, interval: '1s', iterations: '4', ...SELECTORS, ...inputs },
+      inputs: { provider: 'prometheus', 'prometheus-url': prometheus.url, interval: '1s', iterations: '4', ...STAND_IN_SELECTORS, ...inputs },
     });
     return { run, report: run.outputs.report ? JSON.parse(await readFile(run.outputs.report, 'utf8')) : undefined, received: prometheus.received };
   } finally {
@@ -125,7 +124,7 @@ describe.concurrent('error texts that carry secrets', () => {
       body: JSON.stringify({ status: 'error', error: `token ${TOKEN} is not allowed` }),
     }));
     try {
-      const refused = await runAction({ action: ACTION, inputs: { provider: 'prometheus', 'prometheus-url': prometheus.url, 'prometheus-token': TOKEN, interval: '1s', iterations: '3', ...SELECTORS } });
+      const refused = await runAction({ action: ACTION, inputs: { provider: 'prometheus', 'prometheus-url': prometheus.url, 'prometheus-token': TOKEN, interval: '1s', iterations: '3', ...STAND_IN_SELECTORS } });
       expect(refused.outputs.verdict).toBe('inconclusive');
       expect(refused.summary).toContain('unavailable: query_range answered 403');
       expect(refused.everythingWritten).not.toContain(TOKEN);
@@ -138,9 +137,9 @@ describe.concurrent('error texts that carry secrets', () => {
     const prometheus = await startStandInPrometheus({ baseline: HEALTHY_FIXTURE, canary: HEALTHY_FIXTURE });
     try {
       const withCredentials = prometheus.url.replace('http://', `http://metrics:${PASSWORD}@`);
-      const run = await runAction({ action: ACTION, inputs: { provider: 'prometheus', 'prometheus-url': withCredentials, interval: '1s', iterations: '3', ...SELECTORS } });
+      const run = await runAction({ action: ACTION, inputs: { provider: 'prometheus', 'prometheus-url': withCredentials, interval: '1s', iterations: '3', ...STAND_IN_SELECTORS } });
       expect(run.exitCode).toBe(1);
-      expect(run.annotations.filter((annotation) => annotation.level === 'error').map((annotation) => annotation.message)).toEqual([
+      expect(errorMessages(run)).toEqual([
         expect.stringContaining('Input "prometheus-url" has value "http://***@127.0.0.1:'),
       ]);
       expect(run.stdout).toContain('without a user name or password in it');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inputVariableName, parseCommandFile, runAction } from './run-action.js';
+import { errorMessages, inputVariableName, parseCommandFile, runAction } from './run-action.js';
 
 describe('runner-contract harness', () => {
   it('mangles input names as the runner does', () => {
@@ -42,7 +42,7 @@ describe('runner-contract harness', () => {
   it('reports failure exit codes and error annotations', async () => {
     const run = await runAction({ action: 'test/harness/fixtures/echo-action', inputs: { greeting: 'fail' } });
     expect(run.exitCode).toBe(1);
-    expect(run.annotations.filter((annotation) => annotation.level === 'error').map((a) => a.message)).toEqual(['asked to fail']);
+    expect(errorMessages(run)).toEqual(['asked to fail']);
   });
 
   it('refuses inputs the action does not declare', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { recordTools } from '../harness/recording-tools.js';
-import { runAction } from '../harness/run-action.js';
+import { errorMessages, runAction } from '../harness/run-action.js';
 
 // The URL inputs of rollback and k8s-deploy through their bundles: credentials in a URL are an
 // input error that does not echo them, before any kubectl call.
@@ -16,7 +16,7 @@ describe.concurrent('URL inputs with credentials', () => {
     const tools = await recordTools(['kubectl']);
     const run = await runAction({ action, inputs, env: { PATH: tools.path } });
     expect(run.exitCode).toBe(1);
-    const errors = run.annotations.filter((annotation) => annotation.level === 'error').map((annotation) => annotation.message);
+    const errors = errorMessages(run);
     expect(errors).toEqual([expect.stringMatching(new RegExp(`Input "${name}" has value "[^"]*": expected an http or https URL`))]);
     expect(run.everythingWritten).not.toContain(PASSWORD);
     expect(await tools.calls()).toEqual([]);

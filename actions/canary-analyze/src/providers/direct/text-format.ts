@@ -1,4 +1,4 @@
-import { seriesKey } from './direct.js';
+import { describeError } from '../../../../lib/errors.js';
 
 /** One sample of the Prometheus text exposition format (version 0.0.4). */
 export interface Sample {
@@ -9,6 +9,14 @@ export interface Sample {
 
 const METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*/;
 const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*/;
+
+/** A series' identity: its name and every label, in a fixed order. */
+export function seriesKey(sample: Pick<Sample, 'name' | 'labels'>): string {
+  const labels = Object.keys(sample.labels)
+    .sort()
+    .map((name) => `${name}=${JSON.stringify(sample.labels[name])}`);
+  return `${sample.name}{${labels.join(',')}}`;
+}
 
 export class ExpositionFormatError extends Error {
   override name = 'ExpositionFormatError';
@@ -32,8 +40,7 @@ export function parsePrometheusText(text: string): Sample[] {
       seen.add(key);
       samples.push(sample);
     } catch (error: unknown) {
-      const reason = error instanceof Error ? error.message : String(error);
-      throw new ExpositionFormatError(`line ${index + 1}: ${reason}: ${line.slice(0, 120)}`);
+      throw new ExpositionFormatError(`line ${index + 1}: ${describeError(error)}: ${line.slice(0, 120)}`);
     }
   });
   return samples;

@@ -1,6 +1,7 @@
-import { finiteOrMissing } from '../../lib/finite.js';
-import type { GroupValue } from './judge.js';
-import type { Sample } from './prometheus-text.js';
+import { finiteOrMissing } from '../../../../lib/finite.js';
+import type { GroupValue } from '../../judge.js';
+import type { MetricDefinition } from '../../metrics.js';
+import { seriesKey, type Sample } from './text-format.js';
 
 /** Label name → regular expression the whole value must match, as PromQL's `=~`. */
 export type LabelMatch = Readonly<Record<string, string>>;
@@ -10,11 +11,16 @@ export type DirectReduction =
   | { reduce: 'ratio'; metric: string; errors: LabelMatch; match?: LabelMatch }
   | { reduce: 'quantile'; metric: string; quantile: number; match?: LabelMatch };
 
-export function seriesKey(sample: Pick<Sample, 'name' | 'labels'>): string {
-  const labels = Object.keys(sample.labels)
-    .sort()
-    .map((name) => `${name}=${JSON.stringify(sample.labels[name])}`);
-  return `${sample.name}{${labels.join(',')}}`;
+export function directReduction(metric: MetricDefinition): DirectReduction {
+  const metricName = metric.metric!;
+  switch (metric.reduce) {
+    case 'rate':
+      return { reduce: 'rate', metric: metricName, match: metric.match };
+    case 'ratio':
+      return { reduce: 'ratio', metric: metricName, errors: metric.errors!, match: metric.match };
+    case 'quantile':
+      return { reduce: 'quantile', metric: metricName, quantile: metric.quantile!, match: metric.match };
+  }
 }
 
 /**

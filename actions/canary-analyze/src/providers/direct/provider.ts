@@ -1,16 +1,11 @@
-import { contextNamespace, describeError, isObjectName, Kubectl } from '../../../lib/index.js';
-import type { IntervalValues, MetricsProvider } from '../analysis.js';
-import { ProviderUnavailableError } from '../analysis.js';
-import { counterDeltas, reduceDeltas } from '../direct.js';
-import type { GroupValue } from '../judge.js';
-import { directReduction, type MetricDefinition } from '../metrics.js';
-import { ExpositionFormatError, parsePrometheusText, type Sample } from '../prometheus-text.js';
-
-interface Pod {
-  metadata: { name: string; namespace?: string; deletionTimestamp?: string };
-  spec?: { containers?: Array<{ ports?: Array<{ name?: string; containerPort: number }> }> };
-  status?: { conditions?: Array<{ type: string; status: string }> };
-}
+import { contextNamespace, describeError, isObjectName, Kubectl } from '../../../../lib/index.js';
+import type { ObjectList, Pod } from '../../../../lib/kubernetes-objects.js';
+import type { IntervalValues, MetricsProvider } from '../../analysis.js';
+import { ProviderUnavailableError } from '../../analysis.js';
+import type { GroupValue } from '../../judge.js';
+import type { MetricDefinition } from '../../metrics.js';
+import { counterDeltas, directReduction, reduceDeltas } from './arithmetic.js';
+import { ExpositionFormatError, parsePrometheusText, type Sample } from './text-format.js';
 
 export interface DirectOptions {
   baselineSelector: string;
@@ -90,7 +85,7 @@ export class DirectProvider implements MetricsProvider {
     let malformed = false;
     let pods: Pod[];
     try {
-      pods = (await this.kubectl.json<{ items: Pod[] }>(['get', 'pods', `--selector=${this.selector(group)}`])).items;
+      pods = (await this.kubectl.json<ObjectList<Pod>>(['get', 'pods', `--selector=${this.selector(group)}`])).items;
     } catch (error: unknown) {
       return { scraped, problems: [`cannot list pods: ${describeError(error)}`], malformed };
     }

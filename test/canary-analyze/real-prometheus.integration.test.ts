@@ -1,14 +1,12 @@
 // Debian's real Prometheus scraping small local services (file-based service discovery written
 // here) that expose the inventory service's metrics with a controllable error rate and latency.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Counter, Histogram, Registry } from 'prom-client';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { listenLocally } from '../harness/local-server.js';
+import { startPrometheus, type RunningPrometheus } from '../harness/prometheus.js';
 import { describeWithTools } from '../harness/tools.js';
 import { runAction } from '../harness/run-action.js';
 import { SERVICE_BUCKETS, seededRandom } from './synthetic.js';
@@ -33,66 +31,43 @@ async function startFakeService(errorRate: number, medianLatency: number, seed: 
       duration.observe(labels, medianLatency * Math.exp(0.5 * normal));
     }
   }, 100);
-  const server: Server = createServer(async (_request, response) => {
-    response.writeHead(200, { 'content-type': registry.contentType }).end(await registry.metrics());
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const server = await listenLocally(
+    createServer(async (_request, response) => {
+      response.writeHead(200, { 'content-type': registry.contentType }).end(await registry.metrics());
+    }),
+  );
   return {
-    port: (server.address() as AddressInfo).port,
+    port: server.port,
     close: () => {
       clearInterval(timer);
-      server.close();
+      void server.close();
     },
   };
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
 describeWithTools(['prometheus'], 'canary-analyze with the real Prometheus', () => {
   const services: FakeService[] = [];
-  let prometheus: ChildProcess | undefined;
-  let prometheusUrl = '';
+  let prometheus: RunningPrometheus | undefined;
 
   beforeAll(async () => {
     const baseline = await startFakeService(0.01, 0.02, 1);
     const healthyCanary = await startFakeService(0.01, 0.02, 2);
     const faultyCanary = await startFakeService(0.1, 0.02, 3);
     services.push(baseline, healthyCanary, faultyCanary);
-    const directory = await mkdtemp(join(tmpdir(), 'prometheus-'));
     const target = (service: FakeService, track: string) => ({
       targets: [`127.0.0.1:${service.port}`],
       labels: { app_kubernetes_io_name: 'inventory-service', track, namespace: 'shop' },
     });
-    await writeFile(
-      join(directory, 'targets.json'),
-      JSON.stringify([target(baseline, 'baseline'), target(healthyCanary, 'canary'), target(faultyCanary, 'faulty-canary')]),
-    );
-    await writeFile(
-      join(directory, 'prometheus.yml'),
-      ['global:', '  scrape_interval: 1s', 'scrape_configs:', '  - job_name: inventory', '    file_sd_configs:', `      - files: ['${join(directory, 'targets.json')}']`, '        refresh_interval: 1s'].join('\n'),
-    );
-    const port = await freePort();
-    prometheusUrl = `http://127.0.0.1:${port}`;
-    prometheus = spawn('prometheus', [`--config.file=${join(directory, 'prometheus.yml')}`, `--storage.tsdb.path=${join(directory, 'data')}`, `--web.listen-address=127.0.0.1:${port}`], {
-      stdio: 'ignore',
+    prometheus = await startPrometheus({
+      'targets.json': JSON.stringify([target(baseline, 'baseline'), target(healthyCanary, 'canary'), target(faultyCanary, 'faulty-canary')]),
+      'prometheus.yml': ['global:', '  scrape_interval: 1s', 'scrape_configs:', '  - job_name: inventory', '    file_sd_configs:', "      - files: ['targets.json']", '        refresh_interval: 1s'].join('\n'),
     });
-    for (let attempt = 0; attempt < 60; attempt++) {
-      const ready = await fetch(`${prometheusUrl}/-/ready`).then((response) => response.ok, () => false);
-      if (ready) break;
-      await sleep(500);
-    }
     await sleep(4000); // a few scrapes of every target before the first interval
   });
 
-  afterAll(() => {
-    prometheus?.kill('SIGTERM');
+  afterAll(async () => {
     for (const service of services) service.close();
+    await prometheus?.stop();
   });
 
   const analyse = (canaryTrack: string, inputs: Record<string, string> = {}) =>
@@ -100,7 +75,7 @@ describeWithTools(['prometheus'], 'canary-analyze with the real Prometheus', () 
       action: 'actions/canary-analyze',
       inputs: {
         provider: 'prometheus',
-        'prometheus-url': prometheusUrl,
+        'prometheus-url': prometheus!.url,
         namespace: 'shop',
         'baseline-selector': 'app.kubernetes.io/name=inventory-service,track=baseline',
         'canary-selector': `app.kubernetes.io/name=inventory-service,track=${canaryTrack}`,

@@ -1,9 +1,9 @@
 import { expect, it } from 'vitest';
 import { ConfigurationError } from '../../actions/lib/errors.js';
 import { parseInputs, type InputShape } from '../../actions/lib/inputs.js';
-import { carries, HOSTILE_VALUES } from '../harness/hostile.js';
-import { recordTools } from '../harness/recording-tools.js';
-import { runAction } from '../harness/run-action.js';
+import { carries, HOSTILE_VALUES } from './hostile.js';
+import { recordTools } from './recording-tools.js';
+import { runAction } from './run-action.js';
 
 /** A kubeconfig that parses but points nowhere: a run that reached kubectl would fail on it, never change a cluster. */
 export const BOGUS_KUBECONFIG = [

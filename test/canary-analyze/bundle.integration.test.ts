@@ -1,15 +1,15 @@
 import { readFile } from 'node:fs/promises';
-import { createServer as createHttpServer } from 'node:http';
-import { createServer, type AddressInfo } from 'node:net';
+import { createServer } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runAction, type ActionRun } from '../harness/run-action.js';
+import { freePort } from '../../example-service/scripts/embedded-postgres.js';
+import { listenLocally } from '../harness/local-server.js';
+import { errorMessages, runAction, type ActionRun } from '../harness/run-action.js';
 import { HEALTHY_FIXTURE, startStandInPrometheus, type StandInPrometheus } from './stand-in-prometheus.js';
 
 const ACTION = 'actions/canary-analyze';
 const SELECTORS = { 'baseline-selector': 'app.kubernetes.io/name=inventory-service,track=baseline', 'canary-selector': 'app.kubernetes.io/name=inventory-service,track=canary' };
 const TOKEN = 'planted-prometheus-token-7d1e';
 
-const errors = (run: ActionRun) => run.annotations.filter((annotation) => annotation.level === 'error').map((annotation) => annotation.message);
 
 let prometheus: StandInPrometheus | undefined;
 afterEach(async () => {
@@ -28,7 +28,7 @@ async function analyse(canary: typeof HEALTHY_FIXTURE, inputs: Record<string, st
 describe('the canary-analyze bundle against a stand-in Prometheus', () => {
   it('promotes a healthy canary, with outputs, report and summary', async () => {
     const run = await analyse(HEALTHY_FIXTURE);
-    expect(errors(run)).toEqual([]);
+    expect(errorMessages(run)).toEqual([]);
     expect(run.exitCode).toBe(0);
     expect(run.outputs).toMatchObject({ verdict: 'promote', score: '100', 'failed-metrics': '' });
     const report = JSON.parse(await readFile(run.outputs.report!, 'utf8'));
@@ -63,17 +63,11 @@ describe('the canary-analyze bundle against a stand-in Prometheus', () => {
     const run = await analyse({ ...HEALTHY_FIXTURE, p95: 0.08, p99: 0.16 }, { 'fail-on-rollback': 'true' });
     expect(run.exitCode).toBe(1);
     expect(run.outputs.verdict).toBe('rollback');
-    expect(errors(run)[0]).toContain('the verdict is rollback and fail-on-rollback is true');
+    expect(errorMessages(run)[0]).toContain('the verdict is rollback and fail-on-rollback is true');
   });
 
   it('a Prometheus that is down gives inconclusive with the reason, not a crash', async () => {
-    const closedPort = await new Promise<number>((resolve) => {
-      const server = createServer().listen(0, '127.0.0.1', () => {
-        const { port } = server.address() as { port: number };
-        server.close(() => resolve(port));
-      });
-    });
-    const run = await runAction({ action: ACTION, inputs: { provider: 'prometheus', 'prometheus-url': `http://127.0.0.1:${closedPort}`, interval: '1s', ...SELECTORS } });
+    const run = await runAction({ action: ACTION, inputs: { provider: 'prometheus', 'prometheus-url': `http://127.0.0.1:${await freePort()}`, interval: '1s', ...SELECTORS } });
     expect(run.stderr).toBe('');
     expect(run.exitCode).toBe(0);
     expect(run.outputs).toMatchObject({ verdict: 'inconclusive', score: '0' });
@@ -85,15 +79,16 @@ describe('the canary-analyze bundle against a stand-in Prometheus', () => {
 describe('synthetic traffic during the analysis', () => {
   it('sends bounded read-only requests at the rate asked for and reports them', async () => {
     const received: string[] = [];
-    const target = createHttpServer((request, response) => {
-      received.push(`${request.method} ${request.url}`);
-      response.end('[]');
-    });
-    await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve));
-    const url = `http://127.0.0.1:${(target.address() as AddressInfo).port}/api/items?limit=1`;
+    const target = await listenLocally(
+      createServer((request, response) => {
+        received.push(`${request.method} ${request.url}`);
+        response.end('[]');
+      }),
+    );
+    const url = `${target.url}/api/items?limit=1`;
     try {
       const run = await analyse(HEALTHY_FIXTURE, { traffic: `url: ${url}\nrate: 20` });
-      expect(errors(run)).toEqual([]);
+      expect(errorMessages(run)).toEqual([]);
       const report = JSON.parse(await readFile(run.outputs.report!, 'utf8'));
       expect(report.traffic).toMatchObject({ url, method: 'GET', failed: 0, sent: received.length, statuses: { 200: received.length } });
       // 5 intervals of 1 s at 20 requests per second, bounded by the analysis' length.
@@ -102,7 +97,7 @@ describe('synthetic traffic during the analysis', () => {
       expect(new Set(received)).toEqual(new Set(['GET /api/items?limit=1']));
       expect(run.summary).toContain(`Synthetic traffic: ${received.length} GET requests to \`${url}\`, 0 without an answer.`);
     } finally {
-      target.close();
+      await target.close();
     }
   });
 });
@@ -119,8 +114,8 @@ describe('bad input fails before anything happens', () => {
   ])('%j', async (inputs, message) => {
     const run = await runAction({ action: ACTION, inputs: { ...SELECTORS, ...inputs } });
     expect(run.exitCode).toBe(1);
-    expect(errors(run)).toHaveLength(1);
-    expect(errors(run)[0]).toContain(message);
+    expect(errorMessages(run)).toHaveLength(1);
+    expect(errorMessages(run)[0]).toContain(message);
     expect(run.outputs).toEqual({});
   });
 });

@@ -1,5 +1,5 @@
 import { canaryAnalyzeInputs, canaryAnalyzeSecretInputs } from '../../actions/canary-analyze/src/inputs.js';
-import { BOGUS_KUBECONFIG, hostileInputTable } from '../k8s-deploy/hostile-table.js';
+import { BOGUS_KUBECONFIG, hostileInputTable } from '../harness/hostile-table.js';
 import { describeWithTools } from '../harness/tools.js';
 
 // The direct provider hands namespace and selectors to kubectl: each hostile value must be refused before it runs.
