@@ -5,9 +5,9 @@ import fs from 'node:fs';
 import https from 'node:https';
 import path from 'node:path';
 import YAML from 'yaml';
-import { startCluster } from '../test/emulator/cluster.js';
-import { startPostgres } from '../test/emulator/fixtures/postgres.js';
-import { REPOSITORY_ROOT } from '../test/emulator/images.js';
+import { startCluster } from '../test/emulator/src/cluster.js';
+import { startPostgres } from '../example-service/scripts/embedded-postgres.js';
+import { REPOSITORY_ROOT } from '../test/emulator/src/images.js';
 
 const NAMESPACE = 'inventory-production';
 const server = path.join(REPOSITORY_ROOT, 'example-service/dist/server.js');
@@ -68,7 +68,7 @@ async function main(): Promise<void> {
     console.log(`emulator: API GET deployment over keep-alive https: median ${percentile(samples, 0.5).toFixed(2)} ms, p95 ${percentile(samples, 0.95).toFixed(2)} ms, n=${samples.length} (target < 5 ms)`);
   } finally {
     await cluster.stop();
-    await postgres.stop();
+    await postgres.destroy();
   }
 }
 

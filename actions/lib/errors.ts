@@ -16,10 +16,10 @@ export function describeError(error: unknown): string {
   }
 }
 
-/** A value quoted in an error: one line, at most 80 characters. */
-export function abbreviate(value: string): string {
+/** A value quoted in an error: one line, at most `maxLength` characters. */
+export function abbreviate(value: string, maxLength = 80): string {
   const oneLine = value.replace(/\r?\n/g, '\\n');
-  return oneLine.length > 80 ? `${oneLine.slice(0, 77)}...` : oneLine;
+  return oneLine.length > maxLength ? `${oneLine.slice(0, maxLength - 3)}...` : oneLine;
 }
 
 /**

@@ -96,6 +96,11 @@ export const input = {
     return input.kubernetesName('Namespace');
   },
 
+  /** The content of a kubeconfig file (a secret: list it among the action's secret inputs); prepareKubeconfig writes it out. */
+  kubeconfig() {
+    return input.text('the content of a kubeconfig file');
+  },
+
   /** Equality- and set-based requirements in Kubernetes label syntax; the error says which requirement is wrong. */
   labelSelector() {
     return z.string({ error: SELECTOR_EXPECTED }).superRefine((selector, context) => {

@@ -4,7 +4,12 @@ import { spawn } from 'node:child_process';
 import { ConfigurationError } from './errors.js';
 import { checkObjectName, type NamedKind } from './kubernetes-names.js';
 
-/** kubectl exited non-zero: the message is its stderr, which is what a person needs to read. */
+/**
+ * kubectl exited non-zero: the message is its stderr, which is what a person needs to read, with a
+ * hint for refused credentials and an unreachable API server. A known failure, not a bug of the
+ * suite: whether the API server refused the call (rights, validation) or could not be reached, the
+ * fix is in the cluster, the network or the kubeconfig, and `isUnreachable` tells the two apart.
+ */
 export class KubectlError extends ConfigurationError {
   override name = 'KubectlError';
 

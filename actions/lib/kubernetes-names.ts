@@ -71,6 +71,13 @@ export function checkObjectName(kind: NamedKind, name: unknown, where: string): 
   throw new ConfigurationError(`${where} has ${kind} name "${abbreviate(String(name))}": expected ${expectedName(kind)}`);
 }
 
+/** `key=value,…`: the equality selector that matches exactly these labels. */
+export function selectorOf(labels: Record<string, string>): string {
+  return Object.entries(labels)
+    .map(([key, value]) => `${key}=${value}`)
+    .join(',');
+}
+
 // Label keys are `[prefix/]name`: the prefix a DNS subdomain, the name (and every value) alphanumerics with - _ . inside.
 const LABEL_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
 const LABEL_VALUE = /^([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)?$/;

@@ -40,8 +40,16 @@ export interface SarifLog {
 }
 
 const LEVELS: Record<Severity, 'error' | 'warning' | 'note'> = { critical: 'error', high: 'error', medium: 'warning', low: 'note', info: 'note' };
-/** GitHub maps security-severity ≥ 9 to critical, ≥ 7 high, ≥ 4 medium, > 0 low. */
+/** A result's level in another tool's SARIF, read as a severity. */
+export const SEVERITY_OF_LEVEL: Readonly<Record<string, Severity>> = { error: 'high', warning: 'medium', note: 'low', none: 'info' };
+/** Written so that GitHub reads each severity back (see severityOfScore). */
 const SECURITY_SEVERITY: Record<Severity, string | undefined> = { critical: '9.5', high: '8.0', medium: '5.5', low: '2.0', info: undefined };
+
+/** GitHub's reading of a `security-severity` score: ≥ 9 critical, ≥ 7 high, ≥ 4 medium, > 0 low; 0 is no severity. */
+export function severityOfScore(score: number): Severity | undefined {
+  if (score <= 0) return undefined;
+  return score >= 9 ? 'critical' : score >= 7 ? 'high' : score >= 4 ? 'medium' : 'low';
+}
 export const FINGERPRINT_KEY = 'inventoryDevopsFingerprint/v1';
 
 /**

@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { counterDeltas, reduceDeltas } from '../../actions/canary-analyze/src/direct.js';
-import { evaluate } from '../../actions/canary-analyze/src/evaluate.js';
-import type { GroupValue, IntervalObservation } from '../../actions/canary-analyze/src/judge.js';
-import { directReduction, loadMetrics } from '../../actions/canary-analyze/src/metrics.js';
-import { ExpositionFormatError, parsePrometheusText } from '../../actions/canary-analyze/src/prometheus-text.js';
+import { counterDeltas, directReduction, reduceDeltas } from '../../actions/canary-analyze/src/providers/direct/arithmetic.js';
+import { evaluate, type GroupValue, type IntervalObservation } from '../../actions/canary-analyze/src/judge.js';
+import { loadMetrics } from '../../actions/canary-analyze/src/metrics.js';
+import { ExpositionFormatError, parsePrometheusText } from '../../actions/canary-analyze/src/providers/direct/text-format.js';
 import { DEFAULT_METRICS, DEFAULT_SETTINGS } from './synthetic.js';
 
 // What a pod's /metrics may answer that no healthy client library writes, through the direct

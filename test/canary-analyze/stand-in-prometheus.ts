@@ -1,7 +1,7 @@
 // A local stand-in for Prometheus' HTTP API: answers /api/v1/query_range from the query text
 // (which group, which metric) with values of a chosen behaviour, and records what it was asked.
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type Server } from 'node:http';
+import { listenLocally, readBody } from '../harness/local-server.js';
 import { seededRandom } from './synthetic.js';
 
 export interface GroupFixture {
@@ -10,6 +10,9 @@ export interface GroupFixture {
   p95: number;
   p99: number;
 }
+
+/** The stand-in tells the groups apart by `track="canary"` in a query: selectors that give it. */
+export const STAND_IN_SELECTORS = { 'baseline-selector': 'app=inventory,track=baseline', 'canary-selector': 'app=inventory,track=canary' };
 
 export const HEALTHY_FIXTURE: GroupFixture = { requestsPerInterval: 600, errorRate: 0.01, p95: 0.04, p99: 0.08 };
 
@@ -49,7 +52,7 @@ export async function startStandInPrometheus(
   const noisy = (value: number) => value * (0.9 + 0.2 * random());
   const server: Server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://stand-in');
-    const parameters = request.method === 'POST' ? new URLSearchParams(await body(request)) : url.searchParams;
+    const parameters = request.method === 'POST' ? new URLSearchParams(await readBody(request)) : url.searchParams;
     const query = parameters.get('query') ?? '';
     received.push({ query, authorization: request.headers.authorization });
     if (url.pathname !== '/api/v1/query_range') {
@@ -77,17 +80,6 @@ export async function startStandInPrometheus(
     const result = answer && 'result' in answer ? answer.result : value === undefined && !answer ? [] : [{ metric: {}, values }];
     response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'success', data: { resultType: 'matrix', result } }));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    received,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
-async function body(request: IncomingMessage): Promise<string> {
-  let text = '';
-  for await (const chunk of request) text += String(chunk);
-  return text;
+  const { url, close } = await listenLocally(server);
+  return { url, received, close };
 }

@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenLocally, readBody } from './local-server.js';
 
 export interface RecordedGitHubRequest {
   method: string;
@@ -96,7 +96,7 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}) {
       const perPage = Number(url.searchParams.get('per_page') ?? 30);
       const page = Number(url.searchParams.get('page') ?? 1);
       const last = Math.max(1, Math.ceil(comments.length / perPage));
-      const link = (target: number) => `<${baseUrl()}${path}?per_page=${perPage}&page=${target}>`;
+      const link = (target: number) => `<${listening.url}${path}?per_page=${perPage}&page=${target}>`;
       const links = [...(page < last ? [`${link(page + 1)}; rel="next"`, `${link(last)}; rel="last"`] : []), ...(page > 1 ? [`${link(1)}; rel="first"`, `${link(page - 1)}; rel="prev"`] : [])];
       const slice = comments.slice((page - 1) * perPage, page * perPage).map((comment) => commentJson(comment, issueComments[3] ?? ''));
       return send(200, slice, links.length > 0 ? { link: links.join(', ') } : {});
@@ -119,27 +119,15 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}) {
     if (deployments && request.method === 'POST') {
       const id = nextId++;
       const { ref, environment, description } = body as { ref: string; environment: string; description?: string };
-      return send(201, { id, url: `${baseUrl()}${path}/${id}`, sha: ref, ref, task: 'deploy', environment, description: description ?? null, payload: {} });
+      return send(201, { id, url: `${listening.url}${path}/${id}`, sha: ref, ref, task: 'deploy', environment, description: description ?? null, payload: {} });
     }
     if (statuses && request.method === 'POST') {
       const { state, environment_url: environmentUrl, log_url: logUrl } = body as { state: string; environment_url?: string; log_url?: string };
-      return send(201, { id: nextId++, state, environment_url: environmentUrl ?? '', log_url: logUrl ?? '', deployment_url: `${baseUrl()}/repos/${statuses[1]}/${statuses[2]}/deployments/${statuses[3]}` });
+      return send(201, { id: nextId++, state, environment_url: environmentUrl ?? '', log_url: logUrl ?? '', deployment_url: `${listening.url}/repos/${statuses[1]}/${statuses[2]}/deployments/${statuses[3]}` });
     }
     send(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' });
   }
 
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const baseUrl = () => `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    url: baseUrl(),
-    requests,
-    comments,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
-async function readBody(request: IncomingMessage): Promise<string> {
-  let text = '';
-  for await (const chunk of request) text += String(chunk);
-  return text;
+  const listening = await listenLocally(server);
+  return { url: listening.url, requests, comments, close: listening.close };
 }

@@ -51,6 +51,11 @@ export interface ActionRun {
   workspace: string;
 }
 
+/** The messages of the run's error annotations (core.error, and core.setFailed's failure). */
+export function errorMessages(run: ActionRun): string[] {
+  return run.annotations.filter((annotation) => annotation.level === 'error').map((annotation) => annotation.message);
+}
+
 interface ActionMetadata {
   inputs?: Record<string, { default?: string; required?: boolean }>;
   runs: { using: string; main: string };

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { request } from 'node:http';
-import { startCluster, type Cluster } from '../emulator/cluster.js';
-import type { ImageEntry } from '../emulator/images.js';
+import { startCluster, type Cluster } from '../emulator/src/cluster.js';
+import type { ImageEntry } from '../emulator/src/images.js';
 import { startPostgres, type EmbeddedCluster } from '../../example-service/scripts/embedded-postgres.js';
 
 export const NAMESPACE = 'shop';

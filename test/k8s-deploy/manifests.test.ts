@@ -1,45 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { annotateWorkloads, parseAnnotations } from '../../actions/k8s-deploy/src/annotations.js';
 import { parseImageReference, sameImage, substituteImages } from '../../actions/k8s-deploy/src/images.js';
-import { parseManifests, type KubeObject } from '../../actions/k8s-deploy/src/manifests.js';
-import { canaryReplicaCount, planCanary, planColour, pointAtColour, servicesSelecting, singleDeployment } from '../../actions/k8s-deploy/src/strategies.js';
-
-const DEPLOYMENT = `
-apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: inventory-service
-  labels: {app.kubernetes.io/name: inventory-service}
-spec:
-  replicas: 4
-  selector:
-    matchLabels: {app.kubernetes.io/name: inventory-service}
-  template:
-    metadata:
-      labels: {app.kubernetes.io/name: inventory-service}
-    spec:
-      initContainers:
-        - name: migrate
-          image: registry.example.com/shop/inventory-service:1.0.0
-      containers:
-        - name: inventory
-          image: registry.example.com/shop/inventory-service:1.0.0
-        - name: proxy
-          image: envoyproxy/envoy:v1.30.1
-`;
-
-const SERVICE = `
-apiVersion: v1
-kind: Service
-metadata: {name: inventory-service}
-spec:
-  selector: {app.kubernetes.io/name: inventory-service}
-  ports: [{port: 80, targetPort: 8080}]
-`;
-
-function deployment(): KubeObject {
-  return parseManifests([{ origin: 'deployment.yaml', text: DEPLOYMENT }])[0]!;
-}
+import { parseManifests } from '../../actions/k8s-deploy/src/manifests.js';
+import { DEPLOYMENT, deployment, SERVICE } from './manifest-fixtures.js';
 
 describe('parseManifests', () => {
   it('reads multi-document YAML in order, skipping empty documents and expanding Lists', () => {
@@ -140,95 +103,5 @@ describe('annotations', () => {
       'kubernetes.io/change-cause': 'inventory-devops canary deploy of 0123456789ab (https://github.com/acme/inventory/actions/runs/7)',
     });
     expect(service!.metadata.annotations).toBeUndefined();
-  });
-});
-
-describe('canary planning', () => {
-  it.each([
-    [4, 25, undefined, 1],
-    [10, 25, undefined, 3],
-    [1, 10, undefined, 1],
-    [4, 25, 2, 2],
-  ])('%i stable replicas at %i%% (explicit %s) → %i canary replicas', (stable, percentage, explicit, expected) => {
-    expect(canaryReplicaCount(stable, percentage, explicit)).toBe(expected);
-  });
-
-  it('runs the serving template as baseline and the new one as canary, told apart by track', () => {
-    const stable = deployment();
-    stable.metadata.annotations = { 'deployment.kubernetes.io/revision': '3', 'inventory-devops.io/commit': 'old' };
-    const next = substituteImages([deployment()], ['inventory-service:2']).objects[0]!;
-    const { baseline, canary } = planCanary(stable, next, 1);
-    expect(baseline.metadata).toEqual({
-      name: 'inventory-service-baseline',
-      labels: { 'app.kubernetes.io/name': 'inventory-service', track: 'baseline' },
-      annotations: { 'inventory-devops.io/commit': 'old' },
-    });
-    expect(canary.metadata.name).toBe('inventory-service-canary');
-    expect(canary.spec).toMatchObject({
-      replicas: 1,
-      selector: { matchLabels: { 'app.kubernetes.io/name': 'inventory-service', track: 'canary' } },
-      template: { metadata: { labels: { 'app.kubernetes.io/name': 'inventory-service', track: 'canary' } } },
-    });
-    const images = (object: KubeObject) => (object.spec as { template: { spec: { containers: Array<{ image: string }> } } }).template.spec.containers[0]!.image;
-    expect(images(baseline)).toBe('registry.example.com/shop/inventory-service:1.0.0');
-    expect(images(canary)).toBe('inventory-service:2');
-  });
-
-  it('works on exactly one Deployment', () => {
-    expect(() => singleDeployment(parseManifests([{ origin: 's', text: SERVICE }]), 'canary')).toThrow(
-      'The canary strategy deploys exactly one Deployment per step; the manifests have 0',
-    );
-  });
-});
-
-describe('blue-green planning', () => {
-  const AUTOSCALER = `
-apiVersion: autoscaling/v2
-kind: HorizontalPodAutoscaler
-metadata: {name: inventory-service}
-spec:
-  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: inventory-service}
-  minReplicas: 2
-  maxReplicas: 6
-`;
-  const OTHER_SERVICE = `
-apiVersion: v1
-kind: Service
-metadata: {name: postgres}
-spec:
-  selector: {app.kubernetes.io/name: postgres}
-`;
-  const objects = () => parseManifests([{ origin: 'all.yaml', text: [DEPLOYMENT, SERVICE, OTHER_SERVICE, AUTOSCALER].join('\n---\n') }]);
-
-  it('switches only the Services whose selector matches the pods', () => {
-    const all = objects();
-    expect(servicesSelecting(all, all[0]!).map((service) => service.metadata.name)).toEqual(['inventory-service']);
-    expect(() => servicesSelecting([all[0]!, all[2]!], all[0]!)).toThrow('no Service whose selector matches its pods');
-  });
-
-  it('names the colour after the Deployment, labels its pods with the colour and records role and Services', () => {
-    const all = objects();
-    const green = planColour(all[0]!, 'green', { role: 'pending', services: [all[1]!], replicas: 6 });
-    expect(green.metadata).toMatchObject({
-      name: 'inventory-service-green',
-      labels: { 'app.kubernetes.io/name': 'inventory-service', version: 'green' },
-      annotations: { 'inventory-devops.io/blue-green-role': 'pending', 'inventory-devops.io/blue-green-services': 'inventory-service' },
-    });
-    expect(green.spec).toMatchObject({
-      replicas: 6,
-      selector: { matchLabels: { 'app.kubernetes.io/name': 'inventory-service', version: 'green' } },
-      template: { metadata: { labels: { 'app.kubernetes.io/name': 'inventory-service', version: 'green' } } },
-    });
-    expect(planColour(all[0]!, 'blue', { role: 'serving', services: [all[1]!] }).spec?.replicas).toBe(4);
-  });
-
-  it('points the Services and the autoscaler at a colour and leaves everything else alone', () => {
-    const all = objects();
-    const pointed = pointAtColour(all, all[0]!, 'blue');
-    expect(pointed.map((object) => object.kind)).toEqual(['Service', 'Service', 'HorizontalPodAutoscaler']);
-    expect(pointed[0]!.spec?.selector).toEqual({ 'app.kubernetes.io/name': 'inventory-service', version: 'blue' });
-    expect(pointed[1]).toEqual(all[2]);
-    expect(pointed[2]!.spec?.scaleTargetRef).toEqual({ apiVersion: 'apps/v1', kind: 'Deployment', name: 'inventory-service-blue' });
-    expect(all[1]!.spec?.selector, 'the input objects are not modified').toEqual({ 'app.kubernetes.io/name': 'inventory-service' });
   });
 });

@@ -4,7 +4,8 @@ import { buildAnnotations, MOST_ERRORS, MOST_WARNINGS } from '../../actions/qual
 import { evaluateConditions, type Facts } from '../../actions/quality-gate/src/conditions.js';
 import { evaluateGate, type GateInput, type GateResult } from '../../actions/quality-gate/src/gate.js';
 import { DEFAULT_POLICY, parsePolicyFile, resolvePolicy } from '../../actions/quality-gate/src/policy.js';
-import { COMMENT_LIMIT, COMMENT_MARKER, renderComment, renderMarkdown } from '../../actions/quality-gate/src/render.js';
+import { COMMENT_LIMIT, COMMENT_MARKER, renderComment } from '../../actions/quality-gate/src/comment.js';
+import { renderMarkdown } from '../../actions/quality-gate/src/summary.js';
 
 const noFacts: Facts = {
   coverage: { missing: 'no coverage-files given' },

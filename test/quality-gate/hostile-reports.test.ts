@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCoverage } from '../../actions/quality-gate/src/coverage-parsers.js';
-import { isGitRevision } from '../../actions/quality-gate/src/git.js';
+import { isGitRevision } from '../../actions/lib/git.js';
 import { parseJunit } from '../../actions/quality-gate/src/junit.js';
 import { parseLint } from '../../actions/quality-gate/src/lint.js';
 import { count, lineNumber, ReportError } from '../../actions/quality-gate/src/report-format.js';

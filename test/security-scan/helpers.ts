@@ -61,7 +61,7 @@ export async function readSarif(run: ActionRun): Promise<SarifLogShape> {
 export interface SarifLogShape {
   version: string;
   runs: Array<{
-    tool: { driver: { name: string; rules: Array<{ id: string; properties?: Record<string, unknown> }> } };
+    tool: { driver: { name: string; version?: string; rules: Array<{ id: string; properties?: Record<string, unknown> }> } };
     automationDetails: { id: string };
     results: Array<{
       ruleId: string;

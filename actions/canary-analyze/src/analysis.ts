@@ -1,7 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describeError } from '../../lib/index.js';
-import { evaluate } from './evaluate.js';
-import { interimFailure, type GroupValue, type IntervalObservation, type JudgeSettings, type JudgedMetric, type Judgement } from './judge.js';
+import { evaluate, interimFailure, type GroupValue, type IntervalObservation, type JudgeSettings, type JudgedMetric, type Judgement } from './judge.js';
 
 export type IntervalValues = Map<string, { baseline: GroupValue; canary: GroupValue }>;
 

@@ -1,6 +1,9 @@
-import { input } from '../../lib/index.js';
+import { ConfigurationError, input, type Inputs } from '../../lib/index.js';
+import type { AnalysisPlan } from './analysis.js';
+import type { JudgeSettings } from './judge.js';
+import { selectorMatchers } from './metrics.js';
 
-export const MAX_ITERATIONS = 1000;
+const MAX_ITERATIONS = 1000;
 
 export const canaryAnalyzeInputs = {
   provider: input.oneOf(['direct', 'prometheus']).default('direct'),
@@ -26,7 +29,49 @@ export const canaryAnalyzeInputs = {
   'on-marginal': input.oneOf(['inconclusive', 'promote', 'rollback']).default('inconclusive'),
   traffic: input.text('a traffic definition as YAML (url, rate, methods)').optional(),
   'fail-on-rollback': input.boolean().default(false),
-  kubeconfig: input.text('the content of a kubeconfig file').optional(),
+  kubeconfig: input.kubeconfig().optional(),
 };
 
 export const canaryAnalyzeSecretInputs = ['prometheus-token', 'prometheus-password', 'kubeconfig'] as const;
+
+type CanaryInputs = Inputs<typeof canaryAnalyzeInputs>;
+
+export function judgeSettings(inputs: CanaryInputs): JudgeSettings {
+  if (inputs['marginal-score'] > inputs['pass-score']) {
+    throw new ConfigurationError(
+      `Input "marginal-score" has value "${inputs['marginal-score']}": expected at most pass-score (${inputs['pass-score']}).`,
+    );
+  }
+  return {
+    confidence: inputs.confidence,
+    tolerance: inputs.tolerance,
+    allowedIncrease: inputs['allowed-increase'],
+    allowedDecrease: inputs['allowed-decrease'],
+    passScore: inputs['pass-score'],
+    marginalScore: inputs['marginal-score'],
+    minSamples: inputs['min-samples'],
+    onMarginal: inputs['on-marginal'],
+  };
+}
+
+export function analysisPlan(inputs: CanaryInputs): AnalysisPlan {
+  const iterations = inputs.duration === undefined ? inputs.iterations : Math.floor(inputs.duration / inputs.interval);
+  if (iterations < 1 || iterations > MAX_ITERATIONS) {
+    throw new ConfigurationError(
+      `Input "duration" has value "${inputs.duration}s": expected from one to ${MAX_ITERATIONS} intervals of ${inputs.interval}s (it makes ${iterations}).`,
+    );
+  }
+  return { intervalSeconds: inputs.interval, iterations, warmup: inputs.warmup };
+}
+
+export function checkProviderInputs(inputs: CanaryInputs): void {
+  if (inputs.provider !== 'prometheus') return;
+  if (inputs['prometheus-url'] === undefined) {
+    throw new ConfigurationError('Input "prometheus-url" is required but was not set: expected the Prometheus base URL with provider prometheus.');
+  }
+  if (inputs['prometheus-password'] !== undefined && inputs['prometheus-username'] === undefined) {
+    throw new ConfigurationError('Input "prometheus-password" is set without "prometheus-username": expected both for basic auth.');
+  }
+  selectorMatchers(inputs['baseline-selector'], 'baseline-selector');
+  selectorMatchers(inputs['canary-selector'], 'canary-selector');
+}

@@ -289,6 +289,14 @@ export function decide(judgements: readonly MetricJudgement[], settings: JudgeSe
   };
 }
 
+/** Judges every metric on its observations and decides the verdict. */
+export function evaluate(metrics: readonly JudgedMetric[], observations: ReadonlyMap<string, readonly IntervalObservation[]>, settings: JudgeSettings): Judgement {
+  return decide(
+    metrics.map((metric) => judgeMetric(metric, observations.get(metric.name) ?? [], settings)),
+    settings,
+  );
+}
+
 /** At an interim look: the first critical metric that fails beyond doubt (thresholds wait for the end). */
 export function interimFailure(
   metrics: readonly JudgedMetric[],

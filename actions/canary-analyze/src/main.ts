@@ -1,24 +1,13 @@
 import * as core from '@actions/core';
-import {
-  ConfigurationError,
-  parseInputs,
-  prepareKubeconfig,
-  runAction,
-  setOutputs,
-  writeSummary,
-  type Inputs,
-} from '../../lib/index.js';
-import { runAnalysis, type AnalysisPlan, type AnalysisResult, type MetricsProvider } from './analysis.js';
-import { MAX_ITERATIONS, canaryAnalyzeInputs, canaryAnalyzeSecretInputs } from './inputs.js';
-import type { JudgeSettings } from './judge.js';
-import { judgedMetric, loadMetrics, selectorMatchers } from './metrics.js';
-import { directKubectl, DirectProvider } from './providers/direct.js';
+import { ConfigurationError, parseInputs, prepareKubeconfig, runAction, setOutputs, writeSummary } from '../../lib/index.js';
+import { runAnalysis, type AnalysisResult, type MetricsProvider } from './analysis.js';
+import { analysisPlan, canaryAnalyzeInputs, canaryAnalyzeSecretInputs, checkProviderInputs, judgeSettings } from './inputs.js';
+import { judgedMetric, loadMetrics } from './metrics.js';
+import { directKubectl, DirectProvider } from './providers/direct/provider.js';
 import { PrometheusProvider } from './providers/prometheus.js';
 import { buildReport, writeReport } from './report.js';
 import { renderSummary } from './summary.js';
 import { parseTraffic, startTraffic, type TrafficReport } from './traffic.js';
-
-type CanaryInputs = Inputs<typeof canaryAnalyzeInputs>;
 
 export async function run(): Promise<void> {
   await runAction('canary-analyze', async () => {
@@ -70,44 +59,4 @@ export async function run(): Promise<void> {
       await kubeconfig?.dispose();
     }
   });
-}
-
-function judgeSettings(inputs: CanaryInputs): JudgeSettings {
-  if (inputs['marginal-score'] > inputs['pass-score']) {
-    throw new ConfigurationError(
-      `Input "marginal-score" has value "${inputs['marginal-score']}": expected at most pass-score (${inputs['pass-score']}).`,
-    );
-  }
-  return {
-    confidence: inputs.confidence,
-    tolerance: inputs.tolerance,
-    allowedIncrease: inputs['allowed-increase'],
-    allowedDecrease: inputs['allowed-decrease'],
-    passScore: inputs['pass-score'],
-    marginalScore: inputs['marginal-score'],
-    minSamples: inputs['min-samples'],
-    onMarginal: inputs['on-marginal'],
-  };
-}
-
-function analysisPlan(inputs: CanaryInputs): AnalysisPlan {
-  const iterations = inputs.duration === undefined ? inputs.iterations : Math.floor(inputs.duration / inputs.interval);
-  if (iterations < 1 || iterations > MAX_ITERATIONS) {
-    throw new ConfigurationError(
-      `Input "duration" has value "${inputs.duration}s": expected from one to ${MAX_ITERATIONS} intervals of ${inputs.interval}s (it makes ${iterations}).`,
-    );
-  }
-  return { intervalSeconds: inputs.interval, iterations, warmup: inputs.warmup };
-}
-
-function checkProviderInputs(inputs: CanaryInputs): void {
-  if (inputs.provider !== 'prometheus') return;
-  if (inputs['prometheus-url'] === undefined) {
-    throw new ConfigurationError('Input "prometheus-url" is required but was not set: expected the Prometheus base URL with provider prometheus.');
-  }
-  if (inputs['prometheus-password'] !== undefined && inputs['prometheus-username'] === undefined) {
-    throw new ConfigurationError('Input "prometheus-password" is set without "prometheus-username": expected both for basic auth.');
-  }
-  selectorMatchers(inputs['baseline-selector'], 'baseline-selector');
-  selectorMatchers(inputs['canary-selector'], 'canary-selector');
 }

@@ -3,7 +3,6 @@ import { isAbsolute, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { ConfigurationError, describeError } from '../../lib/index.js';
-import type { DirectReduction } from './direct.js';
 import type { JudgedMetric } from './judge.js';
 
 export type Provider = 'direct' | 'prometheus';
@@ -145,18 +144,6 @@ export function judgedMetric(metric: MetricDefinition): JudgedMetric {
     allowedIncrease: metric['allowed-increase'],
     allowedDecrease: metric['allowed-decrease'],
   };
-}
-
-export function directReduction(metric: MetricDefinition): DirectReduction {
-  const metricName = metric.metric!;
-  switch (metric.reduce) {
-    case 'rate':
-      return { reduce: 'rate', metric: metricName, match: metric.match };
-    case 'ratio':
-      return { reduce: 'ratio', metric: metricName, errors: metric.errors!, match: metric.match };
-    case 'quantile':
-      return { reduce: 'quantile', metric: metricName, quantile: metric.quantile!, match: metric.match };
-  }
 }
 
 /**

@@ -7,6 +7,7 @@ import type { IntervalObservation, JudgeSettings, MetricJudgement, Verdict } fro
 import type { MetricDefinition } from './metrics.js';
 import type { TrafficReport } from './traffic.js';
 
+/** What the `report` output's JSON file holds, and what summary.ts renders as the job summary. */
 export interface Report {
   verdict: Verdict;
   score: number;

@@ -1,8 +1,7 @@
 import { ConfigurationError } from '../../lib/index.js';
-import type { KubeObject } from './manifests.js';
+import { CHANGE_CAUSE_ANNOTATION, COMMIT_ANNOTATION, IMAGES_ANNOTATION, RUN_URL_ANNOTATION, STRATEGY_ANNOTATION } from '../../lib/kubernetes-metadata.js';
+import type { KubeObject } from '../../lib/kubernetes-objects.js';
 import { isWorkload } from './manifests.js';
-
-export const ANNOTATION_PREFIX = 'inventory-devops.io';
 
 /** `key=value` entries of the annotations input. */
 export function parseAnnotations(entries: readonly string[] | undefined): Record<string, string> {
@@ -40,12 +39,12 @@ export function annotateWorkloads(objects: readonly KubeObject[], context: Deplo
     const annotations: Record<string, string> = {
       ...object.metadata.annotations,
       ...extra,
-      [`${ANNOTATION_PREFIX}/commit`]: context.commit,
-      [`${ANNOTATION_PREFIX}/run-url`]: context.runUrl,
-      [`${ANNOTATION_PREFIX}/strategy`]: context.strategy,
-      'kubernetes.io/change-cause': `inventory-devops ${context.strategy} deploy of ${context.commit.slice(0, 12)} (${context.runUrl})`,
+      [COMMIT_ANNOTATION]: context.commit,
+      [RUN_URL_ANNOTATION]: context.runUrl,
+      [STRATEGY_ANNOTATION]: context.strategy,
+      [CHANGE_CAUSE_ANNOTATION]: `inventory-devops ${context.strategy} deploy of ${context.commit.slice(0, 12)} (${context.runUrl})`,
     };
-    if (images.length > 0) annotations[`${ANNOTATION_PREFIX}/images`] = images.join(',');
+    if (images.length > 0) annotations[IMAGES_ANNOTATION] = images.join(',');
     return { ...object, metadata: { ...object.metadata, annotations } };
   });
 }

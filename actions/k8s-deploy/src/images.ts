@@ -1,5 +1,6 @@
 import { abbreviate, ConfigurationError } from '../../lib/index.js';
-import { describeObject, isRecord, type KubeObject } from './manifests.js';
+import { containerImages, podSpecOf, type KubeObject } from '../../lib/kubernetes-objects.js';
+import { describeObject } from './manifests.js';
 
 export interface ImageReference {
   text: string;
@@ -46,19 +47,6 @@ export function sameImage(a: ImageReference, b: ImageReference): boolean {
   return bare && a.name === b.name;
 }
 
-/** The pod spec inside any workload kind, or undefined for objects that run no pods. */
-export function podSpecOf(object: KubeObject): Record<string, unknown> | undefined {
-  const spec = object.spec;
-  if (!isRecord(spec)) return undefined;
-  if (object.kind === 'Pod') return spec;
-  const templateSpec = object.kind === 'CronJob' ? field(spec, 'jobTemplate', 'spec', 'template', 'spec') : field(spec, 'template', 'spec');
-  return isRecord(templateSpec) ? templateSpec : undefined;
-}
-
-function field(value: unknown, ...path: string[]): unknown {
-  return path.reduce<unknown>((current, key) => (isRecord(current) ? current[key] : undefined), value);
-}
-
 /**
  * Replaces the image of every container whose image matches one of `images`. An image that
  * matches no container is an error: a typo must not silently deploy the old image.
@@ -95,13 +83,4 @@ export function substituteImages(objects: readonly KubeObject[], images: readonl
     );
   }
   return { objects: updated, changes };
-}
-
-export function containerImages(object: KubeObject): string[] {
-  const podSpec = podSpecOf(object);
-  if (!podSpec) return [];
-  return ['initContainers', 'containers'].flatMap((list) => {
-    const containers = podSpec[list];
-    return Array.isArray(containers) ? (containers as Array<{ image?: unknown }>).flatMap((c) => (typeof c.image === 'string' ? [c.image] : [])) : [];
-  });
 }

@@ -12,7 +12,7 @@ export const k8sDeployInputs = {
   'canary-replicas': input.integer({ min: 1 }).optional(),
   timeout: input.duration().default(300),
   'rollback-on-failure': input.boolean().default(true),
-  kubeconfig: input.text('the content of a kubeconfig file').optional(),
+  kubeconfig: input.kubeconfig().optional(),
   'kubectl-version': z
     .string()
     .regex(KUBECTL_VERSION, { error: 'a kubectl version such as v1.32.4' })

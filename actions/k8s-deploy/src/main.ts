@@ -1,13 +1,16 @@
 import { ConfigurationError, contextNamespace, Kubectl, parseInputs, prepareKubeconfig, runAction, setOutputs, writeSummary } from '../../lib/index.js';
 import { installKubectl } from '../../lib/kubectl-install.js';
 import { annotateWorkloads, parseAnnotations, runContext } from './annotations.js';
-import { abortBlueGreen, deployBlueGreen, promoteBlueGreen } from './deploy-blue-green.js';
-import { abortCanary, deployCanary, deployRolling, promoteCanary, workloadLabel, type DeployOptions, type DeployResult } from './deploy.js';
-import { substituteImages, containerImages } from './images.js';
+import { abortBlueGreen, deployBlueGreen, promoteBlueGreen } from '../../lib/blue-green-strategy.js';
+import { abortCanary, deployCanary, promoteCanary } from '../../lib/canary-strategy.js';
+import { workloadLabel, type DeployOptions, type DeployResult } from '../../lib/deploy-result.js';
+import { containerImages, type KubeObject } from '../../lib/kubernetes-objects.js';
+import { deployRolling } from '../../lib/rolling-strategy.js';
+import { substituteImages } from './images.js';
 import { k8sDeployInputs, k8sDeploySecretInputs } from './inputs.js';
 import { startGitHubDeployment, type GitHubDeployment } from './github-deployment.js';
 import { readManifestSources } from './load.js';
-import { isWorkload, parseManifests, type KubeObject } from './manifests.js';
+import { isWorkload, parseManifests } from './manifests.js';
 import { namespaceOfRun } from './namespace.js';
 import { renderDeploySummary } from './summary.js';
 

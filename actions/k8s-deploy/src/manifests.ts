@@ -1,22 +1,6 @@
 import { parseAllDocuments } from 'yaml';
 import { checkObjectName, ConfigurationError, isNamedKind, type NamedKind } from '../../lib/index.js';
-
-export interface ObjectMeta {
-  name: string;
-  namespace?: string;
-  labels?: Record<string, string>;
-  annotations?: Record<string, string>;
-  [field: string]: unknown;
-}
-
-/** A Kubernetes object as read from a manifest; only the fields the deploy logic needs are typed. */
-export interface KubeObject {
-  apiVersion: string;
-  kind: string;
-  metadata: ObjectMeta;
-  spec?: Record<string, unknown>;
-  [field: string]: unknown;
-}
+import { isRecord, type KubeObject } from '../../lib/kubernetes-objects.js';
 
 export interface ManifestSource {
   /** Where the text came from, for error messages: a file, or a kustomize folder. */
@@ -58,10 +42,6 @@ function checkObject(value: unknown, where: string): KubeObject {
   if (isNamedKind(value.kind as string)) checkObjectName(value.kind as NamedKind, metadata.name, where);
   if (metadata.namespace !== undefined) checkObjectName('Namespace', metadata.namespace, `${where}: metadata.namespace`);
   return value as KubeObject;
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 export function describeObject(object: KubeObject): string {

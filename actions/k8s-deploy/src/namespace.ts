@@ -1,5 +1,6 @@
 import { ConfigurationError } from '../../lib/index.js';
-import { describeObject, type KubeObject } from './manifests.js';
+import type { KubeObject } from '../../lib/kubernetes-objects.js';
+import { describeObject } from './manifests.js';
 
 /**
  * One namespace per run, so that what is applied is what is read, planned and waited for:

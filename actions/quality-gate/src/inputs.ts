@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { input } from '../../lib/index.js';
+import { GIT_REVISION_EXPECTED, isGitRevision } from '../../lib/git.js';
+import { input, type Inputs } from '../../lib/index.js';
 import { SEVERITIES } from '../../lib/security-report.js';
-import { GIT_REVISION_EXPECTED, isGitRevision } from './git.js';
 
 const PERCENT = { min: 0, max: 100 };
 const SEVERITY_LIMITS = 'limits by severity such as critical=0,high=0';
@@ -48,3 +48,5 @@ export const qualityGateInputs = {
 } satisfies Record<string, z.ZodType>;
 
 export const qualityGateSecretInputs = ['github-token'] as const;
+
+export type QualityGateInputs = Inputs<typeof qualityGateInputs>;

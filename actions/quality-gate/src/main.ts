@@ -2,23 +2,22 @@ import * as core from '@actions/core';
 import { mkdtemp, realpath, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
-import { ConfigurationError, parseInputs, runAction, setOutputs, upsertComment, writeSummary, type Inputs } from '../../lib/index.js';
+import { ConfigurationError, parseInputs, runAction, setOutputs, writeSummary } from '../../lib/index.js';
 import { buildAnnotations } from './annotations.js';
+import { postComment } from './comment.js';
 import type { Measured } from './conditions.js';
 import { parseCoverage } from './coverage-parsers.js';
 import { parseUnifiedDiff, type ChangedFile } from './diff.js';
 import { evaluateGate, type GateResult } from './gate.js';
 import { diffAgainst, repositoryRoot, trackedFiles } from './git.js';
-import { qualityGateInputs, qualityGateSecretInputs } from './inputs.js';
+import { qualityGateInputs, qualityGateSecretInputs, type QualityGateInputs } from './inputs.js';
 import { parseJunit } from './junit.js';
 import { parseLint } from './lint.js';
 import { parsePolicyFile, resolvePolicy } from './policy.js';
-import { COMMENT_MARKER, renderComment, renderMarkdown } from './render.js';
+import { renderMarkdown } from './summary.js';
 import { isWithin } from '../../lib/paths.js';
 import { loadReport, loadReports, readReport } from './reports.js';
 import { parseSecurityReport } from './security.js';
-
-type QualityGateInputs = Inputs<typeof qualityGateInputs>;
 
 export async function run(): Promise<void> {
   await runAction('quality-gate', async () => {
@@ -49,7 +48,7 @@ export async function run(): Promise<void> {
       const { level, message, ...properties } = annotation;
       core[level](message, properties);
     }
-    if (inputs.comment) await comment(inputs, markdown);
+    if (inputs.comment) await postComment(inputs, markdown);
 
     if (!result.passed) {
       const failed = result.conditions.filter((condition) => condition.status === 'fail');
@@ -133,29 +132,4 @@ async function pullRequestBase(): Promise<string | undefined> {
   const { context } = await import('@actions/github');
   const sha = (context.payload.pull_request?.base as { sha?: unknown } | undefined)?.sha;
   return typeof sha === 'string' ? sha : undefined;
-}
-
-async function comment(inputs: QualityGateInputs, markdown: string): Promise<void> {
-  const { context } = await import('@actions/github');
-  const pullRequest = inputs['pull-request'] ?? context.payload.pull_request?.number;
-  if (pullRequest === undefined) {
-    core.info('Not a pull request event and no pull-request input: no PR comment.');
-    return;
-  }
-  const token = inputs['github-token'];
-  if (!token) {
-    core.warning('No github-token: the result is in the job summary, not in a PR comment.');
-    return;
-  }
-  const { owner, repo } = context.repo;
-  const runUrl = `${context.serverUrl}/${owner}/${repo}/actions/runs/${context.runId}`;
-  const outcome = await upsertComment(token, { owner, repo, issueNumber: pullRequest }, COMMENT_MARKER, renderComment(markdown, runUrl));
-  if (outcome.outcome === 'not-permitted') {
-    core.warning(
-      `The token may not comment on this pull request (HTTP ${outcome.status}; pull requests from forks get a read-only token). ` +
-        'The result is in the job summary; see the quality-gate README for commenting from a workflow_run workflow.',
-    );
-  } else {
-    core.info(`PR comment ${outcome.outcome}: ${outcome.url}`);
-  }
 }

@@ -1,6 +1,6 @@
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { ConfigurationError } from '../../lib/errors.js';
+import { ConfigurationError, describeError } from '../../lib/errors.js';
 import { SEVERITIES, type Severity } from '../../lib/security-report.js';
 
 /** The conditions of the gate; the names are the action's input names and the policy file's keys. */
@@ -48,7 +48,7 @@ export function parsePolicyFile(content: string, path: string): PolicyOverrides 
   try {
     document = parseYaml(content);
   } catch (error: unknown) {
-    throw new ConfigurationError(`Policy file "${path}" is not valid YAML: ${error instanceof Error ? error.message : String(error)}`);
+    throw new ConfigurationError(`Policy file "${path}" is not valid YAML: ${describeError(error)}`);
   }
   const parsed = policyFileSchema.safeParse(document ?? {});
   if (parsed.success) return withoutUndefined(parsed.data);

@@ -1,4 +1,5 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { describeError } from '../../lib/errors.js';
 
 /** What is wrong with a report's content; the loader adds which file it was. */
 export class ReportError extends Error {
@@ -28,7 +29,7 @@ export function parseXml(text: string, repeated: readonly string[]): Record<stri
     return parser.parse(text) as Record<string, unknown>;
   } catch (error: unknown) {
     // The parser's own limits (nesting depth, entity expansion) throw plain Errors: still the report's fault.
-    throw new ReportError(`XML the parser refuses (${error instanceof Error ? error.message : String(error)})`);
+    throw new ReportError(`XML the parser refuses (${describeError(error)})`);
   }
 }
 
@@ -36,7 +37,7 @@ export function parseJson(text: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (error: unknown) {
-    throw new ReportError(`not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+    throw new ReportError(`not valid JSON (${describeError(error)})`);
   }
 }
 

@@ -1,9 +1,9 @@
 import * as glob from '@actions/glob';
-import { constants } from 'node:fs';
-import { open, realpath } from 'node:fs/promises';
+import { realpath } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { abbreviate, ConfigurationError, errorCode } from '../../lib/errors.js';
 import { isWithin } from '../../lib/paths.js';
+import { readRegularFile } from '../../lib/regular-file.js';
 import type { Measured } from './conditions.js';
 import { ReportError } from './report-format.js';
 
@@ -75,9 +75,8 @@ export async function loadReport<T extends object>(path: string | undefined, par
 
 /**
  * Reads a report the user named: only a regular file, inside the allowed folders once
- * symbolic links are followed, and no larger than MOST_REPORT_BYTES, all checked on the
- * open handle before anything is read (a FIFO or /dev/zero must neither hang nor fill
- * memory). Undefined when there is no such file; anything else wrong is a ConfigurationError.
+ * symbolic links are followed, and no larger than MOST_REPORT_BYTES (checked on the open
+ * handle by readRegularFile). Undefined when there is no such file; anything else wrong is a ConfigurationError.
  */
 export async function readReport(file: string, shown: string, options: Pick<LoadOptions, 'allowedRoots' | 'kind' | 'input'>): Promise<string | undefined> {
   const refuse = (why: string) => new ConfigurationError(`The ${options.kind} "${abbreviate(shown)}" (${options.input}) ${why}.`);
@@ -91,21 +90,15 @@ export async function readReport(file: string, shown: string, options: Pick<Load
   if (!options.allowedRoots.some((root) => isWithin(resolved, root))) {
     throw refuse(`is outside the workspace${options.allowedRoots.length > 1 ? ' and RUNNER_TEMP' : ''}: reports are read only from there`);
   }
-  let handle;
+  let read;
   try {
-    // O_NONBLOCK: opening a FIFO for reading returns at once instead of waiting for a writer.
-    handle = await open(resolved, constants.O_RDONLY | constants.O_NONBLOCK);
+    read = readRegularFile(resolved, MOST_REPORT_BYTES);
   } catch (error: unknown) {
     throw refuse(`cannot be read (${errorCode(error) ?? 'unknown error'})`);
   }
-  try {
-    const stats = await handle.stat();
-    if (!stats.isFile()) throw refuse('is not a regular file');
-    if (stats.size > MOST_REPORT_BYTES) throw refuse(`is ${Math.ceil(stats.size / 1024 / 1024)} MB, more than the ${MOST_REPORT_BYTES / 1024 / 1024} MB a report may have`);
-    return await handle.readFile('utf8');
-  } finally {
-    await handle.close();
-  }
+  if (read.status === 'not-a-file') throw refuse('is not a regular file');
+  if (read.status === 'too-large') throw refuse(`is ${Math.ceil(read.size / 1024 / 1024)} MB, more than the ${MOST_REPORT_BYTES / 1024 / 1024} MB a report may have`);
+  return read.content.toString('utf8');
 }
 
 /** The folder a glob starts from: its path up to the first segment with a wildcard. */

@@ -7,7 +7,7 @@ export const rollbackInputs = {
   reason: input.text('a reason').optional(),
   'health-url': input.url().optional(),
   timeout: input.duration().default(300),
-  kubeconfig: input.text('the content of a kubeconfig file').optional(),
+  kubeconfig: input.kubeconfig().optional(),
 };
 
 export const rollbackSecretInputs = ['kubeconfig'] as const;

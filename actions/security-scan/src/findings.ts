@@ -49,10 +49,40 @@ export function fingerprint(ruleId: string, file: string, matchedContent: string
   return createHash('sha256').update(`${ruleId}\0${file}\0${normalised}\0${occurrence}`).digest('hex').slice(0, 32);
 }
 
+/** A rule table as data: rule id → what the rule is. */
+export type RuleTable<Id extends string> = Record<Id, Omit<Rule, 'id'>>;
+
+export function ruleList(table: RuleTable<string>): Rule[] {
+  return Object.entries(table).map(([id, rule]) => ({ id, ...rule }));
+}
+
+/** Where a rule of a table matched, before it is a finding. */
+export interface RuleHit<Id extends string> {
+  ruleId: Id;
+  file: string;
+  line: number;
+  message: string;
+  /** What was matched: the fingerprint's content. */
+  content: string;
+}
+
+/** A rule-table scanner's hits as findings: severity and fix from the rule, and a fingerprint of their own. */
+export function findingsFromHits<Id extends string>(scanner: ScannerName, rules: RuleTable<Id>, hits: Array<RuleHit<Id>>): Finding[] {
+  return withOccurrences(hits).map(({ ruleId, file, line, message, fingerprint }) => ({
+    ruleId,
+    severity: rules[ruleId].severity,
+    scanner,
+    message,
+    file,
+    line,
+    fix: rules[ruleId].fix,
+    fixable: true,
+    fingerprint,
+  }));
+}
+
 /** Numbers the repeats of the same fingerprint so each finding keeps its own. */
-export function withOccurrences<T extends { ruleId: string; file: string; content: string }>(
-  items: T[],
-): Array<T & { fingerprint: string }> {
+function withOccurrences<T extends { ruleId: string; file: string; content: string }>(items: T[]): Array<T & { fingerprint: string }> {
   const seen = new Map<string, number>();
   return items.map((item) => {
     const key = `${item.ruleId}\0${item.file}\0${item.content.replace(/\s+/g, ' ').trim()}`;

@@ -1,15 +1,8 @@
-import { input } from '../../lib/index.js';
+import { isRevisionRange } from '../../lib/git.js';
+import { input, type Inputs } from '../../lib/index.js';
 import { SCANNERS } from './findings.js';
 
 const HISTORY_EXPECTED = 'a git revision or range such as origin/main..HEAD, HEAD~5..HEAD or a commit SHA (revisions only, no options or spaces)';
-/** A revision as git reads it (`main`, `origin/main`, `HEAD~3`, `v1.2^{commit}`, a SHA, `@{upstream}`): never starting with `-`, so never an option. */
-const REVISION = /^[A-Za-z0-9_@][A-Za-z0-9_@./~^{}+-]{0,199}$/;
-
-/** `A`, `A..B` or `A...B`, each side a revision. */
-export function isRevisionRange(text: string): boolean {
-  const sides = text.split(/\.{2,3}/);
-  return sides.length <= 2 && sides.every((side) => REVISION.test(side));
-}
 
 export const securityScanInputs = {
   scanners: input
@@ -29,3 +22,5 @@ export const securityScanInputs = {
   baseline: input.path('the path of a previous security-scan JSON report').optional(),
   'new-findings-only': input.boolean().default(false),
 };
+
+export type SecurityScanInputs = Inputs<typeof securityScanInputs>;

@@ -1,70 +1,21 @@
-import { mkdir, readFile, realpath, stat, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { mkdir, realpath, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import * as core from '@actions/core';
-import { parse as parseYaml } from 'yaml';
 import { abbreviate } from '../../lib/errors.js';
-import { isWithin } from '../../lib/paths.js';
-import { ConfigurationError, describeError, parseInputs, runAction, setOutputs, writeSummary } from '../../lib/index.js';
-import { securityReportSchema, type ScannerResult } from '../../lib/security-report.js';
+import { ConfigurationError, parseInputs, runAction, setOutputs, writeSummary } from '../../lib/index.js';
+import type { ScannerResult } from '../../lib/security-report.js';
 import { SCANNERS, type Finding, type Rule, type ScannerName } from './findings.js';
+import { readBaseline, readIgnoreEntries, readSecretRules, workspacePath } from './input-files.js';
 import { securityScanInputs } from './inputs.js';
-import { applyPolicy, describeIssuePath, parseIgnoreFile, sortBySeverity, type Policy } from './policy.js';
-import { buildReport, buildSarifRuns, writeScanSummary } from './report.js';
+import { applyPolicy, sortBySeverity, type Policy } from './policy.js';
+import { buildReport } from './report.js';
+import { buildSarifRuns } from './sarif-runs.js';
 import { scanDependencies, scanFiles, scanHistory, scanSarifFiles, TIME_BUDGET_RULE } from './scan.js';
-import { DOCKERFILE_RULES } from './scanners/dockerfile.js';
-import { KUBERNETES_RULES } from './scanners/kubernetes.js';
-import { compileSecretRules, secretRulesFileSchema, secretRulesMetadata } from './scanners/secrets.js';
-import { WORKFLOW_RULES } from './scanners/workflows.js';
+import { FILE_SCANNERS } from './scanners/registry.js';
+import { writeScanSummary } from './summary.js';
 import { listTree } from './tree.js';
 
-const VERSION = '1.0.0';
-const DEFAULT_IGNORE_FILE = '.security-ignore.yml';
 const MAX_ANNOTATIONS = 10;
-
-function ruleTable(rules: Record<string, Omit<Rule, 'id'>>): Rule[] {
-  return Object.entries(rules).map(([id, rule]) => ({ id, ...rule }));
-}
-
-/**
- * The real path (symbolic links followed) that a path input names, relative to the workspace;
- * undefined when nothing is there. Anything outside the workspace is refused: the action reads
- * what it is pointed at and writes parts of it into the report and the summary.
- */
-export async function workspacePath(input: string, value: string, workspace: string): Promise<string | undefined> {
-  const path = resolve(workspace, value);
-  let real: string | undefined;
-  try {
-    real = await realpath(path);
-  } catch (error: unknown) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code !== 'ENOENT' && code !== 'ENOTDIR' && code !== 'ENAMETOOLONG') throw error;
-  }
-  if (!isWithin(real ?? path, workspace)) throw new ConfigurationError(`Input "${input}" has value "${abbreviate(value)}": expected a path inside the workspace.`);
-  return real;
-}
-
-async function readOptionalFile(input: string, value: string, workspace: string): Promise<string | undefined> {
-  const path = await workspacePath(input, value, workspace);
-  return path === undefined ? undefined : readFile(path, 'utf8');
-}
-
-/** The file an input names, relative to the workspace. */
-async function readRequiredFile(input: string, value: string, workspace: string): Promise<string> {
-  const text = await readOptionalFile(input, value, workspace).catch((error: unknown) => {
-    if ((error as NodeJS.ErrnoException).code === 'EISDIR') return undefined;
-    throw error;
-  });
-  if (text === undefined) throw new ConfigurationError(`Input "${input}" has value "${abbreviate(value)}": expected an existing file inside the workspace.`);
-  return text;
-}
-
-function parseDocument(input: string, path: string, text: string): unknown {
-  try {
-    return parseYaml(text) as unknown;
-  } catch (error: unknown) {
-    throw new ConfigurationError(`Input "${input}" names ${path}, which is not valid YAML or JSON: ${describeError(error)}`);
-  }
-}
 
 export async function run(): Promise<void> {
   await runAction('security-scan', async () => {
@@ -76,31 +27,9 @@ export async function run(): Promise<void> {
     // Findings name files relative to the workspace: what code scanning expects.
     const base = workspace;
 
-    const ignoreText = await (inputs['ignore-file'] === DEFAULT_IGNORE_FILE
-      ? readOptionalFile('ignore-file', inputs['ignore-file'], workspace)
-      : readRequiredFile('ignore-file', inputs['ignore-file'], workspace));
-    const ignoreEntries = ignoreText === undefined ? [] : parseIgnoreFile(inputs['ignore-file'], parseDocument('ignore-file', inputs['ignore-file'], ignoreText));
-
-    let userSecretRules;
-    if (inputs['secret-rules'] !== undefined) {
-      const text = await readRequiredFile('secret-rules', inputs['secret-rules'], workspace);
-      const parsed = secretRulesFileSchema.safeParse(parseDocument('secret-rules', inputs['secret-rules'], text));
-      if (!parsed.success) {
-        throw new ConfigurationError(`Secret rules file ${inputs['secret-rules']} is not valid: ${parsed.error.issues.map((issue) => `${describeIssuePath(issue.path)}: ${issue.message}`).join('; ')}.`);
-      }
-      userSecretRules = parsed.data.rules;
-    }
-    const secretRules = compileSecretRules(userSecretRules, inputs['secret-rules']);
-
-    let baseline: Set<string> | undefined;
-    if (inputs.baseline !== undefined) {
-      const text = await readRequiredFile('baseline', inputs.baseline, workspace);
-      const parsed = securityReportSchema.safeParse(parseDocument('baseline', inputs.baseline, text));
-      if (!parsed.success) throw new ConfigurationError(`Input "baseline" has value "${inputs.baseline}": expected a security-scan JSON report (version 1).`);
-      baseline = new Set(parsed.data.findings.map((finding) => finding.fingerprint));
-    } else if (inputs['new-findings-only']) {
-      throw new ConfigurationError('Input "new-findings-only" is true but "baseline" is not set: expected the path of a previous report to compare against.');
-    }
+    const ignoreEntries = await readIgnoreEntries(inputs, workspace);
+    const secretRules = await readSecretRules(inputs, workspace);
+    const baseline = await readBaseline(inputs, workspace);
 
     const requested = new Set<ScannerName>(
       (inputs.scanners as ScannerName[] | undefined) ?? SCANNERS.filter((scanner) => scanner !== 'sarif' || inputs['sarif-files'] !== undefined),
@@ -157,13 +86,8 @@ export async function run(): Promise<void> {
     };
     const outcome = applyPolicy([...results.values()].flatMap((result) => result.findings), policy);
 
-    const ownRules = new Map<ScannerName, Rule[]>([
-      ['kubernetes', [...ruleTable(KUBERNETES_RULES), TIME_BUDGET_RULE]],
-      ['dockerfile', [...ruleTable(DOCKERFILE_RULES), TIME_BUDGET_RULE]],
-      ['workflows', [...ruleTable(WORKFLOW_RULES), TIME_BUDGET_RULE]],
-      ['secrets', [...secretRulesMetadata(secretRules), TIME_BUDGET_RULE]],
-    ]);
-    const sarif = buildSarifRuns(outcome.findings, scanners, ownRules, ingestedRules, VERSION);
+    const ownRules = new Map<ScannerName, Rule[]>(FILE_SCANNERS.map((scanner) => [scanner.name, [...scanner.rules({ secretRules }), TIME_BUDGET_RULE]]));
+    const sarif = buildSarifRuns(outcome.findings, scanners, ownRules, ingestedRules);
     const outputFolder = process.env.RUNNER_TEMP || workspace;
     await mkdir(outputFolder, { recursive: true });
     const sarifFile = join(outputFolder, 'security-scan.sarif');

@@ -4,18 +4,15 @@ import * as core from '@actions/core';
 import * as exec from '@actions/exec';
 import * as glob from '@actions/glob';
 import { abbreviate, ConfigurationError, describeError } from '../../lib/errors.js';
+import { git } from '../../lib/git.js';
 import { isWithin } from '../../lib/paths.js';
 import { fingerprint, type Finding, type Rule, type ScannerName, type ScanResult } from './findings.js';
 import { mapNpmAudit, UNSCANNED_LOCKFILES } from './scanners/dependencies.js';
-import { scanDockerfile } from './scanners/dockerfile.js';
-import { scanKubernetesFile } from './scanners/kubernetes.js';
 import { ingestSarif } from './scanners/sarif.js';
+import { FILE_SCANNERS, type FileScanner, type FileScannerName, type ScanContext } from './scanners/registry.js';
 import { scanForSecrets, splitGitLog, type CompiledSecretRule } from './scanners/secrets.js';
-import { scanWorkflow } from './scanners/workflows.js';
 import { FILE_TIME_BUDGET_MS, mapWithTimeBudget } from './time-budget.js';
-import { kindOf, readText, type Tree, type TreeFile } from './tree.js';
-
-export type FileScanner = 'secrets' | 'kubernetes' | 'dockerfile' | 'workflows';
+import { readText, type Tree, type TreeFile } from './tree.js';
 
 /** A file (or hunk of history) that took longer than its time budget: what it holds is unknown, which is never a pass. */
 export const TIME_BUDGET_RULE: Rule = {
@@ -38,55 +35,35 @@ function overBudget(scanner: ScannerName, file: string, what: string): Finding {
   };
 }
 
-/** The file-content scanners over every file of the tree, each file within its time budget. */
-export function scanFiles(tree: Tree, scanners: ReadonlySet<ScannerName>, secretRules: CompiledSecretRule[]): Map<FileScanner, ScanResult> {
-  const results = new Map<FileScanner, ScanResult>();
-  const filesSeen = { kubernetes: 0, dockerfile: 0, workflows: 0 };
-  const scannersOf = (file: TreeFile): FileScanner[] => {
-    const kind = kindOf(file.path);
-    return [
-      scanners.has('secrets') ? 'secrets' : '',
-      kind === 'manifest' && scanners.has('kubernetes') ? 'kubernetes' : '',
-      kind === 'dockerfile' && scanners.has('dockerfile') ? 'dockerfile' : '',
-      kind === 'workflow' && scanners.has('workflows') ? 'workflows' : '',
-    ].filter((scanner): scanner is FileScanner => scanner !== '');
-  };
+/** The requested file scanners over every file of the tree, each file within its time budget. */
+export function scanFiles(tree: Tree, requested: ReadonlySet<ScannerName>, secretRules: CompiledSecretRule[]): Map<FileScannerName, ScanResult> {
+  const context: ScanContext = { secretRules };
+  const scanners = FILE_SCANNERS.filter((scanner) => requested.has(scanner.name));
+  const scannersOf = (file: TreeFile) => scanners.filter((scanner) => scanner.reads(file.path));
+  const filesApplied = new Set<FileScannerName>();
   const wanted = tree.files.filter((file) => scannersOf(file).length > 0);
   const perFile = mapWithTimeBudget(wanted, (file) => {
     const found: Finding[] = [];
     const text = readText(file);
     if (text === undefined) return found;
     for (const scanner of scannersOf(file)) {
-      if (scanner === 'secrets') {
-        found.push(...scanForSecrets(file.path, text, secretRules));
-      } else if (scanner === 'kubernetes') {
-        const manifests = scanKubernetesFile(file.path, text);
-        if (manifests.objects > 0) filesSeen.kubernetes += 1;
-        found.push(...manifests.findings);
-      } else {
-        filesSeen[scanner] += 1;
-        found.push(...(scanner === 'dockerfile' ? scanDockerfile(file.path, text) : scanWorkflow(file.path, text)));
-      }
+      const { findings, applies } = scanner.scan(file.path, text, context);
+      if (applies) filesApplied.add(scanner.name);
+      found.push(...findings);
     }
     return found;
   });
   const all = perFile.flatMap((found, index) => {
     const file = wanted[index] as TreeFile;
-    return found ?? [overBudget(scannersOf(file)[0] as FileScanner, file.path, file.path)];
+    return found ?? [overBudget((scannersOf(file)[0] as FileScanner).name, file.path, file.path)];
   });
-  const nothingFound: Record<FileScanner, string> = {
-    secrets: '',
-    kubernetes: 'no Kubernetes manifests in the tree',
-    dockerfile: 'no Dockerfile in the tree',
-    workflows: 'no workflow under .github/workflows',
-  };
-  for (const scanner of ['secrets', 'kubernetes', 'dockerfile', 'workflows'] as const) {
-    if (!scanners.has(scanner)) continue;
-    const findings = all.filter((finding) => finding.scanner === scanner);
-    const skipped = scanner !== 'secrets' && filesSeen[scanner] === 0 && findings.length === 0;
-    results.set(scanner, { findings, status: skipped ? { status: 'skipped', reason: nothingFound[scanner] } : { status: 'ok' } });
-  }
-  return results;
+  return new Map(
+    scanners.map((scanner): [FileScannerName, ScanResult] => {
+      const findings = all.filter((finding) => finding.scanner === scanner.name);
+      const skipped = scanner.noFiles !== undefined && !filesApplied.has(scanner.name) && findings.length === 0;
+      return [scanner.name, { findings, status: skipped ? { status: 'skipped', reason: scanner.noFiles } : { status: 'ok' } }];
+    }),
+  );
 }
 
 /** `npm audit` of each npm lockfile; pnpm and yarn lockfiles are listed as not scanned. */
@@ -115,13 +92,11 @@ export async function scanDependencies(tree: Tree): Promise<ScanResult> {
 /** Secrets added by the commits of `range`, from `git log -p`. */
 export async function scanHistory(root: string, range: string, rules: CompiledSecretRule[]): Promise<Finding[]> {
   core.info(`git log -p ${range}`);
-  const log = await exec.getExecOutput(
-    'git',
-    // The range is validated as revisions; `--end-of-options` makes sure git could never read it as an option anyway.
-    ['-c', 'core.quotepath=off', 'log', '-p', '--unified=0', '--no-color', '--no-ext-diff', '--format=commit %H', '--end-of-options', range, '--'],
-    { cwd: root, ignoreReturnCode: true, silent: true },
-  );
-  if (log.exitCode !== 0) throw new ConfigurationError(`Input "history" has value "${range}": git log failed: ${log.stderr.trim().split('\n')[0] ?? ''}`);
+  const log = await git(root, ['-c', 'core.quotepath=off', 'log', '-p', '--unified=0', '--no-color', '--no-ext-diff', '--format=commit %H'], {
+    revisions: [range],
+    noPaths: true,
+  });
+  if (log.exitCode !== 0) throw new ConfigurationError(`Input "history" has value "${range}": git log failed: ${log.stderr.split('\n')[0] ?? ''}`);
   const hunks = splitGitLog(log.stdout);
   const perHunk = mapWithTimeBudget(hunks, (hunk) =>
     scanForSecrets(hunk.file, hunk.text, rules, { commit: hunk.commit, lineOfFile: (line) => hunk.firstLine + line - 1 }),
@@ -155,7 +130,7 @@ export async function scanSarifFiles(patterns: string[], workspace: string): Pro
     try {
       ingested = ingestSarif(file, await readFile(file, 'utf8'));
     } catch (error: unknown) {
-      throw new ConfigurationError(error instanceof Error ? error.message : String(error));
+      throw new ConfigurationError(describeError(error));
     }
     findings.push(...ingested.findings);
     for (const [tool, toolRules] of ingested.rules) rules.set(tool, [...(rules.get(tool) ?? []), ...toolRules.filter((rule) => !rules.get(tool)?.some((known) => known.id === rule.id))]);

@@ -1,6 +1,7 @@
-import { closeSync, constants, fstatSync, openSync, readFileSync, type Dirent } from 'node:fs';
+import type { Dirent } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
+import { readRegularFile } from '../../lib/regular-file.js';
 import { isDockerfile } from './scanners/dockerfile.js';
 import { UNSCANNED_LOCKFILES } from './scanners/dependencies.js';
 import { isWorkflowFile } from './scanners/workflows.js';
@@ -66,22 +67,9 @@ export function kindOf(path: string): 'workflow' | 'manifest' | 'dockerfile' | '
   return 'other';
 }
 
-/**
- * The text of a file, or undefined for binary, oversized and no-longer-regular files: the size is
- * checked on the open handle before anything is read. Synchronous on purpose: for tens of
- * thousands of small files, blocking calls beat the thread-pool round trips of asynchronous ones,
- * and nothing else runs meanwhile.
- */
+/** The text of a file, or undefined for binary, oversized and no-longer-regular files. */
 export function readText(file: TreeFile): string | undefined {
-  // O_NONBLOCK: a file replaced by a FIFO since the listing must not block the open.
-  const descriptor = openSync(file.absolute, constants.O_RDONLY | constants.O_NONBLOCK);
-  try {
-    const stats = fstatSync(descriptor);
-    if (!stats.isFile() || stats.size > MAX_FILE_BYTES) return undefined;
-    const buffer = readFileSync(descriptor);
-    if (buffer.subarray(0, 8000).includes(0)) return undefined;
-    return buffer.toString('utf8');
-  } finally {
-    closeSync(descriptor);
-  }
+  const read = readRegularFile(file.absolute, MAX_FILE_BYTES);
+  if (read.status !== 'read' || read.content.subarray(0, 8000).includes(0)) return undefined;
+  return read.content.toString('utf8');
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { errorCode, finiteOrMissing, redactSecrets, registerSecret } from '../../../lib/index.js';
+import { abbreviate, describeError, errorCode, finiteOrMissing, redactSecrets, registerSecret } from '../../../lib/index.js';
 import type { IntervalValues, MetricsProvider } from '../analysis.js';
 import { MalformedAnswerError, ProviderUnavailableError } from '../analysis.js';
 import type { GroupValue } from '../judge.js';
@@ -59,7 +59,7 @@ export class PrometheusProvider implements MetricsProvider {
     try {
       await this.queryRange('vector(1)', new Date());
     } catch (error: unknown) {
-      throw new ProviderUnavailableError(error instanceof Error ? error.message : String(error));
+      throw new ProviderUnavailableError(describeError(error));
     }
   }
 
@@ -111,10 +111,10 @@ export class PrometheusProvider implements MetricsProvider {
       if (values.length === 0) continue;
       const timestamps = values.map(([timestamp]) => timestamp);
       if (values.length > 1 || Math.abs(timestamps[0]! - seconds) > 0.001) {
-        return { missing: `Prometheus answered points at ${abbreviate(timestamps.join(', '))} for the one instant ${seconds}` };
+        return { missing: `Prometheus answered points at ${abbreviate(timestamps.join(', '), MAX_ERROR_TEXT)} for the one instant ${seconds}` };
       }
       const value = finiteOrMissing(values[0]![1]);
-      if (value === undefined) return { missing: `the query returned ${abbreviate(JSON.stringify(values[0]![1]) ?? 'nothing')}, not a finite number` };
+      if (value === undefined) return { missing: `the query returned ${abbreviate(JSON.stringify(values[0]![1]) ?? 'nothing', MAX_ERROR_TEXT)}, not a finite number` };
       sum += value;
     }
     if (!Number.isFinite(sum)) return { missing: `the query's series add up to ${sum}` };
@@ -142,7 +142,7 @@ export class PrometheusProvider implements MetricsProvider {
     }
     const answer = queryRangeAnswer.safeParse(json);
     if (!response.ok || answer.data?.status === 'error') {
-      const detail = answer.data?.error ? `: ${abbreviate(redactSecrets(answer.data.error))}` : '';
+      const detail = answer.data?.error ? `: ${abbreviate(redactSecrets(answer.data.error), MAX_ERROR_TEXT)}` : '';
       throw new Error(`query_range answered ${response.status}${detail} for ${query}`);
     }
     if (!answer.success || answer.data.status !== 'success') {
@@ -171,9 +171,4 @@ async function readLimited(response: Response, limit: number): Promise<string> {
     chunks.push(chunk.value);
   }
   return Buffer.concat(chunks).toString('utf8');
-}
-
-function abbreviate(text: string): string {
-  const oneLine = text.replace(/\s+/g, ' ');
-  return oneLine.length > MAX_ERROR_TEXT ? `${oneLine.slice(0, MAX_ERROR_TEXT - 3)}...` : oneLine;
 }

@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { withOccurrences, type Finding, type Rule } from '../findings.js';
+import { findingsFromHits, type Finding, type RuleHit, type RuleTable } from '../findings.js';
 
 export const DOCKERFILE_RULES = {
   'docker/root-user': {
@@ -32,7 +32,7 @@ export const DOCKERFILE_RULES = {
     title: 'No HEALTHCHECK',
     fix: 'Add a `HEALTHCHECK CMD ...` to the final stage (or `HEALTHCHECK NONE` when the orchestrator probes it).',
   },
-} as const satisfies Record<string, Omit<Rule, 'id'>>;
+} as const satisfies RuleTable<string>;
 
 type DockerfileRuleId = keyof typeof DOCKERFILE_RULES;
 
@@ -78,7 +78,7 @@ export function parseDockerfile(text: string): Instruction[] {
 
 export function scanDockerfile(file: string, text: string): Finding[] {
   const instructions = parseDockerfile(text);
-  const hits: Array<{ ruleId: DockerfileRuleId; line: number; message: string; content: string; file: string }> = [];
+  const hits: Array<RuleHit<DockerfileRuleId>> = [];
   const hit = (ruleId: DockerfileRuleId, instruction: Instruction, message: string, content = instruction.args) =>
     hits.push({ ruleId, line: instruction.line, message, content: `${instruction.keyword} ${content}`, file });
 
@@ -129,17 +129,7 @@ export function scanDockerfile(file: string, text: string): Finding[] {
     if (!hasHealthcheck) hit('docker/missing-healthcheck', finalStage, 'The final stage has no HEALTHCHECK.', 'no HEALTHCHECK');
   }
 
-  return withOccurrences(hits).map(({ ruleId, line, message, fingerprint }) => ({
-    ruleId,
-    severity: DOCKERFILE_RULES[ruleId].severity,
-    scanner: 'dockerfile',
-    message,
-    file,
-    line,
-    fix: DOCKERFILE_RULES[ruleId].fix,
-    fixable: true,
-    fingerprint,
-  }));
+  return findingsFromHits('dockerfile', DOCKERFILE_RULES, hits);
 }
 
 /** `apt-get [options] install` among the words of a RUN (words, not a regex: `(?:-\\S+\\s+)*` backtracks over repeated `apt-get -…`). */

@@ -1,5 +1,5 @@
 import { LineCounter, parseAllDocuments, type Document } from 'yaml';
-import { withOccurrences, type Finding, type Rule } from '../findings.js';
+import { findingsFromHits, type Finding, type RuleTable } from '../findings.js';
 import { lineOf, type Path } from './yaml-lines.js';
 
 export const KUBERNETES_RULES = {
@@ -88,7 +88,7 @@ export const KUBERNETES_RULES = {
     title: 'Manifest file that could not be read',
     fix: 'Write the manifest without YAML aliases that expand it (anchors used more than a few times) or deep nesting.',
   },
-} as const satisfies Record<string, Omit<Rule, 'id'>>;
+} as const satisfies RuleTable<string>;
 
 type KubernetesRuleId = keyof typeof KUBERNETES_RULES;
 
@@ -200,21 +200,7 @@ export function scanKubernetesFile(file: string, text: string): KubernetesFileSc
       checkObject(manifest).map((hit) => ({ ...hit, file, line: lineOf(document, lineCounter, [...path, ...hit.path]) })),
     ),
   ];
-  return { objects: objects.length + unreadable.length, findings: toFindings(found) };
-}
-
-function toFindings(found: Array<{ ruleId: KubernetesRuleId; file: string; content: string; line: number; message: string }>): Finding[] {
-  return withOccurrences(found).map(({ ruleId, file: path, line, message, fingerprint }) => ({
-    ruleId,
-    severity: KUBERNETES_RULES[ruleId].severity,
-    scanner: 'kubernetes',
-    message,
-    file: path,
-    line,
-    fix: KUBERNETES_RULES[ruleId].fix,
-    fixable: true,
-    fingerprint,
-  }));
+  return { objects: objects.length + unreadable.length, findings: findingsFromHits('kubernetes', KUBERNETES_RULES, found) };
 }
 
 function checkObject(manifest: Json): Hit[] {

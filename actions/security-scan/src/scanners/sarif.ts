@@ -1,3 +1,4 @@
+import { severityOfScore, SEVERITY_OF_LEVEL } from '../../../lib/sarif.js';
 import type { Severity } from '../../../lib/security-report.js';
 import { fingerprint, type Finding, type Rule } from '../findings.js';
 
@@ -17,8 +18,6 @@ export interface IngestedSarif {
   rules: Map<string, Rule[]>;
 }
 
-const SARIF_LEVELS: Record<string, Severity> = { error: 'high', warning: 'medium', note: 'low', none: 'info' };
-
 /**
  * A `security-severity` as GitHub reads it: a CVSS-like score from 0 to 10, as a number or a
  * decimal string. Anything else ("NaN", "Infinity", "0x10", 99, true) is no score at all.
@@ -33,9 +32,10 @@ function securitySeverityScore(value: unknown): number | undefined {
 /** GitHub's reading of `security-severity`, else the SARIF level (`warning` when absent). */
 function severityOf(source: string, rule: Json, result: Json): Severity {
   const score = securitySeverityScore(object(result.properties)['security-severity'] ?? object(rule.properties)['security-severity']);
-  if (score !== undefined && score > 0) return score >= 9 ? 'critical' : score >= 7 ? 'high' : score >= 4 ? 'medium' : 'low';
+  const scored = score === undefined ? undefined : severityOfScore(score);
+  if (scored !== undefined) return scored;
   const level = result.level ?? object(rule.defaultConfiguration).level ?? 'warning';
-  const severity = typeof level === 'string' ? SARIF_LEVELS[level] : undefined;
+  const severity = typeof level === 'string' && Object.hasOwn(SEVERITY_OF_LEVEL, level) ? SEVERITY_OF_LEVEL[level] : undefined;
   if (severity === undefined) throw new Error(`${source} is not a valid SARIF log: a result has the level ${JSON.stringify(level).slice(0, 40)}, expected error, warning, note or none`);
   return severity;
 }

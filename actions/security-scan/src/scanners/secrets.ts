@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConfigurationError } from '../../../lib/errors.js';
+import { ConfigurationError, describeError } from '../../../lib/errors.js';
 import { SEVERITIES } from '../../../lib/security-report.js';
 import { fingerprint, lineLocator, type Finding, type Rule, type Severity } from '../findings.js';
 import builtInRules from './secret-rules.json' with { type: 'json' };
@@ -10,7 +10,7 @@ function regExpProblem(source: string, flags: string): string | undefined {
     new RegExp(source, flags);
     return undefined;
   } catch (error: unknown) {
-    return (error instanceof Error ? error.message : String(error)).replace(/^Invalid regular expression: \/[\s\S]*\/[a-z]*: /, '');
+    return describeError(error).replace(/^Invalid regular expression: \/[\s\S]*\/[a-z]*: /, '');
   }
 }
 

@@ -1,5 +1,5 @@
 import { LineCounter, parseDocument } from 'yaml';
-import { withOccurrences, type Finding, type Rule } from '../findings.js';
+import { findingsFromHits, type Finding, type RuleHit, type RuleTable } from '../findings.js';
 import { lineOf, type Path } from './yaml-lines.js';
 
 export const WORKFLOW_RULES = {
@@ -33,7 +33,7 @@ export const WORKFLOW_RULES = {
     title: 'Workflow file that could not be read',
     fix: 'Write the workflow without YAML aliases that expand it (anchors used more than a few times) or deep nesting.',
   },
-} as const satisfies Record<string, Omit<Rule, 'id'>>;
+} as const satisfies RuleTable<string>;
 
 type WorkflowRuleId = keyof typeof WORKFLOW_RULES;
 type Json = Record<string, unknown>;
@@ -58,7 +58,7 @@ export function scanWorkflow(file: string, text: string): Finding[] {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter });
   if (document.errors.length > 0) return [];
-  const hits: Array<{ ruleId: WorkflowRuleId; line: number; message: string; content: string; file: string }> = [];
+  const hits: Array<RuleHit<WorkflowRuleId>> = [];
   const hit = (ruleId: WorkflowRuleId, path: Path, message: string, content: string, line = lineOf(document, lineCounter, path)) =>
     hits.push({ ruleId, line, message, content, file });
   let workflow: Json;
@@ -68,7 +68,7 @@ export function scanWorkflow(file: string, text: string): Finding[] {
     // Alias expansion past the yaml package's limit (a "billion laughs" file), or nesting deeper than the stack.
     if (!(error instanceof ReferenceError || error instanceof RangeError)) throw error;
     hit('gha/unreadable-workflow', [], `The workflow could not be read (${error.message}), so what it runs is unknown.`, 'unreadable');
-    return toFindings();
+    return findingsFromHits('workflows', WORKFLOW_RULES, hits);
   }
 
   if (workflow.permissions === undefined) {
@@ -144,19 +144,5 @@ export function scanWorkflow(file: string, text: string): Finding[] {
     }
   }
 
-  return toFindings();
-
-  function toFindings(): Finding[] {
-    return withOccurrences(hits).map(({ ruleId, line, message, fingerprint }) => ({
-      ruleId,
-      severity: WORKFLOW_RULES[ruleId].severity,
-      scanner: 'workflows',
-      message,
-      file,
-      line,
-      fix: WORKFLOW_RULES[ruleId].fix,
-      fixable: true,
-      fingerprint,
-    }));
-  }
+  return findingsFromHits('workflows', WORKFLOW_RULES, hits);
 }

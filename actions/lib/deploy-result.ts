@@ -1,0 +1,53 @@
+import type { ApplyOptions } from './apply.js';
+import type { PodProblem } from './pod-problems.js';
+import { workloadRef, type Workload, type WorkloadKind } from './workloads.js';
+
+export type DeployStatus = 'succeeded' | 'rolled-back' | 'failed';
+
+export interface DeployOptions extends ApplyOptions {
+  timeoutSeconds: number;
+  rollbackOnFailure: boolean;
+  canaryPercentage: number;
+  canaryReplicas?: number;
+}
+
+export interface DeployedWorkload {
+  name: string;
+  /** Absent means a Deployment. */
+  kind?: WorkloadKind;
+  previousRevision?: number;
+  revision?: number;
+}
+
+/** What a strategy's deploy, promote or abort did: k8s-deploy's outputs and summary read it. */
+export interface DeployResult {
+  status: DeployStatus;
+  strategy: string;
+  message: string;
+  workloads: DeployedWorkload[];
+  notes: string[];
+  problems: PodProblem[];
+  baselineSelector?: string;
+  canarySelector?: string;
+  /** kubectl diff output of a dry run. */
+  diff?: string;
+}
+
+export function workloadOf(workload: DeployedWorkload): Workload {
+  return { kind: workload.kind ?? 'deployment', name: workload.name };
+}
+
+/** How the outputs and the summary name a workload: a Deployment by its name (as always), a StatefulSet as `statefulset/<name>`. */
+export function workloadLabel(workload: DeployedWorkload): string {
+  return workload.kind === 'statefulset' ? workloadRef(workloadOf(workload)) : workload.name;
+}
+
+/** What the rollback action did, whichever strategy it undid. */
+export interface RollbackDone {
+  /** The Deployment serving after the rollback: waited for, annotated with the reason. */
+  serving: string;
+  fromRevision: number;
+  toRevision: number;
+  /** What was running and what runs now, for the summary. */
+  lines: string[];
+}

@@ -1,0 +1,36 @@
+import type { Kubectl } from './kubectl.js';
+import { DEPLOY_STATUS_ANNOTATION, DEPLOYMENT_REVISION_ANNOTATION } from './kubernetes-metadata.js';
+import { checkObjectName, selectorOf } from './kubernetes-names.js';
+import type { LiveDeployment, ObjectList, ReplicaSet } from './kubernetes-objects.js';
+
+/** A Deployment's or ReplicaSet's revision number, as the Deployment controller wrote it; 0 before it did. */
+export function revisionOf(object: { metadata: { annotations?: Record<string, string> } }): number {
+  return Number(object.metadata.annotations?.[DEPLOYMENT_REVISION_ANNOTATION] ?? 0);
+}
+
+/** The revision a Deployment runs now, or undefined when it does not exist. */
+export async function deploymentRevision(kubectl: Kubectl, name: string): Promise<number | undefined> {
+  const deployment = await kubectl.find<LiveDeployment>('Deployment', name);
+  return deployment ? revisionOf(deployment) : undefined;
+}
+
+/** The ReplicaSets a Deployment controls (by controller reference, not only by labels), newest revision first. */
+export async function replicaSetsOf(kubectl: Kubectl, deployment: string): Promise<ReplicaSet[]> {
+  const current = await kubectl.json<LiveDeployment>(['get', 'deployment', '--', deployment]);
+  const matchLabels = current.spec?.selector?.matchLabels ?? {};
+  const replicaSets = await kubectl.json<ObjectList<ReplicaSet>>(['get', 'replicasets', `--selector=${selectorOf(matchLabels)}`]);
+  return replicaSets.items
+    .filter((replicaSet) => replicaSet.metadata.ownerReferences?.some((owner) => owner.controller && owner.uid === current.metadata.uid))
+    .sort((a, b) => revisionOf(b) - revisionOf(a));
+}
+
+/** Marks the ReplicaSet of a failed revision, so that `rollback` never returns to it. */
+export async function markDeploymentRevisionFailed(kubectl: Kubectl, deployment: string): Promise<void> {
+  const [newest] = await replicaSetsOf(kubectl, deployment);
+  if (newest) await kubectl.run(['annotate', 'replicaset', '--overwrite', '--', checkObjectName('ReplicaSet', newest.metadata.name, `deployment/${deployment}'s newest ReplicaSet`), `${DEPLOY_STATUS_ANNOTATION}=failed`]);
+}
+
+/** Whether k8s-deploy marked this revision's rollout failed. */
+export function isMarkedFailed(object: { metadata: { annotations?: Record<string, string> } }): boolean {
+  return object.metadata.annotations?.[DEPLOY_STATUS_ANNOTATION] === 'failed';
+}

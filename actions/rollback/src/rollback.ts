@@ -1,0 +1,73 @@
+import * as core from '@actions/core';
+import { colourName, readBlueGreenState, undoBlueGreen } from '../../lib/blue-green-strategy.js';
+import { undoCanary } from '../../lib/canary-strategy.js';
+import type { RollbackDone } from '../../lib/deploy-result.js';
+import { isMarkedFailed, replicaSetsOf, revisionOf } from '../../lib/deployment-revisions.js';
+import { ConfigurationError, type Kubectl } from '../../lib/index.js';
+import { ROLLBACK_REASON_ANNOTATION } from '../../lib/kubernetes-metadata.js';
+import { templateImages, type LiveDeployment, type ReplicaSet } from '../../lib/kubernetes-objects.js';
+import { waitForRollout, type RolloutOutcome } from '../../lib/rollout-wait.js';
+import { checkHealth, type HealthCheck } from './health.js';
+import { chooseRollbackTarget, type Revision } from './plan.js';
+
+export interface RollbackRequest {
+  deployment: string;
+  toRevision?: number;
+  reason?: string;
+  healthUrl?: string;
+  timeoutSeconds: number;
+  /** When the step started (epoch milliseconds): the health check ends with the timeout counted from here. */
+  started: number;
+}
+
+export interface RollbackOutcome {
+  done: RollbackDone;
+  rollout: RolloutOutcome;
+  health?: HealthCheck;
+  ok: boolean;
+}
+
+/** Rolls back, waits until what serves now is ready, records why, and checks the health URL. */
+export async function rollBack(kubectl: Kubectl, request: RollbackRequest): Promise<RollbackOutcome> {
+  const done = await undoLastRelease(kubectl, request.deployment, request.toRevision, request.timeoutSeconds);
+  const rollout = await core.group(`Wait for deployment/${done.serving}`, () => waitForRollout(kubectl, done.serving, request.timeoutSeconds));
+  if (request.reason) {
+    await kubectl.run(['annotate', 'deployment', '--overwrite', '--', done.serving, `${ROLLBACK_REASON_ANNOTATION}=${request.reason}`]);
+  }
+  const health = rollout.ok && request.healthUrl ? await checkHealth(request.healthUrl, request.started + request.timeoutSeconds * 1000) : undefined;
+  return { done, rollout, health, ok: rollout.ok && (health === undefined || health.ok) };
+}
+
+/** Strategy-aware, from what k8s-deploy left in the cluster: blue-green colours, a canary, or revisions. */
+async function undoLastRelease(kubectl: Kubectl, name: string, toRevision: number | undefined, timeoutSeconds: number): Promise<RollbackDone> {
+  const blueGreen = await readBlueGreenState(kubectl, name);
+  if (blueGreen.serving) {
+    if (toRevision !== undefined) throw new ConfigurationError(`Input "to-revision" has value "${toRevision}": deployment/${name} is deployed blue-green, which rolls back by switching colours, not to a revision`);
+    return undoBlueGreen(kubectl, name, blueGreen, timeoutSeconds);
+  }
+  const deployment = await kubectl.find<LiveDeployment>('Deployment', name);
+  if (!deployment) throw new ConfigurationError(`Input "deployment" has value "${name}": no such Deployment (nor a blue-green ${colourName(name, 'blue')}/${colourName(name, 'green')}) in namespace ${kubectl.namespace}`);
+  const current = revisionOf(deployment);
+
+  const canaries = await undoCanary(kubectl, name);
+  if (canaries.length > 0) {
+    const lines = [`Removed ${canaries.join(' and ')}; deployment/${name} (revision ${current}) was serving throughout and serves alone now.`];
+    return { serving: name, fromRevision: current, toRevision: current, lines };
+  }
+  const revisions = (await replicaSetsOf(kubectl, name)).map(describeRevision);
+  const { target, skipped } = chooseRollbackTarget(revisions, current, toRevision);
+  await kubectl.run(['rollout', 'undo', `--to-revision=${target.number}`, '--', `deployment/${name}`]);
+  const lines = [
+    `Was running revision ${current} (${imagesOf(revisions, current)}); now runs the template of revision ${target.number} (${target.images.join(', ') || 'no image'}).`,
+    ...skipped.map((revision) => `Skipped revision ${revision.number}: k8s-deploy marked it failed.`),
+  ];
+  return { serving: name, fromRevision: current, toRevision: target.number, lines };
+}
+
+function describeRevision(replicaSet: ReplicaSet): Revision {
+  return { number: revisionOf(replicaSet), failed: isMarkedFailed(replicaSet), images: templateImages(replicaSet.spec?.template) };
+}
+
+function imagesOf(revisions: Revision[], number: number): string {
+  return revisions.find((revision) => revision.number === number)?.images.join(', ') || 'unknown images';
+}

@@ -1,0 +1,135 @@
+import type http from 'node:http';
+import YAML from 'yaml';
+import { admit, assertKind, rejectUnknownFields } from '../defaults.js';
+import { ApiError, badRequest } from '../errors.js';
+import { recordUpdate, serverSideApply } from '../managed-fields.js';
+import { applyJsonPatch, applyMergePatch, applyStrategicMergePatch, type Json } from '../patch.js';
+import { decodeProtobufObject } from '../protobuf.js';
+import type { ResourceType } from '../resources.js';
+import type { KubeObject } from '../store.js';
+import type { ApiBackend } from './backend.js';
+import { fieldManager, isDryRun, parseJsonBody, sendJson, type Request } from './http.js';
+import type { ResourceRoute } from './routes.js';
+
+function checkNamespace(route: { namespace?: string }, object: KubeObject): void {
+  if (route.namespace && object.metadata.namespace && object.metadata.namespace !== route.namespace) {
+    throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
+  }
+  if (route.namespace) object.metadata.namespace = route.namespace;
+}
+
+function parseObject(request: Request): KubeObject {
+  const isProtobuf = String(request.headers['content-type'] ?? '').includes('protobuf');
+  const object = isProtobuf ? decodeProtobufObject(request.body) : (parseJsonBody(request) as unknown as KubeObject);
+  if (!object || typeof object !== 'object' || Array.isArray(object)) throw badRequest('the request body must be an object');
+  object.metadata ??= { name: '' };
+  return object;
+}
+
+function validateFields(type: ResourceType, object: KubeObject, request: Request): void {
+  if (request.url.searchParams.get('fieldValidation') === 'Strict') rejectUnknownFields(type, object);
+}
+
+/** POST on a collection. */
+export function create(backend: ApiBackend, type: ResourceType, namespace: string | undefined, request: Request, res: http.ServerResponse): void {
+  const object = parseObject(request);
+  assertKind(type, object);
+  validateFields(type, object, request);
+  checkNamespace({ ...(namespace ? { namespace } : {}) }, object);
+  delete object.metadata.resourceVersion;
+  delete object.metadata.managedFields;
+  admit(type, object, undefined, backend.admission);
+  recordUpdate(undefined, object, fieldManager(request));
+  sendJson(res, 201, backend.store.create(type, object, { dryRun: isDryRun(request) }));
+}
+
+/** Main-resource writes leave status alone and status writes leave everything else alone. */
+function keepOtherHalf(type: ResourceType, subresource: string | undefined, written: KubeObject, current: KubeObject): KubeObject {
+  if (!hasStatusSubresource(type)) return written;
+  if (subresource === 'status') return { ...current, status: written.status, metadata: { ...current.metadata, resourceVersion: written.metadata.resourceVersion ?? '' } };
+  return { ...written, status: current.status };
+}
+
+function hasStatusSubresource(type: ResourceType): boolean {
+  return type.subresources.some((s) => s.name === 'status');
+}
+
+/** PUT on an object or its `status`. */
+export function replace(backend: ApiBackend, route: ResourceRoute, name: string, request: Request, res: http.ServerResponse): void {
+  const { store } = backend;
+  const object = parseObject(request);
+  assertKind(route.type, object);
+  validateFields(route.type, object, request);
+  checkNamespace(route, object);
+  if (object.metadata.name !== name) throw badRequest(`the name of the object (${object.metadata.name}) does not match the name on the URL (${name})`);
+  const current = store.mustGet(route.type, route.namespace, name);
+  object.metadata.managedFields = current.metadata.managedFields ?? [];
+  const next = keepOtherHalf(route.type, route.subresource, object, current);
+  write(backend, route, current, next, request, res);
+}
+
+function write(backend: ApiBackend, route: ResourceRoute, current: KubeObject, next: KubeObject, request: Request, res: http.ServerResponse): void {
+  admit(route.type, next, current, backend.admission);
+  recordUpdate(current, next, fieldManager(request), route.subresource);
+  sendJson(res, 200, backend.store.update(route.type, next, { dryRun: isDryRun(request) }));
+}
+
+/** PATCH: JSON merge, strategic merge and JSON patch, or server-side apply. */
+export function patch(backend: ApiBackend, route: ResourceRoute, name: string, request: Request, res: http.ServerResponse): void {
+  const { store } = backend;
+  const contentType = String(request.headers['content-type'] ?? '').split(';')[0]?.trim();
+  if (contentType === 'application/apply-patch+yaml') return apply(backend, route, name, request, res);
+  const current = store.mustGet(route.type, route.namespace, name);
+  const body = parseJsonBody(request);
+  let patched: KubeObject;
+  switch (contentType) {
+    case 'application/merge-patch+json':
+      patched = applyMergePatch(current as unknown as Json, body) as unknown as KubeObject;
+      break;
+    case 'application/strategic-merge-patch+json':
+      patched = applyStrategicMergePatch(current as unknown as Json, body) as unknown as KubeObject;
+      break;
+    case 'application/json-patch+json':
+      patched = applyJsonPatch(current, body);
+      break;
+    default:
+      throw new ApiError(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json`);
+  }
+  patched.metadata ??= { name };
+  if (patched.metadata.name !== name || (route.namespace && patched.metadata.namespace !== route.namespace)) {
+    throw badRequest('metadata.name and metadata.namespace cannot be changed by a patch');
+  }
+  validateFields(route.type, patched, request);
+  const next = keepOtherHalf(route.type, route.subresource, patched, current);
+  write(backend, route, current, next, request, res);
+}
+
+function apply(backend: ApiBackend, route: ResourceRoute, name: string, request: Request, res: http.ServerResponse): void {
+  const { store } = backend;
+  const manager = request.url.searchParams.get('fieldManager');
+  if (!manager) throw badRequest('PATCH /apply requires a non-empty fieldManager query parameter');
+  let applied: KubeObject;
+  try {
+    applied = YAML.parse(request.body.toString('utf8')) as KubeObject;
+  } catch (error) {
+    throw badRequest(`error decoding YAML: ${(error as Error).message}`);
+  }
+  if (!applied || typeof applied !== 'object') throw badRequest('the apply body must be an object');
+  applied.metadata ??= { name };
+  assertKind(route.type, applied);
+  validateFields(route.type, applied, request);
+  checkNamespace(route, applied);
+  if (applied.metadata.name !== name) throw badRequest(`the name of the object (${applied.metadata.name}) does not match the name on the URL (${name})`);
+  const current = store.get(route.type, route.namespace, name);
+  const force = request.url.searchParams.get('force') === 'true';
+  const merged = serverSideApply(current, applied, manager, force);
+  if (route.namespace) merged.metadata.namespace = route.namespace;
+  if (!current) {
+    delete merged.metadata.resourceVersion;
+    admit(route.type, merged, undefined, backend.admission);
+    return sendJson(res, 201, store.create(route.type, merged, { dryRun: isDryRun(request) }));
+  }
+  const next = keepOtherHalf(route.type, route.subresource, merged, current);
+  admit(route.type, next, current, backend.admission);
+  sendJson(res, 200, store.update(route.type, next, { dryRun: isDryRun(request) }));
+}

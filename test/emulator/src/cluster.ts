@@ -1,0 +1,186 @@
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { generate } from 'selfsigned';
+import { AddressPool, claimAddressBlock } from './addresses.js';
+import { startApiServer } from './api/server.js';
+import { DeploymentController } from './controllers/deployment.js';
+import { ReplicaSetController } from './controllers/replicaset.js';
+import { StatefulSetController } from './controllers/statefulset.js';
+import { EventRecorder } from './events.js';
+import { DEFAULT_IMAGE_TABLE, ImageTable, type ImageEntry } from './images.js';
+import { writeKubeconfig } from './kubeconfig.js';
+import { PodRunner } from './kubelet/pod-runner.js';
+import { ProcessGroups } from './processes.js';
+import { TYPES } from './resources.js';
+import { ServiceProxies } from './services.js';
+import { Store } from './store.js';
+
+export interface ClusterOptions {
+  /** Where to write the kubeconfig; default a file in a fresh temporary directory. */
+  kubeconfigPath?: string;
+  /** Image table file; default `test/emulator/src/image-table.json`. */
+  imageTable?: string;
+  /** Extra image entries, taking precedence over the table (paths relative to the repository root). */
+  images?: ImageEntry[];
+  /** Bearer token; default random. */
+  token?: string;
+  /** Behave as without root: Service ports below 1024 move to port + 30000. */
+  simulateUnprivilegedPorts?: boolean;
+  /** Crash-loop back-off, first delay and cap in ms (default 1000 and 20000). */
+  backoffInitialMs?: number;
+  backoffMaxMs?: number;
+  /** Print every API request to stderr. */
+  logRequests?: boolean;
+}
+
+export interface KubectlResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface Cluster {
+  /** Unique id; every process the emulator starts carries it as `KUBE_EMULATOR_CLUSTER` in its environment. */
+  id: string;
+  server: string;
+  token: string;
+  kubeconfigPath: string;
+  /** A kubectl cache directory of this instance (the dispatcher caches /version and discovery for 2 h). */
+  cacheDir: string;
+  /** Environment for running kubectl against this cluster: KUBECONFIG and KUBECACHEDIR. */
+  env: Record<string, string>;
+  store: Store;
+  /** Runs the real kubectl against the cluster. */
+  kubectl(args: string[], options?: { input?: string; timeoutMs?: number }): Promise<KubectlResult>;
+  /** Address for reaching a Service port from this machine (after any privileged-port fallback). */
+  serviceAddress(namespace: string, name: string, port: number): Promise<{ host: string; port: number } | undefined>;
+  /** Process ids of running pod containers. */
+  pids(): number[];
+  /** An API server outage: clients are cut off and refused, while controllers, pods and Services keep running. */
+  stopApiServer(): Promise<void>;
+  /** Ends the outage: the API server listens again on the same address, with the state it had. */
+  restartApiServer(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startCluster(options: ClusterOptions = {}): Promise<Cluster> {
+  const id = randomBytes(6).toString('hex');
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kube-emulator-'));
+  const kubeconfigPath = options.kubeconfigPath ?? path.join(workDir, 'kubeconfig');
+  const cacheDir = path.join(workDir, 'kube-cache');
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const block = claimAddressBlock();
+  const podAddresses = new AddressPool(`127.1.${block.block}`);
+  const serviceAddresses = new AddressPool(`127.2.${block.block}`);
+
+  const images = ImageTable.fromFile(options.imageTable ?? DEFAULT_IMAGE_TABLE);
+  for (const entry of options.images ?? []) images.add(entry);
+
+  const store = new Store();
+  for (const name of ['default', 'kube-system', 'kube-public', 'kube-node-lease']) {
+    store.create(TYPES.namespaces, {
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name, labels: { 'kubernetes.io/metadata.name': name } },
+      spec: { finalizers: ['kubernetes'] },
+      status: { phase: 'Active' },
+    });
+  }
+  const events = new EventRecorder(store);
+  const processes = new ProcessGroups([workDir, block.lockFile]);
+  const pods = new PodRunner({
+    store,
+    images,
+    addresses: podAddresses,
+    events,
+    processes,
+    clusterId: id,
+    backOff: { initialMs: options.backoffInitialMs ?? 1000, maxMs: options.backoffMaxMs ?? 20_000 },
+  });
+  const services = new ServiceProxies({ store, simulateUnprivileged: options.simulateUnprivilegedPorts ?? false });
+  const replicaSets = new ReplicaSetController(store, events);
+  const deployments = new DeploymentController(store, events);
+  const statefulSets = new StatefulSetController(store, events);
+
+  const certificate = await generate([{ name: 'commonName', value: 'kube-emulator' }], {
+    keyType: 'ec',
+    curve: 'P-256',
+    algorithm: 'sha256',
+    extensions: [
+      { name: 'basicConstraints', cA: true },
+      { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, keyCertSign: true },
+      { name: 'extKeyUsage', serverAuth: true },
+      { name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }, { type: 2, value: 'localhost' }] },
+    ],
+  });
+  const api = await startApiServer(
+    {
+      store,
+      token,
+      admission: { allocateClusterIP: () => serviceAddresses.allocate() },
+      logs: (namespace, pod, logOptions) => pods.logs(namespace, pod, logOptions),
+      proxyTarget: (kind, namespace, nameAndPort) => {
+        if (kind === 'services') return services.proxyTarget(namespace, nameAndPort);
+        const [name = '', port] = nameAndPort.split(':');
+        const pod = store.mustGet(TYPES.pods, namespace, name);
+        if (!pod.status?.podIP) throw new Error(`pod ${name} has no IP yet`);
+        const firstPort = pod.spec?.containers?.[0]?.ports?.[0]?.containerPort ?? 80;
+        return { host: pod.status.podIP, port: port ? Number(port) : firstPort };
+      },
+      ...(options.logRequests ? { onRequest: (method: string, url: string, status: number, ms: number) => process.stderr.write(`[api] ${method} ${url} ${status} ${ms.toFixed(1)}ms\n`) } : {}),
+    },
+    { key: certificate.private, cert: certificate.cert },
+  );
+  writeKubeconfig(kubeconfigPath, { server: api.url, caCertificate: certificate.cert, token });
+  const env = { KUBECONFIG: kubeconfigPath, KUBECACHEDIR: cacheDir };
+
+  let stopped: Promise<void> | undefined;
+  const stop = (): Promise<void> => {
+    stopped ??= (async () => {
+      deployments.stop();
+      statefulSets.stop();
+      replicaSets.stop();
+      await pods.stop();
+      await services.stop();
+      await api.close();
+      await processes.close();
+      block.release();
+      fs.rmSync(workDir, { recursive: true, force: true });
+    })();
+    return stopped;
+  };
+
+  return {
+    id,
+    server: api.url,
+    token,
+    kubeconfigPath,
+    cacheDir,
+    env,
+    store,
+    kubectl: (args, kubectlOptions = {}) =>
+      new Promise((resolve) => {
+        const child = execFile(
+          'kubectl',
+          args,
+          { env: { ...process.env, ...env }, timeout: kubectlOptions.timeoutMs ?? 60_000, maxBuffer: 64 * 1024 * 1024 },
+          (error, stdout, stderr) => {
+            const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+            resolve({ code, stdout, stderr });
+          },
+        );
+        if (kubectlOptions.input !== undefined) child.stdin?.end(kubectlOptions.input);
+      }),
+    serviceAddress: async (namespace, name, port) => {
+      await services.settled();
+      return services.address(namespace, name, port);
+    },
+    pids: () => pods.pids(),
+    stopApiServer: () => api.close(),
+    restartApiServer: () => api.reopen(),
+    stop,
+  };
+}

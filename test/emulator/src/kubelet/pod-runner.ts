@@ -1,0 +1,294 @@
+import { isDeepStrictEqual } from 'node:util';
+import type { AddressPool } from '../addresses.js';
+import { notFound } from '../errors.js';
+import type { EventRecorder } from '../events.js';
+import type { ImageTable } from '../images.js';
+import { killGroup, type ProcessGroups } from '../processes.js';
+import { TYPES } from '../resources.js';
+import { now, type KubeObject, type Store, type StoreEvent } from '../store.js';
+import { signalNumber, spawnContainerProcess, type ContainerExit } from './container-process.js';
+import { containerEnvironment, expandVariables } from './environment.js';
+import { containerLogs, LogBuffer, type LogOptions, type LogSource } from './logs.js';
+import { NODE_NAME, PodRuntime, type ContainerRuntime } from './pod-runtime.js';
+import { podStatus } from './pod-status.js';
+import { runHandler, startProbes } from './probes.js';
+import { nextRestartDelay, restartsAfterExit, type BackOff } from './restarts.js';
+
+export interface PodRunnerOptions {
+  store: Store;
+  images: ImageTable;
+  addresses: AddressPool;
+  events: EventRecorder;
+  processes: ProcessGroups;
+  clusterId: string;
+  backOff: BackOff;
+}
+
+/**
+ * The kubelet of the emulator: every Pod becomes one process per container, bound to the pod's
+ * own loopback address, with probes, restarts with back-off, logs and graceful termination.
+ */
+export class PodRunner {
+  private readonly pods = new Map<string, PodRuntime>();
+  private readonly unsubscribe: () => void;
+  private stopped = false;
+
+  constructor(private readonly options: PodRunnerOptions) {
+    this.unsubscribe = options.store.subscribe((event) => this.onEvent(event));
+  }
+
+  /** Process ids currently running, for leak checks. */
+  pids(): number[] {
+    return [...this.pods.values()].flatMap((pod) => pod.containers.map((c) => c.child?.pid).filter((pid): pid is number => pid !== undefined));
+  }
+
+  private onEvent(event: StoreEvent): void {
+    if (event.resourceType !== TYPES.pods || this.stopped) return;
+    const pod = event.object;
+    const uid = pod.metadata.uid ?? '';
+    const runtime = this.pods.get(uid);
+    if (event.type === 'DELETED') {
+      if (runtime) void this.terminate(runtime, 0, false);
+      return;
+    }
+    if (!runtime) {
+      if (pod.metadata.deletionTimestamp) {
+        this.options.store.remove(TYPES.pods, pod.metadata.namespace, pod.metadata.name);
+      } else if (!pod.spec?.nodeName || pod.spec.nodeName === NODE_NAME) {
+        setImmediate(() => this.schedule(pod));
+      }
+      return;
+    }
+    if (pod.metadata.deletionTimestamp && !runtime.terminating) {
+      void this.terminate(runtime, pod.metadata.deletionGracePeriodSeconds ?? 30, true);
+    }
+  }
+
+  private schedule(pod: KubeObject): void {
+    const uid = pod.metadata.uid ?? '';
+    if (this.pods.has(uid) || this.stopped) return;
+    const current = this.options.store.get(TYPES.pods, pod.metadata.namespace, pod.metadata.name);
+    if (!current || current.metadata.uid !== uid || current.metadata.deletionTimestamp) return;
+    const ip = this.options.addresses.allocate();
+    const runtime = new PodRuntime(uid, current.metadata.namespace ?? 'default', current.metadata.name, ip, current.spec);
+    this.pods.set(uid, runtime);
+    this.options.store.mutate(TYPES.pods, runtime.namespace, runtime.name, (object) => {
+      object.spec.nodeName = NODE_NAME;
+    });
+    this.event(runtime, 'Normal', 'Scheduled', `Successfully assigned ${runtime.namespace}/${runtime.name} to ${NODE_NAME}`, 'default-scheduler');
+    this.writeStatus(runtime);
+    for (const container of runtime.containers) this.startContainer(runtime, container);
+  }
+
+  private podObject(runtime: PodRuntime): KubeObject {
+    return (
+      this.options.store.get(TYPES.pods, runtime.namespace, runtime.name) ?? {
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: runtime.name, namespace: runtime.namespace, uid: runtime.uid },
+      }
+    );
+  }
+
+  private event(runtime: PodRuntime, type: 'Normal' | 'Warning', reason: string, message: string, component = 'kubelet'): void {
+    this.options.events.record(this.podObject(runtime), type, reason, message, component);
+  }
+
+  private startContainer(runtime: PodRuntime, container: ContainerRuntime): void {
+    if (runtime.terminating || this.stopped) return;
+    const image = String(container.spec.image ?? '');
+    const resolved = this.options.images.resolve(image);
+    if (!resolved) {
+      this.failImagePull(runtime, container, image);
+      return;
+    }
+    let environment: Record<string, string>;
+    try {
+      environment = containerEnvironment(this.options.store, this.podObject(runtime), runtime, container, resolved, this.options.clusterId);
+    } catch (error) {
+      container.state = { waiting: { reason: 'CreateContainerConfigError', message: (error as Error).message } };
+      this.event(runtime, 'Warning', 'Failed', `Error: ${(error as Error).message}`);
+      this.writeStatus(runtime);
+      container.later(1000, () => this.startContainer(runtime, container));
+      return;
+    }
+    const expand = (text: string): string => expandVariables(text, environment);
+    const command = (container.spec.command ?? resolved.command).map(expand);
+    const args = (container.spec.args ?? (container.spec.command ? [] : resolved.args)).map(expand);
+    const [executable, ...leading] = [...command, ...args].map((part: string) => (part === 'node' ? process.execPath : part));
+    if (!executable) {
+      container.state = { waiting: { reason: 'RunContainerError', message: 'no command specified' } };
+      this.writeStatus(runtime);
+      return;
+    }
+    if (container.restartCount > 0 || container.run > 0) {
+      container.previousLogs = container.logs;
+      container.logs = new LogBuffer();
+    }
+    container.run += 1;
+    const run = container.run;
+    const startedAt = now();
+    const { child, exited } = spawnContainerProcess(
+      executable,
+      leading,
+      { cwd: resolved.workingDir, env: environment, logs: container.logs, processes: this.options.processes },
+      (exit) => this.onContainerExit(runtime, container, run, startedAt, exit),
+    );
+    container.child = child;
+    container.exited = exited;
+    const verb = container.restartCount === 0 ? '' : ' (restarted)';
+    this.event(runtime, 'Normal', 'Pulled', `Container image "${image}" already present on machine`);
+    this.event(runtime, 'Normal', 'Created', `Created container ${container.name}${verb}`);
+    this.event(runtime, 'Normal', 'Started', `Started container ${container.name}`);
+    container.state = { running: { startedAt } };
+    container.started = !container.spec.startupProbe;
+    container.ready = container.started && !container.spec.readinessProbe;
+    this.writeStatus(runtime);
+    startProbes(runtime.ip, container, {
+      current: () => container.run === run && !runtime.terminating && !this.stopped,
+      statusChanged: () => this.writeStatus(runtime),
+      unhealthy: (message) => this.event(runtime, 'Warning', 'Unhealthy', message),
+      failed: (kind) => {
+        this.event(runtime, 'Normal', 'Killing', `Container ${container.name} failed ${kind.toLowerCase()} probe, will be restarted`);
+        void this.stopContainer(container, runtime.spec.terminationGracePeriodSeconds ?? 30);
+      },
+    });
+  }
+
+  private failImagePull(runtime: PodRuntime, container: ContainerRuntime, image: string): void {
+    container.state = { waiting: { reason: 'ErrImagePull', message: `image "${image}" is not in the emulator's image table` } };
+    this.event(runtime, 'Normal', 'Pulling', `Pulling image "${image}"`);
+    this.event(runtime, 'Warning', 'Failed', `Failed to pull image "${image}": image "${image}" is not in the emulator's image table (test/emulator/src/image-table.json)`);
+    this.event(runtime, 'Warning', 'Failed', 'Error: ErrImagePull');
+    this.writeStatus(runtime);
+    container.later(500, () => {
+      container.state = { waiting: { reason: 'ImagePullBackOff', message: `Back-off pulling image "${image}"` } };
+      this.event(runtime, 'Normal', 'BackOff', `Back-off pulling image "${image}"`);
+      this.event(runtime, 'Warning', 'Failed', 'Error: ImagePullBackOff');
+      this.writeStatus(runtime);
+    });
+  }
+
+  private onContainerExit(runtime: PodRuntime, container: ContainerRuntime, run: number, startedAt: string, { exitCode, signal }: ContainerExit): void {
+    if (container.run !== run) return;
+    container.child = undefined;
+    container.clearTimers();
+    container.ready = false;
+    container.logs.end();
+    const terminated = {
+      exitCode,
+      ...(signal ? { signal: signalNumber(signal) } : {}),
+      reason: exitCode === 0 ? 'Completed' : 'Error',
+      startedAt,
+      finishedAt: now(),
+    };
+    if (runtime.terminating || this.stopped) {
+      container.state = { terminated };
+      return;
+    }
+    if (!restartsAfterExit(runtime.spec.restartPolicy, exitCode)) {
+      container.state = { terminated };
+      this.writeStatus(runtime);
+      return;
+    }
+    const delay = nextRestartDelay(container, Date.parse(terminated.finishedAt) - Date.parse(startedAt), this.options.backOff);
+    container.lastState = { terminated };
+    container.restartCount += 1;
+    container.state = {
+      waiting: { reason: 'CrashLoopBackOff', message: `back-off ${Math.round(delay / 1000)}s restarting failed container=${container.name} pod=${runtime.name}_${runtime.namespace}(${runtime.uid})` },
+    };
+    this.event(runtime, 'Warning', 'BackOff', `Back-off restarting failed container ${container.name} in pod ${runtime.name}_${runtime.namespace}(${runtime.uid})`);
+    this.writeStatus(runtime);
+    container.later(delay, () => this.startContainer(runtime, container));
+  }
+
+  private stopContainer(container: ContainerRuntime, graceSeconds: number): Promise<void> {
+    const pid = container.child?.pid;
+    if (pid === undefined) return Promise.resolve();
+    killGroup(pid, 'SIGTERM');
+    const timer = setTimeout(() => killGroup(pid, 'SIGKILL'), graceSeconds * 1000);
+    return container.exited.finally(() => clearTimeout(timer));
+  }
+
+  private async terminate(runtime: PodRuntime, graceSeconds: number, stillStored: boolean): Promise<void> {
+    if (runtime.terminating) {
+      if (graceSeconds === 0) for (const container of runtime.containers) if (container.child?.pid) killGroup(container.child.pid, 'SIGKILL');
+      return;
+    }
+    runtime.terminating = true;
+    for (const container of runtime.containers) {
+      container.clearTimers();
+      container.ready = false;
+    }
+    // Not ready first: the Service proxies stop sending new requests before the process hears SIGTERM.
+    if (stillStored) this.writeStatus(runtime);
+    await Promise.all(
+      runtime.containers.map(async (container) => {
+        if (!container.child) return;
+        if (stillStored) this.event(runtime, 'Normal', 'Killing', `Stopping container ${container.name}`);
+        await this.runPreStop(runtime, container, graceSeconds);
+        await this.stopContainer(container, graceSeconds);
+      }),
+    );
+    this.finish(runtime);
+  }
+
+  private async runPreStop(runtime: PodRuntime, container: ContainerRuntime, graceSeconds: number): Promise<void> {
+    const preStop = container.spec.lifecycle?.preStop;
+    if (!preStop || graceSeconds === 0) return;
+    if (preStop.sleep?.seconds) {
+      const sleepSeconds = preStop.sleep.seconds;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(sleepSeconds, graceSeconds) * 1000));
+      return;
+    }
+    await runHandler(runtime.ip, container.spec, { ...preStop, timeoutSeconds: graceSeconds });
+  }
+
+  private finish(runtime: PodRuntime): void {
+    if (runtime.finished) return;
+    runtime.finished = true;
+    this.pods.delete(runtime.uid);
+    this.options.addresses.release(runtime.ip);
+    if (!this.stopped) {
+      const stored = this.options.store.get(TYPES.pods, runtime.namespace, runtime.name);
+      if (stored?.metadata.uid === runtime.uid) this.options.store.remove(TYPES.pods, runtime.namespace, runtime.name);
+    }
+  }
+
+  private writeStatus(runtime: PodRuntime): void {
+    if (this.stopped) return;
+    const status = podStatus(runtime);
+    this.options.store.mutate(TYPES.pods, runtime.namespace, runtime.name, (object) => {
+      if (object.metadata.uid !== runtime.uid || isDeepStrictEqual(object.status, status)) return;
+      object.status = status;
+    });
+  }
+
+  logs(namespace: string, name: string, options: LogOptions): LogSource {
+    const pod = this.options.store.get(TYPES.pods, namespace, name);
+    if (!pod) throw notFound('pods', '', name);
+    const runtime = [...this.pods.values()].find((r) => r.uid === pod.metadata.uid);
+    return containerLogs(pod, runtime, options);
+  }
+
+  /** Stops every process (SIGTERM, SIGKILL after `graceMs`) without touching the store. */
+  async stop(graceMs = 2000): Promise<void> {
+    this.stopped = true;
+    this.unsubscribe();
+    const runtimes = [...this.pods.values()];
+    await Promise.all(
+      runtimes.flatMap((runtime) =>
+        runtime.containers.map(async (container) => {
+          container.clearTimers();
+          const pid = container.child?.pid;
+          if (pid === undefined) return;
+          killGroup(pid, 'SIGTERM');
+          const timer = setTimeout(() => killGroup(pid, 'SIGKILL'), graceMs);
+          await container.exited;
+          clearTimeout(timer);
+        }),
+      ),
+    );
+    this.pods.clear();
+  }
+}

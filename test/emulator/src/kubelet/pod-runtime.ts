@@ -1,0 +1,68 @@
+import type { ChildProcess } from 'node:child_process';
+import type { ContainerSpec, PodSpec } from '../pod-spec.js';
+import { now } from '../store.js';
+import { LogBuffer } from './logs.js';
+
+/** The node every pod of the emulator runs on. */
+export const NODE_NAME = 'emulator';
+
+export type ContainerState =
+  | { waiting: { reason: string; message?: string } }
+  | { running: { startedAt: string } }
+  | { terminated: { exitCode: number; signal?: number; reason: string; startedAt: string; finishedAt: string; containerID?: string } };
+
+/** What the kubelet knows of one container beyond its spec: its process, state, readiness, restarts and logs. */
+export class ContainerRuntime {
+  child: ChildProcess | undefined;
+  state: ContainerState = { waiting: { reason: 'ContainerCreating' } };
+  lastState: ContainerState | Record<string, never> = {};
+  restartCount = 0;
+  ready = false;
+  started = false;
+  crashes = 0;
+  logs = new LogBuffer();
+  previousLogs: LogBuffer | undefined;
+  /** Bumped on every start, so probe loops and timers of an earlier run stop themselves. */
+  run = 0;
+  timers = new Set<NodeJS.Timeout>();
+  exited: Promise<void> = Promise.resolve();
+
+  constructor(readonly spec: ContainerSpec) {}
+
+  get name(): string {
+    return this.spec.name;
+  }
+
+  /** Runs `action` after `delayMs` unless the container's timers are cleared first. */
+  later(delayMs: number, action: () => void): void {
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      action();
+    }, delayMs);
+    this.timers.add(timer);
+  }
+
+  clearTimers(): void {
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+  }
+}
+
+/** One pod running on the emulator's node: its address, containers and condition transition times. */
+export class PodRuntime {
+  terminating = false;
+  finished = false;
+  readonly containers: ContainerRuntime[];
+  readonly startTime = now();
+  readonly transitions = new Map<string, { status: string; time: string }>();
+
+  constructor(
+    readonly uid: string,
+    readonly namespace: string,
+    readonly name: string,
+    readonly ip: string,
+    readonly spec: PodSpec,
+  ) {
+    this.containers = (spec.containers ?? []).map((container) => new ContainerRuntime(container));
+  }
+}
