@@ -1,11 +1,25 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
+
+const TEST_FILES = ['test/**/*.test.ts', 'example-service/test/**/*.test.ts', 'actions/**/*.test.ts'];
+/** Tests that start a process, a bundle, a server, the cluster emulator or PostgreSQL are named *.integration.test.ts. */
+const INTEGRATION_FILES = TEST_FILES.map((pattern) => pattern.replace('*.test.ts', '*.integration.test.ts'));
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts', 'example-service/test/**/*.test.ts', 'actions/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
-    globalSetup: ['test/global-setup.ts'],
+    projects: [
+      {
+        extends: true,
+        // In-process only: every core, and no global setup to wait for.
+        test: { name: 'unit', include: TEST_FILES, exclude: [...configDefaults.exclude, ...INTEGRATION_FILES], sequence: { groupOrder: 0 } },
+      },
+      {
+        extends: true,
+        // After the unit tests, so the two never compete for the machine's cores.
+        test: { name: 'integration', include: INTEGRATION_FILES, globalSetup: ['test/global-setup.ts'], sequence: { groupOrder: 1 } },
+      },
+    ],
   },
 });

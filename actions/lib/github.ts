@@ -1,5 +1,4 @@
 import * as core from '@actions/core';
-import * as github from '@actions/github';
 
 export interface IssueRef {
   owner: string;
@@ -19,7 +18,7 @@ export type UpsertResult = { outcome: 'created' | 'updated'; url: string } | { o
  * The API base comes from GITHUB_API_URL (GitHub Enterprise, or a stand-in in tests).
  */
 export async function upsertComment(token: string, target: IssueRef, marker: string, body: string): Promise<UpsertResult> {
-  const octokit = octokitFor(token);
+  const octokit = await octokitFor(token);
   const { owner, repo, issueNumber } = target;
   try {
     const comments = await octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number: issueNumber, per_page: 100 });
@@ -52,7 +51,7 @@ interface TokenIdentity {
  * refuses installation tokens (GITHUB_TOKEN, GitHub Apps) with 403. The same query
  * marocchino/sticky-pull-request-comment uses to find its own comments.
  */
-async function tokenIdentity(octokit: ReturnType<typeof octokitFor>): Promise<TokenIdentity> {
+async function tokenIdentity(octokit: Awaited<ReturnType<typeof octokitFor>>): Promise<TokenIdentity> {
   const { viewer } = await octokit.graphql<{ viewer: TokenIdentity }>('query { viewer { login databaseId } }');
   return viewer;
 }
@@ -83,8 +82,10 @@ export function parseRepository(text: string | undefined): RepositoryRef | undef
 /** How long one GitHub API call may take: reporting to GitHub never holds up a deploy for long. */
 const GITHUB_CALL_TIMEOUT_MS = 15_000;
 
-function octokitFor(token: string) {
-  return github.getOctokit(token, { baseUrl: process.env.GITHUB_API_URL || 'https://api.github.com' });
+async function octokitFor(token: string) {
+  // Octokit is loaded only when an action talks to GitHub: most runs never do.
+  const { getOctokit } = await import('@actions/github');
+  return getOctokit(token, { baseUrl: process.env.GITHUB_API_URL || 'https://api.github.com' });
 }
 
 /** The HTTP status of a failed GitHub API call (500 when the API could not be reached), if any. */
@@ -104,7 +105,7 @@ export interface NewDeployment {
  * that deploys has already decided) and returns its id. Throws the API's error.
  */
 export async function createDeployment(token: string, target: RepositoryRef, deployment: NewDeployment): Promise<number> {
-  const { data } = await octokitFor(token).rest.repos.createDeployment({
+  const { data } = await (await octokitFor(token)).rest.repos.createDeployment({
     ...target,
     ref: deployment.ref,
     environment: deployment.environment,
@@ -127,7 +128,7 @@ export interface DeploymentStatus {
 }
 
 export async function createDeploymentStatus(token: string, target: RepositoryRef, deploymentId: number, status: DeploymentStatus): Promise<void> {
-  await octokitFor(token).rest.repos.createDeploymentStatus({
+  await (await octokitFor(token)).rest.repos.createDeploymentStatus({
     ...target,
     deployment_id: deploymentId,
     state: status.state,

@@ -1,6 +1,5 @@
 import * as core from '@actions/core';
 import { getExecOutput } from '@actions/exec';
-import * as toolCache from '@actions/tool-cache';
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { chmod, readFile, rm } from 'node:fs/promises';
@@ -80,6 +79,8 @@ export async function installKubectl(requested: string, options: KubectlInstallO
 
   const cacheRoot = environment.RUNNER_TOOL_CACHE;
   if (!cacheRoot) throw new ConfigurationError(`Input "${inputName}" asks for kubectl ${version}, but RUNNER_TOOL_CACHE is not set, so there is nowhere to install it`);
+  // The tool cache (and its HTTP client) is loaded only when kubectl is not already on PATH.
+  const toolCache = await import('@actions/tool-cache');
   const cached = toolCache.find('kubectl', version, arch);
   if (cached) {
     const binary = join(cached, 'kubectl');
@@ -150,6 +151,7 @@ async function expectVersion(binary: string, version: string, from: string, inpu
 }
 
 async function download(url: string, destination: string, version: string, inputName: string): Promise<string> {
+  const toolCache = await import('@actions/tool-cache');
   try {
     return await toolCache.downloadTool(url, destination);
   } catch (error: unknown) {

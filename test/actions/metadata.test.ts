@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
@@ -9,6 +9,7 @@ import { k8sDeployInputs } from '../../actions/k8s-deploy/src/inputs.js';
 import { qualityGateInputs } from '../../actions/quality-gate/src/inputs.js';
 import { rollbackInputs } from '../../actions/rollback/src/inputs.js';
 import { securityScanInputs } from '../../actions/security-scan/src/inputs.js';
+import { BUNDLES, COMMANDS, type BundleName } from '../../actions/suite/src/actions.js';
 import { REPO_ROOT } from '../harness/run-action.js';
 
 interface Metadata {
@@ -21,14 +22,24 @@ async function metadata(folder: string): Promise<Metadata> {
   return parseYaml(await readFile(join(REPO_ROOT, folder, 'action.yml'), 'utf8')) as Metadata;
 }
 
+/** Each bundle's input schema: the record type makes a bundle added to the list without one a type error. */
+const INPUT_SHAPES: Record<BundleName, InputShape> = {
+  'quality-gate': qualityGateInputs,
+  'security-scan': securityScanInputs,
+  'k8s-deploy': k8sDeployInputs,
+  'canary-analyze': canaryAnalyzeInputs,
+  rollback: rollbackInputs,
+};
+
+/** Every action folder: one per bundle, plus one per command of the root action, with the bundle it runs. */
 const ACTIONS: Array<[string, InputShape, string]> = [
-  ['actions/quality-gate', qualityGateInputs, 'dist/quality-gate/index.js'],
-  ['actions/security-scan', securityScanInputs, 'dist/security-scan/index.js'],
-  ['actions/k8s-deploy', k8sDeployInputs, 'dist/k8s-deploy/index.js'],
-  ['actions/deploy', k8sDeployInputs, 'dist/k8s-deploy/index.js'],
-  ['actions/canary-analyze', canaryAnalyzeInputs, 'dist/canary-analyze/index.js'],
-  ['actions/rollback', rollbackInputs, 'dist/rollback/index.js'],
-];
+  ...new Map<string, BundleName>([...Object.keys(BUNDLES).map((bundle) => [bundle, bundle as BundleName] as const), ...Object.entries(COMMANDS)]),
+].map(([name, bundle]) => [`actions/${name}`, INPUT_SHAPES[bundle], `dist/${bundle}/index.js`]);
+
+it('the list of actions names every folder under actions/ that has an action.yml', async () => {
+  const folders = (await readdir(join(REPO_ROOT, 'actions'))).filter((name) => existsSync(join(REPO_ROOT, 'actions', name, 'action.yml')));
+  expect(ACTIONS.map(([folder]) => folder).sort()).toEqual(folders.map((name) => `actions/${name}`).sort());
+});
 
 describe.each(ACTIONS)('%s/action.yml', (folder, shape, bundle) => {
   it('runs its bundle on node24', async () => {

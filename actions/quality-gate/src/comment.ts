@@ -1,5 +1,4 @@
 import * as core from '@actions/core';
-import * as github from '@actions/github';
 import { upsertComment } from '../../lib/github.js';
 import type { QualityGateInputs } from './inputs.js';
 
@@ -18,7 +17,8 @@ export function renderComment(markdown: string, jobSummaryUrl: string): string {
 
 /** The result as a comment on the pull request, updated in place on the next run; a token that may not comment is a warning, not a failure. */
 export async function postComment(inputs: Pick<QualityGateInputs, 'pull-request' | 'github-token'>, markdown: string): Promise<void> {
-  const pullRequest = inputs['pull-request'] ?? github.context.payload.pull_request?.number;
+  const { context } = await import('@actions/github');
+  const pullRequest = inputs['pull-request'] ?? context.payload.pull_request?.number;
   if (pullRequest === undefined) {
     core.info('Not a pull request event and no pull-request input: no PR comment.');
     return;
@@ -28,8 +28,8 @@ export async function postComment(inputs: Pick<QualityGateInputs, 'pull-request'
     core.warning('No github-token: the result is in the job summary, not in a PR comment.');
     return;
   }
-  const { owner, repo } = github.context.repo;
-  const runUrl = `${github.context.serverUrl}/${owner}/${repo}/actions/runs/${github.context.runId}`;
+  const { owner, repo } = context.repo;
+  const runUrl = `${context.serverUrl}/${owner}/${repo}/actions/runs/${context.runId}`;
   const outcome = await upsertComment(token, { owner, repo, issueNumber: pullRequest }, COMMENT_MARKER, renderComment(markdown, runUrl));
   if (outcome.outcome === 'not-permitted') {
     core.warning(

@@ -1,5 +1,4 @@
 import * as core from '@actions/core';
-import * as github from '@actions/github';
 import { mkdtemp, realpath, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
@@ -101,7 +100,7 @@ async function evaluate(inputs: QualityGateInputs, workingDirectory: string, all
   let changes: Measured<{ base: string; files: ChangedFile[] }> = { missing: 'no coverage report' };
   if (!root) changes = { missing: `${workingDirectory} is not in a git repository` };
   else if ('value' in coverage) {
-    const eventBase = pullRequestBase();
+    const eventBase = await pullRequestBase();
     const [base, from] = inputs['base-ref'] ? [inputs['base-ref'], 'base-ref'] : eventBase ? [eventBase, "the pull request's base"] : ['HEAD~1', 'the default base'];
     const diff = await diffAgainst(root, base, from);
     core.info(`Changed lines: git diff ${base}...HEAD`);
@@ -129,7 +128,8 @@ async function readPolicy(path: string, workingDirectory: string, allowedRoots: 
   return content;
 }
 
-function pullRequestBase(): string | undefined {
-  const sha = (github.context.payload.pull_request?.base as { sha?: unknown } | undefined)?.sha;
+async function pullRequestBase(): Promise<string | undefined> {
+  const { context } = await import('@actions/github');
+  const sha = (context.payload.pull_request?.base as { sha?: unknown } | undefined)?.sha;
   return typeof sha === 'string' ? sha : undefined;
 }

@@ -17,7 +17,7 @@ async function listFiles(folder: string): Promise<string[]> {
 // GitHub runs the committed dist/, not the sources: a stale bundle ships old behaviour.
 it('the committed dist/ is what the sources build to', { timeout: 300_000 }, async () => {
   const fresh = await mkdtemp(join(tmpdir(), 'dist-check-'));
-  await promisify(execFile)(process.execPath, ['scripts/build-actions.mjs', '--out-dir', fresh], { cwd: REPO_ROOT });
+  await promisify(execFile)(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/build-actions.ts', '--out-dir', fresh], { cwd: REPO_ROOT });
   const committed = join(REPO_ROOT, 'dist');
   expect(await listFiles(committed)).toEqual(await listFiles(fresh));
   const stale: string[] = [];
