@@ -7,7 +7,7 @@ import path from 'node:path';
 import YAML from 'yaml';
 import { startCluster } from '../test/emulator/src/cluster.js';
 import { startPostgres } from '../example-service/scripts/embedded-postgres.js';
-import { REPOSITORY_ROOT } from '../test/emulator/src/images.js';
+import { REPOSITORY_ROOT } from '../test/repository-root.js';
 
 const NAMESPACE = 'inventory-production';
 const server = path.join(REPOSITORY_ROOT, 'example-service/dist/server.js');

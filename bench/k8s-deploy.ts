@@ -1,7 +1,7 @@
 // Wall times of the deploy and rollback actions (built bundles, real kubectl) on the local cluster emulator
 // running the real inventory service: npx tsx bench/k8s-deploy.ts
 import { execFileSync } from 'node:child_process';
-import { runAction } from '../test/harness/run-action.js';
+import { runBundle } from '../test/harness/run-bundle.js';
 import { DEPLOYMENT, NAMESPACE, startStage } from '../test/harness/stage.js';
 
 execFileSync('npx', ['tsc', '-p', 'example-service/tsconfig.json'], { stdio: 'inherit' });
@@ -11,7 +11,7 @@ try {
   const env = { KUBECACHEDIR: stage.cluster.cacheDir };
   const timed = async (label: string, action: string, inputs: Record<string, string>, expectedExit = 0) => {
     const started = performance.now();
-    const run = await runAction({ action, inputs, env, workspace: process.cwd(), timeoutMs: 300_000 });
+    const run = await runBundle({ action, inputs, env, workspace: process.cwd(), timeoutMs: 300_000 });
     const seconds = (performance.now() - started) / 1000;
     if (run.exitCode !== expectedExit) throw new Error(`${label}: exit ${run.exitCode}: ${run.stdout.slice(-2000)}`);
     console.log(`${label.padEnd(58)} ${seconds.toFixed(1).padStart(6)} s   (step reports ${run.outputs['duration-seconds'] ?? '?'} s)`);

@@ -4,10 +4,12 @@
 import { execFileSync } from 'node:child_process';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { runAction, REPO_ROOT, type ActionRun } from '../test/harness/run-action.js';
+import { describeError } from '../actions/lib/errors.js';
+import { runBundle, type ActionRun } from '../test/harness/run-bundle.js';
+import { REPOSITORY_ROOT } from '../test/repository-root.js';
 import { DEPLOYMENT, NAMESPACE, startLoad, startStage, type Stage } from '../test/harness/stage.js';
 
-const SUMMARIES = join(REPO_ROOT, '.demo');
+const SUMMARIES = join(REPOSITORY_ROOT, '.demo');
 const started = performance.now();
 let stepNumber = 0;
 
@@ -23,7 +25,7 @@ interface Step {
 async function runStep(step: Step): Promise<ActionRun> {
   stepNumber++;
   const stepStarted = performance.now();
-  const run = await runAction({ action: step.action, inputs: step.inputs, env: step.env, workspace: REPO_ROOT, timeoutMs: 300_000 });
+  const run = await runBundle({ action: step.action, inputs: step.inputs, env: step.env, workspace: REPOSITORY_ROOT, timeoutMs: 300_000 });
   const seconds = ((performance.now() - stepStarted) / 1000).toFixed(1);
   const summaryFile = join(SUMMARIES, `${String(stepNumber).padStart(2, '0')}-${step.action.split('/').pop()}.md`);
   await writeFile(summaryFile, run.summary);
@@ -88,7 +90,7 @@ function runServiceTests(): void {
       '--reporter=junit',
       `--outputFile.junit=${join(SUMMARIES, 'junit.xml')}`,
     ],
-    { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'inherit'] },
+    { cwd: REPOSITORY_ROOT, stdio: ['ignore', 'ignore', 'inherit'] },
   );
 }
 
@@ -207,7 +209,7 @@ async function demo(stage: Stage): Promise<void> {
   }
 }
 
-execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'example-service/tsconfig.json'], { cwd: REPO_ROOT, stdio: 'inherit' });
+execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'example-service/tsconfig.json'], { cwd: REPOSITORY_ROOT, stdio: 'inherit' });
 await rm(SUMMARIES, { recursive: true, force: true });
 await mkdir(SUMMARIES, { recursive: true });
 console.log('Starting embedded PostgreSQL and the local cluster emulator…');
@@ -216,7 +218,7 @@ try {
   await demo(stage);
   console.log(`\nThe pipeline behaved as designed in ${((performance.now() - started) / 1000).toFixed(0)} s. Job summaries: ${SUMMARIES}`);
 } catch (error: unknown) {
-  console.error(`\n${error instanceof Error ? error.message : String(error)}`);
+  console.error(`\n${describeError(error)}`);
   process.exitCode = 1;
 } finally {
   await stage.stop();

@@ -1,13 +1,13 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { expect, it } from 'vitest';
-import { REPO_ROOT } from './harness/run-action.js';
+import { REPOSITORY_ROOT } from './repository-root.js';
 import { describeWithTools } from './harness/tools.js';
 
 // The README's main command: the whole pipeline on the local cluster emulator must behave as designed.
 describeWithTools(['kubectl'], 'npm run demo', () => {
   it('runs every step, rolls back the bad canary, promotes the good one, switches blue-green and back', { timeout: 600_000 }, async () => {
-    const { stdout } = await promisify(execFile)('npm', ['run', '--silent', 'demo'], { cwd: REPO_ROOT, maxBuffer: 64 * 1024 * 1024, timeout: 540_000 });
+    const { stdout } = await promisify(execFile)('npm', ['run', '--silent', 'demo'], { cwd: REPOSITORY_ROOT, maxBuffer: 64 * 1024 * 1024, timeout: 540_000 });
     expect(stdout).toMatch(/✓ \d+\. canary-analyze of a bad v2 .* → rollback/);
     expect(stdout).toMatch(/✓ \d+\. canary-analyze of a good v2.0.0 → promote/);
     expect(stdout).toMatch(/✓ \d+\. promote v2.2.0: the Service switches to green/);

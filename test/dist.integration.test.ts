@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { expect, it } from 'vitest';
-import { REPO_ROOT } from './harness/run-action.js';
+import { REPOSITORY_ROOT } from './repository-root.js';
 
 async function listFiles(folder: string): Promise<string[]> {
   const entries = await readdir(folder, { recursive: true, withFileTypes: true });
@@ -17,8 +17,8 @@ async function listFiles(folder: string): Promise<string[]> {
 // GitHub runs the committed dist/, not the sources: a stale bundle ships old behaviour.
 it('the committed dist/ is what the sources build to', { timeout: 300_000 }, async () => {
   const fresh = await mkdtemp(join(tmpdir(), 'dist-check-'));
-  await promisify(execFile)(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/build-actions.ts', '--out-dir', fresh], { cwd: REPO_ROOT });
-  const committed = join(REPO_ROOT, 'dist');
+  await promisify(execFile)(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/build-actions.ts', '--out-dir', fresh], { cwd: REPOSITORY_ROOT });
+  const committed = join(REPOSITORY_ROOT, 'dist');
   expect(await listFiles(committed)).toEqual(await listFiles(fresh));
   const stale: string[] = [];
   for (const file of await listFiles(fresh)) {

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { REPO_ROOT } from './harness/run-action.js';
+import { REPOSITORY_ROOT } from './repository-root.js';
 
 /** Compiles the inventory service once: the cluster emulator and the process tests run example-service/dist/server.js. */
 export default function buildService(): void {
-  execFileSync(process.execPath, [`${REPO_ROOT}/node_modules/typescript/bin/tsc`, '-p', 'example-service/tsconfig.json'], { cwd: REPO_ROOT, stdio: 'inherit' });
+  execFileSync(process.execPath, [`${REPOSITORY_ROOT}/node_modules/typescript/bin/tsc`, '-p', 'example-service/tsconfig.json'], { cwd: REPOSITORY_ROOT, stdio: 'inherit' });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runAction, type ActionRun } from '../harness/run-action.js';
+import { runBundle, type ActionRun } from '../harness/run-bundle.js';
 
 function errors(run: ActionRun): string[] {
   return run.annotations.filter((annotation) => annotation.level === 'error').map((annotation) => annotation.message);
@@ -17,7 +17,7 @@ describe.each([
   ['.', { command: 'rollback' }, 'Input "deployment" is required'],
 ])('bundle of %s', (action, inputs, message) => {
   it('loads and fails with one clear error, changing nothing', async () => {
-    const run = await runAction({ action, inputs });
+    const run = await runBundle({ action, inputs });
     expect(run.stderr).toBe('');
     expect(run.exitCode).toBe(1);
     expect(errors(run)).toHaveLength(1);
@@ -30,7 +30,7 @@ describe.each([
 describe('bad inputs', () => {
   it('name the input, the value and what was expected, without echoing secrets', async () => {
     const kubeconfig = 'apiVersion: v1\nusers:\n- user:\n    token: planted-token-5f0c2a9e\n';
-    const run = await runAction({
+    const run = await runBundle({
       action: 'actions/k8s-deploy',
       inputs: { manifests: 'k8s/', strategy: 'bluegreen', 'canary-percentage': '150', kubeconfig },
     });
@@ -44,7 +44,7 @@ describe('bad inputs', () => {
   });
 
   it('an unknown command of the root action lists the five', async () => {
-    const run = await runAction({ action: '.', inputs: { command: 'ship-it' } });
+    const run = await runBundle({ action: '.', inputs: { command: 'ship-it' } });
     expect(run.exitCode).toBe(1);
     expect(errors(run)).toEqual([
       'inventory-devops: Input "command" has value "ship-it": expected one of quality-gate, security-scan, deploy, canary-analyze, rollback.',

@@ -10,7 +10,7 @@ import { qualityGateInputs } from '../../actions/quality-gate/src/inputs.js';
 import { rollbackInputs } from '../../actions/rollback/src/inputs.js';
 import { securityScanInputs } from '../../actions/security-scan/src/inputs.js';
 import { BUNDLES, COMMANDS, type BundleName } from '../../actions/suite/src/actions.js';
-import { REPO_ROOT } from '../harness/run-action.js';
+import { REPOSITORY_ROOT } from '../repository-root.js';
 
 interface Metadata {
   inputs: Record<string, { description: string; required?: boolean; default?: string }>;
@@ -19,7 +19,7 @@ interface Metadata {
 }
 
 async function metadata(folder: string): Promise<Metadata> {
-  return parseYaml(await readFile(join(REPO_ROOT, folder, 'action.yml'), 'utf8')) as Metadata;
+  return parseYaml(await readFile(join(REPOSITORY_ROOT, folder, 'action.yml'), 'utf8')) as Metadata;
 }
 
 /** Each bundle's input schema: the record type makes a bundle added to the list without one a type error. */
@@ -37,7 +37,7 @@ const ACTIONS: Array<[string, InputShape, string]> = [
 ].map(([name, bundle]) => [`actions/${name}`, INPUT_SHAPES[bundle], `dist/${bundle}/index.js`]);
 
 it('the list of actions names every folder under actions/ that has an action.yml', async () => {
-  const folders = (await readdir(join(REPO_ROOT, 'actions'))).filter((name) => existsSync(join(REPO_ROOT, 'actions', name, 'action.yml')));
+  const folders = (await readdir(join(REPOSITORY_ROOT, 'actions'))).filter((name) => existsSync(join(REPOSITORY_ROOT, 'actions', name, 'action.yml')));
   expect(ACTIONS.map(([folder]) => folder).sort()).toEqual(folders.map((name) => `actions/${name}`).sort());
 });
 
@@ -99,15 +99,15 @@ describe('README.md', () => {
   const markdownFiles = ['README.md', ...ACTIONS.map(([folder]) => `${folder}/README.md`)];
 
   it('has a row for every action in its table of actions', async () => {
-    const readme = await readFile(join(REPO_ROOT, 'README.md'), 'utf8');
+    const readme = await readFile(join(REPOSITORY_ROOT, 'README.md'), 'utf8');
     const rows = readme.split('\n').filter((line) => line.startsWith('| ['));
     for (const [folder] of ACTIONS) expect(rows.some((row) => row.includes(`(${folder}/`)), folder).toBe(true);
   });
 
   it.each(markdownFiles)('%s links only to files that exist', async (file) => {
-    const text = await readFile(join(REPO_ROOT, file), 'utf8');
+    const text = await readFile(join(REPOSITORY_ROOT, file), 'utf8');
     const targets = [...text.matchAll(/\]\((?!https?:|#|mailto:)([^)\s#]+)/g)].map((match) => match[1]!);
     if (file === 'README.md') expect(targets.length, 'the check finds the links').toBeGreaterThan(10);
-    expect(targets.filter((target) => !existsSync(join(REPO_ROOT, file, '..', target)))).toEqual([]);
+    expect(targets.filter((target) => !existsSync(join(REPOSITORY_ROOT, file, '..', target)))).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { freePort } from '../../example-service/scripts/embedded-postgres.js';
 import { listenLocally } from '../harness/local-server.js';
-import { errorMessages, runAction, type ActionRun } from '../harness/run-action.js';
+import { errorMessages, runBundle, type ActionRun } from '../harness/run-bundle.js';
 import { HEALTHY_FIXTURE, startStandInPrometheus, type StandInPrometheus } from './stand-in-prometheus.js';
 
 const ACTION = 'actions/canary-analyze';
@@ -19,7 +19,7 @@ afterEach(async () => {
 
 async function analyse(canary: typeof HEALTHY_FIXTURE, inputs: Record<string, string> = {}): Promise<ActionRun> {
   prometheus = await startStandInPrometheus({ baseline: HEALTHY_FIXTURE, canary });
-  return runAction({
+  return runBundle({
     action: ACTION,
     inputs: { provider: 'prometheus', 'prometheus-url': prometheus.url, 'prometheus-token': TOKEN, interval: '1s', iterations: '5', namespace: 'shop', ...SELECTORS, ...inputs },
   });
@@ -67,7 +67,7 @@ describe('the canary-analyze bundle against a stand-in Prometheus', () => {
   });
 
   it('a Prometheus that is down gives inconclusive with the reason, not a crash', async () => {
-    const run = await runAction({ action: ACTION, inputs: { provider: 'prometheus', 'prometheus-url': `http://127.0.0.1:${await freePort()}`, interval: '1s', ...SELECTORS } });
+    const run = await runBundle({ action: ACTION, inputs: { provider: 'prometheus', 'prometheus-url': `http://127.0.0.1:${await freePort()}`, interval: '1s', ...SELECTORS } });
     expect(run.stderr).toBe('');
     expect(run.exitCode).toBe(0);
     expect(run.outputs).toMatchObject({ verdict: 'inconclusive', score: '0' });
@@ -112,7 +112,7 @@ describe('bad input fails before anything happens', () => {
     [{ 'marginal-score': '80' }, 'Input "marginal-score" has value "80": expected at most pass-score (75).'],
     [{ confidence: '2' }, 'Input "confidence" has value "2": expected a number from 0.5 to 0.9999.'],
   ])('%j', async (inputs, message) => {
-    const run = await runAction({ action: ACTION, inputs: { ...SELECTORS, ...inputs } });
+    const run = await runBundle({ action: ACTION, inputs: { ...SELECTORS, ...inputs } });
     expect(run.exitCode).toBe(1);
     expect(errorMessages(run)).toHaveLength(1);
     expect(errorMessages(run)[0]).toContain(message);

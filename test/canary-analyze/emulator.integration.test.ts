@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { runAction, type ActionRun } from '../harness/run-action.js';
+import { runBundle, type ActionRun } from '../harness/run-bundle.js';
 import { DEPLOYMENT, NAMESPACE, startLoad, startStage, type Stage } from '../harness/stage.js';
 import { describeWithTools } from '../harness/tools.js';
 
@@ -23,7 +23,7 @@ describeWithTools(['kubectl'], 'canary-analyze (direct) on the cluster emulator'
   });
 
   function deploy(inputs: Record<string, string>): Promise<ActionRun> {
-    return runAction({
+    return runBundle({
       action: 'actions/deploy',
       inputs: { manifests: 'test/k8s-deploy/fixtures/overlay', namespace: NAMESPACE, kubeconfig: stage.kubeconfig, ...inputs },
       env: { KUBECACHEDIR: stage.cluster.cacheDir },
@@ -32,7 +32,7 @@ describeWithTools(['kubectl'], 'canary-analyze (direct) on the cluster emulator'
   }
 
   function analyse(selectors: Record<string, string>, inputs: Record<string, string> = {}): Promise<ActionRun> {
-    return runAction({
+    return runBundle({
       action: 'actions/canary-analyze',
       inputs: {
         namespace: NAMESPACE,

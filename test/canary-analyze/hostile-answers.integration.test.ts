@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { errorMessages, runAction } from '../harness/run-action.js';
+import { errorMessages, runBundle } from '../harness/run-bundle.js';
 import { HEALTHY_FIXTURE, STAND_IN_SELECTORS, startStandInPrometheus, type GroupFixture, type StandInAnswer, type StandInQuery } from './stand-in-prometheus.js';
 
 // Prometheus answering what no healthy Prometheus would: the verdict is never promote when a
@@ -23,7 +23,7 @@ async function analyse(canary: GroupFixture, tampering: Tampering | undefined, i
       : undefined,
   );
   try {
-    const run = await runAction({
+    const run = await runBundle({
       action: ACTION,
       inputs: { provider: 'prometheus', 'prometheus-url': prometheus.url, interval: '1s', iterations: '4', ...STAND_IN_SELECTORS, ...inputs },
     });
@@ -124,7 +124,7 @@ describe.concurrent('error texts that carry secrets', () => {
       body: JSON.stringify({ status: 'error', error: `token ${TOKEN} is not allowed` }),
     }));
     try {
-      const refused = await runAction({ action: ACTION, inputs: { provider: 'prometheus', 'prometheus-url': prometheus.url, 'prometheus-token': TOKEN, interval: '1s', iterations: '3', ...STAND_IN_SELECTORS } });
+      const refused = await runBundle({ action: ACTION, inputs: { provider: 'prometheus', 'prometheus-url': prometheus.url, 'prometheus-token': TOKEN, interval: '1s', iterations: '3', ...STAND_IN_SELECTORS } });
       expect(refused.outputs.verdict).toBe('inconclusive');
       expect(refused.summary).toContain('unavailable: query_range answered 403');
       expect(refused.everythingWritten).not.toContain(TOKEN);
@@ -137,7 +137,7 @@ describe.concurrent('error texts that carry secrets', () => {
     const prometheus = await startStandInPrometheus({ baseline: HEALTHY_FIXTURE, canary: HEALTHY_FIXTURE });
     try {
       const withCredentials = prometheus.url.replace('http://', `http://metrics:${PASSWORD}@`);
-      const run = await runAction({ action: ACTION, inputs: { provider: 'prometheus', 'prometheus-url': withCredentials, interval: '1s', iterations: '3', ...STAND_IN_SELECTORS } });
+      const run = await runBundle({ action: ACTION, inputs: { provider: 'prometheus', 'prometheus-url': withCredentials, interval: '1s', iterations: '3', ...STAND_IN_SELECTORS } });
       expect(run.exitCode).toBe(1);
       expect(errorMessages(run)).toEqual([
         expect.stringContaining('Input "prometheus-url" has value "http://***@127.0.0.1:'),

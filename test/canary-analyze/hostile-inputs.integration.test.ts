@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseInputs } from '../../actions/lib/inputs.js';
 import { canaryAnalyzeInputs, canaryAnalyzeSecretInputs } from '../../actions/canary-analyze/src/inputs.js';
-import { errorMessages, runAction } from '../harness/run-action.js';
+import { errorMessages, runBundle } from '../harness/run-bundle.js';
 import { HOSTILE_VALUES } from '../harness/hostile.js';
 import { HEALTHY_FIXTURE, STAND_IN_SELECTORS, startStandInPrometheus, type StandInPrometheus } from './stand-in-prometheus.js';
 
@@ -23,7 +23,7 @@ describe.concurrent('canary-analyze: a hostile value in every numeric input', ()
     '%s: one input error naming each input, no request',
     async (_label, value) => {
       const inputs = Object.fromEntries(NUMERIC_INPUTS.map((name) => [name, value]));
-      const run = await runAction({ action: ACTION, inputs: { provider: 'prometheus', 'prometheus-url': prometheus.url, ...STAND_IN_SELECTORS, ...inputs } });
+      const run = await runBundle({ action: ACTION, inputs: { provider: 'prometheus', 'prometheus-url': prometheus.url, ...STAND_IN_SELECTORS, ...inputs } });
       expect(run.exitCode).toBe(1);
       const errors = errorMessages(run);
       expect(errors).toHaveLength(1);
@@ -46,7 +46,7 @@ describe.concurrent('canary-analyze: a hostile value in every numeric input', ()
   });
 
   it('a duration of more intervals than iterations may have', async () => {
-    const run = await runAction({ action: ACTION, inputs: { provider: 'prometheus', 'prometheus-url': prometheus.url, ...STAND_IN_SELECTORS, interval: '1s', duration: '2h' } });
+    const run = await runBundle({ action: ACTION, inputs: { provider: 'prometheus', 'prometheus-url': prometheus.url, ...STAND_IN_SELECTORS, interval: '1s', duration: '2h' } });
     expect(errorMessages(run)).toEqual([expect.stringContaining('Input "duration" has value "7200s": expected from one to 1000 intervals of 1s (it makes 7200).')]);
     expect(prometheus.received).toEqual([]);
   });
@@ -64,7 +64,7 @@ describe.concurrent('canary-analyze: numbers in the metrics and traffic YAML tha
     ["weight: '2'", 'field "weight": expected a positive number.'],
   ])('%s', async (field, message) => {
     const metrics = `- name: p95\n  reduce: quantile\n  query: 'histogram_quantile(0.95, rate(x{ {{selector}} }[{{interval}}]))'\n  ${field}`;
-    const run = await runAction({ action: ACTION, inputs: { provider: 'prometheus', 'prometheus-url': prometheus.url, ...STAND_IN_SELECTORS, metrics } });
+    const run = await runBundle({ action: ACTION, inputs: { provider: 'prometheus', 'prometheus-url': prometheus.url, ...STAND_IN_SELECTORS, metrics } });
     expect(errorMessages(run)).toEqual([expect.stringContaining(`Input "metrics": Metric "p95": ${message}`)]);
     expect(prometheus.received).toEqual([]);
   });
@@ -77,7 +77,7 @@ describe.concurrent('canary-analyze: numbers in the metrics and traffic YAML tha
     ['url: file:///etc/passwd', 'field "url": expected an http or https URL (not file:)'],
   ])('traffic %s', async (field, message) => {
     const traffic = ['url: http://127.0.0.1:9/api/items', 'rate: 5', field].filter((line, index, lines) => !lines.slice(index + 1).some((later) => later.split(':')[0] === line.split(':')[0])).join('\n');
-    const run = await runAction({ action: ACTION, inputs: { provider: 'prometheus', 'prometheus-url': prometheus.url, ...STAND_IN_SELECTORS, traffic } });
+    const run = await runBundle({ action: ACTION, inputs: { provider: 'prometheus', 'prometheus-url': prometheus.url, ...STAND_IN_SELECTORS, traffic } });
     expect(errorMessages(run)).toEqual([expect.stringContaining(`Input "traffic": ${message}`)]);
     expect(run.everythingWritten).not.toContain('planted-secret');
     expect(prometheus.received).toEqual([]);

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { listenLocally } from '../harness/local-server.js';
 import { startPrometheus, type RunningPrometheus } from '../harness/prometheus.js';
 import { describeWithTools } from '../harness/tools.js';
-import { runAction } from '../harness/run-action.js';
+import { runBundle } from '../harness/run-bundle.js';
 import { SERVICE_BUCKETS, seededRandom } from './synthetic.js';
 
 interface FakeService {
@@ -71,7 +71,7 @@ describeWithTools(['prometheus'], 'canary-analyze with the real Prometheus', () 
   });
 
   const analyse = (canaryTrack: string, inputs: Record<string, string> = {}) =>
-    runAction({
+    runBundle({
       action: 'actions/canary-analyze',
       inputs: {
         provider: 'prometheus',

@@ -3,7 +3,7 @@ import { ConfigurationError } from '../../actions/lib/errors.js';
 import { parseInputs, type InputShape } from '../../actions/lib/inputs.js';
 import { carries, HOSTILE_VALUES } from './hostile.js';
 import { recordTools } from './recording-tools.js';
-import { runAction } from './run-action.js';
+import { runBundle } from './run-bundle.js';
 
 /** A kubeconfig that parses but points nowhere: a run that reached kubectl would fail on it, never change a cluster. */
 export const BOGUS_KUBECONFIG = [
@@ -48,7 +48,7 @@ export function hostileInputTable({ action, inputs, hostile, shape, secret = [] 
 
   it.concurrent.each(cases.filter((entry) => entry.environmentSafe))('$name = $label: an input error, and no kubectl call carries it', async ({ name, value }) => {
     const tools = await recordTools(['kubectl']);
-    const run = await runAction({ action, inputs: { ...inputs, [name]: value }, env: { PATH: tools.path }, timeoutMs: 60_000 });
+    const run = await runBundle({ action, inputs: { ...inputs, [name]: value }, env: { PATH: tools.path }, timeoutMs: 60_000 });
     expect(run.exitCode).toBe(1);
     const error = run.annotations.find((annotation) => annotation.level === 'error')?.message ?? '';
     expect(error).toContain(`Input "${name}" has value`);

@@ -1,7 +1,7 @@
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startGitHubStandIn, type RecordedGitHubRequest } from '../harness/github-stand-in.js';
-import { runAction, type ActionRun } from '../harness/run-action.js';
+import { runBundle, type ActionRun } from '../harness/run-bundle.js';
 import { NAMESPACE, startStage, type Stage } from '../harness/stage.js';
 import { describeWithTools } from '../harness/tools.js';
 import { errorOf, expectNoCredentials, imagesOf, OVERLAY } from './steps.js';
@@ -34,7 +34,7 @@ describeWithTools(['kubectl'], 'k8s-deploy github-token: a GitHub deployment wit
   });
 
   const deploy = (inputs: Record<string, string>, apiUrl: string) =>
-    runAction({
+    runBundle({
       action: 'actions/deploy',
       inputs: { manifests: OVERLAY, namespace: NAMESPACE, kubeconfig: stage.kubeconfig, timeout: '90s', ...inputs },
       env: { KUBECACHEDIR: stage.cluster.cacheDir, GITHUB_API_URL: apiUrl },

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { k8sDeployInputs, k8sDeploySecretInputs } from '../../actions/k8s-deploy/src/inputs.js';
 import { carries } from '../harness/hostile.js';
 import { recordTools } from '../harness/recording-tools.js';
-import { runAction } from '../harness/run-action.js';
+import { runBundle } from '../harness/run-bundle.js';
 import { describeWithTools } from '../harness/tools.js';
 import { BOGUS_KUBECONFIG, hostileInputTable } from '../harness/hostile-table.js';
 import { OVERLAY } from './steps.js';
@@ -33,7 +33,7 @@ describeWithTools(['kubectl'], 'k8s-deploy: hostile names, namespaces and select
       const workspace = await mkdtemp(join(tmpdir(), 'hostile-manifests-'));
       await writeFile(join(workspace, 'deploy.yaml'), deployment(metadata));
       const tools = await recordTools(['kubectl']);
-      const run = await runAction({ action: 'actions/k8s-deploy', inputs: { manifests: 'deploy.yaml', kubeconfig: BOGUS_KUBECONFIG }, env: { PATH: tools.path }, workspace });
+      const run = await runBundle({ action: 'actions/k8s-deploy', inputs: { manifests: 'deploy.yaml', kubeconfig: BOGUS_KUBECONFIG }, env: { PATH: tools.path }, workspace });
       expect(run.exitCode).toBe(1);
       expect(run.annotations.find((annotation) => annotation.level === 'error')?.message).toContain(`deploy.yaml (document 1)`);
       expect(run.annotations.find((annotation) => annotation.level === 'error')?.message).toContain(message);

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { runAction, type ActionRun } from '../harness/run-action.js';
+import { runBundle, type ActionRun } from '../harness/run-bundle.js';
 import { NAMESPACE, startStage, type Stage } from '../harness/stage.js';
 import { describeWithTools } from '../harness/tools.js';
 import { clusterState, errorOf, expectNoCredentials, imagesOf, OVERLAY } from './steps.js';
@@ -86,7 +86,7 @@ describeWithTools(['kubectl'], 'k8s-deploy kubectl-version: PATH, tool cache or 
   });
 
   const deploy = (inputs: Record<string, string>, env: { PATH: string; RUNNER_TOOL_CACHE: string; INVENTORY_DEVOPS_KUBECTL_BASE_URL?: string }) =>
-    runAction({
+    runBundle({
       action: 'actions/k8s-deploy',
       inputs: { manifests: OVERLAY, namespace: NAMESPACE, kubeconfig: stage.kubeconfig, timeout: '90s', ...inputs },
       env: { KUBECACHEDIR: stage.cluster.cacheDir, INVENTORY_DEVOPS_KUBECTL_BASE_URL: releases.baseUrl, ...env },

@@ -1,12 +1,12 @@
 import { expect } from 'vitest';
-import { runAction, type ActionRun } from '../harness/run-action.js';
+import { runBundle, type ActionRun } from '../harness/run-bundle.js';
 import { DEPLOYMENT, NAMESPACE, type Stage } from '../harness/stage.js';
 
 export const OVERLAY = 'test/k8s-deploy/fixtures/overlay';
 
 /** The deploy action (the k8s-deploy alias teams use) on the stage, with the test overlay by default. */
 export function deployStep(stage: Stage, inputs: Record<string, string>): Promise<ActionRun> {
-  return runAction({
+  return runBundle({
     action: 'actions/deploy',
     inputs: { manifests: OVERLAY, namespace: NAMESPACE, kubeconfig: stage.kubeconfig, timeout: '90s', ...inputs },
     env: { KUBECACHEDIR: stage.cluster.cacheDir },
@@ -16,7 +16,7 @@ export function deployStep(stage: Stage, inputs: Record<string, string>): Promis
 }
 
 export function rollbackStep(stage: Stage, inputs: Record<string, string>): Promise<ActionRun> {
-  return runAction({
+  return runBundle({
     action: 'actions/rollback',
     inputs: { namespace: NAMESPACE, deployment: DEPLOYMENT, kubeconfig: stage.kubeconfig, timeout: '90s', ...inputs },
     env: { KUBECACHEDIR: stage.cluster.cacheDir },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { recordTools } from '../harness/recording-tools.js';
-import { errorMessages, runAction } from '../harness/run-action.js';
+import { errorMessages, runBundle } from '../harness/run-bundle.js';
 
 // The URL inputs of rollback and k8s-deploy through their bundles: credentials in a URL are an
 // input error that does not echo them, before any kubectl call.
@@ -14,7 +14,7 @@ describe.concurrent('URL inputs with credentials', () => {
     ['k8s-deploy environment-url with a space', 'actions/k8s-deploy', { manifests: 'k8s/', 'environment-url': 'https://inventory.example.com/ x' }, 'environment-url'],
   ])('%s', async (_label, action, inputs, name) => {
     const tools = await recordTools(['kubectl']);
-    const run = await runAction({ action, inputs, env: { PATH: tools.path } });
+    const run = await runBundle({ action, inputs, env: { PATH: tools.path } });
     expect(run.exitCode).toBe(1);
     const errors = errorMessages(run);
     expect(errors).toEqual([expect.stringMatching(new RegExp(`Input "${name}" has value "[^"]*": expected an http or https URL`))]);

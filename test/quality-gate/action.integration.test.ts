@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runAction, type ActionRun } from '../harness/run-action.js';
+import { runBundle, type ActionRun } from '../harness/run-bundle.js';
 import { escapeMarkdown } from '../../actions/lib/markdown.js';
 import { startGitHubStandIn } from '../harness/github-stand-in.js';
 import { CHANGE, expectedChangedLines, LCOV_TOTALS, lcovForChange, makeRepository } from './helpers.js';
@@ -49,7 +49,7 @@ describe('quality-gate on a pull request', () => {
     ];
     await writeFile(join(dir, 'eslint-untouched.json'), JSON.stringify(untouched));
     const github = await standIn();
-    const run = await runAction({
+    const run = await runBundle({
       action: 'actions/quality-gate',
       workspace: dir,
       event: pullRequestEvent(baseSha, headSha),
@@ -133,7 +133,7 @@ describe('quality-gate on a pull request', () => {
       inputs: { 'coverage-files': 'lcov.info', 'min-changed-lines-coverage': '30', 'min-changed-lines': '10' },
     };
 
-    const first = await runAction(options);
+    const first = await runBundle(options);
     expect(first.exitCode).toBe(0);
     expect(github.comments).toHaveLength(151);
     const created = github.comments[150];
@@ -141,7 +141,7 @@ describe('quality-gate on a pull request', () => {
     expect(created?.body).toContain('✅ Quality gate passed');
 
     github.requests.length = 0;
-    const second = await runAction(options);
+    const second = await runBundle(options);
     expect(second.exitCode).toBe(0);
     expect(github.comments).toHaveLength(151);
     expect(github.requests.map((request) => `${request.method} ${request.url}`)).toEqual([
@@ -157,7 +157,7 @@ describe('quality-gate on a pull request', () => {
   it('with a read-only token (a fork): a warning, no failure; the gate, summary and annotations still work', async () => {
     const { dir, baseSha, headSha } = await repositoryWithReports();
     const github = await standIn({ readOnly: true });
-    const run = await runAction({
+    const run = await runBundle({
       action: 'actions/quality-gate',
       workspace: dir,
       event: pullRequestEvent(baseSha, headSha),
@@ -177,7 +177,7 @@ describe('quality-gate on a pull request', () => {
   it('comments from a workflow_run workflow on the pull request named by pull-request', async () => {
     const { dir, baseSha } = await repositoryWithReports();
     const github = await standIn();
-    const run = await runAction({
+    const run = await runBundle({
       action: 'actions/quality-gate',
       workspace: dir,
       event: { name: 'workflow_run', payload: { workflow_run: { id: 99, event: 'pull_request' } } },
@@ -196,7 +196,7 @@ describe('quality-gate on a pull request', () => {
 describe('quality-gate conditions and reports', () => {
   it('skips changed-lines coverage below min-changed-lines and says so; security findings by severity', async () => {
     const { dir } = await repositoryWithReports();
-    const run = await runAction({
+    const run = await runBundle({
       action: 'actions/quality-gate',
       workspace: dir,
       inputs: { 'coverage-files': 'lcov.info', 'security-report': 'security-report.json', 'max-security-findings': 'critical=0,high=0,medium=5' },
@@ -217,7 +217,7 @@ describe('quality-gate conditions and reports', () => {
   it('reads conditions from a policy file; inputs override it', async () => {
     const { dir } = await repositoryWithReports();
     await writeFile(join(dir, 'quality-gate.yml'), 'min-coverage: 90\nmin-changed-lines: 1\nmin-changed-lines-coverage: 10\nmax-security-findings:\n  medium: 1\n');
-    const run = await runAction({
+    const run = await runBundle({
       action: 'actions/quality-gate',
       workspace: dir,
       inputs: { 'coverage-files': 'lcov.info', 'security-report': 'security-report.json', 'policy-file': 'quality-gate.yml', 'min-coverage': '50' },
@@ -236,7 +236,7 @@ describe('quality-gate conditions and reports', () => {
   it('an unknown policy key is an error naming it', async () => {
     const { dir } = await repositoryWithReports();
     await writeFile(join(dir, 'quality-gate.yml'), 'min-coverage: 90\nmin-coverge: 80\n');
-    const run = await runAction({ action: 'actions/quality-gate', workspace: dir, inputs: { 'coverage-files': 'lcov.info', 'policy-file': 'quality-gate.yml' } });
+    const run = await runBundle({ action: 'actions/quality-gate', workspace: dir, inputs: { 'coverage-files': 'lcov.info', 'policy-file': 'quality-gate.yml' } });
     expect(run.exitCode).toBe(1);
     expect(errors(run).map((annotation) => annotation.message)[0]).toMatch(/^quality-gate: Policy file "quality-gate.yml": unknown key "min-coverge" \(known: min-coverage,/);
   });
@@ -244,7 +244,7 @@ describe('quality-gate conditions and reports', () => {
   it('a malformed report is a clear error naming the file, with no stack trace', async () => {
     const { dir } = await repositoryWithReports();
     await writeFile(join(dir, 'broken.junit.xml'), '<testsuites><testsuite name="x"><testcase name="a">');
-    const run = await runAction({ action: 'actions/quality-gate', workspace: dir, inputs: { 'test-results': 'broken.junit.xml' } });
+    const run = await runBundle({ action: 'actions/quality-gate', workspace: dir, inputs: { 'test-results': 'broken.junit.xml' } });
     expect(run.exitCode).toBe(1);
     expect(errors(run).map((annotation) => annotation.message)).toEqual([
       expect.stringMatching(/^quality-gate: The JUnit report "broken.junit.xml" \(test-results\) is malformed: not well-formed XML \(line 1: /),
@@ -256,14 +256,14 @@ describe('quality-gate conditions and reports', () => {
   it('a glob that finds nothing (after `!` exclusions) is an error, unless allow-missing (then the summary says what was skipped)', async () => {
     const { dir } = await repositoryWithReports();
     const inputs = { 'coverage-files': 'coverage/lcov.info', 'test-results': '*.junit.xml' };
-    const strict = await runAction({ action: 'actions/quality-gate', workspace: dir, inputs });
+    const strict = await runBundle({ action: 'actions/quality-gate', workspace: dir, inputs });
     expect(strict.exitCode).toBe(1);
     expect(errors(strict)[0]?.message).toMatch(/^quality-gate: No coverage report found for coverage-files "coverage\/lcov.info" \(in .*\)\. .*allow-missing: true\.$/);
 
-    const excluded = await runAction({ action: 'actions/quality-gate', workspace: dir, inputs: { 'test-results': '*.junit.xml\n!vitest.junit.xml' } });
+    const excluded = await runBundle({ action: 'actions/quality-gate', workspace: dir, inputs: { 'test-results': '*.junit.xml\n!vitest.junit.xml' } });
     expect(errors(excluded)[0]?.message).toMatch(/^quality-gate: No JUnit report found for test-results "\*\.junit\.xml"/);
 
-    const lenient = await runAction({ action: 'actions/quality-gate', workspace: dir, inputs: { ...inputs, 'allow-missing': 'true', 'max-failed-tests': '1' } });
+    const lenient = await runBundle({ action: 'actions/quality-gate', workspace: dir, inputs: { ...inputs, 'allow-missing': 'true', 'max-failed-tests': '1' } });
     expect(lenient.exitCode).toBe(0);
     expect(lenient.summary).toContain(escapeMarkdown('min-changed-lines-coverage not checked: no coverage report found for coverage-files (allow-missing).'));
     expect(lenient.outputs).toMatchObject({ passed: 'true', 'failed-tests': '1' });
@@ -272,7 +272,7 @@ describe('quality-gate conditions and reports', () => {
 
   it('a base commit missing from the clone is an error that says to fetch it', async () => {
     const { dir } = await repositoryWithReports();
-    const run = await runAction({
+    const run = await runBundle({
       action: 'actions/quality-gate',
       workspace: dir,
       inputs: { 'coverage-files': 'lcov.info', 'base-ref': 'deadbeefdeadbeefdeadbeefdeadbeefdeadbeef' },
@@ -287,7 +287,7 @@ describe('quality-gate conditions and reports', () => {
     const shallow = `${dir}-shallow`;
     execFileSync('git', ['clone', '--quiet', '--depth=1', `file://${dir}`, shallow]);
     await writeFile(join(shallow, 'lcov.info'), lcovForChange());
-    const run = await runAction({ action: 'actions/quality-gate', workspace: shallow, inputs: { 'coverage-files': 'lcov.info' } });
+    const run = await runBundle({ action: 'actions/quality-gate', workspace: shallow, inputs: { 'coverage-files': 'lcov.info' } });
     expect(run.exitCode).toBe(1);
     expect(errors(run)[0]?.message).toMatch(/The base commit "HEAD~1" \(the default base\) is not in this clone .*fetch-depth: 0/);
   });
@@ -296,7 +296,7 @@ describe('quality-gate conditions and reports', () => {
     const { dir } = await repositoryWithReports();
     // Written from inside src/: paths relative to it (`SF:stock.ts`).
     await writeFile(join(dir, 'src', 'lcov.info'), lcovForChange('ROOT').replaceAll('SF:ROOT/src/', 'SF:'));
-    const run = await runAction({ action: 'actions/quality-gate', workspace: dir, inputs: { 'coverage-files': 'lcov.info', 'working-directory': 'src', 'min-changed-lines': '1' } });
+    const run = await runBundle({ action: 'actions/quality-gate', workspace: dir, inputs: { 'coverage-files': 'lcov.info', 'working-directory': 'src', 'min-changed-lines': '1' } });
     const expected = expectedChangedLines();
     expect(run.outputs).toMatchObject({ 'changed-lines': String(expected.coverable), 'changed-lines-coverage': String(percent(expected.covered, expected.coverable)) });
     expect(warnings(run).map((annotation) => annotation.properties.file)).toContain('src/stock.ts');
@@ -305,7 +305,7 @@ describe('quality-gate conditions and reports', () => {
   it('a coverage drop against a base report', async () => {
     const { dir } = await repositoryWithReports();
     await writeFile(join(dir, 'base-lcov.info'), 'SF:src/stock.ts\nDA:1,1\nDA:2,1\nDA:3,1\nDA:4,1\nend_of_record\n');
-    const run = await runAction({
+    const run = await runBundle({
       action: 'actions/quality-gate',
       workspace: dir,
       inputs: { 'coverage-files': 'lcov.info', 'base-coverage-file': 'base-lcov.info', 'max-coverage-drop': '5' },

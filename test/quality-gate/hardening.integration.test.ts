@@ -8,7 +8,7 @@ import { escapeMarkdown } from '../../actions/lib/markdown.js';
 import { carries } from '../harness/hostile.js';
 import { GITHUB_ACTIONS_BOT, startGitHubStandIn, type StoredComment } from '../harness/github-stand-in.js';
 import { recordTools } from '../harness/recording-tools.js';
-import { runAction, type ActionRun } from '../harness/run-action.js';
+import { runBundle, type ActionRun } from '../harness/run-bundle.js';
 import { lcovForChange, makeRepository } from './helpers.js';
 
 const MARKER = '<!-- inventory-devops:quality-gate -->';
@@ -33,7 +33,7 @@ async function standIn(options: Parameters<typeof startGitHubStandIn>[0] = {}) {
 }
 
 function gate(dir: string, inputs: Record<string, string>, extra: { env?: Record<string, string>; event?: { name: string; payload: unknown } } = {}) {
-  return runAction({ action: 'actions/quality-gate', workspace: dir, inputs, githubToken: TOKEN, timeoutMs: 30_000, ...extra });
+  return runBundle({ action: 'actions/quality-gate', workspace: dir, inputs, githubToken: TOKEN, timeoutMs: 30_000, ...extra });
 }
 
 /** Markdown outside code spans, where text could become markup. */
@@ -162,7 +162,7 @@ describe('malformed input is the user’s error, named', () => {
     const runnerTemp = await mkdtemp(join(tmpdir(), 'runner-temp-'));
     const report = join(runnerTemp, 'security-report.json');
     await writeFile(report, JSON.stringify({ version: 1, findings: [] }));
-    const run = await runAction({ action: 'actions/quality-gate', workspace: dir, inputs: { 'security-report': report }, env: { RUNNER_TEMP: runnerTemp } });
+    const run = await runBundle({ action: 'actions/quality-gate', workspace: dir, inputs: { 'security-report': report }, env: { RUNNER_TEMP: runnerTemp } });
     expect(errors(run)).toEqual([]);
     expect(run.summary).toContain('Security findings (unsuppressed): 0 critical');
   });

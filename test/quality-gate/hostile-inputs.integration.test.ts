@@ -8,7 +8,7 @@ import { qualityGateInputs } from '../../actions/quality-gate/src/inputs.js';
 import { startGitHubStandIn } from '../harness/github-stand-in.js';
 import { carries, HOSTILE_VALUES } from '../harness/hostile.js';
 import { recordTools } from '../harness/recording-tools.js';
-import { runAction } from '../harness/run-action.js';
+import { runBundle } from '../harness/run-bundle.js';
 import { lcovForChange, makeRepository } from './helpers.js';
 
 type InputName = keyof typeof qualityGateInputs;
@@ -75,7 +75,7 @@ describe.each(BUNDLE_VALUES)('through the bundle, every input given $label', ({ 
   async function gate(inputs: Record<string, string>) {
     const git = await recordTools(['git']);
     github.requests.length = 0;
-    const run = await runAction({
+    const run = await runBundle({
       action: 'actions/quality-gate',
       workspace: dir,
       inputs: { 'coverage-files': 'lcov.info', 'min-changed-lines': '100', ...inputs },

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listFiles, readReport, scan } from './helpers.js';
-import type { ActionRun } from '../harness/run-action.js';
+import type { ActionRun } from '../harness/run-bundle.js';
 
 // Through the built bundle: what a file in the scanned tree, a user rule or an ingested SARIF
 // log can make the action do.

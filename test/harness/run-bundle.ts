@@ -1,18 +1,17 @@
 import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 
-export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+import { REPOSITORY_ROOT } from '../repository-root.js';
 
 /**
  * Runs a built action the way the GitHub runner does: node on the `runs.main` of its
  * action.yml, inputs as INPUT_* variables (with the runner's name mangling and the
  * action.yml defaults filled in), and the runner's command files.
  */
-export interface RunActionOptions {
+export interface RunBundleOptions {
   /** Folder holding action.yml, relative to the repository (e.g. `actions/k8s-deploy`, or `.` for the root action). */
   action: string;
   /** Inputs as a workflow's `with:` gives them. */
@@ -62,7 +61,7 @@ interface ActionMetadata {
 }
 
 export async function readActionMetadata(action: string): Promise<ActionMetadata> {
-  return parseYaml(await readFile(join(REPO_ROOT, action, 'action.yml'), 'utf8')) as ActionMetadata;
+  return parseYaml(await readFile(join(REPOSITORY_ROOT, action, 'action.yml'), 'utf8')) as ActionMetadata;
 }
 
 /** The runner's name mangling: spaces become underscores, then upper case; hyphens stay. */
@@ -70,7 +69,7 @@ export function inputVariableName(name: string): string {
   return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
 }
 
-export async function runAction(options: RunActionOptions): Promise<ActionRun> {
+export async function runBundle(options: RunBundleOptions): Promise<ActionRun> {
   const metadata = await readActionMetadata(options.action);
   if (metadata.runs.using !== 'node24') throw new Error(`${options.action}/action.yml: runs.using is ${metadata.runs.using}, expected node24`);
 
@@ -119,7 +118,7 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
     ...options.env,
   };
 
-  const main = join(REPO_ROOT, options.action, metadata.runs.main);
+  const main = join(REPOSITORY_ROOT, options.action, metadata.runs.main);
   const { exitCode, stdout, stderr } = await runNode(main, workspace, env, options.timeoutMs ?? 120_000);
 
   const outputs = parseCommandFile(await readFile(files.GITHUB_OUTPUT, 'utf8'));
@@ -150,7 +149,7 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
   };
 }
 
-function inputEnvironment(metadata: ActionMetadata, options: RunActionOptions): Record<string, string> {
+function inputEnvironment(metadata: ActionMetadata, options: RunBundleOptions): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [name, spec] of Object.entries(metadata.inputs ?? {})) {
     if (spec.default !== undefined) env[inputVariableName(name)] = evaluateDefault(String(spec.default), options);
@@ -162,7 +161,7 @@ function inputEnvironment(metadata: ActionMetadata, options: RunActionOptions): 
   return env;
 }
 
-function evaluateDefault(value: string, options: RunActionOptions): string {
+function evaluateDefault(value: string, options: RunBundleOptions): string {
   return value.replace(/\$\{\{\s*([^}]+?)\s*\}\}/g, (_, expression: string) => {
     if (expression === 'github.token') return options.githubToken ?? '';
     throw new Error(`The harness cannot evaluate \${{ ${expression} }} in an input default`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { errorMessages, inputVariableName, parseCommandFile, runAction } from './run-action.js';
+import { errorMessages, inputVariableName, parseCommandFile, runBundle } from './run-bundle.js';
 
 describe('runner-contract harness', () => {
   it('mangles input names as the runner does', () => {
@@ -13,7 +13,7 @@ describe('runner-contract harness', () => {
   });
 
   it('runs an action with defaults, inputs, event and every command file', async () => {
-    const run = await runAction({
+    const run = await runBundle({
       action: 'test/harness/fixtures/echo-action',
       inputs: { 'multi word': 'spaced' },
       event: { name: 'pull_request', payload: { number: 7 } },
@@ -40,13 +40,13 @@ describe('runner-contract harness', () => {
   });
 
   it('reports failure exit codes and error annotations', async () => {
-    const run = await runAction({ action: 'test/harness/fixtures/echo-action', inputs: { greeting: 'fail' } });
+    const run = await runBundle({ action: 'test/harness/fixtures/echo-action', inputs: { greeting: 'fail' } });
     expect(run.exitCode).toBe(1);
     expect(errorMessages(run)).toEqual(['asked to fail']);
   });
 
   it('refuses inputs the action does not declare', async () => {
-    await expect(runAction({ action: 'test/harness/fixtures/echo-action', inputs: { typo: 'x' } })).rejects.toThrow(
+    await expect(runBundle({ action: 'test/harness/fixtures/echo-action', inputs: { typo: 'x' } })).rejects.toThrow(
       /declares no input "typo"/,
     );
   });
