@@ -24,6 +24,8 @@ for (const [name, run, expected] of cases) {
     verdicts[verdict] = (verdicts[verdict] ?? 0) + 1;
   }
   const rate = (((verdicts[expected] ?? 0) / RUNS) * 100).toFixed(1);
-  const spread = Object.entries(verdicts).map(([verdict, count]) => `${verdict} ${count}`).join(', ');
+  const spread = Object.entries(verdicts)
+    .map(([verdict, count]) => `${verdict} ${count}`)
+    .join(', ');
   console.log(`${name.padEnd(42)} ${expected} ${rate.padStart(5)}%  (${spread})  judge ${((judging / RUNS) * 1000).toFixed(0)} µs/run`);
 }

@@ -47,10 +47,14 @@ async function main(): Promise<void> {
     const get = (): Promise<void> =>
       new Promise((resolve, reject) => {
         https
-          .get(`${cluster.server}/apis/apps/v1/namespaces/${NAMESPACE}/deployments/inventory-service`, { agent, headers: { authorization: `Bearer ${cluster.token}` } }, (response) => {
-            response.resume();
-            response.on('end', () => (response.statusCode === 200 ? resolve() : reject(new Error(`HTTP ${response.statusCode}`))));
-          })
+          .get(
+            `${cluster.server}/apis/apps/v1/namespaces/${NAMESPACE}/deployments/inventory-service`,
+            { agent, headers: { authorization: `Bearer ${cluster.token}` } },
+            (response) => {
+              response.resume();
+              response.on('end', () => (response.statusCode === 200 ? resolve() : reject(new Error(`HTTP ${response.statusCode}`))));
+            },
+          )
           .on('error', reject);
       });
     for (let i = 0; i < 50; i++) await get();
@@ -63,9 +67,15 @@ async function main(): Promise<void> {
     agent.destroy();
     samples.sort((a, b) => a - b);
 
-    console.log(`emulator: 3-replica rollout of inventory-service (production overlay, from Secret to "rollout status" success): ${firstRollout.toFixed(1)} s (target < 10 s)`);
-    console.log(`emulator: 3-replica rolling update to a new tag (maxSurge 1, maxUnavailable 0, kubectl set image → rollout status): ${rollingUpdate.toFixed(1)} s`);
-    console.log(`emulator: API GET deployment over keep-alive https: median ${percentile(samples, 0.5).toFixed(2)} ms, p95 ${percentile(samples, 0.95).toFixed(2)} ms, n=${samples.length} (target < 5 ms)`);
+    console.log(
+      `emulator: 3-replica rollout of inventory-service (production overlay, from Secret to "rollout status" success): ${firstRollout.toFixed(1)} s (target < 10 s)`,
+    );
+    console.log(
+      `emulator: 3-replica rolling update to a new tag (maxSurge 1, maxUnavailable 0, kubectl set image → rollout status): ${rollingUpdate.toFixed(1)} s`,
+    );
+    console.log(
+      `emulator: API GET deployment over keep-alive https: median ${percentile(samples, 0.5).toFixed(2)} ms, p95 ${percentile(samples, 0.95).toFixed(2)} ms, n=${samples.length} (target < 5 ms)`,
+    );
   } finally {
     await cluster.stop();
     await postgres.destroy();

@@ -19,14 +19,27 @@ try {
   await timed('first rolling deploy, 3 replicas', 'actions/deploy', { ...common, images: 'inventory-service:1.0.0' });
   await timed('rolling deploy of a new version, 3 replicas', 'actions/deploy', { ...common, images: 'inventory-service:1.1.0' });
   await timed('canary deploy (1 canary + 1 baseline)', 'actions/deploy', { ...common, images: 'inventory-service:2.0.0', strategy: 'canary' });
-  await timed('canary promote (stable to the canary version)', 'actions/deploy', { ...common, images: 'inventory-service:2.0.0', strategy: 'canary', action: 'promote' });
-  await timed('rollback to the previous revision, all pods ready', 'actions/rollback', { namespace: NAMESPACE, deployment: DEPLOYMENT, kubeconfig: stage.kubeconfig });
+  await timed('canary promote (stable to the canary version)', 'actions/deploy', {
+    ...common,
+    images: 'inventory-service:2.0.0',
+    strategy: 'canary',
+    action: 'promote',
+  });
+  await timed('rollback to the previous revision, all pods ready', 'actions/rollback', {
+    namespace: NAMESPACE,
+    deployment: DEPLOYMENT,
+    kubeconfig: stage.kubeconfig,
+  });
   await timed('crash-looping deploy: start of step to failure + rollback', 'actions/deploy', { ...common, images: 'inventory-service:crash' }, 1);
   const blueGreen = { ...common, strategy: 'blue-green' };
   await timed('blue-green: first deploy (blue live, rolling one replaced)', 'actions/deploy', { ...blueGreen, images: 'inventory-service:3.0.0' });
   await timed('blue-green: new version as green, 3 replicas ready', 'actions/deploy', { ...blueGreen, images: 'inventory-service:3.1.0' });
   await timed('blue-green: promote (Service switched to green)', 'actions/deploy', { ...blueGreen, images: 'inventory-service:3.1.0', action: 'promote' });
-  await timed('blue-green: rollback (Service switched back to blue)', 'actions/rollback', { namespace: NAMESPACE, deployment: DEPLOYMENT, kubeconfig: stage.kubeconfig });
+  await timed('blue-green: rollback (Service switched back to blue)', 'actions/rollback', {
+    namespace: NAMESPACE,
+    deployment: DEPLOYMENT,
+    kubeconfig: stage.kubeconfig,
+  });
 } finally {
   await stage.stop();
 }

@@ -62,7 +62,11 @@ const elapsed = performance.now() - started;
 const heapAfter = process.memoryUsage().heapUsed;
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-console.log(`lcov: ${lcov.split('\n').length.toLocaleString('en')} lines, ${coverage.files.length} files; diff: ${diff.split('\n').length.toLocaleString('en')} lines, ${changes.length} files`);
-console.log(`result: coverage ${result.coverage?.lines}%, changed lines ${result.changedLines?.covered}/${result.changedLines?.coverable} (${result.changedLines?.percent}%), passed ${result.passed}`);
+console.log(
+  `lcov: ${lcov.split('\n').length.toLocaleString('en')} lines, ${coverage.files.length} files; diff: ${diff.split('\n').length.toLocaleString('en')} lines, ${changes.length} files`,
+);
+console.log(
+  `result: coverage ${result.coverage?.lines}%, changed lines ${result.changedLines?.covered}/${result.changedLines?.coverable} (${result.changedLines?.percent}%), passed ${result.passed}`,
+);
 console.log(`evaluation wall time: ${elapsed.toFixed(0)} ms (target < 1000 ms)`);
 console.log(`heap used after evaluation: ${mb(heapAfter)}; peak RSS of the process: ${mb(process.resourceUsage().maxRSS * 1024)} (target < 200 MB)`);

@@ -55,7 +55,9 @@ try {
     await Promise.all(
       Array.from({ length: 100 }, (_, offset) => {
         const index = folder * 100 + offset;
-        return index % MANIFEST_SHARE === 0 ? writeFile(join(path, `deploy-${index}.yaml`), manifest(index)) : writeFile(join(path, `module-${index}.ts`), sourceFile(index));
+        return index % MANIFEST_SHARE === 0
+          ? writeFile(join(path, `deploy-${index}.yaml`), manifest(index))
+          : writeFile(join(path, `module-${index}.ts`), sourceFile(index));
       }),
     );
   }

@@ -104,7 +104,10 @@ function startService(processes: number, env: Record<string, string>): ChildProc
     cluster.on('exit', () => { if (++exited === ${processes}) process.exit(0); });
     process.on('SIGTERM', () => { for (const worker of Object.values(cluster.workers ?? {})) worker?.kill('SIGTERM'); });
   `;
-  return spawn(process.execPath, ['--input-type=module', '-e', primary], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  return spawn(process.execPath, ['--input-type=module', '-e', primary], {
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
 }
 
 async function waitUntilReady(url: string): Promise<void> {
@@ -169,7 +172,15 @@ async function main(): Promise<void> {
           console.log(JSON.stringify(figures));
           if (options.wrk) {
             const wrk = await runWrk(url, route, folder);
-            const wrkFigures: Figures = { tool: 'wrk -t2', route, processes, requestsPerSecond: Math.round(wrk.rps), p50: wrk.p50, p99: wrk.p99, errors: wrk.errors };
+            const wrkFigures: Figures = {
+              tool: 'wrk -t2',
+              route,
+              processes,
+              requestsPerSecond: Math.round(wrk.rps),
+              p50: wrk.p50,
+              p99: wrk.p99,
+              errors: wrk.errors,
+            };
             results.push(wrkFigures);
             console.log(JSON.stringify(wrkFigures));
           }
@@ -184,7 +195,9 @@ async function main(): Promise<void> {
     await rm(folder, { recursive: true, force: true });
   }
 
-  console.log(`\n${connections} connections, ${durationSeconds} s per run, LOG_LEVEL=${options['log-level']}, DB_POOL_MAX=${options['pool-max']}, ${ITEM_COUNT} items`);
+  console.log(
+    `\n${connections} connections, ${durationSeconds} s per run, LOG_LEVEL=${options['log-level']}, DB_POOL_MAX=${options['pool-max']}, ${ITEM_COUNT} items`,
+  );
   console.table(
     results.map((figures) => ({
       tool: figures.tool,

@@ -31,7 +31,12 @@ async function runStep(step: Step): Promise<ActionRun> {
   await writeFile(summaryFile, run.summary);
   const problem = step.expect(run);
   console.log(`\n${problem ? '✗' : '✓'} ${stepNumber}. ${step.title} (${seconds} s, exit ${run.exitCode})`);
-  console.log(`  outputs: ${Object.entries(run.outputs).filter(([name]) => !['report', 'sarif-file'].includes(name)).map(([name, value]) => `${name}=${value.replace(/\n/g, ',')}`).join('  ')}`);
+  console.log(
+    `  outputs: ${Object.entries(run.outputs)
+      .filter(([name]) => !['report', 'sarif-file'].includes(name))
+      .map(([name, value]) => `${name}=${value.replace(/\n/g, ',')}`)
+      .join('  ')}`,
+  );
   console.log(`  job summary: ${summaryFile}`);
   console.log(indent(renderSummary(run.summary)));
   if (problem) throw new Error(`Step ${stepNumber} (${step.title}) did not behave as designed: ${problem}\n${run.stdout.slice(-3000)}`);
@@ -205,7 +210,9 @@ async function demo(stage: Stage): Promise<void> {
       byKind.set(kind, (byKind.get(kind) ?? 0) + 1);
     }
     const kinds = [...byKind].map(([kind, count]) => `${count} × ${kind}`).join(', ');
-    console.log(`\nTraffic through the Service during the canaries and blue-green switches: ${report.succeeded} requests answered, ${report.failures.length} failed${kinds ? ` (${kinds}: the faulty canary's injected 500s are expected; anything else is not)` : ''}`);
+    console.log(
+      `\nTraffic through the Service during the canaries and blue-green switches: ${report.succeeded} requests answered, ${report.failures.length} failed${kinds ? ` (${kinds}: the faulty canary's injected 500s are expected; anything else is not)` : ''}`,
+    );
   }
 }
 

@@ -7,7 +7,16 @@ import { ConfigurationError } from './errors.js';
 import type { Kubectl } from './kubectl.js';
 import { BLUE_GREEN_ROLE_ANNOTATION, BLUE_GREEN_SERVICES_ANNOTATION, VERSION_LABEL } from './kubernetes-metadata.js';
 import { checkObjectName } from './kubernetes-names.js';
-import { containerImages, isRecord, templateImages, type HorizontalPodAutoscaler, type KubeObject, type LiveDeployment, type ObjectList, type Service } from './kubernetes-objects.js';
+import {
+  containerImages,
+  isRecord,
+  templateImages,
+  type HorizontalPodAutoscaler,
+  type KubeObject,
+  type LiveDeployment,
+  type ObjectList,
+  type Service,
+} from './kubernetes-objects.js';
 import { waitForRollout } from './rollout-wait.js';
 import { currentRevision } from './workloads.js';
 
@@ -109,7 +118,14 @@ export async function switchTraffic(kubectl: Kubectl, services: readonly string[
     const target = autoscaler.spec?.scaleTargetRef;
     if (target?.kind !== 'Deployment' || target.name !== from.name) continue;
     const retarget = JSON.stringify({ spec: { scaleTargetRef: { name: to.name } } });
-    await kubectl.run(['patch', 'horizontalpodautoscaler', '--type=merge', `--patch=${retarget}`, '--', checkObjectName('HorizontalPodAutoscaler', autoscaler.metadata.name, 'The cluster')]);
+    await kubectl.run([
+      'patch',
+      'horizontalpodautoscaler',
+      '--type=merge',
+      `--patch=${retarget}`,
+      '--',
+      checkObjectName('HorizontalPodAutoscaler', autoscaler.metadata.name, 'The cluster'),
+    ]);
   }
 }
 
@@ -131,11 +147,7 @@ export function servicesSelecting(objects: readonly KubeObject[], deployment: Ku
 }
 
 /** The colour Deployment: the manifests' Deployment renamed, its pods labelled `version: <colour>`. */
-export function planColour(
-  deployment: KubeObject,
-  colour: Colour,
-  options: { role: Role; services: readonly KubeObject[]; replicas?: number },
-): KubeObject {
+export function planColour(deployment: KubeObject, colour: Colour, options: { role: Role; services: readonly KubeObject[]; replicas?: number }): KubeObject {
   const variant = labelledVariant(deployment, colourName(deployment.metadata.name, colour), VERSION_LABEL, colour, options.replicas);
   variant.metadata.annotations = {
     ...variant.metadata.annotations,
@@ -178,9 +190,18 @@ export async function deployBlueGreen(kubectl: Kubectl, objects: readonly KubeOb
   const workloads: DeployedWorkload[] = [{ name, previousRevision: await currentRevision(kubectl, name) }];
   const notes = [`deployment/${serving.name} keeps serving; ${serviceList(services)} switch to deployment/${name} on \`action: promote\`.`];
   const replaced = state.colours[colour];
-  if (replaced?.role === 'previous') notes.push(`deployment/${name} held the previous release (${replaced.images.join(', ')}) for an instant switch back; it now runs the new version.`);
+  if (replaced?.role === 'previous')
+    notes.push(`deployment/${name} held the previous release (${replaced.images.join(', ')}) for an instant switch back; it now runs the new version.`);
   if (options.dryRun) {
-    return { status: 'succeeded', strategy: 'blue-green', message: 'Dry run: nothing was changed', workloads, notes, problems: [], diff: await dryRunDiff(kubectl, [candidate], options) };
+    return {
+      status: 'succeeded',
+      strategy: 'blue-green',
+      message: 'Dry run: nothing was changed',
+      workloads,
+      notes,
+      problems: [],
+      diff: await dryRunDiff(kubectl, [candidate], options),
+    };
   }
 
   await core.group(`Apply deployment/${name}`, () => apply(kubectl, [candidate], options));
@@ -213,7 +234,13 @@ export async function deployBlueGreen(kubectl: Kubectl, objects: readonly KubeOb
  * A Deployment of the same name deployed without blue-green keeps serving (the Services'
  * selector still matches its pods) until blue is ready, then the Services switch and it is removed.
  */
-async function firstDeploy(kubectl: Kubectl, objects: readonly KubeObject[], next: KubeObject, services: readonly KubeObject[], options: DeployOptions): Promise<DeployResult> {
+async function firstDeploy(
+  kubectl: Kubectl,
+  objects: readonly KubeObject[],
+  next: KubeObject,
+  services: readonly KubeObject[],
+  options: DeployOptions,
+): Promise<DeployResult> {
   const blue = planColour(next, 'blue', { role: 'serving', services });
   const name = blue.metadata.name;
   const pointed = pointAtColour(objects, next, 'blue');
@@ -223,10 +250,23 @@ async function firstDeploy(kubectl: Kubectl, objects: readonly KubeObject[], nex
 
   await preflight(kubectl, [...beforeSwitch, ...switchedServices], options);
   const workloads: DeployedWorkload[] = [{ name, previousRevision: await currentRevision(kubectl, name) }];
-  const notes = [`No blue-green release of deployment/${next.metadata.name} was serving, so there was nothing to switch from: blue went live directly, as a rolling deploy would.`];
-  if (unmanaged) notes.push(`deployment/${next.metadata.name} (deployed without blue-green) served until deployment/${name} was ready, then ${serviceList(services)} switched to blue and it was removed.`);
+  const notes = [
+    `No blue-green release of deployment/${next.metadata.name} was serving, so there was nothing to switch from: blue went live directly, as a rolling deploy would.`,
+  ];
+  if (unmanaged)
+    notes.push(
+      `deployment/${next.metadata.name} (deployed without blue-green) served until deployment/${name} was ready, then ${serviceList(services)} switched to blue and it was removed.`,
+    );
   if (options.dryRun) {
-    return { status: 'succeeded', strategy: 'rolling', message: 'Dry run: nothing was changed', workloads, notes, problems: [], diff: await dryRunDiff(kubectl, [...beforeSwitch, ...switchedServices], options) };
+    return {
+      status: 'succeeded',
+      strategy: 'rolling',
+      message: 'Dry run: nothing was changed',
+      workloads,
+      notes,
+      problems: [],
+      diff: await dryRunDiff(kubectl, [...beforeSwitch, ...switchedServices], options),
+    };
   }
 
   await core.group('Apply', () => apply(kubectl, beforeSwitch, options));
@@ -236,7 +276,14 @@ async function firstDeploy(kubectl: Kubectl, objects: readonly KubeObject[], nex
     if (!options.rollbackOnFailure) return { status: 'failed', strategy: 'rolling', message: outcome.message, workloads, notes, problems: outcome.problems };
     await deleteDeployments(kubectl, [name]);
     const served = unmanaged ? `deployment/${next.metadata.name} served throughout` : 'nothing was serving before';
-    return { status: 'rolled-back', strategy: 'rolling', message: `${outcome.message}. Removed deployment/${name}; ${served}.`, workloads, notes, problems: outcome.problems };
+    return {
+      status: 'rolled-back',
+      strategy: 'rolling',
+      message: `${outcome.message}. Removed deployment/${name}; ${served}.`,
+      workloads,
+      notes,
+      problems: outcome.problems,
+    };
   }
   await core.group(`Switch ${serviceList(services)} to blue`, () => apply(kubectl, switchedServices, options));
   if (unmanaged) await deleteDeployments(kubectl, [next.metadata.name]);
@@ -265,7 +312,10 @@ export async function promoteBlueGreen(kubectl: Kubectl, objects: readonly KubeO
   }
   const ready = await core.group(`Check deployment/${candidate.name} is ready`, () => waitForRollout(kubectl, candidate.name, options.timeoutSeconds));
   if (!ready.ok) {
-    return { ...result('failed', `deployment/${candidate.name} is not ready, so the Services were not switched: ${ready.message}`, candidate), problems: ready.problems };
+    return {
+      ...result('failed', `deployment/${candidate.name} is not ready, so the Services were not switched: ${ready.message}`, candidate),
+      problems: ready.problems,
+    };
   }
 
   const pointed = pointAtColour(objects, next, candidate.colour);
@@ -276,7 +326,9 @@ export async function promoteBlueGreen(kubectl: Kubectl, objects: readonly KubeO
   await setRole(kubectl, serving.name, 'previous');
   return {
     ...result('succeeded', `Promoted: ${serviceList(services)} now send traffic to deployment/${candidate.name} (${candidate.images.join(', ')})`, candidate),
-    notes: [`deployment/${serving.name} keeps running ${serving.images.join(', ')} for an instant switch back (the rollback action) until the next deploy replaces it.`],
+    notes: [
+      `deployment/${serving.name} keeps running ${serving.images.join(', ')} for an instant switch back (the rollback action) until the next deploy replaces it.`,
+    ],
   };
 }
 
@@ -291,7 +343,9 @@ export async function abortBlueGreen(kubectl: Kubectl, objects: readonly KubeObj
 
 function pendingColour(state: BlueGreenState, deployment: string): { serving: ColourDeployment; candidate?: ColourDeployment } {
   if (!state.serving) {
-    throw new ConfigurationError(`No blue-green release of deployment/${deployment} is serving (no ${colourName(deployment, 'blue')} or ${colourName(deployment, 'green')} selected by its Services); deploy with strategy blue-green first. Nothing was changed`);
+    throw new ConfigurationError(
+      `No blue-green release of deployment/${deployment} is serving (no ${colourName(deployment, 'blue')} or ${colourName(deployment, 'green')} selected by its Services); deploy with strategy blue-green first. Nothing was changed`,
+    );
   }
   const other = state.colours[otherColour(state.serving)];
   return { serving: state.colours[state.serving]!, candidate: other?.role === 'pending' ? other : undefined };
@@ -318,11 +372,19 @@ export async function undoBlueGreen(kubectl: Kubectl, name: string, state: BlueG
   const other = state.colours[otherColour(serving.colour)];
   const from = { serving: serving.name, fromRevision: serving.revision };
   if (!other) {
-    throw new ConfigurationError(`deployment/${serving.name} serves ${serving.images.join(', ')} and there is no other colour of deployment/${name} to switch back to: the previous release is kept only until the next deploy`);
+    throw new ConfigurationError(
+      `deployment/${serving.name} serves ${serving.images.join(', ')} and there is no other colour of deployment/${name} to switch back to: the previous release is kept only until the next deploy`,
+    );
   }
   if (other.role === 'pending') {
     await kubectl.run(['delete', 'deployment', '--wait=true', '--', other.name]);
-    return { ...from, toRevision: serving.revision, lines: [`Removed deployment/${other.name} (${other.images.join(', ')}), which was never promoted; deployment/${serving.name} (${serving.images.join(', ')}) served throughout.`] };
+    return {
+      ...from,
+      toRevision: serving.revision,
+      lines: [
+        `Removed deployment/${other.name} (${other.images.join(', ')}), which was never promoted; deployment/${serving.name} (${serving.images.join(', ')}) served throughout.`,
+      ],
+    };
   }
   const ready = await core.group(`Check deployment/${other.name} is ready`, () => waitForRollout(kubectl, other.name, timeoutSeconds));
   if (!ready.ok) throw new ConfigurationError(`deployment/${other.name} is not ready, so the Services were not switched back: ${ready.message}`);

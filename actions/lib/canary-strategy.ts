@@ -72,9 +72,20 @@ export async function deployCanary(kubectl: Kubectl, objects: readonly KubeObjec
   const variants = [baseline, canary];
   await preflight(kubectl, variants, options);
   const workloads: DeployedWorkload[] = variants.map((variant) => ({ name: variant.metadata.name }));
-  const notes = [`${replicas} canary and ${replicas} baseline replicas beside ${stable.spec?.replicas ?? 1} stable ones share the Service's traffic by replica count.`];
+  const notes = [
+    `${replicas} canary and ${replicas} baseline replicas beside ${stable.spec?.replicas ?? 1} stable ones share the Service's traffic by replica count.`,
+  ];
   if (options.dryRun) {
-    return { status: 'succeeded', strategy: 'canary', message: 'Dry run: nothing was changed', workloads, notes, problems: [], diff: await dryRunDiff(kubectl, variants, options), ...selectors };
+    return {
+      status: 'succeeded',
+      strategy: 'canary',
+      message: 'Dry run: nothing was changed',
+      workloads,
+      notes,
+      problems: [],
+      diff: await dryRunDiff(kubectl, variants, options),
+      ...selectors,
+    };
   }
 
   await core.group('Apply baseline and canary', () => apply(kubectl, variants, options));
@@ -82,7 +93,8 @@ export async function deployCanary(kubectl: Kubectl, objects: readonly KubeObjec
     const outcome = await core.group(`Wait for deployment/${workload.name}`, () => waitForRollout(kubectl, workload.name, options.timeoutSeconds));
     workload.revision = await currentRevision(kubectl, workload.name);
     if (outcome.ok) continue;
-    if (!options.rollbackOnFailure) return { status: 'failed', strategy: 'canary', message: outcome.message, workloads, notes, problems: outcome.problems, ...selectors };
+    if (!options.rollbackOnFailure)
+      return { status: 'failed', strategy: 'canary', message: outcome.message, workloads, notes, problems: outcome.problems, ...selectors };
     await removeCanary(kubectl, name);
     return {
       status: 'rolled-back',
@@ -93,7 +105,15 @@ export async function deployCanary(kubectl: Kubectl, objects: readonly KubeObjec
       problems: outcome.problems,
     };
   }
-  return { status: 'succeeded', strategy: 'canary', message: `Canary of deployment/${name} is serving beside its baseline`, workloads, notes, problems: [], ...selectors };
+  return {
+    status: 'succeeded',
+    strategy: 'canary',
+    message: `Canary of deployment/${name} is serving beside its baseline`,
+    workloads,
+    notes,
+    problems: [],
+    ...selectors,
+  };
 }
 
 /** Rolls the stable Deployment to the canary's version, then removes canary and baseline. */

@@ -27,7 +27,15 @@ export async function replicaSetsOf(kubectl: Kubectl, deployment: string): Promi
 /** Marks the ReplicaSet of a failed revision, so that `rollback` never returns to it. */
 export async function markDeploymentRevisionFailed(kubectl: Kubectl, deployment: string): Promise<void> {
   const [newest] = await replicaSetsOf(kubectl, deployment);
-  if (newest) await kubectl.run(['annotate', 'replicaset', '--overwrite', '--', checkObjectName('ReplicaSet', newest.metadata.name, `deployment/${deployment}'s newest ReplicaSet`), `${DEPLOY_STATUS_ANNOTATION}=failed`]);
+  if (newest)
+    await kubectl.run([
+      'annotate',
+      'replicaset',
+      '--overwrite',
+      '--',
+      checkObjectName('ReplicaSet', newest.metadata.name, `deployment/${deployment}'s newest ReplicaSet`),
+      `${DEPLOY_STATUS_ANNOTATION}=failed`,
+    ]);
 }
 
 /** Whether k8s-deploy marked this revision's rollout failed. */

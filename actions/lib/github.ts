@@ -30,7 +30,8 @@ export async function upsertComment(token: string, target: IssueRef, marker: str
       const { data } = await octokit.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body });
       return { outcome: 'updated', url: data.html_url };
     }
-    if (marked.length > 0) core.info(`${marked.length} comment(s) on ${owner}/${repo}#${issueNumber} carry the marker but were not written by ${identity?.login}: left alone.`);
+    if (marked.length > 0)
+      core.info(`${marked.length} comment(s) on ${owner}/${repo}#${issueNumber} carry the marker but were not written by ${identity?.login}: left alone.`);
     const { data } = await octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body });
     return { outcome: 'created', url: data.html_url };
   } catch (error: unknown) {
@@ -105,7 +106,9 @@ export interface NewDeployment {
  * that deploys has already decided) and returns its id. Throws the API's error.
  */
 export async function createDeployment(token: string, target: RepositoryRef, deployment: NewDeployment): Promise<number> {
-  const { data } = await (await octokitFor(token)).rest.repos.createDeployment({
+  const { data } = await (
+    await octokitFor(token)
+  ).rest.repos.createDeployment({
     ...target,
     ref: deployment.ref,
     environment: deployment.environment,
@@ -128,7 +131,9 @@ export interface DeploymentStatus {
 }
 
 export async function createDeploymentStatus(token: string, target: RepositoryRef, deploymentId: number, status: DeploymentStatus): Promise<void> {
-  await (await octokitFor(token)).rest.repos.createDeploymentStatus({
+  await (
+    await octokitFor(token)
+  ).rest.repos.createDeploymentStatus({
     ...target,
     deployment_id: deploymentId,
     state: status.state,

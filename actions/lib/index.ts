@@ -8,6 +8,14 @@ export { contextNamespace, Kubectl, KubectlError, type KubectlResult } from './k
 export { checkObjectName, isNamedKind, isObjectName, type NamedKind } from './kubernetes-names.js';
 export { prepareKubeconfig, type KubeconfigFile } from './kubeconfig.js';
 export { upsertComment, type IssueRef, type UpsertResult } from './github.js';
-export { SEVERITIES, countUnsuppressedBySeverity, securityFindingSchema, securityReportSchema, type SecurityFinding, type SecurityReport, type Severity } from './security-report.js';
+export {
+  SEVERITIES,
+  countUnsuppressedBySeverity,
+  securityFindingSchema,
+  securityReportSchema,
+  type SecurityFinding,
+  type SecurityReport,
+  type Severity,
+} from './security-report.js';
 export { finiteOrMissing } from './finite.js';
 export { codeBlock, codeSpan, escapeHtml, escapeMarkdown } from './markdown.js';

@@ -197,12 +197,14 @@ function numeric(kind: string, pattern: RegExp, { min, max }: { min?: number; ma
           ? ` of at most ${max}`
           : '';
   const expected = `${kind}${bounds}`;
-  return z
-    .string({ error: expected })
-    .regex(pattern, { error: expected })
-    .transform(Number)
-    // 400 digits match the pattern but are Infinity: a threshold must be finite.
-    .refine((value) => Number.isFinite(value) && (min === undefined || value >= min) && (max === undefined || value <= max), {
-      error: expected,
-    });
+  return (
+    z
+      .string({ error: expected })
+      .regex(pattern, { error: expected })
+      .transform(Number)
+      // 400 digits match the pattern but are Infinity: a threshold must be finite.
+      .refine((value) => Number.isFinite(value) && (min === undefined || value >= min) && (max === undefined || value <= max), {
+        error: expected,
+      })
+  );
 }

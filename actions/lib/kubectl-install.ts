@@ -78,7 +78,8 @@ export async function installKubectl(requested: string, options: KubectlInstallO
   }
 
   const cacheRoot = environment.RUNNER_TOOL_CACHE;
-  if (!cacheRoot) throw new ConfigurationError(`Input "${inputName}" asks for kubectl ${version}, but RUNNER_TOOL_CACHE is not set, so there is nowhere to install it`);
+  if (!cacheRoot)
+    throw new ConfigurationError(`Input "${inputName}" asks for kubectl ${version}, but RUNNER_TOOL_CACHE is not set, so there is nowhere to install it`);
   // The tool cache (and its HTTP client) is loaded only when kubectl is not already on PATH.
   const toolCache = await import('@actions/tool-cache');
   const cached = toolCache.find('kubectl', version, arch);
@@ -146,7 +147,9 @@ async function clientVersion(binary: string, extraArgs: string[] = []): Promise<
 async function expectVersion(binary: string, version: string, from: string, inputName: string): Promise<void> {
   const found = await clientVersion(binary);
   if (found === undefined || !sameVersion(found, version)) {
-    throw new ConfigurationError(`Input "${inputName}" asks for kubectl ${version}, but the kubectl from ${from} reports ${found ?? 'no version (it did not run)'}`);
+    throw new ConfigurationError(
+      `Input "${inputName}" asks for kubectl ${version}, but the kubectl from ${from} reports ${found ?? 'no version (it did not run)'}`,
+    );
   }
 }
 
@@ -161,14 +164,18 @@ async function download(url: string, destination: string, version: string, input
       );
     }
     const status = error instanceof toolCache.HTTPError ? `HTTP ${error.httpStatusCode}` : describeError(error);
-    throw new ConfigurationError(`Could not download kubectl ${version} from ${url}: ${status}. Air-gapped runners can set ${KUBECTL_BASE_URL_VARIABLE} to a mirror`);
+    throw new ConfigurationError(
+      `Could not download kubectl ${version} from ${url}: ${status}. Air-gapped runners can set ${KUBECTL_BASE_URL_VARIABLE} to a mirror`,
+    );
   }
 }
 
 function parseDigest(text: string, url: string, version: string): string {
   const digest = text.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
   if (!/^[0-9a-f]{64}$/.test(digest)) {
-    throw new ConfigurationError(`The checksum of kubectl ${version} at ${url} is not a SHA-256 digest (got "${text.trim().slice(0, 80)}"): nothing was installed`);
+    throw new ConfigurationError(
+      `The checksum of kubectl ${version} at ${url} is not a SHA-256 digest (got "${text.trim().slice(0, 80)}"): nothing was installed`,
+    );
   }
   return digest;
 }

@@ -122,7 +122,8 @@ export class Kubectl {
     const { stdout } = await this.run(args);
     if (stdout.trim() === '') return undefined;
     const found = parseAnswer<{ kind?: unknown; metadata?: { name?: unknown; namespace?: unknown } } | null>(args, stdout);
-    if (found === null || typeof found !== 'object') throw new ConfigurationError(`kubectl ${args.join(' ')} answered with something that is not an object; the step stops here`);
+    if (found === null || typeof found !== 'object')
+      throw new ConfigurationError(`kubectl ${args.join(' ')} answered with something that is not an object; the step stops here`);
     const namespaceDiffers = this.namespace !== undefined && found.metadata?.namespace !== undefined && found.metadata.namespace !== this.namespace;
     if (found.kind !== kind || found.metadata?.name !== name || namespaceDiffers) {
       const answer = `${String(found.kind)} ${String(found.metadata?.name ?? '(no name)')}${found.metadata?.namespace ? ` in namespace ${String(found.metadata.namespace)}` : ''}`;

@@ -51,7 +51,8 @@ export function findPodProblems(pods: readonly Pod[]): PodProblemFound[] {
   return problems;
 }
 
-export const isPodReady = (pod: Pod): boolean => pod.status?.conditions?.some((condition) => condition.type === 'Ready' && condition.status === 'True') ?? false;
+export const isPodReady = (pod: Pod): boolean =>
+  pod.status?.conditions?.some((condition) => condition.type === 'Ready' && condition.status === 'True') ?? false;
 
 /** Log text kept per pod: 20 lines are enough to see why, and a summary holds at most 1 MiB. */
 const MAX_LOG_CHARACTERS = 8000;
@@ -63,7 +64,9 @@ export async function diagnose(kubectl: Kubectl, problem: PodProblemFound): Prom
   }
   const events = await kubectl
     .json<ObjectList<KubernetesEvent>>(['get', 'events', `--field-selector=involvedObject.name=${problem.pod}`])
-    .then((list) => list.items.slice(-10).map((event) => redactSecrets(`${event.reason ?? ''}: ${event.message ?? ''}${(event.count ?? 1) > 1 ? ` (x${event.count})` : ''}`)))
+    .then((list) =>
+      list.items.slice(-10).map((event) => redactSecrets(`${event.reason ?? ''}: ${event.message ?? ''}${(event.count ?? 1) > 1 ? ` (x${event.count})` : ''}`)),
+    )
     .catch(() => []);
   const logArgs = ['logs', '--tail=20', ...(problem.container ? [`--container=${problem.container}`] : [])];
   let logs = '';

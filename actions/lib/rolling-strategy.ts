@@ -11,7 +11,13 @@ import { currentRevision, markRevisionFailed, workloadRef } from './workloads.js
  * Applies the manifests and waits for every Deployment and StatefulSet in them; on a failed
  * rollout marks the revision failed and, if asked, undoes every workload this deploy changed.
  */
-export async function deployRolling(kubectl: Kubectl, objects: readonly KubeObject[], options: DeployOptions, strategy = 'rolling', notes: string[] = []): Promise<DeployResult> {
+export async function deployRolling(
+  kubectl: Kubectl,
+  objects: readonly KubeObject[],
+  options: DeployOptions,
+  strategy = 'rolling',
+  notes: string[] = [],
+): Promise<DeployResult> {
   const deployments = objects.filter((object) => object.kind === 'Deployment').map((object) => object.metadata.name);
   const statefulSets = objects.filter((object) => object.kind === 'StatefulSet').map((object) => object.metadata.name);
   await preflight(kubectl, objects, options);
@@ -19,14 +25,25 @@ export async function deployRolling(kubectl: Kubectl, objects: readonly KubeObje
   for (const name of deployments) workloads.push({ name, previousRevision: await currentRevision(kubectl, name) });
   for (const name of statefulSets) workloads.push({ name, kind: 'statefulset', previousRevision: await currentRevision(kubectl, name, 'statefulset') });
   if (options.dryRun) {
-    return { status: 'succeeded', strategy, message: 'Dry run: nothing was changed', workloads, notes, problems: [], diff: await dryRunDiff(kubectl, objects, options) };
+    return {
+      status: 'succeeded',
+      strategy,
+      message: 'Dry run: nothing was changed',
+      workloads,
+      notes,
+      problems: [],
+      diff: await dryRunDiff(kubectl, objects, options),
+    };
   }
 
   await core.group('Apply', () => apply(kubectl, objects, options));
   // A StatefulSet pod that never became ready (say, from an earlier failed deploy) would hold this rollout forever.
   for (const workload of workloads.filter((w) => w.kind === 'statefulset' && w.previousRevision !== undefined)) {
     const replaced = await replaceStuckStatefulSetPods(kubectl, workload.name);
-    if (replaced.length > 0) notes.push(`${workloadRef(workloadOf(workload))}: deleted pod ${replaced.join(', ')}, not ready and on an older revision, so that the StatefulSet recreates it from the new template (Kubernetes would wait for it forever).`);
+    if (replaced.length > 0)
+      notes.push(
+        `${workloadRef(workloadOf(workload))}: deleted pod ${replaced.join(', ')}, not ready and on an older revision, so that the StatefulSet recreates it from the new template (Kubernetes would wait for it forever).`,
+      );
   }
   const deadline = Date.now() + options.timeoutSeconds * 1000;
   for (const workload of workloads) {
@@ -61,12 +78,16 @@ export async function deployRolling(kubectl: Kubectl, objects: readonly KubeObje
 async function rollBackWorkloads(kubectl: Kubectl, workloads: DeployedWorkload[], timeoutSeconds: number): Promise<{ ok: boolean; message: string }> {
   // Workloads not waited for yet: their revision now tells whether this deploy changed them.
   for (const workload of workloads) {
-    if (workload.revision === undefined && workload.previousRevision !== undefined) workload.revision = await currentRevision(kubectl, workload.name, workload.kind);
+    if (workload.revision === undefined && workload.previousRevision !== undefined)
+      workload.revision = await currentRevision(kubectl, workload.name, workload.kind);
   }
   const changed = workloads.filter((workload) => workload.previousRevision !== undefined && workload.revision !== workload.previousRevision);
   if (changed.length === 0) {
     const firstDeploy = workloads.every((workload) => workload.previousRevision === undefined);
-    return { ok: false, message: firstDeploy ? 'Nothing to roll back to: this was the first deploy' : 'Nothing to roll back: no revision changed in this deploy' };
+    return {
+      ok: false,
+      message: firstDeploy ? 'Nothing to roll back to: this was the first deploy' : 'Nothing to roll back: no revision changed in this deploy',
+    };
   }
   for (const workload of changed) {
     await kubectl.run(['rollout', 'undo', `--to-revision=${workload.previousRevision}`, '--', workloadRef(workloadOf(workload))]);

@@ -26,12 +26,7 @@ export interface RolloutOutcome {
  * loop, an image that cannot be pulled or an unschedulable pod ends the wait at once, with the
  * pod's events and the last lines of its log. A bare name is a Deployment.
  */
-export async function waitForRollout(
-  kubectl: Kubectl,
-  target: string | Workload,
-  timeoutSeconds: number,
-  checkEverySeconds = 2,
-): Promise<RolloutOutcome> {
+export async function waitForRollout(kubectl: Kubectl, target: string | Workload, timeoutSeconds: number, checkEverySeconds = 2): Promise<RolloutOutcome> {
   const workload = asWorkload(target);
   const ref = workloadRef(workload);
   const findProblems = () => (workload.kind === 'statefulset' ? statefulSetProblems(kubectl, workload.name) : newRevisionProblems(kubectl, workload.name));

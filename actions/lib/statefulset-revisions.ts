@@ -8,7 +8,11 @@ import { isPodReady } from './pod-problems.js';
 /** A StatefulSet's ControllerRevisions (by controller reference, not only by labels), newest first. */
 export async function controllerRevisionsOf(kubectl: Kubectl, statefulSet: string): Promise<{ statefulSet: StatefulSet; revisions: ControllerRevision[] }> {
   const current = await kubectl.json<StatefulSet>(['get', 'statefulset', '--', statefulSet]);
-  const list = await kubectl.json<ObjectList<ControllerRevision>>(['get', 'controllerrevisions', `--selector=${selectorOf(current.spec?.selector?.matchLabels ?? {})}`]);
+  const list = await kubectl.json<ObjectList<ControllerRevision>>([
+    'get',
+    'controllerrevisions',
+    `--selector=${selectorOf(current.spec?.selector?.matchLabels ?? {})}`,
+  ]);
   const revisions = list.items
     .filter((revision) => revision.metadata.ownerReferences?.some((owner) => owner.controller && owner.uid === current.metadata.uid))
     .sort((a, b) => b.revision - a.revision);
@@ -46,7 +50,8 @@ export async function statefulSetPods(kubectl: Kubectl, name: string): Promise<{
 export async function replaceStuckStatefulSetPods(kubectl: Kubectl, name: string, waitSeconds = 10): Promise<string[]> {
   const deadline = Date.now() + waitSeconds * 1000;
   let found = await statefulSetPods(kubectl, name);
-  const observed = (statefulSet: StatefulSet) => (statefulSet.status?.observedGeneration ?? 0) >= (statefulSet.metadata.generation ?? 0) && !!statefulSet.status?.updateRevision;
+  const observed = (statefulSet: StatefulSet) =>
+    (statefulSet.status?.observedGeneration ?? 0) >= (statefulSet.metadata.generation ?? 0) && !!statefulSet.status?.updateRevision;
   while (!observed(found.statefulSet) && Date.now() < deadline) {
     await sleep(250);
     found = await statefulSetPods(kubectl, name);
@@ -62,5 +67,13 @@ export async function replaceStuckStatefulSetPods(kubectl: Kubectl, name: string
 export async function markStatefulSetRevisionFailed(kubectl: Kubectl, name: string): Promise<void> {
   const { statefulSet, revisions } = await controllerRevisionsOf(kubectl, name);
   const failed = revisions.find((revision) => revision.metadata.name === statefulSet.status?.updateRevision);
-  if (failed) await kubectl.run(['annotate', 'controllerrevision', '--overwrite', '--', checkObjectName('ControllerRevision', failed.metadata.name, `StatefulSet ${name}'s revision`), `${DEPLOY_STATUS_ANNOTATION}=failed`]);
+  if (failed)
+    await kubectl.run([
+      'annotate',
+      'controllerrevision',
+      '--overwrite',
+      '--',
+      checkObjectName('ControllerRevision', failed.metadata.name, `StatefulSet ${name}'s revision`),
+      `${DEPLOY_STATUS_ANNOTATION}=failed`,
+    ]);
 }

@@ -24,7 +24,10 @@ const server = spawn(process.execPath, [`${SERVICE_ROOT}dist/server.js`], {
 
 const base = `http://localhost:${port}`;
 for (let attempt = 0; attempt < 100 && server.exitCode === null; attempt += 1) {
-  const ready = await fetch(`${base}/ready`).then((response) => response.ok, () => false);
+  const ready = await fetch(`${base}/ready`).then(
+    (response) => response.ok,
+    () => false,
+  );
   if (ready) {
     console.log(`\ninventory service ready: ${base}/api/items  (OpenAPI: ${base}/docs/openapi.json, metrics: ${base}/metrics)`);
     console.log(`PostgreSQL: ${databaseUrl}\nCtrl-C stops both.\n`);

@@ -36,13 +36,22 @@ declare module 'fastify' {
 }
 
 /** PostgreSQL unreachable or restarting: the client did nothing wrong and may retry. */
-const DATABASE_UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
+const DATABASE_UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08001',
+  '08003',
+  '08006',
+]);
 
 function isDatabaseUnavailable(error: FastifyError): boolean {
-  return (
-    DATABASE_UNAVAILABLE_CODES.has(error.code) ||
-    /timeout exceeded when trying to connect|Connection terminated/.test(error.message)
-  );
+  return DATABASE_UNAVAILABLE_CODES.has(error.code) || /timeout exceeded when trying to connect|Connection terminated/.test(error.message);
 }
 
 const REQUEST_ID = /^[\w.:@-]{1,128}$/;

@@ -17,9 +17,7 @@ const integerFrom = (min: number, max: number) =>
     })
     .transform(Number);
 
-const booleanFlag = z
-  .enum(['true', 'false'], { error: 'must be "true" or "false"' })
-  .transform((value) => value === 'true');
+const booleanFlag = z.enum(['true', 'false'], { error: 'must be "true" or "false"' }).transform((value) => value === 'true');
 
 const fraction = z
   .string()
@@ -78,9 +76,7 @@ export class ConfigError extends Error {
  * as Kubernetes and shells often pass `NAME=` for "no value".
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const raw = Object.fromEntries(
-    Object.keys(environmentSchema.shape).map((name) => [name, env[name] === '' ? undefined : env[name]]),
-  );
+  const raw = Object.fromEntries(Object.keys(environmentSchema.shape).map((name) => [name, env[name] === '' ? undefined : env[name]]));
   const parsed = environmentSchema.safeParse(raw);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {

@@ -17,11 +17,4 @@ export class AccessLog extends LogController {
 }
 
 /** Never logged in clear: credentials in headers and the database URL. */
-export const REDACTED_PATHS = [
-  'req.headers.authorization',
-  'req.headers.cookie',
-  'headers.authorization',
-  'headers.cookie',
-  'databaseUrl',
-  'DATABASE_URL',
-];
+export const REDACTED_PATHS = ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization', 'headers.cookie', 'databaseUrl', 'DATABASE_URL'];

@@ -42,9 +42,7 @@ describe('concurrent adjustments over HTTP', () => {
     const versions = await Promise.all(responses.map(async (response) => ((await response.json()) as { version: number }).version));
     // Every adjustment saw a distinct version: each one was applied on top of the previous.
     expect(new Set(versions).size).toBe(100);
-    expect(await currentItem(id)).toEqual(
-      expect.objectContaining({ quantity: 1000 + deltas.reduce((sum, delta) => sum + delta, 0), version: 101 }),
-    );
+    expect(await currentItem(id)).toEqual(expect.objectContaining({ quantity: 1000 + deltas.reduce((sum, delta) => sum + delta, 0), version: 101 }));
   });
 
   it('never go below zero: of 100 concurrent -1 on a stock of 40, exactly 40 succeed', async () => {

@@ -32,7 +32,11 @@ beforeAll(async () => {
   db = new pg.Client({ connectionString: ctx.databaseUrl });
   await db.connect();
   for (let index = 1; index <= SEEDED_ITEMS; index++) {
-    const response = await ctx.app.inject({ method: 'POST', url: '/api/items', payload: { sku: `FUZZ-${index}`, name: `Item ${index}`, quantity: index, price: index / 4 } });
+    const response = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/items',
+      payload: { sku: `FUZZ-${index}`, name: `Item ${index}`, quantity: index, price: index / 4 },
+    });
     expect(response.statusCode).toBe(201);
   }
 }, 60_000);
@@ -45,13 +49,89 @@ afterAll(async () => {
 // ---------------------------------------------------------------- generators
 
 /** Text that a number field might be sent as, in a path, a query string or a header. */
-const NUMBER_TEXTS = ['0', '1', '-1', '-0', '+1', '1.5', '1e3', '1e309', '-1e309', 'NaN', 'Infinity', '2147483647', '2147483648', '4294967296', '9999999999', '99999999999999999999', '9007199254740993', '0x10', '0b1', ' 1', '1 ', '', 'abc', 'null', '１', '1'.repeat(400)];
+const NUMBER_TEXTS = [
+  '0',
+  '1',
+  '-1',
+  '-0',
+  '+1',
+  '1.5',
+  '1e3',
+  '1e309',
+  '-1e309',
+  'NaN',
+  'Infinity',
+  '2147483647',
+  '2147483648',
+  '4294967296',
+  '9999999999',
+  '99999999999999999999',
+  '9007199254740993',
+  '0x10',
+  '0b1',
+  ' 1',
+  '1 ',
+  '',
+  'abc',
+  'null',
+  '１',
+  '1'.repeat(400),
+];
 /** Numbers a JSON body might carry, written as JSON text (1e309 and -0 survive only as text). */
-const JSON_NUMBERS = ['0', '1', '-1', '-0', '1.5', '0.001', '1.005', '2147483647', '2147483648', '-2147483649', '9007199254740993', '9999999999.99', '10000000000', '1e21', '1e309', '-1e309', '1e-400', '1000000000', '-1000000000', '1000000001', '"1"', 'null', 'true', '[]', '{}'];
-const STRINGS = ['', ' ', 'x', 'ABC-1', 'FUZZ-1', 'FUZZ-2', 'a b', '../etc', "'; DROP TABLE items;--", '%', '%zz', '<img src=x>', 'ü€😀', '\u0000', '\ud800', '\u202e', 'x'.repeat(64), 'x'.repeat(65), 'n'.repeat(201)];
+const JSON_NUMBERS = [
+  '0',
+  '1',
+  '-1',
+  '-0',
+  '1.5',
+  '0.001',
+  '1.005',
+  '2147483647',
+  '2147483648',
+  '-2147483649',
+  '9007199254740993',
+  '9999999999.99',
+  '10000000000',
+  '1e21',
+  '1e309',
+  '-1e309',
+  '1e-400',
+  '1000000000',
+  '-1000000000',
+  '1000000001',
+  '"1"',
+  'null',
+  'true',
+  '[]',
+  '{}',
+];
+const STRINGS = [
+  '',
+  ' ',
+  'x',
+  'ABC-1',
+  'FUZZ-1',
+  'FUZZ-2',
+  'a b',
+  '../etc',
+  "'; DROP TABLE items;--",
+  '%',
+  '%zz',
+  '<img src=x>',
+  'ü€😀',
+  '\u0000',
+  '\ud800',
+  '\u202e',
+  'x'.repeat(64),
+  'x'.repeat(65),
+  'n'.repeat(201),
+];
 
 /** Percent-encodes the UTF-8 bytes of any text (encodeURIComponent throws on a lone surrogate). */
-const percentEncode = (text: string): string => [...Buffer.from(text, 'utf8')].map((byte) => (/[\w.~-]/.test(String.fromCharCode(byte)) ? String.fromCharCode(byte) : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`)).join('');
+const percentEncode = (text: string): string =>
+  [...Buffer.from(text, 'utf8')]
+    .map((byte) => (/[\w.~-]/.test(String.fromCharCode(byte)) ? String.fromCharCode(byte) : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`))
+    .join('');
 
 const oneOfConstants = <T>(values: readonly T[]) => fc.constantFrom(...values);
 const unicodeText = fc.string({ unit: 'binary', maxLength: 40 });
@@ -72,7 +152,19 @@ const path = fc.oneof(
   { weight: 4, arbitrary: oneOfConstants(['/api/items', '/api/items/']).map((p): [Route, string] => ['items', p]) },
   { weight: 6, arbitrary: idSegment.map((id): [Route, string] => ['item', `/api/items/${id}`]) },
   { weight: 5, arbitrary: idSegment.map((id): [Route, string] => ['adjust', `/api/items/${id}/adjust`]) },
-  oneOfConstants(['/', '/api', '/api/items//', '/api/items/1/adjust/x', '/api/items/../health', '/%2e%2e/ready', '/api/items/%ff', '/api/items/é', '/api/items/1?', `/${'a'.repeat(5000)}`, '*']).map((p): [Route, string] => ['unknown', p]),
+  oneOfConstants([
+    '/',
+    '/api',
+    '/api/items//',
+    '/api/items/1/adjust/x',
+    '/api/items/../health',
+    '/%2e%2e/ready',
+    '/api/items/%ff',
+    '/api/items/é',
+    '/api/items/1?',
+    `/${'a'.repeat(5000)}`,
+    '*',
+  ]).map((p): [Route, string] => ['unknown', p]),
 );
 
 const method = fc.oneof(
@@ -82,11 +174,44 @@ const method = fc.oneof(
 
 const QUERY_KEYS = ['limit', 'offset', 'sku', 'name', 'inStock', 'minQuantity', 'maxQuantity', 'unknown', '__proto__', 'constructor[prototype][x]', 'limit[]'];
 const queryString = fc
-  .array(fc.tuple(oneOfConstants(QUERY_KEYS), fc.oneof(oneOfConstants(NUMBER_TEXTS), oneOfConstants(['true', 'false', 'TRUE', '1']), stringValue)), { maxLength: 4 })
+  .array(fc.tuple(oneOfConstants(QUERY_KEYS), fc.oneof(oneOfConstants(NUMBER_TEXTS), oneOfConstants(['true', 'false', 'TRUE', '1']), stringValue)), {
+    maxLength: 4,
+  })
   .map((pairs) => (pairs.length === 0 ? '' : `?${pairs.map(([key, value]) => `${percentEncode(key)}=${percentEncode(value)}`).join('&')}`));
 
-const IF_MATCH = ['"1"', 'W/"1"', '"2"', '*', '"0"', '"01"', '"-1"', '"9999999999"', '"99999999999"', '"2147483647"', '"2147483648"', '"1", "2"', '1', '""', 'W/', '"abc"', '"ü€"', `"${'9'.repeat(500)}"`];
-const CONTENT_TYPES = ['application/json', 'application/json; charset=utf-8', 'APPLICATION/JSON', 'application/json; charset=latin1', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/octet-stream', 'application/json-patch+json', '', 'json'];
+const IF_MATCH = [
+  '"1"',
+  'W/"1"',
+  '"2"',
+  '*',
+  '"0"',
+  '"01"',
+  '"-1"',
+  '"9999999999"',
+  '"99999999999"',
+  '"2147483647"',
+  '"2147483648"',
+  '"1", "2"',
+  '1',
+  '""',
+  'W/',
+  '"abc"',
+  '"ü€"',
+  `"${'9'.repeat(500)}"`,
+];
+const CONTENT_TYPES = [
+  'application/json',
+  'application/json; charset=utf-8',
+  'APPLICATION/JSON',
+  'application/json; charset=latin1',
+  'text/plain',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data; boundary=x',
+  'application/octet-stream',
+  'application/json-patch+json',
+  '',
+  'json',
+];
 /** How the body's framing is written: honest, missing, cut in half, or odd. */
 const FRAMINGS = ['length', 'length', 'length', 'length', 'none', 'chunked', 'negative', 'not-a-number', 'duplicate', 'shorter', 'length-and-chunked'] as const;
 type Framing = (typeof FRAMINGS)[number];
@@ -118,7 +243,12 @@ const objectBody = fc
     },
     { requiredKeys: [] },
   )
-  .map((fields) => `{${Object.entries(fields).map(([key, value]) => `${JSON.stringify(key)}:${value}`).join(',')}}`);
+  .map(
+    (fields) =>
+      `{${Object.entries(fields)
+        .map(([key, value]) => `${JSON.stringify(key)}:${value}`)
+        .join(',')}}`,
+  );
 
 const RAW_BODIES = [
   '',
@@ -162,37 +292,84 @@ interface FuzzRequest {
 
 const anyRequest = fc
   .record({ path, query: queryString, method, headers, body, framing: oneOfConstants(FRAMINGS) })
-  .map(({ path: [route, target], query, method, headers, body, framing }): FuzzRequest => ({ route, method, target: `${target}${query}`, headers, body, framing }));
+  .map(({ path: [route, target], query, method, headers, body, framing }): FuzzRequest => ({
+    route,
+    method,
+    target: `${target}${query}`,
+    headers,
+    body,
+    framing,
+  }));
 
 /** A well-formed write with at most one field swapped for a hostile value: where validation gaps hide. */
 const existingId = fc.integer({ min: 1, max: SEEDED_ITEMS + 5 });
-const validFields = fc.record({ sku: validSku, name: fc.constantFrom('"Bolt"', '"Nut M6"', JSON.stringify('ü€😀')), quantity: validQuantity, price: oneOfConstants(['0', '0.15', '2.5', '9999999999.99']) });
+const validFields = fc.record({
+  sku: validSku,
+  name: fc.constantFrom('"Bolt"', '"Nut M6"', JSON.stringify('ü€😀')),
+  quantity: validQuantity,
+  price: oneOfConstants(['0', '0.15', '2.5', '9999999999.99']),
+});
 const withOneBadField = (fields: Record<string, string>, bad: [string, string] | null): Buffer =>
-  Buffer.from(`{${Object.entries(bad === null ? fields : { ...fields, [bad[0]]: bad[1] }).map(([key, value]) => `${JSON.stringify(key)}:${value}`).join(',')}}`);
+  Buffer.from(
+    `{${Object.entries(bad === null ? fields : { ...fields, [bad[0]]: bad[1] })
+      .map(([key, value]) => `${JSON.stringify(key)}:${value}`)
+      .join(',')}}`,
+  );
 const badField = (keys: string[]) => fc.option(fc.tuple(oneOfConstants(keys), fieldValue), { freq: 2 });
 const json = { 'content-type': 'application/json' };
 const wellFormedWrite = fc.oneof(
-  { weight: 4, arbitrary: fc.tuple(validFields, badField(['sku', 'name', 'quantity', 'price', 'extra'])).map(([fields, bad]): FuzzRequest => ({ route: 'items', method: 'POST', target: '/api/items', headers: json, body: withOneBadField(fields, bad), framing: 'length' })) },
   {
-    weight: 6,
-    arbitrary: fc
-    .tuple(existingId, validFields, fc.subarray(['sku', 'name', 'quantity', 'price'], { minLength: 1 }), badField(['sku', 'name', 'quantity', 'price', 'version']), fc.option(oneOfConstants(IF_MATCH)))
-    .map(([id, fields, keep, bad, ifMatch]): FuzzRequest => ({
-      route: 'item',
-      method: 'PATCH',
-      target: `/api/items/${id}`,
-      headers: ifMatch === null ? json : { ...json, 'if-match': ifMatch },
-      body: withOneBadField(Object.fromEntries(Object.entries(fields).filter(([key]) => keep.includes(key))), bad),
+    weight: 4,
+    arbitrary: fc.tuple(validFields, badField(['sku', 'name', 'quantity', 'price', 'extra'])).map(([fields, bad]): FuzzRequest => ({
+      route: 'items',
+      method: 'POST',
+      target: '/api/items',
+      headers: json,
+      body: withOneBadField(fields, bad),
       framing: 'length',
     })),
   },
   {
-    weight: 4,
+    weight: 6,
     arbitrary: fc
-    .tuple(existingId, fc.oneof(fc.integer({ min: -5, max: 5 }).map(String), jsonNumber))
-    .map(([id, delta]): FuzzRequest => ({ route: 'adjust', method: 'POST', target: `/api/items/${id}/adjust`, headers: json, body: Buffer.from(`{"delta":${delta}}`), framing: 'length' })),
+      .tuple(
+        existingId,
+        validFields,
+        fc.subarray(['sku', 'name', 'quantity', 'price'], { minLength: 1 }),
+        badField(['sku', 'name', 'quantity', 'price', 'version']),
+        fc.option(oneOfConstants(IF_MATCH)),
+      )
+      .map(([id, fields, keep, bad, ifMatch]): FuzzRequest => ({
+        route: 'item',
+        method: 'PATCH',
+        target: `/api/items/${id}`,
+        headers: ifMatch === null ? json : { ...json, 'if-match': ifMatch },
+        body: withOneBadField(Object.fromEntries(Object.entries(fields).filter(([key]) => keep.includes(key))), bad),
+        framing: 'length',
+      })),
   },
-  { weight: 1, arbitrary: existingId.map((id): FuzzRequest => ({ route: 'item', method: 'DELETE', target: `/api/items/${id}`, headers: {}, body: undefined, framing: 'length' })) },
+  {
+    weight: 4,
+    arbitrary: fc.tuple(existingId, fc.oneof(fc.integer({ min: -5, max: 5 }).map(String), jsonNumber)).map(([id, delta]): FuzzRequest => ({
+      route: 'adjust',
+      method: 'POST',
+      target: `/api/items/${id}/adjust`,
+      headers: json,
+      body: Buffer.from(`{"delta":${delta}}`),
+      framing: 'length',
+    })),
+  },
+  {
+    weight: 1,
+    arbitrary: existingId.map((id): FuzzRequest => ({
+      route: 'item',
+      method: 'DELETE',
+      target: `/api/items/${id}`,
+      headers: {},
+      body: undefined,
+      framing: 'length',
+    })),
+  },
 );
 
 const request = fc.oneof({ weight: 3, arbitrary: anyRequest }, { weight: 2, arbitrary: wellFormedWrite });
@@ -264,7 +441,12 @@ async function snapshot(): Promise<string> {
 const READ_ONLY = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE', 'CONNECT', 'FOO', 'get', 'PUT']);
 
 function describeRequest(index: number, req: FuzzRequest): string {
-  const bodyText = req.body === undefined ? '(none)' : req.body.length > 200 ? `${req.body.subarray(0, 200).toString('latin1')}… (${req.body.length} bytes)` : req.body.toString('latin1');
+  const bodyText =
+    req.body === undefined
+      ? '(none)'
+      : req.body.length > 200
+        ? `${req.body.subarray(0, 200).toString('latin1')}… (${req.body.length} bytes)`
+        : req.body.toString('latin1');
   return `seed ${SEED} #${index}: ${req.method} ${req.target.slice(0, 200)} framing=${req.framing} headers=${JSON.stringify(req.headers)} body=${bodyText}`;
 }
 
@@ -290,17 +472,21 @@ it(`answers ${RUNS} generated requests without a 5xx, and rejected requests chan
     if (status === undefined) {
       if (req.method !== 'CONNECT') noAnswer.push(describeRequest(index, req));
     } else if (status >= 500) serverErrors.push(`${status} ${describeRequest(index, req)}`);
-    if (before !== after && (status === undefined || status >= 400 || READ_ONLY.has(req.method))) changedByRejected.push(`${status} ${describeRequest(index, req)}`);
+    if (before !== after && (status === undefined || status >= 400 || READ_ONLY.has(req.method)))
+      changedByRejected.push(`${status} ${describeRequest(index, req)}`);
   }
 
   const seconds = (Date.now() - started) / 1000;
-  console.log(`API fuzz: ${RUNS} requests in ${seconds.toFixed(1)} s; statuses ${JSON.stringify(Object.fromEntries([...statuses].sort()))}; routes ${JSON.stringify(Object.fromEntries(perRoute))}`);
+  console.log(
+    `API fuzz: ${RUNS} requests in ${seconds.toFixed(1)} s; statuses ${JSON.stringify(Object.fromEntries([...statuses].sort()))}; routes ${JSON.stringify(Object.fromEntries(perRoute))}`,
+  );
 
   expect(serverErrors, 'answers with a 5xx').toEqual([]);
   expect(noAnswer, 'requests that got no answer').toEqual([]);
   expect(changedByRejected, 'rejected or read-only requests that changed the database').toEqual([]);
   // Every route was exercised, and some requests were valid enough to change data.
-  for (const route of ['health', 'ready', 'metrics', 'openapi', 'items', 'item', 'adjust', 'unknown'] as const) expect(perRoute.get(route) ?? 0, route).toBeGreaterThan(10);
+  for (const route of ['health', 'ready', 'metrics', 'openapi', 'items', 'item', 'adjust', 'unknown'] as const)
+    expect(perRoute.get(route) ?? 0, route).toBeGreaterThan(10);
   expect([...statuses.keys()].filter((status) => status.startsWith('2')).length).toBeGreaterThan(1);
   // The service still serves.
   expect((await ctx.app.inject({ method: 'GET', url: '/ready' })).statusCode).toBe(200);

@@ -88,7 +88,12 @@ describe('POST /api/items', () => {
     ['an array', [{ sku: 'X-1' }]],
     ['null', null],
   ])('answers 400 for %s', async (_case, payload) => {
-    const response = await ctx.app.inject({ method: 'POST', url: '/api/items', payload: JSON.stringify(payload), headers: { 'content-type': 'application/json' } });
+    const response = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/items',
+      payload: JSON.stringify(payload),
+      headers: { 'content-type': 'application/json' },
+    });
     expectError(response, 400, 'VALIDATION_FAILED');
     expect(response.json<{ details: unknown[] }>().details.length).toBeGreaterThan(0);
   });
@@ -239,19 +244,34 @@ describe('PATCH /api/items/:id', () => {
 
   // Well-formed entity-tags that no version can have (RFC 9110 compares tags as opaque text):
   // the precondition is false, so 412, and the item is unchanged.
-  it.each(['"9999999999"', '"2147483648"', 'W/"4294967296"', '"0"', '"01"', '"0000000001"'])('answers 412 for If-Match %s and changes nothing', async (ifMatch) => {
-    const created = await createItem();
-    expectError(await ctx.app.inject({ method: 'PATCH', url: `/api/items/${created.id}`, headers: { 'if-match': ifMatch }, payload: { quantity: 1 } }), 412, 'VERSION_MISMATCH');
-    expect((await ctx.app.inject({ method: 'GET', url: `/api/items/${created.id}` })).json()).toEqual(created);
-  });
+  it.each(['"9999999999"', '"2147483648"', 'W/"4294967296"', '"0"', '"01"', '"0000000001"'])(
+    'answers 412 for If-Match %s and changes nothing',
+    async (ifMatch) => {
+      const created = await createItem();
+      expectError(
+        await ctx.app.inject({ method: 'PATCH', url: `/api/items/${created.id}`, headers: { 'if-match': ifMatch }, payload: { quantity: 1 } }),
+        412,
+        'VERSION_MISMATCH',
+      );
+      expect((await ctx.app.inject({ method: 'GET', url: `/api/items/${created.id}` })).json()).toEqual(created);
+    },
+  );
 
   it('answers 404 for If-Match "9999999999" on an unknown id', async () => {
-    expectError(await ctx.app.inject({ method: 'PATCH', url: '/api/items/999999', headers: { 'if-match': '"9999999999"' }, payload: { quantity: 1 } }), 404, 'ITEM_NOT_FOUND');
+    expectError(
+      await ctx.app.inject({ method: 'PATCH', url: '/api/items/999999', headers: { 'if-match': '"9999999999"' }, payload: { quantity: 1 } }),
+      404,
+      'ITEM_NOT_FOUND',
+    );
   });
 
   it('hands If-Match at the largest version the column holds to the database (412: the item is at version 1)', async () => {
     const created = await createItem();
-    expectError(await ctx.app.inject({ method: 'PATCH', url: `/api/items/${created.id}`, headers: { 'if-match': '"2147483647"' }, payload: { quantity: 1 } }), 412, 'VERSION_MISMATCH');
+    expectError(
+      await ctx.app.inject({ method: 'PATCH', url: `/api/items/${created.id}`, headers: { 'if-match': '"2147483647"' }, payload: { quantity: 1 } }),
+      412,
+      'VERSION_MISMATCH',
+    );
   });
 
   it('answers 400 for a malformed If-Match', async () => {
@@ -356,18 +376,28 @@ describe('numbers at and past the edges', () => {
   const OUT_OF_RANGE_TEXT = ['0', '-1', '-0', '1.5', '2147483648', '9999999999', '99999999999999999999', '1e309', '-1e309', 'NaN', 'Infinity', 'abc'];
 
   it.each(OUT_OF_RANGE_TEXT)('answers 400 for the item id %j in the path', async (id) => {
-    for (const [method, suffix] of [['GET', ''], ['DELETE', ''], ['PATCH', ''], ['POST', '/adjust']] as const) {
-      const response = await ctx.app.inject({ method, url: `/api/items/${encodeURIComponent(id)}${suffix}`, payload: method === 'PATCH' ? { quantity: 1 } : method === 'POST' ? { delta: 1 } : undefined });
+    for (const [method, suffix] of [
+      ['GET', ''],
+      ['DELETE', ''],
+      ['PATCH', ''],
+      ['POST', '/adjust'],
+    ] as const) {
+      const response = await ctx.app.inject({
+        method,
+        url: `/api/items/${encodeURIComponent(id)}${suffix}`,
+        payload: method === 'PATCH' ? { quantity: 1 } : method === 'POST' ? { delta: 1 } : undefined,
+      });
       expectError(response, 400, 'VALIDATION_FAILED');
     }
   });
 
-  it.each(['limit', 'offset', 'minQuantity', 'maxQuantity'].flatMap((field) => ['-1', '1.5', '2147483648', '9999999999', '1e309', 'NaN', 'Infinity', 'abc'].map((value) => [field, value])))(
-    'answers 400 for the query parameter %s=%j',
-    async (field, value) => {
-      expectError(await ctx.app.inject({ method: 'GET', url: `/api/items?${field}=${encodeURIComponent(value)}` }), 400, 'VALIDATION_FAILED');
-    },
-  );
+  it.each(
+    ['limit', 'offset', 'minQuantity', 'maxQuantity'].flatMap((field) =>
+      ['-1', '1.5', '2147483648', '9999999999', '1e309', 'NaN', 'Infinity', 'abc'].map((value) => [field, value]),
+    ),
+  )('answers 400 for the query parameter %s=%j', async (field, value) => {
+    expectError(await ctx.app.inject({ method: 'GET', url: `/api/items?${field}=${encodeURIComponent(value)}` }), 400, 'VALIDATION_FAILED');
+  });
 
   const bodyCases = [
     ['quantity', '2147483648'],
@@ -382,21 +412,47 @@ describe('numbers at and past the edges', () => {
   it.each(bodyCases)('answers 400 for %s: %s in a new item and in a change, and stores nothing', async (field, value) => {
     const before = await ctx.app.inject({ method: 'GET', url: '/api/items?limit=100' });
     const fields = { sku: '"EDGE-1"', name: '"Edge"', quantity: '1', price: '1', [field]: value };
-    const created = await ctx.app.inject({ method: 'POST', url: '/api/items', headers: { 'content-type': 'application/json' }, payload: `{${Object.entries(fields).map(([k, v]) => `"${k}":${v}`).join(',')}}` });
+    const created = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/items',
+      headers: { 'content-type': 'application/json' },
+      payload: `{${Object.entries(fields)
+        .map(([k, v]) => `"${k}":${v}`)
+        .join(',')}}`,
+    });
     expectError(created, 400, 'VALIDATION_FAILED');
     const existing = before.json<{ items: ItemBody[] }>().items[0]!;
-    const changed = await ctx.app.inject({ method: 'PATCH', url: `/api/items/${existing.id}`, headers: { 'content-type': 'application/json' }, payload: `{"${field}":${value}}` });
+    const changed = await ctx.app.inject({
+      method: 'PATCH',
+      url: `/api/items/${existing.id}`,
+      headers: { 'content-type': 'application/json' },
+      payload: `{"${field}":${value}}`,
+    });
     expectError(changed, 400, 'VALIDATION_FAILED');
     expect((await ctx.app.inject({ method: 'GET', url: '/api/items?limit=100' })).json()).toEqual(before.json());
   });
 
   it.each(['2147483648', '1e309', '-1e309', '1e-400', '1000000001'])('answers 400 for the adjustment delta %s', async (delta) => {
     const created = await createItem();
-    expectError(await ctx.app.inject({ method: 'POST', url: `/api/items/${created.id}/adjust`, headers: { 'content-type': 'application/json' }, payload: `{"delta":${delta}}` }), 400, 'VALIDATION_FAILED');
+    expectError(
+      await ctx.app.inject({
+        method: 'POST',
+        url: `/api/items/${created.id}/adjust`,
+        headers: { 'content-type': 'application/json' },
+        payload: `{"delta":${delta}}`,
+      }),
+      400,
+      'VALIDATION_FAILED',
+    );
   });
 
   it('stores -0 as 0', async () => {
-    const response = await ctx.app.inject({ method: 'POST', url: '/api/items', headers: { 'content-type': 'application/json' }, payload: '{"sku":"MINUS-ZERO","name":"x","quantity":-0,"price":-0}' });
+    const response = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/items',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"sku":"MINUS-ZERO","name":"x","quantity":-0,"price":-0}',
+    });
     expect(response.statusCode).toBe(201);
     expect(response.json()).toMatchObject({ quantity: 0, price: 0 });
   });

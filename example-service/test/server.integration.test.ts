@@ -161,7 +161,10 @@ describe('migrate.js', () => {
     const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
     const runs = await Promise.all(Array.from({ length: 5 }, () => migrateUp(databaseUrl, BUNDLED_MIGRATIONS_DIR, quiet)));
     expect(runs.filter((applied) => applied.length > 0)).toEqual([['001_create_items', '002_adjust_items_function']]);
-    expect(await query(databaseUrl, 'SELECT name FROM pgmigrations ORDER BY id')).toEqual([{ name: '001_create_items' }, { name: '002_adjust_items_function' }]);
+    expect(await query(databaseUrl, 'SELECT name FROM pgmigrations ORDER BY id')).toEqual([
+      { name: '001_create_items' },
+      { name: '002_adjust_items_function' },
+    ]);
   });
 
   it('exits 1 and leaves nothing half-applied when a migration fails', async () => {

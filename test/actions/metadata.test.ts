@@ -101,7 +101,11 @@ describe('README.md', () => {
   it('has a row for every action in its table of actions', async () => {
     const readme = await readFile(join(REPOSITORY_ROOT, 'README.md'), 'utf8');
     const rows = readme.split('\n').filter((line) => line.startsWith('| ['));
-    for (const [folder] of ACTIONS) expect(rows.some((row) => row.includes(`(${folder}/`)), folder).toBe(true);
+    for (const [folder] of ACTIONS)
+      expect(
+        rows.some((row) => row.includes(`(${folder}/`)),
+        folder,
+      ).toBe(true);
   });
 
   it.each(markdownFiles)('%s links only to files that exist', async (file) => {

@@ -7,9 +7,11 @@ import { errorMessages, runBundle, type ActionRun } from '../harness/run-bundle.
 import { HEALTHY_FIXTURE, startStandInPrometheus, type StandInPrometheus } from './stand-in-prometheus.js';
 
 const ACTION = 'actions/canary-analyze';
-const SELECTORS = { 'baseline-selector': 'app.kubernetes.io/name=inventory-service,track=baseline', 'canary-selector': 'app.kubernetes.io/name=inventory-service,track=canary' };
+const SELECTORS = {
+  'baseline-selector': 'app.kubernetes.io/name=inventory-service,track=baseline',
+  'canary-selector': 'app.kubernetes.io/name=inventory-service,track=canary',
+};
 const TOKEN = 'planted-prometheus-token-7d1e';
-
 
 let prometheus: StandInPrometheus | undefined;
 afterEach(async () => {
@@ -21,7 +23,16 @@ async function analyse(canary: typeof HEALTHY_FIXTURE, inputs: Record<string, st
   prometheus = await startStandInPrometheus({ baseline: HEALTHY_FIXTURE, canary });
   return runBundle({
     action: ACTION,
-    inputs: { provider: 'prometheus', 'prometheus-url': prometheus.url, 'prometheus-token': TOKEN, interval: '1s', iterations: '5', namespace: 'shop', ...SELECTORS, ...inputs },
+    inputs: {
+      provider: 'prometheus',
+      'prometheus-url': prometheus.url,
+      'prometheus-token': TOKEN,
+      interval: '1s',
+      iterations: '5',
+      namespace: 'shop',
+      ...SELECTORS,
+      ...inputs,
+    },
   });
 }
 
@@ -67,7 +78,10 @@ describe('the canary-analyze bundle against a stand-in Prometheus', () => {
   });
 
   it('a Prometheus that is down gives inconclusive with the reason, not a crash', async () => {
-    const run = await runBundle({ action: ACTION, inputs: { provider: 'prometheus', 'prometheus-url': `http://127.0.0.1:${await freePort()}`, interval: '1s', ...SELECTORS } });
+    const run = await runBundle({
+      action: ACTION,
+      inputs: { provider: 'prometheus', 'prometheus-url': `http://127.0.0.1:${await freePort()}`, interval: '1s', ...SELECTORS },
+    });
     expect(run.stderr).toBe('');
     expect(run.exitCode).toBe(0);
     expect(run.outputs).toMatchObject({ verdict: 'inconclusive', score: '0' });
@@ -107,7 +121,10 @@ describe('bad input fails before anything happens', () => {
     [{ provider: 'prometheus' }, 'Input "prometheus-url" is required'],
     [{ metrics: '- name: p95\n  reduce: quantile\n  quantile: 95' }, 'Metric "p95": field "quantile": expected a number between 0 and 1.'],
     [{ metrics: '- name: errors\n  reduce: ratio\n  metric: http_requests_total' }, 'Metric "errors": field "errors" is required for reduce: ratio'],
-    [{ provider: 'prometheus', 'prometheus-url': 'http://127.0.0.1:9', 'canary-selector': 'track in (canary)' }, 'Input "canary-selector" has value "track in (canary)"'],
+    [
+      { provider: 'prometheus', 'prometheus-url': 'http://127.0.0.1:9', 'canary-selector': 'track in (canary)' },
+      'Input "canary-selector" has value "track in (canary)"',
+    ],
     [{ traffic: 'url: http://127.0.0.1:9/api/items\nrate: 5\nmethod: POST' }, 'Input "traffic": field "method": expected GET or HEAD'],
     [{ 'marginal-score': '80' }, 'Input "marginal-score" has value "80": expected at most pass-score (75).'],
     [{ confidence: '2' }, 'Input "confidence" has value "2": expected a number from 0.5 to 0.9999.'],

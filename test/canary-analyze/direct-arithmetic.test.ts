@@ -64,15 +64,31 @@ describe('histogram_quantile', () => {
   });
 
   it('a rank in the +Inf bucket answers the highest finite bound, as PromQL', () => {
-    expect(histogramQuantile(0.99, [{ le: 0.1, count: 1 }, { le: Infinity, count: 10 }])).toBe(0.1);
+    expect(
+      histogramQuantile(0.99, [
+        { le: 0.1, count: 1 },
+        { le: Infinity, count: 10 },
+      ]),
+    ).toBe(0.1);
   });
 
   it('no observations, or no +Inf bucket, is NaN', () => {
-    expect(histogramQuantile(0.5, [{ le: 0.1, count: 0 }, { le: Infinity, count: 0 }])).toBeNaN();
+    expect(
+      histogramQuantile(0.5, [
+        { le: 0.1, count: 0 },
+        { le: Infinity, count: 0 },
+      ]),
+    ).toBeNaN();
     expect(histogramQuantile(0.5, [{ le: 0.1, count: 3 }])).toBeNaN();
   });
 
   it('evens out non-monotonic buckets like PromQL', () => {
-    expect(histogramQuantile(0.5, [{ le: 0.1, count: 6 }, { le: 0.2, count: 4 }, { le: Infinity, count: 10 }])).toBeCloseTo(5 / 6 * 0.1, 12);
+    expect(
+      histogramQuantile(0.5, [
+        { le: 0.1, count: 6 },
+        { le: 0.2, count: 4 },
+        { le: Infinity, count: 10 },
+      ]),
+    ).toBeCloseTo((5 / 6) * 0.1, 12);
   });
 });

@@ -36,7 +36,9 @@ describe('Prometheus text exposition format', () => {
   });
 
   it('unescapes label values: \\\\, \\" and \\n, with commas and braces inside', () => {
-    const [sample] = parsePrometheusText('msdos_file_access_time_seconds{path="C:\\\\DIR\\\\FILE.TXT",error="Cannot find file:\\n\\"FILE.TXT\\"",x="a,b}",} 1.458255915e9');
+    const [sample] = parsePrometheusText(
+      'msdos_file_access_time_seconds{path="C:\\\\DIR\\\\FILE.TXT",error="Cannot find file:\\n\\"FILE.TXT\\"",x="a,b}",} 1.458255915e9',
+    );
     expect(sample).toEqual({
       name: 'msdos_file_access_time_seconds',
       labels: { path: 'C:\\DIR\\FILE.TXT', error: 'Cannot find file:\n"FILE.TXT"', x: 'a,b}' },

@@ -1,7 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { errorMessages, runBundle } from '../harness/run-bundle.js';
-import { HEALTHY_FIXTURE, STAND_IN_SELECTORS, startStandInPrometheus, type GroupFixture, type StandInAnswer, type StandInQuery } from './stand-in-prometheus.js';
+import {
+  HEALTHY_FIXTURE,
+  STAND_IN_SELECTORS,
+  startStandInPrometheus,
+  type GroupFixture,
+  type StandInAnswer,
+  type StandInQuery,
+} from './stand-in-prometheus.js';
 
 // Prometheus answering what no healthy Prometheus would: the verdict is never promote when a
 // critical metric's input was not a finite number or missing, and the summary says why.
@@ -33,7 +40,8 @@ async function analyse(canary: GroupFixture, tampering: Tampering | undefined, i
   }
 }
 
-const metricResult = (report: { metrics: Array<{ name: string; result: string; reason: string }> }, name: string) => report.metrics.find((metric) => metric.name === name)!;
+const metricResult = (report: { metrics: Array<{ name: string; result: string; reason: string }> }, name: string) =>
+  report.metrics.find((metric) => metric.name === name)!;
 
 const once = (series: Tampering['series'], group: Tampering['group'], answer: Tampering['answer']): Tampering => ({ series, group, interval: 1, answer });
 
@@ -47,20 +55,47 @@ describe.concurrent('a healthy canary, one answer of the critical error-rate tam
     ['null', once('errors', 'canary', () => ({ value: null })), /not a finite number/],
     ['a negative count', once('errors', 'canary', () => ({ value: '-5' })), /not counts/],
     ['more errors than requests', once('errors', 'canary', () => ({ value: '6000' })), /not counts/],
-    ['duplicated timestamps', once('errors', 'canary', (query) => ({ values: [[query.end, query.value], [query.end, query.value]] })), /points at/],
-    ['out-of-order timestamps', once('errors', 'canary', (query) => ({ values: [[query.end, query.value], [query.end - 1, '0']] })), /points at/],
+    [
+      'duplicated timestamps',
+      once('errors', 'canary', (query) => ({
+        values: [
+          [query.end, query.value],
+          [query.end, query.value],
+        ],
+      })),
+      /points at/,
+    ],
+    [
+      'out-of-order timestamps',
+      once('errors', 'canary', (query) => ({
+        values: [
+          [query.end, query.value],
+          [query.end - 1, '0'],
+        ],
+      })),
+      /points at/,
+    ],
     ['a point at another instant', once('errors', 'canary', (query) => ({ values: [[query.end - 3600, query.value]] })), /points at/],
     [
       'a huge result (10,000 series that add up past the largest double)',
-      once('errors', 'canary', (query) => ({ result: Array.from({ length: 10_000 }, (_, index) => ({ metric: { pod: `p${index}` }, values: [[query.end, '1e305']] })) })),
+      once('errors', 'canary', (query) => ({
+        result: Array.from({ length: 10_000 }, (_, index) => ({ metric: { pod: `p${index}` }, values: [[query.end, '1e305']] })),
+      })),
       /add up to Infinity/,
     ],
     [
       'truncated JSON',
-      once('errors', 'canary', (query) => ({ status: 200, body: JSON.stringify({ status: 'success', data: { resultType: 'matrix', result: [{ metric: {}, values: [[query.end, '6']] }] } }).slice(0, 60) })),
+      once('errors', 'canary', (query) => ({
+        status: 200,
+        body: JSON.stringify({ status: 'success', data: { resultType: 'matrix', result: [{ metric: {}, values: [[query.end, '6']] }] } }).slice(0, 60),
+      })),
       /not JSON/,
     ],
-    ['JSON of another shape', once('errors', 'canary', () => ({ status: 200, body: JSON.stringify({ status: 'success', data: { result: 'NaN' } }) })), /not a query_range answer/],
+    [
+      'JSON of another shape',
+      once('errors', 'canary', () => ({ status: 200, body: JSON.stringify({ status: 'success', data: { result: 'NaN' } }) })),
+      /not a query_range answer/,
+    ],
     ['a 1 MB body that is not JSON', once('errors', 'canary', () => ({ status: 200, body: 'x'.repeat(ONE_MEGABYTE), contentType: 'text/plain' })), /not JSON/],
     ['a 17 MB body', once('errors', 'canary', () => ({ status: 200, body: Buffer.alloc(17 * ONE_MEGABYTE, ' ') })), /more than 16 MB/],
   ])('%s', async (_label, tampering, reason) => {
@@ -83,14 +118,20 @@ describe.concurrent('a healthy canary, one answer of the critical error-rate tam
   });
 
   it('the issue: one NaN sample for a canary with 50% errors does not promote it (it rolls back on the other intervals)', async () => {
-    const { run, report } = await analyse({ ...HEALTHY_FIXTURE, errorRate: 0.5 }, { series: 'errors', group: 'canary', interval: 0, answer: () => ({ value: 'NaN' }) });
+    const { run, report } = await analyse(
+      { ...HEALTHY_FIXTURE, errorRate: 0.5 },
+      { series: 'errors', group: 'canary', interval: 0, answer: () => ({ value: 'NaN' }) },
+    );
     expect(run.outputs.verdict).toBe('rollback');
     expect(metricResult(report, 'error-rate').result).toBe('fail');
     expect(report.metrics[0].intervals[0].canary).toMatchObject({ value: null, malformed: true });
   });
 
   it('a NaN in a metric that is not critical makes it no-data, never a pass', async () => {
-    const { run, report } = await analyse(HEALTHY_FIXTURE, once('p95', 'canary', () => ({ value: 'NaN' })));
+    const { run, report } = await analyse(
+      HEALTHY_FIXTURE,
+      once('p95', 'canary', () => ({ value: 'NaN' })),
+    );
     expect(metricResult(report, 'p95-latency').result).toBe('no-data');
     expect(metricResult(report, 'p95-latency').reason).toMatch(/not a finite number: never a pass/);
     // Judged on the two other metrics, which pass.
@@ -104,14 +145,22 @@ describe.concurrent('error texts that carry secrets', () => {
 
   it('a Prometheus error quoting the credentials and URL: inconclusive, nothing of the secrets written', async () => {
     const basic = Buffer.from(`metrics:${PASSWORD}`).toString('base64');
-    const { run } = await analyse(HEALTHY_FIXTURE, {
-      series: 'errors',
-      group: 'canary',
-      answer: () => ({
-        status: 401,
-        body: JSON.stringify({ status: 'error', errorType: 'auth', error: `bad credentials ${basic} for http://metrics:${PASSWORD}@prometheus/ (password ${PASSWORD})` }),
-      }),
-    }, { 'prometheus-username': 'metrics', 'prometheus-password': PASSWORD });
+    const { run } = await analyse(
+      HEALTHY_FIXTURE,
+      {
+        series: 'errors',
+        group: 'canary',
+        answer: () => ({
+          status: 401,
+          body: JSON.stringify({
+            status: 'error',
+            errorType: 'auth',
+            error: `bad credentials ${basic} for http://metrics:${PASSWORD}@prometheus/ (password ${PASSWORD})`,
+          }),
+        }),
+      },
+      { 'prometheus-username': 'metrics', 'prometheus-password': PASSWORD },
+    );
     expect(run.outputs.verdict).toBe('inconclusive');
     expect(run.summary).toContain('query_range answered 401: bad credentials');
     expect(run.everythingWritten).not.toContain(PASSWORD);
@@ -124,7 +173,10 @@ describe.concurrent('error texts that carry secrets', () => {
       body: JSON.stringify({ status: 'error', error: `token ${TOKEN} is not allowed` }),
     }));
     try {
-      const refused = await runBundle({ action: ACTION, inputs: { provider: 'prometheus', 'prometheus-url': prometheus.url, 'prometheus-token': TOKEN, interval: '1s', iterations: '3', ...STAND_IN_SELECTORS } });
+      const refused = await runBundle({
+        action: ACTION,
+        inputs: { provider: 'prometheus', 'prometheus-url': prometheus.url, 'prometheus-token': TOKEN, interval: '1s', iterations: '3', ...STAND_IN_SELECTORS },
+      });
       expect(refused.outputs.verdict).toBe('inconclusive');
       expect(refused.summary).toContain('unavailable: query_range answered 403');
       expect(refused.everythingWritten).not.toContain(TOKEN);
@@ -137,11 +189,12 @@ describe.concurrent('error texts that carry secrets', () => {
     const prometheus = await startStandInPrometheus({ baseline: HEALTHY_FIXTURE, canary: HEALTHY_FIXTURE });
     try {
       const withCredentials = prometheus.url.replace('http://', `http://metrics:${PASSWORD}@`);
-      const run = await runBundle({ action: ACTION, inputs: { provider: 'prometheus', 'prometheus-url': withCredentials, interval: '1s', iterations: '3', ...STAND_IN_SELECTORS } });
+      const run = await runBundle({
+        action: ACTION,
+        inputs: { provider: 'prometheus', 'prometheus-url': withCredentials, interval: '1s', iterations: '3', ...STAND_IN_SELECTORS },
+      });
       expect(run.exitCode).toBe(1);
-      expect(errorMessages(run)).toEqual([
-        expect.stringContaining('Input "prometheus-url" has value "http://***@127.0.0.1:'),
-      ]);
+      expect(errorMessages(run)).toEqual([expect.stringContaining('Input "prometheus-url" has value "http://***@127.0.0.1:')]);
       expect(run.stdout).toContain('without a user name or password in it');
       expect(run.everythingWritten).not.toContain(PASSWORD);
       expect(prometheus.received).toEqual([]);
@@ -155,7 +208,11 @@ describe.concurrent('provider text in the job summary', () => {
   const HOSTILE_TEXT = '<img src=x onerror=alert(1)> [click](https://evil.example) @org/team | ``` ]"';
 
   it('an error text with HTML, a link, a mention and table and fence breakers is escaped everywhere it appears', async () => {
-    const { run } = await analyse(HEALTHY_FIXTURE, { series: 'errors', group: 'canary', answer: () => ({ status: 400, body: JSON.stringify({ status: 'error', error: HOSTILE_TEXT }) }) });
+    const { run } = await analyse(HEALTHY_FIXTURE, {
+      series: 'errors',
+      group: 'canary',
+      answer: () => ({ status: 400, body: JSON.stringify({ status: 'error', error: HOSTILE_TEXT }) }),
+    });
     expect(run.outputs.verdict).toBe('inconclusive');
     expect(run.summary).toContain('query_range answered 400: &lt;img src=x');
     expect(run.summary).not.toContain('<img');
@@ -167,4 +224,3 @@ describe.concurrent('provider text in the job summary', () => {
     expect(run.summary).not.toMatch(/^```(?!mermaid)/m);
   });
 });
-

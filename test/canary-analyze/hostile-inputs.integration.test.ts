@@ -8,7 +8,19 @@ import { HEALTHY_FIXTURE, STAND_IN_SELECTORS, startStandInPrometheus, type Stand
 // Every numeric input of canary-analyze given each hostile value at once: one input error naming
 // each of them, and not one request to Prometheus. (Selectors and namespace: the names tests.)
 const ACTION = 'actions/canary-analyze';
-const NUMERIC_INPUTS = ['confidence', 'tolerance', 'pass-score', 'marginal-score', 'allowed-increase', 'allowed-decrease', 'interval', 'duration', 'iterations', 'warmup', 'min-samples'];
+const NUMERIC_INPUTS = [
+  'confidence',
+  'tolerance',
+  'pass-score',
+  'marginal-score',
+  'allowed-increase',
+  'allowed-decrease',
+  'interval',
+  'duration',
+  'iterations',
+  'warmup',
+  'min-samples',
+];
 // The runner passes inputs in the environment: a value must be one variable of at most 128 KiB (Linux' MAX_ARG_STRLEN), without NUL.
 const fitsTheEnvironment = (value: string) => !value.includes('\u0000') && value.length < 120_000;
 
@@ -33,21 +45,29 @@ describe.concurrent('canary-analyze: a hostile value in every numeric input', ()
     },
   );
 
-  it.each(HOSTILE_VALUES.map((hostile) => [hostile.label, hostile.value] as const))('%s, read as the runner would give it: every input named', (_label, value) => {
-    const read = (name: string) => (NUMERIC_INPUTS.includes(name) || name === 'prometheus-url' ? value : name.endsWith('selector') ? 'app=x' : '');
-    let message = '';
-    try {
-      parseInputs(canaryAnalyzeInputs, { secret: canaryAnalyzeSecretInputs, read });
-    } catch (error: unknown) {
-      message = (error as Error).message;
-    }
-    for (const name of [...NUMERIC_INPUTS, 'prometheus-url']) expect(message).toMatch(new RegExp(`Input "${name}" has value "[^"]{0,80}": expected `));
-    expect(message.length).toBeLessThan(12 * 250);
-  });
+  it.each(HOSTILE_VALUES.map((hostile) => [hostile.label, hostile.value] as const))(
+    '%s, read as the runner would give it: every input named',
+    (_label, value) => {
+      const read = (name: string) => (NUMERIC_INPUTS.includes(name) || name === 'prometheus-url' ? value : name.endsWith('selector') ? 'app=x' : '');
+      let message = '';
+      try {
+        parseInputs(canaryAnalyzeInputs, { secret: canaryAnalyzeSecretInputs, read });
+      } catch (error: unknown) {
+        message = (error as Error).message;
+      }
+      for (const name of [...NUMERIC_INPUTS, 'prometheus-url']) expect(message).toMatch(new RegExp(`Input "${name}" has value "[^"]{0,80}": expected `));
+      expect(message.length).toBeLessThan(12 * 250);
+    },
+  );
 
   it('a duration of more intervals than iterations may have', async () => {
-    const run = await runBundle({ action: ACTION, inputs: { provider: 'prometheus', 'prometheus-url': prometheus.url, ...STAND_IN_SELECTORS, interval: '1s', duration: '2h' } });
-    expect(errorMessages(run)).toEqual([expect.stringContaining('Input "duration" has value "7200s": expected from one to 1000 intervals of 1s (it makes 7200).')]);
+    const run = await runBundle({
+      action: ACTION,
+      inputs: { provider: 'prometheus', 'prometheus-url': prometheus.url, ...STAND_IN_SELECTORS, interval: '1s', duration: '2h' },
+    });
+    expect(errorMessages(run)).toEqual([
+      expect.stringContaining('Input "duration" has value "7200s": expected from one to 1000 intervals of 1s (it makes 7200).'),
+    ]);
     expect(prometheus.received).toEqual([]);
   });
 });
@@ -76,7 +96,9 @@ describe.concurrent('canary-analyze: numbers in the metrics and traffic YAML tha
     ['url: http://user:planted-secret@127.0.0.1:9/api', 'field "url": expected an http or https URL without a user name or password in it'],
     ['url: file:///etc/passwd', 'field "url": expected an http or https URL (not file:)'],
   ])('traffic %s', async (field, message) => {
-    const traffic = ['url: http://127.0.0.1:9/api/items', 'rate: 5', field].filter((line, index, lines) => !lines.slice(index + 1).some((later) => later.split(':')[0] === line.split(':')[0])).join('\n');
+    const traffic = ['url: http://127.0.0.1:9/api/items', 'rate: 5', field]
+      .filter((line, index, lines) => !lines.slice(index + 1).some((later) => later.split(':')[0] === line.split(':')[0]))
+      .join('\n');
     const run = await runBundle({ action: ACTION, inputs: { provider: 'prometheus', 'prometheus-url': prometheus.url, ...STAND_IN_SELECTORS, traffic } });
     expect(errorMessages(run)).toEqual([expect.stringContaining(`Input "traffic": ${message}`)]);
     expect(run.everythingWritten).not.toContain('planted-secret');

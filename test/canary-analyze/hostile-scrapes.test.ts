@@ -33,7 +33,16 @@ describe('sample values that are not finite numbers make the interval malformed'
     ['the request counter is +Inf', SECOND, replaced(SECOND, REQUESTS_LINE, REQUESTS_LINE.replace(/ 190$/, ' +Inf')), 'errorRate'],
     ['the request counter is -Inf', SECOND, replaced(SECOND, REQUESTS_LINE, REQUESTS_LINE.replace(/ 190$/, ' -Inf')), 'errorRate'],
     ['the error counter was NaN at the start (not a reset)', `${FIRST}\n${ERRORS_LINE.replace(/ 10$/, ' Nan')}\n`, SECOND, 'errorRate'],
-    ['counters past the largest double', SECOND, replaced(SECOND, REQUESTS_LINE, `${REQUESTS_LINE.replace(/ 190$/, ' 1.7e308')}\n${REQUESTS_LINE.replace('method="GET"', 'method="HEAD"').replace(/ 190$/, ' 1.7e308')}`), 'errorRate'],
+    [
+      'counters past the largest double',
+      SECOND,
+      replaced(
+        SECOND,
+        REQUESTS_LINE,
+        `${REQUESTS_LINE.replace(/ 190$/, ' 1.7e308')}\n${REQUESTS_LINE.replace('method="GET"', 'method="HEAD"').replace(/ 190$/, ' 1.7e308')}`,
+      ),
+      'errorRate',
+    ],
     ['a bucket is -Inf', SECOND, replaced(SECOND, BUCKET_LINE, BUCKET_LINE.replace(/ 80$/, ' -Inf')), 'p95'],
     ['a bucket bound is not a number', SECOND, replaced(SECOND, BUCKET_LINE, `${BUCKET_LINE}\n${BUCKET_LINE.replace('le="0.005"', 'le="abc"')}`), 'p95'],
   ] as const)('%s', (_label, first, second, metric) => {
@@ -61,7 +70,11 @@ describe('bodies that are not the text format are a scrape error of that pod', (
     ['no value', ERRORS_LINE.replace(/ 10$/, ''), /expected a value/],
     ['text cut inside a label value', 'http_requests_total{method="GET",route="/api/it', /unterminated label value/],
     ['the same series twice', `${ERRORS_LINE}\n${ERRORS_LINE}`, /the series appears twice/],
-    ['the same series twice, labels in another order', `${ERRORS_LINE}\nhttp_requests_total{status_code="500",route="/api/items",method="GET"} 11`, /the series appears twice/],
+    [
+      'the same series twice, labels in another order',
+      `${ERRORS_LINE}\nhttp_requests_total{status_code="500",route="/api/items",method="GET"} 11`,
+      /the series appears twice/,
+    ],
     ['a 1 MB line of garbage', 'x{'.repeat(512 * 1024), /line 1: expected ="…" after label x/],
     ['a 1 MB label set never closed', `m{${'a="b",'.repeat(150_000)}`, /expected a label name/],
   ])('%s', (_label, text, reason) => {
@@ -86,7 +99,10 @@ describe('the judge given a malformed interval of a critical metric', () => {
   function judged(tamper: (observation: IntervalObservation) => IntervalObservation) {
     const observations = new Map(DEFAULT_METRICS.map((metric) => [metric.name, Array.from({ length: 6 }, (_, index) => healthy(index))]));
     for (const name of ['p95-latency', 'p99-latency']) {
-      observations.set(name, Array.from({ length: 6 }, (_, index) => ({ index, baseline: { value: 0.04 + index / 1000 }, canary: { value: 0.04 + index / 1000 } })));
+      observations.set(
+        name,
+        Array.from({ length: 6 }, (_, index) => ({ index, baseline: { value: 0.04 + index / 1000 }, canary: { value: 0.04 + index / 1000 } })),
+      );
     }
     observations.get('error-rate')![2] = tamper(observations.get('error-rate')![2]!);
     return evaluate(DEFAULT_METRICS, observations, DEFAULT_SETTINGS);
@@ -97,7 +113,10 @@ describe('the judge given a malformed interval of a critical metric', () => {
   });
 
   it.each([
-    ['a value marked malformed by the provider', (o: IntervalObservation) => ({ ...o, canary: { value: null, missing: 'a sample is not a finite number', malformed: true } })],
+    [
+      'a value marked malformed by the provider',
+      (o: IntervalObservation) => ({ ...o, canary: { value: null, missing: 'a sample is not a finite number', malformed: true } }),
+    ],
     ['NaN errors', (o: IntervalObservation) => ({ ...o, canary: { ...o.canary, errors: Number.NaN } })],
     ['an infinite request count', (o: IntervalObservation) => ({ ...o, canary: { ...o.canary, requests: Infinity } })],
     ['a negative error count', (o: IntervalObservation) => ({ ...o, baseline: { ...o.baseline, errors: -6 } })],

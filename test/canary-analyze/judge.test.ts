@@ -102,7 +102,10 @@ describe('missing data is never a pass', () => {
 
   it('a critical metric without data makes the run inconclusive, with the reason', () => {
     const observations = simulate(scenario(), seededRandom(3));
-    observations.set('error-rate', observations.get('error-rate')!.map((interval) => ({ ...interval, canary: missing })));
+    observations.set(
+      'error-rate',
+      observations.get('error-rate')!.map((interval) => ({ ...interval, canary: missing })),
+    );
     const judgement = evaluate(DEFAULT_METRICS, observations, DEFAULT_SETTINGS);
     expect(judgement).toMatchObject({ verdict: 'inconclusive', score: 0 });
     expect(judgement.reason).toContain('critical metric error-rate has no data');

@@ -60,7 +60,15 @@ describeWithTools(['prometheus'], 'canary-analyze with the real Prometheus', () 
     });
     prometheus = await startPrometheus({
       'targets.json': JSON.stringify([target(baseline, 'baseline'), target(healthyCanary, 'canary'), target(faultyCanary, 'faulty-canary')]),
-      'prometheus.yml': ['global:', '  scrape_interval: 1s', 'scrape_configs:', '  - job_name: inventory', '    file_sd_configs:', "      - files: ['targets.json']", '        refresh_interval: 1s'].join('\n'),
+      'prometheus.yml': [
+        'global:',
+        '  scrape_interval: 1s',
+        'scrape_configs:',
+        '  - job_name: inventory',
+        '    file_sd_configs:',
+        "      - files: ['targets.json']",
+        '        refresh_interval: 1s',
+      ].join('\n'),
     });
     await sleep(4000); // a few scrapes of every target before the first interval
   });

@@ -31,10 +31,7 @@ export interface StandInQuery {
 
 /** What a tampered answer is: another sample value, other points or series, or a raw HTTP answer. */
 export type StandInAnswer =
-  | { value: unknown }
-  | { values: unknown[] }
-  | { result: unknown[] }
-  | { status: number; body: string | Buffer; contentType?: string };
+  { value: unknown } | { values: unknown[] } | { result: unknown[] } | { status: number; body: string | Buffer; contentType?: string };
 
 export interface StandInPrometheus {
   url: string;

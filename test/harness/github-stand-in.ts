@@ -67,21 +67,29 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}) {
       response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
       response.end(JSON.stringify(payload));
     };
-    if (options.refuseWith === 403) return send(403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest', status: '403' });
+    if (options.refuseWith === 403)
+      return send(403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest', status: '403' });
     if (options.refuseWith === 404) return send(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' });
 
     const url = new URL(request.url ?? '/', 'http://stand-in');
     const path = url.pathname;
     const isWrite = request.method !== 'GET';
-    if (options.readOnly && isWrite && path !== '/graphql') return send(403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest', status: '403' });
+    if (options.readOnly && isWrite && path !== '/graphql')
+      return send(403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest', status: '403' });
 
     if (path === '/graphql' && request.method === 'POST') {
       const { query } = body as { query: string };
-      if (!/^query\s*{\s*viewer\s*{\s*login\s+databaseId\s*}\s*}$/.test(query)) return send(200, { data: null, errors: [{ message: `The stand-in answers only viewer { login databaseId }, not: ${query}` }] });
+      if (!/^query\s*{\s*viewer\s*{\s*login\s+databaseId\s*}\s*}$/.test(query))
+        return send(200, { data: null, errors: [{ message: `The stand-in answers only viewer { login databaseId }, not: ${query}` }] });
       return send(200, { data: { viewer: { login: identity.login, databaseId: identity.id } } });
     }
     if (path === '/user' && request.method === 'GET') {
-      if (identity.type === 'Bot') return send(403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/users/users#get-the-authenticated-user', status: '403' });
+      if (identity.type === 'Bot')
+        return send(403, {
+          message: 'Resource not accessible by integration',
+          documentation_url: 'https://docs.github.com/rest/users/users#get-the-authenticated-user',
+          status: '403',
+        });
       return send(200, { login: identity.login, id: identity.id, type: identity.type });
     }
     const issueComments = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/.exec(path);
@@ -97,7 +105,10 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}) {
       const page = Number(url.searchParams.get('page') ?? 1);
       const last = Math.max(1, Math.ceil(comments.length / perPage));
       const link = (target: number) => `<${listening.url}${path}?per_page=${perPage}&page=${target}>`;
-      const links = [...(page < last ? [`${link(page + 1)}; rel="next"`, `${link(last)}; rel="last"`] : []), ...(page > 1 ? [`${link(1)}; rel="first"`, `${link(page - 1)}; rel="prev"`] : [])];
+      const links = [
+        ...(page < last ? [`${link(page + 1)}; rel="next"`, `${link(last)}; rel="last"`] : []),
+        ...(page > 1 ? [`${link(1)}; rel="first"`, `${link(page - 1)}; rel="prev"`] : []),
+      ];
       const slice = comments.slice((page - 1) * perPage, page * perPage).map((comment) => commentJson(comment, issueComments[3] ?? ''));
       return send(200, slice, links.length > 0 ? { link: links.join(', ') } : {});
     }
@@ -123,7 +134,13 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}) {
     }
     if (statuses && request.method === 'POST') {
       const { state, environment_url: environmentUrl, log_url: logUrl } = body as { state: string; environment_url?: string; log_url?: string };
-      return send(201, { id: nextId++, state, environment_url: environmentUrl ?? '', log_url: logUrl ?? '', deployment_url: `${listening.url}/repos/${statuses[1]}/${statuses[2]}/deployments/${statuses[3]}` });
+      return send(201, {
+        id: nextId++,
+        state,
+        environment_url: environmentUrl ?? '',
+        log_url: logUrl ?? '',
+        deployment_url: `${listening.url}/repos/${statuses[1]}/${statuses[2]}/deployments/${statuses[3]}`,
+      });
     }
     send(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' });
   }

@@ -46,15 +46,18 @@ export function hostileInputTable({ action, inputs, hostile, shape, secret = [] 
     return HOSTILE_VALUES.filter((hostileValue) => !valid.has(hostileValue.value)).map((hostileValue) => ({ name, ...hostileValue }));
   });
 
-  it.concurrent.each(cases.filter((entry) => entry.environmentSafe))('$name = $label: an input error, and no kubectl call carries it', async ({ name, value }) => {
-    const tools = await recordTools(['kubectl']);
-    const run = await runBundle({ action, inputs: { ...inputs, [name]: value }, env: { PATH: tools.path }, timeoutMs: 60_000 });
-    expect(run.exitCode).toBe(1);
-    const error = run.annotations.find((annotation) => annotation.level === 'error')?.message ?? '';
-    expect(error).toContain(`Input "${name}" has value`);
-    expect(error).toMatch(/expected a Kubernetes (\w+ name|label selector)/);
-    expect(carries(await tools.calls(), value)).toBe(false);
-  });
+  it.concurrent.each(cases.filter((entry) => entry.environmentSafe))(
+    '$name = $label: an input error, and no kubectl call carries it',
+    async ({ name, value }) => {
+      const tools = await recordTools(['kubectl']);
+      const run = await runBundle({ action, inputs: { ...inputs, [name]: value }, env: { PATH: tools.path }, timeoutMs: 60_000 });
+      expect(run.exitCode).toBe(1);
+      const error = run.annotations.find((annotation) => annotation.level === 'error')?.message ?? '';
+      expect(error).toContain(`Input "${name}" has value`);
+      expect(error).toMatch(/expected a Kubernetes (\w+ name|label selector)/);
+      expect(carries(await tools.calls(), value)).toBe(false);
+    },
+  );
 
   it.each(cases.filter((entry) => !entry.environmentSafe))('$name = $label (through parseInputs): an input error naming the input', ({ name, value }) => {
     const read = (input: string) => (input === name ? value : (inputs[input] ?? ''));

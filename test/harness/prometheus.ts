@@ -34,7 +34,10 @@ export async function startPrometheus(files: Record<string, string>): Promise<Ru
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   let ready = false;
   for (let attempt = 0; attempt < 60 && child.exitCode === null && !ready; attempt++) {
-    ready = await fetch(`${url}/-/ready`).then((response) => response.ok, () => false);
+    ready = await fetch(`${url}/-/ready`).then(
+      (response) => response.ok,
+      () => false,
+    );
     if (!ready) await sleep(250);
   }
   if (!ready) {

@@ -32,9 +32,7 @@ describe('runner-contract harness', () => {
     expect(run.addedPaths).toEqual(['/opt/fixture/bin']);
     expect(run.summary).toContain('<h1>Echo</h1>');
     expect(run.masks).toEqual(['ghs_fixturetoken123']);
-    expect(run.annotations).toEqual([
-      { level: 'warning', message: 'look here, please', properties: { file: 'src/a.ts', line: '3', endLine: '4' } },
-    ]);
+    expect(run.annotations).toEqual([{ level: 'warning', message: 'look here, please', properties: { file: 'src/a.ts', line: '3', endLine: '4' } }]);
     // The fixture logs its token after masking it: the runner would hide it, but it is written.
     expect(run.everythingWritten).toContain('ghs_fixturetoken123');
   });
@@ -46,8 +44,6 @@ describe('runner-contract harness', () => {
   });
 
   it('refuses inputs the action does not declare', async () => {
-    await expect(runBundle({ action: 'test/harness/fixtures/echo-action', inputs: { typo: 'x' } })).rejects.toThrow(
-      /declares no input "typo"/,
-    );
+    await expect(runBundle({ action: 'test/harness/fixtures/echo-action', inputs: { typo: 'x' } })).rejects.toThrow(/declares no input "typo"/);
   });
 });

@@ -21,7 +21,10 @@ export interface Stage {
 export async function startStage(options: { images?: ImageEntry[] } = {}): Promise<Stage> {
   const postgres = await startPostgres();
   const cluster = await startCluster({
-    images: [{ name: 'inventory-service', tag: 'crash', command: ['node', '-e', 'console.error("boom: cannot start"); process.exit(3)'] }, ...(options.images ?? [])],
+    images: [
+      { name: 'inventory-service', tag: 'crash', command: ['node', '-e', 'console.error("boom: cannot start"); process.exit(3)'] },
+      ...(options.images ?? []),
+    ],
   });
   const run = async (args: string[], input?: string) => {
     const result = await cluster.kubectl(args, { input });

@@ -29,7 +29,9 @@ describeWithTools(['kubectl'], 'k8s-deploy blue-green and its rollback on the cl
   async function servedImages(): Promise<string[]> {
     const endpoints = await getJson<{ subsets?: Array<{ addresses?: Array<{ targetRef: { name: string } }> }> }>('endpoints', DEPLOYMENT);
     const pods = (endpoints.subsets ?? []).flatMap((subset) => subset.addresses ?? []).map((address) => address.targetRef.name);
-    const images = await Promise.all(pods.map(async (pod) => (await getJson<{ spec: { containers: Array<{ image: string }> } }>('pod', pod)).spec.containers[0]!.image));
+    const images = await Promise.all(
+      pods.map(async (pod) => (await getJson<{ spec: { containers: Array<{ image: string }> } }>('pod', pod)).spec.containers[0]!.image),
+    );
     return images.sort();
   }
 
@@ -38,7 +40,9 @@ describeWithTools(['kubectl'], 'k8s-deploy blue-green and its rollback on the cl
   }
 
   async function role(deployment: string): Promise<string | undefined> {
-    return (await getJson<{ metadata: { annotations?: Record<string, string> } }>('deployment', deployment)).metadata.annotations?.['inventory-devops.io/blue-green-role'];
+    return (await getJson<{ metadata: { annotations?: Record<string, string> } }>('deployment', deployment)).metadata.annotations?.[
+      'inventory-devops.io/blue-green-role'
+    ];
   }
 
   async function serviceSelector(): Promise<Record<string, string>> {

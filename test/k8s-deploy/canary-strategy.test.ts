@@ -37,7 +37,7 @@ describe('canary planning', () => {
     expect(images(canary)).toBe('inventory-service:2');
   });
 
-  it('drops the controller\'s revision and kubectl\'s last-applied configuration from the copies, and keeps the rest', () => {
+  it("drops the controller's revision and kubectl's last-applied configuration from the copies, and keeps the rest", () => {
     const stable = deployment();
     stable.metadata.annotations = { 'kubectl.kubernetes.io/last-applied-configuration': '{}', 'deployment.kubernetes.io/revision': '7', team: 'shop' };
     const { baseline, canary } = planCanary(stable, stable, 1);
@@ -45,7 +45,7 @@ describe('canary planning', () => {
     expect(canary.metadata.annotations).toEqual({ team: 'shop' });
   });
 
-  it('gives canary-analyze the selectors of the baseline\'s and the canary\'s pods, and refuses a Deployment without matchLabels', () => {
+  it("gives canary-analyze the selectors of the baseline's and the canary's pods, and refuses a Deployment without matchLabels", () => {
     expect(canarySelectors(deployment())).toEqual({
       baselineSelector: 'app.kubernetes.io/name=inventory-service,track=baseline',
       canarySelector: 'app.kubernetes.io/name=inventory-service,track=canary',
@@ -61,4 +61,3 @@ describe('canary planning', () => {
     );
   });
 });
-

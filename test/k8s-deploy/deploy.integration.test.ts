@@ -23,7 +23,14 @@ describeWithTools(['kubectl'], 'k8s-deploy and rollback on the cluster emulator'
     const run = await deploy({ images: 'inventory-service:1.0.0' });
     expect(run.annotations.filter((a) => a.level === 'error')).toEqual([]);
     expect(run.exitCode).toBe(0);
-    expect(run.outputs).toMatchObject({ status: 'succeeded', strategy: 'rolling', namespace: NAMESPACE, deployments: DEPLOYMENT, revision: '1', images: 'inventory-service:1.0.0' });
+    expect(run.outputs).toMatchObject({
+      status: 'succeeded',
+      strategy: 'rolling',
+      namespace: NAMESPACE,
+      deployments: DEPLOYMENT,
+      revision: '1',
+      images: 'inventory-service:1.0.0',
+    });
     expect(run.summary).toContain('✅ Deployed');
     expectNoCredentials(stage, run);
     const deployment = JSON.parse(await stage.kubectl('--namespace', NAMESPACE, 'get', 'deployment', DEPLOYMENT, '--output', 'json')) as {
@@ -95,7 +102,13 @@ describeWithTools(['kubectl'], 'k8s-deploy and rollback on the cluster emulator'
       'baseline-selector': 'app.kubernetes.io/name=inventory-service,track=baseline',
       'canary-selector': 'app.kubernetes.io/name=inventory-service,track=canary',
     });
-    expect(await servedImages()).toEqual(['inventory-service:1.1.0', 'inventory-service:1.1.0', 'inventory-service:1.1.0', 'inventory-service:1.1.0', 'inventory-service:2.0.0']);
+    expect(await servedImages()).toEqual([
+      'inventory-service:1.1.0',
+      'inventory-service:1.1.0',
+      'inventory-service:1.1.0',
+      'inventory-service:1.1.0',
+      'inventory-service:2.0.0',
+    ]);
 
     const promote = await deploy({ images: 'inventory-service:2.0.0', strategy: 'canary', action: 'promote' });
     const report = await load.stop();
@@ -132,6 +145,8 @@ describeWithTools(['kubectl'], 'k8s-deploy and rollback on the cluster emulator'
   it('rollback to a revision that does not exist lists the revisions there are', async () => {
     const run = await rollback({ 'to-revision': '42' });
     expect(run.exitCode).toBe(1);
-    expect(run.annotations.find((a) => a.level === 'error')?.message).toMatch(/Input "to-revision" has value "42": no such revision; the revisions there are .*\(current\)/);
+    expect(run.annotations.find((a) => a.level === 'error')?.message).toMatch(
+      /Input "to-revision" has value "42": no such revision; the revisions there are .*\(current\)/,
+    );
   });
 });

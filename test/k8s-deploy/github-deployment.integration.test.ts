@@ -74,7 +74,12 @@ describeWithTools(['kubectl'], 'k8s-deploy github-token: a GitHub deployment wit
         {
           method: 'POST',
           url: '/repos/acme/inventory/deployments/4200/statuses',
-          body: { state: 'success', description: 'inventory-devops rolling deploy succeeded', log_url: RUN_URL, environment_url: 'https://staging.inventory.example.com/' },
+          body: {
+            state: 'success',
+            description: 'inventory-devops rolling deploy succeeded',
+            log_url: RUN_URL,
+            environment_url: 'https://staging.inventory.example.com/',
+          },
         },
       ]);
       expect(github.requests.map((request) => request.authorization)).toEqual(Array(3).fill(`token ${TOKEN}`));
@@ -126,7 +131,13 @@ describeWithTools(['kubectl'], 'k8s-deploy github-token: a GitHub deployment wit
       expect(run.exitCode).toBe(0);
       expect(run.outputs.status).toBe('succeeded');
       expect(await servedImages()).toEqual(Array(3).fill('inventory-service:1.1.0'));
-      expect(warnings(run)).toEqual([expect.stringMatching(new RegExp(`^Could not create a GitHub deployment to environment "shop": the token may not write deployments \\(HTTP ${status}: .*permissions: deployments: write`))]);
+      expect(warnings(run)).toEqual([
+        expect.stringMatching(
+          new RegExp(
+            `^Could not create a GitHub deployment to environment "shop": the token may not write deployments \\(HTTP ${status}: .*permissions: deployments: write`,
+          ),
+        ),
+      ]);
       expect(github.requests, 'no status for a deployment that does not exist').toHaveLength(1);
       expectTokenNeverWritten(run);
     } finally {
@@ -139,7 +150,9 @@ describeWithTools(['kubectl'], 'k8s-deploy github-token: a GitHub deployment wit
     const run = await deploy({ images: 'inventory-service:1.0.0', 'github-token': TOKEN }, apiUrl);
     expect(errorOf(run)).toBeUndefined();
     expect(run.exitCode).toBe(0);
-    expect(warnings(run)).toEqual([expect.stringContaining(`Could not create a GitHub deployment to environment "shop": the GitHub API at ${apiUrl} could not be reached`)]);
+    expect(warnings(run)).toEqual([
+      expect.stringContaining(`Could not create a GitHub deployment to environment "shop": the GitHub API at ${apiUrl} could not be reached`),
+    ]);
     expect(await servedImages()).toEqual(Array(3).fill('inventory-service:1.0.0'));
     expectTokenNeverWritten(run);
   });

@@ -33,7 +33,12 @@ describeWithTools(['kubectl'], 'k8s-deploy: hostile names, namespaces and select
       const workspace = await mkdtemp(join(tmpdir(), 'hostile-manifests-'));
       await writeFile(join(workspace, 'deploy.yaml'), deployment(metadata));
       const tools = await recordTools(['kubectl']);
-      const run = await runBundle({ action: 'actions/k8s-deploy', inputs: { manifests: 'deploy.yaml', kubeconfig: BOGUS_KUBECONFIG }, env: { PATH: tools.path }, workspace });
+      const run = await runBundle({
+        action: 'actions/k8s-deploy',
+        inputs: { manifests: 'deploy.yaml', kubeconfig: BOGUS_KUBECONFIG },
+        env: { PATH: tools.path },
+        workspace,
+      });
       expect(run.exitCode).toBe(1);
       expect(run.annotations.find((annotation) => annotation.level === 'error')?.message).toContain(`deploy.yaml (document 1)`);
       expect(run.annotations.find((annotation) => annotation.level === 'error')?.message).toContain(message);

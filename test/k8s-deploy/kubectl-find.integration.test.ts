@@ -27,7 +27,19 @@ describe('Kubectl.find of one named object', () => {
   it('asks for exactly that name, after --, and returns the object', async () => {
     const { kubectl, args } = await answering(deployment('web'));
     expect(await kubectl.find('Deployment', 'web')).toEqual(deployment('web'));
-    expect(await args()).toEqual(['--kubeconfig', expect.any(String), '--namespace', 'shop', 'get', 'deployment', '--ignore-not-found', '--output', 'json', '--', 'web']);
+    expect(await args()).toEqual([
+      '--kubeconfig',
+      expect.any(String),
+      '--namespace',
+      'shop',
+      'get',
+      'deployment',
+      '--ignore-not-found',
+      '--output',
+      'json',
+      '--',
+      'web',
+    ]);
   });
 
   it('returns undefined when nothing is there', async () => {
@@ -51,12 +63,16 @@ describe('Kubectl.find of one named object', () => {
     ['a bare number', '42', 'answered with something that is not an object'],
   ])('an answer that is %s is an explained stop, not a bug', async (_label, answer, message) => {
     const { kubectl } = await answering(answer, { raw: true });
-    await expect(kubectl.find('Deployment', 'web')).rejects.toThrow(expect.objectContaining({ name: 'ConfigurationError', message: expect.stringContaining(message) }));
+    await expect(kubectl.find('Deployment', 'web')).rejects.toThrow(
+      expect.objectContaining({ name: 'ConfigurationError', message: expect.stringContaining(message) }),
+    );
   });
 
   it('json() of a truncated answer is an explained stop, not a bug', async () => {
     const { kubectl } = await answering('{"items": [', { raw: true });
-    await expect(kubectl.json(['get', 'deployments'])).rejects.toThrow(expect.objectContaining({ name: 'ConfigurationError', message: expect.stringContaining('that are not JSON (truncated?)') }));
+    await expect(kubectl.json(['get', 'deployments'])).rejects.toThrow(
+      expect.objectContaining({ name: 'ConfigurationError', message: expect.stringContaining('that are not JSON (truncated?)') }),
+    );
   });
 
   it.each(['--all', '--selector=app!=x', '-n', 'a b', ''])('refuses to look up %j at all', async (name) => {

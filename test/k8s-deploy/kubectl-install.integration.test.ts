@@ -19,7 +19,10 @@ const KUBECTL_1_32 = join(SDK_BIN, 'kubectl.1.32'); // v1.32.5
 const KUBECTL_1_33 = join(SDK_BIN, 'kubectl.1.33'); // v1.33.1
 const ARCH = { x64: 'amd64', arm64: 'arm64' }[process.arch as string] ?? process.arch;
 
-const sha256 = async (file: string) => createHash('sha256').update(await readFile(file)).digest('hex');
+const sha256 = async (file: string) =>
+  createHash('sha256')
+    .update(await readFile(file))
+    .digest('hex');
 
 interface Release {
   binary: string;
@@ -143,7 +146,9 @@ describeWithTools(['kubectl'], 'k8s-deploy kubectl-version: PATH, tool cache or 
     const run = await deploy({ 'kubectl-version': 'v1.33.1', images: 'inventory-service:2.0.0' }, { PATH: pathWithoutKubectl, RUNNER_TOOL_CACHE: toolCache });
     expect(run.exitCode).toBe(1);
     const actual = await sha256(KUBECTL_1_33);
-    expect(errorOf(run)).toContain(`The kubectl v1.33.1 downloaded from ${releases.baseUrl}v1.33.1/bin/linux/${ARCH}/kubectl does not match its published checksum`);
+    expect(errorOf(run)).toContain(
+      `The kubectl v1.33.1 downloaded from ${releases.baseUrl}v1.33.1/bin/linux/${ARCH}/kubectl does not match its published checksum`,
+    );
     expect(errorOf(run)).toContain(`expected SHA-256 ${digest131}`);
     expect(errorOf(run)).toContain(`got ${actual}`);
     expect(releases.requests).toHaveLength(2);
@@ -168,9 +173,17 @@ describeWithTools(['kubectl'], 'k8s-deploy kubectl-version: PATH, tool cache or 
   });
 
   it.each<[string, Record<string, string>, string]>([
-    ['a version without its patch number', { 'kubectl-version': '1.32' }, 'k8s-deploy: Input "kubectl-version" has value "1.32": expected a kubectl version such as v1.32.4.'],
+    [
+      'a version without its patch number',
+      { 'kubectl-version': '1.32' },
+      'k8s-deploy: Input "kubectl-version" has value "1.32": expected a kubectl version such as v1.32.4.',
+    ],
     ['a version name', { 'kubectl-version': 'latest' }, 'k8s-deploy: Input "kubectl-version" has value "latest": expected a kubectl version such as v1.32.4.'],
-    ['a mirror that is not an http(s) URL', { 'kubectl-version': 'v1.31.9', mirror: 'ftp://mirror.example/release' }, 'INVENTORY_DEVOPS_KUBECTL_BASE_URL has value "ftp://mirror.example/release": expected an http or https URL'],
+    [
+      'a mirror that is not an http(s) URL',
+      { 'kubectl-version': 'v1.31.9', mirror: 'ftp://mirror.example/release' },
+      'INVENTORY_DEVOPS_KUBECTL_BASE_URL has value "ftp://mirror.example/release": expected an http or https URL',
+    ],
   ])('%s is refused with a clear error before anything is downloaded or changed', async (_, { mirror, ...inputs }, message) => {
     releases.requests.length = 0;
     const toolCache = await mkdtemp(join(tmpdir(), 'tool-cache-'));

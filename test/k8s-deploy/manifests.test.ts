@@ -6,7 +6,8 @@ import { DEPLOYMENT, deployment, SERVICE } from './manifest-fixtures.js';
 
 describe('parseManifests', () => {
   it('reads multi-document YAML in order, skipping empty documents and expanding Lists', () => {
-    const list = 'apiVersion: v1\nkind: List\nitems:\n  - {apiVersion: v1, kind: ConfigMap, metadata: {name: a}}\n  - {apiVersion: v1, kind: ConfigMap, metadata: {name: b}}\n';
+    const list =
+      'apiVersion: v1\nkind: List\nitems:\n  - {apiVersion: v1, kind: ConfigMap, metadata: {name: a}}\n  - {apiVersion: v1, kind: ConfigMap, metadata: {name: b}}\n';
     const objects = parseManifests([{ origin: 'all.yaml', text: `${DEPLOYMENT}\n---\n---\n${SERVICE}\n---\n${list}` }]);
     expect(objects.map((object) => `${object.kind}/${object.metadata.name}`)).toEqual([
       'Deployment/inventory-service',
@@ -31,7 +32,11 @@ describe('images', () => {
   it.each([
     ['inventory-service:1.4.2', 'inventory-service', 'inventory-service'],
     ['registry.example.com:5000/shop/inventory-service:2', 'registry.example.com:5000/shop/inventory-service', 'inventory-service'],
-    ['registry/x/inventory-service@sha256:abababababababababababababababababababababababababababababababab', 'registry/x/inventory-service', 'inventory-service'],
+    [
+      'registry/x/inventory-service@sha256:abababababababababababababababababababababababababababababababab',
+      'registry/x/inventory-service',
+      'inventory-service',
+    ],
     ['inventory-service', 'inventory-service', 'inventory-service'],
   ])('parses %s', (text, repository, name) => {
     expect(parseImageReference(text)).toMatchObject({ repository, name });
@@ -93,7 +98,9 @@ describe('annotations', () => {
 
   it('annotates workloads with commit, run URL, images and strategy, and nothing else', () => {
     const context = { commit: '0123456789abcdef', runUrl: 'https://github.com/acme/inventory/actions/runs/7', strategy: 'canary' };
-    const [annotated, service] = annotateWorkloads([deployment(), ...parseManifests([{ origin: 's', text: SERVICE }])], context, ['inventory-service:2'], { team: 'shop' });
+    const [annotated, service] = annotateWorkloads([deployment(), ...parseManifests([{ origin: 's', text: SERVICE }])], context, ['inventory-service:2'], {
+      team: 'shop',
+    });
     expect(annotated!.metadata.annotations).toEqual({
       team: 'shop',
       'inventory-devops.io/commit': '0123456789abcdef',

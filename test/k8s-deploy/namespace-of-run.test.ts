@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../../actions/lib/kubernetes-objects.js';
 import { namespaceOfRun } from '../../actions/k8s-deploy/src/namespace.js';
 
-const object = (kind: string, name: string, namespace?: string): KubeObject => ({ apiVersion: 'v1', kind, metadata: { name, ...(namespace ? { namespace } : {}) } });
+const object = (kind: string, name: string, namespace?: string): KubeObject => ({
+  apiVersion: 'v1',
+  kind,
+  metadata: { name, ...(namespace ? { namespace } : {}) },
+});
 
 describe('namespaceOfRun: one namespace per deploy', () => {
   it.each<[string, KubeObject[], string | undefined, string | undefined]>([

@@ -19,7 +19,13 @@ describeWithTools(['kubectl'], 'one namespace per run, on the cluster emulator',
 
   beforeAll(async () => {
     stage = await startStage({
-      images: [{ name: 'inventory-service', tag: 'hostile-log', command: ['node', '-e', `console.error(${JSON.stringify(HOSTILE_LOG)}); console.error("leaked " + process.env.LEAK); process.exit(3)`] }],
+      images: [
+        {
+          name: 'inventory-service',
+          tag: 'hostile-log',
+          command: ['node', '-e', `console.error(${JSON.stringify(HOSTILE_LOG)}); console.error("leaked " + process.env.LEAK); process.exit(3)`],
+        },
+      ],
     });
   }, 120_000);
 
@@ -29,7 +35,11 @@ describeWithTools(['kubectl'], 'one namespace per run, on the cluster emulator',
 
   const deploymentsIn = async (namespace: string) =>
     (await stage.kubectl('--namespace', namespace, 'get', 'deployments', '--output', 'jsonpath={.items[*].metadata.name}')).split(' ').filter(Boolean).sort();
-  const stable = async () => JSON.parse(await stage.kubectl('--namespace', NAMESPACE, 'get', 'deployment', DEPLOYMENT, '--output', 'json')) as { metadata: { generation: number }; spec: { template: unknown } };
+  const stable = async () =>
+    JSON.parse(await stage.kubectl('--namespace', NAMESPACE, 'get', 'deployment', DEPLOYMENT, '--output', 'json')) as {
+      metadata: { generation: number };
+      spec: { template: unknown };
+    };
 
   it('without a namespace input, a deploy goes where the manifests say, and reads and waits there too', async () => {
     const run = await deployStep(stage, { namespace: '', images: 'inventory-service:1.0.0' });
@@ -61,14 +71,19 @@ describeWithTools(['kubectl'], 'one namespace per run, on the cluster emulator',
 
   it('manifests naming two namespaces: a clear error, and nothing applied', async () => {
     const folder = await mkdtemp(join(tmpdir(), 'two-namespaces-'));
-    const configMap = (name: string, namespace: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: ${name}, namespace: ${namespace}}\ndata: {a: "1"}\n`;
+    const configMap = (name: string, namespace: string) =>
+      `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: ${name}, namespace: ${namespace}}\ndata: {a: "1"}\n`;
     await writeFile(join(folder, 'a.yaml'), configMap('first', NAMESPACE));
     await writeFile(join(folder, 'b.yaml'), configMap('second', 'default'));
     const before = await clusterState(stage);
     for (const namespace of ['', NAMESPACE]) {
       const run = await deployStep(stage, { namespace, manifests: folder, images: '' });
       expect(run.exitCode).toBe(1);
-      expect(errorOf(run)).toMatch(namespace === '' ? /The manifests name 2 namespaces \("shop": ConfigMap\/first; "default": ConfigMap\/second\)/ : /Input "namespace" has value "shop", but the manifests put ConfigMap\/second in namespace "default"/);
+      expect(errorOf(run)).toMatch(
+        namespace === ''
+          ? /The manifests name 2 namespaces \("shop": ConfigMap\/first; "default": ConfigMap\/second\)/
+          : /Input "namespace" has value "shop", but the manifests put ConfigMap\/second in namespace "default"/,
+      );
     }
     expect(await clusterState(stage)).toEqual(before);
     expect(await stage.kubectl('--namespace', 'default', 'get', 'configmaps', '--output', 'name')).not.toContain('configmap/second');

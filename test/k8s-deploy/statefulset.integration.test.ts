@@ -61,11 +61,14 @@ describeWithTools(['kubectl'], 'k8s-deploy rolling with a StatefulSet on the clu
 
   const deploy = (inputs: Record<string, string>) => deployStep(stage, { manifests, ...inputs });
   const servedImages = () => imagesOf(stage, 'app.kubernetes.io/name=inventory-service');
-  const statefulSet = async () => JSON.parse(await stage.kubectl('--namespace', NAMESPACE, 'get', 'statefulset', NAME, '--output', 'json')) as StatefulSetObject;
+  const statefulSet = async () =>
+    JSON.parse(await stage.kubectl('--namespace', NAMESPACE, 'get', 'statefulset', NAME, '--output', 'json')) as StatefulSetObject;
   const pods = async () =>
-    (JSON.parse(await stage.kubectl('--namespace', NAMESPACE, 'get', 'pods', '--selector', 'app.kubernetes.io/name=inventory-service', '--output', 'json')) as { items: PodObject[] }).items.filter(
-      (pod) => !pod.metadata.deletionTimestamp,
-    );
+    (
+      JSON.parse(
+        await stage.kubectl('--namespace', NAMESPACE, 'get', 'pods', '--selector', 'app.kubernetes.io/name=inventory-service', '--output', 'json'),
+      ) as { items: PodObject[] }
+    ).items.filter((pod) => !pod.metadata.deletionTimestamp);
   const ready = (pod: PodObject) => pod.status.conditions?.some((condition) => condition.type === 'Ready' && condition.status === 'True') ?? false;
 
   /** Every pod Ready, on the StatefulSet's one and only revision. */

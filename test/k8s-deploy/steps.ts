@@ -26,7 +26,9 @@ export function rollbackStep(stage: Stage, inputs: Record<string, string>): Prom
 
 /** Every object a deploy may touch, with its resourceVersion: equal before and after means nothing changed. */
 export async function clusterState(stage: Stage): Promise<unknown> {
-  const list = JSON.parse(await stage.kubectl('--namespace', NAMESPACE, 'get', 'deployments,services,configmaps,horizontalpodautoscalers', '--output', 'json')) as {
+  const list = JSON.parse(
+    await stage.kubectl('--namespace', NAMESPACE, 'get', 'deployments,services,configmaps,horizontalpodautoscalers', '--output', 'json'),
+  ) as {
     items: Array<{ kind: string; metadata: { name: string; resourceVersion: string }; spec?: unknown }>;
   };
   return list.items.map((item) => [item.kind, item.metadata.name, item.metadata.resourceVersion, item.spec]);
@@ -49,5 +51,8 @@ interface Pod {
 /** Images of the live pods matching a label selector, sorted. */
 export async function imagesOf(stage: Stage, selector: string): Promise<string[]> {
   const pods = JSON.parse(await stage.kubectl('--namespace', NAMESPACE, 'get', 'pods', '--selector', selector, '--output', 'json')) as { items: Pod[] };
-  return pods.items.filter((pod) => !pod.metadata.deletionTimestamp).map((pod) => pod.spec.containers[0]!.image).sort();
+  return pods.items
+    .filter((pod) => !pod.metadata.deletionTimestamp)
+    .map((pod) => pod.spec.containers[0]!.image)
+    .sort();
 }

@@ -17,7 +17,17 @@ it('cluster- and manifest-derived text in the deploy summary cannot become a tag
     message: `deployment/web: pod web-1 is in CrashLoopBackOff (${HOSTILE})`,
     workloads: [{ name: HOSTILE, previousRevision: 1, revision: 2 }],
     notes: [`note ${HOSTILE}`],
-    problems: [{ pod: HOSTILE, container: HOSTILE, reason: HOSTILE, message: HOSTILE, restarts: 1, events: [`Failed: ${HOSTILE}`], logs: `${HOSTILE}\n\`\`\`\n# heading` }],
+    problems: [
+      {
+        pod: HOSTILE,
+        container: HOSTILE,
+        reason: HOSTILE,
+        message: HOSTILE,
+        restarts: 1,
+        events: [`Failed: ${HOSTILE}`],
+        logs: `${HOSTILE}\n\`\`\`\n# heading`,
+      },
+    ],
   };
   core.summary.emptyBuffer();
   renderDeploySummary(core.summary, result, HOSTILE, [{ object: HOSTILE, container: HOSTILE, from: HOSTILE, to: HOSTILE }], 1);

@@ -8,10 +8,25 @@ const PASSWORD = 'planted-url-password-31f0';
 
 describe.concurrent('URL inputs with credentials', () => {
   it.each([
-    ['rollback health-url with user:password@', 'actions/rollback', { deployment: 'inventory', 'health-url': `https://ops:${PASSWORD}@inventory.example.com/health` }, 'health-url'],
-    ['k8s-deploy environment-url with user:password@', 'actions/k8s-deploy', { manifests: 'k8s/', 'environment-url': `https://ops:${PASSWORD}@inventory.example.com/` }, 'environment-url'],
+    [
+      'rollback health-url with user:password@',
+      'actions/rollback',
+      { deployment: 'inventory', 'health-url': `https://ops:${PASSWORD}@inventory.example.com/health` },
+      'health-url',
+    ],
+    [
+      'k8s-deploy environment-url with user:password@',
+      'actions/k8s-deploy',
+      { manifests: 'k8s/', 'environment-url': `https://ops:${PASSWORD}@inventory.example.com/` },
+      'environment-url',
+    ],
     ['rollback health-url with ftp:', 'actions/rollback', { deployment: 'inventory', 'health-url': 'ftp://inventory.example.com/health' }, 'health-url'],
-    ['k8s-deploy environment-url with a space', 'actions/k8s-deploy', { manifests: 'k8s/', 'environment-url': 'https://inventory.example.com/ x' }, 'environment-url'],
+    [
+      'k8s-deploy environment-url with a space',
+      'actions/k8s-deploy',
+      { manifests: 'k8s/', 'environment-url': 'https://inventory.example.com/ x' },
+      'environment-url',
+    ],
   ])('%s', async (_label, action, inputs, name) => {
     const tools = await recordTools(['kubectl']);
     const run = await runBundle({ action, inputs, env: { PATH: tools.path } });

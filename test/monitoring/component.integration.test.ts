@@ -24,7 +24,13 @@ describeWithTools(['kubectl'], 'the monitoring component', () => {
       const from = (path: string) => relative(overlay, `${SERVICE_ROOT}k8s/${path}`);
       await writeFile(
         join(overlay, 'kustomization.yaml'),
-        ['apiVersion: kustomize.config.k8s.io/v1beta1', 'kind: Kustomization', 'namespace: inventory-staging', `resources: [${from('overlays/staging')}]`, `components: [${from('components/monitoring')}]`].join('\n'),
+        [
+          'apiVersion: kustomize.config.k8s.io/v1beta1',
+          'kind: Kustomization',
+          'namespace: inventory-staging',
+          `resources: [${from('overlays/staging')}]`,
+          `components: [${from('components/monitoring')}]`,
+        ].join('\n'),
       );
       const { stdout } = await promisify(execFile)('kubectl', ['kustomize', overlay]);
       const manifests = parseAllDocuments(stdout).map((document) => document.toJS() as Manifest);

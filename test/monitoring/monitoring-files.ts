@@ -48,7 +48,14 @@ const queryPanel = z.object({
   targets: z.array(target).min(1),
   fieldConfig: z.object({ defaults: z.object({ unit: z.string() }), overrides: z.array(z.unknown()) }),
 });
-const rowPanel = z.object({ id: z.number().int(), type: z.literal('row'), title: z.string().min(1), gridPos, collapsed: z.boolean(), panels: z.array(z.unknown()) });
+const rowPanel = z.object({
+  id: z.number().int(),
+  type: z.literal('row'),
+  title: z.string().min(1),
+  gridPos,
+  collapsed: z.boolean(),
+  panels: z.array(z.unknown()),
+});
 const variable = z.discriminatedUnion('type', [
   z.object({ type: z.literal('datasource'), name: z.literal('datasource'), query: z.literal('prometheus') }),
   z.object({ type: z.literal('query'), name: z.string(), datasource, query: z.object({ query: z.string(), refId: z.string() }) }),
@@ -84,9 +91,7 @@ export async function readDashboard(): Promise<Dashboard> {
  * its variables replaced: the dashboard's constants, then `values` (what Grafana would fill in).
  */
 export function dashboardQueries(dashboard: Dashboard, values: Record<string, string>): Array<{ where: string; expr: string }> {
-  const constants = Object.fromEntries(
-    dashboard.templating.list.flatMap((entry) => (entry.type === 'constant' ? [[entry.name, entry.query]] : [])),
-  );
+  const constants = Object.fromEntries(dashboard.templating.list.flatMap((entry) => (entry.type === 'constant' ? [[entry.name, entry.query]] : [])));
   const known: Record<string, string> = { ...constants, ...values };
   const substitute = (expr: string) =>
     expr.replace(/\$\{?(\w+)\}?/g, (_match, name: string) => {

@@ -35,7 +35,11 @@ function sendTraffic(port: number): NodeJS.Timeout {
   let tick = 0;
   return setInterval(() => {
     const paths = tick++ % 10 === 0 ? ['/api/items', '/ready'] : ['/api/items'];
-    for (const path of paths) fetch(`http://127.0.0.1:${port}${path}`).then((response) => response.arrayBuffer(), () => undefined);
+    for (const path of paths)
+      fetch(`http://127.0.0.1:${port}${path}`).then(
+        (response) => response.arrayBuffer(),
+        () => undefined,
+      );
   }, 50);
 }
 

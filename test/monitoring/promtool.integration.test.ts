@@ -31,8 +31,14 @@ describeWithTools(['promtool'], 'promtool on the inventory rules', () => {
       cases.push(...tests.flatMap((test) => test.alert_rule_test));
     }
     for (const { alert } of (await readRules()).filter((rule) => rule.alert)) {
-      expect(cases.some((test) => test.alertname === alert && (test.exp_alerts?.length ?? 0) > 0), `${alert} fires in a test`).toBe(true);
-      expect(cases.some((test) => test.alertname === alert && (test.exp_alerts?.length ?? 0) === 0), `${alert} stays silent in a test`).toBe(true);
+      expect(
+        cases.some((test) => test.alertname === alert && (test.exp_alerts?.length ?? 0) > 0),
+        `${alert} fires in a test`,
+      ).toBe(true);
+      expect(
+        cases.some((test) => test.alertname === alert && (test.exp_alerts?.length ?? 0) === 0),
+        `${alert} stays silent in a test`,
+      ).toBe(true);
     }
   }, 180_000);
 });

@@ -89,7 +89,10 @@ describe('quality-gate on a pull request', () => {
     // One error for the step's failure naming the failed conditions, one per failed test at its file and line.
     const failure = errors(run).find((annotation) => annotation.message.startsWith('quality-gate: 3 conditions failed'));
     expect(failure?.message).toContain(`changed lines coverage ${percent(expected.covered, expected.coverable)}% (≥ 80% required)`);
-    expect(errors(run).find((annotation) => annotation.properties.title?.startsWith('Test failed'))?.properties).toMatchObject({ file: 'test/math.test.ts', line: '18' });
+    expect(errors(run).find((annotation) => annotation.properties.title?.startsWith('Test failed'))?.properties).toMatchObject({
+      file: 'test/math.test.ts',
+      line: '18',
+    });
 
     // Lint problems on changed lines at their file and line, the others only counted.
     const lint = run.annotations.filter((annotation) => annotation.properties.title?.startsWith('Lint'));
@@ -216,7 +219,10 @@ describe('quality-gate conditions and reports', () => {
 
   it('reads conditions from a policy file; inputs override it', async () => {
     const { dir } = await repositoryWithReports();
-    await writeFile(join(dir, 'quality-gate.yml'), 'min-coverage: 90\nmin-changed-lines: 1\nmin-changed-lines-coverage: 10\nmax-security-findings:\n  medium: 1\n');
+    await writeFile(
+      join(dir, 'quality-gate.yml'),
+      'min-coverage: 90\nmin-changed-lines: 1\nmin-changed-lines-coverage: 10\nmax-security-findings:\n  medium: 1\n',
+    );
     const run = await runBundle({
       action: 'actions/quality-gate',
       workspace: dir,
@@ -236,9 +242,15 @@ describe('quality-gate conditions and reports', () => {
   it('an unknown policy key is an error naming it', async () => {
     const { dir } = await repositoryWithReports();
     await writeFile(join(dir, 'quality-gate.yml'), 'min-coverage: 90\nmin-coverge: 80\n');
-    const run = await runBundle({ action: 'actions/quality-gate', workspace: dir, inputs: { 'coverage-files': 'lcov.info', 'policy-file': 'quality-gate.yml' } });
+    const run = await runBundle({
+      action: 'actions/quality-gate',
+      workspace: dir,
+      inputs: { 'coverage-files': 'lcov.info', 'policy-file': 'quality-gate.yml' },
+    });
     expect(run.exitCode).toBe(1);
-    expect(errors(run).map((annotation) => annotation.message)[0]).toMatch(/^quality-gate: Policy file "quality-gate.yml": unknown key "min-coverge" \(known: min-coverage,/);
+    expect(errors(run).map((annotation) => annotation.message)[0]).toMatch(
+      /^quality-gate: Policy file "quality-gate.yml": unknown key "min-coverge" \(known: min-coverage,/,
+    );
   });
 
   it('a malformed report is a clear error naming the file, with no stack trace', async () => {
@@ -258,12 +270,18 @@ describe('quality-gate conditions and reports', () => {
     const inputs = { 'coverage-files': 'coverage/lcov.info', 'test-results': '*.junit.xml' };
     const strict = await runBundle({ action: 'actions/quality-gate', workspace: dir, inputs });
     expect(strict.exitCode).toBe(1);
-    expect(errors(strict)[0]?.message).toMatch(/^quality-gate: No coverage report found for coverage-files "coverage\/lcov.info" \(in .*\)\. .*allow-missing: true\.$/);
+    expect(errors(strict)[0]?.message).toMatch(
+      /^quality-gate: No coverage report found for coverage-files "coverage\/lcov.info" \(in .*\)\. .*allow-missing: true\.$/,
+    );
 
     const excluded = await runBundle({ action: 'actions/quality-gate', workspace: dir, inputs: { 'test-results': '*.junit.xml\n!vitest.junit.xml' } });
     expect(errors(excluded)[0]?.message).toMatch(/^quality-gate: No JUnit report found for test-results "\*\.junit\.xml"/);
 
-    const lenient = await runBundle({ action: 'actions/quality-gate', workspace: dir, inputs: { ...inputs, 'allow-missing': 'true', 'max-failed-tests': '1' } });
+    const lenient = await runBundle({
+      action: 'actions/quality-gate',
+      workspace: dir,
+      inputs: { ...inputs, 'allow-missing': 'true', 'max-failed-tests': '1' },
+    });
     expect(lenient.exitCode).toBe(0);
     expect(lenient.summary).toContain(escapeMarkdown('min-changed-lines-coverage not checked: no coverage report found for coverage-files (allow-missing).'));
     expect(lenient.outputs).toMatchObject({ passed: 'true', 'failed-tests': '1' });
@@ -296,9 +314,16 @@ describe('quality-gate conditions and reports', () => {
     const { dir } = await repositoryWithReports();
     // Written from inside src/: paths relative to it (`SF:stock.ts`).
     await writeFile(join(dir, 'src', 'lcov.info'), lcovForChange('ROOT').replaceAll('SF:ROOT/src/', 'SF:'));
-    const run = await runBundle({ action: 'actions/quality-gate', workspace: dir, inputs: { 'coverage-files': 'lcov.info', 'working-directory': 'src', 'min-changed-lines': '1' } });
+    const run = await runBundle({
+      action: 'actions/quality-gate',
+      workspace: dir,
+      inputs: { 'coverage-files': 'lcov.info', 'working-directory': 'src', 'min-changed-lines': '1' },
+    });
     const expected = expectedChangedLines();
-    expect(run.outputs).toMatchObject({ 'changed-lines': String(expected.coverable), 'changed-lines-coverage': String(percent(expected.covered, expected.coverable)) });
+    expect(run.outputs).toMatchObject({
+      'changed-lines': String(expected.coverable),
+      'changed-lines-coverage': String(percent(expected.covered, expected.coverable)),
+    });
     expect(warnings(run).map((annotation) => annotation.properties.file)).toContain('src/stock.ts');
   });
 

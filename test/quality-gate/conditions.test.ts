@@ -100,9 +100,18 @@ describe('annotations', () => {
       source: 'measured' as const,
       uncoveredRanges: [{ start: 1, end: 2 }],
     }));
-    const failures = Array.from({ length: 12 }, (_, index) => ({ name: `t${index}`, message: 'boom', details: 'boom at x', file: 'a.test.ts', line: index + 1 }));
+    const failures = Array.from({ length: 12 }, (_, index) => ({
+      name: `t${index}`,
+      message: 'boom',
+      details: 'boom at x',
+      file: 'a.test.ts',
+      line: index + 1,
+    }));
     const annotations = buildAnnotations(
-      resultWith({ changedLines: { base: 'main', coverable: 50, covered: 0, files, withoutLineDetail: [] }, tests: { total: 12, failed: 12, skipped: 0, failures } }),
+      resultWith({
+        changedLines: { base: 'main', coverable: 50, covered: 0, files, withoutLineDetail: [] },
+        tests: { total: 12, failed: 12, skipped: 0, failures },
+      }),
     );
     const warnings = annotations.filter((annotation) => annotation.level === 'warning');
     const errors = annotations.filter((annotation) => annotation.level === 'error');
@@ -164,7 +173,21 @@ describe('a report that was given but holds nothing to judge', () => {
     branchesHit: 0,
   });
   const emptyCoverage = { value: [{ file: 'coverage/lcov.info', format: 'lcov' as const, files: [], sourceRoots: [] }] };
-  const someCoverage = { value: [{ file: 'coverage/lcov.info', format: 'lcov' as const, files: [lcovFile('src/a.ts', [[1, 1], [2, 0]])], sourceRoots: [] }] };
+  const someCoverage = {
+    value: [
+      {
+        file: 'coverage/lcov.info',
+        format: 'lcov' as const,
+        files: [
+          lcovFile('src/a.ts', [
+            [1, 1],
+            [2, 0],
+          ]),
+        ],
+        sourceRoots: [],
+      },
+    ],
+  };
   const gateInput = (overrides: Partial<GateInput>): GateInput => ({
     repoRoot: '/repo',
     workingDirectory: '/repo',
@@ -225,16 +248,35 @@ describe('a report that was given but holds nothing to judge', () => {
   it('the summary says which report was empty', () => {
     const markdown = renderMarkdown(evaluateGate(gateInput({ policy: { ...DEFAULT_POLICY, 'min-coverage': 80 }, coverage: emptyCoverage })));
     expect(markdown).toContain('### ❌ Quality gate failed: line coverage, changed lines coverage');
-    expect(markdown).toMatch(/\| Line coverage \(`min-coverage`\) \| the coverage report "coverage\/lcov\.info" lists no coverable lines: nothing to judge \\\(allow-empty-reports: true accepts that\\\) \| ≥ 80% \| ❌ \|/);
+    expect(markdown).toMatch(
+      /\| Line coverage \(`min-coverage`\) \| the coverage report "coverage\/lcov\.info" lists no coverable lines: nothing to judge \\\(allow-empty-reports: true accepts that\\\) \| ≥ 80% \| ❌ \|/,
+    );
   });
 });
 
 describe('text from reports in the summary and the PR comment', () => {
-  const HOSTILE = ['<img src=x onerror=alert(1)>', '[x](http://evil)', '![x](http://evil/x.png)', '@org/team', '`code` ``` | a | b |', 'line one\n# heading\n- item'];
+  const HOSTILE = [
+    '<img src=x onerror=alert(1)>',
+    '[x](http://evil)',
+    '![x](http://evil/x.png)',
+    '@org/team',
+    '`code` ``` | a | b |',
+    'line one\n# heading\n- item',
+  ];
   const hostile = HOSTILE.join(' ');
   const result = resultWith({
     passed: false,
-    conditions: [{ name: 'max-failed-tests', label: 'Failed tests', comparison: '≤', threshold: 0, unit: '', status: 'skipped', reason: `the JUnit report "${hostile}" lists no tests` }],
+    conditions: [
+      {
+        name: 'max-failed-tests',
+        label: 'Failed tests',
+        comparison: '≤',
+        threshold: 0,
+        unit: '',
+        status: 'skipped',
+        reason: `the JUnit report "${hostile}" lists no tests`,
+      },
+    ],
     coverage: { linesFound: 1, linesHit: 0, branchesFound: 0, branchesHit: 0, files: 1, pathsNotInRepository: [`gen/${hostile}.ts`] },
     changedLines: {
       base: 'main`<b>',

@@ -92,7 +92,22 @@ describe('source files the reports should have seen', () => {
 
 describe('changed-lines coverage', () => {
   it('counts changed lines the report lists as coverable, and every changed line of an unreported source file', () => {
-    const coverage = new Map([['src/a.ts', fileFromLines('src/a.ts', new Map([[1, 1], [2, 0], [4, 0], [9, 2]]), 0, 0)]]);
+    const coverage = new Map([
+      [
+        'src/a.ts',
+        fileFromLines(
+          'src/a.ts',
+          new Map([
+            [1, 1],
+            [2, 0],
+            [4, 0],
+            [9, 2],
+          ]),
+          0,
+          0,
+        ),
+      ],
+    ]);
     const result = changedLinesCoverage(
       [
         { path: 'src/a.ts', addedLines: [1, 2, 3, 4, 5] },
@@ -114,11 +129,31 @@ describe('changed-lines coverage', () => {
 
 describe('merging reports that name the same file', () => {
   it('adds line hits up without changing the reports', () => {
-    const first = fileFromLines('src/a.ts', new Map([[1, 1], [2, 0]]), 2, 1);
-    const second = fileFromLines('src/a.ts', new Map([[2, 3], [3, 0]]), 2, 2);
+    const first = fileFromLines(
+      'src/a.ts',
+      new Map([
+        [1, 1],
+        [2, 0],
+      ]),
+      2,
+      1,
+    );
+    const second = fileFromLines(
+      'src/a.ts',
+      new Map([
+        [2, 3],
+        [3, 0],
+      ]),
+      2,
+      2,
+    );
     const merged = mergeFiles([first, second]).get('src/a.ts');
     expect(merged).toMatchObject({ linesFound: 3, linesHit: 2, branchesFound: 2, branchesHit: 2 });
-    expect([...(merged?.lines ?? [])]).toEqual([[1, 1], [2, 3], [3, 0]]);
+    expect([...(merged?.lines ?? [])]).toEqual([
+      [1, 1],
+      [2, 3],
+      [3, 0],
+    ]);
     expect(first.lines?.get(2)).toBe(0);
   });
 });

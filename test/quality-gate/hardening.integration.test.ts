@@ -41,11 +41,46 @@ const outsideCodeSpans = (text: string) => text.replace(/(?<![`\\])(`+)(?!`)[\s\
 
 describe('empty evidence never passes a condition', () => {
   it.each([
-    ['an lcov with no records', 'coverage-files', 'empty.lcov.info', 'TN:\n', { 'min-coverage': '80' }, /line coverage: the coverage report "empty\.lcov\.info" lists no coverable lines: nothing to judge/],
-    ['a cobertura with no lines', 'coverage-files', 'empty.cobertura.xml', '<coverage line-rate="1" lines-valid="0"><packages/></coverage>', { 'min-coverage': '80' }, /line coverage: the coverage report "empty\.cobertura\.xml" lists no coverable lines/],
-    ['a json-summary of 0/0 ("pct": "Unknown")', 'coverage-files', 'coverage-summary.json', '{"total": {"lines": {"total": 0, "covered": 0, "pct": "Unknown"}}, "src/a.ts": {"lines": {"total": 0, "covered": 0, "pct": "Unknown"}}}', { 'min-coverage': '80' }, /lists no coverable lines/],
-    ['an lcov with no records, changed lines only', 'coverage-files', 'empty.lcov.info', 'TN:\n', { 'min-changed-lines': '0' }, /changed lines coverage: the coverage report "empty\.lcov\.info" lists no coverable lines/],
-    ['a JUnit file with no tests', 'test-results', 'empty.junit.xml', '<testsuites tests="0"></testsuites>', {}, /failed tests: the JUnit report "empty\.junit\.xml" lists no tests/],
+    [
+      'an lcov with no records',
+      'coverage-files',
+      'empty.lcov.info',
+      'TN:\n',
+      { 'min-coverage': '80' },
+      /line coverage: the coverage report "empty\.lcov\.info" lists no coverable lines: nothing to judge/,
+    ],
+    [
+      'a cobertura with no lines',
+      'coverage-files',
+      'empty.cobertura.xml',
+      '<coverage line-rate="1" lines-valid="0"><packages/></coverage>',
+      { 'min-coverage': '80' },
+      /line coverage: the coverage report "empty\.cobertura\.xml" lists no coverable lines/,
+    ],
+    [
+      'a json-summary of 0/0 ("pct": "Unknown")',
+      'coverage-files',
+      'coverage-summary.json',
+      '{"total": {"lines": {"total": 0, "covered": 0, "pct": "Unknown"}}, "src/a.ts": {"lines": {"total": 0, "covered": 0, "pct": "Unknown"}}}',
+      { 'min-coverage': '80' },
+      /lists no coverable lines/,
+    ],
+    [
+      'an lcov with no records, changed lines only',
+      'coverage-files',
+      'empty.lcov.info',
+      'TN:\n',
+      { 'min-changed-lines': '0' },
+      /changed lines coverage: the coverage report "empty\.lcov\.info" lists no coverable lines/,
+    ],
+    [
+      'a JUnit file with no tests',
+      'test-results',
+      'empty.junit.xml',
+      '<testsuites tests="0"></testsuites>',
+      {},
+      /failed tests: the JUnit report "empty\.junit\.xml" lists no tests/,
+    ],
   ])('%s fails with a message naming the report; allow-empty-reports: true lets it pass', async (_label, input, name, content, conditions, message) => {
     const { dir } = await repository();
     await writeFile(join(dir, name), content);
@@ -63,9 +98,16 @@ describe('empty evidence never passes a condition', () => {
   it('an empty base report fails max-coverage-drop', async () => {
     const { dir } = await repository();
     await writeFile(join(dir, 'base.lcov.info'), 'TN:\n');
-    const run = await gate(dir, { 'coverage-files': 'lcov.info', 'base-coverage-file': 'base.lcov.info', 'max-coverage-drop': '1', 'min-changed-lines': '100' });
+    const run = await gate(dir, {
+      'coverage-files': 'lcov.info',
+      'base-coverage-file': 'base.lcov.info',
+      'max-coverage-drop': '1',
+      'min-changed-lines': '100',
+    });
     expect(run.exitCode).toBe(1);
-    expect(errors(run)).toEqual([expect.stringMatching(/coverage drop against the base: the base coverage report "base\.lcov\.info" lists no coverable lines/)]);
+    expect(errors(run)).toEqual([
+      expect.stringMatching(/coverage drop against the base: the base coverage report "base\.lcov\.info" lists no coverable lines/),
+    ]);
   });
 });
 
@@ -76,15 +118,25 @@ describe('figures in reports that are not whole counts fail the step naming the 
     ['json-summary with more covered than total', 'coverage-summary.json', '{"total": {}, "src/stock.ts": {"lines": {"total": 1, "covered": 5, "pct": 500}}}'],
     ['json-summary total 1e400', 'coverage-summary.json', '{"total": {}, "src/stock.ts": {"lines": {"total": 1e400, "covered": 1e400}}}'],
     ['istanbul count -1', 'coverage-final.json', '{"src/stock.ts": {"statementMap": {"0": {"start": {"line": 1}}}, "s": {"0": -1}}}'],
-    ['cobertura hits NaN', 'a.cobertura.xml', '<coverage line-rate="Infinity" lines-valid="NaN"><packages><package><classes><class filename="src/stock.ts"><lines><line number="1" hits="NaN"/></lines></class></classes></package></packages></coverage>'],
-    ['clover with more covered conditionals than exist', 'a.clover.xml', '<coverage><project><file name="src/stock.ts"><metrics conditionals="1" coveredconditionals="9"/><line num="1" type="stmt" count="1"/></file></project></coverage>'],
+    [
+      'cobertura hits NaN',
+      'a.cobertura.xml',
+      '<coverage line-rate="Infinity" lines-valid="NaN"><packages><package><classes><class filename="src/stock.ts"><lines><line number="1" hits="NaN"/></lines></class></classes></package></packages></coverage>',
+    ],
+    [
+      'clover with more covered conditionals than exist',
+      'a.clover.xml',
+      '<coverage><project><file name="src/stock.ts"><metrics conditionals="1" coveredconditionals="9"/><line num="1" type="stmt" count="1"/></file></project></coverage>',
+    ],
   ])('%s', async (_label, name, content) => {
     const { dir } = await repository();
     await writeFile(join(dir, name), content);
     const run = await gate(dir, { 'coverage-files': name, 'min-coverage': '80', 'min-changed-lines': '100' });
     expect(run.exitCode).toBe(1);
     expect(run.outputs.passed).toBeUndefined();
-    expect(errors(run)).toEqual([expect.stringMatching(new RegExp(`^quality-gate: The coverage report "${name.replace(/\./g, '\\.')}" \\(coverage-files\\) is malformed: `))]);
+    expect(errors(run)).toEqual([
+      expect.stringMatching(new RegExp(`^quality-gate: The coverage report "${name.replace(/\./g, '\\.')}" \\(coverage-files\\) is malformed: `)),
+    ]);
     expect(run.everythingWritten).not.toContain('a bug in inventory-devops');
   });
 
@@ -99,12 +151,30 @@ describe('figures in reports that are not whole counts fail the step naming the 
 describe('malformed input is the user’s error, named', () => {
   it('a SARIF URI with a literal % (src/100%.ts) is a path, not a crash', async () => {
     const { dir } = await repository();
-    const sarif = { version: '2.1.0', runs: [{ tool: { driver: { name: 'lint' } }, results: [{ ruleId: 'R1', level: 'error', message: { text: 'bad' }, locations: [{ physicalLocation: { artifactLocation: { uri: 'src/100%.ts' }, region: { startLine: 3 } } }] }] }] };
+    const sarif = {
+      version: '2.1.0',
+      runs: [
+        {
+          tool: { driver: { name: 'lint' } },
+          results: [
+            {
+              ruleId: 'R1',
+              level: 'error',
+              message: { text: 'bad' },
+              locations: [{ physicalLocation: { artifactLocation: { uri: 'src/100%.ts' }, region: { startLine: 3 } } }],
+            },
+          ],
+        },
+      ],
+    };
     await writeFile(join(dir, 'lint.sarif'), JSON.stringify(sarif));
     const run = await gate(dir, { 'lint-results': 'lint.sarif' });
     expect(run.everythingWritten).not.toContain('a bug in inventory-devops');
     expect(run.outputs['lint-errors']).toBe('1');
-    expect(run.annotations.find((annotation) => annotation.properties.title === 'Lint error: R1')?.properties).toMatchObject({ file: 'src/100%.ts', line: '3' });
+    expect(run.annotations.find((annotation) => annotation.properties.title === 'Lint error: R1')?.properties).toMatchObject({
+      file: 'src/100%.ts',
+      line: '3',
+    });
   });
 
   it('a FIFO given as a report is refused at once, not waited on', async () => {
@@ -139,16 +209,23 @@ describe('malformed input is the user’s error, named', () => {
     await symlink('/dev/zero', join(dir, 'link-to-dev-zero'));
     const run = await gate(dir, { 'coverage-files': 'lcov.info', [input]: path });
     expect(run.exitCode).toBe(1);
-    expect(errors(run)).toEqual([expect.stringMatching(new RegExp(`\\(${input}\\) is outside the workspace and RUNNER_TEMP: reports are read only from there\\.$`))]);
+    expect(errors(run)).toEqual([
+      expect.stringMatching(new RegExp(`\\(${input}\\) is outside the workspace and RUNNER_TEMP: reports are read only from there\\.$`)),
+    ]);
     expect(run.everythingWritten).not.toContain('root:x:0');
   });
 
-  it.each(['/**/*.info', '../../../../../../**/lcov.info'])('a glob that starts outside the workspace (%s) is refused before anything is walked', async (pattern) => {
-    const { dir } = await repository();
-    const run = await gate(dir, { 'coverage-files': pattern });
-    expect(run.exitCode).toBe(1);
-    expect(errors(run)).toEqual([`quality-gate: The coverage report glob "${pattern}" (coverage-files) is outside the workspace and RUNNER_TEMP: reports are read only from there.`]);
-  });
+  it.each(['/**/*.info', '../../../../../../**/lcov.info'])(
+    'a glob that starts outside the workspace (%s) is refused before anything is walked',
+    async (pattern) => {
+      const { dir } = await repository();
+      const run = await gate(dir, { 'coverage-files': pattern });
+      expect(run.exitCode).toBe(1);
+      expect(errors(run)).toEqual([
+        `quality-gate: The coverage report glob "${pattern}" (coverage-files) is outside the workspace and RUNNER_TEMP: reports are read only from there.`,
+      ]);
+    },
+  );
 
   it('working-directory outside the workspace is refused', async () => {
     const { dir } = await repository();
@@ -172,7 +249,10 @@ describe('a hostile base never reaches git as an option', () => {
   it.each([
     ['base-ref input', (pwned: string) => ({ inputs: { 'base-ref': `--output=${pwned}` } })],
     ['base-ref input -p', () => ({ inputs: { 'base-ref': '-p' } })],
-    ["the pull request's base sha in the event", (pwned: string) => ({ inputs: {}, event: { name: 'pull_request', payload: { pull_request: { number: 7, base: { sha: `--output=${pwned}` } } } } })],
+    [
+      "the pull request's base sha in the event",
+      (pwned: string) => ({ inputs: {}, event: { name: 'pull_request', payload: { pull_request: { number: 7, base: { sha: `--output=${pwned}` } } } } }),
+    ],
   ])('%s', async (_label, given) => {
     const { dir } = await repository();
     const pwned = join(tmpdir(), `pwned-${process.pid}-${Date.now()}`);
@@ -192,7 +272,10 @@ describe('a hostile base never reaches git as an option', () => {
     const run = await gate(dir, { 'coverage-files': 'lcov.info', 'base-ref': baseSha, 'min-changed-lines': '100' }, { env: { PATH: git.path } });
     expect(run.exitCode).toBe(0);
     const withBase = (await git.calls()).filter((call) => call.includes(baseSha));
-    expect(withBase).toEqual([`git cat-file -e --end-of-options ${baseSha}^{commit}`, `git -c core.quotePath=false diff --unified=0 --find-renames --no-color --no-ext-diff --end-of-options ${baseSha}...HEAD --`]);
+    expect(withBase).toEqual([
+      `git cat-file -e --end-of-options ${baseSha}^{commit}`,
+      `git -c core.quotePath=false diff --unified=0 --find-renames --no-color --no-ext-diff --end-of-options ${baseSha}...HEAD --`,
+    ]);
   });
 });
 
@@ -201,13 +284,22 @@ describe('text from reports in the job summary, the PR comment and annotations',
     const { dir, baseSha, headSha } = await repository();
     const junit = `<testsuites><testsuite name="s"><testcase classname="&lt;img src=x onerror=alert(1)&gt;" name="[x](http://evil) @org/team" file="test/a,b::c \`x\`.ts" line="2"><failure message="![x](http://evil/x.png) | a | b &lt;script&gt;"/></testcase></testsuite></testsuites>`;
     await writeFile(join(dir, 'hostile.junit.xml'), junit);
-    const eslint = [{ filePath: join(dir, 'src/stock.ts'), messages: [{ ruleId: '@org/team', severity: 2, message: '<img src=x onerror=alert(1)> [x](http://evil)\n# heading', line: 3 }] }];
+    const eslint = [
+      {
+        filePath: join(dir, 'src/stock.ts'),
+        messages: [{ ruleId: '@org/team', severity: 2, message: '<img src=x onerror=alert(1)> [x](http://evil)\n# heading', line: 3 }],
+      },
+    ];
     await writeFile(join(dir, 'eslint.json'), JSON.stringify(eslint));
     const github = await standIn();
-    const run = await gate(dir, { 'coverage-files': 'lcov.info', 'test-results': 'hostile.junit.xml', 'lint-results': 'eslint.json', 'min-changed-lines': '100' }, {
-      env: { GITHUB_API_URL: github.url },
-      event: { name: 'pull_request', payload: { pull_request: { number: 7, base: { sha: baseSha }, head: { sha: headSha } } } },
-    });
+    const run = await gate(
+      dir,
+      { 'coverage-files': 'lcov.info', 'test-results': 'hostile.junit.xml', 'lint-results': 'eslint.json', 'min-changed-lines': '100' },
+      {
+        env: { GITHUB_API_URL: github.url },
+        event: { name: 'pull_request', payload: { pull_request: { number: 7, base: { sha: baseSha }, head: { sha: headSha } } } },
+      },
+    );
     expect(run.exitCode).toBe(1);
     const comment = github.comments.find((stored) => stored.body.startsWith(MARKER))?.body ?? '';
     expect(comment).toContain('Failed tests');
@@ -220,20 +312,32 @@ describe('text from reports in the job summary, the PR comment and annotations',
     }
     // Annotation properties are escaped by @actions/core: the path comes back whole, no property is added.
     const failed = run.annotations.find((annotation) => annotation.properties.title?.startsWith('Test failed'));
-    expect(failed?.properties).toEqual({ title: 'Test failed: <img src=x onerror=alert(1)> › [x](http://evil) @org/team', file: 'test/a,b::c `x`.ts', line: '2' });
+    expect(failed?.properties).toEqual({
+      title: 'Test failed: <img src=x onerror=alert(1)> › [x](http://evil) @org/team',
+      file: 'test/a,b::c `x`.ts',
+      line: '2',
+    });
   });
 });
 
 describe('the PR comment is edited only when the token wrote it', () => {
-  const marked = (id: number, login: string, type: 'User' | 'Bot', userId: number): StoredComment => ({ id, body: `${MARKER}\nAll good, merge it (written by ${login})`, user: { login, type, id: userId } });
+  const marked = (id: number, login: string, type: 'User' | 'Bot', userId: number): StoredComment => ({
+    id,
+    body: `${MARKER}\nAll good, merge it (written by ${login})`,
+    user: { login, type, id: userId },
+  });
   const byMallory = marked(1, 'mallory', 'User', 666);
 
   async function commentRun(github: Awaited<ReturnType<typeof standIn>>) {
     const { dir, baseSha, headSha } = await repository();
-    return gate(dir, { 'coverage-files': 'lcov.info', 'min-changed-lines': '100' }, {
-      env: { GITHUB_API_URL: github.url },
-      event: { name: 'pull_request', payload: { pull_request: { number: 7, base: { sha: baseSha }, head: { sha: headSha } } } },
-    });
+    return gate(
+      dir,
+      { 'coverage-files': 'lcov.info', 'min-changed-lines': '100' },
+      {
+        env: { GITHUB_API_URL: github.url },
+        event: { name: 'pull_request', payload: { pull_request: { number: 7, base: { sha: baseSha }, head: { sha: headSha } } } },
+      },
+    );
   }
 
   it('GITHUB_TOKEN: a marked comment by someone else (a user, a user named like the bot, another app) is left alone; the bot creates its own, then edits only that', async () => {
@@ -256,7 +360,9 @@ describe('the PR comment is edited only when the token wrote it', () => {
     const second = await commentRun(github);
     expect(second.exitCode).toBe(0);
     expect(github.comments).toHaveLength(4);
-    expect(github.requests.filter((request) => request.method === 'PATCH').map((request) => request.url)).toEqual([`/repos/acme/inventory/issues/comments/${own?.id}`]);
+    expect(github.requests.filter((request) => request.method === 'PATCH').map((request) => request.url)).toEqual([
+      `/repos/acme/inventory/issues/comments/${own?.id}`,
+    ]);
   });
 
   it('a user token edits that user’s own marked comment', async () => {

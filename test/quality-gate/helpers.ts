@@ -35,7 +35,9 @@ export function expectedChangedLines(): { coverable: number; covered: number; un
   for (const [path, file] of Object.entries(CHANGE)) {
     const isSource = path.startsWith('src/') && !path.includes('.test.');
     if (!isSource) continue;
-    const counted = file.coverableInReport ? file.changedLines.filter((line) => (file.coverableInReport as readonly number[]).includes(line)) : [...file.changedLines];
+    const counted = file.coverableInReport
+      ? file.changedLines.filter((line) => (file.coverableInReport as readonly number[]).includes(line))
+      : [...file.changedLines];
     const missed = file.uncoveredInReport ? counted.filter((line) => (file.uncoveredInReport as readonly number[]).includes(line)) : counted;
     coverable += counted.length;
     covered += counted.length - missed.length;
@@ -59,7 +61,10 @@ export function lcovForChange(root = '/home/runner/work/elsewhere/checkout'): st
 export const LCOV_TOTALS = { linesFound: 11 + 13 + 5, linesHit: 11 - 3 + 13 - 1 + 5 - 2, branchesFound: 6, branchesHit: 3 };
 
 function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd, encoding: 'utf8' }).trim();
+  return execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], {
+    cwd,
+    encoding: 'utf8',
+  }).trim();
 }
 
 async function write(root: string, path: string, content: string): Promise<void> {
@@ -81,13 +86,25 @@ export async function makeRepository(): Promise<{ dir: string; baseSha: string; 
   git(dir, 'commit', '--quiet', '-m', 'base');
   const baseSha = git(dir, 'rev-parse', 'HEAD');
 
-  const newStock = [...stock.slice(0, 2), 'export const stock3 = 30;', 'export const stock4 = 40;', ...stock.slice(4, 7), 'export const added1 = 1;', 'export const added2 = 2;', ...stock.slice(7, 9)];
+  const newStock = [
+    ...stock.slice(0, 2),
+    'export const stock3 = 30;',
+    'export const stock4 = 40;',
+    ...stock.slice(4, 7),
+    'export const added1 = 1;',
+    'export const added2 = 2;',
+    ...stock.slice(7, 9),
+  ];
   await write(dir, 'src/stock.ts', `${newStock.join('\n')}\n`);
   git(dir, 'mv', 'src/old-name.ts', 'src/new-name.ts');
   const renamed = [...oldName.slice(0, 4), 'export const renamed5 = 50;', ...oldName.slice(5), 'export const renamed13 = 13;'];
   await write(dir, 'src/new-name.ts', `${renamed.join('\n')}\n`);
   await rm(join(dir, 'src/legacy.ts'));
-  await write(dir, 'src/orders.ts', 'export function order(id: string) {\n  const key = id.trim();\n  if (key === "") {\n\n    throw new Error("empty");\n    return key;\n}\n');
+  await write(
+    dir,
+    'src/orders.ts',
+    'export function order(id: string) {\n  const key = id.trim();\n  if (key === "") {\n\n    throw new Error("empty");\n    return key;\n}\n',
+  );
   await write(dir, 'src/untested.ts', 'export const a = 1;\nexport const b = 2;\nexport const c = 3;\n');
   await write(dir, 'docs/notes.md', '# Notes\nSome text.\n');
   await write(dir, 'src/stock.test.ts', 'import "./stock";\n');

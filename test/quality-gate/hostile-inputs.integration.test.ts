@@ -32,7 +32,15 @@ const SCHEMA_INPUTS: InputName[] = [
   'github-token',
 ];
 /** Paths and globs: a value of a sane shape is looked for in the workspace; one run each. */
-const PATH_INPUTS: InputName[] = ['coverage-files', 'test-results', 'lint-results', 'security-report', 'base-coverage-file', 'policy-file', 'working-directory'];
+const PATH_INPUTS: InputName[] = [
+  'coverage-files',
+  'test-results',
+  'lint-results',
+  'security-report',
+  'base-coverage-file',
+  'policy-file',
+  'working-directory',
+];
 /** Values a schema may accept because they are a real ref or token shape; what happens to them is asserted apart. */
 const acceptedBySchema = (name: InputName, value: string) =>
   (name === 'base-ref' && isGitRevision(value)) || (name === 'github-token' && /^[\x21-\x7e]{1,4096}$/.test(value));
@@ -58,7 +66,10 @@ describe('values the runner cannot pass (NUL) or too long to mean anything (1 MB
 // Linux refuses one environment string over 128 KB (MAX_ARG_STRLEN): no runner can pass 1 MB as an
 // input, so the bundle gets the longest value it can; parseInputs gets the full 1 MB above.
 const MOST_ENVIRONMENT_CHARACTERS = 100_000;
-const BUNDLE_VALUES = HOSTILE_VALUES.filter((hostile) => hostile.environmentSafe).map((hostile) => ({ ...hostile, value: hostile.value.slice(0, MOST_ENVIRONMENT_CHARACTERS) }));
+const BUNDLE_VALUES = HOSTILE_VALUES.filter((hostile) => hostile.environmentSafe).map((hostile) => ({
+  ...hostile,
+  value: hostile.value.slice(0, MOST_ENVIRONMENT_CHARACTERS),
+}));
 
 describe.each(BUNDLE_VALUES)('through the bundle, every input given $label', ({ value }) => {
   let dir = '';

@@ -11,7 +11,8 @@ const cobertura = (line: string, root = '') =>
 const istanbul = (statement: string, hits: string, branches = '[1]') =>
   `{"a.ts": {"statementMap": {"0": {"start": {"line": ${statement}}}}, "s": {"0": ${hits}}, "b": {"0": ${branches}}}}`;
 const summary = (lines: string) => `{"total": {}, "a.ts": {"lines": ${lines}}}`;
-const clover = (metrics: string) => `<coverage><project><file name="a.ts"><metrics ${metrics}/><line num="1" type="stmt" count="1"/></file></project></coverage>`;
+const clover = (metrics: string) =>
+  `<coverage><project><file name="a.ts"><metrics ${metrics}/><line num="1" type="stmt" count="1"/></file></project></coverage>`;
 const jacoco = (line: string) => `<report><package name="p"><sourcefile name="A.java">${line}</sourcefile></package></report>`;
 
 describe('a count in a report that is not a whole number is the report’s error, never a figure', () => {
@@ -51,29 +52,50 @@ describe('a count in a report that is not a whole number is the report’s error
 
   it('the one reader of counts takes whole numbers only; annotated lines are 1 or more', () => {
     expect([count(3, 'x'), count(' 12 ', 'x'), count('0', 'x'), count({ '#text': '4' }, 'x')]).toEqual([3, 12, 0, 4]);
-    for (const value of [Number.NaN, Number.POSITIVE_INFINITY, -1, 1.5, '', 'NaN', 'Infinity', '1e3', '0x10', '-0', 'Unknown', null, undefined, true, [1], {}]) {
+    for (const value of [
+      Number.NaN,
+      Number.POSITIVE_INFINITY,
+      -1,
+      1.5,
+      '',
+      'NaN',
+      'Infinity',
+      '1e3',
+      '0x10',
+      '-0',
+      'Unknown',
+      null,
+      undefined,
+      true,
+      [1],
+      {},
+    ]) {
       expect(() => count(value, 'x'), String(value)).toThrow(ReportError);
     }
-    expect([lineNumber(1), lineNumber('7'), lineNumber(0), lineNumber(-3), lineNumber(Number.POSITIVE_INFINITY), lineNumber('NaN'), lineNumber(2 ** 60)]).toEqual([
-      1,
-      7,
-      undefined,
-      undefined,
-      undefined,
-      undefined,
-      undefined,
-    ]);
+    expect([
+      lineNumber(1),
+      lineNumber('7'),
+      lineNumber(0),
+      lineNumber(-3),
+      lineNumber(Number.POSITIVE_INFINITY),
+      lineNumber('NaN'),
+      lineNumber(2 ** 60),
+    ]).toEqual([1, 7, undefined, undefined, undefined, undefined, undefined]);
   });
 
   it('junk line numbers in JUnit, ESLint and SARIF drop the line, not the problem', () => {
     const junit = parseJunit('<testsuite><testcase name="a" line="-4"><failure/></testcase><testcase name="b" line="NaN"><failure/></testcase></testsuite>');
     expect(junit.failures.map((failure) => failure.line)).toEqual([undefined, undefined]);
-    const eslint = parseLint('[{"filePath": "a.ts", "messages": [{"severity": 2, "message": "m", "line": 1e400}, {"severity": 2, "message": "m", "line": -1}]}]');
+    const eslint = parseLint(
+      '[{"filePath": "a.ts", "messages": [{"severity": 2, "message": "m", "line": 1e400}, {"severity": 2, "message": "m", "line": -1}]}]',
+    );
     expect(eslint.problems.map((problem) => [problem.level, problem.line])).toEqual([
       ['error', undefined],
       ['error', undefined],
     ]);
-    const sarif = parseLint('{"runs": [{"results": [{"level": "error", "message": {"text": "m"}, "locations": [{"physicalLocation": {"artifactLocation": {"uri": "a.ts"}, "region": {"startLine": 0}}}]}]}]}');
+    const sarif = parseLint(
+      '{"runs": [{"results": [{"level": "error", "message": {"text": "m"}, "locations": [{"physicalLocation": {"artifactLocation": {"uri": "a.ts"}, "region": {"startLine": 0}}}]}]}]}',
+    );
     expect(sarif.problems[0]).toMatchObject({ level: 'error', file: 'a.ts' });
     expect(sarif.problems[0]?.line).toBeUndefined();
   });
@@ -111,15 +133,22 @@ describe('malformed, truncated or wrong-typed reports are ReportErrors (named pe
     ['a literal % that is no escape (src/100%.ts)', 'src/100%.ts', 'src/100%.ts'],
     ['a lone %', 'src/%', 'src/%'],
   ])('a SARIF URI that is %s gives the path', (_label, uri, path) => {
-    const sarif = { runs: [{ results: [{ level: 'error', message: { text: 'm' }, locations: [{ physicalLocation: { artifactLocation: { uri }, region: { startLine: 2 } } }] }] }] };
+    const sarif = {
+      runs: [
+        { results: [{ level: 'error', message: { text: 'm' }, locations: [{ physicalLocation: { artifactLocation: { uri }, region: { startLine: 2 } } }] }] },
+      ],
+    };
     expect(parseLint(JSON.stringify(sarif)).problems[0]).toMatchObject({ file: path, line: 2 });
   });
 });
 
 describe('a base for git diff', () => {
-  it.each(['main', 'origin/main', 'HEAD~1', 'HEAD^', 'HEAD^2~3', 'v1.2.3', 'refs/heads/feature/x', 'release/2026.1', 'deadbeef', 'a'.repeat(40), 'feat/ü'])('%j is accepted', (ref) => {
-    expect(isGitRevision(ref)).toBe(true);
-  });
+  it.each(['main', 'origin/main', 'HEAD~1', 'HEAD^', 'HEAD^2~3', 'v1.2.3', 'refs/heads/feature/x', 'release/2026.1', 'deadbeef', 'a'.repeat(40), 'feat/ü'])(
+    '%j is accepted',
+    (ref) => {
+      expect(isGitRevision(ref)).toBe(true);
+    },
+  );
   it.each([
     '--output=/tmp/pwned',
     '-p',

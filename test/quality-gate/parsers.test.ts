@@ -67,7 +67,10 @@ describe('malformed coverage reports are ReportErrors saying what is wrong', () 
     ['SF:a.ts\nDA:x,y\nend_of_record\n', /line 2: malformed "DA:x,y" \(expected DA:<line>,<hits> with whole numbers/],
     ['{"a": 1', /not valid JSON/],
     ['{"a.ts": {"lines": 1}}', /neither istanbul/],
-    ['<coverage line-rate="1"><packages><package><classes><class filename="a.ts"><lines><line number="x" hits="1"/></lines></class></classes></package></packages></coverage>', /a.ts line x: expected a whole number/],
+    [
+      '<coverage line-rate="1"><packages><package><classes><class filename="a.ts"><lines><line number="x" hits="1"/></lines></class></classes></package></packages></coverage>',
+      /a.ts line x: expected a whole number/,
+    ],
     ['<coverage><packages>', /not well-formed XML \(line 1/],
     ['<html></html>', /not a coverage report/],
     ['hello', /not a coverage report in a known format/],
@@ -79,12 +82,28 @@ describe('malformed coverage reports are ReportErrors saying what is wrong', () 
 
 describe('JUnit dialects', () => {
   it.each([
-    ['vitest.junit.xml', { total: 5, failed: 1, skipped: 1 }, { file: 'test/math.test.ts', line: 18, message: "expected 'positive' to be 'negative' // Object.is equality" }],
-    ['jest-junit.xml', { total: 2, failed: 1, skipped: 0 }, { file: 'src/stock.test.js', line: 14, message: 'Error: expect(received).toBe(expected) // Object.is equality' }],
-    ['pytest.junit.xml', { total: 2, failed: 1, skipped: 0 }, { file: 'tests/test_pricing.py', line: 10, message: 'assert 3 == 4\n +  where 3 = total([1, 2])' }],
+    [
+      'vitest.junit.xml',
+      { total: 5, failed: 1, skipped: 1 },
+      { file: 'test/math.test.ts', line: 18, message: "expected 'positive' to be 'negative' // Object.is equality" },
+    ],
+    [
+      'jest-junit.xml',
+      { total: 2, failed: 1, skipped: 0 },
+      { file: 'src/stock.test.js', line: 14, message: 'Error: expect(received).toBe(expected) // Object.is equality' },
+    ],
+    [
+      'pytest.junit.xml',
+      { total: 2, failed: 1, skipped: 0 },
+      { file: 'tests/test_pricing.py', line: 10, message: 'assert 3 == 4\n +  where 3 = total([1, 2])' },
+    ],
     // xunit1 gives file and a 0-based line (the test's def on line 9).
     ['pytest-xunit1.junit.xml', { total: 2, failed: 1, skipped: 0 }, { file: 'tests/test_pricing.py', line: 9 }],
-    ['surefire.junit.xml', { total: 3, failed: 2, skipped: 0 }, { file: 'com/acme/inventory/StockTest.java', line: 21, message: 'expected: <false> but was: <true>' }],
+    [
+      'surefire.junit.xml',
+      { total: 3, failed: 2, skipped: 0 },
+      { file: 'com/acme/inventory/StockTest.java', line: 21, message: 'expected: <false> but was: <true>' },
+    ],
   ])('%s', (name, counts, firstFailure) => {
     const results = parseJunit(fixture(name));
     expect(results).toMatchObject(counts);
@@ -132,7 +151,9 @@ describe('security-scan report', () => {
   });
 
   it('names what does not fit the shape', () => {
-    expect(() => parseSecurityReport('{"version": 1, "findings": [{"id": "x", "severity": "severe"}]}')).toThrow(/findings\.0\.ruleId: .*; findings\.0\.severity/);
+    expect(() => parseSecurityReport('{"version": 1, "findings": [{"id": "x", "severity": "severe"}]}')).toThrow(
+      /findings\.0\.ruleId: .*; findings\.0\.severity/,
+    );
     expect(() => parseSecurityReport('{"version": 2, "findings": []}')).toThrow(/version/);
   });
 });

@@ -37,14 +37,21 @@ describe('dependencies: the real npm CLI against a local stand-in registry', () 
         fix: 'Upgrade left-padder to 1.0.3 or later: npm audit fix.',
         fixable: true,
         new: true,
-        package: { name: 'left-padder', version: '1.0.1', advisory: 'GHSA-9f3j-r2cw-pq5m', fixVersion: '1.0.3', dependencyPath: ['fixture-app', 'left-padder'] },
+        package: {
+          name: 'left-padder',
+          version: '1.0.1',
+          advisory: 'GHSA-9f3j-r2cw-pq5m',
+          fixVersion: '1.0.3',
+          dependencyPath: ['fixture-app', 'left-padder'],
+        },
       },
       {
         id: expect.stringMatching(/^[0-9a-f]{32}$/),
         ruleId: 'GHSA-4xq2-m6pw-h8vc',
         severity: 'high',
         scanner: 'dependencies',
-        message: 'tiny-parser 2.1.0: Prototype pollution in tiny-parser (GHSA-4xq2-m6pw-h8vc, vulnerable >=2.0.0 <2.3.1), via fixture-app > express-lite > tiny-parser',
+        message:
+          'tiny-parser 2.1.0: Prototype pollution in tiny-parser (GHSA-4xq2-m6pw-h8vc, vulnerable >=2.0.0 <2.3.1), via fixture-app > express-lite > tiny-parser',
         file: 'package-lock.json',
         line: await lineOf('"node_modules/tiny-parser"'),
         suppressed: false,
@@ -78,7 +85,9 @@ describe('dependencies: the real npm CLI against a local stand-in registry', () 
     expect(run.outputs.passed).toBe('false');
     expect(run.exitCode).toBe(1);
     expect(run.summary).toContain('⚠️ unavailable');
-    expect(run.annotations.some((annotation) => annotation.level === 'warning' && annotation.message.startsWith('dependencies scanner unavailable'))).toBe(true);
+    expect(run.annotations.some((annotation) => annotation.level === 'warning' && annotation.message.startsWith('dependencies scanner unavailable'))).toBe(
+      true,
+    );
   });
 
   it('detects pnpm and yarn lockfiles and reports them as not scanned', async () => {

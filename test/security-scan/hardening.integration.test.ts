@@ -78,9 +78,14 @@ describe('Kubernetes manifests are read by content, as kubectl reads them', () =
     expect(report.findings.some((finding) => finding.file === 'package.json')).toBe(false);
   });
 
-  it('a YAML alias bomb is that file\'s finding; the other files are still scanned', async () => {
+  it("a YAML alias bomb is that file's finding; the other files are still scanned", async () => {
     const levels = ['a: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
-    for (let level = 1; level < 9; level++) levels.push(`l${level}: &l${level} [${Array(9).fill(`*l${level - 1}`).join(', ')}]`);
+    for (let level = 1; level < 9; level++)
+      levels.push(
+        `l${level}: &l${level} [${Array(9)
+          .fill(`*l${level - 1}`)
+          .join(', ')}]`,
+      );
     const workspace = await workspaceWith({
       'deploy/laughs.yaml': `apiVersion: v1\nkind: ConfigMap\nmetadata: { name: laughs }\ndata:\n  ${levels.join('\n  ')}\n`,
       'deploy/pod.yaml': JSON.stringify(PRIVILEGED_POD),
@@ -127,7 +132,13 @@ describe('ingested SARIF', () => {
       locations: [{ physicalLocation: { artifactLocation: { uri: 'src/100%.ts' }, region: { startLine: 1 } } }],
     });
     const workspace = await workspaceWith({
-      'reports/ext.sarif': sarifLog([result('NAN', 'NaN', 'error'), result('INF', 'Infinity', 'error'), result('HEX', '0x10', 'note'), result('BIG', 99, 'note'), result('OK', '9.8')]),
+      'reports/ext.sarif': sarifLog([
+        result('NAN', 'NaN', 'error'),
+        result('INF', 'Infinity', 'error'),
+        result('HEX', '0x10', 'note'),
+        result('BIG', 99, 'note'),
+        result('OK', '9.8'),
+      ]),
     });
     const run = await scan(workspace, { scanners: 'sarif', 'sarif-files': 'reports/*.sarif' });
     const report = await readReport(run);
@@ -142,7 +153,7 @@ describe('ingested SARIF', () => {
     ['not JSON', '{"runs": ['],
     ['results that are not an array', JSON.stringify({ version: '2.1.0', runs: [{ tool: { driver: { name: 'X' } }, results: 'none' }] })],
     ['a level SARIF does not define', sarifLog([{ ruleId: 'R', level: 'catastrophic', message: { text: 'r' } }])],
-  ])('a malformed log (%s) is the user\'s error naming the file, never a pass', async (_name, text) => {
+  ])("a malformed log (%s) is the user's error naming the file, never a pass", async (_name, text) => {
     const workspace = await workspaceWith({ 'reports/bad.sarif': text });
     const run = await scan(workspace, { scanners: 'sarif', 'sarif-files': 'reports/*.sarif' });
     expect(run.exitCode).toBe(1);

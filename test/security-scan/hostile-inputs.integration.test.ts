@@ -47,7 +47,10 @@ describe('security-scan inputs given hostile values, through the bundle', () => 
         const failure = run.annotations.find((annotation) => annotation.level === 'error')?.message ?? '';
         expect(failure).toMatch(new RegExp(`^security-scan: Input "${input}"`));
         expect(failure).not.toMatch(/a bug in inventory-devops/);
-        if (PATH_INPUTS.has(input)) expect(failure).toMatch(/(each name at most 255 bytes|expected (an existing (file|folder) inside the workspace|a path inside the workspace|(SARIF file )?globs (matching at least one SARIF file|inside the workspace)))/);
+        if (PATH_INPUTS.has(input))
+          expect(failure).toMatch(
+            /(each name at most 255 bytes|expected (an existing (file|folder) inside the workspace|a path inside the workspace|(SARIF file )?globs (matching at least one SARIF file|inside the workspace)))/,
+          );
         expect(failure.length).toBeLessThan(400);
         // Values shaped like revisions (NaN) may reach git log, but only after --end-of-options.
         expect(unguarded(calls, value)).toEqual([]);
@@ -64,7 +67,12 @@ describe('security-scan inputs given hostile values, through the bundle', () => 
   });
 
   it('a valid range reaches git log after --end-of-options', async () => {
-    const run = await runBundle({ action: 'actions/security-scan', workspace, inputs: { history: 'HEAD~0..HEAD', scanners: 'secrets' }, env: { PATH: tools.path } });
+    const run = await runBundle({
+      action: 'actions/security-scan',
+      workspace,
+      inputs: { history: 'HEAD~0..HEAD', scanners: 'secrets' },
+      env: { PATH: tools.path },
+    });
     expect(run.exitCode).toBe(0);
     const logCalls = (await tools.calls()).filter((call) => call.includes(' HEAD~0..HEAD'));
     expect(logCalls).toHaveLength(1);
@@ -78,9 +86,29 @@ describe('security-scan inputs given hostile values, through the bundle', () => 
 
   it('a SARIF file in RUNNER_TEMP, where other scanners write theirs, is read', async () => {
     const runnerTemp = await mkdtemp(join(tmpdir(), 'runner-temp-'));
-    const sarif = { version: '2.1.0', runs: [{ tool: { driver: { name: 'other-scanner', rules: [] } }, results: [{ ruleId: 'x1', level: 'error', message: { text: 'planted' }, locations: [{ physicalLocation: { artifactLocation: { uri: 'src/app.ts' }, region: { startLine: 3 } } }] }] }] };
+    const sarif = {
+      version: '2.1.0',
+      runs: [
+        {
+          tool: { driver: { name: 'other-scanner', rules: [] } },
+          results: [
+            {
+              ruleId: 'x1',
+              level: 'error',
+              message: { text: 'planted' },
+              locations: [{ physicalLocation: { artifactLocation: { uri: 'src/app.ts' }, region: { startLine: 3 } } }],
+            },
+          ],
+        },
+      ],
+    };
     await writeFile(join(runnerTemp, 'other.sarif'), JSON.stringify(sarif));
-    const run = await runBundle({ action: 'actions/security-scan', workspace, inputs: { scanners: 'sarif', 'sarif-files': join(runnerTemp, '*.sarif'), 'fail-on-severity': 'none' }, env: { RUNNER_TEMP: runnerTemp } });
+    const run = await runBundle({
+      action: 'actions/security-scan',
+      workspace,
+      inputs: { scanners: 'sarif', 'sarif-files': join(runnerTemp, '*.sarif'), 'fail-on-severity': 'none' },
+      env: { RUNNER_TEMP: runnerTemp },
+    });
     expect(run.stderr + run.annotations.map((annotation) => annotation.message).join('\n')).not.toMatch(/inside the workspace/);
     expect(run.exitCode).toBe(0);
     expect(run.outputs.total).toBe('1');

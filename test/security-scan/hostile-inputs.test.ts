@@ -18,12 +18,30 @@ describe('security-scan inputs given values the runner cannot pass (NUL), throug
 });
 
 describe('history: what a revision range is', () => {
-  it.each(['origin/main..HEAD', 'HEAD~5..HEAD', 'main...feature/x', 'v1.2.0', '8aad20d150bbac5944a9f9d289da16a4b0d87c1e', 'HEAD@{1}..HEAD', '@{upstream}..HEAD', 'HEAD^2'])(
-    '%s is a range',
-    (value) => expect(isRevisionRange(value)).toBe(true),
-  );
-  it.each(['--all', '-p', '--output=/tmp/x', '..', '../../etc/passwd', 'a..b..c', 'a....b', 'a b', '$(id)', 'HEAD\n--all', '', 'main..', '..main', `a${'b'.repeat(300)}`])(
-    '%j is not',
-    (value) => expect(isRevisionRange(value)).toBe(false),
-  );
+  it.each([
+    'origin/main..HEAD',
+    'HEAD~5..HEAD',
+    'main...feature/x',
+    'v1.2.0',
+    '8aad20d150bbac5944a9f9d289da16a4b0d87c1e',
+    'HEAD@{1}..HEAD',
+    '@{upstream}..HEAD',
+    'HEAD^2',
+  ])('%s is a range', (value) => expect(isRevisionRange(value)).toBe(true));
+  it.each([
+    '--all',
+    '-p',
+    '--output=/tmp/x',
+    '..',
+    '../../etc/passwd',
+    'a..b..c',
+    'a....b',
+    'a b',
+    '$(id)',
+    'HEAD\n--all',
+    '',
+    'main..',
+    '..main',
+    `a${'b'.repeat(300)}`,
+  ])('%j is not', (value) => expect(isRevisionRange(value)).toBe(false));
 });

@@ -137,12 +137,17 @@ describe('secret-rules', () => {
     expect(run.exitCode).toBe(1);
     expect(run.outputs).toMatchObject({ passed: 'false', high: '1', total: '1' });
     expect(summaryRows(run)).toEqual(['⛔ high secrets/acme-api-key src/billing.ts:5']);
-    expect(errors(run)[0]).toMatchObject({ message: expect.stringMatching(/^secrets\/acme-api-key: ACME API key: acme\*\*\*\* Fix: /), properties: { file: 'src/billing.ts', line: '5' } });
+    expect(errors(run)[0]).toMatchObject({
+      message: expect.stringMatching(/^secrets\/acme-api-key: ACME API key: acme\*\*\*\* Fix: /),
+      properties: { file: 'src/billing.ts', line: '5' },
+    });
 
     const sarif = await readSarif(run);
     const secretsRun = sarif.runs.find((sarifRun) => sarifRun.automationDetails.id === 'security-scan/secrets');
     expect(secretsRun?.tool.driver.rules.map((rule) => rule.id)).toContain('secrets/acme-api-key');
-    expect(secretsRun?.results.map((result) => [result.ruleId, result.locations[0]?.physicalLocation.region?.startLine])).toEqual([['secrets/acme-api-key', 5]]);
+    expect(secretsRun?.results.map((result) => [result.ruleId, result.locations[0]?.physicalLocation.region?.startLine])).toEqual([
+      ['secrets/acme-api-key', 5],
+    ]);
 
     // Never the token: not in logs, summary, annotations, outputs, nor the SARIF and report files.
     const written = [run.everythingWritten, run.stdout, run.stderr];
@@ -156,9 +161,21 @@ describe('secret-rules', () => {
   });
 
   it.each([
-    ['a bad regex', 'security/bad-regex.yml', 'Secret rules file security/bad-regex.yml is not valid: rules[0].regex: not a valid regular expression: Unterminated group.'],
-    ['a bad allow regex', 'security/bad-allow.yml', 'Secret rules file security/bad-allow.yml is not valid: rules[0].allow: not a valid regular expression: Unterminated character class.'],
-    ['a missing field', 'security/missing-field.yml', 'Secret rules file security/missing-field.yml is not valid: rules[0].title: Invalid input: expected string, received undefined.'],
+    [
+      'a bad regex',
+      'security/bad-regex.yml',
+      'Secret rules file security/bad-regex.yml is not valid: rules[0].regex: not a valid regular expression: Unterminated group.',
+    ],
+    [
+      'a bad allow regex',
+      'security/bad-allow.yml',
+      'Secret rules file security/bad-allow.yml is not valid: rules[0].allow: not a valid regular expression: Unterminated character class.',
+    ],
+    [
+      'a missing field',
+      'security/missing-field.yml',
+      'Secret rules file security/missing-field.yml is not valid: rules[0].title: Invalid input: expected string, received undefined.',
+    ],
     ['a file that does not exist', 'security/nope.yml', 'Input "secret-rules" has value "security/nope.yml": expected an existing file inside the workspace.'],
   ])('%s fails the step naming the file and the field, and writes no report', async (_, rulesFile, message) => {
     const run = await scan(await copyFixture('custom-secret-rules'), { scanners: 'secrets', 'secret-rules': rulesFile });

@@ -130,7 +130,8 @@ describe('regex cost: every built-in rule is linear on adversarial text', () => 
   }
 
   // A workflow whose script holds the adversarial text: the expression and context patterns run on it.
-  const workflow = (text: string) => `on: push\npermissions: {}\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ${JSON.stringify(text)}\n`;
+  const workflow = (text: string) =>
+    `on: push\npermissions: {}\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ${JSON.stringify(text)}\n`;
   for (const testCase of [
     { piece: '${{ ' },
     { piece: '${{ github.event.' },
@@ -168,7 +169,8 @@ describe('regex cost: every built-in rule is linear on adversarial text', () => 
     });
   }
 
-  const pod = (text: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: app\n      image: ${JSON.stringify(text)}\n      env:\n        - { name: API_TOKEN, value: ${JSON.stringify(text)} }\n`;
+  const pod = (text: string) =>
+    `apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: app\n      image: ${JSON.stringify(text)}\n      env:\n        - { name: API_TOKEN, value: ${JSON.stringify(text)} }\n`;
   for (const testCase of [{ piece: 'apiVersion: v1\nkind: Pod\n---\n' }, { piece: 'kind: List\nitems:\n' }, { piece: '- ' }, { piece: 'a: ' }, ...GENERIC]) {
     it(`kubernetes: ${JSON.stringify(testCase)} as a file`, () => {
       expect(growth((text) => scanKubernetesFile('k8s/adversarial.yaml', text).findings, testCase)).toBeLessThan(MAX_GROWTH);

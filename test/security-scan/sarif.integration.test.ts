@@ -51,7 +51,9 @@ describe('SARIF output', () => {
       version: '2.1.0',
       runs: [
         {
-          tool: { driver: { name: 'Trivy', rules: [{ id: 'CVE-2024-0001', shortDescription: { text: 'openssl flaw' }, properties: { 'security-severity': '9.8' } }] } },
+          tool: {
+            driver: { name: 'Trivy', rules: [{ id: 'CVE-2024-0001', shortDescription: { text: 'openssl flaw' }, properties: { 'security-severity': '9.8' } }] },
+          },
           results: [
             {
               ruleId: 'CVE-2024-0001',
@@ -69,7 +71,14 @@ describe('SARIF output', () => {
     const run = await scan(workspace, { scanners: 'sarif', 'sarif-files': '*.sarif' });
     const report = await readReport(run);
     expect(report.findings).toMatchObject([
-      { ruleId: 'CVE-2024-0001', severity: 'critical', scanner: 'sarif:Trivy', file: 'Dockerfile', line: 1, message: 'Trivy: Package: openssl 3.0.1, fixed in 3.0.2' },
+      {
+        ruleId: 'CVE-2024-0001',
+        severity: 'critical',
+        scanner: 'sarif:Trivy',
+        file: 'Dockerfile',
+        line: 1,
+        message: 'Trivy: Package: openssl 3.0.1, fixed in 3.0.2',
+      },
     ]);
     expect(run.exitCode).toBe(1);
     const sarif = await readSarif(run);

@@ -16,7 +16,9 @@ describe('SARIF output', () => {
     const kept = log.runs[0]?.results as Array<{ level: string }>;
     expect(kept).toHaveLength(SARIF_LIMITS.resultsPerRun);
     expect(kept.filter((result) => result.level === 'error')).toHaveLength(5);
-    expect(notes).toEqual([`c: 5 of ${SARIF_LIMITS.resultsPerRun + 5} results left out of the SARIF to stay within GitHub's limits (the JSON report has them all).`]);
+    expect(notes).toEqual([
+      `c: 5 of ${SARIF_LIMITS.resultsPerRun + 5} results left out of the SARIF to stay within GitHub's limits (the JSON report has them all).`,
+    ]);
   });
 
   it('refuses two runs with the same category', () => {
@@ -39,6 +41,8 @@ describe('SARIF of other scanners', () => {
 
   // Found in the refactor: a lookup in a plain object took `toString` for a severity (a function).
   it.each(['toString', 'constructor', '__proto__', 'fatal'])('the level %s is refused, never read as a severity', (level) => {
-    expect(() => ingestSarif('x.sarif', log(level))).toThrow(`x.sarif is not a valid SARIF log: a result has the level "${level}", expected error, warning, note or none`);
+    expect(() => ingestSarif('x.sarif', log(level))).toThrow(
+      `x.sarif is not a valid SARIF log: a result has the level "${level}", expected error, warning, note or none`,
+    );
   });
 });

@@ -33,7 +33,10 @@ describe('ignore file', () => {
     const report = await readReport(run);
     const byRule = (ruleId: string) => report.findings.find((finding) => finding.ruleId === ruleId);
 
-    expect(byRule('k8s/privileged-container')).toMatchObject({ suppressed: true, suppressedBy: 'rule k8s/privileged-container at k8s/**: The node agent needs it. (until 2099-12-31)' });
+    expect(byRule('k8s/privileged-container')).toMatchObject({
+      suppressed: true,
+      suppressedBy: 'rule k8s/privileged-container at k8s/**: The node agent needs it. (until 2099-12-31)',
+    });
     expect(byRule('secrets/github-token')?.suppressed).toBe(true);
     expect(byRule('k8s/host-pid')?.suppressed).toBe(false);
     // Two privileged containers under k8s/ (one inside a List) and the token.
@@ -102,7 +105,10 @@ describe('baseline and new-findings-only', () => {
 
     const gateOnLow = await scan(workspace, { baseline: 'baseline.json', 'new-findings-only': 'true', 'fail-on-severity': 'low' });
     expect(gateOnLow.exitCode).toBe(1);
-    expect(gateOnLow.annotations.filter((annotation) => annotation.level === 'error').map((annotation) => annotation.properties.line)).toEqual(['18', undefined]);
+    expect(gateOnLow.annotations.filter((annotation) => annotation.level === 'error').map((annotation) => annotation.properties.line)).toEqual([
+      '18',
+      undefined,
+    ]);
   });
 
   it('new-findings-only without a baseline is an error', async () => {

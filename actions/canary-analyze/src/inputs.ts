@@ -38,9 +38,7 @@ type CanaryInputs = Inputs<typeof canaryAnalyzeInputs>;
 
 export function judgeSettings(inputs: CanaryInputs): JudgeSettings {
   if (inputs['marginal-score'] > inputs['pass-score']) {
-    throw new ConfigurationError(
-      `Input "marginal-score" has value "${inputs['marginal-score']}": expected at most pass-score (${inputs['pass-score']}).`,
-    );
+    throw new ConfigurationError(`Input "marginal-score" has value "${inputs['marginal-score']}": expected at most pass-score (${inputs['pass-score']}).`);
   }
   return {
     confidence: inputs.confidence,

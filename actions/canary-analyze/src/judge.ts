@@ -118,8 +118,14 @@ export function judgeMetric(
   const baselineValues = finiteValues(intervals.map((interval) => interval.baseline));
   const canaryValues = finiteValues(intervals.map((interval) => interval.canary));
   const common = { name: metric.name, direction: metric.direction, critical: metric.critical, weight: metric.weight };
-  const baseline = summarise(intervals.map((interval) => interval.baseline), baselineValues);
-  const canary = summarise(intervals.map((interval) => interval.canary), canaryValues);
+  const baseline = summarise(
+    intervals.map((interval) => interval.baseline),
+    baselineValues,
+  );
+  const canary = summarise(
+    intervals.map((interval) => interval.canary),
+    canaryValues,
+  );
 
   if (baselineValues.length < settings.minSamples || canaryValues.length < settings.minSamples) {
     const totalRequests = (baseline.requests ?? 0) + (canary.requests ?? 0);
@@ -150,7 +156,13 @@ export function judgeMetric(
   // The effect may be ±Infinity (a baseline of exactly 0), never NaN.
   const notFinite = statistics.find(([, value]) => !Number.isFinite(value)) ?? (Number.isNaN(effect) ? ['effect', effect] : undefined);
   if (notFinite) {
-    return { ...common, result: 'no-data', reason: withMissingReason(`its ${notFinite[0]} is not a finite number (${notFinite[1]})`, intervals), baseline, canary };
+    return {
+      ...common,
+      result: 'no-data',
+      reason: withMissingReason(`its ${notFinite[0]} is not a finite number (${notFinite[1]})`, intervals),
+      baseline,
+      canary,
+    };
   }
   const interval = `${format(test.estimate)} [${format(test.lower)}, ${format(test.upper)}]`;
 
@@ -209,7 +221,11 @@ function proportionTest(baseline: GroupSummary, canary: GroupSummary, confidence
 function checked(group: GroupValue): GroupValue {
   const isCount = (count: number | undefined) => count === undefined || (Number.isFinite(count) && count >= 0);
   if ((group.value === null || Number.isFinite(group.value)) && isCount(group.errors) && isCount(group.requests)) return group;
-  const numbers = [`value ${group.value}`, group.errors !== undefined && `errors ${group.errors}`, group.requests !== undefined && `requests ${group.requests}`];
+  const numbers = [
+    `value ${group.value}`,
+    group.errors !== undefined && `errors ${group.errors}`,
+    group.requests !== undefined && `requests ${group.requests}`,
+  ];
   return { value: null, missing: `not a finite number or count (${numbers.filter(Boolean).join(', ')})`, malformed: true };
 }
 
@@ -271,16 +287,23 @@ export function decide(judgements: readonly MetricJudgement[], settings: JudgeSe
   }
   if (judgements.length === 0 || noData.length * 2 >= judgements.length) {
     const detail = noData.map((metric) => `${metric.name}: ${metric.reason}`).join('; ');
-    return { ...base, verdict: 'inconclusive', score: 0, reason: `${noData.length} of ${judgements.length} metrics have no data${detail ? ` (${detail})` : ''}` };
+    return {
+      ...base,
+      verdict: 'inconclusive',
+      score: 0,
+      reason: `${noData.length} of ${judgements.length} metrics have no data${detail ? ` (${detail})` : ''}`,
+    };
   }
 
   const totalWeight = judged.reduce((sum, metric) => sum + metric.weight, 0);
   const passedWeight = judged.filter((metric) => metric.result === 'pass').reduce((sum, metric) => sum + metric.weight, 0);
   const score = Math.round((1000 * passedWeight) / totalWeight) / 10;
-  if (!Number.isFinite(score)) return { ...base, verdict: 'inconclusive', score: 0, reason: `the score is not a finite number (weights ${passedWeight} of ${totalWeight})` };
+  if (!Number.isFinite(score))
+    return { ...base, verdict: 'inconclusive', score: 0, reason: `the score is not a finite number (weights ${passedWeight} of ${totalWeight})` };
   const failures = failed.length > 0 ? `; failed: ${failed.join(', ')}` : '';
   if (score >= settings.passScore) return { ...base, verdict: 'promote', score, reason: `score ${score} ≥ pass-score ${settings.passScore}${failures}` };
-  if (score < settings.marginalScore) return { ...base, verdict: 'rollback', score, reason: `score ${score} < marginal-score ${settings.marginalScore}${failures}` };
+  if (score < settings.marginalScore)
+    return { ...base, verdict: 'rollback', score, reason: `score ${score} < marginal-score ${settings.marginalScore}${failures}` };
   return {
     ...base,
     verdict: settings.onMarginal,
@@ -290,7 +313,11 @@ export function decide(judgements: readonly MetricJudgement[], settings: JudgeSe
 }
 
 /** Judges every metric on its observations and decides the verdict. */
-export function evaluate(metrics: readonly JudgedMetric[], observations: ReadonlyMap<string, readonly IntervalObservation[]>, settings: JudgeSettings): Judgement {
+export function evaluate(
+  metrics: readonly JudgedMetric[],
+  observations: ReadonlyMap<string, readonly IntervalObservation[]>,
+  settings: JudgeSettings,
+): Judgement {
   return decide(
     metrics.map((metric) => judgeMetric(metric, observations.get(metric.name) ?? [], settings)),
     settings,

@@ -38,7 +38,9 @@ export async function run(): Promise<void> {
             intervalSeconds: plan.intervalSeconds,
             metrics: definitions,
           });
-      core.info(`Judging ${definitions.map((metric) => metric.name).join(', ')} over ${plan.iterations} intervals of ${plan.intervalSeconds}s (${plan.warmup} warm-up) with ${provider.description}`);
+      core.info(
+        `Judging ${definitions.map((metric) => metric.name).join(', ')} over ${plan.iterations} intervals of ${plan.intervalSeconds}s (${plan.warmup} warm-up) with ${provider.description}`,
+      );
       const load = traffic && startTraffic(traffic, (plan.iterations + plan.warmup) * plan.intervalSeconds);
       let trafficReport: TrafficReport | undefined;
       let result: AnalysisResult;

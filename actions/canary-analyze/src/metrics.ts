@@ -25,7 +25,10 @@ const metricSchema = z
     'allowed-increase': z.number({ error: 'a ratio of at least 1' }).min(1, { error: 'a ratio of at least 1' }).optional(),
     'allowed-decrease': z.number({ error: 'a ratio from 0 to 1' }).min(0).max(1, { error: 'a ratio from 0 to 1' }).optional(),
     // direct provider
-    metric: z.string({ error: 'a metric name' }).regex(/^[a-zA-Z_:][a-zA-Z0-9_:]*$/, { error: 'a Prometheus metric name' }).optional(),
+    metric: z
+      .string({ error: 'a metric name' })
+      .regex(/^[a-zA-Z_:][a-zA-Z0-9_:]*$/, { error: 'a Prometheus metric name' })
+      .optional(),
     match: labelMatch.optional(),
     errors: labelMatch.optional(),
     quantile: z.number({ error: 'a number between 0 and 1' }).gt(0).lt(1, { error: 'a number between 0 and 1' }).optional(),

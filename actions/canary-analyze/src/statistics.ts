@@ -60,17 +60,13 @@ export function normalQuantile(p: number): number {
     const r = 0.180625 - q * q;
     return (
       (q *
-        (((((((2509.0809287301226727 * r + 33430.575583588128105) * r + 67265.770927008700853) * r + 45921.953931549871457) * r +
-          13731.693765509461125) *
-          r +
+        (((((((2509.0809287301226727 * r + 33430.575583588128105) * r + 67265.770927008700853) * r + 45921.953931549871457) * r + 13731.693765509461125) * r +
           1971.5909503065514427) *
           r +
           133.14166789178437745) *
           r +
           3.387132872796366608)) /
-      (((((((5226.495278852545925 * r + 28729.085735721942674) * r + 39307.89580009271061) * r + 21213.794301586595867) * r +
-        5394.1960214247511077) *
-        r +
+      (((((((5226.495278852545925 * r + 28729.085735721942674) * r + 39307.89580009271061) * r + 21213.794301586595867) * r + 5394.1960214247511077) * r +
         687.1870074920579083) *
         r +
         42.313330701600911252) *
@@ -125,8 +121,8 @@ export function normalQuantile(p: number): number {
 /** ln Γ(x) for x > 0 (Lanczos, g = 7), for the hypergeometric probabilities of Fisher's test. */
 export function logGamma(x: number): number {
   const coefficients = [
-    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905,
-    -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
+    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012,
+    9.9843695780195716e-6, 1.5056327351493116e-7,
   ];
   if (x < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGamma(1 - x);
   const shifted = x - 1;
@@ -161,7 +157,7 @@ export function mannWhitney(baseline: readonly number[], canary: readonly number
   );
   let canaryRankSum = 0;
   let tieTerm = 0;
-  for (let start = 0; start < pooled.length; ) {
+  for (let start = 0; start < pooled.length;) {
     let end = start;
     while (end + 1 < pooled.length && pooled[end + 1]!.value === pooled[start]!.value) end++;
     const averageRank = (start + end) / 2 + 1;

@@ -16,7 +16,9 @@ const RESULT_LABELS = { pass: '✅ pass', fail: '❌ fail', 'no-data': '⚠️ n
  */
 export function renderSummary(summary: Summary, report: Report): void {
   summary.addHeading(VERDICT_HEADINGS[report.verdict], 2);
-  summary.addRaw(`\n**Score ${report.score}** (pass ≥ ${report.settings.passScore}, rollback < ${report.settings.marginalScore}) — ${escapeMarkdown(report.reason)}\n\n`);
+  summary.addRaw(
+    `\n**Score ${report.score}** (pass ≥ ${report.settings.passScore}, rollback < ${report.settings.marginalScore}) — ${escapeMarkdown(report.reason)}\n\n`,
+  );
   const judged = report.metrics[0]?.intervals.length ?? 0;
   summary.addRaw(
     `${judged} of ${report.plan.iterations} intervals of ${report.plan.intervalSeconds}s judged (${report.plan.warmup} warm-up), provider: ${escapeMarkdown(report.provider)}` +

@@ -8,7 +8,10 @@ const MAX_IN_FLIGHT = 100;
 const trafficSchema = z
   .object({
     url: input.url(),
-    rate: z.number({ error: `requests per second, from 0.1 to ${MAX_RATE}` }).min(0.1).max(MAX_RATE, { error: `at most ${MAX_RATE} requests per second` }),
+    rate: z
+      .number({ error: `requests per second, from 0.1 to ${MAX_RATE}` })
+      .min(0.1)
+      .max(MAX_RATE, { error: `at most ${MAX_RATE} requests per second` }),
     method: z.enum(['GET', 'HEAD'], { error: 'GET or HEAD (read-only methods only)' }).default('GET'),
     duration: z.number({ error: 'seconds' }).positive().optional(),
   })

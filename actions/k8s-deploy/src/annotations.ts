@@ -33,7 +33,12 @@ export function runContext(strategy: string, environment: NodeJS.ProcessEnv = pr
 }
 
 /** What is running and why, on every workload: rollback and people read these. */
-export function annotateWorkloads(objects: readonly KubeObject[], context: DeployContext, images: readonly string[], extra: Record<string, string>): KubeObject[] {
+export function annotateWorkloads(
+  objects: readonly KubeObject[],
+  context: DeployContext,
+  images: readonly string[],
+  extra: Record<string, string>,
+): KubeObject[] {
   return objects.map((object) => {
     if (!isWorkload(object)) return object;
     const annotations: Record<string, string> = {

@@ -30,7 +30,8 @@ export function parseImageReference(text: string, where = 'Input "images" has va
   const tagColon = withoutDigest.indexOf(':', lastSlash + 1);
   const repository = tagColon === -1 ? withoutDigest : withoutDigest.slice(0, tagColon);
   const tag = tagColon === -1 ? undefined : withoutDigest.slice(tagColon + 1);
-  const valid = /^[a-z0-9]([a-z0-9._\-/:]*[a-z0-9])?$/.test(repository) && (tag === undefined || TAG.test(tag)) && (digest === undefined || DIGEST.test(digest));
+  const valid =
+    /^[a-z0-9]([a-z0-9._\-/:]*[a-z0-9])?$/.test(repository) && (tag === undefined || TAG.test(tag)) && (digest === undefined || DIGEST.test(digest));
   if (!valid) {
     throw new ConfigurationError(`${where} "${abbreviate(text)}": expected an image reference such as inventory-service:1.4.2`);
   }

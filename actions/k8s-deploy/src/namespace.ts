@@ -26,7 +26,7 @@ export function namespaceOfRun(objects: readonly KubeObject[], requested: string
     if (others.length > 0) {
       throw new ConfigurationError(
         `Input "namespace" has value "${requested}", but the manifests put ${others.map((namespace) => `${listing(namespace)} in namespace "${namespace}"`).join('; ')}: ` +
-          'a run deploys into one namespace. Set the input to the manifests\' namespace, or remove metadata.namespace from them; nothing was applied',
+          "a run deploys into one namespace. Set the input to the manifests' namespace, or remove metadata.namespace from them; nothing was applied",
       );
     }
     return requested;

@@ -72,7 +72,10 @@ function parseIstanbul(json: unknown): CoverageReport {
   const entries = Object.entries(json);
   if (isNode(json.total)) return parseIstanbulSummary(entries);
   if (entries.length === 0 || entries.every(([, value]) => isNode(value) && isNode(value.statementMap))) {
-    return report('istanbul-final', entries.map(([key, value]) => istanbulFile(key, value as Node)));
+    return report(
+      'istanbul-final',
+      entries.map(([key, value]) => istanbulFile(key, value as Node)),
+    );
   }
   throw new ReportError('a JSON object that is neither istanbul coverage-final.json (statementMap per file) nor coverage-summary.json (total)');
 }
@@ -109,7 +112,14 @@ function parseIstanbulSummary(entries: Array<[string, unknown]>): CoverageReport
     // `pct` is not read: istanbul writes "Unknown" for 0 of 0, and the counts say the same.
     const lineCounts = hitOfFound(lines.covered, lines.total, `"${path}" lines`);
     const branchCounts = branches ? hitOfFound(branches.covered, branches.total, `"${path}" branches`) : { hit: 0, found: 0 };
-    files.push({ path, lines: undefined, linesFound: lineCounts.found, linesHit: lineCounts.hit, branchesFound: branchCounts.found, branchesHit: branchCounts.hit });
+    files.push({
+      path,
+      lines: undefined,
+      linesFound: lineCounts.found,
+      linesHit: lineCounts.hit,
+      branchesFound: branchCounts.found,
+      branchesHit: branchCounts.hit,
+    });
   }
   return report('istanbul-summary', files);
 }
@@ -127,7 +137,10 @@ function parseCoverageXml(content: string): CoverageReport {
 
 function parseCobertura(coverage: Node): CoverageReport {
   const sourceRoots = nodes(coverage.sources).flatMap((sources) =>
-    (Array.isArray(sources.source) ? sources.source : []).map(text).filter((root): root is string => !!root?.trim()).map((root) => root.trim()),
+    (Array.isArray(sources.source) ? sources.source : [])
+      .map(text)
+      .filter((root): root is string => !!root?.trim())
+      .map((root) => root.trim()),
   );
   const files: FileCoverage[] = [];
   for (const pkg of nodes(isNode(coverage.packages) ? coverage.packages.package : undefined)) {

@@ -84,7 +84,8 @@ export function evaluateGate(input: GateInput): GateResult {
   if ('value' in input.baseCoverage) {
     const sum = totals(input.baseCoverage.value.files);
     const base = percent(sum.linesHit, sum.linesFound);
-    facts.baseCoverage = base === undefined ? { missing: `${named('base coverage report', [input.baseCoverage.value])} no coverable lines`, empty: true } : { value: base };
+    facts.baseCoverage =
+      base === undefined ? { missing: `${named('base coverage report', [input.baseCoverage.value])} no coverable lines`, empty: true } : { value: base };
   } else {
     facts.baseCoverage = input.baseCoverage;
   }
@@ -117,7 +118,9 @@ export function evaluateGate(input: GateInput): GateResult {
       tests.total += report.total;
       tests.failed += report.failed;
       tests.skipped += report.skipped;
-      tests.failures.push(...report.failures.map((failure) => (failure.file ? { ...failure, file: normalise(failure.file, [input.workingDirectory]).path } : failure)));
+      tests.failures.push(
+        ...report.failures.map((failure) => (failure.file ? { ...failure, file: normalise(failure.file, [input.workingDirectory]).path } : failure)),
+      );
     }
     result.tests = tests;
     facts.failedTests = tests.total === 0 ? { missing: `${named('JUnit report', input.tests.value)} no tests`, empty: true } : { value: tests.failed };
@@ -134,7 +137,9 @@ export function evaluateGate(input: GateInput): GateResult {
     const changed = 'value' in input.changes ? new Map(input.changes.value.files.map((file) => [file.path, new Set(file.addedLines)])) : undefined;
     const located = input.lint.value
       .flatMap((report) => report.problems)
-      .flatMap((problem) => (problem.file && problem.line ? [{ ...problem, file: normalise(problem.file, [input.workingDirectory]).path, line: problem.line }] : []))
+      .flatMap((problem) =>
+        problem.file && problem.line ? [{ ...problem, file: normalise(problem.file, [input.workingDirectory]).path, line: problem.line }] : [],
+      )
       .filter((problem) => !changed || changed.get(problem.file)?.has(problem.line));
     result.lint = { ...lint, located, scope: changed ? 'changed lines' : 'all lines' };
     facts.lint = { value: lint };

@@ -24,7 +24,9 @@ export async function diffAgainst(root: string, base: string, from: string): Pro
   if (!isGitRevision(base)) throw new ConfigurationError(`The base "${base.slice(0, 80)}" (${from}) is not ${GIT_REVISION_EXPECTED}.`);
   const exists = await git(root, ['cat-file', '-e'], { revisions: [`${base}^{commit}`] });
   if (exists.exitCode !== 0) {
-    throw new ConfigurationError(`The base commit "${base}" (${from}) is not in this clone (a shallow checkout?), so the changed lines cannot be found. ${FETCH_DEPTH_HINT}`);
+    throw new ConfigurationError(
+      `The base commit "${base}" (${from}) is not in this clone (a shallow checkout?), so the changed lines cannot be found. ${FETCH_DEPTH_HINT}`,
+    );
   }
   const { exitCode, stdout, stderr } = await git(root, ['-c', 'core.quotePath=false', 'diff', '--unified=0', '--find-renames', '--no-color', '--no-ext-diff'], {
     revisions: [`${base}...HEAD`],

@@ -28,13 +28,14 @@ export const qualityGateInputs = {
   'max-security-findings': input
     .list(SEVERITY_LIMITS)
     .refine((items) => items.every((item) => SEVERITY_LIMIT.test(item)), { error: `${SEVERITY_LIMITS} (severities: ${SEVERITIES.join(', ')})` })
-    .transform((items) =>
-      Object.fromEntries(
-        items.map((item) => {
-          const [, severity = '', limit = ''] = SEVERITY_LIMIT.exec(item) ?? [];
-          return [severity, Number(limit)];
-        }),
-      ) as Partial<Record<(typeof SEVERITIES)[number], number>>,
+    .transform(
+      (items) =>
+        Object.fromEntries(
+          items.map((item) => {
+            const [, severity = '', limit = ''] = SEVERITY_LIMIT.exec(item) ?? [];
+            return [severity, Number(limit)];
+          }),
+        ) as Partial<Record<(typeof SEVERITIES)[number], number>>,
     )
     .optional(),
   'policy-file': input.path('the path of a YAML policy file').optional(),
@@ -43,7 +44,10 @@ export const qualityGateInputs = {
   comment: input.boolean().default(true),
   'pull-request': input.integer({ min: 1 }).optional(),
   // It goes into an HTTP header: whitespace or control characters there are a mistake (or an attempt to add a header).
-  'github-token': input.text('a GitHub token').refine((token) => /^[\x21-\x7e]{1,4096}$/.test(token), { error: 'a GitHub token (printable characters, no spaces)' }).optional(),
+  'github-token': input
+    .text('a GitHub token')
+    .refine((token) => /^[\x21-\x7e]{1,4096}$/.test(token), { error: 'a GitHub token (printable characters, no spaces)' })
+    .optional(),
   'working-directory': input.path('a folder in the workspace').default('.'),
 } satisfies Record<string, z.ZodType>;
 

@@ -57,10 +57,12 @@ function failure(testCase: Node, problems: Node[], suiteFile: string | undefined
   const classname = text(testCase.classname);
   const name = [classname, text(testCase.name)].filter(Boolean).join(' › ');
   const first = problems[0] ?? {};
-  const details = problems.map((problem) => (text(problem) ?? '').trim()).filter(Boolean).join('\n\n');
+  const details = problems
+    .map((problem) => (text(problem) ?? '').trim())
+    .filter(Boolean)
+    .join('\n\n');
   const message = text(first.message)?.trim() || details.split('\n')[0] || 'failed';
-  const file =
-    text(testCase.file) ?? suiteFile ?? (classname && /\.[a-z]+$/i.test(classname) && classname.includes('/') ? classname : undefined);
+  const file = text(testCase.file) ?? suiteFile ?? (classname && /\.[a-z]+$/i.test(classname) && classname.includes('/') ? classname : undefined);
   const result: FailedTest = { name, message, details };
   if (file) result.file = file;
   const frame = file ? undefined : pytest ? pytestFrame(details) : classname ? javaFrame(classname, details) : undefined;

@@ -101,7 +101,11 @@ async function evaluate(inputs: QualityGateInputs, workingDirectory: string, all
   if (!root) changes = { missing: `${workingDirectory} is not in a git repository` };
   else if ('value' in coverage) {
     const eventBase = await pullRequestBase();
-    const [base, from] = inputs['base-ref'] ? [inputs['base-ref'], 'base-ref'] : eventBase ? [eventBase, "the pull request's base"] : ['HEAD~1', 'the default base'];
+    const [base, from] = inputs['base-ref']
+      ? [inputs['base-ref'], 'base-ref']
+      : eventBase
+        ? [eventBase, "the pull request's base"]
+        : ['HEAD~1', 'the default base'];
     const diff = await diffAgainst(root, base, from);
     core.info(`Changed lines: git diff ${base}...HEAD`);
     changes = { value: { base, files: parseUnifiedDiff(diff) } };

@@ -74,7 +74,10 @@ export function createSourceFileRule(reportedPaths: Iterable<string>): (path: st
   const folderByTop = new Map<string, string[]>();
   for (const path of reportedPaths) {
     extensions.add(posix.extname(path).toLowerCase());
-    const folder = posix.dirname(path).split('/').filter((segment) => segment !== '.');
+    const folder = posix
+      .dirname(path)
+      .split('/')
+      .filter((segment) => segment !== '.');
     const top = folder[0] ?? '';
     const known = folderByTop.get(top);
     folderByTop.set(top, known ? commonPrefix(known, folder) : folder);
@@ -82,7 +85,10 @@ export function createSourceFileRule(reportedPaths: Iterable<string>): (path: st
   return (path) => {
     if (!extensions.has(posix.extname(path).toLowerCase())) return false;
     if (TEST_FILE.some((pattern) => pattern.test(path))) return false;
-    const folder = posix.dirname(path).split('/').filter((segment) => segment !== '.');
+    const folder = posix
+      .dirname(path)
+      .split('/')
+      .filter((segment) => segment !== '.');
     const covered = folderByTop.get(folder[0] ?? '');
     if (!covered) return false;
     if (covered.length === 0) return folder.length === 0;

@@ -40,7 +40,9 @@ export async function loadReports<T extends object>(
   for (const pattern of patterns.filter((candidate) => !candidate.startsWith('!'))) {
     // Refused before globbing: `/**` would walk the whole disk before any file is refused.
     if (!options.allowedRoots.some((root) => isWithin(literalFolder(inFolder(pattern)), root))) {
-      throw new ConfigurationError(`The ${options.kind} glob "${abbreviate(pattern)}" (${options.input}) is outside the workspace${options.allowedRoots.length > 1 ? ' and RUNNER_TEMP' : ''}: reports are read only from there.`);
+      throw new ConfigurationError(
+        `The ${options.kind} glob "${abbreviate(pattern)}" (${options.input}) is outside the workspace${options.allowedRoots.length > 1 ? ' and RUNNER_TEMP' : ''}: reports are read only from there.`,
+      );
     }
     const globber = await glob.create([inFolder(pattern), ...excludes].join('\n'), { matchDirectories: false, implicitDescendants: false });
     const found = await globber.glob();
@@ -56,13 +58,18 @@ export async function loadReports<T extends object>(
   const reports: Array<T & { file: string }> = [];
   for (const file of files) {
     const content = await readReport(file, shownPath(file, options), options);
-    if (content === undefined) throw new ConfigurationError(`The ${options.kind} "${shownPath(file, options)}" (${options.input}) disappeared while it was read.`);
+    if (content === undefined)
+      throw new ConfigurationError(`The ${options.kind} "${shownPath(file, options)}" (${options.input}) disappeared while it was read.`);
     reports.push(parseContent(content, file, parse, options));
   }
   return { value: reports };
 }
 
-export async function loadReport<T extends object>(path: string | undefined, parse: (content: string) => T, options: LoadOptions): Promise<Measured<T & { file: string }>> {
+export async function loadReport<T extends object>(
+  path: string | undefined,
+  parse: (content: string) => T,
+  options: LoadOptions,
+): Promise<Measured<T & { file: string }>> {
   if (path === undefined) return { missing: `no ${options.input} given`, notGiven: true };
   const file = isAbsolute(path) ? path : join(options.workingDirectory, path);
   const content = await readReport(file, path, options);
@@ -97,7 +104,8 @@ export async function readReport(file: string, shown: string, options: Pick<Load
     throw refuse(`cannot be read (${errorCode(error) ?? 'unknown error'})`);
   }
   if (read.status === 'not-a-file') throw refuse('is not a regular file');
-  if (read.status === 'too-large') throw refuse(`is ${Math.ceil(read.size / 1024 / 1024)} MB, more than the ${MOST_REPORT_BYTES / 1024 / 1024} MB a report may have`);
+  if (read.status === 'too-large')
+    throw refuse(`is ${Math.ceil(read.size / 1024 / 1024)} MB, more than the ${MOST_REPORT_BYTES / 1024 / 1024} MB a report may have`);
   return read.content.toString('utf8');
 }
 

@@ -16,9 +16,7 @@ const MESSAGE_LENGTH = 500;
 export function renderMarkdown(result: GateResult): string {
   const failed = result.conditions.filter((condition) => condition.status === 'fail');
   const parts: string[] = [
-    result.passed
-      ? '### ✅ Quality gate passed'
-      : `### ❌ Quality gate failed: ${failed.map((condition) => condition.label.toLowerCase()).join(', ')}`,
+    result.passed ? '### ✅ Quality gate passed' : `### ❌ Quality gate failed: ${failed.map((condition) => condition.label.toLowerCase()).join(', ')}`,
     '',
     '| Condition | Value | Threshold | Result |',
     '| --- | --- | --- | --- |',
@@ -40,13 +38,19 @@ export function renderMarkdown(result: GateResult): string {
   if (result.tests) figures.push(`Tests: ${result.tests.total} run, ${result.tests.failed} failed, ${result.tests.skipped} skipped.`);
   if (result.lint) figures.push(`Lint: ${result.lint.errors} errors, ${result.lint.warnings} warnings.`);
   if (result.security) {
-    figures.push(`Security findings (unsuppressed): ${Object.entries(result.security).map(([severity, count]) => `${count} ${severity}`).join(', ')}.`);
+    figures.push(
+      `Security findings (unsuppressed): ${Object.entries(result.security)
+        .map(([severity, count]) => `${count} ${severity}`)
+        .join(', ')}.`,
+    );
   }
   parts.push(...figures.map((line) => `- ${line}`), '');
 
   const uncovered = (result.changedLines?.files ?? []).filter((file) => file.uncoveredLines.length > 0);
   if (uncovered.length > 0) {
-    const shown = [...uncovered].sort((a, b) => b.uncoveredLines.length - a.uncoveredLines.length || a.path.localeCompare(b.path)).slice(0, MOST_UNCOVERED_FILES);
+    const shown = [...uncovered]
+      .sort((a, b) => b.uncoveredLines.length - a.uncoveredLines.length || a.path.localeCompare(b.path))
+      .slice(0, MOST_UNCOVERED_FILES);
     parts.push(
       '#### Files with the most uncovered changed lines',
       '',
@@ -79,7 +83,9 @@ export function renderMarkdown(result: GateResult): string {
   if (lintProblems.length > 0) {
     parts.push(`#### Lint problems on ${result.lint?.scope}`, '');
     for (const problem of lintProblems.slice(0, MOST_LINT_PROBLEMS)) {
-      parts.push(`- ${problem.level === 'error' ? '❌' : '⚠️'} ${codeSpan(`${problem.file ?? ''}:${problem.line}`)}${problem.rule ? ` (${escapeMarkdown(problem.rule)})` : ''}: ${escapeMarkdown(oneLine(problem.message))}`);
+      parts.push(
+        `- ${problem.level === 'error' ? '❌' : '⚠️'} ${codeSpan(`${problem.file ?? ''}:${problem.line}`)}${problem.rule ? ` (${escapeMarkdown(problem.rule)})` : ''}: ${escapeMarkdown(oneLine(problem.message))}`,
+      );
     }
     if (lintProblems.length > MOST_LINT_PROBLEMS) parts.push(`- …and ${lintProblems.length - MOST_LINT_PROBLEMS} more.`);
     parts.push('');
@@ -88,7 +94,10 @@ export function renderMarkdown(result: GateResult): string {
   if (result.coverage && result.coverage.pathsNotInRepository.length > 0) {
     const paths = result.coverage.pathsNotInRepository;
     parts.push(
-      `Coverage reports name ${paths.length} file(s) not tracked by git, kept as written: ${paths.slice(0, 5).map((path) => codeSpan(path)).join(', ')}${paths.length > 5 ? ', …' : ''}.`,
+      `Coverage reports name ${paths.length} file(s) not tracked by git, kept as written: ${paths
+        .slice(0, 5)
+        .map((path) => codeSpan(path))
+        .join(', ')}${paths.length > 5 ? ', …' : ''}.`,
       '',
     );
   }

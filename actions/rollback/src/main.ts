@@ -22,7 +22,12 @@ export async function run(): Promise<void> {
       const { done, rollout, health, ok } = outcome;
       const seconds = (Date.now() - started) / 1000;
 
-      setOutputs({ 'from-revision': done.fromRevision, 'to-revision': done.toRevision, 'duration-seconds': seconds.toFixed(1), status: ok ? 'succeeded' : 'failed' });
+      setOutputs({
+        'from-revision': done.fromRevision,
+        'to-revision': done.toRevision,
+        'duration-seconds': seconds.toFixed(1),
+        status: ok ? 'succeeded' : 'failed',
+      });
       await writeSummary((summary) => renderRollbackSummary(summary, outcome, kubectl.namespace, inputs.reason, inputs['health-url'], seconds));
       if (!rollout.ok) throw new ConfigurationError(`The rollback of deployment/${done.serving} did not become ready: ${rollout.message}`);
       if (health && !health.ok) throw new ConfigurationError(`After the rollback, ${inputs['health-url']} ${health.message}`);

@@ -42,11 +42,17 @@ export async function rollBack(kubectl: Kubectl, request: RollbackRequest): Prom
 async function undoLastRelease(kubectl: Kubectl, name: string, toRevision: number | undefined, timeoutSeconds: number): Promise<RollbackDone> {
   const blueGreen = await readBlueGreenState(kubectl, name);
   if (blueGreen.serving) {
-    if (toRevision !== undefined) throw new ConfigurationError(`Input "to-revision" has value "${toRevision}": deployment/${name} is deployed blue-green, which rolls back by switching colours, not to a revision`);
+    if (toRevision !== undefined)
+      throw new ConfigurationError(
+        `Input "to-revision" has value "${toRevision}": deployment/${name} is deployed blue-green, which rolls back by switching colours, not to a revision`,
+      );
     return undoBlueGreen(kubectl, name, blueGreen, timeoutSeconds);
   }
   const deployment = await kubectl.find<LiveDeployment>('Deployment', name);
-  if (!deployment) throw new ConfigurationError(`Input "deployment" has value "${name}": no such Deployment (nor a blue-green ${colourName(name, 'blue')}/${colourName(name, 'green')}) in namespace ${kubectl.namespace}`);
+  if (!deployment)
+    throw new ConfigurationError(
+      `Input "deployment" has value "${name}": no such Deployment (nor a blue-green ${colourName(name, 'blue')}/${colourName(name, 'green')}) in namespace ${kubectl.namespace}`,
+    );
   const current = revisionOf(deployment);
 
   const canaries = await undoCanary(kubectl, name);

@@ -24,7 +24,8 @@ export async function workspacePath(input: string, value: string, workspace: str
     const code = (error as NodeJS.ErrnoException).code;
     if (code !== 'ENOENT' && code !== 'ENOTDIR' && code !== 'ENAMETOOLONG') throw error;
   }
-  if (!isWithin(real ?? path, workspace)) throw new ConfigurationError(`Input "${input}" has value "${abbreviate(value)}": expected a path inside the workspace.`);
+  if (!isWithin(real ?? path, workspace))
+    throw new ConfigurationError(`Input "${input}" has value "${abbreviate(value)}": expected a path inside the workspace.`);
   return real;
 }
 
@@ -66,7 +67,9 @@ export async function readSecretRules(inputs: SecurityScanInputs, workspace: str
     const text = await readRequiredFile('secret-rules', inputs['secret-rules'], workspace);
     const parsed = secretRulesFileSchema.safeParse(parseDocument('secret-rules', inputs['secret-rules'], text));
     if (!parsed.success) {
-      throw new ConfigurationError(`Secret rules file ${inputs['secret-rules']} is not valid: ${parsed.error.issues.map((issue) => `${describeIssuePath(issue.path)}: ${issue.message}`).join('; ')}.`);
+      throw new ConfigurationError(
+        `Secret rules file ${inputs['secret-rules']} is not valid: ${parsed.error.issues.map((issue) => `${describeIssuePath(issue.path)}: ${issue.message}`).join('; ')}.`,
+      );
     }
     userSecretRules = parsed.data.rules;
   }

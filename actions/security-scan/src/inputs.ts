@@ -10,10 +10,7 @@ export const securityScanInputs = {
     .refine((names) => names.every((name) => (SCANNERS as readonly string[]).includes(name)), { error: `scanners among ${SCANNERS.join(', ')}` })
     .optional(),
   path: input.path('a folder to scan').default('.'),
-  history: input
-    .text(HISTORY_EXPECTED)
-    .refine(isRevisionRange, { error: HISTORY_EXPECTED })
-    .optional(),
+  history: input.text(HISTORY_EXPECTED).refine(isRevisionRange, { error: HISTORY_EXPECTED }).optional(),
   'secret-rules': input.path('the path of a YAML or JSON file of secret rules').optional(),
   'sarif-files': input.globs('SARIF file globs, newline or comma separated').optional(),
   'fail-on-severity': input.oneOf(['critical', 'high', 'medium', 'low', 'none']).default('high'),

@@ -23,7 +23,8 @@ export async function run(): Promise<void> {
     const workspace = await realpath(process.cwd());
     const root = await workspacePath('path', inputs.path, workspace);
     const rootStat = root === undefined ? undefined : await stat(root);
-    if (root === undefined || !rootStat?.isDirectory()) throw new ConfigurationError(`Input "path" has value "${abbreviate(inputs.path)}": expected an existing folder inside the workspace.`);
+    if (root === undefined || !rootStat?.isDirectory())
+      throw new ConfigurationError(`Input "path" has value "${abbreviate(inputs.path)}": expected an existing folder inside the workspace.`);
     // Findings name files relative to the workspace: what code scanning expects.
     const base = workspace;
 
@@ -84,7 +85,10 @@ export async function run(): Promise<void> {
       today: new Date().toISOString().slice(0, 10),
       unavailableScanners: Object.keys(scanners).filter((scanner) => scanners[scanner]?.status === 'unavailable'),
     };
-    const outcome = applyPolicy([...results.values()].flatMap((result) => result.findings), policy);
+    const outcome = applyPolicy(
+      [...results.values()].flatMap((result) => result.findings),
+      policy,
+    );
 
     const ownRules = new Map<ScannerName, Rule[]>(FILE_SCANNERS.map((scanner) => [scanner.name, [...scanner.rules({ secretRules }), TIME_BUDGET_RULE]]));
     const sarif = buildSarifRuns(outcome.findings, scanners, ownRules, ingestedRules);
@@ -99,7 +103,8 @@ export async function run(): Promise<void> {
       if (status.status === 'unavailable') core.warning(`${scanner} scanner unavailable, its findings are unknown (not "none"): ${status.reason ?? ''}`);
       if (status.status === 'not-scanned') core.warning(`${scanner}: ${status.reason ?? 'not scanned'}`);
     }
-    for (const entry of outcome.expired) core.warning(`Ignore entry for ${entry.rule ?? entry.fingerprint} expired on ${entry.expires} and no longer suppresses (${entry.matches} findings).`);
+    for (const entry of outcome.expired)
+      core.warning(`Ignore entry for ${entry.rule ?? entry.fingerprint} expired on ${entry.expires} and no longer suppresses (${entry.matches} findings).`);
     for (const entry of outcome.stale) core.warning(`Ignore entry for ${entry.rule ?? entry.fingerprint} matches no finding; remove it.`);
     for (const note of sarif.notes) core.warning(note);
     for (const finding of sortBySeverity(outcome.findings.filter((candidate) => candidate.counted)).slice(0, MAX_ANNOTATIONS)) {

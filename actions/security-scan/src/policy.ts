@@ -5,7 +5,6 @@ import type { Finding } from './findings.js';
 
 const isoDate = z.iso.date({ error: 'an ISO date such as 2026-12-31' });
 
-
 export const ignoreEntrySchema = z
   .strictObject({
     /** A rule id, or a glob over rule ids such as `k8s/*`. */
@@ -24,7 +23,12 @@ export type IgnoreEntry = z.infer<typeof ignoreEntrySchema>;
 
 /** Where in a policy file a problem is: `ignore[0].reason`, or `the file` for the document itself. */
 export function describeIssuePath(path: readonly PropertyKey[]): string {
-  return path.length === 0 ? 'the file' : path.map((segment) => (typeof segment === 'number' ? `[${segment}]` : `.${String(segment)}`)).join('').replace(/^\./, '');
+  return path.length === 0
+    ? 'the file'
+    : path
+        .map((segment) => (typeof segment === 'number' ? `[${segment}]` : `.${String(segment)}`))
+        .join('')
+        .replace(/^\./, '');
 }
 
 export function parseIgnoreFile(source: string, document: unknown): IgnoreEntry[] {
@@ -58,7 +62,12 @@ export function globToRegExp(glob: string): RegExp {
 
 /** Rule ids are names, not paths: `*` matches any characters, `/` included (`k8s/*`, `*`). */
 export function ruleGlobToRegExp(glob: string): RegExp {
-  return new RegExp(`^${glob.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  return new RegExp(
+    `^${glob
+      .split('*')
+      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
 }
 
 export function entryMatches(entry: IgnoreEntry, finding: Finding): boolean {
@@ -114,10 +123,7 @@ export function applyPolicy(findings: Finding[], policy: Policy): PolicyOutcome 
     for (const entry of expired) if (entryMatches(entry, finding)) entry.matches += 1;
     const isNew = policy.baseline === undefined || !policy.baseline.has(finding.fingerprint);
     const counted =
-      suppressor === undefined &&
-      severityRank(finding.severity) >= threshold &&
-      (!policy.fixableOnly || finding.fixable) &&
-      (!policy.newFindingsOnly || isNew);
+      suppressor === undefined && severityRank(finding.severity) >= threshold && (!policy.fixableOnly || finding.fixable) && (!policy.newFindingsOnly || isNew);
     return {
       ...finding,
       suppressed: suppressor !== undefined,
@@ -145,9 +151,6 @@ export function applyPolicy(findings: Finding[], policy: Policy): PolicyOutcome 
 
 export function sortBySeverity<T extends { severity: Severity; file?: string; line?: number }>(findings: T[]): T[] {
   return [...findings].sort(
-    (a, b) =>
-      severityRank(b.severity) - severityRank(a.severity) ||
-      (a.file ?? '').localeCompare(b.file ?? '') ||
-      (a.line ?? 0) - (b.line ?? 0),
+    (a, b) => severityRank(b.severity) - severityRank(a.severity) || (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0),
   );
 }

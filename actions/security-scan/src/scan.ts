@@ -81,10 +81,18 @@ export async function scanDependencies(tree: Tree): Promise<ScanResult> {
     if (result.ok) findings.push(...result.findings);
     else problems.push(result.reason);
   }
-  const unscanned = tree.unscannedLockfiles.map((file) => `${file.path} (${UNSCANNED_LOCKFILES[file.path.split('/').pop() ?? '']} audit is not run by this action)`);
+  const unscanned = tree.unscannedLockfiles.map(
+    (file) => `${file.path} (${UNSCANNED_LOCKFILES[file.path.split('/').pop() ?? '']} audit is not run by this action)`,
+  );
   if (problems.length > 0) return { findings, status: { status: 'unavailable', reason: [...problems, ...unscanned].join('; ') } };
   if (tree.npmLockfiles.length === 0) {
-    return { findings, status: unscanned.length > 0 ? { status: 'not-scanned', reason: `not scanned: ${unscanned.join('; ')}` } : { status: 'skipped', reason: 'no lockfile in the tree' } };
+    return {
+      findings,
+      status:
+        unscanned.length > 0
+          ? { status: 'not-scanned', reason: `not scanned: ${unscanned.join('; ')}` }
+          : { status: 'skipped', reason: 'no lockfile in the tree' },
+    };
   }
   return { findings, status: unscanned.length > 0 ? { status: 'ok', reason: `also found, not scanned: ${unscanned.join('; ')}` } : { status: 'ok' } };
 }
@@ -122,7 +130,10 @@ export async function scanSarifFiles(patterns: string[], workspace: string): Pro
   const roots = [workspace, process.env.RUNNER_TEMP].filter((root): root is string => root !== undefined && root !== '');
   const real = await Promise.all(files.map((file) => realpath(file)));
   const outside = real.find((file) => !roots.some((root) => isWithin(file, root)));
-  if (outside !== undefined) throw new ConfigurationError(`Input "sarif-files" has value "${shown}": expected files inside the workspace or RUNNER_TEMP, but it matches ${abbreviate(outside)}.`);
+  if (outside !== undefined)
+    throw new ConfigurationError(
+      `Input "sarif-files" has value "${shown}": expected files inside the workspace or RUNNER_TEMP, but it matches ${abbreviate(outside)}.`,
+    );
   const findings: Finding[] = [];
   const rules = new Map<string, Rule[]>();
   for (const file of real.sort()) {
@@ -133,7 +144,8 @@ export async function scanSarifFiles(patterns: string[], workspace: string): Pro
       throw new ConfigurationError(describeError(error));
     }
     findings.push(...ingested.findings);
-    for (const [tool, toolRules] of ingested.rules) rules.set(tool, [...(rules.get(tool) ?? []), ...toolRules.filter((rule) => !rules.get(tool)?.some((known) => known.id === rule.id))]);
+    for (const [tool, toolRules] of ingested.rules)
+      rules.set(tool, [...(rules.get(tool) ?? []), ...toolRules.filter((rule) => !rules.get(tool)?.some((known) => known.id === rule.id))]);
   }
   return { result: { findings, status: { status: 'ok' } }, rules };
 }

@@ -10,13 +10,7 @@ function location(finding: EvaluatedFinding): string {
   return finding.line === undefined ? finding.file : `${finding.file}:${finding.line}`;
 }
 
-export function writeScanSummary(
-  summary: Summary,
-  outcome: PolicyOutcome,
-  scanners: Record<string, ScannerResult>,
-  policy: Policy,
-  notes: string[],
-): void {
+export function writeScanSummary(summary: Summary, outcome: PolicyOutcome, scanners: Record<string, ScannerResult>, policy: Policy, notes: string[]): void {
   const gate = [
     `fail-on-severity: ${policy.failOnSeverity}`,
     policy.fixableOnly ? 'fixable findings only' : '',
@@ -49,13 +43,15 @@ export function writeScanSummary(
     summary.addHeading(open.length > TOP_FINDINGS ? `Top ${TOP_FINDINGS} of ${open.length} findings` : 'Findings', 3);
     summary.addTable([
       ['Severity', 'Rule', 'Location', 'Finding', 'Fix'].map((data) => ({ data, header: true })),
-      ...open.slice(0, TOP_FINDINGS).map((finding) => [
-        `${finding.counted ? '⛔ ' : ''}${finding.severity}`,
-        escapeHtml(finding.ruleId),
-        escapeHtml(location(finding)),
-        escapeHtml(finding.message),
-        escapeHtml(finding.fix ?? ''),
-      ]),
+      ...open
+        .slice(0, TOP_FINDINGS)
+        .map((finding) => [
+          `${finding.counted ? '⛔ ' : ''}${finding.severity}`,
+          escapeHtml(finding.ruleId),
+          escapeHtml(location(finding)),
+          escapeHtml(finding.message),
+          escapeHtml(finding.fix ?? ''),
+        ]),
     ]);
   }
   const suppressed = outcome.findings.filter((finding) => finding.suppressed);
@@ -70,7 +66,9 @@ export function writeScanSummary(
   }
   if (outcome.expired.length > 0) {
     summary.addHeading('Expired ignore entries (no longer suppressing)', 3);
-    summary.addList(outcome.expired.map((entry) => escapeHtml(`${describeEntry(entry)} expired ${entry.expires} (${entry.matches} findings): ${entry.reason}`)));
+    summary.addList(
+      outcome.expired.map((entry) => escapeHtml(`${describeEntry(entry)} expired ${entry.expires} (${entry.matches} findings): ${entry.reason}`)),
+    );
   }
   if (outcome.stale.length > 0) {
     summary.addHeading('Stale ignore entries (match nothing)', 3);

@@ -4,17 +4,7 @@ import { z } from 'zod';
 import { ApiError } from '../errors.js';
 import { MAX_INT4 } from '../schemas.js';
 import type { Item } from './repository.js';
-import {
-  adjustment,
-  errors,
-  ifMatchHeaders,
-  item,
-  itemChanges,
-  itemPage,
-  itemParams,
-  listQuery,
-  newItem,
-} from './schemas.js';
+import { adjustment, errors, ifMatchHeaders, item, itemChanges, itemPage, itemParams, listQuery, newItem } from './schemas.js';
 
 const tags = ['items'];
 

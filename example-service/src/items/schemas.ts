@@ -81,5 +81,4 @@ export const itemPage = z.object({
   offset: z.number().int(),
 });
 
-export const errors = (...statusCodes: number[]) =>
-  Object.fromEntries(statusCodes.map((statusCode) => [statusCode, errorBody]));
+export const errors = (...statusCodes: number[]) => Object.fromEntries(statusCodes.map((statusCode) => [statusCode, errorBody]));

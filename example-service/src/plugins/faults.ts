@@ -14,9 +14,7 @@ export default fp<{ faults: Config['faults'] }>(
       if (faults.latencyMs > 0) await sleep(faults.latencyMs);
       if (Math.random() < faults.errorRate) {
         request.log.warn('injected fault: answering 500');
-        return reply
-          .code(500)
-          .send(errorBody(500, 'FAULT_INJECTED', 'Injected fault (FAULT_ERROR_RATE) for a rehearsal'));
+        return reply.code(500).send(errorBody(500, 'FAULT_INJECTED', 'Injected fault (FAULT_ERROR_RATE) for a rehearsal'));
       }
     });
   },

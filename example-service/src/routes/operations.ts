@@ -11,11 +11,9 @@ const readiness = z.object({
 
 /** Probes, metrics and the API description: never subject to fault injection. */
 const operationsRoutes: FastifyPluginAsyncZod<{ readinessTimeoutMs: number }> = async (fastify, { readinessTimeoutMs }) => {
-  fastify.get(
-    '/health',
-    { schema: { tags, summary: 'Liveness: the process is up and serving', response: { 200: health } } },
-    async () => ({ status: 'ok' as const }),
-  );
+  fastify.get('/health', { schema: { tags, summary: 'Liveness: the process is up and serving', response: { 200: health } } }, async () => ({
+    status: 'ok' as const,
+  }));
 
   fastify.get(
     '/ready',

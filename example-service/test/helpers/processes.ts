@@ -55,8 +55,7 @@ export function runService(script: string, env: Record<string, string>): Service
   });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
 
-  const matches = (line: LogLine, message: string | RegExp) =>
-    typeof message === 'string' ? line.msg === message : message.test(line.msg);
+  const matches = (line: LogLine, message: string | RegExp) => (typeof message === 'string' ? line.msg === message : message.test(line.msg));
 
   async function waitForLog(message: string | RegExp, timeoutMs = 15_000): Promise<LogLine> {
     const deadline = Date.now() + timeoutMs;

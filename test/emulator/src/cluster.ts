@@ -113,7 +113,13 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
       { name: 'basicConstraints', cA: true },
       { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, keyCertSign: true },
       { name: 'extKeyUsage', serverAuth: true },
-      { name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }, { type: 2, value: 'localhost' }] },
+      {
+        name: 'subjectAltName',
+        altNames: [
+          { type: 7, ip: '127.0.0.1' },
+          { type: 2, value: 'localhost' },
+        ],
+      },
     ],
   });
   const api = await startApiServer(
@@ -130,7 +136,12 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
         const firstPort = pod.spec?.containers?.[0]?.ports?.[0]?.containerPort ?? 80;
         return { host: pod.status.podIP, port: port ? Number(port) : firstPort };
       },
-      ...(options.logRequests ? { onRequest: (method: string, url: string, status: number, ms: number) => process.stderr.write(`[api] ${method} ${url} ${status} ${ms.toFixed(1)}ms\n`) } : {}),
+      ...(options.logRequests
+        ? {
+            onRequest: (method: string, url: string, status: number, ms: number) =>
+              process.stderr.write(`[api] ${method} ${url} ${status} ${ms.toFixed(1)}ms\n`),
+          }
+        : {}),
     },
     { key: certificate.private, cert: certificate.cert },
   );

@@ -6,8 +6,21 @@ import { selectorMatches } from './selectors.js';
 import type { KubeObject } from './store.js';
 
 const KNOWN_METADATA = new Set([
-  'name', 'generateName', 'namespace', 'uid', 'resourceVersion', 'generation', 'creationTimestamp', 'deletionTimestamp',
-  'deletionGracePeriodSeconds', 'labels', 'annotations', 'ownerReferences', 'finalizers', 'managedFields', 'selfLink',
+  'name',
+  'generateName',
+  'namespace',
+  'uid',
+  'resourceVersion',
+  'generation',
+  'creationTimestamp',
+  'deletionTimestamp',
+  'deletionGracePeriodSeconds',
+  'labels',
+  'annotations',
+  'ownerReferences',
+  'finalizers',
+  'managedFields',
+  'selfLink',
 ]);
 
 /** `fieldValidation=Strict` for the levels the emulator knows: top-level fields and metadata. Deeper typos are accepted. */
@@ -18,7 +31,9 @@ export function rejectUnknownFields(type: ResourceType, object: KubeObject): voi
   }
   for (const key of Object.keys(object.metadata ?? {})) if (!KNOWN_METADATA.has(key)) unknown.push(`.metadata.${key}`);
   if (unknown.length > 0) {
-    throw badRequest(`${type.kind} in version "${type.version}" cannot be handled as a ${type.kind}: strict decoding error: ${unknown.map((field) => `unknown field "${field.slice(1)}"`).join(', ')}`);
+    throw badRequest(
+      `${type.kind} in version "${type.version}" cannot be handled as a ${type.kind}: strict decoding error: ${unknown.map((field) => `unknown field "${field.slice(1)}"`).join(', ')}`,
+    );
   }
 }
 
@@ -66,7 +81,11 @@ export function admit(type: ResourceType, object: KubeObject, previous: KubeObje
       break;
   }
   if (type === TYPES.pods && previous && !isDeepStrictEqual(stripMutablePodFields(object.spec), stripMutablePodFields(previous.spec))) {
-    throw invalid('Pod', object.metadata.name, 'spec: Forbidden: pod updates may not change fields other than `spec.containers[*].image`, `spec.activeDeadlineSeconds` or `spec.tolerations`');
+    throw invalid(
+      'Pod',
+      object.metadata.name,
+      'spec: Forbidden: pod updates may not change fields other than `spec.containers[*].image`, `spec.activeDeadlineSeconds` or `spec.tolerations`',
+    );
   }
 }
 
@@ -107,7 +126,11 @@ function validateWorkload(object: KubeObject, previous: KubeObject | undefined):
   const labels = spec.template?.metadata?.labels;
   if (!spec.selector) throw invalid(object.kind, object.metadata.name, 'spec.selector: Required value');
   if (!selectorMatches(spec.selector, labels)) {
-    throw invalid(object.kind, object.metadata.name, `spec.template.metadata.labels: Invalid value: ${JSON.stringify(labels ?? {})}: \`selector\` does not match template \`labels\``);
+    throw invalid(
+      object.kind,
+      object.metadata.name,
+      `spec.template.metadata.labels: Invalid value: ${JSON.stringify(labels ?? {})}: \`selector\` does not match template \`labels\``,
+    );
   }
   if (!Array.isArray(spec.template?.spec?.containers) || spec.template.spec.containers.length === 0) {
     throw invalid(object.kind, object.metadata.name, 'spec.template.spec.containers: Required value');
@@ -180,6 +203,10 @@ function defaultSecret(object: KubeObject): void {
 export function assertKind(type: ResourceType, object: KubeObject): void {
   const expected = type.group ? `${type.group}/${type.version}` : type.version;
   if (object.kind !== type.kind || object.apiVersion !== expected) {
-    throw new ApiError(400, 'BadRequest', `the API version in the data (${object.apiVersion}) does not match the expected API version (${expected}) or kind ${object.kind} is not ${type.kind}`);
+    throw new ApiError(
+      400,
+      'BadRequest',
+      `the API version in the data (${object.apiVersion}) does not match the expected API version (${expected}) or kind ${object.kind} is not ${type.kind}`,
+    );
   }
 }

@@ -39,7 +39,12 @@ export interface ResolvedImage {
 export const DEFAULT_IMAGE_TABLE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'image-table.json');
 
 function globToRegExp(glob: string): RegExp {
-  return new RegExp(`^${glob.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  return new RegExp(
+    `^${glob
+      .split('*')
+      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
 }
 
 export function parseImageReference(image: string): { repository: string; tag: string } {

@@ -12,8 +12,16 @@ import { now, type KubeObject, type ManagedFieldsEntry } from './store.js';
 type Segments = string[];
 
 const SERVER_OWNED_METADATA = new Set([
-  'name', 'namespace', 'uid', 'resourceVersion', 'generation', 'creationTimestamp', 'managedFields', 'deletionTimestamp',
-  'deletionGracePeriodSeconds', 'selfLink',
+  'name',
+  'namespace',
+  'uid',
+  'resourceVersion',
+  'generation',
+  'creationTimestamp',
+  'managedFields',
+  'deletionTimestamp',
+  'deletionGracePeriodSeconds',
+  'selfLink',
 ]);
 
 function keySegment(mergeKey: string, item: JsonObject): string {
@@ -82,7 +90,8 @@ function removePaths(root: KubeObject, paths: string[]): void {
   const parsed = paths.map((path) => JSON.parse(path) as Segments);
   for (const segments of parsed) {
     const parentSegment = segments[segments.length - 2] ?? '';
-    const isItemKey = parentSegment.startsWith('k:') && Object.hasOwn(JSON.parse(parentSegment.slice(2)) as object, (segments[segments.length - 1] ?? '').slice(2));
+    const isItemKey =
+      parentSegment.startsWith('k:') && Object.hasOwn(JSON.parse(parentSegment.slice(2)) as object, (segments[segments.length - 1] ?? '').slice(2));
     if (!isItemKey) deleteAt(root, segments);
   }
   for (const segments of parsed) {
@@ -200,7 +209,10 @@ export function serverSideApply(live: KubeObject | undefined, applied: KubeObjec
   const previous = ownerships.find(isMine);
   if (previous) {
     const ownedByOthers = (path: string): boolean => ownerships.some((o) => !isMine(o) && o.paths.has(path));
-    removePaths(result, [...previous.paths].filter((path) => !appliedPaths.has(path) && !ownedByOthers(path)));
+    removePaths(
+      result,
+      [...previous.paths].filter((path) => !appliedPaths.has(path) && !ownedByOthers(path)),
+    );
   }
   for (const [key, value] of Object.entries(applied)) {
     if (key === 'status' || value === undefined) continue;
@@ -235,7 +247,15 @@ export function recordUpdate(before: KubeObject | undefined, after: KubeObject, 
     let mine = ownerships.find((o) => o.entry.manager === manager && o.entry.operation === 'Update');
     if (!mine) {
       mine = {
-        entry: { manager, operation: 'Update', apiVersion: after.apiVersion, time: now(), fieldsType: 'FieldsV1', fieldsV1: {}, ...(subresource ? { subresource } : {}) },
+        entry: {
+          manager,
+          operation: 'Update',
+          apiVersion: after.apiVersion,
+          time: now(),
+          fieldsType: 'FieldsV1',
+          fieldsV1: {},
+          ...(subresource ? { subresource } : {}),
+        },
         paths: new Set(),
       };
       ownerships.push(mine);

@@ -128,7 +128,10 @@ function reorder(field: string, list: Json[], order: Json[]): Json[] {
     const index = orderKeys.indexOf(keyOf(item));
     return index < 0 ? orderKeys.length : index;
   };
-  return list.map((item, position) => ({ item, position })).sort((a, b) => rank(a.item) - rank(b.item) || a.position - b.position).map((entry) => entry.item);
+  return list
+    .map((item, position) => ({ item, position }))
+    .sort((a, b) => rank(a.item) - rank(b.item) || a.position - b.position)
+    .map((entry) => entry.item);
 }
 
 function withoutDirectives(value: JsonObject): JsonObject {

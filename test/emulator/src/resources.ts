@@ -72,8 +72,20 @@ export const RESOURCE_TYPES: ResourceType[] = [
   type('', 'v1', 'events', 'Event', {
     shortNames: ['ev'],
     fields: [
-      'involvedObject', 'reason', 'message', 'source', 'firstTimestamp', 'lastTimestamp', 'count', 'type',
-      'eventTime', 'series', 'action', 'related', 'reportingComponent', 'reportingInstance',
+      'involvedObject',
+      'reason',
+      'message',
+      'source',
+      'firstTimestamp',
+      'lastTimestamp',
+      'count',
+      'type',
+      'eventTime',
+      'series',
+      'action',
+      'related',
+      'reportingComponent',
+      'reportingInstance',
     ],
   }),
   type('apps', 'v1', 'deployments', 'Deployment', {

@@ -21,7 +21,10 @@ export function parseLabelSelector(text: string): LabelRequirement[] {
     if (!term) continue;
     const setMatch = /^([^\s!=]+)\s+(in|notin)\s+\(([^)]*)\)$/.exec(term);
     if (setMatch) {
-      const values = (setMatch[3] ?? '').split(',').map((v) => v.trim()).filter(Boolean);
+      const values = (setMatch[3] ?? '')
+        .split(',')
+        .map((v) => v.trim())
+        .filter(Boolean);
       requirements.push({ key: setMatch[1] ?? '', operator: setMatch[2] === 'in' ? 'In' : 'NotIn', values });
       continue;
     }

@@ -101,7 +101,9 @@ export class ServiceProxies {
       if (!Object.entries(selector).every(([k, v]) => labels[k] === v) || !pod.status?.podIP) continue;
       const ports = new Map<string, number>();
       for (const port of service.spec.ports ?? []) {
-        const container = (pod.spec?.containers ?? []).find((c: { ports?: { name?: string }[] }) => typeof port.targetPort !== 'string' || c.ports?.some((p) => p.name === port.targetPort));
+        const container = (pod.spec?.containers ?? []).find(
+          (c: { ports?: { name?: string }[] }) => typeof port.targetPort !== 'string' || c.ports?.some((p) => p.name === port.targetPort),
+        );
         try {
           ports.set(port.name ?? '', container ? resolvePort(container, port.targetPort) : Number(port.targetPort));
         } catch {
@@ -156,7 +158,8 @@ export class ServiceProxies {
       const existing = this.options.store.get(TYPES.endpoints, namespace, name);
       try {
         if (!existing) this.options.store.create(TYPES.endpoints, object);
-        else if (!isDeepStrictEqual(existing.subsets, object.subsets)) this.options.store.update(TYPES.endpoints, { ...object, metadata: { ...existing.metadata } });
+        else if (!isDeepStrictEqual(existing.subsets, object.subsets))
+          this.options.store.update(TYPES.endpoints, { ...object, metadata: { ...existing.metadata } });
       } catch {
         // The namespace is going away.
       }
@@ -179,7 +182,11 @@ export class ServiceProxies {
     const key = `${namespace}/${service.metadata.name}`;
     const clusterIP = service.spec?.clusterIP;
     if (!clusterIP || clusterIP === 'None' || service.spec?.type === 'ExternalName') return;
-    const wanted = ((service.spec.ports ?? []) as ServicePort[]).map((port) => ({ port: Number(port.port), name: String(port.name ?? ''), http: isHttpPort(port) }));
+    const wanted = ((service.spec.ports ?? []) as ServicePort[]).map((port) => ({
+      port: Number(port.port),
+      name: String(port.name ?? ''),
+      http: isHttpPort(port),
+    }));
     const existing = this.listeners.get(key) ?? [];
     const same = existing.length === wanted.length && wanted.every((w) => existing.some((l) => l.port === w.port));
     if (same) return;
@@ -224,7 +231,9 @@ export class ServiceProxies {
       const conditions = ((object.status?.conditions ?? []) as { type: string }[]).filter((c) => c.type !== 'PortFallback');
       if (hasFallbacks) {
         annotations[PORT_MAP_ANNOTATION] = JSON.stringify(fallbacks);
-        const moved = Object.entries(fallbacks).map(([from, to]) => `${from}->${to}`).join(', ');
+        const moved = Object.entries(fallbacks)
+          .map(([from, to]) => `${from}->${to}`)
+          .join(', ');
         conditions.push({
           type: 'PortFallback',
           status: 'True',

@@ -135,9 +135,7 @@ export class Store {
     for (const object of this.bucket(type).values()) {
       if (namespace === undefined || object.metadata.namespace === namespace) items.push(structuredClone(object));
     }
-    return items.sort((a, b) =>
-      objectKey(a.metadata.namespace, a.metadata.name).localeCompare(objectKey(b.metadata.namespace, b.metadata.name)),
-    );
+    return items.sort((a, b) => objectKey(a.metadata.namespace, a.metadata.name).localeCompare(objectKey(b.metadata.namespace, b.metadata.name)));
   }
 
   create(type: ResourceType, input: KubeObject, options: { dryRun?: boolean } = {}): KubeObject {

@@ -62,7 +62,11 @@ const COLUMNS: Record<string, Column[]> = {
       cell: (o) => {
         const statuses = (o.status?.containerStatuses ?? []) as ContainerStatus[];
         const restarts = statuses.reduce((sum, s) => sum + (s.restartCount ?? 0), 0);
-        const last = statuses.map((s) => s.lastState?.terminated?.finishedAt).filter((t): t is string => !!t).sort().pop();
+        const last = statuses
+          .map((s) => s.lastState?.terminated?.finishedAt)
+          .filter((t): t is string => !!t)
+          .sort()
+          .pop();
         return last ? `${restarts} (${age(last)} ago)` : String(restarts);
       },
     },
@@ -76,8 +80,22 @@ const COLUMNS: Record<string, Column[]> = {
     { name: 'Up-to-date', cell: (o) => o.status?.updatedReplicas ?? 0 },
     { name: 'Available', cell: (o) => o.status?.availableReplicas ?? 0 },
     ageColumn,
-    { name: 'Containers', priority: 1, cell: (o) => containers(o).map((c) => c.name).join(',') },
-    { name: 'Images', priority: 1, cell: (o) => containers(o).map((c) => c.image).join(',') },
+    {
+      name: 'Containers',
+      priority: 1,
+      cell: (o) =>
+        containers(o)
+          .map((c) => c.name)
+          .join(','),
+    },
+    {
+      name: 'Images',
+      priority: 1,
+      cell: (o) =>
+        containers(o)
+          .map((c) => c.image)
+          .join(','),
+    },
     { name: 'Selector', priority: 1, cell: (o) => selectorToString(o.spec?.selector) },
   ],
   ReplicaSet: [
@@ -86,16 +104,44 @@ const COLUMNS: Record<string, Column[]> = {
     { name: 'Current', cell: (o) => o.status?.replicas ?? 0 },
     { name: 'Ready', cell: (o) => o.status?.readyReplicas ?? 0 },
     ageColumn,
-    { name: 'Containers', priority: 1, cell: (o) => containers(o).map((c) => c.name).join(',') },
-    { name: 'Images', priority: 1, cell: (o) => containers(o).map((c) => c.image).join(',') },
+    {
+      name: 'Containers',
+      priority: 1,
+      cell: (o) =>
+        containers(o)
+          .map((c) => c.name)
+          .join(','),
+    },
+    {
+      name: 'Images',
+      priority: 1,
+      cell: (o) =>
+        containers(o)
+          .map((c) => c.image)
+          .join(','),
+    },
     { name: 'Selector', priority: 1, cell: (o) => selectorToString(o.spec?.selector) },
   ],
   StatefulSet: [
     name,
     { name: 'Ready', cell: (o) => `${o.status?.readyReplicas ?? 0}/${o.spec?.replicas ?? 0}` },
     ageColumn,
-    { name: 'Containers', priority: 1, cell: (o) => containers(o).map((c) => c.name).join(',') },
-    { name: 'Images', priority: 1, cell: (o) => containers(o).map((c) => c.image).join(',') },
+    {
+      name: 'Containers',
+      priority: 1,
+      cell: (o) =>
+        containers(o)
+          .map((c) => c.name)
+          .join(','),
+    },
+    {
+      name: 'Images',
+      priority: 1,
+      cell: (o) =>
+        containers(o)
+          .map((c) => c.image)
+          .join(','),
+    },
   ],
   ControllerRevision: [
     name,
@@ -119,7 +165,14 @@ const COLUMNS: Record<string, Column[]> = {
       cell: (o) => ((o.spec?.ports ?? []) as { port: number; protocol?: string }[]).map((p) => `${p.port}/${p.protocol ?? 'TCP'}`).join(',') || '<none>',
     },
     ageColumn,
-    { name: 'Selector', priority: 1, cell: (o) => Object.entries(o.spec?.selector ?? {}).map(([k, v]) => `${k}=${v}`).join(',') || '<none>' },
+    {
+      name: 'Selector',
+      priority: 1,
+      cell: (o) =>
+        Object.entries(o.spec?.selector ?? {})
+          .map(([k, v]) => `${k}=${v}`)
+          .join(',') || '<none>',
+    },
   ],
   Endpoints: [
     name,

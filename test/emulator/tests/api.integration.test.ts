@@ -72,16 +72,35 @@ describe('API server semantics through the real kubectl', () => {
 
   it('stores the kinds it does not animate: HPA, PDB, NetworkPolicy, ServiceAccount, StatefulSet, Secret', async () => {
     const documents = yaml(
-      { apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler', metadata: { name: 'scaler', namespace: 'api' }, spec: { scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'x' }, minReplicas: 2, maxReplicas: 5 } },
-      { apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name: 'budget', namespace: 'api' }, spec: { minAvailable: 1, selector: { matchLabels: { app: 'x' } } } },
-      { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'policy', namespace: 'api' }, spec: { podSelector: {}, policyTypes: ['Ingress'] } },
+      {
+        apiVersion: 'autoscaling/v2',
+        kind: 'HorizontalPodAutoscaler',
+        metadata: { name: 'scaler', namespace: 'api' },
+        spec: { scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'x' }, minReplicas: 2, maxReplicas: 5 },
+      },
+      {
+        apiVersion: 'policy/v1',
+        kind: 'PodDisruptionBudget',
+        metadata: { name: 'budget', namespace: 'api' },
+        spec: { minAvailable: 1, selector: { matchLabels: { app: 'x' } } },
+      },
+      {
+        apiVersion: 'networking.k8s.io/v1',
+        kind: 'NetworkPolicy',
+        metadata: { name: 'policy', namespace: 'api' },
+        spec: { podSelector: {}, policyTypes: ['Ingress'] },
+      },
       { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'robot', namespace: 'api' } },
       { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'db', namespace: 'api' }, stringData: { password: 'hunter2' } },
       {
         apiVersion: 'apps/v1',
         kind: 'StatefulSet',
         metadata: { name: 'pg', namespace: 'api' },
-        spec: { serviceName: 'pg', selector: { matchLabels: { app: 'pg' } }, template: { metadata: { labels: { app: 'pg' } }, spec: { containers: [{ name: 'pg', image: 'postgres:16' }] } } },
+        spec: {
+          serviceName: 'pg',
+          selector: { matchLabels: { app: 'pg' } },
+          template: { metadata: { labels: { app: 'pg' } }, spec: { containers: [{ name: 'pg', image: 'postgres:16' }] } },
+        },
       },
     );
     expect(await ok(['apply', '--server-side', '--field-manager=test', '-f', '-'], documents)).toContain('statefulset.apps/pg serverside-applied');
@@ -93,7 +112,9 @@ describe('API server semantics through the real kubectl', () => {
     expect(await ok(['create', 'namespace', 'typed'])).toContain('namespace/typed created');
     await ok(['create', 'secret', 'generic', 'db', '-n', 'typed', '--from-literal=url=postgres://u:p@127.0.0.1:5432/db']);
     await ok(['create', 'configmap', 'settings', '-n', 'typed', '--from-literal=LOG_LEVEL=debug']);
-    expect(Buffer.from(await ok(['get', 'secret', 'db', '-n', 'typed', '-o', 'jsonpath={.data.url}']), 'base64').toString()).toBe('postgres://u:p@127.0.0.1:5432/db');
+    expect(Buffer.from(await ok(['get', 'secret', 'db', '-n', 'typed', '-o', 'jsonpath={.data.url}']), 'base64').toString()).toBe(
+      'postgres://u:p@127.0.0.1:5432/db',
+    );
     expect(await ok(['get', 'configmap', 'settings', '-n', 'typed', '-o', 'jsonpath={.data.LOG_LEVEL}'])).toBe('debug');
     expect((await run(['create', 'deployment', 'typed', '-n', 'typed', '--image=nothing:v1'])).stderr).toContain('use kubectl apply');
   });
@@ -135,18 +156,44 @@ describe('API server semantics through the real kubectl', () => {
   });
 
   it('applies client-side with strategic merge: env entries merged by name and removed', async () => {
-    const withTwo = idleDeployment('csa', 0, [{ name: 'A', value: '1' }, { name: 'B', value: '2' }]);
+    const withTwo = idleDeployment('csa', 0, [
+      { name: 'A', value: '1' },
+      { name: 'B', value: '2' },
+    ]);
     expect(await ok(['apply', '-f', '-'], yaml(withTwo))).toContain('deployment.apps/csa created');
     expect(await ok(['apply', '-f', '-'], yaml(withTwo))).toContain('deployment.apps/csa unchanged');
     const withOne = idleDeployment('csa', 0, [{ name: 'A', value: '10' }]);
     expect(await ok(['apply', '-f', '-'], yaml(withOne))).toContain('deployment.apps/csa configured');
     expect(await ok(['get', 'deployment', 'csa', '-n', 'api', '-o', 'jsonpath={.spec.template.spec.containers[0].env}'])).toBe('[{"name":"A","value":"10"}]');
     await ok(['set', 'env', 'deployment/csa', '-n', 'api', 'C=3']);
-    await ok(['patch', 'deployment', 'csa', '-n', 'api', '--type', 'strategic', '-p', '{"spec":{"template":{"spec":{"containers":[{"name":"app","image":"nothing:v2"}]}}}}']);
-    const container = JSON.parse(await ok(['get', 'deployment', 'csa', '-n', 'api', '-o', 'jsonpath={.spec.template.spec.containers[0]}'])) as { image: string; env: { name: string }[] };
+    await ok([
+      'patch',
+      'deployment',
+      'csa',
+      '-n',
+      'api',
+      '--type',
+      'strategic',
+      '-p',
+      '{"spec":{"template":{"spec":{"containers":[{"name":"app","image":"nothing:v2"}]}}}}',
+    ]);
+    const container = JSON.parse(await ok(['get', 'deployment', 'csa', '-n', 'api', '-o', 'jsonpath={.spec.template.spec.containers[0]}'])) as {
+      image: string;
+      env: { name: string }[];
+    };
     expect(container.image).toBe('nothing:v2');
     expect(container.env.map((e) => e.name)).toEqual(['A', 'C']);
-    await ok(['patch', 'deployment', 'csa', '-n', 'api', '--type', 'json', '-p', '[{"op":"replace","path":"/spec/replicas","value":0},{"op":"add","path":"/metadata/labels","value":{"tier":"web"}}]']);
+    await ok([
+      'patch',
+      'deployment',
+      'csa',
+      '-n',
+      'api',
+      '--type',
+      'json',
+      '-p',
+      '[{"op":"replace","path":"/spec/replicas","value":0},{"op":"add","path":"/metadata/labels","value":{"tier":"web"}}]',
+    ]);
     await ok(['label', 'deployment', 'csa', '-n', 'api', 'team=shop']);
     await ok(['annotate', 'deployment', 'csa', '-n', 'api', 'kubernetes.io/change-cause=manual']);
     expect(await ok(['get', 'deployment', 'csa', '-n', 'api', '-o', 'jsonpath={.metadata.labels}'])).toBe('{"team":"shop","tier":"web"}');

@@ -66,7 +66,9 @@ describe.skipIf(!built)('the inventory service on the emulator', () => {
     expect(applied).toContain('deployment.apps/inventory-service serverside-applied');
     expect(applied).toContain('horizontalpodautoscaler.autoscaling/inventory-service serverside-applied');
     expect(applied).toContain('networkpolicy.networking.k8s.io/inventory-service serverside-applied');
-    expect((await cluster.kubectl(['apply', '--server-side', '--field-manager=k8s-deploy', '-f', '-'], { input: databaseSecret('inventory-staging', url) })).code).toBe(0);
+    expect(
+      (await cluster.kubectl(['apply', '--server-side', '--field-manager=k8s-deploy', '-f', '-'], { input: databaseSecret('inventory-staging', url) })).code,
+    ).toBe(0);
     expect(await kubectl('rollout', 'status', 'deployment/inventory-service', '-n', 'inventory-staging', '--timeout=60s')).toContain('successfully rolled out');
 
     const proxy = '/api/v1/namespaces/inventory-staging/services/inventory-service:80/proxy';
@@ -126,7 +128,9 @@ describe.skipIf(!built)('the inventory service on the emulator', () => {
 
     expect(await kubectl('rollout', 'undo', 'deployment/inventory-service', '-n', namespace)).toContain('rolled back');
     await kubectl('rollout', 'status', 'deployment/inventory-service', '-n', namespace, '--timeout=90s');
-    expect(await kubectl('get', 'deployment', 'inventory-service', '-n', namespace, '-o', 'jsonpath={.spec.template.spec.containers[0].image}')).toBe('ghcr.io/acme/inventory-service:1.1.0');
+    expect(await kubectl('get', 'deployment', 'inventory-service', '-n', namespace, '-o', 'jsonpath={.spec.template.spec.containers[0].image}')).toBe(
+      'ghcr.io/acme/inventory-service:1.1.0',
+    );
     for (let i = 0; i < 30; i++) expect((await request(address.host, address.port, 'GET', '/api/items', agent)).status).toBe(200);
     agent.destroy();
   });

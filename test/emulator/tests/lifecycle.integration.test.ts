@@ -18,10 +18,12 @@ function canBind(host: string, port: number): Promise<boolean> {
 
 function httpStatus(host: string, port: number, path: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    http.get({ host, port, path, agent: false }, (response) => {
-      response.resume();
-      resolve(response.statusCode ?? 0);
-    }).on('error', reject);
+    http
+      .get({ host, port, path, agent: false }, (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      })
+      .on('error', reject);
   });
 }
 
@@ -31,12 +33,18 @@ describe('emulator lifecycle', () => {
     let podIPs: string[] = [];
     let clusterIP = '';
     try {
-      const applied = await cluster.kubectl(['apply', '--server-side', '--field-manager=test', '-f', '-'], { input: webManifests({ namespace: 'life', replicas: 2 }) });
+      const applied = await cluster.kubectl(['apply', '--server-side', '--field-manager=test', '-f', '-'], {
+        input: webManifests({ namespace: 'life', replicas: 2 }),
+      });
       expect(applied.code, applied.stderr).toBe(0);
       expect((await cluster.kubectl(['rollout', 'status', 'deployment/web', '-n', 'life', '--timeout=30s'])).code).toBe(0);
       const service = await waitFor('port fallback reported', async () => {
         const result = await cluster.kubectl(['get', 'service', 'web', '-n', 'life', '-o', 'json']);
-        const parsed = JSON.parse(result.stdout) as { metadata: { annotations?: Record<string, string> }; spec: { clusterIP: string }; status: { conditions?: { type: string; message: string }[] } };
+        const parsed = JSON.parse(result.stdout) as {
+          metadata: { annotations?: Record<string, string> };
+          spec: { clusterIP: string };
+          status: { conditions?: { type: string; message: string }[] };
+        };
         return parsed.metadata.annotations?.[PORT_MAP_ANNOTATION] ? parsed : undefined;
       });
       expect(JSON.parse(service.metadata.annotations?.[PORT_MAP_ANNOTATION] ?? '{}')).toEqual({ '80': 30080 });

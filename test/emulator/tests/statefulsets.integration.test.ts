@@ -78,7 +78,9 @@ async function apply(options: Options): Promise<void> {
 }
 
 const isReady = (pod: KubeObject | undefined): boolean =>
-  !!pod && !pod.metadata.deletionTimestamp && (pod.status?.conditions ?? []).some((c: { type: string; status: string }) => c.type === 'Ready' && c.status === 'True');
+  !!pod &&
+  !pod.metadata.deletionTimestamp &&
+  (pod.status?.conditions ?? []).some((c: { type: string; status: string }) => c.type === 'Ready' && c.status === 'True');
 
 /**
  * Records, from the emulator's store, each pod created and each pod deletion begun in a namespace,
@@ -87,7 +89,11 @@ const isReady = (pod: KubeObject | undefined): boolean =>
 function recordPodLifecycle(namespace: string): { steps: { action: 'create' | 'delete'; pod: string; othersReady: boolean }[]; stop: () => void } {
   const steps: { action: 'create' | 'delete'; pod: string; othersReady: boolean }[] = [];
   const podType = cluster.store.typeOf({ apiVersion: 'v1', kind: 'Pod', metadata: { name: '' } })!;
-  const othersReady = (name: string): boolean => cluster.store.list(podType, namespace).filter((pod) => pod.metadata.name !== name).every(isReady);
+  const othersReady = (name: string): boolean =>
+    cluster.store
+      .list(podType, namespace)
+      .filter((pod) => pod.metadata.name !== name)
+      .every(isReady);
   const stop = cluster.store.subscribe((event: StoreEvent) => {
     if (event.resourceType !== podType || event.object.metadata.namespace !== namespace) return;
     const name = event.object.metadata.name;
@@ -100,7 +106,10 @@ function recordPodLifecycle(namespace: string): { steps: { action: 'create' | 'd
 }
 
 interface PodList {
-  items: { metadata: { name: string; labels: Record<string, string>; deletionTimestamp?: string }; spec: { hostname?: string; subdomain?: string; containers: { image: string }[] } }[];
+  items: {
+    metadata: { name: string; labels: Record<string, string>; deletionTimestamp?: string };
+    spec: { hostname?: string; subdomain?: string; containers: { image: string }[] };
+  }[];
 }
 
 async function pods(namespace: string): Promise<PodList['items']> {
@@ -132,10 +141,21 @@ describe('StatefulSets with the real kubectl', () => {
     };
     expect(revision.spec.podManagementPolicy).toBe('OrderedReady');
     expect(revision.spec.updateStrategy).toEqual({ type: 'RollingUpdate', rollingUpdate: { partition: 0 } });
-    expect(revision.status).toMatchObject({ replicas: 3, readyReplicas: 3, currentReplicas: 3, updatedReplicas: 3, availableReplicas: 3, observedGeneration: 1 });
+    expect(revision.status).toMatchObject({
+      replicas: 3,
+      readyReplicas: 3,
+      currentReplicas: 3,
+      updatedReplicas: 3,
+      availableReplicas: 3,
+      observedGeneration: 1,
+    });
     expect(revision.status.currentRevision).toBe(revision.status.updateRevision);
     for (const pod of created) {
-      expect(pod.metadata.labels).toMatchObject({ app: 'web', 'controller-revision-hash': revision.status.updateRevision, 'statefulset.kubernetes.io/pod-name': pod.metadata.name });
+      expect(pod.metadata.labels).toMatchObject({
+        app: 'web',
+        'controller-revision-hash': revision.status.updateRevision,
+        'statefulset.kubernetes.io/pod-name': pod.metadata.name,
+      });
       expect(pod.spec).toMatchObject({ hostname: pod.metadata.name, subdomain: 'web' });
       const answer = JSON.parse(await kubectl('get', '--raw', `/api/v1/namespaces/ordered/pods/${pod.metadata.name}:8080/proxy/`)) as { pod: string };
       expect(answer.pod).toBe(pod.metadata.name);
@@ -152,7 +172,14 @@ describe('StatefulSets with the real kubectl', () => {
     const status = await kubectl('rollout', 'status', 'statefulset/web', '-n', 'ordered', '--timeout=60s');
     lifecycle.stop();
     expect(status).toContain('partitioned roll out complete: 3 new pods have been updated');
-    expect(lifecycle.steps.map((step) => `${step.action} ${step.pod}`)).toEqual(['delete web-2', 'create web-2', 'delete web-1', 'create web-1', 'delete web-0', 'create web-0']);
+    expect(lifecycle.steps.map((step) => `${step.action} ${step.pod}`)).toEqual([
+      'delete web-2',
+      'create web-2',
+      'delete web-1',
+      'create web-1',
+      'delete web-0',
+      'create web-0',
+    ]);
     expect(lifecycle.steps.filter((step) => step.action === 'delete').every((step) => step.othersReady)).toBe(true);
     expect(await imagesByPod('ordered')).toEqual({
       'web-0': 'registry.example/team/fixture-web:v2',
@@ -166,39 +193,56 @@ describe('StatefulSets with the real kubectl', () => {
     expect(set.status).toMatchObject({ replicas: 3, readyReplicas: 3, currentReplicas: 3, updatedReplicas: 3 });
   });
 
-  it('a pod that never becomes ready blocks the rollout; undo reverts the template, and deleting the broken pod lets it finish', { timeout: 180_000 }, async () => {
-    await kubectl('set', 'image', 'statefulset/web', 'web=fixture-crash:v3', '-n', 'ordered');
-    await waitFor('web-2 in CrashLoopBackOff', async () => /web-2\s+0\/1\s+CrashLoopBackOff/.test(await kubectl('get', 'pods', '-n', 'ordered')));
-    const status = await cluster.kubectl(['rollout', 'status', 'statefulset/web', '-n', 'ordered', '--timeout=3s']);
-    expect(status.code).toBe(1);
-    expect(status.stdout).toContain('Waiting for 1 pods to be ready');
-    // Blocked: web-1 and web-0 are left alone on the serving version.
-    expect(await imagesByPod('ordered')).toEqual({ 'web-0': 'registry.example/team/fixture-web:v2', 'web-1': 'registry.example/team/fixture-web:v2', 'web-2': 'fixture-crash:v3' });
-    expect(await kubectl('logs', 'web-2', '-n', 'ordered', '--previous')).toContain('fatal: configuration missing');
+  it(
+    'a pod that never becomes ready blocks the rollout; undo reverts the template, and deleting the broken pod lets it finish',
+    { timeout: 180_000 },
+    async () => {
+      await kubectl('set', 'image', 'statefulset/web', 'web=fixture-crash:v3', '-n', 'ordered');
+      await waitFor('web-2 in CrashLoopBackOff', async () => /web-2\s+0\/1\s+CrashLoopBackOff/.test(await kubectl('get', 'pods', '-n', 'ordered')));
+      const status = await cluster.kubectl(['rollout', 'status', 'statefulset/web', '-n', 'ordered', '--timeout=3s']);
+      expect(status.code).toBe(1);
+      expect(status.stdout).toContain('Waiting for 1 pods to be ready');
+      // Blocked: web-1 and web-0 are left alone on the serving version.
+      expect(await imagesByPod('ordered')).toEqual({
+        'web-0': 'registry.example/team/fixture-web:v2',
+        'web-1': 'registry.example/team/fixture-web:v2',
+        'web-2': 'fixture-crash:v3',
+      });
+      expect(await kubectl('logs', 'web-2', '-n', 'ordered', '--previous')).toContain('fatal: configuration missing');
 
-    expect(await kubectl('rollout', 'undo', 'statefulset/web', '-n', 'ordered', '--to-revision=2')).toContain('rolled back');
-    expect(await kubectl('get', 'statefulset', 'web', '-n', 'ordered', '-o', 'jsonpath={.spec.template.spec.containers[0].image}')).toBe('registry.example/team/fixture-web:v2');
-    // As in Kubernetes (forced rollback): reverting the template is not enough while web-2 never becomes ready.
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-    expect((await imagesByPod('ordered'))['web-2']).toBe('fixture-crash:v3');
-    // --wait=false, as the action deletes such pods: twice in CI runs (never locally) kubectl's own wait for the deletion hung for 60 s.
-    await kubectl('delete', 'pod', 'web-2', '-n', 'ordered', '--wait=false');
-    expect(await kubectl('rollout', 'status', 'statefulset/web', '-n', 'ordered', '--timeout=30s')).toContain('partitioned roll out complete');
-    expect(Object.values(await imagesByPod('ordered'))).toEqual(Array(3).fill('registry.example/team/fixture-web:v2'));
-    expect(await kubectl('rollout', 'history', 'statefulset/web', '-n', 'ordered')).toMatch(/\n1\s+<none>\n3\s+<none>\n4\s+<none>/);
+      expect(await kubectl('rollout', 'undo', 'statefulset/web', '-n', 'ordered', '--to-revision=2')).toContain('rolled back');
+      expect(await kubectl('get', 'statefulset', 'web', '-n', 'ordered', '-o', 'jsonpath={.spec.template.spec.containers[0].image}')).toBe(
+        'registry.example/team/fixture-web:v2',
+      );
+      // As in Kubernetes (forced rollback): reverting the template is not enough while web-2 never becomes ready.
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect((await imagesByPod('ordered'))['web-2']).toBe('fixture-crash:v3');
+      // --wait=false, as the action deletes such pods: twice in CI runs (never locally) kubectl's own wait for the deletion hung for 60 s.
+      await kubectl('delete', 'pod', 'web-2', '-n', 'ordered', '--wait=false');
+      expect(await kubectl('rollout', 'status', 'statefulset/web', '-n', 'ordered', '--timeout=30s')).toContain('partitioned roll out complete');
+      expect(Object.values(await imagesByPod('ordered'))).toEqual(Array(3).fill('registry.example/team/fixture-web:v2'));
+      expect(await kubectl('rollout', 'history', 'statefulset/web', '-n', 'ordered')).toMatch(/\n1\s+<none>\n3\s+<none>\n4\s+<none>/);
 
-    expect(await kubectl('rollout', 'undo', 'statefulset/web', '-n', 'ordered', '--to-revision=1')).toContain('rolled back');
-    expect(await kubectl('rollout', 'status', 'statefulset/web', '-n', 'ordered', '--timeout=60s')).toContain('partitioned roll out complete');
-    expect(Object.values(await imagesByPod('ordered'))).toEqual(Array(3).fill('registry.example/team/fixture-web:v1'));
-    expect(await kubectl('rollout', 'history', 'statefulset/web', '-n', 'ordered')).toMatch(/\n3\s+<none>\n4\s+<none>\n5\s+<none>/);
-    expect(await kubectl('rollout', 'undo', 'statefulset/web', '-n', 'ordered', '--to-revision=5')).toContain('skipped rollback (current template already matches revision 5)');
-    expect((await cluster.kubectl(['rollout', 'undo', 'statefulset/web', '-n', 'ordered', '--to-revision=9'])).stderr).toContain('unable to find specified revision 9 in history');
-  });
+      expect(await kubectl('rollout', 'undo', 'statefulset/web', '-n', 'ordered', '--to-revision=1')).toContain('rolled back');
+      expect(await kubectl('rollout', 'status', 'statefulset/web', '-n', 'ordered', '--timeout=60s')).toContain('partitioned roll out complete');
+      expect(Object.values(await imagesByPod('ordered'))).toEqual(Array(3).fill('registry.example/team/fixture-web:v1'));
+      expect(await kubectl('rollout', 'history', 'statefulset/web', '-n', 'ordered')).toMatch(/\n3\s+<none>\n4\s+<none>\n5\s+<none>/);
+      expect(await kubectl('rollout', 'undo', 'statefulset/web', '-n', 'ordered', '--to-revision=5')).toContain(
+        'skipped rollback (current template already matches revision 5)',
+      );
+      expect((await cluster.kubectl(['rollout', 'undo', 'statefulset/web', '-n', 'ordered', '--to-revision=9'])).stderr).toContain(
+        'unable to find specified revision 9 in history',
+      );
+    },
+  );
 
   it('scales down from the highest ordinal and back up, and deletes pods and revisions with the StatefulSet', async () => {
     const lifecycle = recordPodLifecycle('ordered');
     expect(await kubectl('scale', 'statefulset/web', '--replicas=1', '-n', 'ordered')).toContain('scaled');
-    await waitFor('one pod left', async () => (await pods('ordered')).length === 1 && (await kubectl('get', 'pods', '-n', 'ordered', '-o', 'name')).trim() === 'pod/web-0');
+    await waitFor(
+      'one pod left',
+      async () => (await pods('ordered')).length === 1 && (await kubectl('get', 'pods', '-n', 'ordered', '-o', 'name')).trim() === 'pod/web-0',
+    );
     await kubectl('scale', 'statefulset/web', '--replicas=2', '-n', 'ordered');
     await kubectl('rollout', 'status', 'statefulset/web', '-n', 'ordered', '--timeout=30s');
     lifecycle.stop();

@@ -48,12 +48,17 @@ describe('workloads with the real kubectl', () => {
     await applyWeb('basic');
     expect(await kubectl('rollout', 'status', 'deployment/web', '-n', 'basic', '--timeout=30s')).toContain('successfully rolled out');
 
-    const pods = JSON.parse(await kubectl('get', 'pods', '-n', 'basic', '-l', 'app=web', '-o', 'json')) as { items: { metadata: { name: string }; status: { podIP: string } }[] };
+    const pods = JSON.parse(await kubectl('get', 'pods', '-n', 'basic', '-l', 'app=web', '-o', 'json')) as {
+      items: { metadata: { name: string }; status: { podIP: string } }[];
+    };
     expect(pods.items).toHaveLength(3);
     expect(new Set(pods.items.map((pod) => pod.status.podIP)).size).toBe(3);
     for (const pod of pods.items) expect(pod.status.podIP).toMatch(/^127\.1\.\d+\.\d+$/);
 
-    const viaProxy = JSON.parse(await kubectl('get', '--raw', '/api/v1/namespaces/basic/services/web:http/proxy/hello?q=1')) as { greeting: string; path: string };
+    const viaProxy = JSON.parse(await kubectl('get', '--raw', '/api/v1/namespaces/basic/services/web:http/proxy/hello?q=1')) as {
+      greeting: string;
+      path: string;
+    };
     expect(viaProxy).toMatchObject({ greeting: 'hello', path: '/hello?q=1' });
     const podName = pods.items[0]?.metadata.name ?? '';
     expect(await kubectl('get', '--raw', `/api/v1/namespaces/basic/pods/${podName}:8080/proxy/metrics`)).toContain('http_requests_total');
@@ -126,7 +131,11 @@ describe('workloads with the real kubectl', () => {
     const pods = await kubectl('get', 'pods', '-n', 'crash');
     expect(pods).toMatch(/web-\S+\s+0\/1\s+(CrashLoopBackOff|Error|Running)\s+[1-9]/);
     const crashing = JSON.parse(await kubectl('get', 'pods', '-n', 'crash', '-o', 'json')) as {
-      items: { metadata: { name: string }; spec: { containers: { image: string }[] }; status: { containerStatuses: { restartCount: number; lastState: { terminated?: { exitCode: number } } }[] } }[];
+      items: {
+        metadata: { name: string };
+        spec: { containers: { image: string }[] };
+        status: { containerStatuses: { restartCount: number; lastState: { terminated?: { exitCode: number } } }[] };
+      }[];
     };
     const bad = crashing.items.find((pod) => pod.spec.containers[0]?.image === 'fixture-crash:v2');
     expect(bad?.status.containerStatuses[0]?.restartCount).toBeGreaterThan(0);
@@ -152,7 +161,9 @@ describe('workloads with the real kubectl', () => {
       return images.split(' ').every((image) => image.endsWith('fixture-web:v1'));
     });
     expect(await kubectl('rollout', 'history', 'deployment/web', '-n', 'crash')).toMatch(/2\s+<none>\n3\s+<none>/);
-    expect((await cluster.kubectl(['rollout', 'undo', 'deployment/web', '-n', 'crash', '--to-revision=9'])).stderr).toContain('unable to find specified revision 9 in history');
+    expect((await cluster.kubectl(['rollout', 'undo', 'deployment/web', '-n', 'crash', '--to-revision=9'])).stderr).toContain(
+      'unable to find specified revision 9 in history',
+    );
   });
 
   it('shows an image missing from the image table as ImagePullBackOff with an Event', async () => {
@@ -193,14 +204,20 @@ describe('workloads with the real kubectl', () => {
     await waitFor('pods gone', async () => (await kubectl('get', 'pods,rs', '-n', 'scale', '-o', 'name')).trim() === '');
     const namespacePods = cluster.store.list(cluster.store.typeOf({ apiVersion: 'v1', kind: 'Pod', metadata: { name: '' } })!, 'scale');
     expect(namespacePods).toHaveLength(0);
-    expect((await cluster.kubectl(['get', 'deployment', 'web', '-n', 'scale'])).stderr).toContain('Error from server (NotFound): deployments.apps "web" not found');
+    expect((await cluster.kubectl(['get', 'deployment', 'web', '-n', 'scale'])).stderr).toContain(
+      'Error from server (NotFound): deployments.apps "web" not found',
+    );
   });
 
   it('streams a deployment watch with ADDED and MODIFIED events', async () => {
     await applyWeb('watch', { replicas: 1 });
-    const watcher = spawn('kubectl', ['get', 'deployment', 'web', '-n', 'watch', '--watch', '--output-watch-events', '-o', 'jsonpath={.type} {.object.status.readyReplicas}{"\\n"}'], {
-      env: { ...process.env, ...cluster.env },
-    });
+    const watcher = spawn(
+      'kubectl',
+      ['get', 'deployment', 'web', '-n', 'watch', '--watch', '--output-watch-events', '-o', 'jsonpath={.type} {.object.status.readyReplicas}{"\\n"}'],
+      {
+        env: { ...process.env, ...cluster.env },
+      },
+    );
     let output = '';
     watcher.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
     try {
@@ -215,7 +232,9 @@ describe('workloads with the real kubectl', () => {
   it('splits Service traffic by replica count: a canary with 1 of 4 pods gets about a quarter', async () => {
     await applyWeb('split', { replicas: 3, labels: { app: 'web', track: 'stable' } });
     const canary = webDeployment({ namespace: 'split', name: 'web-canary', image: 'fixture-web:canary', replicas: 1, labels: { app: 'web', track: 'canary' } });
-    (canary.spec as { template: { spec: { containers: { envFrom: unknown }[] } } }).template.spec.containers[0]!.envFrom = [{ configMapRef: { name: 'web-config' } }];
+    (canary.spec as { template: { spec: { containers: { envFrom: unknown }[] } } }).template.spec.containers[0]!.envFrom = [
+      { configMapRef: { name: 'web-config' } },
+    ];
     const applied = await cluster.kubectl(['apply', '--server-side', '--field-manager=emulator-test', '-f', '-'], { input: YAML.stringify(canary) });
     expect(applied.code, applied.stderr).toBe(0);
     await kubectl('rollout', 'status', 'deployment/web', '-n', 'split', '--timeout=30s');

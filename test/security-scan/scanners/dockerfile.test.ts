@@ -6,7 +6,8 @@ const DIGEST = `sha256:${'3f9a0c1e'.repeat(8)}`;
 
 const dockerfileHits: Hit[] = [
   {
-    rule: 'docker/root-user', severity: 'high',
+    rule: 'docker/root-user',
+    severity: 'high',
     name: 'no USER in the final stage (reported on its FROM)',
     line: 4,
     text: dedent`
@@ -19,7 +20,8 @@ const dockerfileHits: Hit[] = [
     `,
   },
   {
-    rule: 'docker/root-user', severity: 'high',
+    rule: 'docker/root-user',
+    severity: 'high',
     name: 'USER root last',
     line: 3,
     text: dedent`
@@ -30,7 +32,8 @@ const dockerfileHits: Hit[] = [
     `,
   },
   {
-    rule: 'docker/unpinned-base-image', severity: 'medium',
+    rule: 'docker/unpinned-base-image',
+    severity: 'medium',
     name: 'a tag without a digest',
     line: 2,
     text: dedent`
@@ -41,7 +44,8 @@ const dockerfileHits: Hit[] = [
     `,
   },
   {
-    rule: 'docker/unpinned-base-image', severity: 'medium',
+    rule: 'docker/unpinned-base-image',
+    severity: 'medium',
     name: 'a tag from a global ARG',
     line: 2,
     text: dedent`
@@ -52,7 +56,8 @@ const dockerfileHits: Hit[] = [
     `,
   },
   {
-    rule: 'docker/add-url', severity: 'medium',
+    rule: 'docker/add-url',
+    severity: 'medium',
     name: 'ADD of a URL',
     line: 2,
     text: dedent`
@@ -63,7 +68,8 @@ const dockerfileHits: Hit[] = [
     `,
   },
   {
-    rule: 'docker/secret-in-env', severity: 'high',
+    rule: 'docker/secret-in-env',
+    severity: 'high',
     name: 'ENV with a token',
     line: 2,
     text: dedent`
@@ -74,7 +80,8 @@ const dockerfileHits: Hit[] = [
     `,
   },
   {
-    rule: 'docker/secret-in-env', severity: 'high',
+    rule: 'docker/secret-in-env',
+    severity: 'high',
     name: 'a build ARG for a token',
     line: 2,
     text: dedent`
@@ -86,7 +93,8 @@ const dockerfileHits: Hit[] = [
     `,
   },
   {
-    rule: 'docker/secret-in-env', severity: 'high',
+    rule: 'docker/secret-in-env',
+    severity: 'high',
     name: 'the legacy ENV form',
     line: 2,
     text: dedent`
@@ -97,7 +105,8 @@ const dockerfileHits: Hit[] = [
     `,
   },
   {
-    rule: 'docker/apt-get-no-cleanup', severity: 'low',
+    rule: 'docker/apt-get-no-cleanup',
+    severity: 'low',
     name: 'apt-get install over continuation lines',
     line: 2,
     text: dedent`
@@ -109,7 +118,8 @@ const dockerfileHits: Hit[] = [
     `,
   },
   {
-    rule: 'docker/missing-healthcheck', severity: 'low',
+    rule: 'docker/missing-healthcheck',
+    severity: 'low',
     name: 'a HEALTHCHECK only in the build stage (reported on the final FROM)',
     line: 4,
     text: dedent`

@@ -4,7 +4,8 @@ import { aliasBomb, dedent, expectEveryRuleCovered, type Hit, type Miss, only } 
 
 const kubernetesHits: Hit[] = [
   {
-    rule: 'k8s/privileged-container', severity: 'critical',
+    rule: 'k8s/privileged-container',
+    severity: 'critical',
     name: 'a privileged Deployment inside kind: List',
     line: 13,
     text: dedent`
@@ -24,7 +25,8 @@ const kubernetesHits: Hit[] = [
     `,
   },
   {
-    rule: 'k8s/privileged-container', severity: 'critical',
+    rule: 'k8s/privileged-container',
+    severity: 'critical',
     name: 'a privileged Pod inside a PodList, written as JSON',
     line: 5,
     text: [
@@ -37,7 +39,8 @@ const kubernetesHits: Hit[] = [
     ].join('\n'),
   },
   {
-    rule: 'k8s/privileged-container', severity: 'critical',
+    rule: 'k8s/privileged-container',
+    severity: 'critical',
     name: 'privileged: false, then true again under the same key (the last one wins, as in kubectl)',
     line: 8,
     text: dedent`
@@ -52,13 +55,15 @@ const kubernetesHits: Hit[] = [
     `,
   },
   {
-    rule: 'k8s/unreadable-manifest', severity: 'high',
+    rule: 'k8s/unreadable-manifest',
+    severity: 'high',
     name: 'a YAML alias bomb (billion laughs)',
     line: 1,
     text: `apiVersion: v1\nkind: ConfigMap\nmetadata: { name: laughs }\ndata:\n  ${aliasBomb().trimEnd().split('\n').join('\n  ')}\n`,
   },
   {
-    rule: 'k8s/privileged-container', severity: 'critical',
+    rule: 'k8s/privileged-container',
+    severity: 'critical',
     name: 'privileged: true',
     line: 8,
     text: dedent`
@@ -73,7 +78,8 @@ const kubernetesHits: Hit[] = [
     `,
   },
   {
-    rule: 'k8s/privileged-container', severity: 'critical',
+    rule: 'k8s/privileged-container',
+    severity: 'critical',
     name: 'privileged in a CronJob',
     line: 14,
     text: dedent`
@@ -94,7 +100,8 @@ const kubernetesHits: Hit[] = [
     `,
   },
   {
-    rule: 'k8s/runs-as-root', severity: 'high',
+    rule: 'k8s/runs-as-root',
+    severity: 'high',
     name: 'container runAsUser: 0',
     line: 8,
     text: dedent`
@@ -109,7 +116,8 @@ const kubernetesHits: Hit[] = [
     `,
   },
   {
-    rule: 'k8s/runs-as-root', severity: 'high',
+    rule: 'k8s/runs-as-root',
+    severity: 'high',
     name: 'pod runAsUser: 0 inherited by the container',
     line: 6,
     text: dedent`
@@ -124,7 +132,8 @@ const kubernetesHits: Hit[] = [
     `,
   },
   {
-    rule: 'k8s/missing-run-as-non-root', severity: 'medium',
+    rule: 'k8s/missing-run-as-non-root',
+    severity: 'medium',
     name: 'runAsNonRoot set nowhere',
     line: 6,
     text: dedent`
@@ -138,7 +147,8 @@ const kubernetesHits: Hit[] = [
     `,
   },
   {
-    rule: 'k8s/missing-run-as-non-root', severity: 'medium',
+    rule: 'k8s/missing-run-as-non-root',
+    severity: 'medium',
     name: 'the container overrides the pod with runAsNonRoot: false',
     line: 8,
     text: dedent`
@@ -155,7 +165,8 @@ const kubernetesHits: Hit[] = [
     `,
   },
   {
-    rule: 'k8s/allow-privilege-escalation', severity: 'medium',
+    rule: 'k8s/allow-privilege-escalation',
+    severity: 'medium',
     name: 'allowPrivilegeEscalation: true',
     line: 8,
     text: dedent`
@@ -170,7 +181,8 @@ const kubernetesHits: Hit[] = [
     `,
   },
   {
-    rule: 'k8s/allow-privilege-escalation', severity: 'medium',
+    rule: 'k8s/allow-privilege-escalation',
+    severity: 'medium',
     name: 'allowPrivilegeEscalation not set (reported on the container)',
     line: 6,
     text: dedent`
@@ -184,7 +196,8 @@ const kubernetesHits: Hit[] = [
     `,
   },
   {
-    rule: 'k8s/added-capabilities', severity: 'high',
+    rule: 'k8s/added-capabilities',
+    severity: 'high',
     name: 'capabilities.add',
     line: 10,
     text: dedent`
@@ -201,7 +214,8 @@ const kubernetesHits: Hit[] = [
     `,
   },
   {
-    rule: 'k8s/capabilities-not-dropped', severity: 'low',
+    rule: 'k8s/capabilities-not-dropped',
+    severity: 'low',
     name: 'drop without ALL',
     line: 6,
     text: dedent`
@@ -217,7 +231,8 @@ const kubernetesHits: Hit[] = [
     `,
   },
   {
-    rule: 'k8s/host-path', severity: 'high',
+    rule: 'k8s/host-path',
+    severity: 'high',
     name: 'a hostPath volume',
     line: 9,
     text: dedent`
@@ -234,7 +249,8 @@ const kubernetesHits: Hit[] = [
     `,
   },
   {
-    rule: 'k8s/host-network', severity: 'high',
+    rule: 'k8s/host-network',
+    severity: 'high',
     name: 'hostNetwork: true',
     line: 5,
     text: dedent`
@@ -248,7 +264,8 @@ const kubernetesHits: Hit[] = [
     `,
   },
   {
-    rule: 'k8s/host-pid', severity: 'high',
+    rule: 'k8s/host-pid',
+    severity: 'high',
     name: 'hostPID: true in a DaemonSet',
     line: 9,
     text: dedent`
@@ -266,7 +283,8 @@ const kubernetesHits: Hit[] = [
     `,
   },
   {
-    rule: 'k8s/host-ipc', severity: 'high',
+    rule: 'k8s/host-ipc',
+    severity: 'high',
     name: 'hostIPC: true',
     line: 5,
     text: dedent`
@@ -280,7 +298,8 @@ const kubernetesHits: Hit[] = [
     `,
   },
   {
-    rule: 'k8s/writable-root-filesystem', severity: 'medium',
+    rule: 'k8s/writable-root-filesystem',
+    severity: 'medium',
     name: 'readOnlyRootFilesystem: false',
     line: 6,
     text: dedent`
@@ -295,7 +314,8 @@ const kubernetesHits: Hit[] = [
     `,
   },
   {
-    rule: 'k8s/missing-resources', severity: 'low',
+    rule: 'k8s/missing-resources',
+    severity: 'low',
     name: 'requests without a memory limit',
     line: 6,
     text: dedent`
@@ -310,7 +330,8 @@ const kubernetesHits: Hit[] = [
     `,
   },
   {
-    rule: 'k8s/missing-probes', severity: 'low',
+    rule: 'k8s/missing-probes',
+    severity: 'low',
     name: 'a readinessProbe without a livenessProbe',
     line: 13,
     text: dedent`
@@ -331,7 +352,8 @@ const kubernetesHits: Hit[] = [
     `,
   },
   {
-    rule: 'k8s/latest-image', severity: 'medium',
+    rule: 'k8s/latest-image',
+    severity: 'medium',
     name: 'image :latest',
     line: 7,
     text: dedent`
@@ -345,7 +367,8 @@ const kubernetesHits: Hit[] = [
     `,
   },
   {
-    rule: 'k8s/latest-image', severity: 'medium',
+    rule: 'k8s/latest-image',
+    severity: 'medium',
     name: 'an untagged image on a registry with a port',
     line: 7,
     text: dedent`
@@ -359,7 +382,8 @@ const kubernetesHits: Hit[] = [
     `,
   },
   {
-    rule: 'k8s/secret-in-env', severity: 'high',
+    rule: 'k8s/secret-in-env',
+    severity: 'high',
     name: 'a password as a plain env value',
     line: 11,
     text: dedent`
@@ -377,7 +401,8 @@ const kubernetesHits: Hit[] = [
     `,
   },
   {
-    rule: 'k8s/default-namespace', severity: 'low',
+    rule: 'k8s/default-namespace',
+    severity: 'low',
     name: 'metadata.namespace: default',
     line: 5,
     text: dedent`

@@ -7,7 +7,12 @@ import type { Finding, Severity } from '../../../actions/security-scan/src/findi
 /** Template text without its first newline and common indentation: line 1 is the first line. */
 export function dedent(strings: TemplateStringsArray, ...values: unknown[]): string {
   const text = String.raw({ raw: strings }, ...values).replace(/^\n/, '');
-  const indent = Math.min(...text.split('\n').filter((line) => line.trim() !== '').map((line) => /^ */.exec(line)?.[0].length ?? 0));
+  const indent = Math.min(
+    ...text
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line) => /^ */.exec(line)?.[0].length ?? 0),
+  );
   return text
     .split('\n')
     .map((line) => line.slice(indent))
@@ -17,7 +22,12 @@ export function dedent(strings: TemplateStringsArray, ...values: unknown[]): str
 /** A "billion laughs" document: nine levels of nine aliases, 387 million strings once expanded. */
 export function aliasBomb(): string {
   const levels = ['a: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
-  for (let level = 1; level < 9; level++) levels.push(`l${level}: &l${level} [${Array(9).fill(`*l${level - 1}`).join(', ')}]`);
+  for (let level = 1; level < 9; level++)
+    levels.push(
+      `l${level}: &l${level} [${Array(9)
+        .fill(`*l${level - 1}`)
+        .join(', ')}]`,
+    );
   return `${levels.join('\n')}\n`;
 }
 

@@ -6,13 +6,15 @@ const SHA = '8aad20d150bbac5944a9f9d289da16a4b0d87c1e';
 
 const workflowHits: Hit[] = [
   {
-    rule: 'gha/unreadable-workflow', severity: 'high',
+    rule: 'gha/unreadable-workflow',
+    severity: 'high',
     name: 'a YAML alias bomb (billion laughs)',
     line: 1,
     text: `on: push\npermissions: {}\nenv:\n  ${aliasBomb().trimEnd().split('\n').join('\n  ')}\njobs: {}\n`,
   },
   {
-    rule: 'gha/script-injection', severity: 'high',
+    rule: 'gha/script-injection',
+    severity: 'high',
     name: 'an issue title in a one-line run',
     line: 9,
     text: dedent`
@@ -28,7 +30,8 @@ const workflowHits: Hit[] = [
     `,
   },
   {
-    rule: 'gha/script-injection', severity: 'high',
+    rule: 'gha/script-injection',
+    severity: 'high',
     name: 'a head ref on the third line of a run block',
     line: 11,
     text: dedent`
@@ -46,7 +49,8 @@ const workflowHits: Hit[] = [
     `,
   },
   {
-    rule: 'gha/script-injection', severity: 'high',
+    rule: 'gha/script-injection',
+    severity: 'high',
     name: 'a comment body in a github-script script',
     line: 11,
     text: dedent`
@@ -64,7 +68,8 @@ const workflowHits: Hit[] = [
     `,
   },
   {
-    rule: 'gha/unpinned-action', severity: 'medium',
+    rule: 'gha/unpinned-action',
+    severity: 'medium',
     name: 'a third-party action on a tag',
     line: 8,
     text: dedent`
@@ -79,7 +84,8 @@ const workflowHits: Hit[] = [
     `,
   },
   {
-    rule: 'gha/unpinned-action', severity: 'medium',
+    rule: 'gha/unpinned-action',
+    severity: 'medium',
     name: 'a container step without a digest',
     line: 8,
     text: dedent`
@@ -94,7 +100,8 @@ const workflowHits: Hit[] = [
     `,
   },
   {
-    rule: 'gha/unpinned-action', severity: 'medium',
+    rule: 'gha/unpinned-action',
+    severity: 'medium',
     name: 'a third-party reusable workflow on a branch',
     line: 6,
     text: dedent`
@@ -107,7 +114,8 @@ const workflowHits: Hit[] = [
     `,
   },
   {
-    rule: 'gha/write-all-permissions', severity: 'high',
+    rule: 'gha/write-all-permissions',
+    severity: 'high',
     name: 'top-level write-all',
     line: 2,
     text: dedent`
@@ -121,7 +129,8 @@ const workflowHits: Hit[] = [
     `,
   },
   {
-    rule: 'gha/write-all-permissions', severity: 'high',
+    rule: 'gha/write-all-permissions',
+    severity: 'high',
     name: 'job-level write-all',
     line: 7,
     text: dedent`
@@ -137,7 +146,8 @@ const workflowHits: Hit[] = [
     `,
   },
   {
-    rule: 'gha/missing-permissions', severity: 'medium',
+    rule: 'gha/missing-permissions',
+    severity: 'medium',
     name: 'no top-level permissions (reported on the first key)',
     line: 2,
     text: dedent`
@@ -152,7 +162,8 @@ const workflowHits: Hit[] = [
     `,
   },
   {
-    rule: 'gha/pull-request-target-checkout', severity: 'critical',
+    rule: 'gha/pull-request-target-checkout',
+    severity: 'critical',
     name: 'checkout of the head sha under pull_request_target',
     line: 13,
     text: dedent`
@@ -172,7 +183,8 @@ const workflowHits: Hit[] = [
     `,
   },
   {
-    rule: 'gha/pull-request-target-checkout', severity: 'critical',
+    rule: 'gha/pull-request-target-checkout',
+    severity: 'critical',
     name: 'checkout of the merge ref under a list of triggers',
     line: 10,
     text: dedent`

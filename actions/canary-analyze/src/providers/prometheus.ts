@@ -73,14 +73,13 @@ export class PrometheusProvider implements MetricsProvider {
   }
 
   private async groupValue(metric: MetricDefinition, selector: string, at: Date): Promise<GroupValue> {
-    const render = (template: string) =>
-      renderQuery(template, { selector, namespace: this.options.namespace, interval: `${this.options.intervalSeconds}s` });
+    const render = (template: string) => renderQuery(template, { selector, namespace: this.options.namespace, interval: `${this.options.intervalSeconds}s` });
     if (metric.reduce === 'ratio') {
-      const [errors, requests] = await Promise.all([
-        this.scalar(render(metric['errors-query']!), at),
-        this.scalar(render(metric['requests-query']!), at),
-      ]);
-      for (const [what, answer] of [['errors-query', errors], ['requests-query', requests]] as const) {
+      const [errors, requests] = await Promise.all([this.scalar(render(metric['errors-query']!), at), this.scalar(render(metric['requests-query']!), at)]);
+      for (const [what, answer] of [
+        ['errors-query', errors],
+        ['requests-query', requests],
+      ] as const) {
         if (answer.missing) return { value: null, missing: `${what}: ${answer.missing}`, malformed: true };
       }
       // No 5xx series at all is the usual case: sum() over nothing answers no series, meaning 0 errors.
@@ -114,7 +113,8 @@ export class PrometheusProvider implements MetricsProvider {
         return { missing: `Prometheus answered points at ${abbreviate(timestamps.join(', '), MAX_ERROR_TEXT)} for the one instant ${seconds}` };
       }
       const value = finiteOrMissing(values[0]![1]);
-      if (value === undefined) return { missing: `the query returned ${abbreviate(JSON.stringify(values[0]![1]) ?? 'nothing', MAX_ERROR_TEXT)}, not a finite number` };
+      if (value === undefined)
+        return { missing: `the query returned ${abbreviate(JSON.stringify(values[0]![1]) ?? 'nothing', MAX_ERROR_TEXT)}, not a finite number` };
       sum += value;
     }
     if (!Number.isFinite(sum)) return { missing: `the query's series add up to ${sum}` };
@@ -130,7 +130,8 @@ export class PrometheusProvider implements MetricsProvider {
       response = await fetch(url, { method: 'POST', headers: this.headers, body, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
     } catch (error: unknown) {
       // Only a code or the error's kind: a library's message may quote the URL it was given.
-      const code = errorCode(error) ?? (error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${REQUEST_TIMEOUT_MS / 1000}s` : 'the request failed');
+      const code =
+        errorCode(error) ?? (error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${REQUEST_TIMEOUT_MS / 1000}s` : 'the request failed');
       throw new Error(`cannot reach ${url.origin}: ${code}`);
     }
     const text = await readLimited(response, MAX_ANSWER_BYTES);
@@ -146,7 +147,9 @@ export class PrometheusProvider implements MetricsProvider {
       throw new Error(`query_range answered ${response.status}${detail} for ${query}`);
     }
     if (!answer.success || answer.data.status !== 'success') {
-      throw new MalformedAnswerError(`query_range answered ${response.status} with ${json === undefined ? 'a body that is not JSON (truncated?)' : 'JSON that is not a query_range answer'} for ${query}`);
+      throw new MalformedAnswerError(
+        `query_range answered ${response.status} with ${json === undefined ? 'a body that is not JSON (truncated?)' : 'JSON that is not a query_range answer'} for ${query}`,
+      );
     }
     return answer.data.data?.result ?? [];
   }

@@ -150,7 +150,12 @@ export function dependencyPathTo(packages: Json, target: string): string[] {
   for (let location = queue.shift(); location !== undefined; location = queue.shift()) {
     if (location === target) break;
     const entry = object(packages[location]);
-    const dependencies = { ...object(entry.dependencies), ...object(entry.optionalDependencies), ...object(entry.devDependencies), ...object(entry.peerDependencies) };
+    const dependencies = {
+      ...object(entry.dependencies),
+      ...object(entry.optionalDependencies),
+      ...object(entry.devDependencies),
+      ...object(entry.peerDependencies),
+    };
     for (const name of Object.keys(dependencies)) {
       const resolved = resolveLocation(packages, location, name);
       if (resolved === undefined || previous.has(resolved)) continue;
@@ -180,4 +185,3 @@ function parentPackage(location: string): string {
 function packageNameOf(location: string): string {
   return location.slice(location.lastIndexOf('node_modules/') + 'node_modules/'.length);
 }
-

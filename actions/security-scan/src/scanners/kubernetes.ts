@@ -288,7 +288,12 @@ function checkContainer(container: Json, path: Path, podSecurity: Json, podPath:
   }
   const image = typeof container.image === 'string' ? container.image : '';
   if (image !== '' && !isPinnedImage(image)) {
-    hits.push({ ruleId: 'k8s/latest-image', path: [...path, 'image'], message: `${where} uses the image ${image} (latest or untagged).`, content: `${where}/${image}` });
+    hits.push({
+      ruleId: 'k8s/latest-image',
+      path: [...path, 'image'],
+      message: `${where} uses the image ${image} (latest or untagged).`,
+      content: `${where}/${image}`,
+    });
   }
   array(container.env).forEach((variable, index) => {
     const { name, value } = object(variable);

@@ -36,7 +36,8 @@ function severityOf(source: string, rule: Json, result: Json): Severity {
   if (scored !== undefined) return scored;
   const level = result.level ?? object(rule.defaultConfiguration).level ?? 'warning';
   const severity = typeof level === 'string' && Object.hasOwn(SEVERITY_OF_LEVEL, level) ? SEVERITY_OF_LEVEL[level] : undefined;
-  if (severity === undefined) throw new Error(`${source} is not a valid SARIF log: a result has the level ${JSON.stringify(level).slice(0, 40)}, expected error, warning, note or none`);
+  if (severity === undefined)
+    throw new Error(`${source} is not a valid SARIF log: a result has the level ${JSON.stringify(level).slice(0, 40)}, expected error, warning, note or none`);
   return severity;
 }
 
@@ -64,7 +65,8 @@ export function ingestSarif(source: string, text: string): IngestedSarif {
   if (!Array.isArray(log.runs)) throw new Error(`${source} is not a SARIF log (no "runs" array)`);
   for (const [index, run] of (log.runs as unknown[]).entries()) {
     const results = object(run).results;
-    if (results !== undefined && results !== null && !Array.isArray(results)) throw new Error(`${source} is not a valid SARIF log: runs[${index}].results is not an array`);
+    if (results !== undefined && results !== null && !Array.isArray(results))
+      throw new Error(`${source} is not a valid SARIF log: runs[${index}].results is not an array`);
   }
   const findings: Finding[] = [];
   const rulesByTool = new Map<string, Rule[]>();

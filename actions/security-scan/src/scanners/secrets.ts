@@ -22,7 +22,10 @@ export const secretRuleSchema = z
     severity: z.enum(SEVERITIES),
     /** The first capture group is the secret; without a group, the whole match. */
     regex: z.string().min(1),
-    flags: z.string().regex(/^[imsu]*$/, { error: 'only the regular expression flags i, m, s and u' }).optional(),
+    flags: z
+      .string()
+      .regex(/^[imsu]*$/, { error: 'only the regular expression flags i, m, s and u' })
+      .optional(),
     /** Cheap pre-filter: the regex runs only on text containing one of these (case-insensitive). */
     keywords: z.array(z.string().min(1)).default([]),
     /** Minimum Shannon entropy (bits per character) of the secret; filters placeholders and words. */

@@ -13,7 +13,13 @@ import { watch } from './watch.js';
 import { create, patch, replace } from './writes.js';
 
 /** A request on a resource or one object: get, list, watch, create, replace, patch, delete, and the `log` and `scale` subresources. */
-export async function serveResource(backend: ApiBackend, route: ResourceRoute, request: Request, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+export async function serveResource(
+  backend: ApiBackend,
+  route: ResourceRoute,
+  request: Request,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+): Promise<void> {
   const { store } = backend;
   const { type, namespace, name, subresource } = route;
   const params = request.url.searchParams;

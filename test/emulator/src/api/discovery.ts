@@ -52,8 +52,6 @@ export function serveDiscovery(path: string, request: Request, res: http.ServerR
   throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
 }
 
-
-
 function apiGroups(): { name: string; versions: { groupVersion: string; version: string }[]; preferredVersion: { groupVersion: string; version: string } }[] {
   const groups = new Map<string, { groupVersion: string; version: string }[]>();
   for (const { group, version } of groupVersions()) {

@@ -23,7 +23,8 @@ export function sendError(res: http.ServerResponse, error: unknown): void {
     res.destroy();
     return;
   }
-  const apiError = error instanceof ApiError ? error : new ApiError(500, 'InternalError', `Internal error occurred: ${(error as Error).stack ?? String(error)}`);
+  const apiError =
+    error instanceof ApiError ? error : new ApiError(500, 'InternalError', `Internal error occurred: ${(error as Error).stack ?? String(error)}`);
   sendJson(res, apiError.code, apiError.toStatus());
 }
 

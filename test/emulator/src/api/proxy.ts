@@ -12,7 +12,13 @@ export function proxy(backend: ApiBackend, route: ResourceRoute, req: http.Incom
   delete headers.authorization;
   delete headers.host;
   const upstream = http.request(
-    { host: target.host, port: target.port, method: req.method, path: (route.proxyPath ?? '/') + url.search, headers: { ...headers, host: `${target.host}:${target.port}` } },
+    {
+      host: target.host,
+      port: target.port,
+      method: req.method,
+      path: (route.proxyPath ?? '/') + url.search,
+      headers: { ...headers, host: `${target.host}:${target.port}` },
+    },
     (upstreamResponse) => {
       res.writeHead(upstreamResponse.statusCode ?? 502, upstreamResponse.headers);
       upstreamResponse.pipe(res);

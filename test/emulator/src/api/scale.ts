@@ -34,19 +34,24 @@ export function serveScale(backend: ApiBackend, route: ResourceRoute, request: R
   if (request.method === 'PUT') {
     desired = parseJsonBody(request) as Record<string, unknown>;
   } else if (request.method === 'PATCH') {
-    const contentType = String(request.headers['content-type'] ?? '').split(';')[0]?.trim();
+    const contentType = String(request.headers['content-type'] ?? '')
+      .split(';')[0]
+      ?.trim();
     const body = parseJsonBody(request);
-    desired = (contentType === 'application/json-patch+json'
-      ? applyJsonPatch(scale, body)
-      : contentType === 'application/strategic-merge-patch+json'
-        ? applyStrategicMergePatch(scale as Json, body)
-        : applyMergePatch(scale as Json, body)) as Record<string, unknown>;
+    desired = (
+      contentType === 'application/json-patch+json'
+        ? applyJsonPatch(scale, body)
+        : contentType === 'application/strategic-merge-patch+json'
+          ? applyStrategicMergePatch(scale as Json, body)
+          : applyMergePatch(scale as Json, body)
+    ) as Record<string, unknown>;
   } else {
     throw new ApiError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource');
   }
   const desiredMeta = (desired.metadata ?? {}) as { resourceVersion?: string };
   const replicas = Number((desired.spec as { replicas?: unknown } | undefined)?.replicas);
-  if (!Number.isInteger(replicas) || replicas < 0) throw new ApiError(422, 'Invalid', `Scale.autoscaling "${route.name}" is invalid: spec.replicas: Invalid value: must be greater than or equal to 0`);
+  if (!Number.isInteger(replicas) || replicas < 0)
+    throw new ApiError(422, 'Invalid', `Scale.autoscaling "${route.name}" is invalid: spec.replicas: Invalid value: must be greater than or equal to 0`);
   const next = structuredClone(current);
   next.spec.replicas = replicas;
   if (desiredMeta.resourceVersion) next.metadata.resourceVersion = desiredMeta.resourceVersion;

@@ -8,11 +8,21 @@ import { typeKey, type KubeObject, type Store, type StoreEvent } from '../store.
  * A watch: one JSON event per line over a chunked response, from the list's resourceVersion (or
  * every current object as ADDED), with objects entering or leaving the selectors as ADDED or DELETED.
  */
-export function watch(store: Store, type: ResourceType, namespace: string | undefined, params: URLSearchParams, req: http.IncomingMessage, res: http.ServerResponse): void {
+export function watch(
+  store: Store,
+  type: ResourceType,
+  namespace: string | undefined,
+  params: URLSearchParams,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+): void {
   const labels = parseLabelSelector(params.get('labelSelector') ?? '');
   const fields = parseFieldSelector(params.get('fieldSelector') ?? '');
   const matches = (object: KubeObject | undefined): boolean =>
-    !!object && (namespace === undefined || object.metadata.namespace === namespace) && labelsMatch(object.metadata.labels, labels) && fieldsMatch(object, fields);
+    !!object &&
+    (namespace === undefined || object.metadata.namespace === namespace) &&
+    labelsMatch(object.metadata.labels, labels) &&
+    fieldsMatch(object, fields);
   res.writeHead(200, { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked', 'Cache-Control': 'no-cache, private' });
   res.flushHeaders();
   const write = (eventType: string, object: unknown): void => {

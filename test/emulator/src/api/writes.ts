@@ -46,7 +46,8 @@ export function create(backend: ApiBackend, type: ResourceType, namespace: strin
 /** Main-resource writes leave status alone and status writes leave everything else alone. */
 function keepOtherHalf(type: ResourceType, subresource: string | undefined, written: KubeObject, current: KubeObject): KubeObject {
   if (!hasStatusSubresource(type)) return written;
-  if (subresource === 'status') return { ...current, status: written.status, metadata: { ...current.metadata, resourceVersion: written.metadata.resourceVersion ?? '' } };
+  if (subresource === 'status')
+    return { ...current, status: written.status, metadata: { ...current.metadata, resourceVersion: written.metadata.resourceVersion ?? '' } };
   return { ...written, status: current.status };
 }
 
@@ -77,7 +78,9 @@ function write(backend: ApiBackend, route: ResourceRoute, current: KubeObject, n
 /** PATCH: JSON merge, strategic merge and JSON patch, or server-side apply. */
 export function patch(backend: ApiBackend, route: ResourceRoute, name: string, request: Request, res: http.ServerResponse): void {
   const { store } = backend;
-  const contentType = String(request.headers['content-type'] ?? '').split(';')[0]?.trim();
+  const contentType = String(request.headers['content-type'] ?? '')
+    .split(';')[0]
+    ?.trim();
   if (contentType === 'application/apply-patch+yaml') return apply(backend, route, name, request, res);
   const current = store.mustGet(route.type, route.namespace, name);
   const body = parseJsonBody(request);
@@ -93,7 +96,11 @@ export function patch(backend: ApiBackend, route: ResourceRoute, name: string, r
       patched = applyJsonPatch(current, body);
       break;
     default:
-      throw new ApiError(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json`);
+      throw new ApiError(
+        415,
+        'UnsupportedMediaType',
+        `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json`,
+      );
   }
   patched.metadata ??= { name };
   if (patched.metadata.name !== name || (route.namespace && patched.metadata.namespace !== route.namespace)) {

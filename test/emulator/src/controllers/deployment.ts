@@ -46,13 +46,20 @@ function withoutHash(template: KubeObject['spec']): unknown {
 function sortedJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(sortedJson).join(',')}]`;
   if (value && typeof value === 'object') {
-    return `{${Object.keys(value).sort().map((key) => `${JSON.stringify(key)}:${sortedJson((value as Record<string, unknown>)[key])}`).join(',')}}`;
+    return `{${Object.keys(value)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${sortedJson((value as Record<string, unknown>)[key])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(value);
 }
 
 export function podTemplateHash(template: KubeObject['spec']): string {
-  return safeEncode(createHash('sha256').update(sortedJson(withoutHash(template))).digest('hex'));
+  return safeEncode(
+    createHash('sha256')
+      .update(sortedJson(withoutHash(template)))
+      .digest('hex'),
+  );
 }
 
 function revisionOf(object: KubeObject): number {
@@ -154,9 +161,21 @@ export class DeploymentController {
           name: `${deployment.metadata.name}-${hash}`,
           namespace: deployment.metadata.namespace ?? 'default',
           labels: podTemplate.metadata.labels,
-          annotations: { ...copiedAnnotations, [DESIRED_REPLICAS]: String(replicas), [MAX_REPLICAS]: String(replicas + maxSurge), [REVISION]: String(maxRevision + 1) },
+          annotations: {
+            ...copiedAnnotations,
+            [DESIRED_REPLICAS]: String(replicas),
+            [MAX_REPLICAS]: String(replicas + maxSurge),
+            [REVISION]: String(maxRevision + 1),
+          },
           ownerReferences: [
-            { apiVersion: 'apps/v1', kind: 'Deployment', name: deployment.metadata.name, uid: deployment.metadata.uid ?? '', controller: true, blockOwnerDeletion: true },
+            {
+              apiVersion: 'apps/v1',
+              kind: 'Deployment',
+              name: deployment.metadata.name,
+              uid: deployment.metadata.uid ?? '',
+              controller: true,
+              blockOwnerDeletion: true,
+            },
           ],
         },
         spec: { replicas: 0, minReadySeconds: deployment.spec.minReadySeconds ?? 0, selector, template: podTemplate },
@@ -183,7 +202,13 @@ export class DeploymentController {
     });
     replicaSet.spec.replicas = replicas;
     const direction = replicas > previous ? 'up' : 'down';
-    this.events.record(deployment, 'Normal', 'ScalingReplicaSet', `Scaled ${direction} replica set ${replicaSet.metadata.name} from ${previous} to ${replicas}`, 'deployment-controller');
+    this.events.record(
+      deployment,
+      'Normal',
+      'ScalingReplicaSet',
+      `Scaled ${direction} replica set ${replicaSet.metadata.name} from ${previous} to ${replicas}`,
+      'deployment-controller',
+    );
   }
 
   private currentSets(deployment: KubeObject, newReplicaSet: KubeObject): { fresh: KubeObject; old: KubeObject[] } {
@@ -291,7 +316,8 @@ export class DeploymentController {
       false,
     );
     const rsName = fresh.metadata.name;
-    const complete = counts.updatedReplicas === desired && counts.replicas === desired && counts.availableReplicas === desired && specReplicas(fresh) === desired;
+    const complete =
+      counts.updatedReplicas === desired && counts.replicas === desired && counts.availableReplicas === desired && specReplicas(fresh) === desired;
     const oldReplicas = (status: { replicas?: number; updatedReplicas?: number }): number => (status.replicas ?? 0) - (status.updatedReplicas ?? 0);
     const progressed =
       templateChanged ||
@@ -304,10 +330,27 @@ export class DeploymentController {
     if (deployment.spec.paused) {
       setCondition('Progressing', 'Unknown' as 'True', 'DeploymentPaused', 'Deployment is paused', false);
     } else if (complete) {
-      setCondition('Progressing', 'True', 'NewReplicaSetAvailable', `ReplicaSet "${rsName}" has successfully progressed.`, progressing?.reason !== 'NewReplicaSetAvailable');
+      setCondition(
+        'Progressing',
+        'True',
+        'NewReplicaSetAvailable',
+        `ReplicaSet "${rsName}" has successfully progressed.`,
+        progressing?.reason !== 'NewReplicaSetAvailable',
+      );
     } else if (progressed) {
-      setCondition('Progressing', 'True', templateChanged && !progressing ? 'NewReplicaSetCreated' : 'ReplicaSetUpdated', `ReplicaSet "${rsName}" is progressing.`, true);
-    } else if (progressing && progressing.reason !== 'NewReplicaSetAvailable' && progressing.reason !== 'ProgressDeadlineExceeded' && deadlineSeconds !== undefined) {
+      setCondition(
+        'Progressing',
+        'True',
+        templateChanged && !progressing ? 'NewReplicaSetCreated' : 'ReplicaSetUpdated',
+        `ReplicaSet "${rsName}" is progressing.`,
+        true,
+      );
+    } else if (
+      progressing &&
+      progressing.reason !== 'NewReplicaSetAvailable' &&
+      progressing.reason !== 'ProgressDeadlineExceeded' &&
+      deadlineSeconds !== undefined
+    ) {
       const elapsed = Date.now() - Date.parse(progressing.lastUpdateTime);
       if (elapsed >= deadlineSeconds * 1000) {
         setCondition('Progressing', 'False', 'ProgressDeadlineExceeded', `ReplicaSet "${rsName}" has timed out progressing.`, true);

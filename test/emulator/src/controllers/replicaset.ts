@@ -10,7 +10,9 @@ export function controllerOf(object: KubeObject): { kind: string; uid: string; n
 }
 
 export function isPodReady(pod: KubeObject): boolean {
-  return !pod.metadata.deletionTimestamp && (pod.status?.conditions ?? []).some((c: { type: string; status: string }) => c.type === 'Ready' && c.status === 'True');
+  return (
+    !pod.metadata.deletionTimestamp && (pod.status?.conditions ?? []).some((c: { type: string; status: string }) => c.type === 'Ready' && c.status === 'True')
+  );
 }
 
 function readySince(pod: KubeObject): number {
@@ -94,7 +96,14 @@ export class ReplicaSetController {
         labels: template.metadata?.labels ?? {},
         ...(template.metadata?.annotations ? { annotations: template.metadata.annotations } : {}),
         ownerReferences: [
-          { apiVersion: 'apps/v1', kind: 'ReplicaSet', name: replicaSet.metadata.name, uid: replicaSet.metadata.uid ?? '', controller: true, blockOwnerDeletion: true },
+          {
+            apiVersion: 'apps/v1',
+            kind: 'ReplicaSet',
+            name: replicaSet.metadata.name,
+            uid: replicaSet.metadata.uid ?? '',
+            controller: true,
+            blockOwnerDeletion: true,
+          },
         ],
       },
       spec: template.spec ?? {},

@@ -133,14 +133,17 @@ export class StatefulSetController {
           namespace: set.metadata.namespace ?? 'default',
           labels: { ...(set.spec.template?.metadata?.labels ?? {}), [HASH_LABEL]: hash },
           ...(set.metadata.annotations ? { annotations: { ...set.metadata.annotations } } : {}),
-          ownerReferences: [{ apiVersion: 'apps/v1', kind: 'StatefulSet', name: set.metadata.name, uid: set.metadata.uid ?? '', controller: true, blockOwnerDeletion: true }],
+          ownerReferences: [
+            { apiVersion: 'apps/v1', kind: 'StatefulSet', name: set.metadata.name, uid: set.metadata.uid ?? '', controller: true, blockOwnerDeletion: true },
+          ],
         },
         data: revisionData(set.spec.template),
         revision: next,
       });
     }
     const currentName = set.status?.currentRevision;
-    const current = (currentName && currentName !== update.metadata.name && this.store.get(TYPES.controllerrevisions, set.metadata.namespace, currentName)) || update;
+    const current =
+      (currentName && currentName !== update.metadata.name && this.store.get(TYPES.controllerrevisions, set.metadata.namespace, currentName)) || update;
     return { current, update };
   }
 
@@ -231,7 +234,13 @@ export class StatefulSetController {
       // Someone else's pod holds the name: say so once, and wait for it to go.
       if (!this.blocked.has(`${namespace}/${name}`)) {
         this.blocked.add(`${namespace}/${name}`);
-        this.events.record(set, 'Warning', 'FailedCreate', `create Pod ${name} in StatefulSet ${set.metadata.name} failed error: pods "${name}" already exists`, COMPONENT);
+        this.events.record(
+          set,
+          'Warning',
+          'FailedCreate',
+          `create Pod ${name} in StatefulSet ${set.metadata.name} failed error: pods "${name}" already exists`,
+          COMPONENT,
+        );
       }
       return;
     }
@@ -248,7 +257,9 @@ export class StatefulSetController {
         namespace,
         labels: { ...(template.metadata?.labels ?? {}), [REVISION_LABEL]: revision.metadata.name, [POD_NAME_LABEL]: name, [POD_INDEX_LABEL]: String(ordinal) },
         ...(template.metadata?.annotations ? { annotations: template.metadata.annotations } : {}),
-        ownerReferences: [{ apiVersion: 'apps/v1', kind: 'StatefulSet', name: set.metadata.name, uid: set.metadata.uid ?? '', controller: true, blockOwnerDeletion: true }],
+        ownerReferences: [
+          { apiVersion: 'apps/v1', kind: 'StatefulSet', name: set.metadata.name, uid: set.metadata.uid ?? '', controller: true, blockOwnerDeletion: true },
+        ],
       },
       spec,
       status: { phase: 'Pending', qosClass: 'BestEffort' },

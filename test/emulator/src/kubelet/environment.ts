@@ -37,7 +37,8 @@ export function containerEnvironment(
       const kind = from.configMapKeyRef ? 'configmaps' : 'secrets';
       const data = referencedData(store, kind, namespace, reference.name, reference.optional);
       if (data[reference.key] !== undefined) env[variable.name] = data[reference.key] ?? '';
-      else if (!reference.optional) throw new Error(`couldn't find key ${reference.key} in ${kind === 'configmaps' ? 'ConfigMap' : 'Secret'} ${namespace}/${reference.name}`);
+      else if (!reference.optional)
+        throw new Error(`couldn't find key ${reference.key} in ${kind === 'configmaps' ? 'ConfigMap' : 'Secret'} ${namespace}/${reference.name}`);
     } else if (from.fieldRef) {
       env[variable.name] = fieldValue(pod, runtime, String(from.fieldRef.fieldPath));
     } else if (from.resourceFieldRef) {
@@ -64,7 +65,13 @@ export function expandVariables(text: string, env: Record<string, string>): stri
   });
 }
 
-function referencedData(store: Store, kind: 'configmaps' | 'secrets', namespace: string, name: string | undefined, optional: boolean | undefined): Record<string, string> {
+function referencedData(
+  store: Store,
+  kind: 'configmaps' | 'secrets',
+  namespace: string,
+  name: string | undefined,
+  optional: boolean | undefined,
+): Record<string, string> {
   const object = name ? store.get(kind === 'configmaps' ? TYPES.configmaps : TYPES.secrets, namespace, name) : undefined;
   if (!object) {
     if (optional) return {};

@@ -158,7 +158,12 @@ export class PodRunner {
   private failImagePull(runtime: PodRuntime, container: ContainerRuntime, image: string): void {
     container.state = { waiting: { reason: 'ErrImagePull', message: `image "${image}" is not in the emulator's image table` } };
     this.event(runtime, 'Normal', 'Pulling', `Pulling image "${image}"`);
-    this.event(runtime, 'Warning', 'Failed', `Failed to pull image "${image}": image "${image}" is not in the emulator's image table (test/emulator/src/image-table.json)`);
+    this.event(
+      runtime,
+      'Warning',
+      'Failed',
+      `Failed to pull image "${image}": image "${image}" is not in the emulator's image table (test/emulator/src/image-table.json)`,
+    );
     this.event(runtime, 'Warning', 'Failed', 'Error: ErrImagePull');
     this.writeStatus(runtime);
     container.later(500, () => {
@@ -195,9 +200,17 @@ export class PodRunner {
     container.lastState = { terminated };
     container.restartCount += 1;
     container.state = {
-      waiting: { reason: 'CrashLoopBackOff', message: `back-off ${Math.round(delay / 1000)}s restarting failed container=${container.name} pod=${runtime.name}_${runtime.namespace}(${runtime.uid})` },
+      waiting: {
+        reason: 'CrashLoopBackOff',
+        message: `back-off ${Math.round(delay / 1000)}s restarting failed container=${container.name} pod=${runtime.name}_${runtime.namespace}(${runtime.uid})`,
+      },
     };
-    this.event(runtime, 'Warning', 'BackOff', `Back-off restarting failed container ${container.name} in pod ${runtime.name}_${runtime.namespace}(${runtime.uid})`);
+    this.event(
+      runtime,
+      'Warning',
+      'BackOff',
+      `Back-off restarting failed container ${container.name} in pod ${runtime.name}_${runtime.namespace}(${runtime.uid})`,
+    );
     this.writeStatus(runtime);
     container.later(delay, () => this.startContainer(runtime, container));
   }

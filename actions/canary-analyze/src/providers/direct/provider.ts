@@ -40,7 +40,10 @@ export class DirectProvider implements MetricsProvider {
   async start(): Promise<void> {
     for (const group of ['baseline', 'canary'] as const) {
       const { scraped, problems } = await this.scrapeGroup(group);
-      if (scraped.size === 0) throw new ProviderUnavailableError(`no pod of the ${group} (${this.selector(group)}) could be scraped: ${problems.join('; ') || 'no ready pod matches'}`);
+      if (scraped.size === 0)
+        throw new ProviderUnavailableError(
+          `no pod of the ${group} (${this.selector(group)}) could be scraped: ${problems.join('; ') || 'no ready pod matches'}`,
+        );
       this.previous[group] = scraped;
     }
   }
@@ -68,8 +71,8 @@ export class DirectProvider implements MetricsProvider {
         malformed
           ? { value: null, missing: `a ${group} pod answered what is not the metrics text format: ${problems.join('; ')}`, malformed: true }
           : pods === 0
-          ? { value: null, missing: `no ${group} pod scraped at both ends of the interval${problems.length > 0 ? `: ${problems.join('; ')}` : ''}` }
-          : reduceDeltas(directReduction(metric), deltas, this.options.intervalSeconds),
+            ? { value: null, missing: `no ${group} pod scraped at both ends of the interval${problems.length > 0 ? `: ${problems.join('; ')}` : ''}` }
+            : reduceDeltas(directReduction(metric), deltas, this.options.intervalSeconds),
       );
     }
     return values;
@@ -94,7 +97,11 @@ export class DirectProvider implements MetricsProvider {
         const port = metricsPort(pod);
         const namespace = this.kubectl.namespace!;
         // Pod name, namespace and port come from the cluster's answer and become a URL path: nothing in them may change which path.
-        if (!isObjectName('Pod', pod.metadata.name) || (pod.metadata.namespace ?? namespace) !== namespace || !(Number.isInteger(port) && port > 0 && port < 65536)) {
+        if (
+          !isObjectName('Pod', pod.metadata.name) ||
+          (pod.metadata.namespace ?? namespace) !== namespace ||
+          !(Number.isInteger(port) && port > 0 && port < 65536)
+        ) {
           problems.push(`pod ${JSON.stringify(pod.metadata.name).slice(0, 80)}: not scraped, its name, namespace or port is not what Kubernetes allows`);
           return;
         }
