@@ -1,0 +1,209 @@
+export const id = 728;
+export const ids = [728];
+export const modules = {
+
+/***/ 728:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  run: () => (/* binding */ run)
+});
+
+// EXTERNAL MODULE: ./actions/lib/index.ts + 5 modules
+var lib = __webpack_require__(7533);
+;// CONCATENATED MODULE: ./actions/rollback/src/inputs.ts
+
+const rollbackInputs = {
+    namespace: lib/* input */.hF.namespace().optional(),
+    deployment: lib/* input */.hF.kubernetesName('Deployment'),
+    'to-revision': lib/* input */.hF.integer({ min: 1 }).optional(),
+    reason: lib/* input */.hF.text('a reason').optional(),
+    'health-url': lib/* input */.hF.url().optional(),
+    timeout: lib/* input */.hF.duration().default(300),
+    kubeconfig: lib/* input */.hF.kubeconfig().optional(),
+};
+const rollbackSecretInputs = ['kubeconfig'];
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 8 modules
+var core = __webpack_require__(6058);
+// EXTERNAL MODULE: ./actions/lib/blue-green-strategy.ts
+var blue_green_strategy = __webpack_require__(7658);
+// EXTERNAL MODULE: ./actions/lib/canary-strategy.ts
+var canary_strategy = __webpack_require__(9688);
+// EXTERNAL MODULE: ./actions/lib/deployment-revisions.ts
+var deployment_revisions = __webpack_require__(6484);
+// EXTERNAL MODULE: ./actions/lib/kubernetes-metadata.ts
+var kubernetes_metadata = __webpack_require__(1519);
+// EXTERNAL MODULE: ./actions/lib/kubernetes-objects.ts
+var kubernetes_objects = __webpack_require__(6109);
+// EXTERNAL MODULE: ./actions/lib/rollout-wait.ts
+var rollout_wait = __webpack_require__(6793);
+// EXTERNAL MODULE: external "node:timers/promises"
+var promises_ = __webpack_require__(8500);
+;// CONCATENATED MODULE: ./actions/rollback/src/health.ts
+
+
+/** The health URL must answer 2xx; a service that just rolled back may need a few tries. */
+async function checkHealth(url, deadline) {
+    let last = 'did not answer';
+    const giveUpAt = Math.min(deadline, Date.now() + 30_000);
+    do {
+        try {
+            const response = await fetch(url, { signal: AbortSignal.timeout(5000) });
+            if (response.ok)
+                return { ok: true, message: `answered ${response.status}` };
+            last = `answered ${response.status}`;
+        }
+        catch (error) {
+            // Only a code or the error's kind: fetch's messages may quote the URL, and with it whatever it holds.
+            last = `did not answer (${(0,lib/* errorCode */.CA)(error) ?? (error instanceof Error ? error.name : 'unknown error')})`;
+        }
+        await (0,promises_.setTimeout)(1000);
+    } while (Date.now() < giveUpAt);
+    return { ok: false, message: last };
+}
+
+;// CONCATENATED MODULE: ./actions/rollback/src/plan.ts
+
+/**
+ * The revision to return to: the named one, or the most recent one before the current that
+ * did not fail (after an automatic rollback the previous revision is the failed release).
+ */
+function chooseRollbackTarget(revisions, current, requested) {
+    const known = [...revisions].sort((a, b) => b.number - a.number);
+    const list = known.map((revision) => `${revision.number}${revision.failed ? ' (failed)' : ''}${revision.number === current ? ' (current)' : ''}`).join(', ');
+    if (requested !== undefined) {
+        const target = known.find((revision) => revision.number === requested);
+        if (!target)
+            throw new lib/* ConfigurationError */.j1(`Input "to-revision" has value "${requested}": no such revision; the revisions there are ${list || 'none'}`);
+        if (target.number === current)
+            throw new lib/* ConfigurationError */.j1(`Input "to-revision" has value "${requested}": that revision is already serving`);
+        return { target, skipped: [] };
+    }
+    const older = known.filter((revision) => revision.number < current);
+    const target = older.find((revision) => !revision.failed);
+    if (!target) {
+        throw new lib/* ConfigurationError */.j1(`There is no earlier revision that deployed successfully to roll back to; the revisions there are ${list || 'none'}`);
+    }
+    return { target, skipped: older.filter((revision) => revision.failed && revision.number > target.number) };
+}
+
+;// CONCATENATED MODULE: ./actions/rollback/src/rollback.ts
+
+
+
+
+
+
+
+
+
+
+/** Rolls back, waits until what serves now is ready, records why, and checks the health URL. */
+async function rollBack(kubectl, request) {
+    const done = await undoLastRelease(kubectl, request.deployment, request.toRevision, request.timeoutSeconds);
+    const rollout = await core.group(`Wait for deployment/${done.serving}`, () => (0,rollout_wait/* waitForRollout */.g)(kubectl, done.serving, request.timeoutSeconds));
+    if (request.reason) {
+        await kubectl.run(['annotate', 'deployment', '--overwrite', '--', done.serving, `${kubernetes_metadata/* ROLLBACK_REASON_ANNOTATION */.iR}=${request.reason}`]);
+    }
+    const health = rollout.ok && request.healthUrl ? await checkHealth(request.healthUrl, request.started + request.timeoutSeconds * 1000) : undefined;
+    return { done, rollout, health, ok: rollout.ok && (health === undefined || health.ok) };
+}
+/** Strategy-aware, from what k8s-deploy left in the cluster: blue-green colours, a canary, or revisions. */
+async function undoLastRelease(kubectl, name, toRevision, timeoutSeconds) {
+    const blueGreen = await (0,blue_green_strategy/* readBlueGreenState */.bF)(kubectl, name);
+    if (blueGreen.serving) {
+        if (toRevision !== undefined)
+            throw new lib/* ConfigurationError */.j1(`Input "to-revision" has value "${toRevision}": deployment/${name} is deployed blue-green, which rolls back by switching colours, not to a revision`);
+        return (0,blue_green_strategy/* undoBlueGreen */.e3)(kubectl, name, blueGreen, timeoutSeconds);
+    }
+    const deployment = await kubectl.find('Deployment', name);
+    if (!deployment)
+        throw new lib/* ConfigurationError */.j1(`Input "deployment" has value "${name}": no such Deployment (nor a blue-green ${(0,blue_green_strategy/* colourName */._H)(name, 'blue')}/${(0,blue_green_strategy/* colourName */._H)(name, 'green')}) in namespace ${kubectl.namespace}`);
+    const current = (0,deployment_revisions/* revisionOf */.DT)(deployment);
+    const canaries = await (0,canary_strategy/* undoCanary */.JN)(kubectl, name);
+    if (canaries.length > 0) {
+        const lines = [`Removed ${canaries.join(' and ')}; deployment/${name} (revision ${current}) was serving throughout and serves alone now.`];
+        return { serving: name, fromRevision: current, toRevision: current, lines };
+    }
+    const revisions = (await (0,deployment_revisions/* replicaSetsOf */.Ls)(kubectl, name)).map(describeRevision);
+    const { target, skipped } = chooseRollbackTarget(revisions, current, toRevision);
+    await kubectl.run(['rollout', 'undo', `--to-revision=${target.number}`, '--', `deployment/${name}`]);
+    const lines = [
+        `Was running revision ${current} (${imagesOf(revisions, current)}); now runs the template of revision ${target.number} (${target.images.join(', ') || 'no image'}).`,
+        ...skipped.map((revision) => `Skipped revision ${revision.number}: k8s-deploy marked it failed.`),
+    ];
+    return { serving: name, fromRevision: current, toRevision: target.number, lines };
+}
+function describeRevision(replicaSet) {
+    return { number: (0,deployment_revisions/* revisionOf */.DT)(replicaSet), failed: (0,deployment_revisions/* isMarkedFailed */._c)(replicaSet), images: (0,kubernetes_objects/* templateImages */.TD)(replicaSet.spec?.template) };
+}
+function imagesOf(revisions, number) {
+    return revisions.find((revision) => revision.number === number)?.images.join(', ') || 'unknown images';
+}
+
+;// CONCATENATED MODULE: ./actions/rollback/src/summary.ts
+
+function renderRollbackSummary(summary, outcome, namespace, reason, healthUrl, seconds) {
+    const { done, rollout, health, ok } = outcome;
+    summary.addHeading(`${ok ? '✅ Rolled back' : '❌ Rollback failed'}: ${(0,lib/* escapeHtml */.ZD)(`deployment/${done.serving} in namespace ${namespace}`)} in ${seconds.toFixed(1)} s`, 3);
+    for (const line of done.lines)
+        summary.addRaw(`\n${(0,lib/* escapeMarkdown */.FV)(line)}\n`);
+    if (reason)
+        summary.addRaw(`\nWhy: ${(0,lib/* escapeMarkdown */.FV)(reason)}\n`);
+    summary.addRaw(`\nRollout: ${(0,lib/* escapeMarkdown */.FV)(rollout.message)}\n`);
+    if (health)
+        summary.addRaw(`\nHealth check ${(0,lib/* escapeMarkdown */.FV)(healthUrl)}: ${(0,lib/* escapeMarkdown */.FV)(health.message)}\n`);
+}
+
+;// CONCATENATED MODULE: ./actions/rollback/src/main.ts
+
+
+
+
+async function run() {
+    await (0,lib/* runAction */.Cs)('rollback', async () => {
+        const started = Date.now();
+        const inputs = (0,lib/* parseInputs */.TL)(rollbackInputs, { secret: rollbackSecretInputs });
+        const kubeconfig = await (0,lib/* prepareKubeconfig */.pl)(inputs.kubeconfig);
+        try {
+            const unscoped = new lib/* Kubectl */.bx({ kubeconfig: kubeconfig.path });
+            const kubectl = unscoped.inNamespace(inputs.namespace ?? (await (0,lib/* contextNamespace */.jy)(unscoped)));
+            const outcome = await rollBack(kubectl, {
+                deployment: inputs.deployment,
+                toRevision: inputs['to-revision'],
+                reason: inputs.reason,
+                healthUrl: inputs['health-url'],
+                timeoutSeconds: inputs.timeout,
+                started,
+            });
+            const { done, rollout, health, ok } = outcome;
+            const seconds = (Date.now() - started) / 1000;
+            (0,lib/* setOutputs */.n0)({
+                'from-revision': done.fromRevision,
+                'to-revision': done.toRevision,
+                'duration-seconds': seconds.toFixed(1),
+                status: ok ? 'succeeded' : 'failed',
+            });
+            await (0,lib/* writeSummary */.Sy)((summary) => renderRollbackSummary(summary, outcome, kubectl.namespace, inputs.reason, inputs['health-url'], seconds));
+            if (!rollout.ok)
+                throw new lib/* ConfigurationError */.j1(`The rollback of deployment/${done.serving} did not become ready: ${rollout.message}`);
+            if (health && !health.ok)
+                throw new lib/* ConfigurationError */.j1(`After the rollback, ${inputs['health-url']} ${health.message}`);
+        }
+        finally {
+            await kubeconfig.dispose();
+        }
+    });
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=728.index.js.map
