@@ -25,11 +25,27 @@ async function bundle(name: string): Promise<void> {
   const target = join(outDir, name);
   await rm(target, { recursive: true, force: true });
   const started = Date.now();
-  // --source-map also makes ncc register source-map-support first thing, so a bug's stack trace
-  // (logged by runAction) names the TypeScript sources rather than minified columns.
-  await run('npx', ['ncc', 'build', `actions/${name}/src/index.ts`, '-o', target, '--minify', '--source-map', '--license', 'licenses.txt', '--quiet'], {
-    maxBuffer: 16 * 1024 * 1024,
-  });
+  // The maps let a bug's stack trace (logged by runAction) name the TypeScript sources rather than
+  // minified columns; runAction installs source-map-support only then, not at every start.
+  await run(
+    'npx',
+    [
+      'ncc',
+      'build',
+      `actions/${name}/src/index.ts`,
+      '-o',
+      target,
+      '--minify',
+      '--source-map',
+      '--no-source-map-register',
+      '--license',
+      'licenses.txt',
+      '--quiet',
+    ],
+    {
+      maxBuffer: 16 * 1024 * 1024,
+    },
+  );
   console.log(`built ${target}/index.js in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 

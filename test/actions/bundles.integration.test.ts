@@ -1,3 +1,6 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runBundle, type ActionRun } from '../harness/run-bundle.js';
 
@@ -49,5 +52,23 @@ describe('bad inputs', () => {
     expect(errors(run)).toEqual([
       'inventory-devops: Input "command" has value "ship-it": expected one of quality-gate, security-scan, deploy, canary-analyze, rollback.',
     ]);
+  });
+});
+
+describe('a bug', () => {
+  // The source maps are installed only when a bug is reported, so this proves they still apply.
+  it('is logged with a stack trace that names the TypeScript sources', async () => {
+    const workspace = await mkdtemp(join(tmpdir(), 'bundle-bug-'));
+    await writeFile(join(workspace, 'lcov.info'), 'SF:src/a.ts\nDA:1,1\nLF:1\nLH:1\nend_of_record\n');
+    const run = await runBundle({
+      action: 'actions/quality-gate',
+      workspace,
+      inputs: { 'coverage-files': 'lcov.info' },
+      // A runner whose output file is gone: core.setOutput throws, which no action expects.
+      env: { GITHUB_OUTPUT: join(workspace, 'missing', 'output'), RUNNER_DEBUG: '1' },
+    });
+    expect(run.exitCode).toBe(1);
+    expect(errors(run)[0]).toContain('quality-gate failed unexpectedly (a bug in inventory-devops; please report it): Missing file at path');
+    expect(run.stdout).toMatch(/::debug::Error: Missing file at path: .*%0A {4}at setOutputs \(file:\/\/\S*\/actions\/lib\/outputs\.ts:\d+:\d+\)/);
   });
 });
