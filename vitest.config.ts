@@ -9,6 +9,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Both cores (vitest's default leaves one idle): integration tests mostly wait on processes they started.
+    maxWorkers: 2,
     projects: [
       {
         extends: true,

@@ -4,9 +4,9 @@ export { setOutputs, type OutputValue } from './outputs.js';
 export { runAction } from './run.js';
 export { registerSecret, redactSecrets } from './secrets.js';
 export { writeSummary, type Summary } from './summary.js';
-export { contextNamespace, Kubectl, KubectlError, type KubectlResult } from './kubectl.js';
-export { checkObjectName, isNamedKind, isObjectName, type NamedKind } from './kubernetes-names.js';
-export { prepareKubeconfig, type KubeconfigFile } from './kubeconfig.js';
+export { contextNamespace, Kubectl, KubectlError, type KubectlResult } from './kubernetes/kubectl.js';
+export { checkObjectName, isNamedKind, isObjectName, type NamedKind } from './kubernetes/names.js';
+export { prepareKubeconfig, type KubeconfigFile } from './kubernetes/kubeconfig.js';
 export { upsertComment, type IssueRef, type UpsertResult } from './github.js';
 export {
   SEVERITIES,

@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import { z } from 'zod';
 import { abbreviate, ConfigurationError } from './errors.js';
-import { expectedName, isObjectName, selectorProblem, SELECTOR_EXPECTED, type NamedKind } from './kubernetes-names.js';
+import { expectedName, isObjectName, selectorProblem, SELECTOR_EXPECTED, type NamedKind } from './kubernetes/names.js';
 import { registerSecret } from './secrets.js';
 
 /** One zod schema per input, keyed by the exact name in action.yml. An unset input is `undefined`. */

@@ -130,7 +130,7 @@ var lib_core = __webpack_require__(6058);
 // EXTERNAL MODULE: ./actions/lib/errors.ts
 var errors = __webpack_require__(2863);
 // EXTERNAL MODULE: ./actions/lib/index.ts + 5 modules
-var lib = __webpack_require__(7533);
+var lib = __webpack_require__(1804);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./actions/security-scan/src/findings.ts

@@ -130,7 +130,7 @@ var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./actions/lib/index.ts + 5 modules
-var lib = __webpack_require__(7533);
+var lib = __webpack_require__(1804);
 ;// CONCATENATED MODULE: ./actions/quality-gate/src/annotations.ts
 /**
  * GitHub shows at most 10 warnings and 10 errors per step, so each kind is capped and the

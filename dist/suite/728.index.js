@@ -14,7 +14,7 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./actions/lib/index.ts + 5 modules
-var lib = __webpack_require__(7533);
+var lib = __webpack_require__(1804);
 ;// CONCATENATED MODULE: ./actions/rollback/src/inputs.ts
 
 const rollbackInputs = {
@@ -30,18 +30,18 @@ const rollbackSecretInputs = ['kubeconfig'];
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 8 modules
 var core = __webpack_require__(6058);
-// EXTERNAL MODULE: ./actions/lib/blue-green-strategy.ts
-var blue_green_strategy = __webpack_require__(7658);
-// EXTERNAL MODULE: ./actions/lib/canary-strategy.ts
-var canary_strategy = __webpack_require__(9688);
-// EXTERNAL MODULE: ./actions/lib/deployment-revisions.ts
-var deployment_revisions = __webpack_require__(6484);
-// EXTERNAL MODULE: ./actions/lib/kubernetes-metadata.ts
-var kubernetes_metadata = __webpack_require__(1519);
-// EXTERNAL MODULE: ./actions/lib/kubernetes-objects.ts
-var kubernetes_objects = __webpack_require__(6109);
-// EXTERNAL MODULE: ./actions/lib/rollout-wait.ts
-var rollout_wait = __webpack_require__(6793);
+// EXTERNAL MODULE: ./actions/lib/strategies/blue-green.ts
+var blue_green = __webpack_require__(482);
+// EXTERNAL MODULE: ./actions/lib/strategies/canary.ts
+var canary = __webpack_require__(2360);
+// EXTERNAL MODULE: ./actions/lib/kubernetes/deployment-revisions.ts
+var deployment_revisions = __webpack_require__(3691);
+// EXTERNAL MODULE: ./actions/lib/kubernetes/metadata.ts
+var metadata = __webpack_require__(7482);
+// EXTERNAL MODULE: ./actions/lib/kubernetes/objects.ts
+var objects = __webpack_require__(1563);
+// EXTERNAL MODULE: ./actions/lib/kubernetes/rollout-wait.ts
+var rollout_wait = __webpack_require__(8230);
 // EXTERNAL MODULE: external "node:timers/promises"
 var promises_ = __webpack_require__(8500);
 ;// CONCATENATED MODULE: ./actions/rollback/src/health.ts
@@ -108,24 +108,24 @@ async function rollBack(kubectl, request) {
     const done = await undoLastRelease(kubectl, request.deployment, request.toRevision, request.timeoutSeconds);
     const rollout = await core.group(`Wait for deployment/${done.serving}`, () => (0,rollout_wait/* waitForRollout */.g)(kubectl, done.serving, request.timeoutSeconds));
     if (request.reason) {
-        await kubectl.run(['annotate', 'deployment', '--overwrite', '--', done.serving, `${kubernetes_metadata/* ROLLBACK_REASON_ANNOTATION */.iR}=${request.reason}`]);
+        await kubectl.run(['annotate', 'deployment', '--overwrite', '--', done.serving, `${metadata/* ROLLBACK_REASON_ANNOTATION */.iR}=${request.reason}`]);
     }
     const health = rollout.ok && request.healthUrl ? await checkHealth(request.healthUrl, request.started + request.timeoutSeconds * 1000) : undefined;
     return { done, rollout, health, ok: rollout.ok && (health === undefined || health.ok) };
 }
 /** Strategy-aware, from what k8s-deploy left in the cluster: blue-green colours, a canary, or revisions. */
 async function undoLastRelease(kubectl, name, toRevision, timeoutSeconds) {
-    const blueGreen = await (0,blue_green_strategy/* readBlueGreenState */.bF)(kubectl, name);
+    const blueGreen = await (0,blue_green/* readBlueGreenState */.bF)(kubectl, name);
     if (blueGreen.serving) {
         if (toRevision !== undefined)
             throw new lib/* ConfigurationError */.j1(`Input "to-revision" has value "${toRevision}": deployment/${name} is deployed blue-green, which rolls back by switching colours, not to a revision`);
-        return (0,blue_green_strategy/* undoBlueGreen */.e3)(kubectl, name, blueGreen, timeoutSeconds);
+        return (0,blue_green/* undoBlueGreen */.e3)(kubectl, name, blueGreen, timeoutSeconds);
     }
     const deployment = await kubectl.find('Deployment', name);
     if (!deployment)
-        throw new lib/* ConfigurationError */.j1(`Input "deployment" has value "${name}": no such Deployment (nor a blue-green ${(0,blue_green_strategy/* colourName */._H)(name, 'blue')}/${(0,blue_green_strategy/* colourName */._H)(name, 'green')}) in namespace ${kubectl.namespace}`);
+        throw new lib/* ConfigurationError */.j1(`Input "deployment" has value "${name}": no such Deployment (nor a blue-green ${(0,blue_green/* colourName */._H)(name, 'blue')}/${(0,blue_green/* colourName */._H)(name, 'green')}) in namespace ${kubectl.namespace}`);
     const current = (0,deployment_revisions/* revisionOf */.DT)(deployment);
-    const canaries = await (0,canary_strategy/* undoCanary */.JN)(kubectl, name);
+    const canaries = await (0,canary/* undoCanary */.JN)(kubectl, name);
     if (canaries.length > 0) {
         const lines = [`Removed ${canaries.join(' and ')}; deployment/${name} (revision ${current}) was serving throughout and serves alone now.`];
         return { serving: name, fromRevision: current, toRevision: current, lines };
@@ -140,7 +140,7 @@ async function undoLastRelease(kubectl, name, toRevision, timeoutSeconds) {
     return { serving: name, fromRevision: current, toRevision: target.number, lines };
 }
 function describeRevision(replicaSet) {
-    return { number: (0,deployment_revisions/* revisionOf */.DT)(replicaSet), failed: (0,deployment_revisions/* isMarkedFailed */._c)(replicaSet), images: (0,kubernetes_objects/* templateImages */.TD)(replicaSet.spec?.template) };
+    return { number: (0,deployment_revisions/* revisionOf */.DT)(replicaSet), failed: (0,deployment_revisions/* isMarkedFailed */._c)(replicaSet), images: (0,objects/* templateImages */.TD)(replicaSet.spec?.template) };
 }
 function imagesOf(revisions, number) {
     return revisions.find((revision) => revision.number === number)?.images.join(', ') || 'unknown images';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseManifests } from '../../actions/k8s-deploy/src/manifests.js';
-import { planColour, pointAtColour, servicesSelecting } from '../../actions/lib/blue-green-strategy.js';
+import { planColour, pointAtColour, servicesSelecting } from '../../actions/lib/strategies/blue-green.js';
 import { DEPLOYMENT, SERVICE } from './manifest-fixtures.js';
 
 describe('blue-green planning', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { substituteImages } from '../../actions/k8s-deploy/src/images.js';
 import { parseManifests } from '../../actions/k8s-deploy/src/manifests.js';
-import { canaryReplicaCount, canarySelectors, planCanary } from '../../actions/lib/canary-strategy.js';
-import { singleDeployment } from '../../actions/lib/deployment-variants.js';
-import type { KubeObject } from '../../actions/lib/kubernetes-objects.js';
+import { canaryReplicaCount, canarySelectors, planCanary } from '../../actions/lib/strategies/canary.js';
+import { singleDeployment } from '../../actions/lib/kubernetes/deployment-variants.js';
+import type { KubeObject } from '../../actions/lib/kubernetes/objects.js';
 import { deployment, SERVICE } from './manifest-fixtures.js';
 
 describe('canary planning', () => {

@@ -2,7 +2,7 @@ import { chmod, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Kubectl } from '../../actions/lib/kubectl.js';
+import { Kubectl } from '../../actions/lib/kubernetes/kubectl.js';
 
 /**
  * The real kubectl cannot answer a lookup after `--` with a List or another object: that is the

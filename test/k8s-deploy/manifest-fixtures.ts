@@ -1,5 +1,5 @@
 import { parseManifests } from '../../actions/k8s-deploy/src/manifests.js';
-import type { KubeObject } from '../../actions/lib/kubernetes-objects.js';
+import type { KubeObject } from '../../actions/lib/kubernetes/objects.js';
 
 export const DEPLOYMENT = `
 apiVersion: apps/v1

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { KubeObject } from '../../actions/lib/kubernetes-objects.js';
+import type { KubeObject } from '../../actions/lib/kubernetes/objects.js';
 import { namespaceOfRun } from '../../actions/k8s-deploy/src/namespace.js';
 
 const object = (kind: string, name: string, namespace?: string): KubeObject => ({

@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import { expect, it } from 'vitest';
-import type { DeployResult } from '../../actions/lib/deploy-result.js';
+import type { DeployResult } from '../../actions/lib/strategies/deploy-result.js';
 import { renderDeploySummary } from '../../actions/k8s-deploy/src/summary.js';
 
 const HOSTILE = '<img src=x onerror=alert(1)> @org/team [link](https://evil.example) | cell';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigurationError } from '../../actions/lib/errors.js';
 import { input, parseInputs } from '../../actions/lib/inputs.js';
-import { checkObjectName, isObjectName, selectorProblem } from '../../actions/lib/kubernetes-names.js';
+import { checkObjectName, isObjectName, selectorProblem } from '../../actions/lib/kubernetes/names.js';
 
 describe('Kubernetes object names', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Pod } from '../../actions/lib/kubernetes-objects.js';
-import { findPodProblems } from '../../actions/lib/pod-problems.js';
+import type { Pod } from '../../actions/lib/kubernetes/objects.js';
+import { findPodProblems } from '../../actions/lib/kubernetes/pod-problems.js';
 
 describe('findPodProblems', () => {
   const pod = (name: string, status: Pod['status']): Pod => ({ metadata: { name }, status });

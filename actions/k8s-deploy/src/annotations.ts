@@ -1,6 +1,6 @@
 import { ConfigurationError } from '../../lib/index.js';
-import { CHANGE_CAUSE_ANNOTATION, COMMIT_ANNOTATION, IMAGES_ANNOTATION, RUN_URL_ANNOTATION, STRATEGY_ANNOTATION } from '../../lib/kubernetes-metadata.js';
-import type { KubeObject } from '../../lib/kubernetes-objects.js';
+import { CHANGE_CAUSE_ANNOTATION, COMMIT_ANNOTATION, IMAGES_ANNOTATION, RUN_URL_ANNOTATION, STRATEGY_ANNOTATION } from '../../lib/kubernetes/metadata.js';
+import type { KubeObject } from '../../lib/kubernetes/objects.js';
 import { isWorkload } from './manifests.js';
 
 /** `key=value` entries of the annotations input. */

@@ -1,5 +1,5 @@
 import { input } from '../../lib/index.js';
-import { KUBECTL_VERSION } from '../../lib/kubectl-install.js';
+import { KUBECTL_VERSION } from '../../lib/kubernetes/kubectl-install.js';
 import { z } from 'zod';
 
 export const k8sDeployInputs = {

@@ -1,11 +1,11 @@
 import { ConfigurationError, contextNamespace, Kubectl, parseInputs, prepareKubeconfig, runAction, setOutputs, writeSummary } from '../../lib/index.js';
-import { installKubectl } from '../../lib/kubectl-install.js';
+import { installKubectl } from '../../lib/kubernetes/kubectl-install.js';
 import { annotateWorkloads, parseAnnotations, runContext } from './annotations.js';
-import { abortBlueGreen, deployBlueGreen, promoteBlueGreen } from '../../lib/blue-green-strategy.js';
-import { abortCanary, deployCanary, promoteCanary } from '../../lib/canary-strategy.js';
-import { workloadLabel, type DeployOptions, type DeployResult } from '../../lib/deploy-result.js';
-import { containerImages, type KubeObject } from '../../lib/kubernetes-objects.js';
-import { deployRolling } from '../../lib/rolling-strategy.js';
+import { abortBlueGreen, deployBlueGreen, promoteBlueGreen } from '../../lib/strategies/blue-green.js';
+import { abortCanary, deployCanary, promoteCanary } from '../../lib/strategies/canary.js';
+import { workloadLabel, type DeployOptions, type DeployResult } from '../../lib/strategies/deploy-result.js';
+import { containerImages, type KubeObject } from '../../lib/kubernetes/objects.js';
+import { deployRolling } from '../../lib/strategies/rolling.js';
 import { substituteImages } from './images.js';
 import { k8sDeployInputs, k8sDeploySecretInputs } from './inputs.js';
 import { startGitHubDeployment, type GitHubDeployment } from './github-deployment.js';

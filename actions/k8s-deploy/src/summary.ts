@@ -1,5 +1,5 @@
 import { codeBlock, escapeHtml, escapeMarkdown, type Summary } from '../../lib/index.js';
-import { workloadLabel, type DeployResult } from '../../lib/deploy-result.js';
+import { workloadLabel, type DeployResult } from '../../lib/strategies/deploy-result.js';
 import type { ImageChange } from './images.js';
 
 const HEADLINES = { succeeded: '✅ Deployed', 'rolled-back': '↩️ Failed and rolled back', failed: '❌ Deploy failed' } as const;

@@ -1,12 +1,12 @@
 import * as core from '@actions/core';
-import { colourName, readBlueGreenState, undoBlueGreen } from '../../lib/blue-green-strategy.js';
-import { undoCanary } from '../../lib/canary-strategy.js';
-import type { RollbackDone } from '../../lib/deploy-result.js';
-import { isMarkedFailed, replicaSetsOf, revisionOf } from '../../lib/deployment-revisions.js';
+import { colourName, readBlueGreenState, undoBlueGreen } from '../../lib/strategies/blue-green.js';
+import { undoCanary } from '../../lib/strategies/canary.js';
+import type { RollbackDone } from '../../lib/strategies/deploy-result.js';
+import { isMarkedFailed, replicaSetsOf, revisionOf } from '../../lib/kubernetes/deployment-revisions.js';
 import { ConfigurationError, type Kubectl } from '../../lib/index.js';
-import { ROLLBACK_REASON_ANNOTATION } from '../../lib/kubernetes-metadata.js';
-import { templateImages, type LiveDeployment, type ReplicaSet } from '../../lib/kubernetes-objects.js';
-import { waitForRollout, type RolloutOutcome } from '../../lib/rollout-wait.js';
+import { ROLLBACK_REASON_ANNOTATION } from '../../lib/kubernetes/metadata.js';
+import { templateImages, type LiveDeployment, type ReplicaSet } from '../../lib/kubernetes/objects.js';
+import { waitForRollout, type RolloutOutcome } from '../../lib/kubernetes/rollout-wait.js';
 import { checkHealth, type HealthCheck } from './health.js';
 import { chooseRollbackTarget, type Revision } from './plan.js';
 

@@ -1,5 +1,5 @@
 import { contextNamespace, describeError, isObjectName, Kubectl } from '../../../../lib/index.js';
-import type { ObjectList, Pod } from '../../../../lib/kubernetes-objects.js';
+import type { ObjectList, Pod } from '../../../../lib/kubernetes/objects.js';
 import type { IntervalValues, MetricsProvider } from '../../analysis.js';
 import { ProviderUnavailableError } from '../../analysis.js';
 import type { GroupValue } from '../../judge.js';

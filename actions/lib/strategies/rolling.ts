@@ -1,11 +1,11 @@
 import * as core from '@actions/core';
-import { apply, dryRunDiff, preflight } from './apply.js';
+import { apply, dryRunDiff, preflight } from '../kubernetes/apply.js';
 import { workloadLabel, workloadOf, type DeployedWorkload, type DeployOptions, type DeployResult } from './deploy-result.js';
-import type { Kubectl } from './kubectl.js';
-import type { KubeObject } from './kubernetes-objects.js';
-import { waitForRollout } from './rollout-wait.js';
-import { replaceStuckStatefulSetPods } from './statefulset-revisions.js';
-import { currentRevision, markRevisionFailed, workloadRef } from './workloads.js';
+import type { Kubectl } from '../kubernetes/kubectl.js';
+import type { KubeObject } from '../kubernetes/objects.js';
+import { waitForRollout } from '../kubernetes/rollout-wait.js';
+import { replaceStuckStatefulSetPods } from '../kubernetes/statefulset-revisions.js';
+import { currentRevision, markRevisionFailed, workloadRef } from '../kubernetes/workloads.js';
 
 /**
  * Applies the manifests and waits for every Deployment and StatefulSet in them; on a failed

@@ -1,4 +1,4 @@
-import { abbreviate, ConfigurationError } from './errors.js';
+import { abbreviate, ConfigurationError } from '../errors.js';
 
 /**
  * Kubernetes' own syntax for object names, namespaces and label selectors, as the API server

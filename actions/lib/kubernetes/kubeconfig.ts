@@ -4,8 +4,8 @@ import { rm, writeFile } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { ConfigurationError, describeError } from './errors.js';
-import { registerSecret } from './secrets.js';
+import { ConfigurationError, describeError } from '../errors.js';
+import { registerSecret } from '../secrets.js';
 
 export interface KubeconfigFile {
   path: string;

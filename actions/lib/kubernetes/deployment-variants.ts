@@ -1,6 +1,6 @@
-import { ConfigurationError } from './errors.js';
-import { DEPLOYMENT_REVISION_ANNOTATION, LAST_APPLIED_ANNOTATION } from './kubernetes-metadata.js';
-import { isRecord, type KubeObject } from './kubernetes-objects.js';
+import { ConfigurationError } from '../errors.js';
+import { DEPLOYMENT_REVISION_ANNOTATION, LAST_APPLIED_ANNOTATION } from './metadata.js';
+import { isRecord, type KubeObject } from './objects.js';
 
 /**
  * A copy of a Deployment under another name whose selector and pod labels carry one more

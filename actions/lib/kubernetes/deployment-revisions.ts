@@ -1,7 +1,7 @@
 import type { Kubectl } from './kubectl.js';
-import { DEPLOY_STATUS_ANNOTATION, DEPLOYMENT_REVISION_ANNOTATION } from './kubernetes-metadata.js';
-import { checkObjectName, selectorOf } from './kubernetes-names.js';
-import type { LiveDeployment, ObjectList, ReplicaSet } from './kubernetes-objects.js';
+import { DEPLOY_STATUS_ANNOTATION, DEPLOYMENT_REVISION_ANNOTATION } from './metadata.js';
+import { checkObjectName, selectorOf } from './names.js';
+import type { LiveDeployment, ObjectList, ReplicaSet } from './objects.js';
 
 /** A Deployment's or ReplicaSet's revision number, as the Deployment controller wrote it; 0 before it did. */
 export function revisionOf(object: { metadata: { annotations?: Record<string, string> } }): number {

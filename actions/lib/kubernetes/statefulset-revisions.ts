@@ -1,8 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Kubectl } from './kubectl.js';
-import { DEPLOY_STATUS_ANNOTATION, STATEFULSET_REVISION_LABEL } from './kubernetes-metadata.js';
-import { checkObjectName, selectorOf } from './kubernetes-names.js';
-import type { ControllerRevision, ObjectList, Pod, StatefulSet } from './kubernetes-objects.js';
+import { DEPLOY_STATUS_ANNOTATION, STATEFULSET_REVISION_LABEL } from './metadata.js';
+import { checkObjectName, selectorOf } from './names.js';
+import type { ControllerRevision, ObjectList, Pod, StatefulSet } from './objects.js';
 import { isPodReady } from './pod-problems.js';
 
 /** A StatefulSet's ControllerRevisions (by controller reference, not only by labels), newest first. */

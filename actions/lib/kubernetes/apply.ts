@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import { stringify } from 'yaml';
 import type { Kubectl } from './kubectl.js';
-import type { KubeObject } from './kubernetes-objects.js';
+import type { KubeObject } from './objects.js';
 
 export interface ApplyOptions {
   fieldManager: string;

@@ -1,6 +1,6 @@
-import type { ApplyOptions } from './apply.js';
-import type { PodProblem } from './pod-problems.js';
-import { workloadRef, type Workload, type WorkloadKind } from './workloads.js';
+import type { ApplyOptions } from '../kubernetes/apply.js';
+import type { PodProblem } from '../kubernetes/pod-problems.js';
+import { workloadRef, type Workload, type WorkloadKind } from '../kubernetes/workloads.js';
 
 export type DeployStatus = 'succeeded' | 'rolled-back' | 'failed';
 

@@ -5,7 +5,7 @@ import { createReadStream } from 'node:fs';
 import { chmod, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigurationError, describeError } from './errors.js';
+import { ConfigurationError, describeError } from '../errors.js';
 
 /** Where kubectl releases are downloaded from; a mirror for air-gapped runners replaces it. */
 export const KUBECTL_BASE_URL_VARIABLE = 'INVENTORY_DEVOPS_KUBECTL_BASE_URL';

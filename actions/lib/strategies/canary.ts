@@ -1,15 +1,15 @@
 import * as core from '@actions/core';
-import { apply, deleteDeployments, dryRunDiff, preflight } from './apply.js';
+import { apply, deleteDeployments, dryRunDiff, preflight } from '../kubernetes/apply.js';
 import type { DeployedWorkload, DeployOptions, DeployResult } from './deploy-result.js';
-import { labelledVariant, singleDeployment } from './deployment-variants.js';
-import { ConfigurationError } from './errors.js';
-import type { Kubectl } from './kubectl.js';
-import { TRACK_LABEL } from './kubernetes-metadata.js';
-import { selectorOf } from './kubernetes-names.js';
-import { isRecord, type KubeObject, type LiveDeployment } from './kubernetes-objects.js';
-import { deployRolling } from './rolling-strategy.js';
-import { waitForRollout } from './rollout-wait.js';
-import { currentRevision } from './workloads.js';
+import { labelledVariant, singleDeployment } from '../kubernetes/deployment-variants.js';
+import { ConfigurationError } from '../errors.js';
+import type { Kubectl } from '../kubernetes/kubectl.js';
+import { TRACK_LABEL } from '../kubernetes/metadata.js';
+import { selectorOf } from '../kubernetes/names.js';
+import { isRecord, type KubeObject, type LiveDeployment } from '../kubernetes/objects.js';
+import { deployRolling } from './rolling.js';
+import { waitForRollout } from '../kubernetes/rollout-wait.js';
+import { currentRevision } from '../kubernetes/workloads.js';
 
 /**
  * Canary without a mesh: `<name>-canary` runs the new pod template and `<name>-baseline` the

@@ -1,8 +1,8 @@
 import * as core from '@actions/core';
 import { getExecOutput } from '@actions/exec';
 import { spawn } from 'node:child_process';
-import { ConfigurationError } from './errors.js';
-import { checkObjectName, type NamedKind } from './kubernetes-names.js';
+import { ConfigurationError } from '../errors.js';
+import { checkObjectName, type NamedKind } from './names.js';
 
 /**
  * kubectl exited non-zero: the message is its stderr, which is what a person needs to read, with a

@@ -1,7 +1,7 @@
 import type { Kubectl } from './kubectl.js';
-import type { KubernetesEvent, ObjectList, Pod } from './kubernetes-objects.js';
-import { isObjectName } from './kubernetes-names.js';
-import { redactSecrets } from './secrets.js';
+import type { KubernetesEvent, ObjectList, Pod } from './objects.js';
+import { isObjectName } from './names.js';
+import { redactSecrets } from '../secrets.js';
 
 /** Waiting reasons that will not fix themselves: the rollout fails at once instead of at the timeout. */
 export const FATAL_WAITING_REASONS = new Set([

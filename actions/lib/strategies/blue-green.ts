@@ -1,12 +1,12 @@
 import * as core from '@actions/core';
-import { apply, deleteDeployments, dryRunDiff, preflight } from './apply.js';
+import { apply, deleteDeployments, dryRunDiff, preflight } from '../kubernetes/apply.js';
 import type { DeployedWorkload, DeployOptions, DeployResult, RollbackDone } from './deploy-result.js';
-import { revisionOf } from './deployment-revisions.js';
-import { labelledVariant, singleDeployment } from './deployment-variants.js';
-import { ConfigurationError } from './errors.js';
-import type { Kubectl } from './kubectl.js';
-import { BLUE_GREEN_ROLE_ANNOTATION, BLUE_GREEN_SERVICES_ANNOTATION, VERSION_LABEL } from './kubernetes-metadata.js';
-import { checkObjectName } from './kubernetes-names.js';
+import { revisionOf } from '../kubernetes/deployment-revisions.js';
+import { labelledVariant, singleDeployment } from '../kubernetes/deployment-variants.js';
+import { ConfigurationError } from '../errors.js';
+import type { Kubectl } from '../kubernetes/kubectl.js';
+import { BLUE_GREEN_ROLE_ANNOTATION, BLUE_GREEN_SERVICES_ANNOTATION, VERSION_LABEL } from '../kubernetes/metadata.js';
+import { checkObjectName } from '../kubernetes/names.js';
 import {
   containerImages,
   isRecord,
@@ -16,9 +16,9 @@ import {
   type LiveDeployment,
   type ObjectList,
   type Service,
-} from './kubernetes-objects.js';
-import { waitForRollout } from './rollout-wait.js';
-import { currentRevision } from './workloads.js';
+} from '../kubernetes/objects.js';
+import { waitForRollout } from '../kubernetes/rollout-wait.js';
+import { currentRevision } from '../kubernetes/workloads.js';
 
 /**
  * Blue-green without a mesh: the new version runs as the idle colour (`<name>-blue` or

@@ -1,10 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { replicaSetsOf } from './deployment-revisions.js';
-import { ConfigurationError, describeError } from './errors.js';
+import { ConfigurationError, describeError } from '../errors.js';
 import { isUnreachable, type Kubectl } from './kubectl.js';
-import { POD_TEMPLATE_HASH_LABEL } from './kubernetes-metadata.js';
-import { selectorOf } from './kubernetes-names.js';
-import type { ObjectList, Pod } from './kubernetes-objects.js';
+import { POD_TEMPLATE_HASH_LABEL } from './metadata.js';
+import { selectorOf } from './names.js';
+import type { ObjectList, Pod } from './objects.js';
 import { diagnose, findPodProblems, type PodProblem, type PodProblemFound } from './pod-problems.js';
 import { statefulSetPods } from './statefulset-revisions.js';
 import { asWorkload, workloadRef, type Workload } from './workloads.js';
