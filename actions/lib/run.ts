@@ -35,7 +35,11 @@ export async function runAction(actionName: string, main: () => Promise<void>): 
  * they cost every run a tenth of its start-up time.
  */
 async function logStack(error: Error): Promise<void> {
-  const { install } = await import('source-map-support');
-  install();
+  try {
+    const { install } = await import('source-map-support');
+    install();
+  } catch {
+    // Without the maps the stack names the bundle's minified code: still worth logging.
+  }
   if (error.stack) core.debug(redactSecrets(error.stack));
 }
