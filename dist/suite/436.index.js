@@ -57,6 +57,29 @@ function isRevisionRange(text) {
 
 /***/ }),
 
+/***/ 3932:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   n: () => (/* binding */ setOutputs)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6058);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9039);
+
+
+/** Writes step outputs; lists are newline separated; secrets never reach GITHUB_OUTPUT. */
+function setOutputs(outputs) {
+    for (const [name, value] of Object.entries(outputs)) {
+        if (value === undefined)
+            continue;
+        const text = Array.isArray(value) ? value.join('\n') : String(value);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__.setOutput(name, (0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .redactSecrets */ .f)(text));
+    }
+}
+
+
+/***/ }),
+
 /***/ 7990:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -110,6 +133,76 @@ function readRegularFile(path, maxBytes) {
 
 /***/ }),
 
+/***/ 5289:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FH: () => (/* binding */ countUnsuppressedBySeverity),
+/* harmony export */   Sj: () => (/* binding */ securityReportSchema),
+/* harmony export */   oC: () => (/* binding */ SEVERITIES),
+/* harmony export */   qs: () => (/* binding */ severityRank)
+/* harmony export */ });
+/* unused harmony exports securityFindingSchema, SCANNER_STATUSES, scannerResultSchema */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2857);
+
+/**
+ * The JSON report that security-scan writes and quality-gate reads (`security-report` input).
+ * Kept minimal on purpose: a new field is added as optional, a breaking change bumps `version`.
+ */
+const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'];
+const securityFindingSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    id: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    ruleId: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    severity: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(SEVERITIES),
+    scanner: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    message: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    file: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+    line: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().positive().optional(),
+    suppressed: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY(),
+    fingerprint: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    // Optional extensions written by security-scan; readers of version 1 may ignore them.
+    fix: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+    fixable: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY().optional(),
+    new: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY().optional(),
+    suppressedBy: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+    match: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+    package: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+        name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+        version: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+        advisory: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+        fixVersion: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+        dependencyPath: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()),
+    })
+        .optional(),
+});
+const SCANNER_STATUSES = ['ok', 'unavailable', 'not-scanned', 'skipped'];
+const scannerResultSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    status: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(SCANNER_STATUSES),
+    reason: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+});
+const securityReportSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    version: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz(1),
+    findings: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(securityFindingSchema),
+    counts: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig()).optional(),
+    scanners: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), scannerResultSchema).optional(),
+    passed: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY().optional(),
+});
+/** Most severe first. */
+function severityRank(severity) {
+    return SEVERITIES.length - SEVERITIES.indexOf(severity);
+}
+/** Unsuppressed findings by severity: what a gate on findings counts. */
+function countUnsuppressedBySeverity(report) {
+    const counts = { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
+    for (const finding of report.findings)
+        if (!finding.suppressed)
+            counts[finding.severity] += 1;
+    return counts;
+}
+
+
+/***/ }),
+
 /***/ 4436:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -118,7 +211,7 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  run: () => (/* binding */ run)
+  run: () => (/* binding */ main_run)
 });
 
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -129,8 +222,14 @@ var external_node_path_ = __webpack_require__(6760);
 var lib_core = __webpack_require__(6058);
 // EXTERNAL MODULE: ./actions/lib/errors.ts
 var errors = __webpack_require__(2863);
-// EXTERNAL MODULE: ./actions/lib/index.ts + 5 modules
-var lib = __webpack_require__(1804);
+// EXTERNAL MODULE: ./actions/lib/run.ts
+var run = __webpack_require__(7667);
+// EXTERNAL MODULE: ./actions/lib/inputs.ts
+var lib_inputs = __webpack_require__(7721);
+// EXTERNAL MODULE: ./actions/lib/summary.ts
+var summary = __webpack_require__(7834);
+// EXTERNAL MODULE: ./actions/lib/outputs.ts
+var outputs = __webpack_require__(3932);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./actions/security-scan/src/findings.ts
@@ -614,19 +713,19 @@ var git = __webpack_require__(8850);
 
 const HISTORY_EXPECTED = 'a git revision or range such as origin/main..HEAD, HEAD~5..HEAD or a commit SHA (revisions only, no options or spaces)';
 const securityScanInputs = {
-    scanners: lib/* input */.hF
+    scanners: lib_inputs/* input */.h
         .list(`scanners among ${SCANNERS.join(', ')}`)
         .refine((names) => names.every((name) => SCANNERS.includes(name)), { error: `scanners among ${SCANNERS.join(', ')}` })
         .optional(),
-    path: lib/* input */.hF.path('a folder to scan').default('.'),
-    history: lib/* input */.hF.text(HISTORY_EXPECTED).refine(git/* isRevisionRange */.p8, { error: HISTORY_EXPECTED }).optional(),
-    'secret-rules': lib/* input */.hF.path('the path of a YAML or JSON file of secret rules').optional(),
-    'sarif-files': lib/* input */.hF.globs('SARIF file globs, newline or comma separated').optional(),
-    'fail-on-severity': lib/* input */.hF.oneOf(['critical', 'high', 'medium', 'low', 'none']).default('high'),
-    'fail-on-fixable-only': lib/* input */.hF.boolean().default(false),
-    'ignore-file': lib/* input */.hF.path('the path of a suppression file').default('.security-ignore.yml'),
-    baseline: lib/* input */.hF.path('the path of a previous security-scan JSON report').optional(),
-    'new-findings-only': lib/* input */.hF.boolean().default(false),
+    path: lib_inputs/* input */.h.path('a folder to scan').default('.'),
+    history: lib_inputs/* input */.h.text(HISTORY_EXPECTED).refine(git/* isRevisionRange */.p8, { error: HISTORY_EXPECTED }).optional(),
+    'secret-rules': lib_inputs/* input */.h.path('the path of a YAML or JSON file of secret rules').optional(),
+    'sarif-files': lib_inputs/* input */.h.globs('SARIF file globs, newline or comma separated').optional(),
+    'fail-on-severity': lib_inputs/* input */.h.oneOf(['critical', 'high', 'medium', 'low', 'none']).default('high'),
+    'fail-on-fixable-only': lib_inputs/* input */.h.boolean().default(false),
+    'ignore-file': lib_inputs/* input */.h.path('the path of a suppression file').default('.security-ignore.yml'),
+    baseline: lib_inputs/* input */.h.path('the path of a previous security-scan JSON report').optional(),
+    'new-findings-only': lib_inputs/* input */.h.boolean().default(false),
 };
 
 ;// CONCATENATED MODULE: ./actions/security-scan/src/report.ts
@@ -2152,14 +2251,14 @@ function writeScanSummary(summary, outcome, scanners, policy, notes) {
 
 
 const MAX_ANNOTATIONS = 10;
-async function run() {
-    await (0,lib/* runAction */.Cs)('security-scan', async () => {
-        const inputs = (0,lib/* parseInputs */.TL)(securityScanInputs);
+async function main_run() {
+    await (0,run/* runAction */.C)('security-scan', async () => {
+        const inputs = (0,lib_inputs/* parseInputs */.T)(securityScanInputs);
         const workspace = await (0,promises_.realpath)(process.cwd());
         const root = await workspacePath('path', inputs.path, workspace);
         const rootStat = root === undefined ? undefined : await (0,promises_.stat)(root);
         if (root === undefined || !rootStat?.isDirectory())
-            throw new lib/* ConfigurationError */.j1(`Input "path" has value "${(0,errors/* abbreviate */.Sm)(inputs.path)}": expected an existing folder inside the workspace.`);
+            throw new errors/* ConfigurationError */.j1(`Input "path" has value "${(0,errors/* abbreviate */.Sm)(inputs.path)}": expected an existing folder inside the workspace.`);
         // Findings name files relative to the workspace: what code scanning expects.
         const base = workspace;
         const ignoreEntries = await readIgnoreEntries(inputs, workspace);
@@ -2167,7 +2266,7 @@ async function run() {
         const baseline = await readBaseline(inputs, workspace);
         const requested = new Set(inputs.scanners ?? SCANNERS.filter((scanner) => scanner !== 'sarif' || inputs['sarif-files'] !== undefined));
         if (requested.has('sarif') && inputs['sarif-files'] === undefined) {
-            throw new lib/* ConfigurationError */.j1('Input "scanners" includes sarif but "sarif-files" is not set: expected SARIF file globs.');
+            throw new errors/* ConfigurationError */.j1('Input "scanners" includes sarif but "sarif-files" is not set: expected SARIF file globs.');
         }
         const results = new Map();
         const tree = await lib_core.group(`Listing ${inputs.path}`, async () => {
@@ -2246,8 +2345,8 @@ async function run() {
                 ...(finding.line !== undefined ? { startLine: finding.line } : {}),
             });
         }
-        await (0,lib/* writeSummary */.Sy)((summary) => writeScanSummary(summary, outcome, scanners, policy, sarif.notes));
-        (0,lib/* setOutputs */.n0)({
+        await (0,summary/* writeSummary */.S)((summary) => writeScanSummary(summary, outcome, scanners, policy, sarif.notes));
+        (0,outputs/* setOutputs */.n)({
             'sarif-file': sarifFile,
             report: reportFile,
             critical: outcome.counts.critical,
@@ -2266,7 +2365,7 @@ async function run() {
                 counted > 0 ? `${counted} unsuppressed ${kind} at or above ${policy.failOnSeverity} remain` : '',
                 policy.unavailableScanners.length > 0 ? `the ${policy.unavailableScanners.join(', ')} scanner could not run, so its findings are unknown` : '',
             ].filter(Boolean);
-            throw new lib/* ConfigurationError */.j1(`${reasons.join('; ')} (see the job summary and ${reportFile}).`);
+            throw new errors/* ConfigurationError */.j1(`${reasons.join('; ')} (see the job summary and ${reportFile}).`);
         }
     });
 }

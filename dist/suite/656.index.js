@@ -57,6 +57,148 @@ function isRevisionRange(text) {
 
 /***/ }),
 
+/***/ 1691:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   SU: () => (/* binding */ parseRepository),
+/* harmony export */   Yy: () => (/* binding */ createDeployment),
+/* harmony export */   gt: () => (/* binding */ createDeploymentStatus),
+/* harmony export */   lB: () => (/* binding */ upsertComment),
+/* harmony export */   m9: () => (/* binding */ githubErrorStatus)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6058);
+
+/**
+ * Keeps one comment per marker on an issue or pull request: edits the comment that
+ * contains `marker` and was written by the token's own identity, or creates one. Anyone
+ * can write the marker into a comment of theirs, so a marker alone proves nothing: such a
+ * comment is left alone. Every page of comments is read (the marker comment is often past
+ * the first page on busy pull requests). A token that may not read or write (403/404,
+ * e.g. a fork's read-only token) is reported as `not-permitted`, not thrown.
+ * The API base comes from GITHUB_API_URL (GitHub Enterprise, or a stand-in in tests).
+ */
+async function upsertComment(token, target, marker, body) {
+    const octokit = await octokitFor(token);
+    const { owner, repo, issueNumber } = target;
+    try {
+        const comments = await octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number: issueNumber, per_page: 100 });
+        const marked = comments.filter((comment) => comment.body?.includes(marker));
+        const identity = marked.length > 0 ? await tokenIdentity(octokit) : undefined;
+        const existing = identity === undefined ? undefined : marked.find((comment) => writtenBy(comment.user, identity));
+        if (existing) {
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__.debug(`Updating comment ${existing.id} on ${owner}/${repo}#${issueNumber}`);
+            const { data } = await octokit.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body });
+            return { outcome: 'updated', url: data.html_url };
+        }
+        if (marked.length > 0)
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(`${marked.length} comment(s) on ${owner}/${repo}#${issueNumber} carry the marker but were not written by ${identity?.login}: left alone.`);
+        const { data } = await octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body });
+        return { outcome: 'created', url: data.html_url };
+    }
+    catch (error) {
+        const status = error.status;
+        if (status === 403 || status === 404)
+            return { outcome: 'not-permitted', status };
+        throw error;
+    }
+}
+/**
+ * Whom the token acts as. GraphQL's viewer answers for every kind of token; REST's GET /user
+ * refuses installation tokens (GITHUB_TOKEN, GitHub Apps) with 403. The same query
+ * marocchino/sticky-pull-request-comment uses to find its own comments.
+ */
+async function tokenIdentity(octokit) {
+    const { viewer } = await octokit.graphql('query { viewer { login databaseId } }');
+    return viewer;
+}
+/**
+ * The same account id; or, for an app's token, a Bot author named `<slug>[bot]` (GITHUB_TOKEN's
+ * comments are by `github-actions[bot]`, type Bot) where the viewer may say `<slug>`. Only
+ * GitHub makes Bot accounts and no login may contain `[`, so no person can be taken for the
+ * bot, not even one whose login is the app's slug.
+ */
+function writtenBy(author, identity) {
+    if (!author)
+        return false;
+    if (identity.databaseId !== null && author.id === identity.databaseId)
+        return true;
+    return author.type === 'Bot' && (author.login === identity.login || author.login === `${identity.login}[bot]`);
+}
+/** `owner/name` (as in GITHUB_REPOSITORY), or undefined when it is not that shape. */
+function parseRepository(text) {
+    const match = /^([^/\s]+)\/([^/\s]+)$/.exec(text?.trim() ?? '');
+    return match ? { owner: match[1], repo: match[2] } : undefined;
+}
+/** How long one GitHub API call may take: reporting to GitHub never holds up a deploy for long. */
+const GITHUB_CALL_TIMEOUT_MS = 15_000;
+async function octokitFor(token) {
+    // Octokit is loaded only when an action talks to GitHub: most runs never do.
+    const { getOctokit } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
+    return getOctokit(token, { baseUrl: process.env.GITHUB_API_URL || 'https://api.github.com' });
+}
+/** The HTTP status of a failed GitHub API call (500 when the API could not be reached), if any. */
+function githubErrorStatus(error) {
+    const status = error?.status;
+    return typeof status === 'number' ? status : undefined;
+}
+/**
+ * Creates a GitHub deployment (no auto-merge, no required status contexts: the workflow
+ * that deploys has already decided) and returns its id. Throws the API's error.
+ */
+async function createDeployment(token, target, deployment) {
+    const { data } = await (await octokitFor(token)).rest.repos.createDeployment({
+        ...target,
+        ref: deployment.ref,
+        environment: deployment.environment,
+        description: deployment.description.slice(0, 140),
+        auto_merge: false,
+        required_contexts: [],
+        request: { signal: AbortSignal.timeout(GITHUB_CALL_TIMEOUT_MS) },
+    });
+    if (!('id' in data))
+        throw new Error(`GitHub created no deployment: ${data.message ?? 'no reason given'}`);
+    return data.id;
+}
+async function createDeploymentStatus(token, target, deploymentId, status) {
+    await (await octokitFor(token)).rest.repos.createDeploymentStatus({
+        ...target,
+        deployment_id: deploymentId,
+        state: status.state,
+        ...(status.description ? { description: status.description.slice(0, 140) } : {}),
+        ...(status.logUrl ? { log_url: status.logUrl } : {}),
+        ...(status.environmentUrl ? { environment_url: status.environmentUrl } : {}),
+        ...(status.autoInactive === false ? { auto_inactive: false } : {}),
+        request: { signal: AbortSignal.timeout(GITHUB_CALL_TIMEOUT_MS) },
+    });
+}
+
+
+/***/ }),
+
+/***/ 3932:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   n: () => (/* binding */ setOutputs)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6058);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9039);
+
+
+/** Writes step outputs; lists are newline separated; secrets never reach GITHUB_OUTPUT. */
+function setOutputs(outputs) {
+    for (const [name, value] of Object.entries(outputs)) {
+        if (value === undefined)
+            continue;
+        const text = Array.isArray(value) ? value.join('\n') : String(value);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__.setOutput(name, (0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .redactSecrets */ .f)(text));
+    }
+}
+
+
+/***/ }),
+
 /***/ 7990:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -110,6 +252,76 @@ function readRegularFile(path, maxBytes) {
 
 /***/ }),
 
+/***/ 5289:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FH: () => (/* binding */ countUnsuppressedBySeverity),
+/* harmony export */   Sj: () => (/* binding */ securityReportSchema),
+/* harmony export */   oC: () => (/* binding */ SEVERITIES),
+/* harmony export */   qs: () => (/* binding */ severityRank)
+/* harmony export */ });
+/* unused harmony exports securityFindingSchema, SCANNER_STATUSES, scannerResultSchema */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2857);
+
+/**
+ * The JSON report that security-scan writes and quality-gate reads (`security-report` input).
+ * Kept minimal on purpose: a new field is added as optional, a breaking change bumps `version`.
+ */
+const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'];
+const securityFindingSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    id: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    ruleId: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    severity: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(SEVERITIES),
+    scanner: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    message: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    file: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+    line: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().positive().optional(),
+    suppressed: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY(),
+    fingerprint: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    // Optional extensions written by security-scan; readers of version 1 may ignore them.
+    fix: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+    fixable: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY().optional(),
+    new: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY().optional(),
+    suppressedBy: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+    match: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+    package: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+        name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+        version: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+        advisory: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+        fixVersion: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+        dependencyPath: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()),
+    })
+        .optional(),
+});
+const SCANNER_STATUSES = ['ok', 'unavailable', 'not-scanned', 'skipped'];
+const scannerResultSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    status: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(SCANNER_STATUSES),
+    reason: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+});
+const securityReportSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    version: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz(1),
+    findings: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(securityFindingSchema),
+    counts: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig()).optional(),
+    scanners: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), scannerResultSchema).optional(),
+    passed: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY().optional(),
+});
+/** Most severe first. */
+function severityRank(severity) {
+    return SEVERITIES.length - SEVERITIES.indexOf(severity);
+}
+/** Unsuppressed findings by severity: what a gate on findings counts. */
+function countUnsuppressedBySeverity(report) {
+    const counts = { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
+    for (const finding of report.findings)
+        if (!finding.suppressed)
+            counts[finding.severity] += 1;
+    return counts;
+}
+
+
+/***/ }),
+
 /***/ 656:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -118,7 +330,7 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  run: () => (/* binding */ run)
+  run: () => (/* binding */ main_run)
 });
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 8 modules
@@ -129,8 +341,16 @@ var promises_ = __webpack_require__(1455);
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./actions/lib/index.ts + 5 modules
-var lib = __webpack_require__(1804);
+// EXTERNAL MODULE: ./actions/lib/run.ts
+var run = __webpack_require__(7667);
+// EXTERNAL MODULE: ./actions/lib/inputs.ts
+var lib_inputs = __webpack_require__(7721);
+// EXTERNAL MODULE: ./actions/lib/errors.ts
+var errors = __webpack_require__(2863);
+// EXTERNAL MODULE: ./actions/lib/outputs.ts
+var outputs = __webpack_require__(3932);
+// EXTERNAL MODULE: ./actions/lib/summary.ts
+var summary = __webpack_require__(7834);
 ;// CONCATENATED MODULE: ./actions/quality-gate/src/annotations.ts
 /**
  * GitHub shows at most 10 warnings and 10 errors per step, so each kind is capped and the
@@ -287,8 +507,6 @@ function percent(hit, found) {
 var fxp = __webpack_require__(5824);
 // EXTERNAL MODULE: ./node_modules/fast-xml-parser/src/xmlparser/XMLParser.js + 26 modules
 var XMLParser = __webpack_require__(9658);
-// EXTERNAL MODULE: ./actions/lib/errors.ts
-var errors = __webpack_require__(2863);
 ;// CONCATENATED MODULE: ./actions/quality-gate/src/report-format.ts
 
 
@@ -1094,21 +1312,21 @@ const SEVERITY_LIMIT = new RegExp(`^(${security_report/* SEVERITIES */.oC.join('
  * and the defaults (DEFAULT_POLICY) apply only when neither sets a condition.
  */
 const qualityGateInputs = {
-    'coverage-files': lib/* input */.hF.globs('coverage report globs, newline or comma separated').optional(),
-    'test-results': lib/* input */.hF.globs('JUnit XML globs, newline or comma separated').optional(),
-    'lint-results': lib/* input */.hF.globs('ESLint JSON or SARIF globs, newline or comma separated').optional(),
-    'security-report': lib/* input */.hF.path('the path of a security-scan JSON report').optional(),
-    'base-ref': lib/* input */.hF.text(git/* GIT_REVISION_EXPECTED */.uj).refine(git/* isGitRevision */.Qw, { error: git/* GIT_REVISION_EXPECTED */.uj }).optional(),
-    'base-coverage-file': lib/* input */.hF.path('the path of a coverage report of the base').optional(),
-    'min-coverage': lib/* input */.hF.number(PERCENT).optional(),
-    'min-branch-coverage': lib/* input */.hF.number(PERCENT).optional(),
-    'min-changed-lines-coverage': lib/* input */.hF.number(PERCENT).optional(),
-    'min-changed-lines': lib/* input */.hF.integer({ min: 0 }).optional(),
-    'max-coverage-drop': lib/* input */.hF.number(PERCENT).optional(),
-    'max-failed-tests': lib/* input */.hF.integer({ min: 0 }).optional(),
-    'max-lint-errors': lib/* input */.hF.integer({ min: 0 }).optional(),
-    'max-lint-warnings': lib/* input */.hF.integer({ min: 0 }).optional(),
-    'max-security-findings': lib/* input */.hF
+    'coverage-files': lib_inputs/* input */.h.globs('coverage report globs, newline or comma separated').optional(),
+    'test-results': lib_inputs/* input */.h.globs('JUnit XML globs, newline or comma separated').optional(),
+    'lint-results': lib_inputs/* input */.h.globs('ESLint JSON or SARIF globs, newline or comma separated').optional(),
+    'security-report': lib_inputs/* input */.h.path('the path of a security-scan JSON report').optional(),
+    'base-ref': lib_inputs/* input */.h.text(git/* GIT_REVISION_EXPECTED */.uj).refine(git/* isGitRevision */.Qw, { error: git/* GIT_REVISION_EXPECTED */.uj }).optional(),
+    'base-coverage-file': lib_inputs/* input */.h.path('the path of a coverage report of the base').optional(),
+    'min-coverage': lib_inputs/* input */.h.number(PERCENT).optional(),
+    'min-branch-coverage': lib_inputs/* input */.h.number(PERCENT).optional(),
+    'min-changed-lines-coverage': lib_inputs/* input */.h.number(PERCENT).optional(),
+    'min-changed-lines': lib_inputs/* input */.h.integer({ min: 0 }).optional(),
+    'max-coverage-drop': lib_inputs/* input */.h.number(PERCENT).optional(),
+    'max-failed-tests': lib_inputs/* input */.h.integer({ min: 0 }).optional(),
+    'max-lint-errors': lib_inputs/* input */.h.integer({ min: 0 }).optional(),
+    'max-lint-warnings': lib_inputs/* input */.h.integer({ min: 0 }).optional(),
+    'max-security-findings': lib_inputs/* input */.h
         .list(SEVERITY_LIMITS)
         .refine((items) => items.every((item) => SEVERITY_LIMIT.test(item)), { error: `${SEVERITY_LIMITS} (severities: ${security_report/* SEVERITIES */.oC.join(', ')})` })
         .transform((items) => Object.fromEntries(items.map((item) => {
@@ -1116,17 +1334,17 @@ const qualityGateInputs = {
         return [severity, Number(limit)];
     })))
         .optional(),
-    'policy-file': lib/* input */.hF.path('the path of a YAML policy file').optional(),
-    'allow-missing': lib/* input */.hF.boolean().default(false),
-    'allow-empty-reports': lib/* input */.hF.boolean().default(false),
-    comment: lib/* input */.hF.boolean().default(true),
-    'pull-request': lib/* input */.hF.integer({ min: 1 }).optional(),
+    'policy-file': lib_inputs/* input */.h.path('the path of a YAML policy file').optional(),
+    'allow-missing': lib_inputs/* input */.h.boolean().default(false),
+    'allow-empty-reports': lib_inputs/* input */.h.boolean().default(false),
+    comment: lib_inputs/* input */.h.boolean().default(true),
+    'pull-request': lib_inputs/* input */.h.integer({ min: 1 }).optional(),
     // It goes into an HTTP header: whitespace or control characters there are a mistake (or an attempt to add a header).
-    'github-token': lib/* input */.hF
+    'github-token': lib_inputs/* input */.h
         .text('a GitHub token')
         .refine((token) => /^[\x21-\x7e]{1,4096}$/.test(token), { error: 'a GitHub token (printable characters, no spaces)' })
         .optional(),
-    'working-directory': lib/* input */.hF.path('a folder in the workspace').default('.'),
+    'working-directory': lib_inputs/* input */.h.path('a folder in the workspace').default('.'),
 };
 const qualityGateSecretInputs = ['github-token'];
 
@@ -1620,11 +1838,11 @@ function parseSecurityReport(content) {
 
 
 
-async function run() {
-    await (0,lib/* runAction */.Cs)('quality-gate', async () => {
-        const inputs = (0,lib/* parseInputs */.TL)(qualityGateInputs, { secret: qualityGateSecretInputs });
+async function main_run() {
+    await (0,run/* runAction */.C)('quality-gate', async () => {
+        const inputs = (0,lib_inputs/* parseInputs */.T)(qualityGateInputs, { secret: qualityGateSecretInputs });
         if (!inputs['coverage-files'] && !inputs['test-results'] && !inputs['lint-results'] && !inputs['security-report']) {
-            throw new lib/* ConfigurationError */.j1('No reports were given: set at least one of coverage-files, test-results, lint-results or security-report.');
+            throw new errors/* ConfigurationError */.j1('No reports were given: set at least one of coverage-files, test-results, lint-results or security-report.');
         }
         const workspace = await (0,promises_.realpath)(process.env.GITHUB_WORKSPACE ?? process.cwd());
         const workingDirectory = await folderInWorkspace(inputs['working-directory'], workspace);
@@ -1633,7 +1851,7 @@ async function run() {
         const markdown = renderMarkdown(result);
         const reportPath = (0,external_node_path_.join)(await (0,promises_.mkdtemp)((0,external_node_path_.join)(process.env.RUNNER_TEMP ?? (0,external_node_os_.tmpdir)(), 'quality-gate-')), 'report.json');
         await (0,promises_.writeFile)(reportPath, `${JSON.stringify({ version: 1, ...result }, null, 2)}\n`);
-        (0,lib/* setOutputs */.n0)({
+        (0,outputs/* setOutputs */.n)({
             passed: result.passed,
             coverage: result.coverage?.lines,
             'branch-coverage': result.coverage?.branches,
@@ -1643,7 +1861,7 @@ async function run() {
             'lint-errors': result.lint?.errors,
             report: reportPath,
         });
-        await (0,lib/* writeSummary */.Sy)((summary) => summary.addRaw(markdown, true));
+        await (0,summary/* writeSummary */.S)((summary) => summary.addRaw(markdown, true));
         for (const annotation of buildAnnotations(result)) {
             const { level, message, ...properties } = annotation;
             core[level](message, properties);
@@ -1664,7 +1882,7 @@ async function run() {
 async function folderInWorkspace(folder, workspace) {
     const resolved = await (0,promises_.realpath)((0,external_node_path_.resolve)(workspace, folder)).catch(() => undefined);
     if (resolved === undefined || !(0,paths/* isWithin */.U)(resolved, workspace) || !(await (0,promises_.stat)(resolved)).isDirectory()) {
-        throw new lib/* ConfigurationError */.j1(`Input "working-directory" has value "${folder.slice(0, 80)}": expected a folder in the workspace (${workspace}).`);
+        throw new errors/* ConfigurationError */.j1(`Input "working-directory" has value "${folder.slice(0, 80)}": expected a folder in the workspace (${workspace}).`);
     }
     return resolved;
 }
@@ -1720,7 +1938,7 @@ async function evaluate(inputs, workingDirectory, allowedRoots) {
 async function readPolicy(path, workingDirectory, allowedRoots) {
     const content = await readReport((0,external_node_path_.isAbsolute)(path) ? path : (0,external_node_path_.join)(workingDirectory, path), path, { allowedRoots, kind: 'policy file', input: 'policy-file' });
     if (content === undefined)
-        throw new lib/* ConfigurationError */.j1(`The policy file "${path}" (policy-file) was not found (in ${workingDirectory}).`);
+        throw new errors/* ConfigurationError */.j1(`The policy file "${path}" (policy-file) was not found (in ${workingDirectory}).`);
     return content;
 }
 async function pullRequestBase() {

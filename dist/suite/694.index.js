@@ -10,11 +10,23 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  run: () => (/* binding */ run)
+  run: () => (/* binding */ main_run)
 });
 
-// EXTERNAL MODULE: ./actions/lib/index.ts + 5 modules
-var lib = __webpack_require__(1804);
+// EXTERNAL MODULE: ./actions/lib/run.ts
+var run = __webpack_require__(7667);
+// EXTERNAL MODULE: ./actions/lib/inputs.ts
+var lib_inputs = __webpack_require__(7721);
+// EXTERNAL MODULE: ./actions/lib/errors.ts
+var errors = __webpack_require__(2863);
+// EXTERNAL MODULE: ./actions/lib/kubernetes/kubeconfig.ts
+var kubernetes_kubeconfig = __webpack_require__(608);
+// EXTERNAL MODULE: ./actions/lib/kubernetes/kubectl.ts
+var kubernetes_kubectl = __webpack_require__(6793);
+// EXTERNAL MODULE: ./actions/lib/outputs.ts
+var outputs = __webpack_require__(3932);
+// EXTERNAL MODULE: ./actions/lib/summary.ts
+var summary = __webpack_require__(7834);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 8 modules
 var core = __webpack_require__(6058);
 // EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 2 modules
@@ -29,8 +41,6 @@ var promises_ = __webpack_require__(1455);
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./actions/lib/errors.ts
-var errors = __webpack_require__(2863);
 ;// CONCATENATED MODULE: ./actions/lib/kubernetes/kubectl-install.ts
 
 
@@ -195,6 +205,8 @@ function sha256(file) {
 var metadata = __webpack_require__(7482);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ./actions/lib/kubernetes/names.ts
+var names = __webpack_require__(5067);
 // EXTERNAL MODULE: ./actions/lib/kubernetes/objects.ts
 var kubernetes_objects = __webpack_require__(1563);
 ;// CONCATENATED MODULE: ./actions/k8s-deploy/src/manifests.ts
@@ -210,7 +222,7 @@ function parseManifests(sources) {
             const where = `${origin} (document ${index + 1})`;
             const [error] = document.errors;
             if (error)
-                throw new lib/* ConfigurationError */.j1(`${where} is not valid YAML: ${error.message.split('\n')[0]}`);
+                throw new errors/* ConfigurationError */.j1(`${where} is not valid YAML: ${error.message.split('\n')[0]}`);
             const value = document.toJS();
             if (value === null || value === undefined)
                 continue;
@@ -220,26 +232,26 @@ function parseManifests(sources) {
         }
     }
     if (objects.length === 0)
-        throw new lib/* ConfigurationError */.j1('The manifests contain no Kubernetes object');
+        throw new errors/* ConfigurationError */.j1('The manifests contain no Kubernetes object');
     return objects;
 }
 function checkObject(value, where) {
     if (!(0,kubernetes_objects/* isRecord */.u4)(value))
-        throw new lib/* ConfigurationError */.j1(`${where}: expected a Kubernetes object (a YAML mapping)`);
+        throw new errors/* ConfigurationError */.j1(`${where}: expected a Kubernetes object (a YAML mapping)`);
     for (const field of ['apiVersion', 'kind']) {
         if (typeof value[field] !== 'string' || value[field] === '') {
-            throw new lib/* ConfigurationError */.j1(`${where}: expected a "${field}" string`);
+            throw new errors/* ConfigurationError */.j1(`${where}: expected a "${field}" string`);
         }
     }
     const metadata = value.metadata;
     if (!(0,kubernetes_objects/* isRecord */.u4)(metadata) || typeof metadata.name !== 'string' || metadata.name === '') {
-        throw new lib/* ConfigurationError */.j1(`${where}: ${String(value.kind)} has no metadata.name`);
+        throw new errors/* ConfigurationError */.j1(`${where}: ${String(value.kind)} has no metadata.name`);
     }
     // The names the suite hands to kubectl, and the namespace the run resolves, must be what the API server would accept.
-    if ((0,lib/* isNamedKind */.cX)(value.kind))
-        (0,lib/* checkObjectName */.Rl)(value.kind, metadata.name, where);
+    if ((0,names/* isNamedKind */.cX)(value.kind))
+        (0,names/* checkObjectName */.Rl)(value.kind, metadata.name, where);
     if (metadata.namespace !== undefined)
-        (0,lib/* checkObjectName */.Rl)('Namespace', metadata.namespace, `${where}: metadata.namespace`);
+        (0,names/* checkObjectName */.Rl)('Namespace', metadata.namespace, `${where}: metadata.namespace`);
     return value;
 }
 function describeObject(object) {
@@ -261,7 +273,7 @@ function parseAnnotations(entries) {
         const separator = entry.indexOf('=');
         const key = entry.slice(0, separator).trim();
         if (separator <= 0 || !/^([a-z0-9.-]+\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/.test(key)) {
-            throw new lib/* ConfigurationError */.j1(`Input "annotations" has entry "${entry}": expected key=value with a valid annotation key`);
+            throw new errors/* ConfigurationError */.j1(`Input "annotations" has entry "${entry}": expected key=value with a valid annotation key`);
         }
         annotations[key] = entry.slice(separator + 1).trim();
     }
@@ -319,7 +331,7 @@ function parseImageReference(text, where = 'Input "images" has value') {
     const tag = tagColon === -1 ? undefined : withoutDigest.slice(tagColon + 1);
     const valid = /^[a-z0-9]([a-z0-9._\-/:]*[a-z0-9])?$/.test(repository) && (tag === undefined || TAG.test(tag)) && (digest === undefined || DIGEST.test(digest));
     if (!valid) {
-        throw new lib/* ConfigurationError */.j1(`${where} "${(0,lib/* abbreviate */.Sm)(text)}": expected an image reference such as inventory-service:1.4.2`);
+        throw new errors/* ConfigurationError */.j1(`${where} "${(0,errors/* abbreviate */.Sm)(text)}": expected an image reference such as inventory-service:1.4.2`);
     }
     return { text, repository, name: repository.slice(repository.lastIndexOf('/') + 1) };
 }
@@ -368,7 +380,7 @@ function substituteImages(objects, images) {
     const unmatched = wanted.filter((image) => !used.has(image.text));
     if (unmatched.length > 0) {
         const present = [...new Set(objects.flatMap(kubernetes_objects/* containerImages */._Z))];
-        throw new lib/* ConfigurationError */.j1(`Input "images": ${unmatched.map((image) => `"${image.text}"`).join(', ')} matches no container in the manifests ` +
+        throw new errors/* ConfigurationError */.j1(`Input "images": ${unmatched.map((image) => `"${image.text}"`).join(', ')} matches no container in the manifests ` +
             `(their images: ${present.join(', ') || 'none'})`);
     }
     return { objects: updated, changes };
@@ -381,28 +393,30 @@ var schemas = __webpack_require__(2857);
 
 
 const k8sDeployInputs = {
-    manifests: lib/* input */.hF.list('files, folders or a kustomize folder, newline or comma separated'),
-    images: lib/* input */.hF.list('image references such as inventory-service:1.4.2, newline or comma separated').optional(),
-    namespace: lib/* input */.hF.namespace().optional(),
-    strategy: lib/* input */.hF.oneOf(['rolling', 'blue-green', 'canary']).default('rolling'),
-    action: lib/* input */.hF.oneOf(['deploy', 'promote', 'abort']).default('deploy'),
-    'canary-percentage': lib/* input */.hF.integer({ min: 1, max: 100 }).default(25),
-    'canary-replicas': lib/* input */.hF.integer({ min: 1 }).optional(),
-    timeout: lib/* input */.hF.duration().default(300),
-    'rollback-on-failure': lib/* input */.hF.boolean().default(true),
-    kubeconfig: lib/* input */.hF.kubeconfig().optional(),
+    manifests: lib_inputs/* input */.h.list('files, folders or a kustomize folder, newline or comma separated'),
+    images: lib_inputs/* input */.h.list('image references such as inventory-service:1.4.2, newline or comma separated').optional(),
+    namespace: lib_inputs/* input */.h.namespace().optional(),
+    strategy: lib_inputs/* input */.h.oneOf(['rolling', 'blue-green', 'canary']).default('rolling'),
+    action: lib_inputs/* input */.h.oneOf(['deploy', 'promote', 'abort']).default('deploy'),
+    'canary-percentage': lib_inputs/* input */.h.integer({ min: 1, max: 100 }).default(25),
+    'canary-replicas': lib_inputs/* input */.h.integer({ min: 1 }).optional(),
+    timeout: lib_inputs/* input */.h.duration().default(300),
+    'rollback-on-failure': lib_inputs/* input */.h.boolean().default(true),
+    kubeconfig: lib_inputs/* input */.h.kubeconfig().optional(),
     'kubectl-version': schemas/* string */.YjP().regex(KUBECTL_VERSION, { error: 'a kubectl version such as v1.32.4' }).optional(),
-    'field-manager': lib/* input */.hF.text('a field manager name').default('inventory-devops'),
-    annotations: lib/* input */.hF.list('key=value annotations, newline or comma separated').optional(),
-    'dry-run': lib/* input */.hF.boolean().default(false),
-    environment: lib/* input */.hF.text('a GitHub environment name').max(255, { error: 'a GitHub environment name of at most 255 characters' }).optional(),
-    'environment-url': lib/* input */.hF.url().optional(),
-    'github-token': lib/* input */.hF.text('a GitHub token').optional(),
+    'field-manager': lib_inputs/* input */.h.text('a field manager name').default('inventory-devops'),
+    annotations: lib_inputs/* input */.h.list('key=value annotations, newline or comma separated').optional(),
+    'dry-run': lib_inputs/* input */.h.boolean().default(false),
+    environment: lib_inputs/* input */.h.text('a GitHub environment name').max(255, { error: 'a GitHub environment name of at most 255 characters' }).optional(),
+    'environment-url': lib_inputs/* input */.h.url().optional(),
+    'github-token': lib_inputs/* input */.h.text('a GitHub token').optional(),
 };
 const k8sDeploySecretInputs = ['kubeconfig', 'github-token'];
 
 // EXTERNAL MODULE: ./actions/lib/github.ts
 var github = __webpack_require__(1691);
+// EXTERNAL MODULE: ./actions/lib/secrets.ts
+var secrets = __webpack_require__(9039);
 ;// CONCATENATED MODULE: ./actions/k8s-deploy/src/github-deployment.ts
 
 
@@ -467,11 +481,11 @@ async function setStatus(token, repository, id, status) {
 function warn(what, error) {
     const status = (0,github/* githubErrorStatus */.m9)(error);
     const reason = status === 403 || status === 404
-        ? `the token may not write deployments (HTTP ${status}: ${(0,lib/* describeError */.Uc)(error)}); give the job \`permissions: deployments: write\``
+        ? `the token may not write deployments (HTTP ${status}: ${(0,errors/* describeError */.Uc)(error)}); give the job \`permissions: deployments: write\``
         : status === undefined || status === 500
-            ? `the GitHub API at ${process.env.GITHUB_API_URL || 'https://api.github.com'} could not be reached or failed (${(0,lib/* describeError */.Uc)(error)})`
-            : `HTTP ${status}: ${(0,lib/* describeError */.Uc)(error)}`;
-    core.warning((0,lib/* redactSecrets */.fp)(`${what}: ${reason}. The deploy itself is not affected.`));
+            ? `the GitHub API at ${process.env.GITHUB_API_URL || 'https://api.github.com'} could not be reached or failed (${(0,errors/* describeError */.Uc)(error)})`
+            : `HTTP ${status}: ${(0,errors/* describeError */.Uc)(error)}`;
+    core.warning((0,secrets/* redactSecrets */.f)(`${what}: ${reason}. The deploy itself is not affected.`));
 }
 
 ;// CONCATENATED MODULE: ./actions/k8s-deploy/src/load.ts
@@ -487,7 +501,7 @@ async function readManifestSources(paths, kubectl, workspace) {
         const absolute = (0,external_node_path_.resolve)(workspace, path);
         const info = await (0,promises_.stat)(absolute).catch(() => undefined);
         if (!info)
-            throw new lib/* ConfigurationError */.j1(`Input "manifests": "${path}" does not exist (looked in ${absolute})`);
+            throw new errors/* ConfigurationError */.j1(`Input "manifests": "${path}" does not exist (looked in ${absolute})`);
         if (info.isFile()) {
             sources.push({ origin: path, text: await (0,promises_.readFile)(absolute, 'utf8') });
         }
@@ -498,7 +512,7 @@ async function readManifestSources(paths, kubectl, workspace) {
         else {
             const files = (await (0,promises_.readdir)(absolute)).filter((file) => /\.ya?ml$/.test(file)).sort();
             if (files.length === 0)
-                throw new lib/* ConfigurationError */.j1(`Input "manifests": folder "${path}" has no .yaml or .yml file`);
+                throw new errors/* ConfigurationError */.j1(`Input "manifests": folder "${path}" has no .yaml or .yml file`);
             for (const file of files)
                 sources.push({ origin: (0,external_node_path_.join)(path, file), text: await (0,promises_.readFile)((0,external_node_path_.join)(absolute, file), 'utf8') });
         }
@@ -532,19 +546,21 @@ function namespaceOfRun(objects, requested) {
     if (requested !== undefined) {
         const others = [...byNamespace.keys()].filter((namespace) => namespace !== requested);
         if (others.length > 0) {
-            throw new lib/* ConfigurationError */.j1(`Input "namespace" has value "${requested}", but the manifests put ${others.map((namespace) => `${listing(namespace)} in namespace "${namespace}"`).join('; ')}: ` +
+            throw new errors/* ConfigurationError */.j1(`Input "namespace" has value "${requested}", but the manifests put ${others.map((namespace) => `${listing(namespace)} in namespace "${namespace}"`).join('; ')}: ` +
                 "a run deploys into one namespace. Set the input to the manifests' namespace, or remove metadata.namespace from them; nothing was applied");
         }
         return requested;
     }
     const named = [...byNamespace.keys()];
     if (named.length > 1) {
-        throw new lib/* ConfigurationError */.j1(`The manifests name ${named.length} namespaces (${named.map((namespace) => `"${namespace}": ${listing(namespace)}`).join('; ')}): ` +
+        throw new errors/* ConfigurationError */.j1(`The manifests name ${named.length} namespaces (${named.map((namespace) => `"${namespace}": ${listing(namespace)}`).join('; ')}): ` +
             'a run deploys into one namespace. Deploy each namespace in a step of its own; nothing was applied');
     }
     return named[0];
 }
 
+// EXTERNAL MODULE: ./actions/lib/markdown.ts
+var markdown = __webpack_require__(4269);
 ;// CONCATENATED MODULE: ./actions/k8s-deploy/src/summary.ts
 
 
@@ -555,10 +571,10 @@ const HEADLINES = { succeeded: '✅ Deployed', 'rolled-back': '↩️ Failed and
  * tables, details labels), for Markdown in prose, and fenced in code blocks.
  */
 function renderDeploySummary(summary, result, namespace, images, seconds) {
-    summary.addHeading(`${HEADLINES[result.status]} (${(0,lib/* escapeHtml */.ZD)(result.strategy)}, namespace ${(0,lib/* escapeHtml */.ZD)(namespace)}, ${seconds.toFixed(1)} s)`, 3);
-    summary.addRaw(`\n${(0,lib/* escapeMarkdown */.FV)(result.message)}\n\n`);
+    summary.addHeading(`${HEADLINES[result.status]} (${(0,markdown/* escapeHtml */.ZD)(result.strategy)}, namespace ${(0,markdown/* escapeHtml */.ZD)(namespace)}, ${seconds.toFixed(1)} s)`, 3);
+    summary.addRaw(`\n${(0,markdown/* escapeMarkdown */.FV)(result.message)}\n\n`);
     for (const note of result.notes)
-        summary.addRaw(`> ${(0,lib/* escapeMarkdown */.FV)(note)}\n\n`);
+        summary.addRaw(`> ${(0,markdown/* escapeMarkdown */.FV)(note)}\n\n`);
     if (result.workloads.length > 0) {
         summary.addTable([
             [
@@ -566,7 +582,7 @@ function renderDeploySummary(summary, result, namespace, images, seconds) {
                 { data: 'Revision before', header: true },
                 { data: 'Revision now', header: true },
             ],
-            ...result.workloads.map((workload) => [(0,lib/* escapeHtml */.ZD)((0,deploy_result/* workloadLabel */.U)(workload)), String(workload.previousRevision ?? '–'), String(workload.revision ?? '–')]),
+            ...result.workloads.map((workload) => [(0,markdown/* escapeHtml */.ZD)((0,deploy_result/* workloadLabel */.U)(workload)), String(workload.previousRevision ?? '–'), String(workload.revision ?? '–')]),
         ]);
     }
     if (images.length > 0) {
@@ -577,19 +593,19 @@ function renderDeploySummary(summary, result, namespace, images, seconds) {
                 { data: 'Image before', header: true },
                 { data: 'Image now', header: true },
             ],
-            ...images.map((change) => [change.object, change.container, change.from, change.to].map(lib/* escapeHtml */.ZD)),
+            ...images.map((change) => [change.object, change.container, change.from, change.to].map(markdown/* escapeHtml */.ZD)),
         ]);
     }
     for (const problem of result.problems) {
-        summary.addHeading(`Pod ${(0,lib/* escapeHtml */.ZD)(problem.pod)}: ${(0,lib/* escapeHtml */.ZD)(problem.reason)}`, 4);
+        summary.addHeading(`Pod ${(0,markdown/* escapeHtml */.ZD)(problem.pod)}: ${(0,markdown/* escapeHtml */.ZD)(problem.reason)}`, 4);
         if (problem.message)
-            summary.addRaw(`\n${(0,lib/* escapeMarkdown */.FV)(problem.message)}\n\n`);
+            summary.addRaw(`\n${(0,markdown/* escapeMarkdown */.FV)(problem.message)}\n\n`);
         if (problem.events.length > 0)
-            summary.addDetails('Events', `\n\n${(0,lib/* codeBlock */.DV)(problem.events.join('\n'))}\n`);
-        summary.addDetails(`Last log lines${problem.container ? ` of ${(0,lib/* escapeHtml */.ZD)(problem.container)}` : ''}`, `\n\n${(0,lib/* codeBlock */.DV)(problem.logs || '(no output)')}\n`);
+            summary.addDetails('Events', `\n\n${(0,markdown/* codeBlock */.DV)(problem.events.join('\n'))}\n`);
+        summary.addDetails(`Last log lines${problem.container ? ` of ${(0,markdown/* escapeHtml */.ZD)(problem.container)}` : ''}`, `\n\n${(0,markdown/* codeBlock */.DV)(problem.logs || '(no output)')}\n`);
     }
     if (result.diff !== undefined)
-        summary.addDetails('What would change (kubectl diff)', `\n\n${(0,lib/* codeBlock */.DV)(result.diff, 'diff')}\n`);
+        summary.addDetails('What would change (kubectl diff)', `\n\n${(0,markdown/* codeBlock */.DV)(result.diff, 'diff')}\n`);
 }
 
 ;// CONCATENATED MODULE: ./actions/k8s-deploy/src/main.ts
@@ -608,22 +624,22 @@ function renderDeploySummary(summary, result, namespace, images, seconds) {
 
 
 
-async function run() {
-    await (0,lib/* runAction */.Cs)('k8s-deploy', async () => {
+async function main_run() {
+    await (0,run/* runAction */.C)('k8s-deploy', async () => {
         const started = Date.now();
-        const inputs = (0,lib/* parseInputs */.TL)(k8sDeployInputs, { secret: k8sDeploySecretInputs });
+        const inputs = (0,lib_inputs/* parseInputs */.T)(k8sDeployInputs, { secret: k8sDeploySecretInputs });
         if (inputs.action !== 'deploy' && inputs.strategy === 'rolling') {
-            throw new lib/* ConfigurationError */.j1(`Input "action" has value "${inputs.action}": promote and abort need strategy canary or blue-green`);
+            throw new errors/* ConfigurationError */.j1(`Input "action" has value "${inputs.action}": promote and abort need strategy canary or blue-green`);
         }
         const extraAnnotations = parseAnnotations(inputs.annotations);
-        const kubeconfig = await (0,lib/* prepareKubeconfig */.pl)(inputs.kubeconfig);
+        const kubeconfig = await (0,kubernetes_kubeconfig/* prepareKubeconfig */.p)(inputs.kubeconfig);
         let githubDeployment;
         let succeeded = false;
         try {
-            const unscoped = new lib/* Kubectl */.bx({ kubeconfig: kubeconfig.path, binary: await kubectlBinary(kubeconfig.path, inputs['kubectl-version']) });
+            const unscoped = new kubernetes_kubectl/* Kubectl */.bx({ kubeconfig: kubeconfig.path, binary: await kubectlBinary(kubeconfig.path, inputs['kubectl-version']) });
             const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
             const parsed = parseManifests(await readManifestSources(inputs.manifests, unscoped, workspace));
-            const namespace = namespaceOfRun(parsed, inputs.namespace) ?? (await (0,lib/* contextNamespace */.jy)(unscoped));
+            const namespace = namespaceOfRun(parsed, inputs.namespace) ?? (await (0,kubernetes_kubectl/* contextNamespace */.jy)(unscoped));
             const kubectl = unscoped.inNamespace(namespace);
             githubDeployment = await startGitHubDeployment({
                 token: inputs['github-token'],
@@ -646,7 +662,7 @@ async function run() {
             };
             const result = await perform(kubectl, objects, inputs.strategy, inputs.action, options);
             const seconds = (Date.now() - started) / 1000;
-            (0,lib/* setOutputs */.n0)({
+            (0,outputs/* setOutputs */.n)({
                 namespace,
                 deployments: result.workloads.map(deploy_result/* workloadLabel */.U),
                 revision: result.workloads[0]?.revision,
@@ -658,13 +674,13 @@ async function run() {
                 status: result.status,
                 'duration-seconds': seconds.toFixed(1),
             });
-            await (0,lib/* writeSummary */.Sy)((summary) => {
+            await (0,summary/* writeSummary */.S)((summary) => {
                 renderDeploySummary(summary, result, namespace, changes, seconds);
                 if (inputs['environment-url'])
                     summary.addLink('Open the environment', inputs['environment-url']);
             });
             if (result.status !== 'succeeded')
-                throw new lib/* ConfigurationError */.j1(result.message);
+                throw new errors/* ConfigurationError */.j1(result.message);
             succeeded = true;
         }
         finally {
@@ -691,6 +707,125 @@ function perform(kubectl, objects, strategy, action, options) {
 /** The kubectl of the requested version: on PATH, in the tool cache, or downloaded with its checksum verified. */
 async function kubectlBinary(kubeconfig, wanted) {
     return wanted ? (await installKubectl(wanted, { kubeconfig })).binary : undefined;
+}
+
+
+/***/ }),
+
+/***/ 1691:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   SU: () => (/* binding */ parseRepository),
+/* harmony export */   Yy: () => (/* binding */ createDeployment),
+/* harmony export */   gt: () => (/* binding */ createDeploymentStatus),
+/* harmony export */   lB: () => (/* binding */ upsertComment),
+/* harmony export */   m9: () => (/* binding */ githubErrorStatus)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6058);
+
+/**
+ * Keeps one comment per marker on an issue or pull request: edits the comment that
+ * contains `marker` and was written by the token's own identity, or creates one. Anyone
+ * can write the marker into a comment of theirs, so a marker alone proves nothing: such a
+ * comment is left alone. Every page of comments is read (the marker comment is often past
+ * the first page on busy pull requests). A token that may not read or write (403/404,
+ * e.g. a fork's read-only token) is reported as `not-permitted`, not thrown.
+ * The API base comes from GITHUB_API_URL (GitHub Enterprise, or a stand-in in tests).
+ */
+async function upsertComment(token, target, marker, body) {
+    const octokit = await octokitFor(token);
+    const { owner, repo, issueNumber } = target;
+    try {
+        const comments = await octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number: issueNumber, per_page: 100 });
+        const marked = comments.filter((comment) => comment.body?.includes(marker));
+        const identity = marked.length > 0 ? await tokenIdentity(octokit) : undefined;
+        const existing = identity === undefined ? undefined : marked.find((comment) => writtenBy(comment.user, identity));
+        if (existing) {
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__.debug(`Updating comment ${existing.id} on ${owner}/${repo}#${issueNumber}`);
+            const { data } = await octokit.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body });
+            return { outcome: 'updated', url: data.html_url };
+        }
+        if (marked.length > 0)
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(`${marked.length} comment(s) on ${owner}/${repo}#${issueNumber} carry the marker but were not written by ${identity?.login}: left alone.`);
+        const { data } = await octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body });
+        return { outcome: 'created', url: data.html_url };
+    }
+    catch (error) {
+        const status = error.status;
+        if (status === 403 || status === 404)
+            return { outcome: 'not-permitted', status };
+        throw error;
+    }
+}
+/**
+ * Whom the token acts as. GraphQL's viewer answers for every kind of token; REST's GET /user
+ * refuses installation tokens (GITHUB_TOKEN, GitHub Apps) with 403. The same query
+ * marocchino/sticky-pull-request-comment uses to find its own comments.
+ */
+async function tokenIdentity(octokit) {
+    const { viewer } = await octokit.graphql('query { viewer { login databaseId } }');
+    return viewer;
+}
+/**
+ * The same account id; or, for an app's token, a Bot author named `<slug>[bot]` (GITHUB_TOKEN's
+ * comments are by `github-actions[bot]`, type Bot) where the viewer may say `<slug>`. Only
+ * GitHub makes Bot accounts and no login may contain `[`, so no person can be taken for the
+ * bot, not even one whose login is the app's slug.
+ */
+function writtenBy(author, identity) {
+    if (!author)
+        return false;
+    if (identity.databaseId !== null && author.id === identity.databaseId)
+        return true;
+    return author.type === 'Bot' && (author.login === identity.login || author.login === `${identity.login}[bot]`);
+}
+/** `owner/name` (as in GITHUB_REPOSITORY), or undefined when it is not that shape. */
+function parseRepository(text) {
+    const match = /^([^/\s]+)\/([^/\s]+)$/.exec(text?.trim() ?? '');
+    return match ? { owner: match[1], repo: match[2] } : undefined;
+}
+/** How long one GitHub API call may take: reporting to GitHub never holds up a deploy for long. */
+const GITHUB_CALL_TIMEOUT_MS = 15_000;
+async function octokitFor(token) {
+    // Octokit is loaded only when an action talks to GitHub: most runs never do.
+    const { getOctokit } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
+    return getOctokit(token, { baseUrl: process.env.GITHUB_API_URL || 'https://api.github.com' });
+}
+/** The HTTP status of a failed GitHub API call (500 when the API could not be reached), if any. */
+function githubErrorStatus(error) {
+    const status = error?.status;
+    return typeof status === 'number' ? status : undefined;
+}
+/**
+ * Creates a GitHub deployment (no auto-merge, no required status contexts: the workflow
+ * that deploys has already decided) and returns its id. Throws the API's error.
+ */
+async function createDeployment(token, target, deployment) {
+    const { data } = await (await octokitFor(token)).rest.repos.createDeployment({
+        ...target,
+        ref: deployment.ref,
+        environment: deployment.environment,
+        description: deployment.description.slice(0, 140),
+        auto_merge: false,
+        required_contexts: [],
+        request: { signal: AbortSignal.timeout(GITHUB_CALL_TIMEOUT_MS) },
+    });
+    if (!('id' in data))
+        throw new Error(`GitHub created no deployment: ${data.message ?? 'no reason given'}`);
+    return data.id;
+}
+async function createDeploymentStatus(token, target, deploymentId, status) {
+    await (await octokitFor(token)).rest.repos.createDeploymentStatus({
+        ...target,
+        deployment_id: deploymentId,
+        state: status.state,
+        ...(status.description ? { description: status.description.slice(0, 140) } : {}),
+        ...(status.logUrl ? { log_url: status.logUrl } : {}),
+        ...(status.environmentUrl ? { environment_url: status.environmentUrl } : {}),
+        ...(status.autoInactive === false ? { auto_inactive: false } : {}),
+        request: { signal: AbortSignal.timeout(GITHUB_CALL_TIMEOUT_MS) },
+    });
 }
 
 

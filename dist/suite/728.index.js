@@ -10,21 +10,33 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  run: () => (/* binding */ run)
+  run: () => (/* binding */ main_run)
 });
 
-// EXTERNAL MODULE: ./actions/lib/index.ts + 5 modules
-var lib = __webpack_require__(1804);
+// EXTERNAL MODULE: ./actions/lib/run.ts
+var run = __webpack_require__(7667);
+// EXTERNAL MODULE: ./actions/lib/inputs.ts
+var lib_inputs = __webpack_require__(7721);
+// EXTERNAL MODULE: ./actions/lib/kubernetes/kubeconfig.ts
+var kubernetes_kubeconfig = __webpack_require__(608);
+// EXTERNAL MODULE: ./actions/lib/kubernetes/kubectl.ts
+var kubernetes_kubectl = __webpack_require__(6793);
+// EXTERNAL MODULE: ./actions/lib/outputs.ts
+var outputs = __webpack_require__(3932);
+// EXTERNAL MODULE: ./actions/lib/summary.ts
+var summary = __webpack_require__(7834);
+// EXTERNAL MODULE: ./actions/lib/errors.ts
+var errors = __webpack_require__(2863);
 ;// CONCATENATED MODULE: ./actions/rollback/src/inputs.ts
 
 const rollbackInputs = {
-    namespace: lib/* input */.hF.namespace().optional(),
-    deployment: lib/* input */.hF.kubernetesName('Deployment'),
-    'to-revision': lib/* input */.hF.integer({ min: 1 }).optional(),
-    reason: lib/* input */.hF.text('a reason').optional(),
-    'health-url': lib/* input */.hF.url().optional(),
-    timeout: lib/* input */.hF.duration().default(300),
-    kubeconfig: lib/* input */.hF.kubeconfig().optional(),
+    namespace: lib_inputs/* input */.h.namespace().optional(),
+    deployment: lib_inputs/* input */.h.kubernetesName('Deployment'),
+    'to-revision': lib_inputs/* input */.h.integer({ min: 1 }).optional(),
+    reason: lib_inputs/* input */.h.text('a reason').optional(),
+    'health-url': lib_inputs/* input */.h.url().optional(),
+    timeout: lib_inputs/* input */.h.duration().default(300),
+    kubeconfig: lib_inputs/* input */.h.kubeconfig().optional(),
 };
 const rollbackSecretInputs = ['kubeconfig'];
 
@@ -60,7 +72,7 @@ async function checkHealth(url, deadline) {
         }
         catch (error) {
             // Only a code or the error's kind: fetch's messages may quote the URL, and with it whatever it holds.
-            last = `did not answer (${(0,lib/* errorCode */.CA)(error) ?? (error instanceof Error ? error.name : 'unknown error')})`;
+            last = `did not answer (${(0,errors/* errorCode */.CA)(error) ?? (error instanceof Error ? error.name : 'unknown error')})`;
         }
         await (0,promises_.setTimeout)(1000);
     } while (Date.now() < giveUpAt);
@@ -79,15 +91,15 @@ function chooseRollbackTarget(revisions, current, requested) {
     if (requested !== undefined) {
         const target = known.find((revision) => revision.number === requested);
         if (!target)
-            throw new lib/* ConfigurationError */.j1(`Input "to-revision" has value "${requested}": no such revision; the revisions there are ${list || 'none'}`);
+            throw new errors/* ConfigurationError */.j1(`Input "to-revision" has value "${requested}": no such revision; the revisions there are ${list || 'none'}`);
         if (target.number === current)
-            throw new lib/* ConfigurationError */.j1(`Input "to-revision" has value "${requested}": that revision is already serving`);
+            throw new errors/* ConfigurationError */.j1(`Input "to-revision" has value "${requested}": that revision is already serving`);
         return { target, skipped: [] };
     }
     const older = known.filter((revision) => revision.number < current);
     const target = older.find((revision) => !revision.failed);
     if (!target) {
-        throw new lib/* ConfigurationError */.j1(`There is no earlier revision that deployed successfully to roll back to; the revisions there are ${list || 'none'}`);
+        throw new errors/* ConfigurationError */.j1(`There is no earlier revision that deployed successfully to roll back to; the revisions there are ${list || 'none'}`);
     }
     return { target, skipped: older.filter((revision) => revision.failed && revision.number > target.number) };
 }
@@ -118,12 +130,12 @@ async function undoLastRelease(kubectl, name, toRevision, timeoutSeconds) {
     const blueGreen = await (0,blue_green/* readBlueGreenState */.bF)(kubectl, name);
     if (blueGreen.serving) {
         if (toRevision !== undefined)
-            throw new lib/* ConfigurationError */.j1(`Input "to-revision" has value "${toRevision}": deployment/${name} is deployed blue-green, which rolls back by switching colours, not to a revision`);
+            throw new errors/* ConfigurationError */.j1(`Input "to-revision" has value "${toRevision}": deployment/${name} is deployed blue-green, which rolls back by switching colours, not to a revision`);
         return (0,blue_green/* undoBlueGreen */.e3)(kubectl, name, blueGreen, timeoutSeconds);
     }
     const deployment = await kubectl.find('Deployment', name);
     if (!deployment)
-        throw new lib/* ConfigurationError */.j1(`Input "deployment" has value "${name}": no such Deployment (nor a blue-green ${(0,blue_green/* colourName */._H)(name, 'blue')}/${(0,blue_green/* colourName */._H)(name, 'green')}) in namespace ${kubectl.namespace}`);
+        throw new errors/* ConfigurationError */.j1(`Input "deployment" has value "${name}": no such Deployment (nor a blue-green ${(0,blue_green/* colourName */._H)(name, 'blue')}/${(0,blue_green/* colourName */._H)(name, 'green')}) in namespace ${kubectl.namespace}`);
     const current = (0,deployment_revisions/* revisionOf */.DT)(deployment);
     const canaries = await (0,canary/* undoCanary */.JN)(kubectl, name);
     if (canaries.length > 0) {
@@ -146,18 +158,20 @@ function imagesOf(revisions, number) {
     return revisions.find((revision) => revision.number === number)?.images.join(', ') || 'unknown images';
 }
 
+// EXTERNAL MODULE: ./actions/lib/markdown.ts
+var markdown = __webpack_require__(4269);
 ;// CONCATENATED MODULE: ./actions/rollback/src/summary.ts
 
 function renderRollbackSummary(summary, outcome, namespace, reason, healthUrl, seconds) {
     const { done, rollout, health, ok } = outcome;
-    summary.addHeading(`${ok ? '✅ Rolled back' : '❌ Rollback failed'}: ${(0,lib/* escapeHtml */.ZD)(`deployment/${done.serving} in namespace ${namespace}`)} in ${seconds.toFixed(1)} s`, 3);
+    summary.addHeading(`${ok ? '✅ Rolled back' : '❌ Rollback failed'}: ${(0,markdown/* escapeHtml */.ZD)(`deployment/${done.serving} in namespace ${namespace}`)} in ${seconds.toFixed(1)} s`, 3);
     for (const line of done.lines)
-        summary.addRaw(`\n${(0,lib/* escapeMarkdown */.FV)(line)}\n`);
+        summary.addRaw(`\n${(0,markdown/* escapeMarkdown */.FV)(line)}\n`);
     if (reason)
-        summary.addRaw(`\nWhy: ${(0,lib/* escapeMarkdown */.FV)(reason)}\n`);
-    summary.addRaw(`\nRollout: ${(0,lib/* escapeMarkdown */.FV)(rollout.message)}\n`);
+        summary.addRaw(`\nWhy: ${(0,markdown/* escapeMarkdown */.FV)(reason)}\n`);
+    summary.addRaw(`\nRollout: ${(0,markdown/* escapeMarkdown */.FV)(rollout.message)}\n`);
     if (health)
-        summary.addRaw(`\nHealth check ${(0,lib/* escapeMarkdown */.FV)(healthUrl)}: ${(0,lib/* escapeMarkdown */.FV)(health.message)}\n`);
+        summary.addRaw(`\nHealth check ${(0,markdown/* escapeMarkdown */.FV)(healthUrl)}: ${(0,markdown/* escapeMarkdown */.FV)(health.message)}\n`);
 }
 
 ;// CONCATENATED MODULE: ./actions/rollback/src/main.ts
@@ -165,14 +179,14 @@ function renderRollbackSummary(summary, outcome, namespace, reason, healthUrl, s
 
 
 
-async function run() {
-    await (0,lib/* runAction */.Cs)('rollback', async () => {
+async function main_run() {
+    await (0,run/* runAction */.C)('rollback', async () => {
         const started = Date.now();
-        const inputs = (0,lib/* parseInputs */.TL)(rollbackInputs, { secret: rollbackSecretInputs });
-        const kubeconfig = await (0,lib/* prepareKubeconfig */.pl)(inputs.kubeconfig);
+        const inputs = (0,lib_inputs/* parseInputs */.T)(rollbackInputs, { secret: rollbackSecretInputs });
+        const kubeconfig = await (0,kubernetes_kubeconfig/* prepareKubeconfig */.p)(inputs.kubeconfig);
         try {
-            const unscoped = new lib/* Kubectl */.bx({ kubeconfig: kubeconfig.path });
-            const kubectl = unscoped.inNamespace(inputs.namespace ?? (await (0,lib/* contextNamespace */.jy)(unscoped)));
+            const unscoped = new kubernetes_kubectl/* Kubectl */.bx({ kubeconfig: kubeconfig.path });
+            const kubectl = unscoped.inNamespace(inputs.namespace ?? (await (0,kubernetes_kubectl/* contextNamespace */.jy)(unscoped)));
             const outcome = await rollBack(kubectl, {
                 deployment: inputs.deployment,
                 toRevision: inputs['to-revision'],
@@ -183,17 +197,17 @@ async function run() {
             });
             const { done, rollout, health, ok } = outcome;
             const seconds = (Date.now() - started) / 1000;
-            (0,lib/* setOutputs */.n0)({
+            (0,outputs/* setOutputs */.n)({
                 'from-revision': done.fromRevision,
                 'to-revision': done.toRevision,
                 'duration-seconds': seconds.toFixed(1),
                 status: ok ? 'succeeded' : 'failed',
             });
-            await (0,lib/* writeSummary */.Sy)((summary) => renderRollbackSummary(summary, outcome, kubectl.namespace, inputs.reason, inputs['health-url'], seconds));
+            await (0,summary/* writeSummary */.S)((summary) => renderRollbackSummary(summary, outcome, kubectl.namespace, inputs.reason, inputs['health-url'], seconds));
             if (!rollout.ok)
-                throw new lib/* ConfigurationError */.j1(`The rollback of deployment/${done.serving} did not become ready: ${rollout.message}`);
+                throw new errors/* ConfigurationError */.j1(`The rollback of deployment/${done.serving} did not become ready: ${rollout.message}`);
             if (health && !health.ok)
-                throw new lib/* ConfigurationError */.j1(`After the rollback, ${inputs['health-url']} ${health.message}`);
+                throw new errors/* ConfigurationError */.j1(`After the rollback, ${inputs['health-url']} ${health.message}`);
         }
         finally {
             await kubeconfig.dispose();
