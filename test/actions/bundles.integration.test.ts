@@ -17,6 +17,7 @@ describe.each([
   ['actions/deploy', { manifests: 'k8s/', kubeconfig: 'users: [unclosed' }, 'Input "kubeconfig" (value hidden) is not valid YAML'],
   ['actions/canary-analyze', { 'canary-selector': 'track=canary' }, 'Input "baseline-selector" is required'],
   ['actions/rollback', { deployment: 'inventory' }, 'No kubeconfig: set the "kubeconfig" input (from a secret) or the KUBECONFIG environment variable'],
+  ['actions/notify', { result: 'failed', 'webhook-secret': 'a-webhook-signing-key-0123' }, 'Input "webhook-url" is required but was not set'],
   ['.', { command: 'rollback' }, 'Input "deployment" is required'],
 ])('bundle of %s', (action, inputs, message) => {
   it('loads and fails with one clear error, changing nothing', async () => {
