@@ -47,11 +47,11 @@ describe('bad inputs', () => {
     expect(run.everythingWritten).not.toContain('planted-token-5f0c2a9e');
   });
 
-  it('an unknown command of the root action lists the five', async () => {
+  it('an unknown command of the root action lists the six', async () => {
     const run = await runBundle({ action: '.', inputs: { command: 'ship-it' } });
     expect(run.exitCode).toBe(1);
     expect(errors(run)).toEqual([
-      'inventory-devops: Input "command" has value "ship-it": expected one of quality-gate, security-scan, deploy, canary-analyze, rollback.',
+      'inventory-devops: Input "command" has value "ship-it": expected one of quality-gate, security-scan, deploy, canary-analyze, rollback, notify.',
     ]);
   });
 });
