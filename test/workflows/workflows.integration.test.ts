@@ -354,6 +354,13 @@ describe('deploy.yml cleans up after a failure or a cancellation', () => {
     expect(run('canary', { deploy: canaryDeployed, analyze: { outcome: 'failure', outputs: { verdict: 'promote' } } })).not.toContain('Promote the canary');
   });
 
+  it.each(['canary', 'blue-green', 'rolling'])('changes nothing (%s) when the attestation check fails, and reports failed', (strategy) => {
+    const ran = run(strategy, { "Verify the image's attestation": { outcome: 'failure' } });
+    const suiteSteps = deploySteps.filter((step) => (step as Step).uses?.startsWith('./.inventory-devops/actions/')).map((step) => step.name);
+    expect(ran.filter((name) => suiteSteps.includes(name))).toEqual([]);
+    expect(ran).toContain('Result');
+  });
+
   it('bounds the analysis step, so a hung analysis fails (and cleans up) before the job limit stops everything', () => {
     const analyze = deploySteps.find((step) => step.id === 'analyze') as Step;
     expect(analyze['timeout-minutes']).toBeDefined();
