@@ -157,6 +157,17 @@ describe('Gateway API through the real kubectl', () => {
     }, 'the GatewayClass to be accepted');
     expect(accepted).toMatchObject({ reason: 'Accepted', observedGeneration: 1 });
     expect(await kubectl(['get', 'gc'])).toMatch(new RegExp(`emulator\\s+${EMULATOR_CONTROLLER_NAME}\\s+True`));
+    const reapplied = await kubectl(
+      ['apply', '-f', '-'],
+      yaml({
+        apiVersion: 'gateway.networking.k8s.io/v1',
+        kind: 'GatewayClass',
+        metadata: { name: 'emulator' },
+        spec: { controllerName: EMULATOR_CONTROLLER_NAME, description: 'local loopback gateways' },
+      }),
+    );
+    expect(reapplied).toContain('gatewayclass.gateway.networking.k8s.io/emulator configured');
+    expect(await kubectl(['get', 'gc', 'emulator', '-o', 'wide'])).toContain('local loopback gateways');
     const category = await kubectl(['get', 'gateway-api', '-n', NAMESPACE, '-o', 'name']);
     expect(category.split('\n').filter(Boolean).sort()).toEqual([
       'gateway.gateway.networking.k8s.io/edge',
@@ -279,6 +290,38 @@ describe('Gateway API through the real kubectl', () => {
     });
     expect(negative.stderr).toContain('weight in body should be greater than or equal to 0');
     expect((await cluster.kubectl(['get', 'httproute', 'no-port', 'negative', '-n', NAMESPACE])).stderr).toContain('not found');
+  });
+
+  it('reports routes the Gateway does not take: from another namespace, or naming a listener it lacks', async () => {
+    const httpRoute = (name: string, namespace: string, parentRef: object): object => ({
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'HTTPRoute',
+      metadata: { name, namespace },
+      spec: { parentRefs: [parentRef], rules: [{ backendRefs: [{ name: 'stable', port: 80 }] }] },
+    });
+    await kubectl(
+      ['apply', '--server-side', '--field-manager=test', '-f', '-'],
+      yaml(
+        { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'elsewhere' } },
+        httpRoute('foreign', 'elsewhere', { name: 'edge', namespace: NAMESPACE }),
+        httpRoute('misaimed', NAMESPACE, { name: 'edge', sectionName: 'https' }),
+      ),
+    );
+    const acceptedOf = async (name: string, namespace: string): Promise<{ status: string; reason: string } | undefined> => {
+      const object = JSON.parse(await kubectl(['get', 'httproute', name, '-n', namespace, '-o', 'json'])) as KubeObject;
+      return object.status?.parents?.[0]?.conditions?.find((c: { type: string }) => c.type === 'Accepted');
+    };
+    expect(await eventually(() => acceptedOf('foreign', 'elsewhere'), 'the foreign route status')).toMatchObject({
+      status: 'False',
+      reason: 'NotAllowedByListeners',
+    });
+    expect(await eventually(() => acceptedOf('misaimed', NAMESPACE), 'the misaimed route status')).toMatchObject({
+      status: 'False',
+      reason: 'NoMatchingParent',
+    });
+    expect((await getJson('gateway', 'edge')).status.listeners[0].attachedRoutes).toBe(1);
+    await kubectl(['delete', 'namespace', 'elsewhere']);
+    await kubectl(['delete', 'httproute', 'misaimed', '-n', NAMESPACE]);
   });
 
   it('deletes routes and Gateways with kubectl: the Gateway stops listening', async () => {

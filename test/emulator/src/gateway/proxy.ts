@@ -1,5 +1,7 @@
 import http from 'node:http';
 import type { GatewayModel } from './model.js';
+import { relay } from '../http-relay.js';
+import { listen } from '../services.js';
 import { selectListener, selectRule, WeightedRoundRobin } from './routing.js';
 
 /** How a Gateway port is bound: while listening, after a failure, or on its way. */
@@ -173,34 +175,13 @@ export class GatewayProxies {
     } catch (error) {
       return fail(503, (error as Error).message);
     }
-    const upstream = http.request(
-      {
-        host: target.host,
-        port: target.port,
-        method: req.method,
-        path: req.url,
-        headers: { ...req.headers, 'x-forwarded-for': req.socket.remoteAddress ?? '', 'x-forwarded-proto': 'http' },
-        agent: this.agent,
-      },
-      (response) => {
-        res.writeHead(response.statusCode ?? 502, response.headers);
-        response.pipe(res);
-        response.on('error', () => res.destroy());
-      },
-    );
-    upstream.on('error', (error: NodeJS.ErrnoException) => {
-      const retriable = error.code === 'ECONNREFUSED' || (upstream.reusedSocket && error.code === 'ECONNRESET');
-      if (res.headersSent) res.destroy();
-      else if (retriable && attempts > 1) this.forward(service, req, res, body, attempts - 1);
-      else fail(502, `upstream ${target.host}:${target.port} of service ${service.namespace}/${service.name} failed: ${error.message}`);
+    relay(target, req, body, res, {
+      agent: this.agent,
+      headers: { ...req.headers, 'x-forwarded-for': req.socket.remoteAddress ?? '', 'x-forwarded-proto': 'http' },
+      retry: () =>
+        attempts > 1
+          ? this.forward(service, req, res, body, attempts - 1)
+          : fail(502, `no pod of service ${service.namespace}/${service.name} took the request`),
     });
-    upstream.end(body);
   }
-}
-
-function listen(server: http.Server, host: string, port: number): Promise<string | undefined> {
-  return new Promise((resolve) => {
-    server.once('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? 'ERROR'));
-    server.listen(port, host, () => resolve(undefined));
-  });
 }
