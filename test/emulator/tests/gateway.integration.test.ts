@@ -177,10 +177,8 @@ describe('Gateway API through the real kubectl', () => {
   });
 
   it('gives the Gateway its own address, reported in status with Accepted, Programmed and listener status', async () => {
-    const gateway = await eventually(async () => {
-      const object = await getJson('gateway', 'edge');
-      return object.status?.conditions?.some((c: { type: string; status: string }) => c.type === 'Programmed' && c.status === 'True') ? object : undefined;
-    }, 'the Gateway to be programmed');
+    await kubectl(['wait', '--for=condition=Programmed', 'gateway/edge', '-n', NAMESPACE, '--timeout=20s']);
+    const gateway = await getJson('gateway', 'edge');
     const address = await cluster.gatewayAddress(NAMESPACE, 'edge', 80);
     expect(gateway.status.addresses).toEqual([{ type: 'IPAddress', value: address?.host }]);
     expect(address?.host).toMatch(/^127\.3\.\d+\.\d+$/);
