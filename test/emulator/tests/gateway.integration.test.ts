@@ -273,7 +273,7 @@ describe('Gateway API through the real kubectl', () => {
     expect(await split(100)).toEqual({ v1: 50, 'status 500': 50 });
   });
 
-  it('refuses what the CRDs refuse: strategic merge patches, a Service backend without a port, negative weights', async () => {
+  it('refuses what the CRDs refuse: strategic merge patches, a Service backend without a port, negative weights, bad ports', async () => {
     const strategic = await cluster.kubectl(['patch', 'httproute', 'inventory', '-n', NAMESPACE, '-p', '{"spec":{"hostnames":["a.example"]}}']);
     expect(strategic.code).toBe(1);
     expect(strategic.stderr).toContain('the body of the request was in an unknown format');
@@ -287,7 +287,17 @@ describe('Gateway API through the real kubectl', () => {
       input: yaml({ ...(route([{ name: 'stable', weight: -1 }]) as object), metadata: { name: 'negative', namespace: NAMESPACE } }),
     });
     expect(negative.stderr).toContain('weight in body should be greater than or equal to 0');
+    const badPort = await cluster.kubectl(['apply', '--server-side', '-f', '-'], {
+      input: yaml({
+        apiVersion: 'gateway.networking.k8s.io/v1',
+        kind: 'Gateway',
+        metadata: { name: 'bad-port', namespace: NAMESPACE },
+        spec: { gatewayClassName: 'emulator', listeners: [{ name: 'http', protocol: 'HTTP', port: 99999 }] },
+      }),
+    });
+    expect(badPort.stderr).toContain('spec.listeners[0].port: Invalid value: 99999: spec.listeners[0].port in body should be less than or equal to 65535');
     expect((await cluster.kubectl(['get', 'httproute', 'no-port', 'negative', '-n', NAMESPACE])).stderr).toContain('not found');
+    expect((await cluster.kubectl(['get', 'gateway', 'bad-port', '-n', NAMESPACE])).stderr).toContain('not found');
   });
 
   it('reports routes the Gateway does not take: from another namespace, or naming a listener it lacks', async () => {

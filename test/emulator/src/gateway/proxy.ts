@@ -62,7 +62,12 @@ export class GatewayProxies {
         if (ports.has(port)) continue;
         const entry: Bound = { address: want.address, port, state: { state: 'pending' } };
         ports.set(port, entry);
-        this.pending = this.pending.then(() => this.open(key, entry));
+        this.pending = this.pending
+          .then(() => this.open(key, entry))
+          .catch((error: unknown) => {
+            entry.state = { state: 'failed', error: `cannot listen on ${entry.address}:${port}: ${(error as Error).message}` };
+            this.options.onBindChange();
+          });
       }
     }
   }

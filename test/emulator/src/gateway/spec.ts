@@ -102,6 +102,7 @@ export function admitGatewayApi(object: KubeObject, previous: KubeObject | undef
       break;
     case 'Gateway':
       defaultGateway(object);
+      validateGateway(object);
       if (!previous) object.status = { conditions: [WAITING('Accepted'), WAITING('Programmed')] };
       break;
     case 'HTTPRoute':
@@ -146,9 +147,36 @@ function defaultHttpRoute(object: KubeObject): void {
   }
 }
 
+/** A port as the CRDs' PortNumber: an integer 1–65535 (`field` is its path). */
+function checkPort(value: unknown, field: string, problems: Cause[]): void {
+  if (typeof value !== 'number' || !Number.isInteger(value)) {
+    problems.push({ field, message: `Invalid value: ${JSON.stringify(value)}: ${field} in body must be of type integer` });
+  } else if (value < 1 || value > 65535) {
+    problems.push({
+      field,
+      message: `Invalid value: ${value}: ${field} in body should be ${value < 1 ? 'greater than or equal to 1' : 'less than or equal to 65535'}`,
+    });
+  }
+}
+
+function validateGateway(object: KubeObject): void {
+  const problems: Cause[] = [];
+  ((object.spec.listeners ?? []) as Partial<Listener>[]).forEach((listener, index) => {
+    for (const field of ['name', 'protocol'] as const) {
+      if (typeof listener[field] !== 'string' || listener[field] === '')
+        problems.push({ field: `spec.listeners[${index}].${field}`, message: 'Required value' });
+    }
+    checkPort(listener.port, `spec.listeners[${index}].port`, problems);
+  });
+  if (problems.length > 0) throw invalidObject(object, problems);
+}
+
 /** The schema checks (OpenAPI bounds and CEL rules) on backendRefs and paths, with the API server's messages. */
 function validateHttpRoute(object: KubeObject): void {
   const problems: Cause[] = [];
+  ((object.spec.parentRefs ?? []) as Partial<ParentRef>[]).forEach((parent, index) => {
+    if (parent.port !== undefined) checkPort(parent.port, `spec.parentRefs[${index}].port`, problems);
+  });
   (object.spec.rules as RouteRule[]).forEach((rule, ruleIndex) => {
     (rule.backendRefs ?? []).forEach((backend, index) => {
       const field = `spec.rules[${ruleIndex}].backendRefs[${index}]`;
@@ -161,6 +189,8 @@ function validateHttpRoute(object: KubeObject): void {
       }
       if (backend.group === '' && backend.kind === 'Service' && backend.port === undefined) {
         problems.push({ field, message: 'Invalid value: "object": Must have port for Service reference' });
+      } else if (backend.port !== undefined) {
+        checkPort(backend.port, `${field}.port`, problems);
       }
     });
     rule.matches.forEach((match, index) => {
