@@ -346,3 +346,47 @@ describe('Gateway API through the real kubectl', () => {
     expect(refused).toBe('ECONNREFUSED');
   });
 });
+
+describe('Gateway listeners without root', () => {
+  it('moves a port below 1024 to port + 30000 and says so in the listener status', async () => {
+    const unprivileged = await startCluster({ simulateUnprivilegedPorts: true });
+    try {
+      const applied = await unprivileged.kubectl(['apply', '--server-side', '-f', '-'], {
+        input: yaml(
+          {
+            apiVersion: 'gateway.networking.k8s.io/v1',
+            kind: 'GatewayClass',
+            metadata: { name: 'emulator' },
+            spec: { controllerName: EMULATOR_CONTROLLER_NAME },
+          },
+          {
+            apiVersion: 'gateway.networking.k8s.io/v1',
+            kind: 'Gateway',
+            metadata: { name: 'edge', namespace: 'default' },
+            spec: { gatewayClassName: 'emulator', listeners: [{ name: 'http', protocol: 'HTTP', port: 80 }] },
+          },
+        ),
+      });
+      expect(applied.code, applied.stderr).toBe(0);
+      const waited = await unprivileged.kubectl(['wait', '--for=condition=Programmed', 'gateway/edge', '--timeout=20s']);
+      expect(waited.code, waited.stderr).toBe(0);
+      const address = await unprivileged.gatewayAddress('default', 'edge', 80);
+      expect(address?.port).toBe(30080);
+      const gateway = JSON.parse((await unprivileged.kubectl(['get', 'gateway', 'edge', '-o', 'json'])).stdout) as KubeObject;
+      expect(gateway.status.listeners[0].conditions).toContainEqual(
+        expect.objectContaining({ type: 'Programmed', status: 'True', message: 'listening on port 30080' }),
+      );
+      const status = await new Promise<number>((resolve, reject) => {
+        http
+          .get({ host: address?.host, port: address?.port, path: '/' }, (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          })
+          .on('error', reject);
+      });
+      expect(status).toBe(404);
+    } finally {
+      await unprivileged.stop();
+    }
+  });
+});
