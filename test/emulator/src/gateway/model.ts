@@ -79,10 +79,7 @@ export function modelGateways(snapshot: Snapshot): ClusterGateways {
   const namespaceLabels = new Map(snapshot.namespaces.map((ns) => [ns.metadata.name, ns.metadata.labels ?? {}]));
   const services = new Map(snapshot.services.map((service) => [keyOf(service), service]));
   const routeParents = new Map<string, RouteParentModel[]>();
-  const routes = [...snapshot.routes].sort(
-    (a, b) => Date.parse(a.metadata.creationTimestamp ?? '') - Date.parse(b.metadata.creationTimestamp ?? '') || keyOf(a).localeCompare(keyOf(b)),
-  );
-  for (const route of routes) {
+  for (const route of snapshot.routes) {
     const namespace = route.metadata.namespace ?? 'default';
     const resolved = resolveRules(route, services);
     const parents: RouteParentModel[] = [];
@@ -105,7 +102,8 @@ export function modelGateways(snapshot: Snapshot): ClusterGateways {
         hostnames: (route.spec.hostnames ?? []) as string[],
         rules: resolved.rules,
       };
-      for (const listener of attach.listeners) listener.routes.push(served);
+      // Two parentRefs may name the same listener: it counts the route once.
+      for (const listener of attach.listeners) if (!listener.routes.some((attached) => attached.key === served.key)) listener.routes.push(served);
     }
     if (parents.length > 0) routeParents.set(keyOf(route), parents);
   }
