@@ -229,11 +229,10 @@ async function demo(stage: Stage, github: GitHubStandIn): Promise<void> {
   }
 
   await runStep({
-    // Five releases went out: v1.0.0, the bad canary, v2.0.0 (canary + promote), v2.1.0, v2.2.0 (green + promote). The rollback
-    // action records nothing on GitHub, so the two rollbacks are not seen: the bad canary counts as a success here.
-    title: 'delivery-metrics of this run, from the GitHub deployments the deploys recorded',
-    action: '.',
-    inputs: { command: 'delivery-metrics', ...recorded, 'window-days': '1' },
+    // Five releases went out: v1.0.0, the bad canary, v2.0.0 (canary + promote), v2.1.0, v2.2.0 (green + promote).
+    title: 'delivery-metrics of this run, from the GitHub deployments the deploys recorded (the rollback action records none: its two rollbacks are not seen)',
+    action: 'actions/delivery-metrics',
+    inputs: { ...recorded, 'window-days': '1' },
     env: { GITHUB_API_URL: github.url },
     expect: expectOutputs({ 'deployments-per-day': '5.000' }),
   });

@@ -251,6 +251,18 @@ describe('delivery-metrics when GitHub misbehaves', () => {
     expect(run.outputs).not.toHaveProperty('lead-time-seconds');
   });
 
+  it('runs as the command delivery-metrics of the root action', async () => {
+    const github = await standIn({ intercept: (path) => (path === listing ? { status: 200, body: '[]' } : undefined) });
+    const run = await runBundle({
+      action: '.',
+      inputs: { command: 'delivery-metrics', 'github-token': TOKEN, 'window-days': '7' },
+      env: { GITHUB_API_URL: github.url },
+    });
+    expect(errorMessages(run)).toEqual([]);
+    expect(run.outputs['deployments-per-day']).toBe('0.000');
+    expect(github.requests.map((request) => request.url)).toEqual(['/repos/acme/inventory/deployments?per_page=100']);
+  });
+
   it.each([
     ['a 502', { status: 502, body: '{"message":"Bad Gateway"}' }, /GET \/repos\/acme\/inventory\/deployments failed \(HTTP 502.*try again later/],
     ['a 403', { status: 403, body: '{"message":"Resource not accessible by integration"}' }, /HTTP 403.*permissions: deployments: read/],
@@ -307,6 +319,8 @@ describe('delivery-metrics when GitHub misbehaves', () => {
     ['window-days', '0', /Input "window-days" has value "0": expected a whole number from 1 to 366/],
     ['until', 'yesterday', /Input "until" has value "yesterday": expected a date/],
     ['repository', '-n kube-system', /Input "repository" has value "-n kube-system": expected a repository as owner\/name/],
+    ['repository', 'acme/../../orgs/x', /Input "repository" has value "acme\/..\/..\/orgs\/x": expected a repository as owner\/name/],
+    ['environments', 'staging,\u0007bell', /Input "environments" has value .*: expected GitHub environment names/],
   ])('input %s = %s is refused before any request', async (name, value, message) => {
     const github = await standIn({});
     const run = await metrics(github.url, { [name]: value });

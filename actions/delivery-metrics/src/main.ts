@@ -5,7 +5,7 @@ import { parseInputs } from '../../lib/inputs.js';
 import { setOutputs } from '../../lib/outputs.js';
 import { runAction } from '../../lib/run.js';
 import { writeSummary } from '../../lib/summary.js';
-import { deliveryMetricsInputs, deliveryMetricsSecretInputs } from './inputs.js';
+import { deliveryMetricsInputs, deliveryMetricsSecretInputs, REPOSITORY } from './inputs.js';
 import { computeDeliveryMetrics } from './metrics.js';
 import { readDeliveryData } from './read-deployments.js';
 import { buildReport, writeReport } from './report.js';
@@ -15,7 +15,7 @@ export async function run(): Promise<void> {
   await runAction('delivery-metrics', async () => {
     const inputs = parseInputs(deliveryMetricsInputs, { secret: deliveryMetricsSecretInputs });
     const repositoryName = inputs.repository ?? process.env.GITHUB_REPOSITORY ?? '';
-    const repository = parseRepository(repositoryName);
+    const repository = REPOSITORY.test(repositoryName) ? parseRepository(repositoryName) : undefined;
     if (!repository)
       throw new ConfigurationError('Input "repository" is not set and GITHUB_REPOSITORY is not owner/name: expected a repository as owner/name.');
     const until = inputs.until ?? Date.now();

@@ -40,15 +40,17 @@ function row(environment: string, figures: Figures): string[] {
   return [
     environment,
     `${formatNumber(figures.deploymentsPerDay)} per day (${figures.succeeded} succeeded)`,
-    durations(figures.leadTimeSeconds, 'changes'),
+    durations(figures.leadTimeSeconds, 'change'),
     figures.changeFailureRate === undefined ? '–' : `${formatNumber(100 * figures.changeFailureRate)}% (${figures.failed} of ${judged})`,
-    `${durations(figures.timeToRestoreSeconds, 'restores')}${figures.unrestored > 0 ? `, ${figures.unrestored} not restored yet` : ''}`,
+    `${durations(figures.timeToRestoreSeconds, 'restore')}${figures.unrestored > 0 ? `, ${figures.unrestored} not restored yet` : ''}`,
     String(figures.withoutOutcome),
   ];
 }
 
 function durations(values: Distribution | undefined, what: string): string {
-  return values === undefined ? '–' : `${formatDuration(values.median)} / ${formatDuration(values.p90)} (${values.count} ${what})`;
+  return values === undefined
+    ? '–'
+    : `${formatDuration(values.median)} / ${formatDuration(values.p90)} (${values.count} ${what}${values.count === 1 ? '' : 's'})`;
 }
 
 /** Deployments per week of every environment: succeeded as bars, failed as a line (GitHub renders Mermaid in job summaries). */
@@ -70,7 +72,7 @@ export function weeklyChart(weeks: readonly WeekCount[]): string | undefined {
 function leftOut(total: Figures, skipped: Skipped): string[] {
   return [
     total.withoutOutcome > 0 &&
-      `${total.withoutOutcome} deployment(s) ended in the window with no success, failure or error status (none written, or still in progress): not counted.`,
+      `${total.withoutOutcome} release(s) in the window with no success, failure or error status (none written, or still in progress): not counted.`,
     total.withoutCommitTime > 0 &&
       `${total.withoutCommitTime} commit(s) deployed for the first time without a usable commit time (no longer in the repository, or dated after the deploy): left out of the lead time.`,
     skipped.invalidRecords > 0 && `${skipped.invalidRecords} record(s) from GitHub without a usable id, commit, environment or date: skipped.`,
