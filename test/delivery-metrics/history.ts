@@ -1,3 +1,4 @@
+import { seededRandom } from '../canary-analyze/synthetic.js';
 import type { StoredDeployment } from '../harness/github-stand-in.js';
 
 /**
@@ -31,18 +32,6 @@ export interface History {
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
-/** A small seeded generator (mulberry32): the same history on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 type Kind = 'rolling-success' | 'rolling-failure' | 'rolling-error' | 'canary-promoted' | 'canary-aborted' | 'no-statuses' | 'in-progress';
 
 const KINDS: Array<[Kind, number]> = [
@@ -56,7 +45,7 @@ const KINDS: Array<[Kind, number]> = [
 ];
 
 export function generateHistory(options: { environments: string[]; from: number; until: number; seed: number }): History {
-  const next = random(options.seed);
+  const next = seededRandom(options.seed);
   const between = (low: number, high: number) => Math.round(low + next() * (high - low));
   const deployments: StoredDeployment[] = [];
   const commits: Record<string, string> = {};
