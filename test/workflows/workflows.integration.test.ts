@@ -88,6 +88,7 @@ describe('contracts', () => {
   it('the caller examples call the reusable workflows', () => {
     expect(calls.map(([file, , job]) => [file, job.uses])).toEqual([
       ['workflows/canary-production.yml', `${SUITE}/.github/workflows/deploy.yml@${SUITE_PIN}`],
+      ['workflows/delivery-metrics-weekly.yml', `${SUITE}/.github/workflows/delivery-metrics.yml@${SUITE_PIN}`],
       ['workflows/deploy-staging.yml', `${SUITE}/.github/workflows/deploy.yml@${SUITE_PIN}`],
       ['workflows/pr-checks.yml', `${SUITE}/.github/workflows/ci.yml@${SUITE_PIN}`],
       ['workflows/rollback-production.yml', `${SUITE}/.github/workflows/rollback.yml@${SUITE_PIN}`],

@@ -11,6 +11,7 @@ export const BUNDLES = {
   'canary-analyze': () => import('../../canary-analyze/src/main.js'),
   rollback: () => import('../../rollback/src/main.js'),
   notify: () => import('../../notify/src/main.js'),
+  'delivery-metrics': () => import('../../delivery-metrics/src/main.js'),
 } as const;
 
 export type BundleName = keyof typeof BUNDLES;
@@ -23,6 +24,7 @@ export const COMMANDS = {
   'canary-analyze': 'canary-analyze',
   rollback: 'rollback',
   notify: 'notify',
+  'delivery-metrics': 'delivery-metrics',
 } as const satisfies Record<string, BundleName>;
 
 export type CommandName = keyof typeof COMMANDS;
