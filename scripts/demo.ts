@@ -134,11 +134,13 @@ async function demo(stage: Stage): Promise<void> {
   });
 
   await runStep({
-    title: 'deploy v1.0.0 (rolling)',
+    title: 'deploy v1.0.0 (rolling; the pre-deploy hook Job migrates the database before any pod starts)',
     action: 'actions/deploy',
     inputs: { ...cluster, manifests, images: 'inventory-service:1.0.0' },
     env,
-    expect: expectOutputs({ status: 'succeeded', revision: '1' }),
+    expect: (run) =>
+      expectOutputs({ status: 'succeeded', revision: '1' })(run) ??
+      (run.summary.includes('inventory-migrate') ? undefined : 'the summary shows no migration hook'),
   });
 
   /** Deploys a canary beside its baseline, then canary-analyze must answer `verdict`. */

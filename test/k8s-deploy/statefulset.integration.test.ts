@@ -30,6 +30,8 @@ async function writeStatefulSetManifests(folder: string): Promise<void> {
   Object.assign(configMap.data, { SHUTDOWN_DELAY_MS: '1500', SHUTDOWN_TIMEOUT_MS: '5000', DB_POOL_MAX: '4' });
   await writeFile(join(folder, 'configmap.yaml'), stringify(configMap));
   await writeFile(join(folder, 'service.yaml'), stringify(await read('service.yaml')));
+  // The pods start with MIGRATE_ON_START=false: the base's pre-deploy hook Job migrates.
+  await writeFile(join(folder, 'migrate-job.yaml'), stringify(await read('migrate-job.yaml')));
   await writeFile(join(folder, 'statefulset.yaml'), stringify(statefulSet));
 }
 

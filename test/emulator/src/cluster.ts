@@ -7,6 +7,7 @@ import { generate } from 'selfsigned';
 import { AddressPool, claimAddressBlock } from './addresses.js';
 import { startApiServer } from './api/server.js';
 import { DeploymentController } from './controllers/deployment.js';
+import { JobController } from './controllers/job.js';
 import { ReplicaSetController } from './controllers/replicaset.js';
 import { StatefulSetController } from './controllers/statefulset.js';
 import { EventRecorder } from './events.js';
@@ -90,6 +91,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     });
   }
   const events = new EventRecorder(store);
+  const backOff = { initialMs: options.backoffInitialMs ?? 1000, maxMs: options.backoffMaxMs ?? 20_000 };
   const processes = new ProcessGroups([workDir, block.lockFile]);
   const pods = new PodRunner({
     store,
@@ -98,12 +100,13 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     events,
     processes,
     clusterId: id,
-    backOff: { initialMs: options.backoffInitialMs ?? 1000, maxMs: options.backoffMaxMs ?? 20_000 },
+    backOff,
   });
   const services = new ServiceProxies({ store, simulateUnprivileged: options.simulateUnprivilegedPorts ?? false });
   const replicaSets = new ReplicaSetController(store, events);
   const deployments = new DeploymentController(store, events);
   const statefulSets = new StatefulSetController(store, events);
+  const jobs = new JobController(store, events, backOff);
 
   const certificate = await generate([{ name: 'commonName', value: 'kube-emulator' }], {
     keyType: 'ec',
@@ -153,6 +156,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     stopped ??= (async () => {
       deployments.stop();
       statefulSets.stop();
+      jobs.stop();
       replicaSets.stop();
       await pods.stop();
       await services.stop();

@@ -152,6 +152,7 @@ export const TYPES = {
   replicasets: typeByName('replicasets'),
   statefulsets: typeByName('statefulsets'),
   controllerrevisions: typeByName('controllerrevisions'),
+  jobs: typeByName('jobs'),
 };
 
 /** Every group/version served: those of the resource types, and autoscaling/v1 for Scale. */

@@ -70,6 +70,8 @@ describe.skipIf(!built)('the inventory service on the emulator', () => {
       (await cluster.kubectl(['apply', '--server-side', '--field-manager=k8s-deploy', '-f', '-'], { input: databaseSecret('inventory-staging', url) })).code,
     ).toBe(0);
     expect(await kubectl('rollout', 'status', 'deployment/inventory-service', '-n', 'inventory-staging', '--timeout=60s')).toContain('successfully rolled out');
+    // Applied as plain manifests, the migration hook Job runs beside the pods (which do not migrate): wait for it as k8s-deploy would have.
+    await kubectl('wait', '--for=condition=complete', 'job/inventory-migrate', '-n', 'inventory-staging', '--timeout=60s');
 
     const proxy = '/api/v1/namespaces/inventory-staging/services/inventory-service:80/proxy';
     // kubectl exits non-zero unless the proxied /ready answers 2xx.
@@ -92,6 +94,7 @@ describe.skipIf(!built)('the inventory service on the emulator', () => {
     expect(await kubectl('apply', '-k', path.join(OVERLAYS, 'production'))).toContain('deployment.apps/inventory-service created');
     expect((await cluster.kubectl(['apply', '-f', '-'], { input: databaseSecret(namespace, url) })).code).toBe(0);
     await kubectl('rollout', 'status', 'deployment/inventory-service', '-n', namespace, '--timeout=90s');
+    await kubectl('wait', '--for=condition=complete', 'job/inventory-migrate', '-n', namespace, '--timeout=60s');
     const address = await cluster.serviceAddress(namespace, 'inventory-service', 80);
     if (!address) throw new Error('no service address');
     const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
