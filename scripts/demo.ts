@@ -121,7 +121,8 @@ async function demo(stage: Stage): Promise<void> {
 
   const cluster = { namespace: NAMESPACE, kubeconfig: stage.kubeconfig };
   const env = { KUBECACHEDIR: stage.cluster.cacheDir };
-  const manifests = 'test/k8s-deploy/fixtures/overlay';
+  // The test overlay with the service's pre-deploy migration hook Job.
+  const manifests = 'test/k8s-deploy/fixtures/hooks/migrating';
   const analysis = { ...cluster, provider: 'direct', interval: '5s', iterations: '6', 'min-samples': '3' };
 
   await runStep({

@@ -1,13 +1,15 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { REPOSITORY_ROOT } from '../repository-root.js';
 import { describeWithTools } from '../harness/tools.js';
 import { NAMESPACE, startLoad, startStage, type Stage } from '../harness/stage.js';
 import { clusterState, deployStep, errorOf, imagesOf } from './steps.js';
 
+const MIGRATING = 'test/k8s-deploy/fixtures/hooks/migrating';
 const EXPAND = 'test/k8s-deploy/fixtures/hooks/expand';
 const BROKEN = 'test/k8s-deploy/fixtures/hooks/broken';
 const SERVICE_PODS = 'app.kubernetes.io/name=inventory-service,app.kubernetes.io/component=api';
@@ -76,7 +78,7 @@ describeWithTools(['kubectl'], 'k8s-deploy hook Jobs on the cluster emulator', (
     await stage?.stop();
   });
 
-  const deploy = (inputs: Record<string, string>) => deployStep(stage, inputs);
+  const deploy = (inputs: Record<string, string>) => deployStep(stage, { manifests: MIGRATING, ...inputs });
   const hookJobs = async (): Promise<LiveJob[]> =>
     (
       JSON.parse(await stage.kubectl('--namespace', NAMESPACE, 'get', 'jobs', '--selector', 'inventory-devops.io/hook-name', '--output', 'json')) as {
@@ -182,5 +184,41 @@ describeWithTools(['kubectl'], 'k8s-deploy hook Jobs on the cluster emulator', (
     expect(adjustReport.acknowledged).toBeGreaterThan(10);
     const { rows } = await database.query<{ quantity: number; note: string | null }>('SELECT quantity, note FROM items WHERE id = $1', [id]);
     expect(rows[0]).toEqual({ quantity: 100 + adjustReport.sum, note: null });
+  });
+
+  it('a post-deploy hook runs after the rollout; when it fails, the step fails and says the new version is already serving', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'hook-manifests-'));
+    const smoke = {
+      apiVersion: 'batch/v1',
+      kind: 'Job',
+      metadata: { name: 'smoke-test', annotations: { 'inventory-devops.io/hook': 'post-deploy' } },
+      spec: {
+        backoffLimit: 0,
+        template: {
+          spec: {
+            restartPolicy: 'Never',
+            containers: [
+              {
+                name: 'smoke',
+                image: 'inventory-service',
+                command: ['node', '-e', 'console.error("smoke test: GET /api/items answered 500"); process.exit(1)'],
+              },
+            ],
+          },
+        },
+      },
+    };
+    await writeFile(join(folder, 'smoke-test.yaml'), JSON.stringify(smoke));
+    const overlay = relative(folder, join(REPOSITORY_ROOT, MIGRATING));
+    await writeFile(join(folder, 'kustomization.yaml'), JSON.stringify({ resources: [overlay, 'smoke-test.yaml'] }));
+    const run = await deploy({ manifests: folder, images: 'inventory-service:1.2.0' });
+    expect(run.exitCode).toBe(1);
+    expect(run.outputs.status).toBe('failed');
+    expect(errorOf(run)).toMatch(/^k8s-deploy: Deployed inventory-service, but the post-deploy hook job\/smoke-test-[0-9a-z]{8} failed: BackoffLimitExceeded/);
+    expect(run.summary).toContain('smoke test: GET /api/items answered 500');
+    const order = ['inventory-migrate', 'smoke-test'].map((hook) => run.summary.indexOf(`<td>${hook}</td>`));
+    expect(order[0]).toBeGreaterThan(-1);
+    expect(order[1]).toBeGreaterThan(order[0]!);
+    expect(await imagesOf(stage, SERVICE_PODS)).toEqual(Array(3).fill('inventory-service:1.2.0'));
   });
 });

@@ -83,7 +83,9 @@ describe.skipIf(!built)('the inventory service on the emulator', () => {
     expect(created.status, created.body).toBe(201);
     const listed = JSON.parse(await kubectl('get', '--raw', `${proxy}/api/items?limit=10`)) as { items: { sku: string }[] };
     expect(listed.items.map((item) => item.sku)).toContain('EMU-1');
-    const podName = (await kubectl('get', 'pods', '-n', 'inventory-staging', '-o', 'jsonpath={.items[0].metadata.name}')).trim();
+    const podName = (
+      await kubectl('get', 'pods', '-n', 'inventory-staging', '-l', 'app.kubernetes.io/name=inventory-service', '-o', 'jsonpath={.items[0].metadata.name}')
+    ).trim();
     expect(await kubectl('get', '--raw', `/api/v1/namespaces/inventory-staging/pods/${podName}:8080/proxy/metrics`)).toContain('# TYPE');
     agent.destroy();
   });
@@ -136,5 +138,6 @@ describe.skipIf(!built)('the inventory service on the emulator', () => {
     );
     for (let i = 0; i < 30; i++) expect((await request(address.host, address.port, 'GET', '/api/items', agent)).status).toBe(200);
     agent.destroy();
-  });
+    // Three rollouts, and the overlay's migration and backup hook Jobs running beside them.
+  }, 120_000);
 });

@@ -270,7 +270,7 @@ export class JobController {
     }
   }
 
-  /** Creates the missing pods, unless the last failure is still within its back-off (10 s doubling to 6 min in Kubernetes; the cluster's crash-loop back-off here). */
+  /** Creates the missing pods, unless the last failure is still within its back-off (10 s doubling to 10 min in Kubernetes, pkg/controller/job/backoff_utils.go; the cluster's crash-loop back-off here). */
   private createPods(key: string, job: KubeObject, active: KubeObject[], remaining: number, memory: JobMemory): KubeObject[] {
     const wanted = Math.min(job.spec?.parallelism ?? 1, remaining);
     if (active.length >= wanted) return active;
