@@ -74,6 +74,6 @@ describe('hook runs', () => {
     expect(a.metadata.name).not.toBe(b.metadata.name);
     expect(a.metadata.name.length).toBe(63);
     expect(a.metadata.labels).toEqual({ 'inventory-devops.io/hook-name': first!.name });
-    expect(first!.job.metadata.name).toBe('m'.repeat(MAX_HOOK_NAME_LENGTH));
+    expect(first!.object.metadata.name).toBe('m'.repeat(MAX_HOOK_NAME_LENGTH));
   });
 });

@@ -14,7 +14,9 @@ import { diagnose, findPodProblems, type PodProblem } from './pod-problems.js';
  * `inventory-devops.io/hook-weight` and then name order — the convention of Helm's `helm.sh/hook`
  * and `helm.sh/hook-weight` and of Argo CD's sync hooks. Each run is a new Job, `<name>-<run suffix>`,
  * so that a re-run never meets the immutable template of the Job it ran as last time; the finished
- * Jobs of earlier runs of the same hook are deleted first.
+ * Jobs of earlier runs of the same hook are deleted first. An object a hook Job needs (say, the
+ * PersistentVolumeClaim it writes to) may carry the same annotations: it is applied in its turn,
+ * under its own name, as Argo CD treats hooks that are not Jobs. Workloads are never hooks.
  */
 
 export const HOOK_PHASES = ['pre-deploy', 'post-deploy'] as const;
@@ -25,7 +27,8 @@ export interface Hook {
   name: string;
   phase: HookPhase;
   weight: number;
-  job: KubeObject;
+  /** The Job, or an object a hook Job needs (a PersistentVolumeClaim, a ConfigMap), as in the manifests. */
+  object: KubeObject;
 }
 
 export interface HookPlan {
@@ -80,7 +83,7 @@ export function planHooks(objects: readonly KubeObject[]): HookPlan {
         `The hook ${where} has a name of ${name.length} characters: expected at most ${MAX_HOOK_NAME_LENGTH}, so that "-<run suffix>" still makes ${expectedName('Job')}`,
       );
     }
-    hooks.push({ name, phase: phase as HookPhase, weight: weight === undefined ? 0 : Number.parseInt(weight.trim(), 10), job: object });
+    hooks.push({ name, phase: phase as HookPhase, weight: weight === undefined ? 0 : Number.parseInt(weight.trim(), 10), object });
   }
   const ordered = hooks.sort((a, b) => a.weight - b.weight || a.name.localeCompare(b.name));
   return { pre: ordered.filter((hook) => hook.phase === 'pre-deploy'), post: ordered.filter((hook) => hook.phase === 'post-deploy'), objects: rest };
@@ -93,7 +96,7 @@ export function hookRunSuffix(now = Date.now()): string {
 
 /** The Job a hook runs as in this run: renamed, and labelled with the hook's name. */
 export function hookRunJob(hook: Hook, suffix: string): KubeObject {
-  const job = structuredClone(hook.job);
+  const job = structuredClone(hook.object);
   job.metadata.name = `${hook.name}-${suffix}`;
   job.metadata.labels = { ...(job.metadata.labels ?? {}), [HOOK_NAME_LABEL]: hook.name };
   return job;
@@ -146,11 +149,11 @@ const HOOK_FATAL_REASONS = new Set([
 export async function runHooks(kubectl: Kubectl, hooks: readonly Hook[], options: HookRunOptions, suffix = hookRunSuffix()): Promise<HookOutcome> {
   const runs: HookRun[] = [];
   for (const hook of hooks) {
-    if (!isJob(hook.job)) {
+    if (!isJob(hook.object)) {
       // What a hook Job needs (Argo CD's convention for hooks that are not Jobs): applied under its own name, nothing to wait for.
-      const object = `${hook.job.kind}/${hook.name}`;
+      const object = `${hook.object.kind}/${hook.name}`;
       await core.group(`Apply the ${hook.phase} hook ${object}`, () =>
-        options.dryRun ? dryRunApply(kubectl, hook.job, options) : apply(kubectl, [hook.job], options),
+        options.dryRun ? dryRunApply(kubectl, hook.object, options) : apply(kubectl, [hook.object], options),
       );
       runs.push({
         hook: hook.name,
