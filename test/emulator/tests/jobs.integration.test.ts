@@ -14,15 +14,17 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  const id = cluster?.id;
   await cluster?.stop();
-  expect(processesOfCluster(cluster.id)).toEqual([]);
+  if (id) expect(processesOfCluster(id), 'no pod process outlives the cluster').toEqual([]);
 });
 
-async function kubectl(...args: string[]): Promise<string> {
-  const result = await cluster.kubectl(args);
-  if (result.code !== 0) throw new Error(`kubectl ${args.join(' ')} failed (${result.code}): ${result.stderr}`);
-  return result.stdout;
-}
+/** The real kubectl against the emulator; a non-zero exit is an error with kubectl's own words. */
+const kubectl = async (...args: string[]): Promise<string> => {
+  const { code, stdout, stderr } = await cluster.kubectl(args);
+  if (code === 0) return stdout;
+  throw new Error(`kubectl ${args.join(' ')} failed (${code}): ${stderr}`);
+};
 
 interface JobOptions {
   script: string;
@@ -64,6 +66,14 @@ async function jobObject(namespace: string, name: string): Promise<{ spec: Recor
   return JSON.parse(await kubectl('get', 'job', name, '-n', namespace, '-o', 'json'));
 }
 
+/** Creates the namespace, applies the Job, waits with `kubectl wait --for=condition=failed` and returns the Job's status. */
+async function runToFailure(namespace: string, name: string, options: JobOptions): Promise<Record<string, unknown>> {
+  await createNamespace(namespace);
+  await apply(job(namespace, name, options));
+  await kubectl('wait', '--for=condition=failed', `job/${name}`, '-n', namespace, '--timeout=60s');
+  return (await jobObject(namespace, name)).status;
+}
+
 const conditionTypes = (status: Record<string, unknown>): { type: string; reason: string }[] =>
   ((status.conditions ?? []) as { type: string; reason: string }[]).map(({ type, reason }) => ({ type, reason }));
 
@@ -94,10 +104,7 @@ describe('Jobs on the emulator, through the real kubectl', () => {
   });
 
   it('replaces failed pods (restartPolicy Never) until backoffLimit, then fails with BackoffLimitExceeded', async () => {
-    await createNamespace('jobs-backoff');
-    await apply(job('jobs-backoff', 'broken', { script: 'echo "relation \\"items\\" does not exist" >&2; exit 3', backoffLimit: 2 }));
-    await kubectl('wait', '--for=condition=failed', 'job/broken', '-n', 'jobs-backoff', '--timeout=60s');
-    const { status } = await jobObject('jobs-backoff', 'broken');
+    const status = await runToFailure('jobs-backoff', 'broken', { script: 'echo "relation \\"items\\" does not exist" >&2; exit 3', backoffLimit: 2 });
     expect(conditionTypes(status)).toEqual([
       { type: 'FailureTarget', reason: 'BackoffLimitExceeded' },
       { type: 'Failed', reason: 'BackoffLimitExceeded' },
@@ -112,20 +119,14 @@ describe('Jobs on the emulator, through the real kubectl', () => {
   });
 
   it('restarts the container in place (restartPolicy OnFailure) and counts restarts against backoffLimit', async () => {
-    await createNamespace('jobs-onfailure');
-    await apply(job('jobs-onfailure', 'flaky', { script: 'exit 1', restartPolicy: 'OnFailure', backoffLimit: 1 }));
-    await kubectl('wait', '--for=condition=failed', 'job/flaky', '-n', 'jobs-onfailure', '--timeout=60s');
-    const { status } = await jobObject('jobs-onfailure', 'flaky');
+    const status = await runToFailure('jobs-onfailure', 'flaky', { script: 'exit 1', restartPolicy: 'OnFailure', backoffLimit: 1 });
     expect(conditionTypes(status).at(-1)).toEqual({ type: 'Failed', reason: 'BackoffLimitExceeded' });
     // The one pod was deleted when the Job failed (it counts as failed); no second pod was made.
     expect(status).toMatchObject({ failed: 1 });
   });
 
   it('stops a Job past activeDeadlineSeconds: the running pod is deleted, Failed with DeadlineExceeded', async () => {
-    await createNamespace('jobs-deadline');
-    await apply(job('jobs-deadline', 'slow', { script: 'echo started; exec sleep 30', activeDeadlineSeconds: 1 }));
-    await kubectl('wait', '--for=condition=failed', 'job/slow', '-n', 'jobs-deadline', '--timeout=60s');
-    const { status } = await jobObject('jobs-deadline', 'slow');
+    const status = await runToFailure('jobs-deadline', 'slow', { script: 'echo started; exec sleep 30', activeDeadlineSeconds: 1 });
     expect(conditionTypes(status)).toEqual([
       { type: 'FailureTarget', reason: 'DeadlineExceeded' },
       { type: 'Failed', reason: 'DeadlineExceeded' },

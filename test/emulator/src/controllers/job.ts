@@ -3,7 +3,7 @@ import { ApiError } from '../errors.js';
 import type { EventRecorder } from '../events.js';
 import type { BackOff } from '../kubelet/restarts.js';
 import { TYPES } from '../resources.js';
-import { now, type KubeObject, type Store } from '../store.js';
+import { now, type KubeObject, type Store, type StoreEvent } from '../store.js';
 import { controllerOf, isPodReady } from './replicaset.js';
 import { keyOf, splitKey, WorkQueue } from './work-queue.js';
 
@@ -165,16 +165,17 @@ export class JobController {
     private readonly events: EventRecorder,
     private readonly backOff: BackOff,
   ) {
-    this.unsubscribe = store.subscribe((event) => {
-      if (event.resourceType === TYPES.jobs) {
-        if (event.type === 'DELETED') this.memory.delete(event.object.metadata.uid ?? '');
-        else this.queue.add(keyOf(event.object.metadata.namespace, event.object.metadata.name));
-      }
-      if (event.resourceType === TYPES.pods) {
-        const owner = controllerOf(event.object);
-        if (owner?.kind === 'Job') this.queue.add(keyOf(event.object.metadata.namespace, owner.name));
-      }
-    });
+    this.unsubscribe = store.subscribe((event) => this.onEvent(event));
+  }
+
+  /** A Job's own events and those of the pods it controls bring it back to the queue; a deleted Job is forgotten. */
+  private onEvent({ type, resourceType, object }: StoreEvent): void {
+    const { namespace, name, uid } = object.metadata;
+    const owner = resourceType === TYPES.pods ? controllerOf(object) : undefined;
+    if (owner?.kind === 'Job') this.queue.add(keyOf(namespace, owner.name));
+    if (resourceType !== TYPES.jobs) return;
+    if (type === 'DELETED') this.memory.delete(uid ?? '');
+    else this.queue.add(keyOf(namespace, name));
   }
 
   stop(): void {
