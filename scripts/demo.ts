@@ -128,7 +128,8 @@ async function demo(stage: Stage, github: GitHubStandIn): Promise<void> {
   github.commits[head[0]!] = head[1]!;
   const env = { KUBECACHEDIR: stage.cluster.cacheDir, GITHUB_API_URL: github.url, GITHUB_SHA: head[0]! };
   const recorded = { 'github-token': GITHUB_TOKEN };
-  const manifests = 'test/k8s-deploy/fixtures/overlay';
+  // The test overlay with the service's pre-deploy migration hook Job.
+  const manifests = 'test/k8s-deploy/fixtures/hooks/migrating';
   const analysis = { ...cluster, provider: 'direct', interval: '5s', iterations: '6', 'min-samples': '3' };
 
   await runStep({
@@ -141,11 +142,13 @@ async function demo(stage: Stage, github: GitHubStandIn): Promise<void> {
   });
 
   await runStep({
-    title: 'deploy v1.0.0 (rolling)',
+    title: 'deploy v1.0.0 (rolling; the pre-deploy hook Job migrates the database before any pod starts)',
     action: 'actions/deploy',
     inputs: { ...cluster, ...recorded, manifests, images: 'inventory-service:1.0.0' },
     env,
-    expect: expectOutputs({ status: 'succeeded', revision: '1' }),
+    expect: (run) =>
+      expectOutputs({ status: 'succeeded', revision: '1' })(run) ??
+      (run.summary.includes('inventory-migrate') ? undefined : 'the summary shows no migration hook'),
   });
 
   /** Deploys a canary beside its baseline, then canary-analyze must answer `verdict`. */

@@ -27,7 +27,8 @@ async function writeStatefulSetManifests(folder: string): Promise<void> {
   container.readinessProbe.failureThreshold = 1;
   const statefulSet = { apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: deployment.metadata, spec: { ...spec, serviceName: NAME, replicas: 3 } };
   const configMap = await read('configmap.yaml');
-  Object.assign(configMap.data, { SHUTDOWN_DELAY_MS: '1500', SHUTDOWN_TIMEOUT_MS: '5000', DB_POOL_MAX: '4' });
+  // Without the base's migration hook Job (this file is about StatefulSets), the pods migrate at start.
+  Object.assign(configMap.data, { SHUTDOWN_DELAY_MS: '1500', SHUTDOWN_TIMEOUT_MS: '5000', DB_POOL_MAX: '4', MIGRATE_ON_START: 'true' });
   await writeFile(join(folder, 'configmap.yaml'), stringify(configMap));
   await writeFile(join(folder, 'service.yaml'), stringify(await read('service.yaml')));
   await writeFile(join(folder, 'statefulset.yaml'), stringify(statefulSet));

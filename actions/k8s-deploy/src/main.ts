@@ -6,6 +6,8 @@ import { abortCanary, deployCanary, promoteCanary } from '../../lib/strategies/c
 import { workloadLabel, type DeployOptions, type DeployResult } from '../../lib/strategies/deploy-result.js';
 import { containerImages, type KubeObject } from '../../lib/kubernetes/objects.js';
 import { deployRolling } from '../../lib/strategies/rolling.js';
+import { planHooks } from '../../lib/kubernetes/hooks.js';
+import { deployWithHooks } from '../../lib/strategies/hook-phases.js';
 import { substituteImages } from './images.js';
 import { k8sDeployInputs, k8sDeploySecretInputs } from './inputs.js';
 import { startGitHubDeployment, type GitHubDeployment } from './github-deployment.js';
@@ -31,6 +33,9 @@ export async function run(): Promise<void> {
       const parsed = parseManifests(await readManifestSources(inputs.manifests, unscoped, workspace));
       const namespace = namespaceOfRun(parsed, inputs.namespace) ?? (await contextNamespace(unscoped));
       const kubectl = unscoped.inNamespace(namespace);
+      const { objects: substituted, changes } = substituteImages(parsed, inputs.images ?? []);
+      const images = [...new Set(substituted.filter(isWorkload).flatMap(containerImages))];
+      const hooks = planHooks(annotateWorkloads(substituted, runContext(inputs.strategy), images, extraAnnotations));
       githubDeployment = await startGitHubDeployment({
         token: inputs['github-token'],
         environment: inputs.environment ?? namespace,
@@ -39,9 +44,6 @@ export async function run(): Promise<void> {
         action: inputs.action,
         dryRun: inputs['dry-run'],
       });
-      const { objects: substituted, changes } = substituteImages(parsed, inputs.images ?? []);
-      const images = [...new Set(substituted.filter(isWorkload).flatMap(containerImages))];
-      const objects = annotateWorkloads(substituted, runContext(inputs.strategy), images, extraAnnotations);
 
       const options: DeployOptions = {
         fieldManager: inputs['field-manager'],
@@ -51,7 +53,9 @@ export async function run(): Promise<void> {
         canaryPercentage: inputs['canary-percentage'],
         canaryReplicas: inputs['canary-replicas'],
       };
-      const result = await perform(kubectl, objects, inputs.strategy, inputs.action, options);
+      const result = await deployWithHooks(kubectl, hooks, inputs.strategy, inputs.action, options, (objects) =>
+        perform(kubectl, objects, inputs.strategy, inputs.action, options),
+      );
       const seconds = (Date.now() - started) / 1000;
 
       setOutputs({

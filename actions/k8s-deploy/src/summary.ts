@@ -2,6 +2,7 @@ import { codeBlock, escapeHtml, escapeMarkdown, type Summary } from '../../lib/i
 import { workloadLabel, type DeployResult } from '../../lib/strategies/deploy-result.js';
 import type { ImageChange } from './images.js';
 
+const HOOK_RESULTS = { succeeded: '✅', failed: '❌', 'dry-run': '🔍' } as const;
 const HEADLINES = { succeeded: '✅ Deployed', 'rolled-back': '↩️ Failed and rolled back', failed: '❌ Deploy failed' } as const;
 
 /**
@@ -21,6 +22,14 @@ export function renderDeploySummary(summary: Summary, result: DeployResult, name
         { data: 'Revision now', header: true },
       ],
       ...result.workloads.map((workload) => [escapeHtml(workloadLabel(workload)), String(workload.previousRevision ?? '–'), String(workload.revision ?? '–')]),
+    ]);
+  }
+  if (result.hooks && result.hooks.length > 0) {
+    summary.addTable([
+      ['Hook', 'Phase', 'Weight', 'Job', 'Result', 'Seconds'].map((data) => ({ data, header: true })),
+      ...result.hooks.map((run) =>
+        [run.hook, run.phase, String(run.weight), run.job, `${HOOK_RESULTS[run.status]} ${run.message}`, run.seconds.toFixed(1)].map(escapeHtml),
+      ),
     ]);
   }
   if (images.length > 0) {

@@ -18,6 +18,12 @@ export const ROLLBACK_REASON_ANNOTATION = `${PREFIX}/rollback-reason`;
 export const BLUE_GREEN_ROLE_ANNOTATION = `${PREFIX}/blue-green-role`;
 /** Comma-separated names of the Services whose selector k8s-deploy switches between the colours. */
 export const BLUE_GREEN_SERVICES_ANNOTATION = `${PREFIX}/blue-green-services`;
+/** On a Job in the manifests: `pre-deploy` or `post-deploy` makes it a hook that k8s-deploy runs to completion around the rollout (Helm's `helm.sh/hook`). */
+export const HOOK_ANNOTATION = `${PREFIX}/hook`;
+/** On a hook Job: an integer; hooks of a phase run in ascending weight, then name order (Helm's `helm.sh/hook-weight`). */
+export const HOOK_WEIGHT_ANNOTATION = `${PREFIX}/hook-weight`;
+/** Label on the Job a hook ran as: the hook's name in the manifests, so earlier runs of it can be found and cleared. */
+export const HOOK_NAME_LABEL = `${PREFIX}/hook-name`;
 
 /** Pod label that tells a canary's pods from its baseline's. */
 export const TRACK_LABEL = 'track';
@@ -32,5 +38,7 @@ export const CHANGE_CAUSE_ANNOTATION = 'kubernetes.io/change-cause';
 export const LAST_APPLIED_ANNOTATION = 'kubectl.kubernetes.io/last-applied-configuration';
 /** Kubernetes' own: the pod label naming the ReplicaSet template a Deployment pod was made from. */
 export const POD_TEMPLATE_HASH_LABEL = 'pod-template-hash';
+/** Kubernetes' own: the label the API server puts on a Job's pods (and its pod template) with the Job's name. */
+export const JOB_NAME_LABEL = 'batch.kubernetes.io/job-name';
 /** Kubernetes' own: the pod label naming the ControllerRevision a StatefulSet pod was made from. */
 export const STATEFULSET_REVISION_LABEL = 'controller-revision-hash';

@@ -42,6 +42,8 @@ const RULES = {
   ReplicaSet: SUBDOMAIN,
   ControllerRevision: SUBDOMAIN,
   Pod: SUBDOMAIN,
+  // A subdomain, but at most 63 characters: the server copies a Job's name into its pods' job-name label.
+  Job: { ...SUBDOMAIN, maxLength: 63, expected: SUBDOMAIN.expected.replace('253', '63') },
   Container: LABEL,
   HorizontalPodAutoscaler: SUBDOMAIN,
 } as const satisfies Record<string, NameRule>;

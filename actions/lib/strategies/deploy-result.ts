@@ -1,4 +1,5 @@
 import type { ApplyOptions } from '../kubernetes/apply.js';
+import type { HookRun } from '../kubernetes/hooks.js';
 import type { PodProblem } from '../kubernetes/pod-problems.js';
 import { workloadRef, type Workload, type WorkloadKind } from '../kubernetes/workloads.js';
 
@@ -31,6 +32,8 @@ export interface DeployResult {
   canarySelector?: string;
   /** kubectl diff output of a dry run. */
   diff?: string;
+  /** The hook Jobs this deploy ran, in order. */
+  hooks?: HookRun[];
 }
 
 export function workloadOf(workload: DeployedWorkload): Workload {

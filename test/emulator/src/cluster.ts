@@ -8,6 +8,7 @@ import { AddressPool, claimAddressBlock } from './addresses.js';
 import { startApiServer } from './api/server.js';
 import { DeploymentController } from './controllers/deployment.js';
 import { GatewayController } from './controllers/gateway.js';
+import { JobController } from './controllers/job.js';
 import { ReplicaSetController } from './controllers/replicaset.js';
 import { StatefulSetController } from './controllers/statefulset.js';
 import { EventRecorder } from './events.js';
@@ -94,6 +95,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     });
   }
   const events = new EventRecorder(store);
+  const backOff = { initialMs: options.backoffInitialMs ?? 1000, maxMs: options.backoffMaxMs ?? 20_000 };
   const processes = new ProcessGroups([workDir, block.lockFile]);
   const pods = new PodRunner({
     store,
@@ -102,7 +104,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     events,
     processes,
     clusterId: id,
-    backOff: { initialMs: options.backoffInitialMs ?? 1000, maxMs: options.backoffMaxMs ?? 20_000 },
+    backOff,
   });
   const services = new ServiceProxies({ store, simulateUnprivileged: options.simulateUnprivilegedPorts ?? false });
   const replicaSets = new ReplicaSetController(store, events);
@@ -114,6 +116,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     endpoint: (namespace, name, port) => services.proxyTarget(namespace, `${name}:${port}`),
     simulateUnprivileged: options.simulateUnprivilegedPorts ?? false,
   });
+  const jobs = new JobController(store, events, backOff);
 
   const certificate = await generate([{ name: 'commonName', value: 'kube-emulator' }], {
     keyType: 'ec',
@@ -163,6 +166,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     stopped ??= (async () => {
       deployments.stop();
       statefulSets.stop();
+      jobs.stop();
       replicaSets.stop();
       await gateways.stop();
       await pods.stop();

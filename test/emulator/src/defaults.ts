@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
+import { admitJob } from './controllers/job.js';
 import { ApiError, badRequest, invalid } from './errors.js';
 import { admitGatewayApi } from './gateway/spec.js';
 import type { PodSpec } from './pod-spec.js';
@@ -48,6 +50,8 @@ export interface AdmissionContext {
  */
 export function admit(type: ResourceType, object: KubeObject, previous: KubeObject | undefined, context: AdmissionContext): void {
   if (!object.metadata || typeof object.metadata !== 'object') throw badRequest('metadata is required');
+  // The server names a new object's uid before defaulting, which may refer to it (a Job's selector does).
+  if (!previous) object.metadata.uid = randomUUID();
   if (object.metadata.labels === null) delete object.metadata.labels;
   if (object.metadata.annotations === null) delete object.metadata.annotations;
   switch (type.kind) {
@@ -84,6 +88,9 @@ export function admit(type: ResourceType, object: KubeObject, previous: KubeObje
     case 'Gateway':
     case 'HTTPRoute':
       admitGatewayApi(object, previous);
+      break;
+    case 'Job':
+      admitJob(object, previous, defaultPodSpec);
       break;
   }
   if (type === TYPES.pods && previous && !isDeepStrictEqual(stripMutablePodFields(object.spec), stripMutablePodFields(previous.spec))) {

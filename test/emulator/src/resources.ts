@@ -173,6 +173,7 @@ export const TYPES = {
   gatewayclasses: typeByName('gatewayclasses'),
   gateways: typeByName('gateways'),
   httproutes: typeByName('httproutes'),
+  jobs: typeByName('jobs'),
 };
 
 /** Every group/version served: those of the resource types, and autoscaling/v1 for Scale. */

@@ -151,7 +151,7 @@ export class Store {
     }
     const key = objectKey(metadata.namespace, metadata.name);
     if (this.bucket(type).has(key)) throw alreadyExists(type.resource, type.group, metadata.name);
-    metadata.uid = randomUUID();
+    metadata.uid ??= randomUUID();
     metadata.creationTimestamp = now();
     metadata.generation = 1;
     delete metadata.deletionTimestamp;

@@ -70,6 +70,8 @@ describe.skipIf(!built)('the inventory service on the emulator', () => {
       (await cluster.kubectl(['apply', '--server-side', '--field-manager=k8s-deploy', '-f', '-'], { input: databaseSecret('inventory-staging', url) })).code,
     ).toBe(0);
     expect(await kubectl('rollout', 'status', 'deployment/inventory-service', '-n', 'inventory-staging', '--timeout=60s')).toContain('successfully rolled out');
+    // Applied as plain manifests, the migration hook Job runs beside the pods (which do not migrate): wait for it as k8s-deploy would have.
+    await kubectl('wait', '--for=condition=complete', 'job/inventory-migrate', '-n', 'inventory-staging', '--timeout=60s');
 
     const proxy = '/api/v1/namespaces/inventory-staging/services/inventory-service:80/proxy';
     // kubectl exits non-zero unless the proxied /ready answers 2xx.
@@ -81,7 +83,9 @@ describe.skipIf(!built)('the inventory service on the emulator', () => {
     expect(created.status, created.body).toBe(201);
     const listed = JSON.parse(await kubectl('get', '--raw', `${proxy}/api/items?limit=10`)) as { items: { sku: string }[] };
     expect(listed.items.map((item) => item.sku)).toContain('EMU-1');
-    const podName = (await kubectl('get', 'pods', '-n', 'inventory-staging', '-o', 'jsonpath={.items[0].metadata.name}')).trim();
+    const podName = (
+      await kubectl('get', 'pods', '-n', 'inventory-staging', '-l', 'app.kubernetes.io/name=inventory-service', '-o', 'jsonpath={.items[0].metadata.name}')
+    ).trim();
     expect(await kubectl('get', '--raw', `/api/v1/namespaces/inventory-staging/pods/${podName}:8080/proxy/metrics`)).toContain('# TYPE');
     agent.destroy();
   });
@@ -92,6 +96,7 @@ describe.skipIf(!built)('the inventory service on the emulator', () => {
     expect(await kubectl('apply', '-k', path.join(OVERLAYS, 'production'))).toContain('deployment.apps/inventory-service created');
     expect((await cluster.kubectl(['apply', '-f', '-'], { input: databaseSecret(namespace, url) })).code).toBe(0);
     await kubectl('rollout', 'status', 'deployment/inventory-service', '-n', namespace, '--timeout=90s');
+    await kubectl('wait', '--for=condition=complete', 'job/inventory-migrate', '-n', namespace, '--timeout=60s');
     const address = await cluster.serviceAddress(namespace, 'inventory-service', 80);
     if (!address) throw new Error('no service address');
     const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
@@ -133,5 +138,6 @@ describe.skipIf(!built)('the inventory service on the emulator', () => {
     );
     for (let i = 0; i < 30; i++) expect((await request(address.host, address.port, 'GET', '/api/items', agent)).status).toBe(200);
     agent.destroy();
-  });
+    // Three rollouts, and the overlay's migration and backup hook Jobs running beside them.
+  }, 120_000);
 });
