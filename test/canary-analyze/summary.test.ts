@@ -31,7 +31,7 @@ describe('the Mermaid chart of a metric', () => {
   it('draws baseline and canary in their own colours and says under the chart which is which', () => {
     const chart = chartOf('error-rate');
     const init = /^%%\{init: (.*)\}%%$/m.exec(chart)![1]!;
-    expect(JSON.parse(init)).toEqual({ themeVariables: { xyChart: { plotColorPalette: `${CHART_COLOURS.baseline}, ${CHART_COLOURS.canary}` } } });
+    expect(JSON.parse(init)).toMatchObject({ themeVariables: { xyChart: { plotColorPalette: `${CHART_COLOURS.baseline}, ${CHART_COLOURS.canary}` } } });
     expect(chart).toContain('baseline (blue) vs canary (orange)');
     expect(chart.trimEnd().endsWith(CHART_LEGEND)).toBe(true);
   });

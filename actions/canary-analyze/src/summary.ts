@@ -79,7 +79,11 @@ export function mermaidChart(metric: Report['metrics'][number]): string | undefi
   const all = [...values('baseline'), ...values('canary')];
   const [lowest, highest] = [Math.min(...all), Math.max(...all)];
   const margin = (highest - lowest || Math.abs(highest) || 1) * 0.08;
-  const init = { themeVariables: { xyChart: { plotColorPalette: `${CHART_COLOURS.baseline}, ${CHART_COLOURS.canary}` } } };
+  // Mermaid's default 700 × 500 takes a screen per chart; a summary has one per metric.
+  const init = {
+    xyChart: { width: 700, height: 300 },
+    themeVariables: { xyChart: { plotColorPalette: `${CHART_COLOURS.baseline}, ${CHART_COLOURS.canary}` } },
+  };
   return [
     '```mermaid',
     `%%{init: ${JSON.stringify(init)}}%%`,
