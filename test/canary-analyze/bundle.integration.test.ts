@@ -161,6 +161,7 @@ describe('a metric written as a Prometheus user writes it: a name, a query, a di
       '- name: p95',
       "  query: 'histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket{ {{selector}} }[{{interval}}])))'",
       '  direction: increase',
+      '  critical: true',
       '- name: errors',
       '  errors-query: \'sum(increase(http_requests_total{ {{selector}}, status_code=~"5.." }[{{interval}}]))\'',
       "  requests-query: 'sum(increase(http_requests_total{ {{selector}} }[{{interval}}]))'",
