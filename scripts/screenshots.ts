@@ -14,7 +14,7 @@ import { REPOSITORY_ROOT } from '../test/repository-root.js';
 const IMAGES = join(REPOSITORY_ROOT, 'docs/images');
 /** Heading, table and the first chart (the critical metric) of the canary summary; the whole deploy summary. */
 const PICTURES = [
-  { image: 'canary-analyze-summary.png', pick: /canary-analyze: rollback/, maxHeight: 1000 },
+  { image: 'canary-analyze-summary.png', pick: /canary-analyze: rollback/, maxHeight: 960 },
   { image: 'k8s-deploy-summary.png', pick: /✅ Deployed \(canary,/, maxHeight: 700 },
 ];
 
