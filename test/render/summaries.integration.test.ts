@@ -62,16 +62,9 @@ describeWithTools(['chromium', 'kubectl'], 'job summaries rendered as GitHub sho
     expect(page.text).not.toContain('Infinity');
   });
 
-  describeWithTools(['kubectl'], 'k8s-deploy and rollback on the cluster emulator', () => {
-    let stage: Stage;
-    beforeAll(async () => {
-      stage = await startStage();
-    }, 120_000);
-    afterAll(async () => {
-      await stage?.stop();
-    });
-
-    it('rolling, canary and a rollback: every summary renders with whole tables', async () => {
+  it('k8s-deploy and rollback on the cluster emulator: rolling, canary and a rollback, every summary with whole tables', async () => {
+    const stage: Stage = await startStage();
+    try {
       const first = await deployStep(stage, { images: 'inventory-service:1.0.0' });
       expect((await rendered(first)).text).toContain('✅ Deployed');
       const canary = await deployStep(stage, { images: 'inventory-service:2.0.0', strategy: 'canary', 'canary-replicas': '1' });
@@ -79,6 +72,8 @@ describeWithTools(['chromium', 'kubectl'], 'job summaries rendered as GitHub sho
       const rollback = await rollbackStep(stage, { reason: 'rendering test' });
       expect(rollback.exitCode).toBe(0);
       await rendered(rollback);
-    });
-  });
+    } finally {
+      await stage.stop();
+    }
+  }, 300_000);
 });
