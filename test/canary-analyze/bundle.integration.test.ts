@@ -136,3 +136,46 @@ describe('bad input fails before anything happens', () => {
     expect(run.outputs).toEqual({});
   });
 });
+
+describe('every cross-checked input is checked before the first query', () => {
+  const live = { provider: 'prometheus', interval: '1s', iterations: '3' };
+  it.each([
+    [{ 'marginal-score': '80', 'pass-score': '70' }, 'Input "marginal-score" has value "80": expected at most pass-score (70).'],
+    [{ 'prometheus-password': 'planted-password-1' }, 'Input "prometheus-password" is set without "prometheus-username"'],
+    [{ duration: '1s', interval: '30s' }, 'Input "duration" has value "1s": expected from one to 1000 intervals of 30s (it makes 0).'],
+    [{ 'baseline-selector': 'track notin (canary)' }, 'Input "baseline-selector" has value "track notin (canary)"'],
+    [{ metrics: '- name: errors\n  errors-query: sum(x{ {{selector}} })' }, 'Metric "errors": field "requests-query" is required'],
+  ])('%j', async (inputs, message) => {
+    prometheus = await startStandInPrometheus({ baseline: HEALTHY_FIXTURE, canary: HEALTHY_FIXTURE });
+    const run = await runBundle({ action: ACTION, inputs: { ...SELECTORS, ...live, 'prometheus-url': prometheus.url, ...inputs } });
+    expect(run.exitCode).toBe(1);
+    expect(errorMessages(run)).toEqual([expect.stringContaining(message)]);
+    expect(prometheus.received).toEqual([]);
+    expect(run.everythingWritten).not.toContain('planted-password-1');
+  });
+});
+
+describe('a metric written as a Prometheus user writes it: a name, a query, a direction', () => {
+  it('is one value per interval, judged like a quantile, with no reduce', async () => {
+    const metrics = [
+      '- name: p95',
+      "  query: 'histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket{ {{selector}} }[{{interval}}])))'",
+      '  direction: increase',
+      '  critical: true',
+      '- name: errors',
+      '  errors-query: \'sum(increase(http_requests_total{ {{selector}}, status_code=~"5.." }[{{interval}}]))\'',
+      "  requests-query: 'sum(increase(http_requests_total{ {{selector}} }[{{interval}}]))'",
+    ].join('\n');
+    const run = await analyse({ ...HEALTHY_FIXTURE, p95: 0.2 }, { metrics, iterations: '6' });
+    expect(errorMessages(run)).toEqual([]);
+    expect(run.outputs).toMatchObject({ verdict: 'rollback', 'failed-metrics': 'p95' });
+    const report = JSON.parse(await readFile(run.outputs.report!, 'utf8'));
+    expect(report.metrics[0]).toMatchObject({ name: 'p95', result: 'fail', test: { method: 'mann-whitney-exact' } });
+    expect(report.metrics[1]).toMatchObject({
+      name: 'errors',
+      result: 'pass',
+      definition: { reduce: 'ratio' },
+      test: { method: expect.stringMatching(/fisher|proportion/) },
+    });
+  });
+});

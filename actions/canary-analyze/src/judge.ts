@@ -168,10 +168,10 @@ export function judgeMetric(
 
   const failures: string[] = [];
   if (metric.direction !== 'decrease' && test.lower > test.bound && effect > allowedIncrease) {
-    failures.push(`canary higher: ${interval} lies above +${format(test.bound)}, ratio ${format(effect)} > ${allowedIncrease}`);
+    failures.push(`canary higher: ${interval} lies above +${format(test.bound)}, ${effectEvidence(effect, '>', allowedIncrease, metric.kind, canaryValue)}`);
   }
   if (metric.direction !== 'increase' && test.upper < -test.bound && effect < allowedDecrease) {
-    failures.push(`canary lower: ${interval} lies below −${format(test.bound)}, ratio ${format(effect)} < ${allowedDecrease}`);
+    failures.push(`canary lower: ${interval} lies below −${format(test.bound)}, ${effectEvidence(effect, '<', allowedDecrease, metric.kind, canaryValue)}`);
   }
   if (thresholds && metric.threshold?.max !== undefined && canaryValue > metric.threshold.max) {
     failures.push(`canary ${format(canaryValue)} above the threshold ${metric.threshold.max}`);
@@ -258,6 +258,17 @@ function withMissingReason(why: string, intervals: readonly IntervalObservation[
 function ratio(canary: number, baseline: number): number {
   if (baseline === 0) return canary === 0 ? 1 : canary > 0 ? Infinity : -Infinity;
   return canary / baseline;
+}
+
+/** The effect as a reader takes it: a ratio, or (against a baseline of exactly 0, where a ratio is infinite) what the baseline was. */
+export function describeEffect(effect: number, kind: JudgedMetric['kind']): string {
+  if (Number.isFinite(effect)) return format(effect);
+  return kind === 'counts' ? 'baseline 0 errors' : 'baseline median 0';
+}
+
+function effectEvidence(effect: number, comparison: '>' | '<', allowed: number, kind: JudgedMetric['kind'], canaryValue: number): string {
+  if (Number.isFinite(effect)) return `ratio ${format(effect)} ${comparison} ${allowed}`;
+  return `${describeEffect(effect, kind)}, canary ${kind === 'counts' ? 'error rate' : 'median'} ${format(canaryValue)}`;
 }
 
 export function format(value: number): string {

@@ -14,7 +14,8 @@ const labelMatch = z.record(z.string().regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, { error
 const metricSchema = z
   .object({
     name: z.string({ error: 'a non-empty name' }).regex(/^[\w.-]+$/, { error: 'a name of letters, digits, _ . -' }),
-    reduce: z.enum(['rate', 'ratio', 'quantile'], { error: 'one of rate, ratio, quantile' }),
+    // direct provider; with prometheus a metric is a ratio when it has the two count queries, else one value per interval
+    reduce: z.enum(['rate', 'ratio', 'quantile'], { error: 'one of rate, ratio, quantile' }).optional(),
     direction: z.enum(['increase', 'decrease', 'either'], { error: 'one of increase, decrease, either' }).default('increase'),
     critical: z.boolean({ error: 'true or false' }).default(false),
     weight: z.number({ error: 'a positive number' }).positive({ error: 'a positive number' }).default(1),
@@ -103,8 +104,9 @@ export function loadMetrics(inputValue: string | undefined, provider: Provider, 
       }
       return;
     }
-    problems.push(...providerProblems(parsed.data, provider).map((problem) => `${label}: ${problem}.`));
-    metrics.push(parsed.data);
+    const metric = provider === 'prometheus' ? withPrometheusReduce(parsed.data) : parsed.data;
+    problems.push(...providerProblems(metric, provider).map((problem) => `${label}: ${problem}.`));
+    metrics.push(metric);
   });
   const names = metrics.map((metric) => metric.name);
   const duplicate = names.find((name, index) => names.indexOf(name) !== index);
@@ -113,12 +115,24 @@ export function loadMetrics(inputValue: string | undefined, provider: Provider, 
   return metrics;
 }
 
+/**
+ * A Prometheus user writes a metric as a name, a query and a direction: its query already reduces
+ * the series, so without `reduce` it is one value per interval (judged like a quantile), or a
+ * ratio when it has the two count queries.
+ */
+function withPrometheusReduce(metric: MetricDefinition): MetricDefinition {
+  if (metric.reduce !== undefined) return metric;
+  const ratio = metric['errors-query'] !== undefined || metric['requests-query'] !== undefined;
+  return ratio ? { ...metric, reduce: 'ratio' } : metric;
+}
+
 function providerProblems(metric: MetricDefinition, provider: Provider): string[] {
   const problems: string[] = [];
   const need = (field: keyof MetricDefinition, why: string) => {
     if (metric[field] === undefined) problems.push(`field "${field}" is required ${why}`);
   };
   if (provider === 'direct') {
+    need('reduce', 'by the direct provider (rate, ratio or quantile)');
     need('metric', 'by the direct provider');
     if (metric.reduce === 'ratio') need('errors', 'for reduce: ratio (labels of the error samples, e.g. { status_code: "5.." })');
     if (metric.reduce === 'quantile') need('quantile', 'for reduce: quantile');

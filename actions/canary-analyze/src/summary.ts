@@ -1,5 +1,5 @@
 import { codeSpan, escapeHtml, escapeMarkdown, type Summary } from '../../lib/index.js';
-import { format, type MetricJudgement, type Verdict } from './judge.js';
+import { describeEffect, format, type MetricJudgement, type Verdict } from './judge.js';
 import type { Report } from './report.js';
 
 const VERDICT_HEADINGS: Record<Verdict, string> = {
@@ -39,7 +39,9 @@ export function renderSummary(summary: Summary, report: Report): void {
       RESULT_LABELS[metric.result],
       groupCell(metric, 'baseline'),
       groupCell(metric, 'canary'),
-      metric.effect === undefined || Number.isNaN(metric.effect) ? '–' : format(metric.effect),
+      metric.effect === undefined || Number.isNaN(metric.effect)
+        ? '–'
+        : describeEffect(metric.effect, metric.baseline.rate === undefined ? 'samples' : 'counts'),
       metric.test && Number.isFinite(metric.test.pValue) ? `${format(metric.test.pValue)} (${metric.test.method})` : '–',
       escapeHtml(metric.reason),
     ]),
@@ -60,21 +62,48 @@ function groupCell(metric: MetricJudgement, group: 'baseline' | 'canary'): strin
   return summary.samples === 0 || !Number.isFinite(summary.median) ? '–' : `median ${format(summary.median)}`;
 }
 
-/** A Mermaid xychart-beta of both groups over the intervals where both have a value (GitHub renders it). */
+/** Strong colours apart for every reader (GitHub's blue and orange): Mermaid's default palette draws the second line nearly white. */
+export const CHART_COLOURS = { baseline: '#0969da', canary: '#bc4c00' } as const;
+/** xychart has no legend: this line under each chart says which line is which, in squares of the lines' colours. */
+export const CHART_LEGEND = '🟦 baseline · 🟧 canary';
+
+/**
+ * A Mermaid xychart-beta of both groups over the intervals where both have a value (GitHub
+ * renders it), each group in its own colour. The y-axis reaches a little below the lowest value,
+ * so a group at 0 (a baseline without errors) is drawn above the x-axis rather than hidden in it.
+ */
 export function mermaidChart(metric: Report['metrics'][number]): string | undefined {
   const points = metric.intervals.filter((interval) => isNumber(interval.baseline.value) && isNumber(interval.canary.value));
   if (points.length < 2) return undefined;
-  const series = (group: 'baseline' | 'canary') => points.map((interval) => Number(interval[group].value!.toPrecision(4))).join(', ');
+  const values = (group: 'baseline' | 'canary') => points.map((interval) => interval[group].value!);
+  const all = [...values('baseline'), ...values('canary')];
+  const [lowest, highest] = [Math.min(...all), Math.max(...all)];
+  const margin = (highest - lowest || Math.abs(highest) || 1) * 0.08;
+  // Mermaid's default 700 × 500 takes a screen per chart; a summary has one per metric.
+  const init = {
+    xyChart: { width: 700, height: 300 },
+    themeVariables: { xyChart: { plotColorPalette: `${CHART_COLOURS.baseline}, ${CHART_COLOURS.canary}` } },
+  };
   return [
     '```mermaid',
+    `%%{init: ${JSON.stringify(init)}}%%`,
     'xychart-beta',
-    `  title "${chartText(metric.name)}: baseline (first line) vs canary (second line)"`,
+    `  title "${chartText(metric.name)}: baseline (blue) vs canary (orange)"`,
     `  x-axis "interval" [${points.map((interval) => interval.index + 1).join(', ')}]`,
-    `  y-axis "${chartText(metric.name)}"`,
-    `  line [${series('baseline')}]`,
-    `  line [${series('canary')}]`,
+    `  y-axis "${chartText(metric.name)}" ${chartNumber(lowest - margin)} --> ${chartNumber(highest + margin)}`,
+    `  line [${values('baseline').map(chartNumber).join(', ')}]`,
+    `  line [${values('canary').map(chartNumber).join(', ')}]`,
     '```',
+    '',
+    CHART_LEGEND,
   ].join('\n');
+}
+
+const CHART_NUMBER = new Intl.NumberFormat('en-US', { useGrouping: false, maximumSignificantDigits: 4 });
+
+/** Mermaid's xychart reads plain decimals only: 1e-7 or 1.2e+21 would be a syntax error. */
+export function chartNumber(value: number): string {
+  return CHART_NUMBER.format(value);
 }
 
 function isNumber(value: number | null): value is number {

@@ -1,4 +1,5 @@
 // `npm run cluster -- --kubeconfig <path>`: the emulator in the foreground until Ctrl-C.
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { startCluster } from './cluster.js';
 
@@ -41,10 +42,10 @@ async function main(): Promise<void> {
     ].join('\n'),
   );
   let stopping = false;
-  const shutdown = (signal: NodeJS.Signals): void => {
+  const shutdown = (reason: string): void => {
     if (stopping) return;
     stopping = true;
-    process.stdout.write(`\n${signal}: stopping the emulator and its pods...\n`);
+    process.stdout.write(`\n${reason}: stopping the emulator and its pods...\n`);
     cluster.stop().then(
       () => process.exit(0),
       (error: unknown) => {
@@ -53,8 +54,59 @@ async function main(): Promise<void> {
       },
     );
   };
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, shutdown);
+  // A supervisor or a cancelled CI step signals npm, which dies without passing the signal on to
+  // its shell and tsx: whichever launcher is gone, the emulator follows.
+  const parent = process.ppid;
+  const chain = launchers();
+  setInterval(() => {
+    const gone = process.ppid !== parent ? parent : chain.find((pid) => !alive(pid));
+    if (gone !== undefined) shutdown(`process ${gone} that launched the emulator exited`);
+  }, 500).unref();
+}
+
+/**
+ * The processes that launched this one: for `npm run cluster`, tsx, the shell and npm (every
+ * process up to the first without npm's script environment); else the direct parent. Linux's
+ * /proc tells the parents; elsewhere only the direct parent is watched.
+ */
+function launchers(): number[] {
+  const chain: number[] = [];
+  for (let pid: number | undefined = process.ppid; pid !== undefined && pid > 1; pid = parentOf(pid)) {
+    chain.push(pid);
+    if (!runsAnNpmScript(pid)) break;
+  }
+  return chain;
+}
+
+function parentOf(pid: number): number | undefined {
+  try {
+    // Fields after the command name, which is in parentheses and may hold spaces: state, ppid, ...
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const parent = Number(stat.slice(stat.lastIndexOf(') ') + 2).split(' ')[1]);
+    return Number.isInteger(parent) ? parent : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function runsAnNpmScript(pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/environ`, 'utf8')
+      .split('\0')
+      .some((entry) => entry.startsWith('npm_lifecycle_event='));
+  } catch {
+    return false;
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error: unknown) {
+    return (error as NodeJS.ErrnoException).code !== 'ESRCH';
+  }
 }
 
 main().catch((error: unknown) => {

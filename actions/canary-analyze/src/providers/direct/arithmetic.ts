@@ -1,4 +1,5 @@
 import { finiteOrMissing } from '../../../../lib/finite.js';
+import { ConfigurationError } from '../../../../lib/index.js';
 import type { GroupValue } from '../../judge.js';
 import type { MetricDefinition } from '../../metrics.js';
 import { seriesKey, type Sample } from './text-format.js';
@@ -20,6 +21,8 @@ export function directReduction(metric: MetricDefinition): DirectReduction {
       return { reduce: 'ratio', metric: metricName, errors: metric.errors!, match: metric.match };
     case 'quantile':
       return { reduce: 'quantile', metric: metricName, quantile: metric.quantile!, match: metric.match };
+    case undefined:
+      throw new ConfigurationError(`Metric "${metric.name}": field "reduce" is required by the direct provider (rate, ratio or quantile).`);
   }
 }
 
