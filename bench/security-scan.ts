@@ -99,8 +99,9 @@ try {
 
   // Migrations through PostgreSQL's parser: many statements, and nesting as deep as the parser allows.
   const parseSql = await loadSqlParser();
+  const DROP_COLUMN = 'ALTER TABLE items DROP COLUMN price;\n';
   for (const [label, text] of [
-    ['2 MB migration of ALTER TABLE ... DROP COLUMN', 'ALTER TABLE items DROP COLUMN price;\n'.repeat(Math.floor((2 * 1024 * 1024 - 1) / 36))],
+    ['2 MB migration of ALTER TABLE ... DROP COLUMN', DROP_COLUMN.repeat(Math.floor((2 * 1024 * 1024 - 1) / DROP_COLUMN.length))],
     ['2 MB migration of nested parentheses', `SELECT ${'('.repeat(1024 * 1024 - 10)}1${')'.repeat(1024 * 1024 - 10)};`],
   ] as const) {
     const folder = await mkdtemp(join(tmpdir(), 'security-scan-migration-'));

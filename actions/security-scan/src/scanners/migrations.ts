@@ -4,7 +4,7 @@ import { abbreviate, describeError } from '../../../lib/errors.js';
 import { findingsFromHits, lineLocator, type Finding, type RuleHit, type RuleTable } from '../findings.js';
 import { errorOffset, type SqlParser } from './sql-parser.js';
 
-const EXPAND_CONTRACT = 'docs/database-changes.md';
+const EXPAND_CONTRACT = 'https://github.com/acme/inventory-devops/blob/main/docs/database-changes.md';
 
 /**
  * squawk's core rules (https://squawkhq.com/docs/rules), under its rule names, judged on
