@@ -17,6 +17,7 @@ const FAILING_INPUTS: Record<string, Record<string, string>> = {
   'k8s-deploy': {},
   'canary-analyze': {},
   rollback: {},
+  notify: {},
   suite: {},
 };
 

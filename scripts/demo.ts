@@ -6,11 +6,14 @@ import { existsSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describeError } from '../actions/lib/errors.js';
+import { startGitHubStandIn } from '../test/harness/github-stand-in.js';
 import { runBundle, type ActionRun } from '../test/harness/run-bundle.js';
 import { REPOSITORY_ROOT } from '../test/repository-root.js';
 import { DEPLOYMENT, NAMESPACE, startLoad, startStage, type Stage } from '../test/harness/stage.js';
 
 const SUMMARIES = join(REPOSITORY_ROOT, '.demo');
+const GITHUB_TOKEN = 'demo-github-token';
+type GitHubStandIn = Awaited<ReturnType<typeof startGitHubStandIn>>;
 const started = performance.now();
 let stepNumber = 0;
 
@@ -105,7 +108,7 @@ function runServiceTests(): void {
   );
 }
 
-async function demo(stage: Stage): Promise<void> {
+async function demo(stage: Stage, github: GitHubStandIn): Promise<void> {
   runServiceTests();
   await runStep({
     title: "quality-gate on the service's tests (coverage, JUnit)",
@@ -120,7 +123,11 @@ async function demo(stage: Stage): Promise<void> {
   });
 
   const cluster = { namespace: NAMESPACE, kubeconfig: stage.kubeconfig };
-  const env = { KUBECACHEDIR: stage.cluster.cacheDir };
+  // The deploys record GitHub deployments of this checkout's commit in a local GitHub stand-in; delivery-metrics reads them at the end.
+  const head = execFileSync('git', ['log', '-1', '--format=%H %cI'], { cwd: REPOSITORY_ROOT, encoding: 'utf8' }).trim().split(' ');
+  github.commits[head[0]!] = head[1]!;
+  const env = { KUBECACHEDIR: stage.cluster.cacheDir, GITHUB_API_URL: github.url, GITHUB_SHA: head[0]! };
+  const recorded = { 'github-token': GITHUB_TOKEN };
   const manifests = 'test/k8s-deploy/fixtures/overlay';
   const analysis = { ...cluster, provider: 'direct', interval: '5s', iterations: '6', 'min-samples': '3' };
 
@@ -136,7 +143,7 @@ async function demo(stage: Stage): Promise<void> {
   await runStep({
     title: 'deploy v1.0.0 (rolling)',
     action: 'actions/deploy',
-    inputs: { ...cluster, manifests, images: 'inventory-service:1.0.0' },
+    inputs: { ...cluster, ...recorded, manifests, images: 'inventory-service:1.0.0' },
     env,
     expect: expectOutputs({ status: 'succeeded', revision: '1' }),
   });
@@ -146,7 +153,7 @@ async function demo(stage: Stage): Promise<void> {
     const canary = await runStep({
       title: `canary of ${description} beside its baseline`,
       action: 'actions/deploy',
-      inputs: { ...cluster, manifests, images: image, strategy: 'canary', 'canary-replicas': '1' },
+      inputs: { ...cluster, ...recorded, manifests, images: image, strategy: 'canary', 'canary-replicas': '1' },
       env,
       expect: expectOutputs({ status: 'succeeded', strategy: 'canary' }),
     });
@@ -174,12 +181,12 @@ async function demo(stage: Stage): Promise<void> {
     await runStep({
       title: 'promote v2.0.0',
       action: 'actions/deploy',
-      inputs: { ...cluster, manifests, images: 'inventory-service:2.0.0', strategy: 'canary', action: 'promote' },
+      inputs: { ...cluster, ...recorded, manifests, images: 'inventory-service:2.0.0', strategy: 'canary', action: 'promote' },
       env,
       expect: expectOutputs({ status: 'succeeded', revision: '2' }),
     });
 
-    const blueGreen = { ...cluster, manifests, strategy: 'blue-green' };
+    const blueGreen = { ...cluster, ...recorded, manifests, strategy: 'blue-green' };
     await runStep({
       title: 'blue-green v2.1.0, the first: blue goes live and replaces the rolling Deployment',
       action: 'actions/deploy',
@@ -220,6 +227,15 @@ async function demo(stage: Stage): Promise<void> {
       `\nTraffic through the Service during the canaries and blue-green switches: ${report.succeeded} requests answered, ${report.failures.length} failed${kinds ? ` (${kinds}: the faulty canary's injected 500s are expected; anything else is not)` : ''}`,
     );
   }
+
+  await runStep({
+    // Five releases went out: v1.0.0, the bad canary, v2.0.0 (canary + promote), v2.1.0, v2.2.0 (green + promote).
+    title: 'delivery-metrics of this run, from the GitHub deployments the deploys recorded (the rollback action records none: its two rollbacks are not seen)',
+    action: 'actions/delivery-metrics',
+    inputs: { ...recorded, 'window-days': '1' },
+    env: { GITHUB_API_URL: github.url },
+    expect: expectOutputs({ 'deployments-per-day': '5.000' }),
+  });
 }
 
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'example-service/tsconfig.json'], { cwd: REPOSITORY_ROOT, stdio: 'inherit' });
@@ -227,12 +243,14 @@ await rm(SUMMARIES, { recursive: true, force: true });
 await mkdir(SUMMARIES, { recursive: true });
 console.log('Starting embedded PostgreSQL and the local cluster emulator…');
 const stage = await startStage();
+const github = await startGitHubStandIn();
 try {
-  await demo(stage);
+  await demo(stage, github);
   console.log(`\nThe pipeline behaved as designed in ${((performance.now() - started) / 1000).toFixed(0)} s. Job summaries: ${SUMMARIES}`);
 } catch (error: unknown) {
   console.error(`\n${describeError(error)}`);
   process.exitCode = 1;
 } finally {
+  await github.close();
   await stage.stop();
 }

@@ -12,6 +12,7 @@ describeWithTools(['kubectl'], 'npm run demo', () => {
     expect(stdout).toMatch(/✓ \d+\. canary-analyze of a good v2.0.0 → promote/);
     expect(stdout).toMatch(/✓ \d+\. promote v2.2.0: the Service switches to green/);
     expect(stdout).toMatch(/✓ \d+\. rollback: the Service switches back to blue/);
+    expect(stdout).toMatch(/✓ \d+\. delivery-metrics of this run/);
     expect(stdout).not.toMatch(/^✗/m);
     expect(stdout).toContain('The pipeline behaved as designed');
     // The only failed requests under load may be the faulty canary's injected 500s.

@@ -83,7 +83,8 @@ export function parseRepository(text: string | undefined): RepositoryRef | undef
 /** How long one GitHub API call may take: reporting to GitHub never holds up a deploy for long. */
 const GITHUB_CALL_TIMEOUT_MS = 15_000;
 
-async function octokitFor(token: string) {
+/** An Octokit for the API at GITHUB_API_URL (GitHub Enterprise, or a stand-in in tests). */
+export async function octokitFor(token: string) {
   // Octokit is loaded only when an action talks to GitHub: most runs never do.
   const { getOctokit } = await import('@actions/github');
   return getOctokit(token, { baseUrl: process.env.GITHUB_API_URL || 'https://api.github.com' });

@@ -17,6 +17,8 @@ describe.each([
   ['actions/deploy', { manifests: 'k8s/', kubeconfig: 'users: [unclosed' }, 'Input "kubeconfig" (value hidden) is not valid YAML'],
   ['actions/canary-analyze', { 'canary-selector': 'track=canary' }, 'Input "baseline-selector" is required'],
   ['actions/rollback', { deployment: 'inventory' }, 'No kubeconfig: set the "kubeconfig" input (from a secret) or the KUBECONFIG environment variable'],
+  ['actions/notify', { result: 'failed', 'webhook-secret': 'a-webhook-signing-key-0123' }, 'Input "webhook-url" is required but was not set'],
+  ['actions/delivery-metrics', { 'window-days': '30' }, 'Input "github-token" is required but was not set'],
   ['.', { command: 'rollback' }, 'Input "deployment" is required'],
 ])('bundle of %s', (action, inputs, message) => {
   it('loads and fails with one clear error, changing nothing', async () => {
@@ -46,11 +48,11 @@ describe('bad inputs', () => {
     expect(run.everythingWritten).not.toContain('planted-token-5f0c2a9e');
   });
 
-  it('an unknown command of the root action lists the five', async () => {
+  it('an unknown command of the root action lists them all', async () => {
     const run = await runBundle({ action: '.', inputs: { command: 'ship-it' } });
     expect(run.exitCode).toBe(1);
     expect(errors(run)).toEqual([
-      'inventory-devops: Input "command" has value "ship-it": expected one of quality-gate, security-scan, deploy, canary-analyze, rollback.',
+      'inventory-devops: Input "command" has value "ship-it": expected one of quality-gate, security-scan, deploy, canary-analyze, rollback, notify, delivery-metrics.',
     ]);
   });
 });

@@ -6,7 +6,9 @@ import { parse as parseYaml } from 'yaml';
 import type { InputShape } from '../../actions/lib/inputs.js';
 import { canaryAnalyzeInputs } from '../../actions/canary-analyze/src/inputs.js';
 import { k8sDeployInputs } from '../../actions/k8s-deploy/src/inputs.js';
+import { notifyInputs } from '../../actions/notify/src/inputs.js';
 import { qualityGateInputs } from '../../actions/quality-gate/src/inputs.js';
+import { deliveryMetricsInputs } from '../../actions/delivery-metrics/src/inputs.js';
 import { rollbackInputs } from '../../actions/rollback/src/inputs.js';
 import { securityScanInputs } from '../../actions/security-scan/src/inputs.js';
 import { BUNDLES, COMMANDS, type BundleName } from '../../actions/suite/src/actions.js';
@@ -29,6 +31,8 @@ const INPUT_SHAPES: Record<BundleName, InputShape> = {
   'k8s-deploy': k8sDeployInputs,
   'canary-analyze': canaryAnalyzeInputs,
   rollback: rollbackInputs,
+  notify: notifyInputs,
+  'delivery-metrics': deliveryMetricsInputs,
 };
 
 /** Every action folder: one per bundle, plus one per command of the root action, with the bundle it runs. */

@@ -24,6 +24,17 @@ export interface StoredComment {
   user?: GitHubUser;
 }
 
+/** A deployment as GitHub lists it; dates and environment are `unknown` so tests can store hostile values. */
+export interface StoredDeployment {
+  id: number;
+  sha: string;
+  environment: unknown;
+  created_at: unknown;
+  description?: string | null;
+  /** Oldest first, as they were created (GitHub lists them newest first). */
+  statuses: Array<{ state: string; created_at: unknown }>;
+}
+
 export interface GitHubStandInOptions {
   /** Answer every request with this status (403 or 404, as GitHub does for a token without the permission). */
   refuseWith?: 403 | 404;
@@ -37,6 +48,12 @@ export interface GitHubStandInOptions {
    * and GET /user is 403. A User token: the same login everywhere, and GET /user answers.
    */
   identity?: GitHubUser;
+  /** Deployments already on the repository; deployments the suite creates are added. */
+  deployments?: StoredDeployment[];
+  /** Commit SHA → committer date, for GET /repos/{owner}/{repo}/commits/{sha}. */
+  commits?: Record<string, string>;
+  /** Answers a GET itself (a fault, a hostile body) when it returns something. */
+  intercept?: (path: string, query: URLSearchParams) => { status: number; body: string; headers?: Record<string, string> } | undefined;
 }
 
 /** GITHUB_TOKEN's identity. */
@@ -54,6 +71,8 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}) {
   const identity = options.identity ?? GITHUB_ACTIONS_BOT;
   const commentAuthor: GitHubUser = identity.type === 'Bot' ? { ...identity, login: `${identity.login}[bot]` } : identity;
   const comments: StoredComment[] = [...(options.comments ?? [])];
+  const deploymentStore: StoredDeployment[] = [...(options.deployments ?? [])];
+  const commitDates: Record<string, string> = { ...options.commits };
   let nextId = 4_200;
   const server = createServer((request, response) => {
     void handle(request, response);
@@ -74,6 +93,29 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}) {
     const url = new URL(request.url ?? '/', 'http://stand-in');
     const path = url.pathname;
     const isWrite = request.method !== 'GET';
+    const intercepted = isWrite ? undefined : options.intercept?.(path, url.searchParams);
+    if (intercepted) {
+      response.writeHead(intercepted.status, { 'content-type': 'application/json; charset=utf-8', ...intercepted.headers });
+      response.end(intercepted.body);
+      return;
+    }
+    /** One page of a list as GitHub pages it: per_page (default 30, at most 100), page, and Link headers to the others. */
+    const sendPage = (items: unknown[]) => {
+      const perPage = Math.min(100, Number(url.searchParams.get('per_page') ?? 30));
+      const page = Number(url.searchParams.get('page') ?? 1);
+      const last = Math.max(1, Math.ceil(items.length / perPage));
+      const query = (target: number) => {
+        const parameters = new URLSearchParams(url.searchParams);
+        parameters.set('per_page', String(perPage));
+        parameters.set('page', String(target));
+        return `<${listening.url}${path}?${parameters.toString()}>`;
+      };
+      const links = [
+        ...(page < last ? [`${query(page + 1)}; rel="next"`, `${query(last)}; rel="last"`] : []),
+        ...(page > 1 ? [`${query(1)}; rel="first"`, `${query(page - 1)}; rel="prev"`] : []),
+      ];
+      send(200, items.slice((page - 1) * perPage, page * perPage), links.length > 0 ? { link: links.join(', ') } : {});
+    };
     if (options.readOnly && isWrite && path !== '/graphql')
       return send(403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest', status: '403' });
 
@@ -100,18 +142,7 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}) {
       user: comment.user ?? SOMEONE_ELSE,
       html_url: `https://github.com/${issueComments?.[1] ?? oneComment?.[1]}/${issueComments?.[2] ?? oneComment?.[2]}/pull/${issue}#issuecomment-${comment.id}`,
     });
-    if (issueComments && request.method === 'GET') {
-      const perPage = Number(url.searchParams.get('per_page') ?? 30);
-      const page = Number(url.searchParams.get('page') ?? 1);
-      const last = Math.max(1, Math.ceil(comments.length / perPage));
-      const link = (target: number) => `<${listening.url}${path}?per_page=${perPage}&page=${target}>`;
-      const links = [
-        ...(page < last ? [`${link(page + 1)}; rel="next"`, `${link(last)}; rel="last"`] : []),
-        ...(page > 1 ? [`${link(1)}; rel="first"`, `${link(page - 1)}; rel="prev"`] : []),
-      ];
-      const slice = comments.slice((page - 1) * perPage, page * perPage).map((comment) => commentJson(comment, issueComments[3] ?? ''));
-      return send(200, slice, links.length > 0 ? { link: links.join(', ') } : {});
-    }
+    if (issueComments && request.method === 'GET') return sendPage(comments.map((comment) => commentJson(comment, issueComments[3] ?? '')));
     if (issueComments && request.method === 'POST') {
       const comment: StoredComment = { id: nextId++, body: (body as { body: string }).body, user: commentAuthor };
       comments.push(comment);
@@ -127,13 +158,36 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}) {
 
     const deployments = /^\/repos\/([^/]+)\/([^/]+)\/deployments$/.exec(path);
     const statuses = /^\/repos\/([^/]+)\/([^/]+)\/deployments\/(\d+)\/statuses$/.exec(path);
+    const commit = /^\/repos\/([^/]+)\/([^/]+)\/commits\/([^/]+)$/.exec(path);
+    if (deployments && request.method === 'GET') {
+      const environment = url.searchParams.get('environment');
+      const sha = url.searchParams.get('sha');
+      const listed = deploymentStore
+        .filter((deployment) => (environment === null || deployment.environment === environment) && (sha === null || deployment.sha === sha))
+        .sort((a, b) => b.id - a.id)
+        .map(({ statuses: _statuses, ...deployment }) => ({ ...deployment, ref: deployment.sha, task: 'deploy', payload: {} }));
+      return sendPage(listed);
+    }
+    if (statuses && request.method === 'GET') {
+      const deployment = deploymentStore.find((candidate) => candidate.id === Number(statuses[3]));
+      if (!deployment) return send(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' });
+      return sendPage([...deployment.statuses].reverse());
+    }
+    if (commit && request.method === 'GET') {
+      if (!/^[0-9a-f]{40}$/.test(commit[3] ?? '')) return send(422, { message: `No commit found for SHA: ${commit[3]}`, status: '422' });
+      const date = commitDates[commit[3]!];
+      if (date === undefined) return send(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' });
+      return send(200, { sha: commit[3], commit: { author: { date }, committer: { date } } });
+    }
     if (deployments && request.method === 'POST') {
       const id = nextId++;
       const { ref, environment, description } = body as { ref: string; environment: string; description?: string };
+      deploymentStore.push({ id, sha: ref, environment, created_at: new Date().toISOString(), description: description ?? null, statuses: [] });
       return send(201, { id, url: `${listening.url}${path}/${id}`, sha: ref, ref, task: 'deploy', environment, description: description ?? null, payload: {} });
     }
     if (statuses && request.method === 'POST') {
       const { state, environment_url: environmentUrl, log_url: logUrl } = body as { state: string; environment_url?: string; log_url?: string };
+      deploymentStore.find((candidate) => candidate.id === Number(statuses[3]))?.statuses.push({ state, created_at: new Date().toISOString() });
       return send(201, {
         id: nextId++,
         state,
@@ -146,5 +200,5 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}) {
   }
 
   const listening = await listenLocally(server);
-  return { url: listening.url, requests, comments, close: listening.close };
+  return { url: listening.url, requests, comments, deployments: deploymentStore, commits: commitDates, close: listening.close };
 }

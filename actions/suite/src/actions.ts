@@ -10,6 +10,8 @@ export const BUNDLES = {
   'k8s-deploy': () => import('../../k8s-deploy/src/main.js'),
   'canary-analyze': () => import('../../canary-analyze/src/main.js'),
   rollback: () => import('../../rollback/src/main.js'),
+  notify: () => import('../../notify/src/main.js'),
+  'delivery-metrics': () => import('../../delivery-metrics/src/main.js'),
 } as const;
 
 export type BundleName = keyof typeof BUNDLES;
@@ -21,6 +23,8 @@ export const COMMANDS = {
   deploy: 'k8s-deploy',
   'canary-analyze': 'canary-analyze',
   rollback: 'rollback',
+  notify: 'notify',
+  'delivery-metrics': 'delivery-metrics',
 } as const satisfies Record<string, BundleName>;
 
 export type CommandName = keyof typeof COMMANDS;

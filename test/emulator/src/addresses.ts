@@ -3,9 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 
 /**
- * Loopback address blocks. Each emulator instance claims one /24 in both ranges (pods in
- * 127.1.B.0/24, Services in 127.2.B.0/24) through a lock file, so emulators running in
- * parallel test workers never hand out the same address.
+ * Loopback address blocks. Each emulator instance claims one /24 in every range (pods in
+ * 127.1.B.0/24, Services in 127.2.B.0/24, Gateways in 127.3.B.0/24) through a lock file, so
+ * emulators running in parallel test workers never hand out the same address.
  */
 const LOCK_DIR = path.join(os.tmpdir(), 'kube-emulator-address-blocks');
 

@@ -7,6 +7,7 @@ import { generate } from 'selfsigned';
 import { AddressPool, claimAddressBlock } from './addresses.js';
 import { startApiServer } from './api/server.js';
 import { DeploymentController } from './controllers/deployment.js';
+import { GatewayController } from './controllers/gateway.js';
 import { ReplicaSetController } from './controllers/replicaset.js';
 import { StatefulSetController } from './controllers/statefulset.js';
 import { EventRecorder } from './events.js';
@@ -57,6 +58,8 @@ export interface Cluster {
   kubectl(args: string[], options?: { input?: string; timeoutMs?: number }): Promise<KubectlResult>;
   /** Address for reaching a Service port from this machine (after any privileged-port fallback). */
   serviceAddress(namespace: string, name: string, port: number): Promise<{ host: string; port: number } | undefined>;
+  /** Address for reaching a Gateway listener port from this machine, once it listens (its own 127.3.B.x address). */
+  gatewayAddress(namespace: string, name: string, port: number): Promise<{ host: string; port: number } | undefined>;
   /** Process ids of running pod containers. */
   pids(): number[];
   /** An API server outage: clients are cut off and refused, while controllers, pods and Services keep running. */
@@ -75,6 +78,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
   const block = claimAddressBlock();
   const podAddresses = new AddressPool(`127.1.${block.block}`);
   const serviceAddresses = new AddressPool(`127.2.${block.block}`);
+  const gatewayAddresses = new AddressPool(`127.3.${block.block}`);
 
   const images = ImageTable.fromFile(options.imageTable ?? DEFAULT_IMAGE_TABLE);
   for (const entry of options.images ?? []) images.add(entry);
@@ -104,6 +108,12 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
   const replicaSets = new ReplicaSetController(store, events);
   const deployments = new DeploymentController(store, events);
   const statefulSets = new StatefulSetController(store, events);
+  const gateways = new GatewayController({
+    store,
+    addresses: gatewayAddresses,
+    endpoint: (namespace, name, port) => services.proxyTarget(namespace, `${name}:${port}`),
+    simulateUnprivileged: options.simulateUnprivilegedPorts ?? false,
+  });
 
   const certificate = await generate([{ name: 'commonName', value: 'kube-emulator' }], {
     keyType: 'ec',
@@ -154,6 +164,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
       deployments.stop();
       statefulSets.stop();
       replicaSets.stop();
+      await gateways.stop();
       await pods.stop();
       await services.stop();
       await api.close();
@@ -189,6 +200,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
       await services.settled();
       return services.address(namespace, name, port);
     },
+    gatewayAddress: (namespace, name, port) => gateways.address(namespace, name, port),
     pids: () => pods.pids(),
     stopApiServer: () => api.close(),
     restartApiServer: () => api.reopen(),

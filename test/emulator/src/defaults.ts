@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { ApiError, badRequest, invalid } from './errors.js';
+import { admitGatewayApi } from './gateway/spec.js';
 import type { PodSpec } from './pod-spec.js';
 import { TYPES, type ResourceType } from './resources.js';
 import { selectorMatches } from './selectors.js';
@@ -78,6 +79,11 @@ export function admit(type: ResourceType, object: KubeObject, previous: KubeObje
       break;
     case 'Secret':
       defaultSecret(object);
+      break;
+    case 'GatewayClass':
+    case 'Gateway':
+    case 'HTTPRoute':
+      admitGatewayApi(object, previous);
       break;
   }
   if (type === TYPES.pods && previous && !isDeepStrictEqual(stripMutablePodFields(object.spec), stripMutablePodFields(previous.spec))) {

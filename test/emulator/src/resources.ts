@@ -12,6 +12,8 @@ export interface ResourceType {
   subresources: Subresource[];
   /** Top-level fields besides apiVersion/kind/metadata; anything else is an unknown field under `fieldValidation=Strict`. */
   fields: string[];
+  /** Served as a CustomResourceDefinition would be (no strategic merge patch), e.g. the Gateway API kinds. */
+  custom: boolean;
 }
 
 export interface Subresource {
@@ -33,7 +35,7 @@ function type(
   version: string,
   resource: string,
   kind: string,
-  options: Partial<Pick<ResourceType, 'namespaced' | 'shortNames' | 'categories' | 'subresources' | 'fields'>> = {},
+  options: Partial<Pick<ResourceType, 'namespaced' | 'shortNames' | 'categories' | 'subresources' | 'fields' | 'custom'>> = {},
 ): ResourceType {
   return {
     group,
@@ -46,6 +48,7 @@ function type(
     categories: options.categories ?? [],
     subresources: options.subresources ?? [],
     fields: options.fields ?? SPEC_STATUS,
+    custom: options.custom ?? false,
   };
 }
 
@@ -118,6 +121,21 @@ export const RESOURCE_TYPES: ResourceType[] = [
   type('rbac.authorization.k8s.io', 'v1', 'rolebindings', 'RoleBinding', { fields: ['roleRef', 'subjects'] }),
   type('rbac.authorization.k8s.io', 'v1', 'clusterroles', 'ClusterRole', { namespaced: false, fields: ['rules', 'aggregationRule'] }),
   type('rbac.authorization.k8s.io', 'v1', 'clusterrolebindings', 'ClusterRoleBinding', { namespaced: false, fields: ['roleRef', 'subjects'] }),
+  // Gateway API (standard channel CRDs, config/crd/standard in kubernetes-sigs/gateway-api).
+  type('gateway.networking.k8s.io', 'v1', 'gatewayclasses', 'GatewayClass', {
+    namespaced: false,
+    shortNames: ['gc'],
+    categories: ['gateway-api'],
+    subresources: [status('GatewayClass')],
+    custom: true,
+  }),
+  type('gateway.networking.k8s.io', 'v1', 'gateways', 'Gateway', {
+    shortNames: ['gtw'],
+    categories: ['gateway-api'],
+    subresources: [status('Gateway')],
+    custom: true,
+  }),
+  type('gateway.networking.k8s.io', 'v1', 'httproutes', 'HTTPRoute', { categories: ['gateway-api'], subresources: [status('HTTPRoute')], custom: true }),
 ];
 
 export const VERBS = ALL_VERBS;
@@ -152,6 +170,9 @@ export const TYPES = {
   replicasets: typeByName('replicasets'),
   statefulsets: typeByName('statefulsets'),
   controllerrevisions: typeByName('controllerrevisions'),
+  gatewayclasses: typeByName('gatewayclasses'),
+  gateways: typeByName('gateways'),
+  httproutes: typeByName('httproutes'),
 };
 
 /** Every group/version served: those of the resource types, and autoscaling/v1 for Scale. */

@@ -2,6 +2,7 @@ import http from 'node:http';
 import net from 'node:net';
 import { isDeepStrictEqual } from 'node:util';
 import { isPodReady } from './controllers/replicaset.js';
+import { relay } from './http-relay.js';
 import { ApiError, notFound } from './errors.js';
 import { resolvePort } from './pod-spec.js';
 import { TYPES } from './resources.js';
@@ -290,24 +291,7 @@ export class ServiceProxies {
             return;
           }
           tried.add(`${target.host}:${target.port}`);
-          const upstream = http.request(
-            { host: target.host, port: target.port, method: req.method, path: req.url, headers: req.headers, agent: this.agent },
-            (response) => {
-              res.writeHead(response.statusCode ?? 502, response.headers);
-              response.pipe(res);
-              response.on('error', () => res.destroy());
-            },
-          );
-          upstream.on('error', (error: NodeJS.ErrnoException) => {
-            // Safe to resend: nothing reached the application (refused, or a pooled connection it had just closed).
-            const retriable = error.code === 'ECONNREFUSED' || (upstream.reusedSocket && error.code === 'ECONNRESET');
-            if (!res.headersSent && retriable) attempt();
-            else if (!res.headersSent) {
-              res.writeHead(502, { 'Content-Type': 'text/plain' });
-              res.end(`upstream ${target.host}:${target.port} failed: ${error.message}\n`);
-            } else res.destroy();
-          });
-          upstream.end(body);
+          relay(target, req, body, res, { agent: this.agent, retry: attempt });
         };
         attempt();
       });
@@ -359,7 +343,7 @@ export class ServiceProxies {
   }
 }
 
-function listen(server: net.Server, host: string, port: number): Promise<string | undefined> {
+export function listen(server: net.Server, host: string, port: number): Promise<string | undefined> {
   return new Promise((resolve) => {
     server.once('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? 'ERROR'));
     server.listen(port, host, () => resolve(undefined));

@@ -200,7 +200,27 @@ const COLUMNS: Record<string, Column[]> = {
     { name: 'Message', cell: (o) => String(o.message ?? '') },
   ],
   Namespace: [name, { name: 'Status', cell: (o) => o.status?.phase ?? 'Active' }, ageColumn],
+  // The additionalPrinterColumns of the Gateway API CRDs.
+  GatewayClass: [
+    name,
+    { name: 'Controller', cell: (o) => o.spec?.controllerName ?? '' },
+    { name: 'Accepted', cell: (o) => conditionStatus(o, 'Accepted') },
+    ageColumn,
+    { name: 'Description', priority: 1, cell: (o) => o.spec?.description ?? '' },
+  ],
+  Gateway: [
+    name,
+    { name: 'Class', cell: (o) => o.spec?.gatewayClassName ?? '' },
+    { name: 'Address', cell: (o) => ((o.status?.addresses ?? []) as { value: string }[]).map((a) => a.value).join(' ') },
+    { name: 'Programmed', cell: (o) => conditionStatus(o, 'Programmed') },
+    ageColumn,
+  ],
+  HTTPRoute: [name, { name: 'Hostnames', cell: (o) => (o.spec?.hostnames ? JSON.stringify(o.spec.hostnames) : '') }, ageColumn],
 };
+
+function conditionStatus(o: KubeObject, type: string): string {
+  return ((o.status?.conditions ?? []) as { type: string; status: string }[]).find((c) => c.type === type)?.status ?? '';
+}
 
 function containers(o: KubeObject): { name: string; image: string }[] {
   return o.spec?.template?.spec?.containers ?? [];

@@ -90,6 +90,14 @@ export function patch(backend: ApiBackend, route: ResourceRoute, name: string, r
       patched = applyMergePatch(current as unknown as Json, body) as unknown as KubeObject;
       break;
     case 'application/strategic-merge-patch+json':
+      // As apiextensions-apiserver's crdHandler: custom resources take JSON, merge and apply patches only.
+      if (route.type.custom) {
+        throw new ApiError(
+          415,
+          'UnsupportedMediaType',
+          'the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml',
+        );
+      }
       patched = applyStrategicMergePatch(current as unknown as Json, body) as unknown as KubeObject;
       break;
     case 'application/json-patch+json':
