@@ -3,6 +3,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { loadSqlParser } from '../actions/security-scan/src/scanners/sql-parser.js';
 import { scanFiles } from '../actions/security-scan/src/scan.js';
 import { compileSecretRules } from '../actions/security-scan/src/scanners/secrets.js';
 import { listTree } from '../actions/security-scan/src/tree.js';
@@ -65,7 +66,7 @@ try {
   const started = performance.now();
   const tree = await listTree(root, root);
   const listed = performance.now();
-  const results = scanFiles(tree, new Set(['secrets', 'kubernetes'] as const), compileSecretRules());
+  const results = scanFiles(tree, new Set(['secrets', 'kubernetes'] as const), { secretRules: compileSecretRules(), migrationFolders: [] });
   const finished = performance.now();
 
   const findings = [...results.values()].reduce((sum, result) => sum + result.findings.length, 0);
@@ -88,8 +89,27 @@ try {
     const text = piece.repeat(Math.ceil(bytes / piece.length)).slice(0, bytes);
     await writeFile(path, workflow ? `on: push\njobs:\n  a:\n    steps:\n      - run: ${JSON.stringify(text)}\n` : text);
     const before = performance.now();
-    scanFiles(await listTree(folder, folder), new Set(['secrets', 'kubernetes', 'dockerfile', 'workflows'] as const), compileSecretRules());
+    scanFiles(await listTree(folder, folder), new Set(['secrets', 'kubernetes', 'dockerfile', 'workflows'] as const), {
+      secretRules: compileSecretRules(),
+      migrationFolders: [],
+    });
     console.log(`${label}: ${((performance.now() - before) / 1000).toFixed(2)} s`);
+    await rm(folder, { recursive: true, force: true });
+  }
+
+  // Migrations through PostgreSQL's parser: many statements, and nesting as deep as the parser allows.
+  const parseSql = await loadSqlParser();
+  const DROP_COLUMN = 'ALTER TABLE items DROP COLUMN price;\n';
+  for (const [label, text] of [
+    ['2 MB migration of ALTER TABLE ... DROP COLUMN', DROP_COLUMN.repeat(Math.floor((2 * 1024 * 1024 - 1) / DROP_COLUMN.length))],
+    ['2 MB migration of nested parentheses', `SELECT ${'('.repeat(1024 * 1024 - 10)}1${')'.repeat(1024 * 1024 - 10)};`],
+  ] as const) {
+    const folder = await mkdtemp(join(tmpdir(), 'security-scan-migration-'));
+    await mkdir(join(folder, 'migrations'));
+    await writeFile(join(folder, 'migrations/001.sql'), text);
+    const before = performance.now();
+    const result = scanFiles(await listTree(folder, folder), new Set(['migrations'] as const), { secretRules: [], migrationFolders: [], parseSql });
+    console.log(`${label}: ${((performance.now() - before) / 1000).toFixed(2)} s, ${result.get('migrations')?.findings.length ?? 0} findings`);
     await rm(folder, { recursive: true, force: true });
   }
 } finally {

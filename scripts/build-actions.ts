@@ -2,12 +2,18 @@
 // chunks it loads on demand (each with its map) and licenses.txt.
 // Usage: tsx scripts/build-actions.ts [--out-dir <dir>] [bundle ...]   (default: dist, every bundle)
 import { execFile } from 'node:child_process';
-import { rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { copyFile, readdir, readFile, rm } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 import { BUNDLES } from '../actions/suite/src/actions.js';
 
 const run = promisify(execFile);
+
+/**
+ * Files a bundled module loads at run time from its own folder, which ncc cannot see: libpg-query's
+ * Emscripten loader reads libpg-query.wasm beside the code. Copied into each bundle that names it.
+ */
+const RUNTIME_FILES = ['node_modules/libpg-query/wasm/libpg-query.wasm'];
 
 /** The suite (the root action.yml) is a bundle too: it loads the others' code on demand. */
 const bundleNames = [...Object.keys(BUNDLES), 'suite'];
@@ -46,6 +52,12 @@ async function bundle(name: string): Promise<void> {
       maxBuffer: 16 * 1024 * 1024,
     },
   );
+  const chunks = (await readdir(target)).filter((file) => file.endsWith('.js'));
+  const code = (await Promise.all(chunks.map((chunk) => readFile(join(target, chunk), 'utf8')))).join('\n');
+  for (const file of RUNTIME_FILES) {
+    const name = basename(file);
+    if (code.includes(name)) await copyFile(file, join(target, name));
+  }
   console.log(`built ${target}/index.js in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 

@@ -1,6 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PG_MIGRATE_LOCK_ID } from 'node-pg-migrate';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLED_MIGRATIONS_DIR } from '../src/config.js';
@@ -35,8 +36,8 @@ async function query<T extends pg.QueryResultRow>(databaseUrl: string, sql: stri
   }
 }
 
-function start(script: string, env: Record<string, string>): ServiceProcess {
-  const service = runService(script, env);
+function start(script: string, env: Record<string, string>, args: readonly string[] = []): ServiceProcess {
+  const service = runService(script, env, args);
   running.push(service);
   return service;
 }
@@ -187,5 +188,113 @@ describe('migrate.js', () => {
     const run = start(MIGRATE_JS, { DATABASE_URL: `postgres://inventory:hunter2@127.0.0.1:${await freePort()}/inventory` });
     expect(await run.exited).toBe(1);
     expect(run.output()).not.toContain('hunter2');
+  });
+});
+
+async function migrate(env: Record<string, string>, ...args: string[]): Promise<ServiceProcess & { code: number | null }> {
+  const run = start(MIGRATE_JS, env, args);
+  return Object.assign(run, { code: await run.exited });
+}
+
+const applied = async (databaseUrl: string) => (await query<{ name: string }>(databaseUrl, 'SELECT name FROM pgmigrations ORDER BY id')).map((row) => row.name);
+const tables = async (databaseUrl: string) =>
+  (await query<{ table_name: string }>(databaseUrl, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1")).map(
+    (row) => row.table_name,
+  );
+
+describe('migrate.js down N', () => {
+  it("rolls the service's migrations back one at a time, newest first, and up again", async () => {
+    const databaseUrl = await freshDatabase();
+    expect((await migrate({ DATABASE_URL: databaseUrl })).code).toBe(0);
+    expect(await applied(databaseUrl)).toEqual(['001_create_items', '002_adjust_items_function']);
+
+    const first = await migrate({ DATABASE_URL: databaseUrl }, 'down', '1');
+    expect(first.code).toBe(0);
+    await first.waitForLog('migrations rolled back');
+    expect(first.logs.find((line) => line.msg === 'migrations rolled back')?.undone).toEqual(['002_adjust_items_function']);
+    expect(await applied(databaseUrl)).toEqual(['001_create_items']);
+    expect(await query(databaseUrl, "SELECT 1 FROM pg_proc WHERE proname = 'adjust_items'")).toEqual([]);
+    expect(await tables(databaseUrl)).toEqual(['items', 'pgmigrations']);
+
+    expect((await migrate({ DATABASE_URL: databaseUrl }, 'down', '1')).code).toBe(0);
+    expect(await applied(databaseUrl)).toEqual([]);
+    expect(await tables(databaseUrl)).toEqual(['pgmigrations']);
+
+    expect((await migrate({ DATABASE_URL: databaseUrl }, 'up')).code).toBe(0);
+    expect(await applied(databaseUrl)).toEqual(['001_create_items', '002_adjust_items_function']);
+  });
+
+  it('down 2 undoes both; a count beyond what is applied undoes what there is', async () => {
+    const databaseUrl = await freshDatabase();
+    await migrate({ DATABASE_URL: databaseUrl });
+    const run = await migrate({ DATABASE_URL: databaseUrl }, 'down', '5');
+    expect(run.code).toBe(0);
+    expect(await applied(databaseUrl)).toEqual([]);
+    const again = await migrate({ DATABASE_URL: databaseUrl }, 'down', '1');
+    expect(again.code).toBe(0);
+    await again.waitForLog('nothing to roll back');
+  });
+
+  it.each([
+    ['down', ['down']],
+    ['down 0', ['down', '0']],
+    ['down -1', ['down', '-1']],
+    ['down 1.5', ['down', '1.5']],
+    ['down 1 2', ['down', '1', '2']],
+    ['down --help', ['down', '--help']],
+    ['sideways', ['sideways']],
+    ['down xxx… (5000 characters)', ['down', 'x'.repeat(5000)]],
+  ])('refuses "%s" with the usage, changing nothing', async (_label, args) => {
+    const databaseUrl = await freshDatabase();
+    await migrate({ DATABASE_URL: databaseUrl });
+    const run = await migrate({ DATABASE_URL: databaseUrl }, ...args);
+    expect(run.code).toBe(1);
+    expect(run.logs.at(-1)?.msg).toMatch(/^usage: migrate\.js \[up\] \| migrate\.js down <count>/);
+    expect(run.output().length).toBeLessThan(2000);
+    expect(await applied(databaseUrl)).toEqual(['001_create_items', '002_adjust_items_function']);
+  });
+
+  it('runs each down migration in its own transaction: a failing one stays applied, those undone before it stay undone', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'inventory-down-migrations-'));
+    try {
+      await writeFile(
+        join(folder, '001_a.sql'),
+        '-- Up Migration\nCREATE TABLE a (id integer);\n-- Down Migration\nDROP TABLE a;\nSELECT missing_function();\n',
+      );
+      await writeFile(join(folder, '002_b.sql'), '-- Up Migration\nCREATE TABLE b (id integer);\n-- Down Migration\nDROP TABLE b;\n');
+      const databaseUrl = await freshDatabase();
+      const env = { DATABASE_URL: databaseUrl, MIGRATIONS_DIR: folder };
+      expect((await migrate(env)).code).toBe(0);
+      const run = await migrate(env, 'down', '2');
+      expect(run.code).toBe(1);
+      await run.waitForLog('migration failed');
+      expect(await applied(databaseUrl)).toEqual(['001_a']);
+      expect(await tables(databaseUrl)).toEqual(['a', 'pgmigrations']);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('waits for the advisory lock a running migration holds', async () => {
+    const databaseUrl = await freshDatabase();
+    await migrate({ DATABASE_URL: databaseUrl });
+    const holder = new pg.Client({ connectionString: databaseUrl });
+    await holder.connect();
+    try {
+      await holder.query('SELECT pg_advisory_lock($1)', [PG_MIGRATE_LOCK_ID]);
+      const run = start(MIGRATE_JS, { DATABASE_URL: databaseUrl }, ['down', '1']);
+      // The rollback is blocked on the lock (seen in pg_locks), and nothing is undone meanwhile.
+      for (;;) {
+        const waiting = await holder.query("SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND NOT granted");
+        if (waiting.rowCount === 1) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(await applied(databaseUrl)).toEqual(['001_create_items', '002_adjust_items_function']);
+      await holder.query('SELECT pg_advisory_unlock($1)', [PG_MIGRATE_LOCK_ID]);
+      expect(await run.exited).toBe(0);
+      expect(await applied(databaseUrl)).toEqual(['001_create_items']);
+    } finally {
+      await holder.end();
+    }
   });
 });

@@ -3,7 +3,7 @@ import type { ScannerResult, Severity } from '../../lib/security-report.js';
 
 export type { Severity } from '../../lib/security-report.js';
 
-export const SCANNERS = ['dependencies', 'secrets', 'kubernetes', 'dockerfile', 'workflows', 'sarif'] as const;
+export const SCANNERS = ['dependencies', 'secrets', 'kubernetes', 'dockerfile', 'workflows', 'migrations', 'sarif'] as const;
 export type ScannerName = (typeof SCANNERS)[number];
 
 /** What a rule is, for the SARIF rule metadata, the README and the summary. */

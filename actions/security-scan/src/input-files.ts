@@ -1,5 +1,5 @@
-import { readFile, realpath } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { readFile, realpath, stat } from 'node:fs/promises';
+import { relative, resolve, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { abbreviate, ConfigurationError, describeError } from '../../lib/errors.js';
 import { isWithin } from '../../lib/paths.js';
@@ -88,4 +88,17 @@ export async function readBaseline(inputs: SecurityScanInputs, workspace: string
     throw new ConfigurationError('Input "new-findings-only" is true but "baseline" is not set: expected the path of a previous report to compare against.');
   }
   return baseline;
+}
+
+/** The folders of `migration-paths`, relative to the workspace and `/`-separated as the tree's paths are (`.` for all of it). */
+export async function readMigrationFolders(inputs: SecurityScanInputs, workspace: string): Promise<string[]> {
+  const folders: string[] = [];
+  for (const value of inputs['migration-paths'] ?? []) {
+    const path = await workspacePath('migration-paths', value, workspace);
+    const stats = path === undefined ? undefined : await stat(path);
+    if (path === undefined || !stats?.isDirectory())
+      throw new ConfigurationError(`Input "migration-paths" has value "${abbreviate(value)}": expected existing folders inside the workspace.`);
+    folders.push(relative(workspace, path).split(sep).join('/') || '.');
+  }
+  return folders;
 }

@@ -11,6 +11,7 @@ export const securityScanInputs = {
     .optional(),
   path: input.path('a folder to scan').default('.'),
   history: input.text(HISTORY_EXPECTED).refine(isRevisionRange, { error: HISTORY_EXPECTED }).optional(),
+  'migration-paths': input.globs('folders holding SQL migrations, newline or comma separated').optional(),
   'secret-rules': input.path('the path of a YAML or JSON file of secret rules').optional(),
   'sarif-files': input.globs('SARIF file globs, newline or comma separated').optional(),
   'fail-on-severity': input.oneOf(['critical', 'high', 'medium', 'low', 'none']).default('high'),

@@ -1,17 +1,19 @@
 import { mkdir, realpath, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as core from '@actions/core';
-import { abbreviate } from '../../lib/errors.js';
+import { abbreviate, describeError } from '../../lib/errors.js';
 import { ConfigurationError, parseInputs, runAction, setOutputs, writeSummary } from '../../lib/index.js';
 import type { ScannerResult } from '../../lib/security-report.js';
 import { SCANNERS, type Finding, type Rule, type ScannerName } from './findings.js';
-import { readBaseline, readIgnoreEntries, readSecretRules, workspacePath } from './input-files.js';
+import { readBaseline, readIgnoreEntries, readMigrationFolders, readSecretRules, workspacePath } from './input-files.js';
 import { securityScanInputs } from './inputs.js';
 import { applyPolicy, sortBySeverity, type Policy } from './policy.js';
 import { buildReport } from './report.js';
 import { buildSarifRuns } from './sarif-runs.js';
 import { scanDependencies, scanFiles, scanHistory, scanSarifFiles, TIME_BUDGET_RULE } from './scan.js';
-import { FILE_SCANNERS } from './scanners/registry.js';
+import { isMigrationFile } from './scanners/migrations.js';
+import { FILE_SCANNERS, type ScanContext } from './scanners/registry.js';
+import { loadSqlParser } from './scanners/sql-parser.js';
 import { writeScanSummary } from './summary.js';
 import { listTree } from './tree.js';
 
@@ -31,6 +33,7 @@ export async function run(): Promise<void> {
     const ignoreEntries = await readIgnoreEntries(inputs, workspace);
     const secretRules = await readSecretRules(inputs, workspace);
     const baseline = await readBaseline(inputs, workspace);
+    const context: ScanContext = { secretRules, migrationFolders: await readMigrationFolders(inputs, workspace) };
 
     const requested = new Set<ScannerName>(
       (inputs.scanners as ScannerName[] | undefined) ?? SCANNERS.filter((scanner) => scanner !== 'sarif' || inputs['sarif-files'] !== undefined),
@@ -45,8 +48,19 @@ export async function run(): Promise<void> {
       core.info(`${listed.files.length} files (node_modules, .git and dist folders are not scanned)`);
       return listed;
     });
+    if (requested.has('migrations') && tree.files.some((file) => isMigrationFile(file.path, context.migrationFolders))) {
+      try {
+        context.parseSql = await loadSqlParser();
+      } catch (error: unknown) {
+        requested.delete('migrations');
+        results.set('migrations', {
+          findings: [],
+          status: { status: 'unavailable', reason: `PostgreSQL's parser could not be loaded: ${describeError(error)}` },
+        });
+      }
+    }
     await core.group('Scanning files', async () => {
-      for (const [scanner, result] of scanFiles(tree, requested, secretRules)) results.set(scanner, result);
+      for (const [scanner, result] of scanFiles(tree, requested, context)) results.set(scanner, result);
     });
     if (inputs.history !== undefined && requested.has('secrets')) {
       const history = inputs.history;
@@ -90,7 +104,7 @@ export async function run(): Promise<void> {
       policy,
     );
 
-    const ownRules = new Map<ScannerName, Rule[]>(FILE_SCANNERS.map((scanner) => [scanner.name, [...scanner.rules({ secretRules }), TIME_BUDGET_RULE]]));
+    const ownRules = new Map<ScannerName, Rule[]>(FILE_SCANNERS.map((scanner) => [scanner.name, [...scanner.rules(context), TIME_BUDGET_RULE]]));
     const sarif = buildSarifRuns(outcome.findings, scanners, ownRules, ingestedRules);
     const outputFolder = process.env.RUNNER_TEMP || workspace;
     await mkdir(outputFolder, { recursive: true });

@@ -36,10 +36,9 @@ function overBudget(scanner: ScannerName, file: string, what: string): Finding {
 }
 
 /** The requested file scanners over every file of the tree, each file within its time budget. */
-export function scanFiles(tree: Tree, requested: ReadonlySet<ScannerName>, secretRules: CompiledSecretRule[]): Map<FileScannerName, ScanResult> {
-  const context: ScanContext = { secretRules };
+export function scanFiles(tree: Tree, requested: ReadonlySet<ScannerName>, context: ScanContext): Map<FileScannerName, ScanResult> {
   const scanners = FILE_SCANNERS.filter((scanner) => requested.has(scanner.name));
-  const scannersOf = (file: TreeFile) => scanners.filter((scanner) => scanner.reads(file.path));
+  const scannersOf = (file: TreeFile) => scanners.filter((scanner) => scanner.reads(file.path, context));
   const filesApplied = new Set<FileScannerName>();
   const wanted = tree.files.filter((file) => scannersOf(file).length > 0);
   const perFile = mapWithTimeBudget(wanted, (file) => {

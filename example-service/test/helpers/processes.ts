@@ -27,8 +27,8 @@ export interface ServiceProcess {
 }
 
 /** Runs a compiled entry point with only the given environment (plus PATH), collecting its JSON log lines. */
-export function runService(script: string, env: Record<string, string>): ServiceProcess {
-  const child = spawn(process.execPath, [script], {
+export function runService(script: string, env: Record<string, string>, args: readonly string[] = []): ServiceProcess {
+  const child = spawn(process.execPath, [script, ...args], {
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -2,20 +2,27 @@ import { ruleList, type Finding, type Rule, type ScannerName } from '../findings
 import { kindOf } from '../tree.js';
 import { DOCKERFILE_RULES, scanDockerfile } from './dockerfile.js';
 import { KUBERNETES_RULES, scanKubernetesFile } from './kubernetes.js';
+import { isMigrationFile, MIGRATION_RULES, scanMigration } from './migrations.js';
 import { scanForSecrets, secretRulesMetadata, type CompiledSecretRule } from './secrets.js';
+import type { SqlParser } from './sql-parser.js';
 import { scanWorkflow, WORKFLOW_RULES } from './workflows.js';
 
-export type FileScannerName = Extract<ScannerName, 'secrets' | 'kubernetes' | 'dockerfile' | 'workflows'>;
+export type FileScannerName = Extract<ScannerName, 'secrets' | 'kubernetes' | 'dockerfile' | 'workflows' | 'migrations'>;
 
-/** What the file scanners need besides the file: the secret rules (built-in and the user's), compiled once. */
+/**
+ * What the file scanners need besides the file: the secret rules (built-in and the user's), compiled
+ * once; the folders of `migration-paths`; PostgreSQL's parser, loaded when the tree has migrations.
+ */
 export interface ScanContext {
   secretRules: CompiledSecretRule[];
+  migrationFolders: readonly string[];
+  parseSql?: SqlParser;
 }
 
 /** A scanner of file contents: which files it reads, what it finds in one, and the rules it can report. */
 export interface FileScanner {
   name: FileScannerName;
-  reads(path: string): boolean;
+  reads(path: string, context: ScanContext): boolean;
   /** `applies` is false when the file turned out to hold nothing this scanner checks (a JSON file that is no manifest). */
   scan(file: string, text: string, context: ScanContext): { findings: Finding[]; applies: boolean };
   /** For the SARIF rule metadata. */
@@ -55,5 +62,12 @@ export const FILE_SCANNERS: readonly FileScanner[] = [
     scan: (file, text) => ({ findings: scanWorkflow(file, text), applies: true }),
     rules: () => ruleList(WORKFLOW_RULES),
     noFiles: 'no workflow under .github/workflows',
+  },
+  {
+    name: 'migrations',
+    reads: (path, { migrationFolders, parseSql }) => parseSql !== undefined && isMigrationFile(path, migrationFolders),
+    scan: (file, text, { parseSql }) => ({ findings: parseSql === undefined ? [] : scanMigration(file, text, parseSql), applies: true }),
+    rules: () => ruleList(MIGRATION_RULES),
+    noFiles: 'no SQL migration in the tree (*.sql under a folder named migrations, or under migration-paths)',
   },
 ];
