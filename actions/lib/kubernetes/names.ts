@@ -44,6 +44,7 @@ const RULES = {
   Pod: SUBDOMAIN,
   Container: LABEL,
   HorizontalPodAutoscaler: SUBDOMAIN,
+  HTTPRoute: SUBDOMAIN,
 } as const satisfies Record<string, NameRule>;
 
 export type NamedKind = keyof typeof RULES;
