@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { parseManifests } from '../../actions/k8s-deploy/src/manifests.js';
 import type { KubeObject } from '../../actions/lib/kubernetes/objects.js';
+import { planCanaryBehindRoute } from '../../actions/lib/strategies/gateway-canary.js';
+import { deployment, SERVICE } from './manifest-fixtures.js';
 import { planReplicaSplit, routeReferences, rulesWithCanary, rulesWithoutCanary, splitWarning } from '../../actions/lib/strategies/traffic-router.js';
 
 describe('planReplicaSplit', () => {
@@ -81,5 +84,20 @@ describe('HTTPRoute weights', () => {
     expect(() => rulesWithCanary(route([shared]), 'inventory', 'inventory-canary', 10)).toThrow(
       /other backends beside Service\/inventory.*Nothing was changed/,
     );
+  });
+});
+
+describe('canary behind an HTTPRoute', () => {
+  it("moves the canary's pods out of the stable Service and gives them a copy of it", () => {
+    const service = parseManifests([{ origin: 'service.yaml', text: SERVICE }])[0]!;
+    const { baseline, canary, service: canaryService } = planCanaryBehindRoute(deployment(), deployment(), 2, service);
+    const podLabels = (object: KubeObject) => (object.spec as { template: { metadata: { labels: Record<string, string> } } }).template.metadata.labels;
+    expect(podLabels(baseline)).toMatchObject({ 'app.kubernetes.io/name': 'inventory-service', track: 'baseline' });
+    expect(podLabels(canary)).toMatchObject({ 'app.kubernetes.io/name': 'inventory-service-canary', track: 'canary' });
+    expect(canary.spec?.selector).toEqual({ matchLabels: { 'app.kubernetes.io/name': 'inventory-service-canary', track: 'canary' } });
+    expect(canaryService).toMatchObject({
+      metadata: { name: 'inventory-service-canary' },
+      spec: { type: 'ClusterIP', selector: { 'app.kubernetes.io/name': 'inventory-service-canary', track: 'canary' }, ports: [{ port: 80, targetPort: 8080 }] },
+    });
   });
 });
