@@ -168,4 +168,18 @@ describeWithTools(['kubectl'], 'k8s-deploy canary with traffic-router gateway-ap
     expect(await backends()).toEqual([[{ name: 'inventory-service', weight: 100 }]]);
     expect(await stage.kubectl('--namespace', NAMESPACE, 'get', 'deployments,services', '--output', 'name')).not.toMatch(/canary|baseline/);
   });
+
+  it('traffic-router replicas: the achieved share is the output and in the summary, with a warning when it is more than 5 points off', async () => {
+    const canary = await deployStep(stage, { strategy: 'canary', images: 'inventory-service:echo-4', 'canary-percentage': '10' });
+    expect(errorOf(canary)).toBeUndefined();
+    expect(canary.outputs).toMatchObject({ status: 'succeeded', 'achieved-percentage': '20' });
+    expect(canary.summary).toContain('1 canary and 1 baseline replicas beside 3 stable ones share the Service');
+    expect(canary.annotations.filter((annotation) => annotation.level === 'warning').map((annotation) => annotation.message)).toEqual([
+      expect.stringMatching(/gets 20% of the traffic, not the 10% asked.*max-surge-replicas/),
+    ]);
+    expect(await backends()).toEqual([[{ name: 'inventory-service', weight: 100 }]]);
+    const abort = await deployStep(stage, { strategy: 'canary', images: 'inventory-service:echo-4', action: 'abort' });
+    expect(errorOf(abort)).toBeUndefined();
+    expect(await stage.kubectl('--namespace', NAMESPACE, 'get', 'deployments', '--output', 'name')).not.toMatch(/canary|baseline/);
+  });
 });
