@@ -1,5 +1,6 @@
 import { input } from '../../lib/index.js';
 import { KUBECTL_VERSION } from '../../lib/kubernetes/kubectl-install.js';
+import { TRAFFIC_ROUTERS } from '../../lib/strategies/traffic-router.js';
 import { z } from 'zod';
 
 export const k8sDeployInputs = {
@@ -10,6 +11,9 @@ export const k8sDeployInputs = {
   action: input.oneOf(['deploy', 'promote', 'abort']).default('deploy'),
   'canary-percentage': input.integer({ min: 1, max: 100 }).default(25),
   'canary-replicas': input.integer({ min: 1 }).optional(),
+  'traffic-router': input.oneOf(TRAFFIC_ROUTERS).default('replicas'),
+  'max-surge-replicas': input.integer({ min: 2, max: 1000 }).optional(),
+  'http-route': input.kubernetesName('HTTPRoute').optional(),
   timeout: input.duration().default(300),
   'rollback-on-failure': input.boolean().default(true),
   kubeconfig: input.kubeconfig().optional(),

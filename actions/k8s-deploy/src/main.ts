@@ -3,6 +3,8 @@ import { installKubectl } from '../../lib/kubernetes/kubectl-install.js';
 import { annotateWorkloads, parseAnnotations, runContext } from './annotations.js';
 import { abortBlueGreen, deployBlueGreen, promoteBlueGreen } from '../../lib/strategies/blue-green.js';
 import { abortCanary, deployCanary, promoteCanary } from '../../lib/strategies/canary.js';
+import { abortGatewayCanary, deployGatewayCanary, promoteGatewayCanary } from '../../lib/strategies/gateway-canary.js';
+import type { TrafficRouter } from '../../lib/strategies/traffic-router.js';
 import { workloadLabel, type DeployOptions, type DeployResult } from '../../lib/strategies/deploy-result.js';
 import { containerImages, type KubeObject } from '../../lib/kubernetes/objects.js';
 import { deployRolling } from '../../lib/strategies/rolling.js';
@@ -23,6 +25,7 @@ export async function run(): Promise<void> {
     if (inputs.action !== 'deploy' && inputs.strategy === 'rolling') {
       throw new ConfigurationError(`Input "action" has value "${inputs.action}": promote and abort need strategy canary or blue-green`);
     }
+    const httpRoute = trafficRouting(inputs['traffic-router'], inputs['http-route']);
     const extraAnnotations = parseAnnotations(inputs.annotations);
     const kubeconfig = await prepareKubeconfig(inputs.kubeconfig);
     let githubDeployment: GitHubDeployment | undefined;
@@ -52,9 +55,10 @@ export async function run(): Promise<void> {
         dryRun: inputs['dry-run'],
         canaryPercentage: inputs['canary-percentage'],
         canaryReplicas: inputs['canary-replicas'],
+        maxSurgeReplicas: inputs['max-surge-replicas'],
       };
       const result = await deployWithHooks(kubectl, hooks, inputs.strategy, inputs.action, options, (objects) =>
-        perform(kubectl, objects, inputs.strategy, inputs.action, options),
+        perform(kubectl, objects, inputs.strategy, inputs.action, options, httpRoute),
       );
       const seconds = (Date.now() - started) / 1000;
 
@@ -67,6 +71,7 @@ export async function run(): Promise<void> {
         strategy: result.strategy,
         'baseline-selector': result.baselineSelector,
         'canary-selector': result.canarySelector,
+        'achieved-percentage': result.achievedPercentage?.toString(),
         status: result.status,
         'duration-seconds': seconds.toFixed(1),
       });
@@ -83,7 +88,25 @@ export async function run(): Promise<void> {
   });
 }
 
-function perform(kubectl: Kubectl, objects: KubeObject[], strategy: string, action: string, options: DeployOptions): Promise<DeployResult> {
+/** The HTTPRoute a gateway-api canary weighs; undefined for replica routing. */
+function trafficRouting(router: TrafficRouter, httpRoute: string | undefined): string | undefined {
+  if (router === 'replicas') return undefined;
+  if (!httpRoute)
+    throw new ConfigurationError(
+      'Input "traffic-router" is gateway-api, which needs input "http-route": the name of the HTTPRoute that sends traffic to the stable Service',
+    );
+  return httpRoute;
+}
+
+function perform(
+  kubectl: Kubectl,
+  objects: KubeObject[],
+  strategy: string,
+  action: string,
+  options: DeployOptions,
+  httpRoute: string | undefined,
+): Promise<DeployResult> {
+  if (strategy === 'canary' && httpRoute) return performGatewayCanary(kubectl, objects, action, options, httpRoute);
   if (strategy === 'canary' && action === 'promote') return promoteCanary(kubectl, objects, options);
   if (strategy === 'canary' && action === 'abort') return abortCanary(kubectl, objects, options);
   if (strategy === 'canary') return deployCanary(kubectl, objects, options);
@@ -91,6 +114,12 @@ function perform(kubectl: Kubectl, objects: KubeObject[], strategy: string, acti
   if (strategy === 'blue-green' && action === 'abort') return abortBlueGreen(kubectl, objects, options);
   if (strategy === 'blue-green') return deployBlueGreen(kubectl, objects, options);
   return deployRolling(kubectl, objects, options);
+}
+
+function performGatewayCanary(kubectl: Kubectl, objects: KubeObject[], action: string, options: DeployOptions, httpRoute: string): Promise<DeployResult> {
+  if (action === 'promote') return promoteGatewayCanary(kubectl, objects, options, httpRoute);
+  if (action === 'abort') return abortGatewayCanary(kubectl, objects, options, httpRoute);
+  return deployGatewayCanary(kubectl, objects, options, httpRoute);
 }
 
 /** The kubectl of the requested version: on PATH, in the tool cache, or downloaded with its checksum verified. */

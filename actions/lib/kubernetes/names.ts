@@ -46,6 +46,7 @@ const RULES = {
   Job: { ...SUBDOMAIN, maxLength: 63, expected: SUBDOMAIN.expected.replace('253', '63') },
   Container: LABEL,
   HorizontalPodAutoscaler: SUBDOMAIN,
+  HTTPRoute: SUBDOMAIN,
 } as const satisfies Record<string, NameRule>;
 
 export type NamedKind = keyof typeof RULES;

@@ -8,6 +8,7 @@ import { TRACK_LABEL } from '../kubernetes/metadata.js';
 import { selectorOf } from '../kubernetes/names.js';
 import { isRecord, type KubeObject, type LiveDeployment } from '../kubernetes/objects.js';
 import { deployRolling } from './rolling.js';
+import { planReplicaSplit, splitWarning, type ReplicaSplit } from './traffic-router.js';
 import { waitForRollout } from '../kubernetes/rollout-wait.js';
 import { currentRevision } from '../kubernetes/workloads.js';
 
@@ -31,9 +32,9 @@ export function canaryReplicaCount(stableReplicas: number, percentage: number, e
 }
 
 /** The baseline (the stable template) and the canary (the new one), each with `replicas` pods. */
-export function planCanary(stable: KubeObject, next: KubeObject, replicas: number): { baseline: KubeObject; canary: KubeObject } {
+export function planCanary(stable: KubeObject, next: KubeObject, replicas: number, baselineReplicas = replicas): { baseline: KubeObject; canary: KubeObject } {
   return {
-    baseline: labelledVariant(stable, baselineName(stable.metadata.name), TRACK_LABEL, 'baseline', replicas),
+    baseline: labelledVariant(stable, baselineName(stable.metadata.name), TRACK_LABEL, 'baseline', baselineReplicas),
     canary: labelledVariant(next, canaryName(stable.metadata.name), TRACK_LABEL, 'canary', replicas),
   };
 }
@@ -57,6 +58,23 @@ async function removeCanary(kubectl: Kubectl, deployment: string): Promise<void>
   await deleteDeployments(kubectl, [canaryName(deployment), baselineName(deployment)]);
 }
 
+/** Default surge: as many pods again as the stable Deployment runs (at least the one canary and one baseline). */
+function maxSurgeOf(stableReplicas: number, options: DeployOptions): number {
+  return options.maxSurgeReplicas ?? Math.max(2, stableReplicas);
+}
+
+/** canary-replicas, when given, sets canary and baseline; else the split closest to canary-percentage. */
+function replicaSplit(stableReplicas: number, options: DeployOptions): ReplicaSplit {
+  if (options.canaryReplicas === undefined) return planReplicaSplit(options.canaryPercentage, stableReplicas, maxSurgeOf(stableReplicas, options));
+  const replicas = options.canaryReplicas;
+  return {
+    canary: replicas,
+    baseline: replicas,
+    stable: stableReplicas,
+    achievedPercentage: Math.round((1000 * replicas) / (2 * replicas + stableReplicas)) / 10,
+  };
+}
+
 export async function deployCanary(kubectl: Kubectl, objects: readonly KubeObject[], options: DeployOptions): Promise<DeployResult> {
   const next = singleDeployment(objects, 'canary');
   const name = next.metadata.name;
@@ -66,15 +84,20 @@ export async function deployCanary(kubectl: Kubectl, objects: readonly KubeObjec
       `deployment/${name} does not exist yet: a first deploy has no stable version to compare with, so it was deployed as rolling.`,
     ]);
   }
-  const replicas = canaryReplicaCount(stable.spec?.replicas ?? 1, options.canaryPercentage, options.canaryReplicas);
-  const { baseline, canary } = planCanary(stable, next, replicas);
+  const split = replicaSplit(stable.spec?.replicas ?? 1, options);
+  const { baseline, canary } = planCanary(stable, next, split.canary, split.baseline);
   const selectors = canarySelectors(stable);
   const variants = [baseline, canary];
   await preflight(kubectl, variants, options);
   const workloads: DeployedWorkload[] = variants.map((variant) => ({ name: variant.metadata.name }));
   const notes = [
-    `${replicas} canary and ${replicas} baseline replicas beside ${stable.spec?.replicas ?? 1} stable ones share the Service's traffic by replica count.`,
+    `${split.canary} canary and ${split.baseline} baseline replicas beside ${split.stable} stable ones share the Service's traffic by replica count: the canary gets ${split.achievedPercentage}% (${options.canaryPercentage}% asked).`,
   ];
+  const warning = options.canaryReplicas === undefined ? splitWarning(options.canaryPercentage, split, maxSurgeOf(split.stable, options)) : undefined;
+  if (warning) {
+    core.warning(warning);
+    notes.push(warning);
+  }
   if (options.dryRun) {
     return {
       status: 'succeeded',
@@ -84,6 +107,7 @@ export async function deployCanary(kubectl: Kubectl, objects: readonly KubeObjec
       notes,
       problems: [],
       diff: await dryRunDiff(kubectl, variants, options),
+      achievedPercentage: split.achievedPercentage,
       ...selectors,
     };
   }
@@ -112,6 +136,7 @@ export async function deployCanary(kubectl: Kubectl, objects: readonly KubeObjec
     workloads,
     notes,
     problems: [],
+    achievedPercentage: split.achievedPercentage,
     ...selectors,
   };
 }

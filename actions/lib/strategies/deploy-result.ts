@@ -10,6 +10,8 @@ export interface DeployOptions extends ApplyOptions {
   rollbackOnFailure: boolean;
   canaryPercentage: number;
   canaryReplicas?: number;
+  /** Most pods a replicas-routed canary adds beside the stable ones (canary and baseline together). */
+  maxSurgeReplicas?: number;
 }
 
 export interface DeployedWorkload {
@@ -30,6 +32,8 @@ export interface DeployResult {
   problems: PodProblem[];
   baselineSelector?: string;
   canarySelector?: string;
+  /** The canary's share of the traffic, in percent: of the pods (replicas) or the route's weight (gateway-api). */
+  achievedPercentage?: number;
   /** kubectl diff output of a dry run. */
   diff?: string;
   /** The hook Jobs this deploy ran, in order. */

@@ -1,0 +1,185 @@
+import http from 'node:http';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { EMULATOR_CONTROLLER_NAME } from '../emulator/src/gateway/spec.js';
+import { describeWithTools } from '../harness/tools.js';
+import { NAMESPACE, startStage, type Stage } from '../harness/stage.js';
+import { clusterState, deployStep, errorOf, imagesOf } from './steps.js';
+
+/** A stand-in for the inventory service that answers every request with its image tag, so each answer says which version served it. */
+const ECHO_IMAGE = {
+  name: 'inventory-service',
+  tag: 'echo-*',
+  command: [
+    'node',
+    '-e',
+    "require('node:http').createServer((request, response) => response.end(process.env.IMAGE_TAG)).listen(Number(process.env.PORT), process.env.HOST)",
+  ],
+};
+
+const ROUTE = 'inventory';
+const CANARY_SERVICE = 'inventory-service-canary';
+
+describeWithTools(['kubectl'], 'k8s-deploy canary with traffic-router gateway-api on the cluster emulator', () => {
+  let stage: Stage;
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
+
+  const gatewayDeploy = (inputs: Record<string, string>) =>
+    deployStep(stage, { strategy: 'canary', 'traffic-router': 'gateway-api', 'http-route': ROUTE, ...inputs });
+
+  const route = async (name = ROUTE) =>
+    JSON.parse(await stage.kubectl('--namespace', NAMESPACE, 'get', 'httproute', name, '--output', 'json')) as {
+      metadata: { resourceVersion: string };
+      spec: { rules: Array<{ backendRefs: Array<{ name: string; weight: number }> }> };
+    };
+  const backends = async () => (await route()).spec.rules.map((rule) => rule.backendRefs.map(({ name, weight }) => ({ name, weight })));
+  const everything = async () => [await clusterState(stage), (await route()).metadata.resourceVersion, (await route('docs')).metadata.resourceVersion];
+
+  /** Sends `count` requests through the Gateway, 16 at a time, and counts the answering image tags. */
+  async function tally(count: number): Promise<Record<string, number>> {
+    const address = await stage.cluster.gatewayAddress(NAMESPACE, 'edge', 80);
+    if (!address) throw new Error('the Gateway does not listen');
+    const counts: Record<string, number> = {};
+    let sent = 0;
+    const worker = async () => {
+      while (sent < count) {
+        sent += 1;
+        const answer = await new Promise<string>((resolve, reject) => {
+          http
+            .get({ host: address.host, port: address.port, path: '/api/items', agent }, (response) => {
+              let body = '';
+              response.setEncoding('utf8');
+              response.on('data', (chunk: string) => (body += chunk));
+              response.on('end', () => resolve(response.statusCode === 200 ? body : `HTTP ${response.statusCode}`));
+            })
+            .on('error', reject);
+        });
+        counts[answer] = (counts[answer] ?? 0) + 1;
+      }
+    };
+    await Promise.all(Array.from({ length: 16 }, worker));
+    return counts;
+  }
+
+  beforeAll(async () => {
+    stage = await startStage({ images: [ECHO_IMAGE] });
+    const first = await deployStep(stage, { images: 'inventory-service:echo-1' });
+    expect(errorOf(first)).toBeUndefined();
+    const gatewayApi = (kind: string, metadata: object, spec: object) => ({ apiVersion: 'gateway.networking.k8s.io/v1', kind, metadata, spec });
+    const objects = [
+      gatewayApi('GatewayClass', { name: 'emulator' }, { controllerName: EMULATOR_CONTROLLER_NAME }),
+      gatewayApi(
+        'Gateway',
+        { name: 'edge', namespace: NAMESPACE },
+        { gatewayClassName: 'emulator', listeners: [{ name: 'http', protocol: 'HTTP', port: 80 }] },
+      ),
+      gatewayApi(
+        'HTTPRoute',
+        { name: ROUTE, namespace: NAMESPACE },
+        { parentRefs: [{ name: 'edge' }], rules: [{ backendRefs: [{ name: 'inventory-service', port: 80 }] }] },
+      ),
+      gatewayApi(
+        'HTTPRoute',
+        { name: 'docs', namespace: NAMESPACE },
+        { parentRefs: [{ name: 'edge' }], hostnames: ['docs.example'], rules: [{ backendRefs: [{ name: 'docs', port: 80 }] }] },
+      ),
+    ];
+    const applied = await stage.cluster.kubectl(['apply', '--server-side', '--field-manager=test', '--filename', '-'], {
+      input: JSON.stringify({ apiVersion: 'v1', kind: 'List', items: objects }),
+    });
+    expect(applied.code, applied.stderr).toBe(0);
+    await stage.kubectl('--namespace', NAMESPACE, 'wait', '--for=condition=Programmed', 'gateway/edge', '--timeout=30s');
+    expect(await tally(50)).toEqual({ 'echo-1': 50 });
+  }, 240_000);
+
+  afterAll(async () => {
+    agent.destroy();
+    await stage?.stop();
+  });
+
+  it.each([
+    ['does not exist', 'nowhere', /Input "http-route" names HTTPRoute\/nowhere, which does not exist.*Nothing was changed/],
+    [
+      'does not reference the stable Service',
+      'docs',
+      /Input "http-route" names HTTPRoute\/docs, which sends no traffic to Service\/inventory-service.*Nothing was changed/,
+    ],
+    ['is flag-shaped', '-n kube-system', /http-route/],
+  ])('a route that %s is refused before anything changes', async (_, name, message) => {
+    const before = await everything();
+    const run = await gatewayDeploy({ images: 'inventory-service:echo-2', 'http-route': name });
+    expect(run.exitCode).not.toBe(0);
+    expect(errorOf(run)).toMatch(message);
+    expect(await everything()).toEqual(before);
+  });
+
+  it('deploy at 10%: the route weighs stable 90 and canary 10, and 1,000 requests through the Gateway split within 3 points', async () => {
+    const run = await gatewayDeploy({ images: 'inventory-service:echo-2', 'canary-percentage': '10' });
+    expect(errorOf(run)).toBeUndefined();
+    expect(run.outputs).toMatchObject({
+      status: 'succeeded',
+      strategy: 'canary',
+      'achieved-percentage': '10',
+      'baseline-selector': 'app.kubernetes.io/name=inventory-service,track=baseline',
+      'canary-selector': 'app.kubernetes.io/name=inventory-service-canary,track=canary',
+    });
+    expect(run.summary).toContain('HTTPRoute/inventory sends 10% of the requests to Service/inventory-service-canary');
+    expect(await backends()).toEqual([
+      [
+        { name: 'inventory-service', weight: 90 },
+        { name: CANARY_SERVICE, weight: 10 },
+      ],
+    ]);
+    // The canary's pods are behind its own Service only: the stable Service reaches stable and baseline pods.
+    expect(await imagesOf(stage, 'app.kubernetes.io/name=inventory-service')).toEqual(Array(4).fill('inventory-service:echo-1'));
+    const counts = await tally(1000);
+    expect(Object.keys(counts).sort()).toEqual(['echo-1', 'echo-2']);
+    expect(Math.abs((counts['echo-2'] ?? 0) / 10 - 10)).toBeLessThanOrEqual(3);
+  });
+
+  it('promote: the stable Deployment runs the new version, the route sends everything to the stable Service, the canary is gone', async () => {
+    const run = await gatewayDeploy({ images: 'inventory-service:echo-2', action: 'promote' });
+    expect(errorOf(run)).toBeUndefined();
+    expect(await backends()).toEqual([[{ name: 'inventory-service', weight: 100 }]]);
+    expect(await stage.kubectl('--namespace', NAMESPACE, 'get', 'deployments,services', '--output', 'name')).not.toMatch(/canary|baseline/);
+    expect(await tally(200)).toEqual({ 'echo-2': 200 });
+  });
+
+  it('abort: the route sends everything to the stable Service again, the canary is gone, the stable version unchanged', async () => {
+    const canary = await gatewayDeploy({ images: 'inventory-service:echo-3', 'canary-percentage': '25' });
+    expect(errorOf(canary)).toBeUndefined();
+    expect(await backends()).toEqual([
+      [
+        { name: 'inventory-service', weight: 75 },
+        { name: CANARY_SERVICE, weight: 25 },
+      ],
+    ]);
+    const abort = await gatewayDeploy({ images: 'inventory-service:echo-3', action: 'abort' });
+    expect(errorOf(abort)).toBeUndefined();
+    expect(abort.outputs).toMatchObject({ 'achieved-percentage': '0' });
+    expect(await backends()).toEqual([[{ name: 'inventory-service', weight: 100 }]]);
+    expect(await stage.kubectl('--namespace', NAMESPACE, 'get', 'deployments,services', '--output', 'name')).not.toMatch(/canary|baseline/);
+    expect(await tally(200)).toEqual({ 'echo-2': 200 });
+  });
+
+  it('a canary that never gets ready puts no weight on the route and is removed', async () => {
+    const run = await gatewayDeploy({ images: 'inventory-service:crash', timeout: '20s' });
+    expect(run.exitCode).not.toBe(0);
+    expect(run.outputs).toMatchObject({ status: 'rolled-back' });
+    expect(await backends()).toEqual([[{ name: 'inventory-service', weight: 100 }]]);
+    expect(await stage.kubectl('--namespace', NAMESPACE, 'get', 'deployments,services', '--output', 'name')).not.toMatch(/canary|baseline/);
+  });
+
+  it('traffic-router replicas: the achieved share is the output and in the summary, with a warning when it is more than 5 points off', async () => {
+    const canary = await deployStep(stage, { strategy: 'canary', images: 'inventory-service:echo-4', 'canary-percentage': '10' });
+    expect(errorOf(canary)).toBeUndefined();
+    expect(canary.outputs).toMatchObject({ status: 'succeeded', 'achieved-percentage': '20' });
+    expect(canary.summary).toContain('1 canary and 1 baseline replicas beside 3 stable ones share the Service');
+    expect(canary.annotations.filter((annotation) => annotation.level === 'warning').map((annotation) => annotation.message)).toEqual([
+      expect.stringMatching(/gets 20% of the traffic, not the 10% asked.*max-surge-replicas/),
+    ]);
+    expect(await backends()).toEqual([[{ name: 'inventory-service', weight: 100 }]]);
+    const abort = await deployStep(stage, { strategy: 'canary', images: 'inventory-service:echo-4', action: 'abort' });
+    expect(errorOf(abort)).toBeUndefined();
+    expect(await stage.kubectl('--namespace', NAMESPACE, 'get', 'deployments', '--output', 'name')).not.toMatch(/canary|baseline/);
+  });
+});
