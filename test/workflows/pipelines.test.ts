@@ -128,11 +128,12 @@ describe('deploy.yml: deploy only what was built, scanned and attested', () => {
     expect(stepIndex(scan, 'policy')).toBeGreaterThan(stepIndex(scan, 'Upload the report to code scanning'));
   });
 
-  it('deploys only after the scan passed, or without build and scan when build is false', () => {
-    expect(needs(job).sort()).toEqual(['build', 'scan']);
+  it('deploys only after the inputs were checked and the scan passed, or without build and scan when build is false', () => {
+    expect(needs(job).sort()).toEqual(['build', 'inputs', 'scan']);
     expect(job.if).toBe(
-      "${{ !cancelled() && ((needs.build.result == 'success' && needs.scan.result == 'success') || (needs.build.result == 'skipped' && !inputs.build)) }}",
+      "${{ !cancelled() && needs.inputs.result == 'success' && ((needs.build.result == 'success' && needs.scan.result == 'success') || (needs.build.result == 'skipped' && !inputs.build)) }}",
     );
+    expect(needs(deploy.jobs.build!)).toEqual(['inputs']);
   });
 
   it('verifies the attestation of the digest before any step that changes the cluster, and deploys that digest', () => {

@@ -187,6 +187,24 @@ describe('deploy.yml: the result and revision outputs', () => {
   });
 });
 
+describe('deploy.yml: the inputs are checked before the build and the deploy', () => {
+  const check = script('.github/workflows/deploy.yml', 'inputs', 'Check the strategy and on-inconclusive');
+
+  it.each([
+    ['canary', 'rollback', 0],
+    ['blue-green', 'promote', 0],
+    ['rolling', 'rollback', 0],
+    ['canary', 'Promote', 1],
+    ['canary', '', 1],
+    ['canary', 'promote; echo pwned', 1],
+    ['--all', 'rollback', 1],
+  ])('strategy %j, on-inconclusive %j: exit %i', (strategy, onInconclusive, exitCode) => {
+    const run = runStep(check, { STRATEGY: strategy, ON_INCONCLUSIVE: onInconclusive });
+    expect(run.status).toBe(exitCode);
+    if (exitCode) expect(run.stdout).toMatch(/^::error::Input "(strategy|on-inconclusive)" has value /);
+  });
+});
+
 describe('deploy.yml: the image reference', () => {
   const image = script('.github/workflows/deploy.yml', 'deploy', 'image');
   const digest = `sha256:${'a'.repeat(64)}`;
@@ -329,7 +347,7 @@ describe('.ci/run installs with sudo when not root', () => {
       node: '',
       npm: '',
     });
-    // Only the stand-ins, bash's own helpers and coreutils: git and prometheus are "missing".
+    // Only the stand-ins, bash's own helpers and coreutils: git, prometheus, PostgreSQL and chromium are "missing".
     const path = `${tools.path.split(':')[0]}:/usr/local/sbin/no-such-folder`;
     const result = spawnSync('/bin/bash', [join(REPOSITORY_ROOT, '.ci/run')], {
       env: { PATH: `${path}:${coreutilsOnly()}` },
@@ -338,7 +356,9 @@ describe('.ci/run installs with sudo when not root', () => {
     expect(result.stderr).toBe('');
     const calls = tools.calls();
     expect(calls).toContain('sudo env DEBIAN_FRONTEND=noninteractive apt-get update -q');
-    expect(calls).toContain('sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends git prometheus');
+    expect(calls).toContain(
+      'sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends git prometheus postgresql-client postgresql chromium fonts-noto-color-emoji',
+    );
     // The policy file that keeps the packages' services from starting, when the machine has none yet.
     if (!existsSync('/usr/sbin/policy-rc.d')) expect(calls).toContain('sudo env DEBIAN_FRONTEND=noninteractive tee /usr/sbin/policy-rc.d');
     expect(calls.filter((call) => call.startsWith('apt-get'))).toEqual([]);
