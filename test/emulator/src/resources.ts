@@ -68,6 +68,9 @@ export const RESOURCE_TYPES: ResourceType[] = [
     shortNames: ['sa'],
     fields: ['secrets', 'imagePullSecrets', 'automountServiceAccountToken'],
   }),
+  type('', 'v1', 'nodes', 'Node', { namespaced: false, shortNames: ['no'], subresources: [status('Node')] }),
+  type('', 'v1', 'resourcequotas', 'ResourceQuota', { shortNames: ['quota'], subresources: [status('ResourceQuota')] }),
+  type('', 'v1', 'limitranges', 'LimitRange', { shortNames: ['limits'], fields: ['spec'] }),
   type('', 'v1', 'persistentvolumeclaims', 'PersistentVolumeClaim', { shortNames: ['pvc'], subresources: [status('PersistentVolumeClaim')] }),
   type('', 'v1', 'events', 'Event', {
     shortNames: ['ev'],
@@ -152,6 +155,9 @@ export const TYPES = {
   replicasets: typeByName('replicasets'),
   statefulsets: typeByName('statefulsets'),
   controllerrevisions: typeByName('controllerrevisions'),
+  nodes: typeByName('nodes'),
+  resourcequotas: typeByName('resourcequotas'),
+  limitranges: typeByName('limitranges'),
 };
 
 /** Every group/version served: those of the resource types, and autoscaling/v1 for Scale. */
