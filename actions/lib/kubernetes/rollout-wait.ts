@@ -110,7 +110,7 @@ export async function waitForRollout(kubectl: Kubectl, target: string | Workload
 
 /** Summary notes on what a rollout waited out, e.g. pods waiting for capacity until a node was added. */
 export function waitedNotes(workload: Workload, outcome: RolloutOutcome): string[] {
-  return (outcome.waited ?? []).slice(0, 5).map((line) => `${workloadRef(workload)} waited: ${line}.`);
+  return (outcome.waited ?? []).slice(0, 5).map((line) => `${workloadRef(workload)} waited: ${line.replace(/\.?$/, '.')}`);
 }
 
 /** One line: which pod (or ReplicaSet) and what it shows. */
