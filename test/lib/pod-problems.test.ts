@@ -1,22 +1,140 @@
 import { describe, expect, it } from 'vitest';
+import { podsOwnedBy } from '../../actions/lib/kubernetes/deletion.js';
 import type { Pod } from '../../actions/lib/kubernetes/objects.js';
-import { findPodProblems } from '../../actions/lib/kubernetes/pod-problems.js';
+import { observePods, ProblemClock, replicaSetFailure, severityOf, type PodObservation } from '../../actions/lib/kubernetes/pod-problems.js';
+import { describeProblem } from '../../actions/lib/kubernetes/rollout-wait.js';
 
-describe('findPodProblems', () => {
-  const pod = (name: string, status: Pod['status']): Pod => ({ metadata: { name }, status });
+const pod = (name: string, status: Pod['status'], extra: Partial<Pod['metadata']> = {}): Pod => ({ metadata: { name, ...extra }, status });
+const waiting = (reason: string, message?: string) => ({ waiting: { reason, ...(message ? { message } : {}) } });
 
-  it('finds fatal waiting reasons and unschedulable pods, and nothing in healthy or starting pods', () => {
+describe('severityOf: which waiting reasons end a rollout, which it waits out', () => {
+  it.each<[string, string | undefined, string | undefined]>([
+    ['CrashLoopBackOff', 'back-off 10s restarting failed container', 'fatal'],
+    ['InvalidImageName', 'couldn\'t parse image name "Inventory:1"', 'fatal'],
+    ['CreateContainerError', undefined, 'fatal'],
+    ['RunContainerError', undefined, 'fatal'],
+    ['ErrImagePull', 'failed to resolve reference "docker.io/library/inventroy:1": docker.io/library/inventroy:1: not found', 'fatal'],
+    ['ErrImagePull', 'failed to pull: manifest unknown', 'fatal'],
+    ['ErrImagePull', 'pull access denied, repository does not exist or may require authorization', 'fatal'],
+    ['ImagePullBackOff', 'Back-off pulling image "x": ErrImagePull: ...: 401 Unauthorized', 'fatal'],
+    ['ErrImagePull', 'failed to do request: Head "https://registry/v2/x/manifests/1": dial tcp: i/o timeout', 'transient'],
+    ['ImagePullBackOff', 'Back-off pulling image "x"', 'transient'],
+    ['ImagePullBackOff', undefined, 'transient'],
+    ['CreateContainerConfigError', 'secret "db" not found', 'transient'],
+    ['ContainerCreating', undefined, undefined],
+    ['PodInitializing', undefined, undefined],
+  ])('%s (%s) → %s', (reason, message, expected) => {
+    expect(severityOf(reason, message)).toBe(expected);
+  });
+});
+
+describe('observePods', () => {
+  it('finds app and init container problems and unschedulable pods, and nothing in healthy, starting or terminating pods', () => {
     const pods = [
       pod('healthy', { phase: 'Running', containerStatuses: [{ name: 'app', state: {} }] }),
-      pod('starting', { phase: 'Pending', containerStatuses: [{ name: 'app', state: { waiting: { reason: 'ContainerCreating' } } }] }),
-      pod('crashing', { containerStatuses: [{ name: 'app', restartCount: 3, state: { waiting: { reason: 'CrashLoopBackOff', message: 'back-off 20s' } } }] }),
-      pod('typo', { containerStatuses: [{ name: 'app', state: { waiting: { reason: 'ImagePullBackOff' } } }] }),
-      pod('stuck', { conditions: [{ type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message: '0/1 nodes available' }] }),
+      pod('starting', { phase: 'Pending', containerStatuses: [{ name: 'app', state: waiting('ContainerCreating') }] }),
+      pod('crashing', { containerStatuses: [{ name: 'app', restartCount: 3, state: waiting('CrashLoopBackOff', 'back-off 20s') }] }),
+      pod('pulling', { containerStatuses: [{ name: 'app', state: waiting('ErrImagePull', 'dial tcp: i/o timeout') }] }),
+      pod('stuck', {
+        conditions: [{ type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message: '0/1 nodes are available: 1 Insufficient cpu.' }],
+      }),
+      pod('init-crashing', {
+        phase: 'Pending',
+        initContainerStatuses: [{ name: 'migrate', restartCount: 2, state: waiting('CrashLoopBackOff', 'back-off 20s') }],
+        containerStatuses: [{ name: 'app', state: waiting('PodInitializing') }],
+      }),
+      pod('init-failed', {
+        phase: 'Failed',
+        initContainerStatuses: [{ name: 'migrate', state: { terminated: { exitCode: 3, reason: 'Error' } } }],
+        containerStatuses: [{ name: 'app', state: waiting('PodInitializing') }],
+      }),
+      pod('leaving', { containerStatuses: [{ name: 'app', state: waiting('CrashLoopBackOff') }] }, { deletionTimestamp: '2026-01-01T00:00:00Z' }),
     ];
-    expect(findPodProblems(pods)).toEqual([
-      { pod: 'crashing', container: 'app', reason: 'CrashLoopBackOff', message: 'back-off 20s', restarts: 3 },
-      { pod: 'typo', container: 'app', reason: 'ImagePullBackOff', message: undefined, restarts: 0 },
-      { pod: 'stuck', reason: 'Unschedulable', message: '0/1 nodes available', restarts: 0 },
+    expect(observePods(pods)).toEqual([
+      { pod: 'crashing', container: 'app', reason: 'CrashLoopBackOff', message: 'back-off 20s', restarts: 3, severity: 'fatal' },
+      { pod: 'pulling', container: 'app', reason: 'ErrImagePull', message: 'dial tcp: i/o timeout', restarts: 0, severity: 'transient' },
+      { pod: 'stuck', reason: 'Unschedulable', message: '0/1 nodes are available: 1 Insufficient cpu.', restarts: 0, severity: 'waiting' },
+      { pod: 'init-crashing', container: 'migrate', reason: 'Init:CrashLoopBackOff', message: 'back-off 20s', restarts: 2, severity: 'fatal' },
+      { pod: 'init-failed', container: 'migrate', reason: 'Init:Error', message: 'exit code 3', restarts: 0, severity: 'fatal' },
     ]);
+  });
+
+  it('reads the ReplicaFailure condition of a ReplicaSet whose pods the API server refuses', () => {
+    const message = 'pods "web-5d4f-" is forbidden: exceeded quota: compute, requested: pods=1, used: pods=2, limited: pods=2';
+    expect(
+      replicaSetFailure({
+        metadata: { name: 'web-5d4f' },
+        status: { conditions: [{ type: 'ReplicaFailure', status: 'True', reason: 'FailedCreate', message }] },
+      }),
+    ).toEqual({ pod: 'web-5d4f', kind: 'ReplicaSet', reason: 'FailedCreate', message, restarts: 0, severity: 'fatal' });
+    expect(replicaSetFailure({ metadata: { name: 'web-5d4f' }, status: { conditions: [{ type: 'ReplicaFailure', status: 'False' }] } })).toBeUndefined();
+    expect(replicaSetFailure({ metadata: { name: 'web-5d4f' } })).toBeUndefined();
+  });
+});
+
+describe('ProblemClock: a transient problem becomes fatal only once it has lasted', () => {
+  const pull = (reason: string): PodObservation => ({ pod: 'p', container: 'app', reason, message: 'i/o timeout', restarts: 0, severity: 'transient' });
+  const unschedulable: PodObservation = { pod: 'q', reason: 'Unschedulable', message: '0/1 nodes', restarts: 0, severity: 'waiting' };
+
+  it('waits out a pull error and its back-off for the persistence time, then fails saying what was seen', () => {
+    const clock = new ProblemClock(30_000);
+    expect(clock.judge([pull('ErrImagePull'), unschedulable], 0)).toEqual({
+      fatal: [],
+      waiting: [pull('ErrImagePull'), unschedulable].map(({ severity: _s, ...p }) => p),
+    });
+    expect(clock.judge([pull('ImagePullBackOff')], 20_000).fatal).toEqual([]);
+    const { fatal } = clock.judge([pull('ImagePullBackOff')], 31_000);
+    expect(fatal).toEqual([
+      {
+        pod: 'p',
+        container: 'app',
+        reason: 'ImagePullBackOff',
+        message: 'i/o timeout; still so after 31 s; seen: ErrImagePull, ImagePullBackOff',
+        restarts: 0,
+      },
+    ]);
+  });
+
+  it('starts over when the problem clears between checks, and never fails on a pod waiting for capacity', () => {
+    const clock = new ProblemClock(30_000);
+    clock.judge([pull('ErrImagePull')], 0);
+    clock.judge([], 10_000);
+    expect(clock.judge([pull('ErrImagePull')], 35_000).fatal).toEqual([]);
+    expect(clock.judge([unschedulable], 1_000_000).fatal).toEqual([]);
+  });
+
+  it('fails at once on a fatal problem', () => {
+    const crash: PodObservation = { pod: 'p', container: 'app', reason: 'CrashLoopBackOff', restarts: 2, severity: 'fatal' };
+    expect(new ProblemClock(30_000).judge([crash], 0).fatal).toEqual([{ pod: 'p', container: 'app', reason: 'CrashLoopBackOff', restarts: 2 }]);
+  });
+});
+
+describe('describeProblem', () => {
+  it.each([
+    [
+      { pod: 'p', container: 'app', reason: 'CrashLoopBackOff', message: 'back-off 10s', restarts: 1 },
+      'pod p (container app) is in CrashLoopBackOff (back-off 10s)',
+    ],
+    [
+      { pod: 'p', reason: 'Unschedulable', message: '0/1 nodes are available: 1 Insufficient cpu.', restarts: 0 },
+      'pod p is waiting for capacity, the scheduler says: 0/1 nodes are available: 1 Insufficient cpu.',
+    ],
+    [
+      { pod: 'rs-1', kind: 'ReplicaSet' as const, reason: 'FailedCreate', message: 'pods "rs-1-" is forbidden: …', restarts: 0 },
+      'replicaset rs-1 cannot create pods: FailedCreate (pods "rs-1-" is forbidden: …)',
+    ],
+  ])('%j', (problem, expected) => {
+    expect(describeProblem(problem)).toBe(expected);
+  });
+});
+
+describe('podsOwnedBy', () => {
+  it('counts only pods owned by the deleted ReplicaSets, not others sharing their labels', () => {
+    const pods = [
+      pod('canary-1', {}, { ownerReferences: [{ uid: 'rs-canary', controller: true }] }),
+      pod('stable-1', {}, { ownerReferences: [{ uid: 'rs-stable', controller: true }] }),
+      pod('bare', {}),
+    ];
+    expect(podsOwnedBy(pods, new Set(['rs-canary']))).toEqual(['canary-1']);
   });
 });

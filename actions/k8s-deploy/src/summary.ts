@@ -44,10 +44,14 @@ export function renderDeploySummary(summary: Summary, result: DeployResult, name
     ]);
   }
   for (const problem of result.problems) {
-    summary.addHeading(`Pod ${escapeHtml(problem.pod)}: ${escapeHtml(problem.reason)}`, 4);
+    summary.addHeading(`${problem.kind ?? 'Pod'} ${escapeHtml(problem.pod)}: ${escapeHtml(problem.reason)}`, 4);
     if (problem.message) summary.addRaw(`\n${escapeMarkdown(problem.message)}\n\n`);
     if (problem.events.length > 0) summary.addDetails('Events', `\n\n${codeBlock(problem.events.join('\n'))}\n`);
-    summary.addDetails(`Last log lines${problem.container ? ` of ${escapeHtml(problem.container)}` : ''}`, `\n\n${codeBlock(problem.logs || '(no output)')}\n`);
+    if (problem.kind === undefined)
+      summary.addDetails(
+        `Last log lines${problem.container ? ` of ${escapeHtml(problem.container)}` : ''}`,
+        `\n\n${codeBlock(problem.logs || '(no output)')}\n`,
+      );
   }
   if (result.diff !== undefined) summary.addDetails('What would change (kubectl diff)', `\n\n${codeBlock(result.diff, 'diff')}\n`);
 }

@@ -44,7 +44,3 @@ export async function dryRunDiff(kubectl: Kubectl, objects: readonly KubeObject[
   if (result.exitCode > 1) return `kubectl diff could not compute the changes: ${result.stderr.trim()}`;
   return result.stdout.trim() || 'No changes.';
 }
-
-export async function deleteDeployments(kubectl: Kubectl, names: readonly string[]): Promise<void> {
-  await kubectl.run(['delete', 'deployment', '--ignore-not-found', '--wait=true', '--', ...names]);
-}

@@ -6,7 +6,7 @@ import type { Kubectl } from './kubectl.js';
 import { HOOK_ANNOTATION, HOOK_NAME_LABEL, HOOK_WEIGHT_ANNOTATION, JOB_NAME_LABEL } from './metadata.js';
 import { checkObjectName, expectedName, selectorOf } from './names.js';
 import { isRecord, type KubeObject, type ObjectList, type Pod } from './objects.js';
-import { diagnose, findPodProblems, type PodProblem } from './pod-problems.js';
+import { diagnose, observePods, ProblemClock, type PodProblem } from './pod-problems.js';
 
 /**
  * Hook Jobs: Jobs in the manifests annotated `inventory-devops.io/hook: pre-deploy|post-deploy`
@@ -131,16 +131,6 @@ interface LiveJob extends KubeObject {
   status?: { conditions?: { type: string; status: string; reason?: string; message?: string }[]; failed?: number; succeeded?: number };
 }
 
-/** Waiting reasons of a hook pod that will not fix themselves; a crash loop is left to the Job's backoffLimit. */
-const HOOK_FATAL_REASONS = new Set([
-  'ImagePullBackOff',
-  'ErrImagePull',
-  'InvalidImageName',
-  'CreateContainerConfigError',
-  'CreateContainerError',
-  'Unschedulable',
-]);
-
 /**
  * Runs the hooks of a phase one after another, each to completion; stops at the first that fails,
  * times out or cannot start, with the pod logs of its Job. A dry run only validates the Jobs
@@ -220,6 +210,7 @@ async function waitForJob(
   checkEverySeconds: number,
 ): Promise<{ ok: boolean; message: string; problems: PodProblem[] }> {
   const deadline = Date.now() + timeoutSeconds * 1000;
+  const clock = ProblemClock.forTimeout(timeoutSeconds);
   for (;;) {
     const job = await kubectl.find<LiveJob>('Job', name);
     if (!job) return { ok: false, message: `job/${name} disappeared before it finished`, problems: [] };
@@ -232,7 +223,9 @@ async function waitForJob(
         message: `${finished.reason ?? 'Failed'}: ${finished.message ?? 'the Job failed'}`,
         problems: await podDiagnoses(kubectl, pods, finished.reason ?? 'Failed'),
       };
-    const stuck = findPodProblems(pods).filter((problem) => HOOK_FATAL_REASONS.has(problem.reason));
+    // A crash or a failed pod is the Job's to count against its backoffLimit; what stops a pod from ever running is ours.
+    const observations = observePods(pods).filter((observation) => !/(^|:)(CrashLoopBackOff|Error)$/.test(observation.reason));
+    const stuck = clock.judge(observations, Date.now()).fatal;
     if (stuck.length > 0 || Date.now() >= deadline) {
       const problems = stuck.length > 0 ? await Promise.all(stuck.map((problem) => diagnose(kubectl, problem))) : await podDiagnoses(kubectl, pods, 'Timeout');
       await kubectl.run(['delete', 'job', '--ignore-not-found', '--wait=true', '--', name]);

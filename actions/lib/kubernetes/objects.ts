@@ -72,12 +72,15 @@ export interface Pod {
   status?: {
     phase?: string;
     conditions?: Array<{ type: string; status: string; reason?: string; message?: string }>;
-    containerStatuses?: Array<{
-      name: string;
-      restartCount?: number;
-      state?: { waiting?: { reason?: string; message?: string } };
-    }>;
+    containerStatuses?: ContainerStatus[];
+    initContainerStatuses?: ContainerStatus[];
   };
+}
+
+export interface ContainerStatus {
+  name: string;
+  restartCount?: number;
+  state?: { waiting?: { reason?: string; message?: string }; terminated?: { exitCode?: number; reason?: string; message?: string } };
 }
 
 /** A Deployment as the cluster has it, also usable where a manifest's object is expected. */
@@ -87,8 +90,9 @@ export interface LiveDeployment extends KubeObject {
 }
 
 export interface ReplicaSet {
-  metadata: { name: string; annotations?: Record<string, string>; labels?: Record<string, string>; ownerReferences?: OwnerReference[] };
+  metadata: { name: string; uid?: string; annotations?: Record<string, string>; labels?: Record<string, string>; ownerReferences?: OwnerReference[] };
   spec?: { replicas?: number; selector?: LabelSelector; template?: PodTemplate };
+  status?: { conditions?: Array<{ type: string; status: string; reason?: string; message?: string }> };
 }
 
 export interface StatefulSet {

@@ -1,21 +1,41 @@
 import type { Kubectl } from './kubectl.js';
-import type { KubernetesEvent, ObjectList, Pod } from './objects.js';
+import type { ContainerStatus, KubernetesEvent, ObjectList, Pod, ReplicaSet } from './objects.js';
 import { isObjectName } from './names.js';
 import { redactSecrets } from '../secrets.js';
 
-/** Waiting reasons that will not fix themselves: the rollout fails at once instead of at the timeout. */
-export const FATAL_WAITING_REASONS = new Set([
-  'CrashLoopBackOff',
-  'ImagePullBackOff',
-  'ErrImagePull',
-  'InvalidImageName',
-  'CreateContainerConfigError',
-  'CreateContainerError',
-  'RunContainerError',
-]);
+/**
+ * How a waiting pod is judged:
+ * - `fatal`: will not fix itself (a crash loop, a bad image name): the rollout fails at once;
+ * - `transient`: often fixes itself (a registry timeout, a Secret not created yet): the rollout
+ *   fails only when it persists;
+ * - `waiting`: routine (no capacity yet: an autoscaler may add a node, old pods may leave): the
+ *   rollout waits for it and names it only if the timeout comes first.
+ */
+export type Severity = 'fatal' | 'transient' | 'waiting';
+
+const FATAL_REASONS = new Set(['CrashLoopBackOff', 'InvalidImageName', 'CreateContainerError', 'RunContainerError', 'Error']);
+const TRANSIENT_REASONS = new Set(['ErrImagePull', 'ImagePullBackOff', 'CreateContainerConfigError']);
+const IMAGE_PULL_REASONS = new Set(['ErrImagePull', 'ImagePullBackOff']);
+
+/**
+ * Pull errors that no retry fixes: the registry answered that the image is not there or not for
+ * this client (containerd's and the registry API's wording), as opposed to a timeout or a refused
+ * connection.
+ */
+const PERMANENT_PULL_ERROR = /\bnot found\b|manifest unknown|pull access denied|repository does not exist|unauthorized|invalid reference format/i;
+
+/** The severity of a container waiting (or an init container that failed) for `reason`; undefined for normal start-up states. */
+export function severityOf(reason: string, message: string | undefined): Severity | undefined {
+  if (FATAL_REASONS.has(reason)) return 'fatal';
+  if (IMAGE_PULL_REASONS.has(reason) && message && PERMANENT_PULL_ERROR.test(message)) return 'fatal';
+  if (TRANSIENT_REASONS.has(reason)) return 'transient';
+  return undefined;
+}
 
 export interface PodProblem {
+  /** The pod, or for `kind: 'ReplicaSet'` the ReplicaSet that could not create its pods. */
   pod: string;
+  kind?: 'ReplicaSet';
   container?: string;
   reason: string;
   message?: string;
@@ -27,28 +47,126 @@ export interface PodProblem {
 /** A problem as the pod's status shows it, before its events and logs are read. */
 export type PodProblemFound = Omit<PodProblem, 'events' | 'logs'>;
 
-/** Pods that cannot become ready: stuck on a fatal waiting reason, or unschedulable. */
-export function findPodProblems(pods: readonly Pod[]): PodProblemFound[] {
-  const problems: PodProblemFound[] = [];
+export interface PodObservation extends PodProblemFound {
+  severity: Severity;
+}
+
+/**
+ * What is wrong with each pod, app and init containers alike (`Init:` prefixed, as kubectl's STATUS
+ * column shows them), and pods the scheduler could not place. Healthy and starting pods give nothing.
+ */
+export function observePods(pods: readonly Pod[]): PodObservation[] {
+  const observations: PodObservation[] = [];
   for (const pod of pods) {
-    for (const container of pod.status?.containerStatuses ?? []) {
-      const waiting = container.state?.waiting;
-      if (waiting?.reason && FATAL_WAITING_REASONS.has(waiting.reason)) {
-        problems.push({
-          pod: pod.metadata.name,
-          container: container.name,
-          reason: waiting.reason,
-          message: waiting.message,
-          restarts: container.restartCount ?? 0,
-        });
-      }
-    }
+    if (pod.metadata.deletionTimestamp) continue;
+    const observe = (status: ContainerStatus, prefix: string): void => {
+      const waiting = status.state?.waiting;
+      const terminated = status.state?.terminated;
+      // An init container that failed under restartPolicy Never ends the pod: it never restarts.
+      const failedInit = prefix && pod.status?.phase === 'Failed' && terminated && terminated.exitCode !== 0;
+      const reason = waiting?.reason ?? (failedInit ? 'Error' : undefined);
+      const message = waiting?.message ?? (failedInit ? (terminated.message ?? `exit code ${terminated.exitCode}`) : undefined);
+      const severity = reason ? severityOf(reason, message) : undefined;
+      if (!reason || !severity) return;
+      observations.push({
+        pod: pod.metadata.name,
+        container: status.name,
+        reason: `${prefix}${reason}`,
+        ...(message !== undefined ? { message } : {}),
+        restarts: status.restartCount ?? 0,
+        severity,
+      });
+    };
+    for (const status of pod.status?.initContainerStatuses ?? []) observe(status, 'Init:');
+    for (const status of pod.status?.containerStatuses ?? []) observe(status, '');
     const scheduled = pod.status?.conditions?.find((condition) => condition.type === 'PodScheduled');
     if (scheduled?.status === 'False' && scheduled.reason === 'Unschedulable') {
-      problems.push({ pod: pod.metadata.name, reason: 'Unschedulable', message: scheduled.message, restarts: 0 });
+      observations.push({
+        pod: pod.metadata.name,
+        reason: 'Unschedulable',
+        ...(scheduled.message !== undefined ? { message: scheduled.message } : {}),
+        restarts: 0,
+        severity: 'waiting',
+      });
     }
   }
-  return problems;
+  return observations;
+}
+
+/**
+ * A ReplicaSet whose pods the API server refuses (Pod Security, a ResourceQuota, a LimitRange, a
+ * webhook) has a `ReplicaFailure` condition with the refusal, as the ReplicaSet controller writes it
+ * (pkg/controller/replicaset/replica_set_utils.go): no pod will ever appear, so this is fatal.
+ */
+export function replicaSetFailure(replicaSet: ReplicaSet): PodObservation | undefined {
+  const failure = replicaSet.status?.conditions?.find((condition) => condition.type === 'ReplicaFailure' && condition.status === 'True');
+  if (!failure) return undefined;
+  return {
+    pod: replicaSet.metadata.name,
+    kind: 'ReplicaSet',
+    reason: failure.reason ?? 'ReplicaFailure',
+    ...(failure.message !== undefined ? { message: failure.message } : {}),
+    restarts: 0,
+    severity: 'fatal',
+  };
+}
+
+export interface PodJudgement {
+  /** Problems that end the wait now. */
+  fatal: PodProblemFound[];
+  /** Problems waited for: routine ones and transient ones that have not persisted long enough. */
+  waiting: PodProblemFound[];
+}
+
+/**
+ * Remembers since when each transient problem has been seen (per pod and container; a pull error
+ * and its back-off count as one), so that it becomes fatal only once it has lasted `persistMs`.
+ * A problem that is gone from one check to the next starts over.
+ */
+export class ProblemClock {
+  private readonly since = new Map<string, { firstSeenMs: number; reasons: Set<string> }>();
+
+  constructor(private readonly persistMs: number) {}
+
+  /**
+   * The clock of a wait of `timeoutSeconds`: a transient problem may last 30 s, long enough for a
+   * kubelet's image back-off (10 s, then 20 s) to retry twice, and at most half the timeout, so that
+   * the failure still comes with the reason.
+   */
+  static forTimeout(timeoutSeconds: number): ProblemClock {
+    return new ProblemClock(Math.min(30, timeoutSeconds / 2) * 1000);
+  }
+
+  judge(observations: readonly PodObservation[], nowMs: number): PodJudgement {
+    const judgement: PodJudgement = { fatal: [], waiting: [] };
+    const current = new Set<string>();
+    for (const { severity, ...problem } of observations) {
+      if (severity === 'fatal') judgement.fatal.push(problem);
+      if (severity === 'waiting') judgement.waiting.push(problem);
+      if (severity !== 'transient') continue;
+      const key = `${problem.pod}/${problem.container ?? ''}/${problemFamily(problem.reason)}`;
+      current.add(key);
+      const seen = this.since.get(key) ?? { firstSeenMs: nowMs, reasons: new Set<string>() };
+      seen.reasons.add(problem.reason);
+      this.since.set(key, seen);
+      const lastedMs = nowMs - seen.firstSeenMs;
+      if (lastedMs < this.persistMs) {
+        judgement.waiting.push(problem);
+        continue;
+      }
+      const history = seen.reasons.size > 1 ? `; seen: ${[...seen.reasons].join(', ')}` : '';
+      judgement.fatal.push({
+        ...problem,
+        message: `${problem.message ? `${problem.message}; ` : ''}still so after ${Math.round(lastedMs / 1000)} s${history}`,
+      });
+    }
+    for (const key of this.since.keys()) if (!current.has(key)) this.since.delete(key);
+    return judgement;
+  }
+}
+
+function problemFamily(reason: string): string {
+  return reason.replace(/ImagePullBackOff$|ErrImagePull$/, 'ImagePull');
 }
 
 export const isPodReady = (pod: Pod): boolean =>
@@ -57,17 +175,19 @@ export const isPodReady = (pod: Pod): boolean =>
 /** Log text kept per pod: 20 lines are enough to see why, and a summary holds at most 1 MiB. */
 const MAX_LOG_CHARACTERS = 8000;
 
-/** The pod's events and last log lines, redacted: they go into the failure message and the job summary, which may be public. */
+/** The pod's (or ReplicaSet's) events and the pod's last log lines, redacted: they go into the failure message and the job summary, which may be public. */
 export async function diagnose(kubectl: Kubectl, problem: PodProblemFound): Promise<PodProblem> {
-  if (!isObjectName('Pod', problem.pod) || (problem.container !== undefined && !isObjectName('Container', problem.container))) {
-    return { ...problem, events: [], logs: '(not read: the pod or container name the cluster gave is not a valid Kubernetes name)' };
+  const kind = problem.kind ?? 'Pod';
+  if (!isObjectName(kind, problem.pod) || (problem.container !== undefined && !isObjectName('Container', problem.container))) {
+    return { ...problem, events: [], logs: `(not read: the ${kind.toLowerCase()} or container name the cluster gave is not a valid Kubernetes name)` };
   }
   const events = await kubectl
-    .json<ObjectList<KubernetesEvent>>(['get', 'events', `--field-selector=involvedObject.name=${problem.pod}`])
+    .json<ObjectList<KubernetesEvent>>(['get', 'events', `--field-selector=involvedObject.name=${problem.pod},involvedObject.kind=${kind}`])
     .then((list) =>
       list.items.slice(-10).map((event) => redactSecrets(`${event.reason ?? ''}: ${event.message ?? ''}${(event.count ?? 1) > 1 ? ` (x${event.count})` : ''}`)),
     )
     .catch(() => []);
+  if (kind !== 'Pod') return { ...problem, events, logs: '' };
   const logArgs = ['logs', '--tail=20', ...(problem.container ? [`--container=${problem.container}`] : [])];
   let logs = '';
   if (problem.restarts > 0) logs = (await kubectl.run([...logArgs, '--previous', '--', problem.pod], { allowFailure: true })).stdout;

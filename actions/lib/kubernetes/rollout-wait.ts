@@ -1,11 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import * as core from '@actions/core';
 import { replicaSetsOf } from './deployment-revisions.js';
 import { ConfigurationError, describeError } from '../errors.js';
 import { isUnreachable, type Kubectl } from './kubectl.js';
 import { POD_TEMPLATE_HASH_LABEL } from './metadata.js';
 import { selectorOf } from './names.js';
 import type { ObjectList, Pod } from './objects.js';
-import { diagnose, findPodProblems, type PodProblem, type PodProblemFound } from './pod-problems.js';
+import { diagnose, observePods, ProblemClock, replicaSetFailure, type PodObservation, type PodProblem, type PodProblemFound } from './pod-problems.js';
 import { statefulSetPods } from './statefulset-revisions.js';
 import { asWorkload, workloadRef, type Workload } from './workloads.js';
 
@@ -17,19 +18,37 @@ export interface RolloutOutcome {
   /** Why it failed, in one line. */
   message: string;
   problems: PodProblem[];
+  /** What the wait saw and waited out (pods waiting for capacity, a pull being retried), one line each. */
+  waited?: string[];
 }
 
 /**
  * Waits for a Deployment or StatefulSet rollout with `kubectl rollout status` (a watch), and
  * meanwhile checks the pods every `checkEverySeconds` (a Deployment's new revision; every pod of a
- * StatefulSet, found by its selector, since one stuck pod holds up its ordered rollout): a crash
- * loop, an image that cannot be pulled or an unschedulable pod ends the wait at once, with the
- * pod's events and the last lines of its log. A bare name is a Deployment.
+ * StatefulSet, found by its selector, since one stuck pod holds up its ordered rollout). A crash
+ * loop (in an app or init container), an image that does not exist or pods the API server refuses
+ * (the new ReplicaSet's `ReplicaFailure`) end the wait at once, with the events and the last lines
+ * of the log; a failed pull or a missing Secret only once it has persisted; a pod waiting for
+ * capacity (Unschedulable) is waited for, and named as the reason only if the time runs out.
+ * A bare name is a Deployment.
  */
 export async function waitForRollout(kubectl: Kubectl, target: string | Workload, timeoutSeconds: number, checkEverySeconds = 2): Promise<RolloutOutcome> {
   const workload = asWorkload(target);
   const ref = workloadRef(workload);
-  const findProblems = () => (workload.kind === 'statefulset' ? statefulSetProblems(kubectl, workload.name) : newRevisionProblems(kubectl, workload.name));
+  const observe = () => (workload.kind === 'statefulset' ? statefulSetObservations(kubectl, workload.name) : newRevisionObservations(kubectl, workload.name));
+  const clock = ProblemClock.forTimeout(timeoutSeconds);
+  let waiting: PodProblemFound[] = [];
+  const reported = new Set<string>();
+  const findProblems = async (): Promise<PodProblemFound[]> => {
+    const judgement = clock.judge(await observe(), Date.now());
+    waiting = judgement.waiting;
+    for (const problem of waiting) {
+      const line = describeProblem(problem);
+      if (!reported.has(line)) core.info(`Waiting: ${line}`);
+      reported.add(line);
+    }
+    return judgement.fatal;
+  };
   const status = kubectl.start(['rollout', 'status', `--timeout=${timeoutSeconds}s`, '--', ref]);
   let finished = false;
   const statusOutcome = status.result.then((result): RolloutOutcome => {
@@ -59,11 +78,11 @@ export async function waitForRollout(kubectl: Kubectl, target: string | Workload
         },
       );
       if (problems.length > 0) {
-        const first = problems[0]!;
         return {
           ok: false,
-          message: `${ref}: pod ${first.pod} is in ${first.reason}${first.message ? ` (${first.message})` : ''}`,
+          message: `${ref}: ${describeProblem(problems[0]!)}`,
           problems: await Promise.all(problems.slice(0, 3).map((problem) => diagnose(kubectl, problem))),
+          waited: [...reported],
         };
       }
     }
@@ -71,24 +90,42 @@ export async function waitForRollout(kubectl: Kubectl, target: string | Workload
   })();
 
   const outcome = await Promise.race([statusOutcome, watchOutcome.then((found) => found ?? statusOutcome)]).finally(() => status.stop());
+  outcome.waited = [...reported];
   if (!outcome.ok && outcome.problems.length === 0) {
-    // Timed out or past its progress deadline: say what the pods were doing.
+    // Timed out or past its progress deadline: say what the pods were doing, and what was waited for.
     const problems = await findProblems().catch(() => []);
-    outcome.problems = await Promise.all(problems.slice(0, 3).map((problem) => diagnose(kubectl, problem)));
+    const found = [...problems, ...waiting];
+    if (found[0]) outcome.message = `${outcome.message}: ${describeProblem(found[0])}`;
+    outcome.problems = await Promise.all(found.slice(0, 3).map((problem) => diagnose(kubectl, problem)));
   }
   return outcome;
 }
 
-/** The pods of a Deployment's newest revision: the old ones are on their way out. */
-async function newRevisionProblems(kubectl: Kubectl, deployment: string): Promise<PodProblemFound[]> {
+/** Summary notes on what a rollout waited out, e.g. pods waiting for capacity until a node was added. */
+export function waitedNotes(workload: Workload, outcome: RolloutOutcome): string[] {
+  return (outcome.waited ?? []).slice(0, 5).map((line) => `${workloadRef(workload)} waited: ${line.replace(/\.?$/, '.')}`);
+}
+
+/** One line: which pod (or ReplicaSet) and what it shows. */
+export function describeProblem(problem: PodProblemFound): string {
+  const detail = problem.message ? ` (${problem.message})` : '';
+  if (problem.kind === 'ReplicaSet') return `replicaset ${problem.pod} cannot create pods: ${problem.reason}${detail}`;
+  const subject = `pod ${problem.pod}${problem.container ? ` (container ${problem.container})` : ''}`;
+  if (problem.reason === 'Unschedulable') return `${subject} is waiting for capacity, the scheduler says: ${problem.message ?? 'Unschedulable'}`;
+  return `${subject} is in ${problem.reason}${detail}`;
+}
+
+/** The pods of a Deployment's newest revision (the old ones are on their way out), and whether its ReplicaSet can create them. */
+async function newRevisionObservations(kubectl: Kubectl, deployment: string): Promise<PodObservation[]> {
   const [newest] = await replicaSetsOf(kubectl, deployment);
   const hash = newest?.metadata.labels?.[POD_TEMPLATE_HASH_LABEL];
   if (!newest || !hash) return [];
+  const refused = replicaSetFailure(newest);
   const selector = newest.spec?.selector?.matchLabels ?? { [POD_TEMPLATE_HASH_LABEL]: hash };
   const pods = await kubectl.json<ObjectList<Pod>>(['get', 'pods', `--selector=${selectorOf(selector)}`]);
-  return findPodProblems(pods.items);
+  return [...(refused ? [refused] : []), ...observePods(pods.items)];
 }
 
-async function statefulSetProblems(kubectl: Kubectl, name: string): Promise<PodProblemFound[]> {
-  return findPodProblems((await statefulSetPods(kubectl, name)).pods);
+async function statefulSetObservations(kubectl: Kubectl, name: string): Promise<PodObservation[]> {
+  return observePods((await statefulSetPods(kubectl, name)).pods);
 }

@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
-import { apply, deleteDeployments, dryRunDiff, preflight } from '../kubernetes/apply.js';
+import { apply, dryRunDiff, preflight } from '../kubernetes/apply.js';
+import { deleteDeploymentsAndPods } from '../kubernetes/deletion.js';
 import type { DeployedWorkload, DeployOptions, DeployResult, RollbackDone } from './deploy-result.js';
 import { revisionOf } from '../kubernetes/deployment-revisions.js';
 import { labelledVariant, singleDeployment } from '../kubernetes/deployment-variants.js';
@@ -209,7 +210,7 @@ export async function deployBlueGreen(kubectl: Kubectl, objects: readonly KubeOb
   workloads[0]!.revision = await currentRevision(kubectl, name);
   if (!outcome.ok) {
     if (!options.rollbackOnFailure) return { status: 'failed', strategy: 'blue-green', message: outcome.message, workloads, notes, problems: outcome.problems };
-    await deleteDeployments(kubectl, [name]);
+    await deleteDeploymentsAndPods(kubectl, [name], options.timeoutSeconds);
     return {
       status: 'rolled-back',
       strategy: 'blue-green',
@@ -274,7 +275,7 @@ async function firstDeploy(
   workloads[0]!.revision = await currentRevision(kubectl, name);
   if (!outcome.ok) {
     if (!options.rollbackOnFailure) return { status: 'failed', strategy: 'rolling', message: outcome.message, workloads, notes, problems: outcome.problems };
-    await deleteDeployments(kubectl, [name]);
+    await deleteDeploymentsAndPods(kubectl, [name], options.timeoutSeconds);
     const served = unmanaged ? `deployment/${next.metadata.name} served throughout` : 'nothing was serving before';
     return {
       status: 'rolled-back',
@@ -286,7 +287,7 @@ async function firstDeploy(
     };
   }
   await core.group(`Switch ${serviceList(services)} to blue`, () => apply(kubectl, switchedServices, options));
-  if (unmanaged) await deleteDeployments(kubectl, [next.metadata.name]);
+  if (unmanaged) await deleteDeploymentsAndPods(kubectl, [next.metadata.name], options.timeoutSeconds);
   return { status: 'succeeded', strategy: 'rolling', message: `deployment/${name} is live`, workloads, notes, problems: [] };
 }
 
@@ -337,7 +338,7 @@ export async function abortBlueGreen(kubectl: Kubectl, objects: readonly KubeObj
   const next = singleDeployment(objects, 'blue-green');
   const { serving, candidate } = pendingColour(await readBlueGreenState(kubectl, next.metadata.name), next.metadata.name);
   if (!candidate) return result('succeeded', `Nothing to abort: no new colour is pending; deployment/${serving.name} is unchanged`, serving);
-  if (!options.dryRun) await deleteDeployments(kubectl, [candidate.name]);
+  if (!options.dryRun) await deleteDeploymentsAndPods(kubectl, [candidate.name], options.timeoutSeconds);
   return result('succeeded', `Aborted: removed deployment/${candidate.name}; deployment/${serving.name} served throughout and is unchanged`, serving);
 }
 

@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
-import { apply, deleteDeployments, dryRunDiff, preflight } from '../kubernetes/apply.js';
+import { apply, dryRunDiff, preflight } from '../kubernetes/apply.js';
+import { deleteDeploymentsAndPods } from '../kubernetes/deletion.js';
 import type { DeployedWorkload, DeployOptions, DeployResult } from './deploy-result.js';
 import { labelledVariant, singleDeployment } from '../kubernetes/deployment-variants.js';
 import { ConfigurationError } from '../errors.js';
@@ -9,7 +10,7 @@ import { selectorOf } from '../kubernetes/names.js';
 import { isRecord, type KubeObject, type LiveDeployment } from '../kubernetes/objects.js';
 import { deployRolling } from './rolling.js';
 import { planReplicaSplit, splitWarning, type ReplicaSplit } from './traffic-router.js';
-import { waitForRollout } from '../kubernetes/rollout-wait.js';
+import { waitedNotes, waitForRollout } from '../kubernetes/rollout-wait.js';
 import { currentRevision } from '../kubernetes/workloads.js';
 
 /**
@@ -54,8 +55,10 @@ export function canarySelectors(stable: KubeObject): { baselineSelector: string;
   };
 }
 
-async function removeCanary(kubectl: Kubectl, deployment: string): Promise<void> {
-  await deleteDeployments(kubectl, [canaryName(deployment), baselineName(deployment)]);
+/** Removes canary and baseline and waits for their pods to be gone; says so when some were still terminating at the timeout. */
+async function removeCanary(kubectl: Kubectl, deployment: string, timeoutSeconds: number): Promise<string> {
+  const { remainingPods } = await deleteDeploymentsAndPods(kubectl, [canaryName(deployment), baselineName(deployment)], timeoutSeconds);
+  return remainingPods.length > 0 ? ` Pods ${remainingPods.join(', ')} were still terminating after ${timeoutSeconds} s.` : '';
 }
 
 /** Default surge: as many pods again as the stable Deployment runs (at least the one canary and one baseline). */
@@ -116,14 +119,15 @@ export async function deployCanary(kubectl: Kubectl, objects: readonly KubeObjec
   for (const workload of workloads) {
     const outcome = await core.group(`Wait for deployment/${workload.name}`, () => waitForRollout(kubectl, workload.name, options.timeoutSeconds));
     workload.revision = await currentRevision(kubectl, workload.name);
+    notes.push(...waitedNotes({ kind: 'deployment', name: workload.name }, outcome));
     if (outcome.ok) continue;
     if (!options.rollbackOnFailure)
       return { status: 'failed', strategy: 'canary', message: outcome.message, workloads, notes, problems: outcome.problems, ...selectors };
-    await removeCanary(kubectl, name);
+    const lingering = await removeCanary(kubectl, name, options.timeoutSeconds);
     return {
       status: 'rolled-back',
       strategy: 'canary',
-      message: `${outcome.message}. Removed the canary and baseline; deployment/${name} kept serving throughout.`,
+      message: `${outcome.message}. Removed the canary and baseline; deployment/${name} kept serving throughout.${lingering}`,
       workloads,
       notes,
       problems: outcome.problems,
@@ -146,8 +150,8 @@ export async function promoteCanary(kubectl: Kubectl, objects: readonly KubeObje
   const name = singleDeployment(objects, 'canary').metadata.name;
   const result = await deployRolling(kubectl, objects, options, 'canary');
   if (!options.dryRun) {
-    await removeCanary(kubectl, name);
-    result.notes.push(`Removed ${canaryName(name)} and ${baselineName(name)}.`);
+    const lingering = await removeCanary(kubectl, name, options.timeoutSeconds);
+    result.notes.push(`Removed ${canaryName(name)} and ${baselineName(name)}.${lingering}`);
   }
   result.message = result.status === 'succeeded' ? `Promoted the canary: deployment/${name} runs the new version` : result.message;
   return result;
@@ -155,23 +159,26 @@ export async function promoteCanary(kubectl: Kubectl, objects: readonly KubeObje
 
 export async function abortCanary(kubectl: Kubectl, objects: readonly KubeObject[], options: DeployOptions): Promise<DeployResult> {
   const name = singleDeployment(objects, 'canary').metadata.name;
-  if (!options.dryRun) await removeCanary(kubectl, name);
+  const lingering = options.dryRun ? '' : await removeCanary(kubectl, name, options.timeoutSeconds);
   return {
     status: 'succeeded',
     strategy: 'canary',
-    message: `Aborted the canary: removed ${canaryName(name)} and ${baselineName(name)}; deployment/${name} is unchanged`,
+    message: `Aborted the canary: removed ${canaryName(name)} and ${baselineName(name)}; deployment/${name} is unchanged.${lingering}`,
     workloads: [{ name, revision: await currentRevision(kubectl, name) }],
     notes: [],
     problems: [],
   };
 }
 
-/** The rollback of a canary that was never promoted: removes the canary and baseline that exist, and returns their names. */
-export async function undoCanary(kubectl: Kubectl, deployment: string): Promise<string[]> {
-  const found: string[] = [];
+/**
+ * The rollback of a canary that was never promoted: removes the canary and baseline that exist and
+ * waits for their pods to be gone; returns their names and the pods still terminating at the timeout.
+ */
+export async function undoCanary(kubectl: Kubectl, deployment: string, timeoutSeconds: number): Promise<{ removed: string[]; remainingPods: string[] }> {
+  const removed: string[] = [];
   for (const candidate of [canaryName(deployment), baselineName(deployment)]) {
-    if (await kubectl.find('Deployment', candidate)) found.push(candidate);
+    if (await kubectl.find('Deployment', candidate)) removed.push(candidate);
   }
-  if (found.length > 0) await kubectl.run(['delete', 'deployment', '--wait=true', '--', ...found]);
-  return found;
+  if (removed.length === 0) return { removed, remainingPods: [] };
+  return { removed, ...(await deleteDeploymentsAndPods(kubectl, removed, timeoutSeconds)) };
 }

@@ -126,9 +126,12 @@ async function restoreRoute(kubectl: Kubectl, target: RouteTarget, options: Depl
   return true;
 }
 
-async function removeCanary(kubectl: Kubectl, deployment: string, target: RouteTarget): Promise<void> {
-  await undoCanary(kubectl, deployment);
+/** Removes the canary, the baseline and the canary Service; throws while their pods are still running, as they could still serve. */
+async function removeCanary(kubectl: Kubectl, deployment: string, target: RouteTarget, timeoutSeconds: number): Promise<void> {
+  const { remainingPods } = await undoCanary(kubectl, deployment, timeoutSeconds);
   await kubectl.run(['delete', 'service', '--ignore-not-found', '--wait=true', '--', target.canaryService]);
+  if (remainingPods.length > 0)
+    throw new ConfigurationError(`the canary's Deployments are deleted but pods ${remainingPods.join(', ')} were still terminating after ${timeoutSeconds} s`);
 }
 
 export async function deployGatewayCanary(kubectl: Kubectl, objects: readonly KubeObject[], options: DeployOptions, routeName: string): Promise<DeployResult> {
@@ -173,7 +176,7 @@ export async function deployGatewayCanary(kubectl: Kubectl, objects: readonly Ku
       await restoreRoute(kubectl, target, options);
       if (!options.rollbackOnFailure)
         return result('failed', `${outcome.message}. ${routeLabel} sends no traffic to the canary`, { problems: outcome.problems, ...selectors });
-      await removeCanary(kubectl, name, target);
+      await removeCanary(kubectl, name, target, options.timeoutSeconds);
       return result(
         'rolled-back',
         `${outcome.message}. Removed the canary, its Service and the baseline; ${routeLabel} sends every request to Service/${target.stableService.metadata.name}`,
@@ -228,7 +231,7 @@ export async function promoteGatewayCanary(kubectl: Kubectl, objects: readonly K
   const result = await deployRolling(kubectl, objects, options, 'canary');
   if (options.dryRun) return result;
   await restoreRoute(kubectl, target, options);
-  await removeCanary(kubectl, name, target);
+  await removeCanary(kubectl, name, target, options.timeoutSeconds);
   result.notes.push(
     `HTTPRoute/${routeName} sends every request to Service/${target.stableService.metadata.name}; removed ${canaryName(name)}, ${baselineName(name)} and Service/${target.canaryService}.`,
   );
@@ -241,7 +244,7 @@ export async function abortGatewayCanary(kubectl: Kubectl, objects: readonly Kub
   const target = await routeTarget(kubectl, objects, singleDeployment(objects, 'canary'), routeName);
   if (!options.dryRun) {
     await restoreRoute(kubectl, target, options);
-    await removeCanary(kubectl, name, target);
+    await removeCanary(kubectl, name, target, options.timeoutSeconds);
   }
   return {
     status: 'succeeded',

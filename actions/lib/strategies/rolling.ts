@@ -3,7 +3,7 @@ import { apply, dryRunDiff, preflight } from '../kubernetes/apply.js';
 import { workloadLabel, workloadOf, type DeployedWorkload, type DeployOptions, type DeployResult } from './deploy-result.js';
 import type { Kubectl } from '../kubernetes/kubectl.js';
 import type { KubeObject } from '../kubernetes/objects.js';
-import { waitForRollout } from '../kubernetes/rollout-wait.js';
+import { waitedNotes, waitForRollout } from '../kubernetes/rollout-wait.js';
 import { replaceStuckStatefulSetPods } from '../kubernetes/statefulset-revisions.js';
 import { currentRevision, markRevisionFailed, workloadRef } from '../kubernetes/workloads.js';
 
@@ -51,6 +51,7 @@ export async function deployRolling(
     const target = workloadOf(workload);
     const outcome = await core.group(`Wait for ${workloadRef(target)}`, () => waitForRollout(kubectl, target, remaining));
     workload.revision = await currentRevision(kubectl, target.name, workload.kind);
+    notes.push(...waitedNotes(target, outcome));
     if (outcome.ok) continue;
 
     await markRevisionFailed(kubectl, target);

@@ -55,9 +55,14 @@ async function undoLastRelease(kubectl: Kubectl, name: string, toRevision: numbe
     );
   const current = revisionOf(deployment);
 
-  const canaries = await undoCanary(kubectl, name);
-  if (canaries.length > 0) {
-    const lines = [`Removed ${canaries.join(' and ')}; deployment/${name} (revision ${current}) was serving throughout and serves alone now.`];
+  const canaries = await undoCanary(kubectl, name, timeoutSeconds);
+  if (canaries.removed.length > 0) {
+    const removed = `Removed ${canaries.removed.join(' and ')}; deployment/${name} (revision ${current}) was serving throughout`;
+    const lines = [
+      canaries.remainingPods.length === 0
+        ? `${removed} and serves alone now (their pods are gone).`
+        : `${removed}, but pods ${canaries.remainingPods.join(', ')} were still terminating after ${timeoutSeconds} s, so it may not serve alone yet.`,
+    ];
     return { serving: name, fromRevision: current, toRevision: current, lines };
   }
   const revisions = (await replicaSetsOf(kubectl, name)).map(describeRevision);

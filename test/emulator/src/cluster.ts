@@ -9,12 +9,15 @@ import { startApiServer } from './api/server.js';
 import { DeploymentController } from './controllers/deployment.js';
 import { GatewayController } from './controllers/gateway.js';
 import { JobController } from './controllers/job.js';
+import { GarbageCollector } from './controllers/garbage-collector.js';
 import { ReplicaSetController } from './controllers/replicaset.js';
+import { defaultNode, Scheduler } from './controllers/scheduler.js';
 import { StatefulSetController } from './controllers/statefulset.js';
 import { EventRecorder } from './events.js';
 import { DEFAULT_IMAGE_TABLE, ImageTable, type ImageEntry } from './images.js';
 import { writeKubeconfig } from './kubeconfig.js';
 import { PodRunner } from './kubelet/pod-runner.js';
+import { PodAdmission, ResourceQuotaController } from './pod-admission.js';
 import { ProcessGroups } from './processes.js';
 import { TYPES } from './resources.js';
 import { ServiceProxies } from './services.js';
@@ -31,9 +34,11 @@ export interface ClusterOptions {
   token?: string;
   /** Behave as without root: Service ports below 1024 move to port + 30000. */
   simulateUnprivilegedPorts?: boolean;
-  /** Crash-loop back-off, first delay and cap in ms (default 1000 and 20000). */
+  /** Crash-loop and image-pull back-off, first delay and cap in ms (default 1000 and 30000: a kubelet's 10 s and 300 s, ten times faster). */
   backoffInitialMs?: number;
   backoffMaxMs?: number;
+  /** How long after an owner's deletion the garbage collector deletes its dependents (default 500 ms). */
+  garbageCollectionDelayMs?: number;
   /** Print every API request to stderr. */
   logRequests?: boolean;
 }
@@ -94,8 +99,9 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
       status: { phase: 'Active' },
     });
   }
+  store.create(TYPES.nodes, defaultNode());
   const events = new EventRecorder(store);
-  const backOff = { initialMs: options.backoffInitialMs ?? 1000, maxMs: options.backoffMaxMs ?? 20_000 };
+  const backOff = { initialMs: options.backoffInitialMs ?? 1000, maxMs: options.backoffMaxMs ?? 30_000 };
   const processes = new ProcessGroups([workDir, block.lockFile]);
   const pods = new PodRunner({
     store,
@@ -107,7 +113,11 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     backOff,
   });
   const services = new ServiceProxies({ store, simulateUnprivileged: options.simulateUnprivilegedPorts ?? false });
-  const replicaSets = new ReplicaSetController(store, events);
+  const garbageCollector = new GarbageCollector(store, options.garbageCollectionDelayMs);
+  const scheduler = new Scheduler(store, events);
+  const podAdmission = new PodAdmission(store);
+  const quotas = new ResourceQuotaController(store);
+  const replicaSets = new ReplicaSetController(store, events, (pod) => podAdmission.admit(pod));
   const deployments = new DeploymentController(store, events);
   const statefulSets = new StatefulSetController(store, events);
   const gateways = new GatewayController({
@@ -139,7 +149,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     {
       store,
       token,
-      admission: { allocateClusterIP: () => serviceAddresses.allocate() },
+      admission: { allocateClusterIP: () => serviceAddresses.allocate(), admitPod: (pod) => podAdmission.admit(pod) },
       logs: (namespace, pod, logOptions) => pods.logs(namespace, pod, logOptions),
       proxyTarget: (kind, namespace, nameAndPort) => {
         if (kind === 'services') return services.proxyTarget(namespace, nameAndPort);
@@ -169,6 +179,9 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
       jobs.stop();
       replicaSets.stop();
       await gateways.stop();
+      scheduler.stop();
+      garbageCollector.stop();
+      quotas.stop();
       await pods.stop();
       await services.stop();
       await api.close();

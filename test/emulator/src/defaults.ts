@@ -42,13 +42,15 @@ export function rejectUnknownFields(type: ResourceType, object: KubeObject): voi
 
 export interface AdmissionContext {
   allocateClusterIP(): string;
+  /** Admission plugins for a new pod (LimitRanger, PodSecurity, ResourceQuota): throws a refusal, returns warnings. */
+  admitPod?(pod: KubeObject): string[];
 }
 
 /**
  * Defaulting and the validations controllers rely on, applied to every write so that
  * templates compare equal however they were written (apply, patch, rollout undo).
  */
-export function admit(type: ResourceType, object: KubeObject, previous: KubeObject | undefined, context: AdmissionContext): void {
+export function admit(type: ResourceType, object: KubeObject, previous: KubeObject | undefined, context: AdmissionContext): string[] {
   if (!object.metadata || typeof object.metadata !== 'object') throw badRequest('metadata is required');
   // The server names a new object's uid before defaulting, which may refer to it (a Job's selector does).
   if (!previous) object.metadata.uid = randomUUID();
@@ -77,6 +79,7 @@ export function admit(type: ResourceType, object: KubeObject, previous: KubeObje
       object.spec ??= {};
       defaultPodSpec(object.spec);
       if (previous) object.spec.nodeName ??= previous.spec?.nodeName;
+      else return context.admitPod?.(object) ?? [];
       break;
     case 'Service':
       defaultService(object, previous, context);
@@ -100,6 +103,7 @@ export function admit(type: ResourceType, object: KubeObject, previous: KubeObje
       'spec: Forbidden: pod updates may not change fields other than `spec.containers[*].image`, `spec.activeDeadlineSeconds` or `spec.tolerations`',
     );
   }
+  return [];
 }
 
 function stripMutablePodFields(spec: Record<string, unknown> | undefined): unknown {

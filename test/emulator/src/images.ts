@@ -25,6 +25,11 @@ export interface ImageEntry {
    * release is rehearsed. Unlike `env` it wins over the pod spec's env.
    */
   tagEnv?: Record<string, Record<string, string>>;
+  /**
+   * The first `failPulls` pulls of each image reference matching this entry fail as a registry
+   * timeout would (ErrImagePull, then ImagePullBackOff): how a transient pull error is rehearsed.
+   */
+  failPulls?: number;
 }
 
 export interface ResolvedImage {
@@ -74,21 +79,47 @@ export class ImageTable {
     this.entries.unshift({ entry, baseDir });
   }
 
-  resolve(image: string): ResolvedImage | undefined {
-    const { repository, tag } = parseImageReference(image);
-    for (const { entry, baseDir } of this.entries) {
-      if (repository !== entry.name && !repository.endsWith(`/${entry.name}`)) continue;
-      if (!globToRegExp(entry.tag ?? '*').test(tag)) continue;
-      const overrides: Record<string, string> = {};
-      for (const [glob, extra] of Object.entries(entry.tagEnv ?? {})) if (globToRegExp(glob).test(tag)) Object.assign(overrides, extra);
+  private readonly pulls = new Map<string, number>();
+  private readonly present = new Set<string>();
+
+  /**
+   * A kubelet's pull: the image, or the error the container runtime would report, worded as
+   * containerd words it (a missing image is `NotFound`, a transient failure a timeout).
+   */
+  pull(image: string): { image: ResolvedImage } | { error: string } {
+    const found = this.find(image);
+    if (!found) {
       return {
-        command: entry.command.map((part) => (part === 'node' ? process.execPath : part)),
-        args: entry.args ?? [],
-        workingDir: path.resolve(baseDir, entry.workingDir ?? '.'),
-        env: { ...(entry.env ?? {}), IMAGE_TAG: tag },
-        overrides,
+        error: `rpc error: code = NotFound desc = failed to pull and unpack image "${image}": failed to resolve reference "${image}": ${image}: not found (no entry in the emulator's image table, test/emulator/src/image-table.json)`,
       };
     }
-    return undefined;
+    const attempt = (this.pulls.get(image) ?? 0) + 1;
+    this.pulls.set(image, attempt);
+    if (attempt <= (found.entry.failPulls ?? 0) && !this.present.has(image)) {
+      const { repository, tag } = parseImageReference(image);
+      return {
+        error: `rpc error: code = Unknown desc = failed to pull and unpack image "${image}": failed to resolve reference "${image}": failed to do request: Head "https://registry.emulator.invalid/v2/${repository}/manifests/${tag}": dial tcp 127.0.0.1:5000: i/o timeout`,
+      };
+    }
+    this.present.add(image);
+    return { image: this.toResolved(found.entry, found.baseDir, image) };
+  }
+
+  private find(image: string): { entry: ImageEntry; baseDir: string } | undefined {
+    const { repository, tag } = parseImageReference(image);
+    return this.entries.find(({ entry }) => (repository === entry.name || repository.endsWith(`/${entry.name}`)) && globToRegExp(entry.tag ?? '*').test(tag));
+  }
+
+  private toResolved(entry: ImageEntry, baseDir: string, image: string): ResolvedImage {
+    const { tag } = parseImageReference(image);
+    const overrides: Record<string, string> = {};
+    for (const [glob, extra] of Object.entries(entry.tagEnv ?? {})) if (globToRegExp(glob).test(tag)) Object.assign(overrides, extra);
+    return {
+      command: entry.command.map((part) => (part === 'node' ? process.execPath : part)),
+      args: entry.args ?? [],
+      workingDir: path.resolve(baseDir, entry.workingDir ?? '.'),
+      env: { ...(entry.env ?? {}), IMAGE_TAG: tag },
+      overrides,
+    };
   }
 }

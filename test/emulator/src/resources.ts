@@ -71,6 +71,9 @@ export const RESOURCE_TYPES: ResourceType[] = [
     shortNames: ['sa'],
     fields: ['secrets', 'imagePullSecrets', 'automountServiceAccountToken'],
   }),
+  type('', 'v1', 'nodes', 'Node', { namespaced: false, shortNames: ['no'], subresources: [status('Node')] }),
+  type('', 'v1', 'resourcequotas', 'ResourceQuota', { shortNames: ['quota'], subresources: [status('ResourceQuota')] }),
+  type('', 'v1', 'limitranges', 'LimitRange', { shortNames: ['limits'], fields: ['spec'] }),
   type('', 'v1', 'persistentvolumeclaims', 'PersistentVolumeClaim', { shortNames: ['pvc'], subresources: [status('PersistentVolumeClaim')] }),
   type('', 'v1', 'events', 'Event', {
     shortNames: ['ev'],
@@ -174,6 +177,9 @@ export const TYPES = {
   gateways: typeByName('gateways'),
   httproutes: typeByName('httproutes'),
   jobs: typeByName('jobs'),
+  nodes: typeByName('nodes'),
+  resourcequotas: typeByName('resourcequotas'),
+  limitranges: typeByName('limitranges'),
 };
 
 /** Every group/version served: those of the resource types, and autoscaling/v1 for Scale. */

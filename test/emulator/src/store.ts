@@ -212,7 +212,8 @@ export class Store {
     }
     if (type === TYPES.namespaces) return this.deleteNamespace(current);
     this.remove(type, current.metadata.namespace, name);
-    this.collectDependents(current, options.propagationPolicy ?? 'Background');
+    // Background (the default) is the garbage collector's work, done after the owner is gone (controllers/garbage-collector.ts).
+    if (options.propagationPolicy === 'Orphan' || options.propagationPolicy === 'Foreground') this.collectDependents(current, options.propagationPolicy);
     return current;
   }
 

@@ -37,6 +37,15 @@ interface ContainerStatus {
 export function podStatusReason(pod: KubeObject): string {
   if (pod.metadata.deletionTimestamp) return 'Terminating';
   let reason: string = pod.status?.reason ?? pod.status?.phase ?? 'Pending';
+  const initStatuses = (pod.status?.initContainerStatuses ?? []) as ContainerStatus[];
+  for (const [index, status] of initStatuses.entries()) {
+    const terminated = status.state?.terminated;
+    const waiting = status.state?.waiting?.reason;
+    if (terminated?.exitCode === 0) continue;
+    if (terminated) return terminated.reason ? `Init:${terminated.reason}` : `Init:ExitCode:${terminated.exitCode ?? 0}`;
+    if (waiting && waiting !== 'PodInitializing') return `Init:${waiting}`;
+    return `Init:${index}/${(pod.spec?.initContainers ?? []).length}`;
+  }
   const statuses = (pod.status?.containerStatuses ?? []) as ContainerStatus[];
   for (const status of [...statuses].reverse()) {
     if (status.state?.waiting?.reason) reason = status.state.waiting.reason;
@@ -47,6 +56,27 @@ export function podStatusReason(pod: KubeObject): string {
 }
 
 const COLUMNS: Record<string, Column[]> = {
+  Node: [
+    name,
+    {
+      name: 'Status',
+      cell: (o) => {
+        const ready = (o.status?.conditions ?? []).find((c: { type: string }) => c.type === 'Ready');
+        const status = !ready ? 'Unknown' : ready.status === 'True' ? 'Ready' : 'NotReady';
+        return o.spec?.unschedulable ? `${status},SchedulingDisabled` : status;
+      },
+    },
+    {
+      name: 'Roles',
+      cell: (o) =>
+        Object.keys(o.metadata.labels ?? {})
+          .filter((label) => label.startsWith('node-role.kubernetes.io/'))
+          .map((label) => label.slice('node-role.kubernetes.io/'.length))
+          .join(',') || '<none>',
+    },
+    ageColumn,
+    { name: 'Version', cell: (o) => o.status?.nodeInfo?.kubeletVersion ?? '' },
+  ],
   Pod: [
     name,
     {

@@ -30,6 +30,15 @@ function validateFields(type: ResourceType, object: KubeObject, request: Request
   if (request.url.searchParams.get('fieldValidation') === 'Strict') rejectUnknownFields(type, object);
 }
 
+/** Admission warnings as the API server sends them: one `Warning: 299 - "text"` header each, which kubectl prints as `Warning: text`. */
+function setWarnings(res: http.ServerResponse, warnings: readonly string[]): void {
+  if (warnings.length > 0)
+    res.setHeader(
+      'Warning',
+      warnings.map((warning) => `299 - ${JSON.stringify(warning)}`),
+    );
+}
+
 /** POST on a collection. */
 export function create(backend: ApiBackend, type: ResourceType, namespace: string | undefined, request: Request, res: http.ServerResponse): void {
   const object = parseObject(request);
@@ -38,8 +47,9 @@ export function create(backend: ApiBackend, type: ResourceType, namespace: strin
   checkNamespace({ ...(namespace ? { namespace } : {}) }, object);
   delete object.metadata.resourceVersion;
   delete object.metadata.managedFields;
-  admit(type, object, undefined, backend.admission);
+  const warnings = admit(type, object, undefined, backend.admission);
   recordUpdate(undefined, object, fieldManager(request));
+  setWarnings(res, warnings);
   sendJson(res, 201, backend.store.create(type, object, { dryRun: isDryRun(request) }));
 }
 
@@ -141,7 +151,7 @@ function apply(backend: ApiBackend, route: ResourceRoute, name: string, request:
   if (route.namespace) merged.metadata.namespace = route.namespace;
   if (!current) {
     delete merged.metadata.resourceVersion;
-    admit(route.type, merged, undefined, backend.admission);
+    setWarnings(res, admit(route.type, merged, undefined, backend.admission));
     return sendJson(res, 201, store.create(route.type, merged, { dryRun: isDryRun(request) }));
   }
   const next = keepOtherHalf(route.type, route.subresource, merged, current);

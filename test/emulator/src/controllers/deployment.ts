@@ -362,6 +362,23 @@ export class DeploymentController {
       const remaining = Date.parse(after.lastUpdateTime) + deadlineSeconds * 1000 - Date.now();
       this.queue.addAfter(key, Math.max(50, remaining + 50));
     }
+    // pkg/controller/deployment/progress.go getReplicaFailures: the new ReplicaSet's failure first, then an old one's.
+    const failure = [fresh, ...old]
+      .map((rs) => ((rs.status?.conditions ?? []) as Condition[]).find((c) => c.type === 'ReplicaFailure'))
+      .find((c) => c !== undefined);
+    const withoutFailure = conditions.filter((c) => c.type !== 'ReplicaFailure');
+    conditions.splice(0, conditions.length, ...withoutFailure);
+    if (failure) {
+      const time = failure.lastTransitionTime;
+      conditions.push({
+        type: 'ReplicaFailure',
+        status: failure.status,
+        reason: failure.reason,
+        message: failure.message,
+        lastUpdateTime: time,
+        lastTransitionTime: time,
+      });
+    }
     const status = {
       observedGeneration: deployment.metadata.generation,
       ...counts,

@@ -2,7 +2,8 @@ import { isDeepStrictEqual } from 'node:util';
 import type { EventRecorder } from '../events.js';
 import { TYPES } from '../resources.js';
 import { labelsMatch, requirementsOf } from '../selectors.js';
-import type { KubeObject, Store } from '../store.js';
+import { ApiError } from '../errors.js';
+import { now, type KubeObject, type Store } from '../store.js';
 import { keyOf, splitKey, WorkQueue } from './work-queue.js';
 
 export function controllerOf(object: KubeObject): { kind: string; uid: string; name: string } | undefined {
@@ -25,9 +26,13 @@ export class ReplicaSetController {
   private readonly queue = new WorkQueue('replicaset', (key) => this.reconcile(key));
   private readonly unsubscribe: () => void;
 
+  /** Pod creations refused in a row per ReplicaSet: the retry waits longer after each, as the controller's rate-limited queue does. */
+  private readonly refusals = new Map<string, number>();
+
   constructor(
     private readonly store: Store,
     private readonly events: EventRecorder,
+    private readonly admitPod: (pod: KubeObject) => string[] = () => [],
   ) {
     this.unsubscribe = store.subscribe((event) => {
       if (event.resourceType === TYPES.replicasets) this.queue.add(keyOf(event.object.metadata.namespace, event.object.metadata.name));
@@ -52,8 +57,15 @@ export class ReplicaSetController {
     const isActive = (pod: KubeObject): boolean => !pod.metadata.deletionTimestamp && pod.status?.phase !== 'Failed' && pod.status?.phase !== 'Succeeded';
     const active = owned().filter(isActive);
     const desired = replicaSet.spec?.replicas ?? 1;
+    let refusal: string | undefined;
     if (active.length < desired) {
-      for (let i = active.length; i < desired; i++) this.createPod(replicaSet);
+      for (let i = active.length; i < desired && refusal === undefined; i++) refusal = this.createPod(replicaSet);
+      if (refusal === undefined) this.refusals.delete(key);
+      else {
+        const attempt = (this.refusals.get(key) ?? 0) + 1;
+        this.refusals.set(key, attempt);
+        this.queue.addAfter(key, Math.min(1000 * 2 ** (attempt - 1), 30_000));
+      }
     } else if (active.length > desired) {
       const ranked = [...active].sort(deletionPreference);
       for (const pod of ranked.slice(0, active.length - desired)) {
@@ -76,6 +88,7 @@ export class ReplicaSetController {
       readyReplicas: ready.length,
       availableReplicas: available.length,
       observedGeneration: replicaSet.metadata.generation,
+      ...replicaFailure(replicaSet, refusal),
     };
     if (!isDeepStrictEqual(replicaSet.status, status)) {
       this.store.mutate(TYPES.replicasets, namespace, name, (object) => {
@@ -84,9 +97,10 @@ export class ReplicaSetController {
     }
   }
 
-  private createPod(replicaSet: KubeObject): void {
+  /** Creates one pod through pod admission; returns the refusal's message instead when admission refuses it. */
+  private createPod(replicaSet: KubeObject): string | undefined {
     const template = structuredClone(replicaSet.spec.template ?? {});
-    const pod = this.store.create(TYPES.pods, {
+    const candidate: KubeObject = {
       apiVersion: 'v1',
       kind: 'Pod',
       metadata: {
@@ -108,9 +122,34 @@ export class ReplicaSetController {
       },
       spec: template.spec ?? {},
       status: { phase: 'Pending', qosClass: 'BestEffort' },
-    });
+    };
+    try {
+      this.admitPod(candidate);
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      // pkg/controller/controller_utils.go CreatePods: a Warning event per refusal.
+      this.events.record(replicaSet, 'Warning', 'FailedCreate', `Error creating: ${error.message}`, 'replicaset-controller');
+      return error.message;
+    }
+    const pod = this.store.create(TYPES.pods, candidate);
     this.events.record(replicaSet, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`, 'replicaset-controller');
+    return undefined;
   }
+}
+
+/**
+ * The `ReplicaFailure` condition as pkg/controller/replicaset/replica_set_utils.go calculateStatus
+ * keeps it: set with reason FailedCreate and the error when creating pods failed, removed by the
+ * first sync that does not fail.
+ */
+function replicaFailure(replicaSet: KubeObject, refusal: string | undefined): { conditions?: unknown[] } {
+  const conditions = (replicaSet.status?.conditions ?? []) as { type: string; message?: string }[];
+  const others = conditions.filter((condition) => condition.type !== 'ReplicaFailure');
+  const existing = conditions.find((condition) => condition.type === 'ReplicaFailure');
+  if (refusal === undefined) return others.length > 0 ? { conditions: others } : {};
+  const failure =
+    existing?.message === refusal ? existing : { type: 'ReplicaFailure', status: 'True', lastTransitionTime: now(), reason: 'FailedCreate', message: refusal };
+  return { conditions: [...others, failure] };
 }
 
 /** Which pods go first when scaling down: unscheduled, then not ready, then most restarts, then youngest — like the real controller. */

@@ -97,7 +97,7 @@ function fieldValue(pod: KubeObject, runtime: PodRuntime, fieldPath: string): st
     case 'status.hostIP':
       return '127.0.0.1';
     case 'spec.nodeName':
-      return NODE_NAME;
+      return pod.spec?.nodeName ?? NODE_NAME;
     case 'spec.serviceAccountName':
       return pod.spec?.serviceAccountName ?? 'default';
     default:

@@ -67,12 +67,15 @@ export class LogBuffer {
 /** The log a `pods/NAME/log` request reads, or the error a kubelet gives for it. `runtime` is undefined while the pod is not running here. */
 export function containerLogs(pod: KubeObject, runtime: PodRuntime | undefined, options: LogOptions): LogSource {
   const name = pod.metadata.name;
-  const names = (pod.spec?.containers ?? []).map((c: { name: string }) => c.name) as string[];
-  if (!options.container && names.length > 1) {
-    throw badRequest(`a container name must be specified for pod ${name}, choose one of: [${names.join(' ')}]`);
+  const appNames = (pod.spec?.containers ?? []).map((c: { name: string }) => c.name) as string[];
+  const initNames = (pod.spec?.initContainers ?? []).map((c: { name: string }) => c.name) as string[];
+  const names = [...initNames, ...appNames];
+  if (!options.container && appNames.length > 1) {
+    const init = initNames.length > 0 ? ` or one of the init containers: [${initNames.join(' ')}]` : '';
+    throw badRequest(`a container name must be specified for pod ${name}, choose one of: [${appNames.join(' ')}]${init}`);
   }
-  const containerName = options.container ?? names[0];
-  const container = runtime?.containers.find((c) => c.name === containerName);
+  const containerName = options.container ?? appNames[0];
+  const container = runtime?.allContainers.find((c) => c.name === containerName);
   if (!container || !names.includes(containerName ?? '')) {
     if (!names.includes(containerName ?? '')) throw badRequest(`container ${containerName} is not valid for pod ${name}`);
     throw badRequest(`container "${containerName}" in pod "${name}" is waiting to start: ContainerCreating`);

@@ -9,7 +9,7 @@ import { now, type KubeObject, type Store, type StoreEvent } from '../store.js';
 import { signalNumber, spawnContainerProcess, type ContainerExit } from './container-process.js';
 import { containerEnvironment, expandVariables } from './environment.js';
 import { containerLogs, LogBuffer, type LogOptions, type LogSource } from './logs.js';
-import { NODE_NAME, PodRuntime, type ContainerRuntime } from './pod-runtime.js';
+import { PodRuntime, type ContainerRuntime } from './pod-runtime.js';
 import { podStatus } from './pod-status.js';
 import { runHandler, startProbes } from './probes.js';
 import { nextRestartDelay, restartsAfterExit, type BackOff } from './restarts.js';
@@ -39,7 +39,7 @@ export class PodRunner {
 
   /** Process ids currently running, for leak checks. */
   pids(): number[] {
-    return [...this.pods.values()].flatMap((pod) => pod.containers.map((c) => c.child?.pid).filter((pid): pid is number => pid !== undefined));
+    return [...this.pods.values()].flatMap((pod) => pod.allContainers.map((c) => c.child?.pid).filter((pid): pid is number => pid !== undefined));
   }
 
   private onEvent(event: StoreEvent): void {
@@ -54,8 +54,9 @@ export class PodRunner {
     if (!runtime) {
       if (pod.metadata.deletionTimestamp) {
         this.options.store.remove(TYPES.pods, pod.metadata.namespace, pod.metadata.name);
-      } else if (!pod.spec?.nodeName || pod.spec.nodeName === NODE_NAME) {
-        setImmediate(() => this.schedule(pod));
+      } else if (pod.spec?.nodeName && this.options.store.get(TYPES.nodes, undefined, pod.spec.nodeName)) {
+        // Every Node of the emulator is this kubelet's; the scheduler binds pods to them.
+        setImmediate(() => this.start(pod));
       }
       return;
     }
@@ -64,7 +65,7 @@ export class PodRunner {
     }
   }
 
-  private schedule(pod: KubeObject): void {
+  private start(pod: KubeObject): void {
     const uid = pod.metadata.uid ?? '';
     if (this.pods.has(uid) || this.stopped) return;
     const current = this.options.store.get(TYPES.pods, pod.metadata.namespace, pod.metadata.name);
@@ -72,12 +73,24 @@ export class PodRunner {
     const ip = this.options.addresses.allocate();
     const runtime = new PodRuntime(uid, current.metadata.namespace ?? 'default', current.metadata.name, ip, current.spec);
     this.pods.set(uid, runtime);
-    this.options.store.mutate(TYPES.pods, runtime.namespace, runtime.name, (object) => {
-      object.spec.nodeName = NODE_NAME;
-    });
-    this.event(runtime, 'Normal', 'Scheduled', `Successfully assigned ${runtime.namespace}/${runtime.name} to ${NODE_NAME}`, 'default-scheduler');
     this.writeStatus(runtime);
-    for (const container of runtime.containers) this.startContainer(runtime, container);
+    this.startNext(runtime);
+  }
+
+  /**
+   * Init containers one at a time, in order, each to a successful exit; then every app container
+   * (pkg/kubelet/kuberuntime/kuberuntime_manager.go computePodActions).
+   */
+  private startNext(runtime: PodRuntime): void {
+    const init = runtime.initContainers.find((container) => !container.succeeded);
+    if (init) {
+      this.startContainer(runtime, init);
+      return;
+    }
+    for (const container of runtime.containers) {
+      container.state = { waiting: { reason: 'ContainerCreating' } };
+      this.startContainer(runtime, container);
+    }
   }
 
   private podObject(runtime: PodRuntime): KubeObject {
@@ -97,11 +110,13 @@ export class PodRunner {
   private startContainer(runtime: PodRuntime, container: ContainerRuntime): void {
     if (runtime.terminating || this.stopped) return;
     const image = String(container.spec.image ?? '');
-    const resolved = this.options.images.resolve(image);
-    if (!resolved) {
-      this.failImagePull(runtime, container, image);
+    const pulled = this.options.images.pull(image);
+    if ('error' in pulled) {
+      this.failImagePull(runtime, container, image, pulled.error);
       return;
     }
+    container.failedPulls = 0;
+    const resolved = pulled.image;
     let environment: Record<string, string>;
     try {
       environment = containerEnvironment(this.options.store, this.podObject(runtime), runtime, container, resolved, this.options.clusterId);
@@ -155,23 +170,25 @@ export class PodRunner {
     });
   }
 
-  private failImagePull(runtime: PodRuntime, container: ContainerRuntime, image: string): void {
-    container.state = { waiting: { reason: 'ErrImagePull', message: `image "${image}" is not in the emulator's image table` } };
+  /**
+   * ErrImagePull, then ImagePullBackOff until the next pull, the back-off doubling with each failure
+   * as the kubelet's image back-off does (pkg/kubelet/images/image_manager.go).
+   */
+  private failImagePull(runtime: PodRuntime, container: ContainerRuntime, image: string, error: string): void {
+    container.failedPulls += 1;
+    const delay = Math.min(this.options.backOff.initialMs * 2 ** (container.failedPulls - 1), this.options.backOff.maxMs);
+    container.state = { waiting: { reason: 'ErrImagePull', message: error } };
     this.event(runtime, 'Normal', 'Pulling', `Pulling image "${image}"`);
-    this.event(
-      runtime,
-      'Warning',
-      'Failed',
-      `Failed to pull image "${image}": image "${image}" is not in the emulator's image table (test/emulator/src/image-table.json)`,
-    );
+    this.event(runtime, 'Warning', 'Failed', `Failed to pull image "${image}": ${error}`);
     this.event(runtime, 'Warning', 'Failed', 'Error: ErrImagePull');
     this.writeStatus(runtime);
-    container.later(500, () => {
-      container.state = { waiting: { reason: 'ImagePullBackOff', message: `Back-off pulling image "${image}"` } };
+    container.later(Math.min(500, delay / 2), () => {
+      container.state = { waiting: { reason: 'ImagePullBackOff', message: `Back-off pulling image "${image}": ErrImagePull: ${error}` } };
       this.event(runtime, 'Normal', 'BackOff', `Back-off pulling image "${image}"`);
       this.event(runtime, 'Warning', 'Failed', 'Error: ImagePullBackOff');
       this.writeStatus(runtime);
     });
+    container.later(delay, () => this.startContainer(runtime, container));
   }
 
   private onContainerExit(runtime: PodRuntime, container: ContainerRuntime, run: number, startedAt: string, { exitCode, signal }: ContainerExit): void {
@@ -191,7 +208,15 @@ export class PodRunner {
       container.state = { terminated };
       return;
     }
-    if (!restartsAfterExit(runtime.spec.restartPolicy, exitCode)) {
+    if (container.init && exitCode === 0) {
+      container.state = { terminated };
+      container.succeeded = true;
+      this.writeStatus(runtime);
+      this.startNext(runtime);
+      return;
+    }
+    // An init container is restarted after a failure unless the policy is Never; then the pod fails.
+    if (!restartsAfterExit(container.init && runtime.spec.restartPolicy === 'Always' ? 'OnFailure' : runtime.spec.restartPolicy, exitCode)) {
       container.state = { terminated };
       this.writeStatus(runtime);
       return;
@@ -199,6 +224,10 @@ export class PodRunner {
     const delay = nextRestartDelay(container, Date.parse(terminated.finishedAt) - Date.parse(startedAt), this.options.backOff);
     container.lastState = { terminated };
     container.restartCount += 1;
+    if (delay === 0) {
+      this.startContainer(runtime, container);
+      return;
+    }
     container.state = {
       waiting: {
         reason: 'CrashLoopBackOff',
@@ -225,18 +254,18 @@ export class PodRunner {
 
   private async terminate(runtime: PodRuntime, graceSeconds: number, stillStored: boolean): Promise<void> {
     if (runtime.terminating) {
-      if (graceSeconds === 0) for (const container of runtime.containers) if (container.child?.pid) killGroup(container.child.pid, 'SIGKILL');
+      if (graceSeconds === 0) for (const container of runtime.allContainers) if (container.child?.pid) killGroup(container.child.pid, 'SIGKILL');
       return;
     }
     runtime.terminating = true;
-    for (const container of runtime.containers) {
+    for (const container of runtime.allContainers) {
       container.clearTimers();
       container.ready = false;
     }
     // Not ready first: the Service proxies stop sending new requests before the process hears SIGTERM.
     if (stillStored) this.writeStatus(runtime);
     await Promise.all(
-      runtime.containers.map(async (container) => {
+      runtime.allContainers.map(async (container) => {
         if (!container.child) return;
         if (stillStored) this.event(runtime, 'Normal', 'Killing', `Stopping container ${container.name}`);
         await this.runPreStop(runtime, container, graceSeconds);
@@ -291,7 +320,7 @@ export class PodRunner {
     const runtimes = [...this.pods.values()];
     await Promise.all(
       runtimes.flatMap((runtime) =>
-        runtime.containers.map(async (container) => {
+        runtime.allContainers.map(async (container) => {
           container.clearTimers();
           const pid = container.child?.pid;
           if (pid === undefined) return;

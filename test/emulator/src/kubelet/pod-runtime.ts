@@ -20,6 +20,10 @@ export class ContainerRuntime {
   ready = false;
   started = false;
   crashes = 0;
+  /** Failed pulls in a row: the image back-off doubles with each. */
+  failedPulls = 0;
+  /** For an init container: it exited 0 and is not run again. */
+  succeeded = false;
   logs = new LogBuffer();
   previousLogs: LogBuffer | undefined;
   /** Bumped on every start, so probe loops and timers of an earlier run stop themselves. */
@@ -27,7 +31,10 @@ export class ContainerRuntime {
   timers = new Set<NodeJS.Timeout>();
   exited: Promise<void> = Promise.resolve();
 
-  constructor(readonly spec: ContainerSpec) {}
+  constructor(
+    readonly spec: ContainerSpec,
+    readonly init = false,
+  ) {}
 
   get name(): string {
     return this.spec.name;
@@ -52,6 +59,7 @@ export class ContainerRuntime {
 export class PodRuntime {
   terminating = false;
   finished = false;
+  readonly initContainers: ContainerRuntime[];
   readonly containers: ContainerRuntime[];
   readonly startTime = now();
   readonly transitions = new Map<string, { status: string; time: string }>();
@@ -63,6 +71,17 @@ export class PodRuntime {
     readonly ip: string,
     readonly spec: PodSpec,
   ) {
+    this.initContainers = (spec.initContainers ?? []).map((container) => new ContainerRuntime(container, true));
     this.containers = (spec.containers ?? []).map((container) => new ContainerRuntime(container));
+    if (this.initContainers.length > 0) for (const container of this.containers) container.state = { waiting: { reason: 'PodInitializing' } };
+  }
+
+  get allContainers(): ContainerRuntime[] {
+    return [...this.initContainers, ...this.containers];
+  }
+
+  /** Init containers still to run to completion: the app containers wait for them. */
+  get initializing(): boolean {
+    return this.initContainers.some((container) => !container.succeeded);
   }
 }

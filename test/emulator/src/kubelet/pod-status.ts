@@ -1,38 +1,54 @@
 import { now } from '../store.js';
-import type { PodRuntime } from './pod-runtime.js';
+import type { ContainerRuntime, PodRuntime } from './pod-runtime.js';
 
 /** A pod's `status` as a kubelet reports it: phase, conditions (transition times kept while unchanged), addresses and container statuses. */
 export function podStatus(runtime: PodRuntime): Record<string, unknown> {
-  const statuses = runtime.containers.map((container) => ({
+  const statusOf = (container: ContainerRuntime): Record<string, unknown> => ({
     name: container.name,
     image: container.spec.image,
     imageID: `emulator://${container.spec.image}`,
     ...(container.child?.pid !== undefined ? { containerID: `emulator://${container.child.pid}` } : {}),
-    ready: container.ready,
+    ready: container.init ? container.succeeded : container.ready,
     started: 'running' in container.state && container.started,
     restartCount: container.restartCount,
     state: container.state,
     lastState: container.lastState,
-  }));
-  const allReady = !runtime.terminating && runtime.containers.every((c) => c.ready);
+  });
+  const initFailed = runtime.initContainers.some((c) => 'terminated' in c.state && c.state.terminated.exitCode !== 0 && runtime.spec.restartPolicy === 'Never');
+  const allReady = !runtime.terminating && !runtime.initializing && runtime.containers.every((c) => c.ready);
   const neverStarted = runtime.containers.some((c) => 'waiting' in c.state && c.restartCount === 0 && !('terminated' in c.lastState));
   const allTerminated = runtime.containers.every((c) => 'terminated' in c.state);
   const failed = runtime.containers.some((c) => 'terminated' in c.state && c.state.terminated.exitCode !== 0);
-  const phase = neverStarted ? 'Pending' : allTerminated && runtime.spec.restartPolicy !== 'Always' ? (failed ? 'Failed' : 'Succeeded') : 'Running';
-  const condition = (type: string, status: boolean): Record<string, unknown> => {
+  const phase = initFailed
+    ? 'Failed'
+    : neverStarted
+      ? 'Pending'
+      : allTerminated && runtime.spec.restartPolicy !== 'Always'
+        ? failed
+          ? 'Failed'
+          : 'Succeeded'
+        : 'Running';
+  const condition = (type: string, status: boolean, reason?: string, message?: string): Record<string, unknown> => {
     const value = status ? 'True' : 'False';
     const previous = runtime.transitions.get(type);
     const time = previous?.status === value ? previous.time : now();
     runtime.transitions.set(type, { status: value, time });
-    return { type, status: value, lastProbeTime: null, lastTransitionTime: time };
+    return { type, status: value, lastProbeTime: null, lastTransitionTime: time, ...(reason ? { reason, message } : {}) };
   };
+  // The kubelet's wording (pkg/kubelet/status/generate.go).
+  const incomplete = runtime.initContainers.filter((c) => !c.succeeded).map((c) => c.name);
+  const unready = runtime.containers.filter((c) => !c.ready).map((c) => c.name);
   return {
     phase,
     conditions: [
       condition('PodReadyToStartContainers', true),
-      condition('Initialized', true),
-      condition('Ready', allReady),
-      condition('ContainersReady', allReady),
+      incomplete.length > 0
+        ? condition('Initialized', false, 'ContainersNotInitialized', `containers with incomplete status: [${incomplete.join(' ')}]`)
+        : condition('Initialized', true),
+      allReady ? condition('Ready', true) : condition('Ready', false, 'ContainersNotReady', `containers with unready status: [${unready.join(' ')}]`),
+      allReady
+        ? condition('ContainersReady', true)
+        : condition('ContainersReady', false, 'ContainersNotReady', `containers with unready status: [${unready.join(' ')}]`),
       condition('PodScheduled', true),
     ],
     hostIP: '127.0.0.1',
@@ -40,7 +56,8 @@ export function podStatus(runtime: PodRuntime): Record<string, unknown> {
     podIP: runtime.ip,
     podIPs: [{ ip: runtime.ip }],
     startTime: runtime.startTime,
-    containerStatuses: statuses,
+    ...(runtime.initContainers.length > 0 ? { initContainerStatuses: runtime.initContainers.map(statusOf) } : {}),
+    containerStatuses: runtime.containers.map(statusOf),
     qosClass: 'BestEffort',
   };
 }

@@ -1,6 +1,6 @@
 import type { ContainerRuntime } from './pod-runtime.js';
 
-/** Crash-loop back-off: first delay and cap (a kubelet uses 10 s and 5 min; the emulator defaults to 1 s and 20 s). */
+/** Crash-loop and image-pull back-off: first delay and cap (a kubelet uses 10 s and 300 s; the emulator defaults to a tenth of that). */
 export interface BackOff {
   initialMs: number;
   maxMs: number;
@@ -12,10 +12,15 @@ export function restartsAfterExit(restartPolicy: string | undefined, exitCode: n
   return !(policy === 'Never' || (policy === 'OnFailure' && exitCode === 0));
 }
 
-/** Counts a crash and returns the delay before the restart: doubling up to the cap, starting over after a run longer than twice the cap. */
+/**
+ * Counts a crash and returns the delay before the restart: the first restart is immediate, then the
+ * delay doubles from the initial one up to the cap (CrashLoopBackOff from the second exit), and
+ * starts over after a run longer than twice the cap (pkg/kubelet/kuberuntime/kuberuntime_manager.go
+ * doBackOff, client-go's flowcontrol.Backoff).
+ */
 export function nextRestartDelay(container: ContainerRuntime, ranForMs: number, backOff: BackOff): number {
   if (ranForMs > backOff.maxMs * 2) container.crashes = 0;
-  const delay = Math.min(backOff.initialMs * 2 ** container.crashes, backOff.maxMs);
+  const delay = container.crashes === 0 ? 0 : Math.min(backOff.initialMs * 2 ** (container.crashes - 1), backOff.maxMs);
   container.crashes += 1;
   return delay;
 }

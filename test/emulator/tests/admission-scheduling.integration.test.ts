@@ -1,0 +1,228 @@
+import YAML from 'yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCluster, type Cluster } from '../src/cluster.js';
+import { FIXTURE_IMAGES, webDeployment } from './fixtures/manifests.js';
+import { waitFor } from './fixtures/processes.js';
+
+// What a real cluster answers with "not yet" and "no": the scheduler, pod admission, init
+// containers, image back-off and the garbage collector, observed through the real kubectl.
+let cluster: Cluster;
+
+beforeAll(async () => {
+  cluster = await startCluster({
+    images: [...FIXTURE_IMAGES, { name: 'fixture-flaky', command: ['node', 'test/emulator/tests/fixtures/web.mjs'], failPulls: 2 }],
+    backoffInitialMs: 300,
+    backoffMaxMs: 3000,
+    garbageCollectionDelayMs: 3000,
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await cluster?.stop();
+});
+
+async function kubectl(...args: string[]): Promise<string> {
+  const result = await cluster.kubectl(args);
+  if (result.code !== 0) throw new Error(`kubectl ${args.join(' ')}: ${result.stderr}`);
+  return result.stdout;
+}
+
+async function apply(documents: unknown[]): Promise<{ stdout: string; stderr: string }> {
+  const result = await cluster.kubectl(['apply', '-f', '-'], { input: documents.map((document) => YAML.stringify(document)).join('---\n') });
+  if (result.code !== 0) throw new Error(`kubectl apply: ${result.stderr}`);
+  return result;
+}
+
+function namespace(name: string, labels: Record<string, string> = {}): unknown {
+  return { apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels } };
+}
+
+interface Pod {
+  metadata: { name: string; annotations?: Record<string, string> };
+  spec: { nodeName?: string; containers: { resources?: { requests?: Record<string, string> } }[] };
+  status: {
+    phase: string;
+    conditions?: { type: string; status: string; reason?: string; message?: string }[];
+    initContainerStatuses?: { name: string; state: Record<string, { reason?: string; message?: string }> }[];
+    containerStatuses?: { name: string; state: Record<string, { reason?: string; message?: string }> }[];
+  };
+}
+
+async function pods(ns: string): Promise<Pod[]> {
+  return (JSON.parse(await kubectl('get', 'pods', '-n', ns, '-o', 'json')) as { items: Pod[] }).items;
+}
+
+async function eventMessages(ns: string, reason: string): Promise<string[]> {
+  const list = JSON.parse(await kubectl('get', 'events', '-n', ns, `--field-selector=reason=${reason}`, '-o', 'json')) as { items: { message: string }[] };
+  return list.items.map((event) => event.message);
+}
+
+interface PodSpecUnderTest {
+  containers: Array<Record<string, unknown>>;
+  initContainers?: Array<Record<string, unknown>>;
+}
+
+/** The web fixture's Deployment (without its ConfigMap) with `change` applied to its pod spec. */
+function web(ns: string, change: (spec: PodSpecUnderTest) => void, replicas = 1): Record<string, unknown> {
+  const deployment = webDeployment({ namespace: ns, replicas }) as { spec: { template: { spec: PodSpecUnderTest } } };
+  const spec = deployment.spec.template.spec;
+  spec.containers[0]!.envFrom = [];
+  change(spec);
+  return deployment;
+}
+
+describe('scheduler', () => {
+  it('keeps pods that fit no node Pending and Unschedulable with the scheduler message, and places them when a node with room is added', async () => {
+    await apply([namespace('sched'), web('sched', (spec) => (spec.containers[0]!.resources = { requests: { cpu: '100', memory: '64Mi' } }))]);
+    const pending = await waitFor('an unschedulable pod', async () =>
+      (await pods('sched')).find((pod) => pod.status.conditions?.some((c) => c.type === 'PodScheduled' && c.reason === 'Unschedulable')),
+    );
+    const condition = pending.status.conditions?.find((c) => c.type === 'PodScheduled');
+    expect(condition).toMatchObject({ status: 'False', reason: 'Unschedulable' });
+    expect(condition?.message).toBe(
+      '0/1 nodes are available: 1 Insufficient cpu. preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.',
+    );
+    expect(pending.status.phase).toBe('Pending');
+    expect(await eventMessages('sched', 'FailedScheduling')).toContain(condition?.message);
+
+    await apply([
+      {
+        apiVersion: 'v1',
+        kind: 'Node',
+        metadata: { name: 'big', labels: { 'kubernetes.io/hostname': 'big' } },
+        status: { capacity: { cpu: '128', memory: '256Gi', pods: '110' }, allocatable: { cpu: '128', memory: '256Gi', pods: '110' } },
+      },
+    ]);
+    expect((await cluster.kubectl(['rollout', 'status', 'deployment/web', '-n', 'sched', '--timeout=30s'])).code).toBe(0);
+    expect((await pods('sched')).map((pod) => pod.spec.nodeName)).toEqual(['big']);
+    expect(await kubectl('get', 'nodes')).toMatch(/emulator\s+Ready\s+control-plane/);
+  });
+});
+
+describe('pod admission', () => {
+  it('Pod Security enforce: the ReplicaSet records FailedCreate and ReplicaFailure, copied to the Deployment; warn adds a Warning', async () => {
+    await apply([namespace('psa', { 'pod-security.kubernetes.io/enforce': 'restricted' }), web('psa', () => undefined)]);
+    const deployment = await waitFor('ReplicaFailure on the Deployment', async () => {
+      const object = JSON.parse(await kubectl('get', 'deployment', 'web', '-n', 'psa', '-o', 'json')) as {
+        status: { conditions?: { type: string; status: string; reason: string; message: string }[] };
+      };
+      return object.status.conditions?.find((c) => c.type === 'ReplicaFailure') ? object : undefined;
+    });
+    const failure = deployment.status.conditions?.find((c) => c.type === 'ReplicaFailure');
+    expect(failure).toMatchObject({ status: 'True', reason: 'FailedCreate' });
+    expect(failure?.message).toMatch(
+      /^pods "web-[a-z0-9]+-" is forbidden: violates PodSecurity "restricted:latest": allowPrivilegeEscalation != false \(container "web" must set securityContext.allowPrivilegeEscalation=false\), unrestricted capabilities \(container "web" must set securityContext.capabilities.drop=\["ALL"\]\), runAsNonRoot != true \(pod or container "web" must set securityContext.runAsNonRoot=true\), seccompProfile \(pod or container "web" must set securityContext.seccompProfile.type to "RuntimeDefault" or "Localhost"\)$/,
+    );
+    const replicaSets = JSON.parse(await kubectl('get', 'replicasets', '-n', 'psa', '-o', 'json')) as {
+      items: { status: { conditions?: { type: string; message: string }[] } }[];
+    };
+    expect(replicaSets.items[0]?.status.conditions?.find((c) => c.type === 'ReplicaFailure')?.message).toBe(failure?.message);
+    expect(await eventMessages('psa', 'FailedCreate')).toContain(`Error creating: ${failure?.message}`);
+    expect(await pods('psa')).toEqual([]);
+
+    const warned = await apply([
+      namespace('psa-warn', { 'pod-security.kubernetes.io/warn': 'baseline' }),
+      {
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: 'root', namespace: 'psa-warn' },
+        spec: { containers: [{ name: 'app', image: 'fixture-web:v1', securityContext: { privileged: true } }] },
+      },
+    ]);
+    expect(warned.stderr).toContain(
+      'Warning: would violate PodSecurity "baseline:latest": privileged (container "app" must not set securityContext.privileged=true)',
+    );
+  });
+
+  it('ResourceQuota refuses pods past its hard limits with the real message and keeps status.used; LimitRange fills default requests', async () => {
+    await apply([
+      namespace('quota'),
+      { apiVersion: 'v1', kind: 'ResourceQuota', metadata: { name: 'compute', namespace: 'quota' }, spec: { hard: { pods: '1', 'requests.cpu': '1' } } },
+      {
+        apiVersion: 'v1',
+        kind: 'LimitRange',
+        metadata: { name: 'defaults', namespace: 'quota' },
+        spec: { limits: [{ type: 'Container', defaultRequest: { cpu: '250m' }, default: { cpu: '500m' } }] },
+      },
+    ]);
+    await apply([web('quota', () => undefined, 2)]);
+    const refusal = await waitFor('a FailedCreate event', async () => (await eventMessages('quota', 'FailedCreate'))[0]);
+    expect(refusal).toMatch(/^Error creating: pods "web-[a-z0-9]+-" is forbidden: exceeded quota: compute, requested: pods=1, used: pods=1, limited: pods=1$/);
+    const [pod] = await pods('quota');
+    expect(pod?.spec.containers[0]?.resources?.requests).toEqual({ cpu: '250m' });
+    expect(pod?.metadata.annotations?.['kubernetes.io/limit-ranger']).toBe(
+      'LimitRanger plugin set: cpu request for container web; cpu limit for container web',
+    );
+    const quota = await waitFor('quota status', async () => {
+      const object = JSON.parse(await kubectl('get', 'resourcequota', 'compute', '-n', 'quota', '-o', 'json')) as {
+        status?: { hard: Record<string, string>; used: Record<string, string> };
+      };
+      return object.status?.used?.pods === '1' ? object : undefined;
+    });
+    expect(quota.status).toEqual({ hard: { pods: '1', 'requests.cpu': '1' }, used: { pods: '1', 'requests.cpu': '250m' } });
+  });
+});
+
+describe('kubelet', () => {
+  it('runs init containers in order before the app, and shows a failing one as Init:CrashLoopBackOff with the app waiting in PodInitializing', async () => {
+    await apply([
+      namespace('init'),
+      web('init', (spec) => {
+        spec.initContainers = [
+          { name: 'first', image: 'fixture-web:v1', command: ['node', '-e', 'console.log("first done")'] },
+          { name: 'second', image: 'fixture-web:v1', command: ['node', '-e', 'console.log("second done")'] },
+        ];
+      }),
+    ]);
+    expect((await cluster.kubectl(['rollout', 'status', 'deployment/web', '-n', 'init', '--timeout=30s'])).code).toBe(0);
+    const [ready] = await pods('init');
+    expect(ready?.status.initContainerStatuses?.map((s) => [s.name, s.state.terminated?.reason])).toEqual([
+      ['first', 'Completed'],
+      ['second', 'Completed'],
+    ]);
+    expect(await kubectl('logs', '-n', 'init', ready!.metadata.name, '-c', 'second')).toContain('second done');
+
+    await apply([
+      web('init', (spec) => {
+        spec.initContainers = [{ name: 'migrate', image: 'fixture-crash:v1' }];
+      }),
+    ]);
+    const stuck = await waitFor('Init:CrashLoopBackOff', async () => {
+      const table = await kubectl('get', 'pods', '-n', 'init');
+      return /Init:CrashLoopBackOff/.test(table) ? table : undefined;
+    });
+    expect(stuck).toContain('Init:CrashLoopBackOff');
+    const failing = await waitFor('the init container in back-off', async () =>
+      (await pods('init')).find((pod) => pod.status.initContainerStatuses?.[0]?.state.waiting?.reason === 'CrashLoopBackOff'),
+    );
+    expect(failing?.status.initContainerStatuses?.[0]?.state.waiting?.reason).toBe('CrashLoopBackOff');
+    expect(failing?.status.containerStatuses?.[0]?.state.waiting?.reason).toBe('PodInitializing');
+    expect(failing?.status.conditions?.find((c) => c.type === 'Initialized')).toMatchObject({
+      status: 'False',
+      reason: 'ContainersNotInitialized',
+      message: 'containers with incomplete status: [migrate]',
+    });
+  });
+
+  it('a pull that fails transiently shows ErrImagePull, backs off, and then runs', async () => {
+    await apply([namespace('flaky'), web('flaky', (spec) => (spec.containers[0]!.image = 'registry.example/fixture-flaky:v1'))]);
+    expect((await cluster.kubectl(['rollout', 'status', 'deployment/web', '-n', 'flaky', '--timeout=30s'])).code).toBe(0);
+    const failures = await eventMessages('flaky', 'Failed');
+    expect(failures.some((message) => message.startsWith('Failed to pull image "registry.example/fixture-flaky:v1"') && message.includes('i/o timeout'))).toBe(
+      true,
+    );
+    expect(failures).toContain('Error: ImagePullBackOff');
+  });
+});
+
+describe('garbage collector', () => {
+  it('kubectl delete returns once the Deployment is gone; its ReplicaSets and pods are collected afterwards', async () => {
+    await apply([namespace('gc'), web('gc', () => undefined)]);
+    expect((await cluster.kubectl(['rollout', 'status', 'deployment/web', '-n', 'gc', '--timeout=30s'])).code).toBe(0);
+    await kubectl('delete', 'deployment', 'web', '-n', 'gc', '--wait=true');
+    expect(await kubectl('get', 'deployments', '-n', 'gc', '-o', 'name')).toBe('');
+    expect(await kubectl('get', 'replicasets', '-n', 'gc', '-o', 'name')).toMatch(/^replicaset.apps\/web-/);
+    await waitFor('pods collected', async () => ((await pods('gc')).length === 0 ? true : undefined));
+    expect(await kubectl('get', 'replicasets', '-n', 'gc', '-o', 'name')).toBe('');
+  });
+});

@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import { unfitReasons, unschedulableMessage } from '../src/controllers/scheduler.js';
+import { ContainerRuntime } from '../src/kubelet/pod-runtime.js';
+import { nextRestartDelay } from '../src/kubelet/restarts.js';
+import { podSecurityViolations, podUsage } from '../src/pod-admission.js';
+import { podRequests } from '../src/pod-resources.js';
+import { formatQuantity, parseQuantity } from '../src/quantities.js';
+import type { KubeObject } from '../src/store.js';
+
+describe('quantities', () => {
+  it.each<[unknown, number | undefined]>([
+    ['500m', 0.5],
+    ['1.5', 1.5],
+    ['128Mi', 128 * 2 ** 20],
+    ['1G', 1e9],
+    ['1e3', 1000],
+    [2, 2],
+    ['12 cores', undefined],
+    [Number.NaN, undefined],
+  ])('%j → %j', (value, expected) => {
+    expect(parseQuantity(value)).toBe(expected);
+  });
+
+  it('prints the canonical forms', () => {
+    expect([formatQuantity('requests.cpu', 1.5), formatQuantity('cpu', 2), formatQuantity('memory', 128 * 2 ** 20), formatQuantity('pods', 3)]).toEqual([
+      '1500m',
+      '2',
+      '128Mi',
+      '3',
+    ]);
+  });
+});
+
+describe('scheduler', () => {
+  const node = (allocatable: Record<string, string>, extra: Partial<KubeObject> = {}): KubeObject => ({
+    apiVersion: 'v1',
+    kind: 'Node',
+    metadata: { name: 'n' },
+    status: { allocatable },
+    ...extra,
+  });
+  const pod = (cpu: string, init?: string): KubeObject => ({
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name: 'p' },
+    spec: {
+      containers: [{ name: 'a', resources: { requests: { cpu } } }],
+      ...(init ? { initContainers: [{ name: 'i', resources: { limits: { cpu: init } } }] } : {}),
+    },
+  });
+
+  it('asks the larger of the app sum and the largest init container, a limit standing for a missing request', () => {
+    expect(podRequests(pod('500m', '2').spec)).toEqual({ cpu: 2 });
+    expect(podRequests(pod('500m', '100m').spec)).toEqual({ cpu: 0.5 });
+  });
+
+  it.each<[string, KubeObject, KubeObject[], string[]]>([
+    ['fits', node({ cpu: '1', pods: '10' }), [pod('500m')], []],
+    ['not enough cpu left', node({ cpu: '1', pods: '10' }), [pod('600m')], ['Insufficient cpu']],
+    ['too many pods', node({ cpu: '8', pods: '1' }), [pod('100m')], ['Too many pods']],
+    ['cordoned', node({ cpu: '8' }, { spec: { unschedulable: true } }), [], ['node(s) were unschedulable']],
+  ])('%s', (_, target, others, reasons) => {
+    expect(unfitReasons(pod('500m'), target, others)).toEqual(reasons);
+  });
+
+  it('writes the FitError message kube-scheduler writes', () => {
+    expect(unschedulableMessage([['Insufficient cpu']])).toBe(
+      '0/1 nodes are available: 1 Insufficient cpu. preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.',
+    );
+    expect(unschedulableMessage([['Insufficient cpu', 'Insufficient memory'], ['node(s) were unschedulable'], ['Insufficient cpu']])).toBe(
+      '0/3 nodes are available: 1 Insufficient memory, 1 node(s) were unschedulable, 2 Insufficient cpu. preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod.',
+    );
+    expect(unschedulableMessage([])).toBe('no nodes available to schedule pods');
+  });
+});
+
+describe('Pod Security', () => {
+  const container = (securityContext: Record<string, unknown> = {}) => ({ name: 'app', securityContext });
+  const hardened = {
+    allowPrivilegeEscalation: false,
+    capabilities: { drop: ['ALL'] },
+    runAsNonRoot: true,
+    seccompProfile: { type: 'RuntimeDefault' },
+  };
+
+  it.each<[string | undefined, Record<string, unknown>, string | undefined]>([
+    [undefined, { containers: [container({ privileged: true })] }, undefined],
+    ['privileged', { containers: [container({ privileged: true })] }, undefined],
+    [
+      'baseline',
+      { hostNetwork: true, containers: [container({ privileged: true })] },
+      'PodSecurity "baseline:latest": host namespaces (hostNetwork=true), privileged (container "app" must not set securityContext.privileged=true)',
+    ],
+    ['baseline', { containers: [container()] }, undefined],
+    ['restricted', { containers: [container(hardened)] }, undefined],
+    [
+      'restricted',
+      {
+        securityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },
+        containers: [container({ ...hardened, runAsNonRoot: undefined, seccompProfile: undefined })],
+      },
+      undefined,
+    ],
+    [
+      'restricted',
+      {
+        containers: [
+          container({ ...hardened, allowPrivilegeEscalation: undefined }),
+          { name: 'side', securityContext: { ...hardened, allowPrivilegeEscalation: true } },
+        ],
+      },
+      'PodSecurity "restricted:latest": allowPrivilegeEscalation != false (containers "app", "side" must set securityContext.allowPrivilegeEscalation=false)',
+    ],
+  ])('%s: %j', (level, spec, expected) => {
+    expect(podSecurityViolations(level, undefined, spec as never)).toBe(expected);
+  });
+});
+
+describe('quota usage of a pod', () => {
+  it('counts the pod, its requests and its limits', () => {
+    expect(podUsage({ containers: [{ name: 'a', resources: { requests: { cpu: '250m', memory: '64Mi' }, limits: { cpu: '1' } } }] })).toEqual({
+      pods: 1,
+      'requests.cpu': 0.25,
+      cpu: 0.25,
+      'requests.memory': 64 * 2 ** 20,
+      memory: 64 * 2 ** 20,
+      'limits.cpu': 1,
+      'limits.memory': 0,
+    });
+  });
+});
+
+describe('crash-loop back-off', () => {
+  it('restarts at once after the first exit, then doubles from the initial delay to the cap, and starts over after a long run', () => {
+    const container = new ContainerRuntime({ name: 'app' });
+    const backOff = { initialMs: 10_000, maxMs: 300_000 };
+    const delays = Array.from({ length: 8 }, () => nextRestartDelay(container, 1000, backOff));
+    expect(delays).toEqual([0, 10_000, 20_000, 40_000, 80_000, 160_000, 300_000, 300_000]);
+    expect(nextRestartDelay(container, 700_000, backOff)).toBe(0);
+  });
+});
