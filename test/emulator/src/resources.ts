@@ -12,10 +12,12 @@ export interface ResourceType {
   subresources: Subresource[];
   /** Top-level fields besides apiVersion/kind/metadata; anything else is an unknown field under `fieldValidation=Strict`. */
   fields: string[];
+  /** Verbs discovery lists; default all (the reviews are create-only). */
+  verbs?: string[];
 }
 
 export interface Subresource {
-  name: 'status' | 'scale' | 'log' | 'proxy';
+  name: 'status' | 'scale' | 'log' | 'proxy' | 'token';
   kind: string;
   group?: string;
   version?: string;
@@ -33,7 +35,7 @@ function type(
   version: string,
   resource: string,
   kind: string,
-  options: Partial<Pick<ResourceType, 'namespaced' | 'shortNames' | 'categories' | 'subresources' | 'fields'>> = {},
+  options: Partial<Pick<ResourceType, 'namespaced' | 'shortNames' | 'categories' | 'subresources' | 'fields' | 'verbs'>> = {},
 ): ResourceType {
   return {
     group,
@@ -46,6 +48,7 @@ function type(
     categories: options.categories ?? [],
     subresources: options.subresources ?? [],
     fields: options.fields ?? SPEC_STATUS,
+    ...(options.verbs ? { verbs: options.verbs } : {}),
   };
 }
 
@@ -67,6 +70,7 @@ export const RESOURCE_TYPES: ResourceType[] = [
   type('', 'v1', 'serviceaccounts', 'ServiceAccount', {
     shortNames: ['sa'],
     fields: ['secrets', 'imagePullSecrets', 'automountServiceAccountToken'],
+    subresources: [{ name: 'token', kind: 'TokenRequest', group: 'authentication.k8s.io', version: 'v1', verbs: ['create'] }],
   }),
   type('', 'v1', 'persistentvolumeclaims', 'PersistentVolumeClaim', { shortNames: ['pvc'], subresources: [status('PersistentVolumeClaim')] }),
   type('', 'v1', 'events', 'Event', {
@@ -118,7 +122,14 @@ export const RESOURCE_TYPES: ResourceType[] = [
   type('rbac.authorization.k8s.io', 'v1', 'rolebindings', 'RoleBinding', { fields: ['roleRef', 'subjects'] }),
   type('rbac.authorization.k8s.io', 'v1', 'clusterroles', 'ClusterRole', { namespaced: false, fields: ['rules', 'aggregationRule'] }),
   type('rbac.authorization.k8s.io', 'v1', 'clusterrolebindings', 'ClusterRoleBinding', { namespaced: false, fields: ['roleRef', 'subjects'] }),
+  // Reviews are answered, never stored (api/reviews.ts).
+  type('authorization.k8s.io', 'v1', 'selfsubjectaccessreviews', 'SelfSubjectAccessReview', { namespaced: false, verbs: ['create'] }),
+  type('authorization.k8s.io', 'v1', 'selfsubjectrulesreviews', 'SelfSubjectRulesReview', { namespaced: false, verbs: ['create'] }),
+  type('authentication.k8s.io', 'v1', 'selfsubjectreviews', 'SelfSubjectReview', { namespaced: false, verbs: ['create'], fields: ['status'] }),
 ];
+
+/** Kinds the API server answers instead of storing. */
+export const REVIEW_RESOURCES = new Set(['selfsubjectaccessreviews', 'selfsubjectrulesreviews', 'selfsubjectreviews']);
 
 export const VERBS = ALL_VERBS;
 
