@@ -1,4 +1,5 @@
 import { ConfigurationError, contextNamespace, Kubectl, parseInputs, prepareKubeconfig, runAction, setOutputs, writeSummary } from '../../lib/index.js';
+import { checkAccess, deployNeeds } from '../../lib/kubernetes/access.js';
 import { installKubectl } from '../../lib/kubernetes/kubectl-install.js';
 import { annotateWorkloads, parseAnnotations, runContext } from './annotations.js';
 import { abortBlueGreen, deployBlueGreen, promoteBlueGreen } from '../../lib/strategies/blue-green.js';
@@ -51,6 +52,8 @@ export async function run(): Promise<void> {
         canaryPercentage: inputs['canary-percentage'],
         canaryReplicas: inputs['canary-replicas'],
       };
+      const plan = { kinds: objects.map((object) => object.kind), strategy: inputs.strategy, action: inputs.action, ...options };
+      await checkAccess(kubectl, deployNeeds(plan), `this ${inputs.strategy} ${inputs.action}`);
       const result = await perform(kubectl, objects, inputs.strategy, inputs.action, options);
       const seconds = (Date.now() - started) / 1000;
 

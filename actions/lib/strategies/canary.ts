@@ -141,12 +141,16 @@ export async function abortCanary(kubectl: Kubectl, objects: readonly KubeObject
   };
 }
 
-/** The rollback of a canary that was never promoted: removes the canary and baseline that exist, and returns their names. */
-export async function undoCanary(kubectl: Kubectl, deployment: string): Promise<string[]> {
+/** The canary and baseline Deployments of `deployment` that exist. */
+export async function existingCanaries(kubectl: Kubectl, deployment: string): Promise<string[]> {
   const found: string[] = [];
   for (const candidate of [canaryName(deployment), baselineName(deployment)]) {
     if (await kubectl.find('Deployment', candidate)) found.push(candidate);
   }
-  if (found.length > 0) await kubectl.run(['delete', 'deployment', '--wait=true', '--', ...found]);
   return found;
+}
+
+/** The rollback of a canary that was never promoted: removes the canary and baseline found by `existingCanaries`. */
+export async function undoCanary(kubectl: Kubectl, found: readonly string[]): Promise<void> {
+  if (found.length > 0) await kubectl.run(['delete', 'deployment', '--wait=true', '--', ...found]);
 }
