@@ -43,7 +43,7 @@ describeWithTools(['kubectl'], 'k8s-deploy and rollback with a limited ServiceAc
   const step = (action: string, kubeconfig: string, inputs: Record<string, string>): Promise<ActionRun> =>
     runBundle({
       action,
-      inputs: { namespace: NAMESPACE, kubeconfig, timeout: '90s', ...inputs },
+      inputs: { namespace: NAMESPACE, kubeconfig: fs.readFileSync(kubeconfig, 'utf8'), timeout: '90s', ...inputs },
       env: { KUBECACHEDIR: stage.cluster.cacheDir },
       workspace: process.cwd(),
       timeoutMs: 180_000,
@@ -76,7 +76,7 @@ describeWithTools(['kubectl'], 'k8s-deploy and rollback with a limited ServiceAc
     expect(rollback.exitCode).toBe(1);
     expect(errorOf(rollback)).toContain('patch deployments.apps in namespace shop: to roll the Deployment back (kubectl rollout undo)');
     expect(await clusterState(stage)).toEqual(before);
-  });
+  }, 240_000);
 
   it('a refusal to mark the failed revision comes after the rollback: the old release serves and the summary says what was not recorded', async () => {
     const kubeconfig = await limitedKubeconfig(
@@ -126,5 +126,5 @@ describeWithTools(['kubectl'], 'k8s-deploy and rollback with a limited ServiceAc
     expect((await deployment()).spec.template.spec.containers[0]?.image).toBe('inventory-service:1.0.0');
     expect(run.summary).toMatch(/Could not mark replicaset\/inventory-service-\w+ failed, so the rollback action could choose it later/);
     expect(run.summary).toContain('cannot patch resource');
-  });
+  }, 240_000);
 });

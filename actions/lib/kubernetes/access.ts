@@ -35,22 +35,18 @@ const RESOURCES: Record<string, { group: string; resource: string; clusterScoped
 
 const need = (verb: string, group: string, resource: string, why: string): AccessNeed => ({ verb, group, resource, why });
 
-/** Reading a Deployment's rollout and its pods: what every wait needs, so that a crash loop is seen. */
-const WATCH_DEPLOYMENT: AccessNeed[] = [
-  need('get', 'apps', 'deployments', 'read the Deployment'),
-  need('list', 'apps', 'deployments', 'follow its rollout (kubectl rollout status)'),
-  need('watch', 'apps', 'deployments', 'follow its rollout (kubectl rollout status)'),
-  need('list', 'apps', 'replicasets', "find the Deployment's revisions"),
-  need('list', '', 'pods', 'see crashing or unschedulable pods while waiting'),
-];
+/** Reading a workload's rollout, its revisions and its pods: what every wait needs, so that a crash loop is seen. */
+function watchNeeds(kind: string, resource: string, revisions: string): AccessNeed[] {
+  return [
+    need('get', 'apps', resource, `read the ${kind}`),
+    ...['list', 'watch'].map((verb) => need(verb, 'apps', resource, 'follow its rollout (kubectl rollout status)')),
+    need('list', 'apps', revisions, `find the ${kind}'s revisions`),
+    need('list', '', 'pods', 'see crashing or unschedulable pods while waiting'),
+  ];
+}
 
-const WATCH_STATEFULSET: AccessNeed[] = [
-  need('get', 'apps', 'statefulsets', 'read the StatefulSet'),
-  need('list', 'apps', 'statefulsets', 'follow its rollout (kubectl rollout status)'),
-  need('watch', 'apps', 'statefulsets', 'follow its rollout (kubectl rollout status)'),
-  need('list', 'apps', 'controllerrevisions', "find the StatefulSet's revisions"),
-  need('list', '', 'pods', 'see crashing or unschedulable pods while waiting'),
-];
+const WATCH_DEPLOYMENT = watchNeeds('Deployment', 'deployments', 'replicasets');
+const WATCH_STATEFULSET = watchNeeds('StatefulSet', 'statefulsets', 'controllerrevisions');
 
 const BLUE_GREEN_SWITCH: AccessNeed[] = [
   need('get', '', 'services', 'read the Services to switch'),
@@ -139,11 +135,6 @@ export function missingAccessMessage(missing: readonly AccessNeed[], namespace: 
   );
 }
 
-interface AccessReview {
-  spec?: { resourceAttributes?: { verb?: string; group?: string; resource?: string; subresource?: string; namespace?: string } };
-  status?: { allowed?: boolean };
-}
-
 function review(access: AccessNeed, namespace: string): Record<string, unknown> {
   return {
     apiVersion: 'authorization.k8s.io/v1',
@@ -170,15 +161,16 @@ export async function checkAccess(kubectl: Kubectl, needs: readonly AccessNeed[]
   const namespace = kubectl.namespace ?? 'default';
   if (needs.length === 0) return;
   const input = JSON.stringify({ apiVersion: 'v1', kind: 'List', items: needs.map((access) => review(access, namespace)) });
-  let reviews: AccessReview[];
+  let allowed: string[];
   try {
-    const { stdout } = await kubectl.run(['create', '--filename', '-', '--output', 'json'], { input });
-    const answer = JSON.parse(stdout) as AccessReview | { items: AccessReview[] };
-    reviews = 'items' in answer ? answer.items : [answer];
+    // kubectl prints each created review on its own, so one line per review, in order.
+    const { stdout } = await kubectl.run(['create', '--filename', '-', '--output', 'jsonpath={.status.allowed}{"\\n"}'], { input });
+    allowed = stdout.trim().split('\n');
+    if (allowed.length !== needs.length) throw new Error(`${allowed.length} answers to ${needs.length} reviews`);
   } catch (error: unknown) {
     core.warning(`Could not check the rights of the kubeconfig's credentials before ${what} (SelfSubjectAccessReview): ${describeError(error)}`);
     return;
   }
-  const missing = needs.filter((_, index) => reviews[index]?.status?.allowed !== true);
+  const missing = needs.filter((_, index) => allowed[index] !== 'true');
   if (missing.length > 0) throw new ConfigurationError(missingAccessMessage(missing, namespace, what));
 }
