@@ -1,3 +1,5 @@
+import http from 'node:http';
+import https from 'node:https';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { ConfigurationError, describeError, input } from '../../lib/index.js';
@@ -42,10 +44,33 @@ export function parseTraffic(text: string): TrafficPlan {
   return parsed.data;
 }
 
+const REQUEST_TIMEOUT_MS = 5_000;
+
+/**
+ * One request on a connection of its own (`agent: false`, `Connection: close`): a Service balances
+ * connections, not requests (kube-proxy picks an endpoint per connection), so a kept-alive
+ * connection would send all the traffic to one group. Resolves with the status code.
+ */
+function requestOnce(url: string, method: string): Promise<number> {
+  const target = new URL(url);
+  const send = target.protocol === 'https:' ? https.request : http.request;
+  return new Promise((resolve, reject) => {
+    const request = send(target, { method, agent: false, headers: { Connection: 'close' }, timeout: REQUEST_TIMEOUT_MS }, (response) => {
+      response.on('error', reject);
+      response.on('end', () => resolve(response.statusCode ?? 0));
+      response.resume();
+    });
+    request.on('timeout', () => request.destroy(new Error(`no answer within ${REQUEST_TIMEOUT_MS} ms`)));
+    request.on('error', reject);
+    request.end();
+  });
+}
+
 /**
  * A bounded synthetic load: `rate` requests per second to one URL for at most `seconds`
- * (the plan's duration if shorter), never more than MAX_IN_FLIGHT at once. So a quiet service
- * still gives both groups samples.
+ * (the plan's duration if shorter), never more than MAX_IN_FLIGHT at once, each on a new
+ * connection so the Service spreads it over the groups as it spreads new clients. So a quiet
+ * service still gives both groups samples.
  */
 export function startTraffic(plan: TrafficPlan, seconds: number): { stop(): Promise<TrafficReport> } {
   const report: TrafficReport = { url: plan.url, method: plan.method, sent: 0, failed: 0, statuses: {} };
@@ -55,10 +80,9 @@ export function startTraffic(plan: TrafficPlan, seconds: number): { stop(): Prom
     if (Date.now() >= deadline) return clearInterval(timer);
     if (inFlight.size >= MAX_IN_FLIGHT) return;
     report.sent++;
-    const request = fetch(plan.url, { method: plan.method, signal: AbortSignal.timeout(5_000) })
-      .then(async (response) => {
-        await response.arrayBuffer();
-        report.statuses[response.status] = (report.statuses[response.status] ?? 0) + 1;
+    const request = requestOnce(plan.url, plan.method)
+      .then((status) => {
+        report.statuses[status] = (report.statuses[status] ?? 0) + 1;
       })
       .catch(() => {
         report.failed++;

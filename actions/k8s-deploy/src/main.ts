@@ -1,4 +1,5 @@
 import { ConfigurationError, contextNamespace, Kubectl, parseInputs, prepareKubeconfig, runAction, setOutputs, writeSummary } from '../../lib/index.js';
+import { checkAccess, deployNeeds } from '../../lib/kubernetes/access.js';
 import { installKubectl } from '../../lib/kubernetes/kubectl-install.js';
 import { annotateWorkloads, parseAnnotations, runContext } from './annotations.js';
 import { abortBlueGreen, deployBlueGreen, promoteBlueGreen } from '../../lib/strategies/blue-green.js';
@@ -57,6 +58,15 @@ export async function run(): Promise<void> {
         canaryReplicas: inputs['canary-replicas'],
         maxSurgeReplicas: inputs['max-surge-replicas'],
       };
+      const plan = {
+        kinds: [...hooks.pre, ...hooks.post].map((hook) => hook.object.kind).concat(hooks.objects.map((object) => object.kind)),
+        strategy: inputs.strategy,
+        action: inputs.action,
+        hooks: hooks.pre.length + hooks.post.length > 0,
+        httpRoute: httpRoute !== undefined,
+        ...options,
+      };
+      await checkAccess(kubectl, deployNeeds(plan), `this ${inputs.strategy} ${inputs.action}`);
       const result = await deployWithHooks(kubectl, hooks, inputs.strategy, inputs.action, options, (objects) =>
         perform(kubectl, objects, inputs.strategy, inputs.action, options, httpRoute),
       );

@@ -24,18 +24,10 @@ export async function replicaSetsOf(kubectl: Kubectl, deployment: string): Promi
     .sort((a, b) => revisionOf(b) - revisionOf(a));
 }
 
-/** Marks the ReplicaSet of a failed revision, so that `rollback` never returns to it. */
-export async function markDeploymentRevisionFailed(kubectl: Kubectl, deployment: string): Promise<void> {
+/** The ReplicaSet of a Deployment's newest revision: the one a failed rollout left. */
+export async function newestReplicaSet(kubectl: Kubectl, deployment: string): Promise<string | undefined> {
   const [newest] = await replicaSetsOf(kubectl, deployment);
-  if (newest)
-    await kubectl.run([
-      'annotate',
-      'replicaset',
-      '--overwrite',
-      '--',
-      checkObjectName('ReplicaSet', newest.metadata.name, `deployment/${deployment}'s newest ReplicaSet`),
-      `${DEPLOY_STATUS_ANNOTATION}=failed`,
-    ]);
+  return newest ? checkObjectName('ReplicaSet', newest.metadata.name, `deployment/${deployment}'s newest ReplicaSet`) : undefined;
 }
 
 /** Whether k8s-deploy marked this revision's rollout failed. */

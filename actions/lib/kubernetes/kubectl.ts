@@ -29,6 +29,11 @@ export function isUnreachable(error: unknown): boolean {
   return error instanceof KubectlError && UNREACHABLE.test(error.stderr);
 }
 
+/** The API server refused the call for lack of a right (403 Forbidden): the credentials, not the cluster, need fixing. */
+export function isForbidden(error: unknown): boolean {
+  return error instanceof KubectlError && /\(Forbidden\)|is forbidden: User/.test(error.stderr);
+}
+
 function hintFor(stderr: string): string {
   if (/Unauthorized|provide credentials/.test(stderr)) {
     return ' — the API server refused the credentials (Unauthorized): check the token or client certificate in the kubeconfig';

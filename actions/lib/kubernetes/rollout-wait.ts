@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import * as core from '@actions/core';
 import { replicaSetsOf } from './deployment-revisions.js';
 import { ConfigurationError, describeError } from '../errors.js';
-import { isUnreachable, type Kubectl } from './kubectl.js';
+import { isForbidden, isUnreachable, type Kubectl } from './kubectl.js';
 import { POD_TEMPLATE_HASH_LABEL } from './metadata.js';
 import { selectorOf } from './names.js';
 import type { ObjectList, Pod } from './objects.js';
@@ -67,6 +67,12 @@ export async function waitForRollout(kubectl: Kubectl, target: string | Workload
           return found;
         },
         (error: unknown) => {
+          // Without the pods, a crash loop would go unseen until the timeout: a refusal is an error, not silence.
+          if (isForbidden(error)) {
+            throw new ConfigurationError(
+              `Cannot watch the pods of ${ref}: the credentials may not list them, so a crash loop would go unseen; nothing was rolled back. ${describeError(error)}`,
+            );
+          }
           // `rollout status` retries a lost API server until its timeout; the step should not.
           if (isUnreachable(error) && ++unreachableChecks >= UNREACHABLE_CHECKS) {
             throw new ConfigurationError(

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Kubectl } from './kubectl.js';
-import { DEPLOY_STATUS_ANNOTATION, STATEFULSET_REVISION_LABEL } from './metadata.js';
+import { STATEFULSET_REVISION_LABEL } from './metadata.js';
 import { checkObjectName, selectorOf } from './names.js';
 import type { ControllerRevision, ObjectList, Pod, StatefulSet } from './objects.js';
 import { isPodReady } from './pod-problems.js';
@@ -63,17 +63,9 @@ export async function replaceStuckStatefulSetPods(kubectl: Kubectl, name: string
   return stuck;
 }
 
-/** Marks the ControllerRevision of a StatefulSet's failed template, as k8s-deploy marks a Deployment's ReplicaSet. */
-export async function markStatefulSetRevisionFailed(kubectl: Kubectl, name: string): Promise<void> {
+/** The ControllerRevision of a StatefulSet's update revision: the template a failed rollout left. */
+export async function updateControllerRevision(kubectl: Kubectl, name: string): Promise<string | undefined> {
   const { statefulSet, revisions } = await controllerRevisionsOf(kubectl, name);
   const failed = revisions.find((revision) => revision.metadata.name === statefulSet.status?.updateRevision);
-  if (failed)
-    await kubectl.run([
-      'annotate',
-      'controllerrevision',
-      '--overwrite',
-      '--',
-      checkObjectName('ControllerRevision', failed.metadata.name, `StatefulSet ${name}'s revision`),
-      `${DEPLOY_STATUS_ANNOTATION}=failed`,
-    ]);
+  return failed ? checkObjectName('ControllerRevision', failed.metadata.name, `StatefulSet ${name}'s revision`) : undefined;
 }

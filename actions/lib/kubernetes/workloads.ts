@@ -1,6 +1,7 @@
-import { deploymentRevision, markDeploymentRevisionFailed } from './deployment-revisions.js';
+import { deploymentRevision, newestReplicaSet } from './deployment-revisions.js';
 import type { Kubectl } from './kubectl.js';
-import { markStatefulSetRevisionFailed, statefulSetRevision } from './statefulset-revisions.js';
+import { DEPLOY_STATUS_ANNOTATION } from './metadata.js';
+import { statefulSetRevision, updateControllerRevision } from './statefulset-revisions.js';
 
 /** The workload kinds whose rollout the suite waits for, rolls back and numbers by revision. */
 export type WorkloadKind = 'deployment' | 'statefulset';
@@ -26,8 +27,19 @@ export async function currentRevision(kubectl: Kubectl, name: string, kind: Work
   return kind === 'statefulset' ? statefulSetRevision(kubectl, name) : deploymentRevision(kubectl, name);
 }
 
-/** Marks the revision a failed rollout left, so that `rollback` never returns to it. */
-export async function markRevisionFailed(kubectl: Kubectl, workload: Workload): Promise<void> {
-  if (workload.kind === 'statefulset') await markStatefulSetRevisionFailed(kubectl, workload.name);
-  else await markDeploymentRevisionFailed(kubectl, workload.name);
+/** The object that records a workload's revision: a Deployment's ReplicaSet, a StatefulSet's ControllerRevision. */
+export interface RevisionRecord {
+  kind: 'replicaset' | 'controllerrevision';
+  name: string;
+}
+
+/** The revision a failed rollout left, read before any rollback makes another revision the newest. */
+export async function failedRevisionRecord(kubectl: Kubectl, workload: Workload): Promise<RevisionRecord | undefined> {
+  const name = workload.kind === 'statefulset' ? await updateControllerRevision(kubectl, workload.name) : await newestReplicaSet(kubectl, workload.name);
+  return name ? { kind: workload.kind === 'statefulset' ? 'controllerrevision' : 'replicaset', name } : undefined;
+}
+
+/** Marks a failed revision, so that `rollback` never returns to it. */
+export async function markRevisionFailed(kubectl: Kubectl, record: RevisionRecord): Promise<void> {
+  await kubectl.run(['annotate', record.kind, '--overwrite', '--', record.name, `${DEPLOY_STATUS_ANNOTATION}=failed`]);
 }

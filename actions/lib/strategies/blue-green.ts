@@ -110,11 +110,15 @@ export async function setRole(kubectl: Kubectl, deployment: string, role: Role):
   await kubectl.run(['annotate', 'deployment', '--overwrite', '--', deployment, `${BLUE_GREEN_ROLE_ANNOTATION}=${role}`]);
 }
 
-/** Points the Services at a colour, and the autoscalers that scaled the other colour at this one. */
+/**
+ * Points the Services at a colour, and the autoscalers that scaled the other colour at this one.
+ * The autoscalers are listed before anything changes, so that a refusal to list them leaves the
+ * Services where they were.
+ */
 export async function switchTraffic(kubectl: Kubectl, services: readonly string[], from: ColourDeployment, to: ColourDeployment): Promise<void> {
+  const autoscalers = await kubectl.json<ObjectList<HorizontalPodAutoscaler>>(['get', 'horizontalpodautoscalers']);
   const patch = JSON.stringify({ spec: { selector: { [VERSION_LABEL]: to.colour } } });
   for (const service of services) await kubectl.run(['patch', 'service', '--type=merge', `--patch=${patch}`, '--', service]);
-  const autoscalers = await kubectl.json<ObjectList<HorizontalPodAutoscaler>>(['get', 'horizontalpodautoscalers']);
   for (const autoscaler of autoscalers.items) {
     const target = autoscaler.spec?.scaleTargetRef;
     if (target?.kind !== 'Deployment' || target.name !== from.name) continue;

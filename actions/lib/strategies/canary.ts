@@ -170,15 +170,20 @@ export async function abortCanary(kubectl: Kubectl, objects: readonly KubeObject
   };
 }
 
-/**
- * The rollback of a canary that was never promoted: removes the canary and baseline that exist and
- * waits for their pods to be gone; returns their names and the pods still terminating at the timeout.
- */
-export async function undoCanary(kubectl: Kubectl, deployment: string, timeoutSeconds: number): Promise<{ removed: string[]; remainingPods: string[] }> {
-  const removed: string[] = [];
+/** The canary and baseline Deployments of `deployment` that exist. */
+export async function existingCanaries(kubectl: Kubectl, deployment: string): Promise<string[]> {
+  const found: string[] = [];
   for (const candidate of [canaryName(deployment), baselineName(deployment)]) {
-    if (await kubectl.find('Deployment', candidate)) removed.push(candidate);
+    if (await kubectl.find('Deployment', candidate)) found.push(candidate);
   }
-  if (removed.length === 0) return { removed, remainingPods: [] };
-  return { removed, ...(await deleteDeploymentsAndPods(kubectl, removed, timeoutSeconds)) };
+  return found;
+}
+
+/**
+ * The rollback of a canary that was never promoted: removes the canary and baseline found by
+ * `existingCanaries` and waits for their pods to be gone; returns the pods still terminating at the timeout.
+ */
+export async function undoCanary(kubectl: Kubectl, found: readonly string[], timeoutSeconds: number): Promise<{ remainingPods: string[] }> {
+  if (found.length === 0) return { remainingPods: [] };
+  return deleteDeploymentsAndPods(kubectl, found, timeoutSeconds);
 }

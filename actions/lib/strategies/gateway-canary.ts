@@ -8,7 +8,7 @@ import { checkObjectName, selectorOf } from '../kubernetes/names.js';
 import { isRecord, type KubeObject, type LiveDeployment } from '../kubernetes/objects.js';
 import { waitForRollout } from '../kubernetes/rollout-wait.js';
 import { currentRevision } from '../kubernetes/workloads.js';
-import { baselineName, canaryName, canaryReplicaCount, canarySelectors, deployCanary, undoCanary } from './canary.js';
+import { baselineName, canaryName, canaryReplicaCount, canarySelectors, deployCanary, existingCanaries, undoCanary } from './canary.js';
 import type { DeployedWorkload, DeployOptions, DeployResult } from './deploy-result.js';
 import { deployRolling } from './rolling.js';
 import { routeReferences, rulesWithCanary, rulesWithoutCanary } from './traffic-router.js';
@@ -128,7 +128,7 @@ async function restoreRoute(kubectl: Kubectl, target: RouteTarget, options: Depl
 
 /** Removes the canary, the baseline and the canary Service; throws while their pods are still running, as they could still serve. */
 async function removeCanary(kubectl: Kubectl, deployment: string, target: RouteTarget, timeoutSeconds: number): Promise<void> {
-  const { remainingPods } = await undoCanary(kubectl, deployment, timeoutSeconds);
+  const { remainingPods } = await undoCanary(kubectl, await existingCanaries(kubectl, deployment), timeoutSeconds);
   await kubectl.run(['delete', 'service', '--ignore-not-found', '--wait=true', '--', target.canaryService]);
   if (remainingPods.length > 0)
     throw new ConfigurationError(`the canary's Deployments are deleted but pods ${remainingPods.join(', ')} were still terminating after ${timeoutSeconds} s`);

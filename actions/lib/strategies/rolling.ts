@@ -5,7 +5,8 @@ import type { Kubectl } from '../kubernetes/kubectl.js';
 import type { KubeObject } from '../kubernetes/objects.js';
 import { waitedNotes, waitForRollout } from '../kubernetes/rollout-wait.js';
 import { replaceStuckStatefulSetPods } from '../kubernetes/statefulset-revisions.js';
-import { currentRevision, markRevisionFailed, workloadRef } from '../kubernetes/workloads.js';
+import { currentRevision, failedRevisionRecord, markRevisionFailed, workloadRef, type RevisionRecord } from '../kubernetes/workloads.js';
+import { describeError } from '../errors.js';
 
 /**
  * Applies the manifests and waits for every Deployment and StatefulSet in them; on a failed
@@ -54,11 +55,14 @@ export async function deployRolling(
     notes.push(...waitedNotes(target, outcome));
     if (outcome.ok) continue;
 
-    await markRevisionFailed(kubectl, target);
+    // Rollback first, bookkeeping after: a refused annotation must not keep the failed release live.
+    const failedRevision = await failedRevisionRecord(kubectl, target);
     if (!options.rollbackOnFailure) {
+      await markFailed(kubectl, failedRevision, notes);
       return { status: 'failed', strategy, message: outcome.message, workloads, notes, problems: outcome.problems };
     }
     const rolledBack = await rollBackWorkloads(kubectl, workloads, options.timeoutSeconds);
+    await markFailed(kubectl, failedRevision, notes);
     return {
       status: rolledBack.ok ? 'rolled-back' : 'failed',
       strategy,
@@ -69,6 +73,16 @@ export async function deployRolling(
     };
   }
   return { status: 'succeeded', strategy, message: `Deployed ${workloads.map(workloadLabel).join(', ') || 'the manifests'}`, workloads, notes, problems: [] };
+}
+
+/** Marks the failed revision after any rollback; a refusal is a note in the result, not a lost rollback. */
+async function markFailed(kubectl: Kubectl, record: RevisionRecord | undefined, notes: string[]): Promise<void> {
+  if (!record) return;
+  try {
+    await markRevisionFailed(kubectl, record);
+  } catch (error: unknown) {
+    notes.push(`Could not mark ${record.kind}/${record.name} failed, so the rollback action could choose it later: ${describeError(error)}`);
+  }
 }
 
 /**
@@ -90,8 +104,20 @@ async function rollBackWorkloads(kubectl: Kubectl, workloads: DeployedWorkload[]
       message: firstDeploy ? 'Nothing to roll back to: this was the first deploy' : 'Nothing to roll back: no revision changed in this deploy',
     };
   }
+  const undone: DeployedWorkload[] = [];
   for (const workload of changed) {
-    await kubectl.run(['rollout', 'undo', `--to-revision=${workload.previousRevision}`, '--', workloadRef(workloadOf(workload))]);
+    const undo = await kubectl.run(['rollout', 'undo', `--to-revision=${workload.previousRevision}`, '--', workloadRef(workloadOf(workload))], {
+      allowFailure: true,
+    });
+    if (undo.exitCode !== 0) {
+      const left = changed.filter((w) => !undone.includes(w)).map((w) => `${workloadRef(workloadOf(w))} still runs revision ${w.revision}`);
+      const done = undone.map((w) => `${workloadRef(workloadOf(w))} was rolled back to revision ${w.previousRevision}`);
+      return {
+        ok: false,
+        message: `Rolling back ${workloadRef(workloadOf(workload))} was refused (${undo.stderr.trim()}): ${[...done, ...left].join('; ')}`,
+      };
+    }
+    undone.push(workload);
   }
   const replaced: string[] = [];
   for (const workload of changed.filter((w) => w.kind === 'statefulset')) replaced.push(...(await replaceStuckStatefulSetPods(kubectl, workload.name)));

@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
 import { colourName, readBlueGreenState, undoBlueGreen } from '../../lib/strategies/blue-green.js';
-import { undoCanary } from '../../lib/strategies/canary.js';
+import { existingCanaries, undoCanary } from '../../lib/strategies/canary.js';
+import { checkAccess, rollbackNeeds } from '../../lib/kubernetes/access.js';
 import type { RollbackDone } from '../../lib/strategies/deploy-result.js';
 import { isMarkedFailed, replicaSetsOf, revisionOf } from '../../lib/kubernetes/deployment-revisions.js';
 import { ConfigurationError, type Kubectl } from '../../lib/index.js';
@@ -29,7 +30,7 @@ export interface RollbackOutcome {
 
 /** Rolls back, waits until what serves now is ready, records why, and checks the health URL. */
 export async function rollBack(kubectl: Kubectl, request: RollbackRequest): Promise<RollbackOutcome> {
-  const done = await undoLastRelease(kubectl, request.deployment, request.toRevision, request.timeoutSeconds);
+  const done = await undoLastRelease(kubectl, request);
   const rollout = await core.group(`Wait for deployment/${done.serving}`, () => waitForRollout(kubectl, done.serving, request.timeoutSeconds));
   if (request.reason) {
     await kubectl.run(['annotate', 'deployment', '--overwrite', '--', done.serving, `${ROLLBACK_REASON_ANNOTATION}=${request.reason}`]);
@@ -38,14 +39,20 @@ export async function rollBack(kubectl: Kubectl, request: RollbackRequest): Prom
   return { done, rollout, health, ok: rollout.ok && (health === undefined || health.ok) };
 }
 
-/** Strategy-aware, from what k8s-deploy left in the cluster: blue-green colours, a canary, or revisions. */
-async function undoLastRelease(kubectl: Kubectl, name: string, toRevision: number | undefined, timeoutSeconds: number): Promise<RollbackDone> {
+/**
+ * Strategy-aware, from what k8s-deploy left in the cluster: blue-green colours, a canary, or
+ * revisions. Only reads until the rights that path needs are checked, so a refusal changes nothing.
+ */
+async function undoLastRelease(kubectl: Kubectl, request: RollbackRequest): Promise<RollbackDone> {
+  const { deployment: name, toRevision, timeoutSeconds } = request;
+  const check = (kind: 'blue-green' | 'canary' | 'revision') => checkAccess(kubectl, rollbackNeeds(kind, Boolean(request.reason)), 'the rollback');
   const blueGreen = await readBlueGreenState(kubectl, name);
   if (blueGreen.serving) {
     if (toRevision !== undefined)
       throw new ConfigurationError(
         `Input "to-revision" has value "${toRevision}": deployment/${name} is deployed blue-green, which rolls back by switching colours, not to a revision`,
       );
+    await check('blue-green');
     return undoBlueGreen(kubectl, name, blueGreen, timeoutSeconds);
   }
   const deployment = await kubectl.find<LiveDeployment>('Deployment', name);
@@ -55,16 +62,19 @@ async function undoLastRelease(kubectl: Kubectl, name: string, toRevision: numbe
     );
   const current = revisionOf(deployment);
 
-  const canaries = await undoCanary(kubectl, name, timeoutSeconds);
-  if (canaries.removed.length > 0) {
-    const removed = `Removed ${canaries.removed.join(' and ')}; deployment/${name} (revision ${current}) was serving throughout`;
+  const canaries = await existingCanaries(kubectl, name);
+  if (canaries.length > 0) {
+    await check('canary');
+    const { remainingPods } = await undoCanary(kubectl, canaries, timeoutSeconds);
+    const removed = `Removed ${canaries.join(' and ')}; deployment/${name} (revision ${current}) was serving throughout`;
     const lines = [
-      canaries.remainingPods.length === 0
+      remainingPods.length === 0
         ? `${removed} and serves alone now (their pods are gone).`
-        : `${removed}, but pods ${canaries.remainingPods.join(', ')} were still terminating after ${timeoutSeconds} s, so it may not serve alone yet.`,
+        : `${removed}, but pods ${remainingPods.join(', ')} were still terminating after ${timeoutSeconds} s, so it may not serve alone yet.`,
     ];
     return { serving: name, fromRevision: current, toRevision: current, lines };
   }
+  await check('revision');
   const revisions = (await replicaSetsOf(kubectl, name)).map(describeRevision);
   const { target, skipped } = chooseRollbackTarget(revisions, current, toRevision);
   await kubectl.run(['rollout', 'undo', `--to-revision=${target.number}`, '--', `deployment/${name}`]);

@@ -8,38 +8,6 @@ import { TYPES, type ResourceType } from './resources.js';
 import { selectorMatches } from './selectors.js';
 import type { KubeObject } from './store.js';
 
-const KNOWN_METADATA = new Set([
-  'name',
-  'generateName',
-  'namespace',
-  'uid',
-  'resourceVersion',
-  'generation',
-  'creationTimestamp',
-  'deletionTimestamp',
-  'deletionGracePeriodSeconds',
-  'labels',
-  'annotations',
-  'ownerReferences',
-  'finalizers',
-  'managedFields',
-  'selfLink',
-]);
-
-/** `fieldValidation=Strict` for the levels the emulator knows: top-level fields and metadata. Deeper typos are accepted. */
-export function rejectUnknownFields(type: ResourceType, object: KubeObject): void {
-  const unknown: string[] = [];
-  for (const key of Object.keys(object)) {
-    if (key !== 'apiVersion' && key !== 'kind' && key !== 'metadata' && !type.fields.includes(key)) unknown.push(`.${key}`);
-  }
-  for (const key of Object.keys(object.metadata ?? {})) if (!KNOWN_METADATA.has(key)) unknown.push(`.metadata.${key}`);
-  if (unknown.length > 0) {
-    throw badRequest(
-      `${type.kind} in version "${type.version}" cannot be handled as a ${type.kind}: strict decoding error: ${unknown.map((field) => `unknown field "${field.slice(1)}"`).join(', ')}`,
-    );
-  }
-}
-
 export interface AdmissionContext {
   allocateClusterIP(): string;
   /** Admission plugins for a new pod (LimitRanger, PodSecurity, ResourceQuota): throws a refusal, returns warnings. */

@@ -2,8 +2,8 @@ import { ApiError } from './errors.js';
 import type { KubeObject } from './store.js';
 
 /**
- * Typed kubectl commands (`create namespace|secret|configmap`) send protobuf bodies. This decodes
- * those three kinds from the `k8s\0` envelope; other protobuf bodies get a 415 that says so.
+ * Typed kubectl commands (`create namespace|secret|configmap|token`, `auth can-i|whoami`) send protobuf
+ * bodies. This decodes those kinds from the `k8s\0` envelope; other protobuf bodies get a 415 that says so.
  */
 class Reader {
   private offset = 0;
@@ -95,6 +95,8 @@ export function decodeProtobufObject(body: Buffer): KubeObject {
       }
     } else if (field === 2) raw = value as Buffer;
   }
+  if (kind === 'TokenRequest') return tokenRequest(apiVersion, raw);
+  if (kind in REVIEW_SPECS) return review(apiVersion, kind, raw);
   const object: KubeObject = { apiVersion, kind, metadata: { name: '' } };
   const maps: Record<string, Record<number, [string, boolean]>> = {
     Namespace: {},
@@ -113,6 +115,54 @@ export function decodeProtobufObject(body: Buffer): KubeObject {
       const target = (object[name] ??= {}) as Record<string, string>;
       const [key, entry] = mapEntry(value, binary);
       target[key] = entry;
+    }
+  }
+  return object;
+}
+
+/** authentication/v1 TokenRequest: spec = audiences (1), boundObjectRef (3: kind, apiVersion, name, uid), expirationSeconds (4). */
+function tokenRequest(apiVersion: string, raw: Buffer): KubeObject {
+  const object: KubeObject = { apiVersion, kind: 'TokenRequest', metadata: { name: '' }, spec: {} };
+  for (const [field, value] of fields(raw)) {
+    if (field === 1) object.metadata = objectMeta(value as Buffer);
+    if (field !== 2) continue;
+    for (const [specField, specValue] of fields(value as Buffer)) {
+      if (specField === 1) (object.spec.audiences ??= []).push(text(specValue));
+      else if (specField === 4) object.spec.expirationSeconds = Number(specValue);
+      else if (specField === 3) {
+        const names = ['', 'kind', 'apiVersion', 'name', 'uid'];
+        object.spec.boundObjectRef = Object.fromEntries(fields(specValue as Buffer).map(([refField, refValue]) => [names[refField] ?? '', text(refValue)]));
+      }
+    }
+  }
+  return object;
+}
+
+/** Field numbers of authorization/v1 ResourceAttributes and NonResourceAttributes (string fields only). */
+const RESOURCE_ATTRIBUTES = ['', 'namespace', 'verb', 'group', 'version', 'resource', 'subresource', 'name'];
+const NON_RESOURCE_ATTRIBUTES = ['', 'path', 'verb'];
+const REVIEW_SPECS: Record<string, Record<number, [string, string[] | undefined]>> = {
+  SelfSubjectAccessReview: { 1: ['resourceAttributes', RESOURCE_ATTRIBUTES], 2: ['nonResourceAttributes', NON_RESOURCE_ATTRIBUTES] },
+  SelfSubjectRulesReview: { 1: ['namespace', undefined] },
+  SelfSubjectReview: {},
+};
+
+function review(apiVersion: string, kind: string, raw: Buffer): KubeObject {
+  const object: KubeObject = { apiVersion, kind, metadata: { name: '' }, spec: {} };
+  const specFields = REVIEW_SPECS[kind] ?? {};
+  for (const [field, value] of fields(raw)) {
+    if (field === 1) object.metadata = objectMeta(value as Buffer);
+    if (field !== 2) continue;
+    for (const [specField, specValue] of fields(value as Buffer)) {
+      const [name, names] = specFields[specField] ?? [];
+      if (!name) continue;
+      object.spec[name] = names
+        ? Object.fromEntries(
+            fields(specValue as Buffer)
+              .filter(([attributeField]) => names[attributeField])
+              .map(([attributeField, attributeValue]) => [names[attributeField], text(attributeValue)]),
+          )
+        : text(specValue);
     }
   }
   return object;

@@ -14,10 +14,12 @@ export interface ResourceType {
   fields: string[];
   /** Served as a CustomResourceDefinition would be (no strategic merge patch), e.g. the Gateway API kinds. */
   custom: boolean;
+  /** Verbs discovery lists; default all (the reviews are create-only). */
+  verbs?: string[];
 }
 
 export interface Subresource {
-  name: 'status' | 'scale' | 'log' | 'proxy';
+  name: 'status' | 'scale' | 'log' | 'proxy' | 'token';
   kind: string;
   group?: string;
   version?: string;
@@ -35,7 +37,7 @@ function type(
   version: string,
   resource: string,
   kind: string,
-  options: Partial<Pick<ResourceType, 'namespaced' | 'shortNames' | 'categories' | 'subresources' | 'fields' | 'custom'>> = {},
+  options: Partial<Pick<ResourceType, 'namespaced' | 'shortNames' | 'categories' | 'subresources' | 'fields' | 'custom' | 'verbs'>> = {},
 ): ResourceType {
   return {
     group,
@@ -49,6 +51,7 @@ function type(
     subresources: options.subresources ?? [],
     fields: options.fields ?? SPEC_STATUS,
     custom: options.custom ?? false,
+    ...(options.verbs ? { verbs: options.verbs } : {}),
   };
 }
 
@@ -70,6 +73,7 @@ export const RESOURCE_TYPES: ResourceType[] = [
   type('', 'v1', 'serviceaccounts', 'ServiceAccount', {
     shortNames: ['sa'],
     fields: ['secrets', 'imagePullSecrets', 'automountServiceAccountToken'],
+    subresources: [{ name: 'token', kind: 'TokenRequest', group: 'authentication.k8s.io', version: 'v1', verbs: ['create'] }],
   }),
   type('', 'v1', 'nodes', 'Node', { namespaced: false, shortNames: ['no'], subresources: [status('Node')] }),
   type('', 'v1', 'resourcequotas', 'ResourceQuota', { shortNames: ['quota'], subresources: [status('ResourceQuota')] }),
@@ -139,7 +143,14 @@ export const RESOURCE_TYPES: ResourceType[] = [
     custom: true,
   }),
   type('gateway.networking.k8s.io', 'v1', 'httproutes', 'HTTPRoute', { categories: ['gateway-api'], subresources: [status('HTTPRoute')], custom: true }),
+  // Reviews are answered, never stored (api/reviews.ts).
+  type('authorization.k8s.io', 'v1', 'selfsubjectaccessreviews', 'SelfSubjectAccessReview', { namespaced: false, verbs: ['create'] }),
+  type('authorization.k8s.io', 'v1', 'selfsubjectrulesreviews', 'SelfSubjectRulesReview', { namespaced: false, verbs: ['create'] }),
+  type('authentication.k8s.io', 'v1', 'selfsubjectreviews', 'SelfSubjectReview', { namespaced: false, verbs: ['create'], fields: ['status'] }),
 ];
+
+/** Kinds the API server answers instead of storing. */
+export const REVIEW_RESOURCES = new Set(['selfsubjectaccessreviews', 'selfsubjectrulesreviews', 'selfsubjectreviews']);
 
 export const VERBS = ALL_VERBS;
 

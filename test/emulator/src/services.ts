@@ -1,8 +1,6 @@
-import http from 'node:http';
 import net from 'node:net';
 import { isDeepStrictEqual } from 'node:util';
 import { isPodReady } from './controllers/replicaset.js';
-import { relay } from './http-relay.js';
 import { ApiError, notFound } from './errors.js';
 import { resolvePort } from './pod-spec.js';
 import { TYPES } from './resources.js';
@@ -31,7 +29,7 @@ interface ServiceEndpoints {
 }
 
 interface Listener {
-  server: net.Server | http.Server;
+  server: net.Server;
   port: number;
   boundPort: number;
 }
@@ -46,24 +44,18 @@ export interface ServiceProxyOptions {
   simulateUnprivileged: boolean;
 }
 
-/** An HTTP port is proxied per request (so keep-alive clients still spread across pods); any other port per connection. */
-export function isHttpPort(port: ServicePort): boolean {
-  const appProtocol = String(port.appProtocol ?? '').toLowerCase();
-  const name = String(port.name ?? '').toLowerCase();
-  return appProtocol === 'http' || appProtocol === 'kubernetes.io/http' || name === 'http' || name.startsWith('http-');
-}
-
 /**
  * kube-proxy and the endpoints controller in one: keeps each Service's ready endpoints in
  * memory (updated in event order, before a terminating pod gets SIGTERM), listens on the
- * Service's clusterIP and ports, balances round-robin, and writes Endpoints objects.
+ * Service's clusterIP and ports, balances round-robin per connection, and writes Endpoints objects.
+ * Per connection, as kube-proxy does (it balances connections, not requests): every request of a
+ * kept-alive connection goes to the pod the connection was given, whatever the protocol.
  */
 export class ServiceProxies {
   private readonly endpoints = new Map<string, ServiceEndpoints>();
   private readonly listeners = new Map<string, Listener[]>();
   private readonly roundRobin = new Map<string, number>();
   private readonly dirtyEndpoints = new Set<string>();
-  private readonly agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
   private readonly unsubscribe: () => void;
   private stopped = false;
   private pendingListens: Promise<void> = Promise.resolve();
@@ -183,11 +175,7 @@ export class ServiceProxies {
     const key = `${namespace}/${service.metadata.name}`;
     const clusterIP = service.spec?.clusterIP;
     if (!clusterIP || clusterIP === 'None' || service.spec?.type === 'ExternalName') return;
-    const wanted = ((service.spec.ports ?? []) as ServicePort[]).map((port) => ({
-      port: Number(port.port),
-      name: String(port.name ?? ''),
-      http: isHttpPort(port),
-    }));
+    const wanted = ((service.spec.ports ?? []) as ServicePort[]).map((port) => ({ port: Number(port.port), name: String(port.name ?? '') }));
     const existing = this.listeners.get(key) ?? [];
     const same = existing.length === wanted.length && wanted.every((w) => existing.some((l) => l.port === w.port));
     if (same) return;
@@ -197,7 +185,7 @@ export class ServiceProxies {
     const fallbacks: Record<string, number> = {};
     this.pendingListens = this.pendingListens.then(async () => {
       for (const want of wanted) {
-        const make = (): net.Server | http.Server => (want.http ? this.httpProxy(key, want.name) : this.tcpProxy(key, want.name));
+        const make = (): net.Server => this.tcpProxy(key, want.name);
         let server = make();
         let boundPort = want.port;
         const privileged = want.port < 1024 && this.options.simulateUnprivileged;
@@ -276,35 +264,8 @@ export class ServiceProxies {
     });
   }
 
-  private httpProxy(key: string, portName: string): http.Server {
-    const server = http.createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (chunk: Buffer) => chunks.push(chunk));
-      req.on('end', () => {
-        const body = Buffer.concat(chunks);
-        const tried = new Set<string>();
-        const attempt = (): void => {
-          const target = this.pick(key, portName, tried);
-          if (!target) {
-            res.writeHead(503, { 'Content-Type': 'text/plain' });
-            res.end(`no ready endpoints for service ${key}\n`);
-            return;
-          }
-          tried.add(`${target.host}:${target.port}`);
-          relay(target, req, body, res, { agent: this.agent, retry: attempt });
-        };
-        attempt();
-      });
-    });
-    server.keepAliveTimeout = 5000;
-    return server;
-  }
-
   private closeListeners(key: string): void {
-    for (const listener of this.listeners.get(key) ?? []) {
-      listener.server.close();
-      if (listener.server instanceof http.Server) listener.server.closeAllConnections();
-    }
+    for (const listener of this.listeners.get(key) ?? []) listener.server.close();
     this.listeners.delete(key);
   }
 
@@ -339,7 +300,6 @@ export class ServiceProxies {
     this.unsubscribe();
     await this.pendingListens;
     for (const key of [...this.listeners.keys()]) this.closeListeners(key);
-    this.agent.destroy();
   }
 }
 

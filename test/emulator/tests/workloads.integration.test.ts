@@ -229,7 +229,7 @@ describe('workloads with the real kubectl', () => {
     }
   });
 
-  it('splits Service traffic by replica count: a canary with 1 of 4 pods gets about a quarter', async () => {
+  it('balances per connection, as kube-proxy: new connections split by replica count (a canary with 1 of 4 pods gets about a quarter), a kept-alive one sticks to its pod', async () => {
     await applyWeb('split', { replicas: 3, labels: { app: 'web', track: 'stable' } });
     const canary = webDeployment({ namespace: 'split', name: 'web-canary', image: 'fixture-web:canary', replicas: 1, labels: { app: 'web', track: 'canary' } });
     (canary.spec as { template: { spec: { containers: { envFrom: unknown }[] } } }).template.spec.containers[0]!.envFrom = [
@@ -241,14 +241,26 @@ describe('workloads with the real kubectl', () => {
     await kubectl('rollout', 'status', 'deployment/web-canary', '-n', 'split', '--timeout=30s');
     await waitFor('4 endpoints', async () => ((await kubectl('get', 'endpoints', 'web', '-n', 'split')).match(/:8080/g) ?? []).length === 4);
     const address = await cluster.serviceAddress('split', 'web', 80);
-    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const fresh = new http.Agent({ keepAlive: false });
     let canaryHits = 0;
     for (let i = 0; i < 200; i++) {
-      const response = await getJson(address?.host ?? '', address?.port ?? 0, '/', agent);
+      const response = await getJson(address?.host ?? '', address?.port ?? 0, '/', fresh);
       if ((JSON.parse(response.body) as { version: string }).version === 'canary') canaryHits += 1;
     }
-    agent.destroy();
+    fresh.destroy();
     expect(canaryHits).toBeGreaterThanOrEqual(40);
     expect(canaryHits).toBeLessThanOrEqual(60);
+
+    const kept = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const versions = new Set<string>();
+    const sockets = new Set<unknown>();
+    kept.on('free', (socket) => sockets.add(socket));
+    for (let i = 0; i < 40; i++) {
+      const response = await getJson(address?.host ?? '', address?.port ?? 0, '/', kept);
+      versions.add((JSON.parse(response.body) as { version: string }).version);
+    }
+    kept.destroy();
+    expect(sockets.size).toBe(1);
+    expect(versions.size).toBe(1);
   });
 });

@@ -72,7 +72,7 @@ function resourceList(group: string, version: string): Record<string, unknown> |
       singularName: type.singular,
       namespaced: type.namespaced,
       kind: type.kind,
-      verbs: VERBS,
+      verbs: type.verbs ?? VERBS,
       ...(type.shortNames.length ? { shortNames: type.shortNames } : {}),
       ...(type.categories.length ? { categories: type.categories } : {}),
     });

@@ -1,6 +1,7 @@
 import type http from 'node:http';
 import YAML from 'yaml';
-import { admit, assertKind, rejectUnknownFields } from '../defaults.js';
+import { admit, assertKind } from '../defaults.js';
+import { checkFieldValidation, validateValues, warningHeader } from '../validation.js';
 import { ApiError, badRequest } from '../errors.js';
 import { recordUpdate, serverSideApply } from '../managed-fields.js';
 import { applyJsonPatch, applyMergePatch, applyStrategicMergePatch, type Json } from '../patch.js';
@@ -26,8 +27,11 @@ function parseObject(request: Request): KubeObject {
   return object;
 }
 
-function validateFields(type: ResourceType, object: KubeObject, request: Request): void {
-  if (request.url.searchParams.get('fieldValidation') === 'Strict') rejectUnknownFields(type, object);
+/** Unknown fields at every depth the emulator models (a 400 or `Warning` headers), then the values a real server validates. */
+function validateFields(type: ResourceType, object: KubeObject, request: Request, res: http.ServerResponse): void {
+  const warnings = checkFieldValidation(type, object, request.url.searchParams.get('fieldValidation'));
+  if (warnings.length > 0) res.setHeader('Warning', warnings.map(warningHeader));
+  validateValues(type, object);
 }
 
 /** Admission warnings as the API server sends them: one `Warning: 299 - "text"` header each, which kubectl prints as `Warning: text`. */
@@ -43,7 +47,7 @@ function setWarnings(res: http.ServerResponse, warnings: readonly string[]): voi
 export function create(backend: ApiBackend, type: ResourceType, namespace: string | undefined, request: Request, res: http.ServerResponse): void {
   const object = parseObject(request);
   assertKind(type, object);
-  validateFields(type, object, request);
+  validateFields(type, object, request, res);
   checkNamespace({ ...(namespace ? { namespace } : {}) }, object);
   delete object.metadata.resourceVersion;
   delete object.metadata.managedFields;
@@ -70,7 +74,7 @@ export function replace(backend: ApiBackend, route: ResourceRoute, name: string,
   const { store } = backend;
   const object = parseObject(request);
   assertKind(route.type, object);
-  validateFields(route.type, object, request);
+  validateFields(route.type, object, request, res);
   checkNamespace(route, object);
   if (object.metadata.name !== name) throw badRequest(`the name of the object (${object.metadata.name}) does not match the name on the URL (${name})`);
   const current = store.mustGet(route.type, route.namespace, name);
@@ -124,7 +128,7 @@ export function patch(backend: ApiBackend, route: ResourceRoute, name: string, r
   if (patched.metadata.name !== name || (route.namespace && patched.metadata.namespace !== route.namespace)) {
     throw badRequest('metadata.name and metadata.namespace cannot be changed by a patch');
   }
-  validateFields(route.type, patched, request);
+  validateFields(route.type, patched, request, res);
   const next = keepOtherHalf(route.type, route.subresource, patched, current);
   write(backend, route, current, next, request, res);
 }
@@ -142,7 +146,7 @@ function apply(backend: ApiBackend, route: ResourceRoute, name: string, request:
   if (!applied || typeof applied !== 'object') throw badRequest('the apply body must be an object');
   applied.metadata ??= { name };
   assertKind(route.type, applied);
-  validateFields(route.type, applied, request);
+  validateFields(route.type, applied, request, res);
   checkNamespace(route, applied);
   if (applied.metadata.name !== name) throw badRequest(`the name of the object (${applied.metadata.name}) does not match the name on the URL (${name})`);
   const current = store.get(route.type, route.namespace, name);

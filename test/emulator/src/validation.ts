@@ -1,0 +1,264 @@
+import { ApiError } from './errors.js';
+import type { ResourceType } from './resources.js';
+import type { KubeObject } from './store.js';
+
+/**
+ * The shape of the kinds the suite deploys, as far as the API server decodes them: `true` is a
+ * field whose value is not looked into (a string, a map such as labels, or a part not modelled
+ * here), an object is a nested struct, a one-element array a list of structs. Field names from
+ * the core/v1 and apps/v1 Go types (staging/src/k8s.io/api/{core,apps}/v1/types.go).
+ */
+type Shape = true | { [field: string]: Shape } | [Shape];
+
+const fields = (names: string, nested: Record<string, Shape> = {}): Record<string, Shape> => ({
+  ...Object.fromEntries(
+    names
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((name) => [name, true as Shape]),
+  ),
+  ...nested,
+});
+
+const METADATA = fields(
+  'name generateName namespace uid resourceVersion generation creationTimestamp deletionTimestamp deletionGracePeriodSeconds labels annotations ownerReferences finalizers managedFields selfLink',
+);
+const HTTP_GET = fields('path port host scheme httpHeaders');
+const HANDLER = { exec: fields('command'), httpGet: HTTP_GET, tcpSocket: fields('port host'), grpc: fields('port service') };
+const PROBE = fields('initialDelaySeconds timeoutSeconds periodSeconds successThreshold failureThreshold terminationGracePeriodSeconds', HANDLER);
+const LIFECYCLE_HANDLER = fields('', { ...HANDLER, sleep: fields('seconds') });
+const CONTAINER = fields(
+  'name image command args workingDir envFrom resizePolicy restartPolicy volumeMounts volumeDevices terminationMessagePath terminationMessagePolicy imagePullPolicy securityContext stdin stdinOnce tty',
+  {
+    ports: [fields('name hostPort containerPort protocol hostIP')],
+    env: [fields('name value valueFrom')],
+    resources: fields('limits requests claims'),
+    livenessProbe: PROBE,
+    readinessProbe: PROBE,
+    startupProbe: PROBE,
+    lifecycle: fields('stopSignal', { postStart: LIFECYCLE_HANDLER, preStop: LIFECYCLE_HANDLER }),
+  },
+);
+const POD_SPEC = fields(
+  'volumes ephemeralContainers restartPolicy terminationGracePeriodSeconds activeDeadlineSeconds dnsPolicy nodeSelector serviceAccountName serviceAccount automountServiceAccountToken nodeName hostNetwork hostPID hostIPC shareProcessNamespace securityContext imagePullSecrets hostname subdomain affinity schedulerName tolerations hostAliases priorityClassName priority dnsConfig readinessGates runtimeClassName enableServiceLinks preemptionPolicy overhead topologySpreadConstraints setHostnameAsFQDN os hostUsers schedulingGates resourceClaims resources',
+  { containers: [CONTAINER], initContainers: [CONTAINER] },
+);
+const TEMPLATE = { metadata: METADATA, spec: POD_SPEC };
+const SHAPES: Record<string, Record<string, Shape>> = {
+  Pod: { spec: POD_SPEC, status: true },
+  Deployment: {
+    spec: fields('replicas selector minReadySeconds revisionHistoryLimit paused progressDeadlineSeconds', {
+      template: TEMPLATE,
+      strategy: fields('type', { rollingUpdate: fields('maxUnavailable maxSurge') }),
+    }),
+    status: true,
+  },
+  ReplicaSet: { spec: fields('replicas minReadySeconds selector', { template: TEMPLATE }), status: true },
+  StatefulSet: {
+    spec: fields(
+      'replicas selector volumeClaimTemplates serviceName podManagementPolicy updateStrategy revisionHistoryLimit minReadySeconds persistentVolumeClaimRetentionPolicy ordinals',
+      {
+        template: TEMPLATE,
+      },
+    ),
+    status: true,
+  },
+  Service: {
+    spec: fields(
+      'selector clusterIP clusterIPs type externalIPs sessionAffinity loadBalancerIP loadBalancerSourceRanges externalName externalTrafficPolicy healthCheckNodePort publishNotReadyAddresses sessionAffinityConfig ipFamilies ipFamilyPolicy allocateLoadBalancerNodePorts loadBalancerClass internalTrafficPolicy trafficDistribution',
+      { ports: [fields('name protocol appProtocol port targetPort nodePort')] },
+    ),
+    status: true,
+  },
+};
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+interface UnknownField {
+  path: string;
+  parent: Record<string, unknown>;
+  key: string;
+}
+
+function unknownIn(value: unknown, shape: Shape, path: string, found: UnknownField[]): void {
+  if (shape === true) return;
+  if (Array.isArray(shape)) {
+    if (Array.isArray(value)) value.forEach((item, index) => unknownIn(item, shape[0], `${path}[${index}]`, found));
+    return;
+  }
+  if (!isObject(value)) return;
+  for (const [key, inner] of Object.entries(value)) {
+    const field = path ? `${path}.${key}` : key;
+    const known = shape[key];
+    if (known === undefined) found.push({ path: field, parent: value, key });
+    else unknownIn(inner, known, field, found);
+  }
+}
+
+/** Every field the API server would not decode, as strict decoding names them (`spec.template.spec.containers[0].imagePullPolcy`). */
+function unknownFields(type: ResourceType, object: KubeObject): UnknownField[] {
+  const top: Record<string, Shape> = {
+    apiVersion: true,
+    kind: true,
+    metadata: METADATA,
+    ...Object.fromEntries(type.fields.map((f) => [f, true as Shape])),
+    ...SHAPES[type.kind],
+  };
+  const found: UnknownField[] = [];
+  unknownIn(object, top, '', found);
+  return found;
+}
+
+/**
+ * `fieldValidation`: Strict rejects unknown fields with the decoder's 400, Warn (the default when
+ * the parameter is absent) drops them with one `Warning` header each, Ignore drops them silently, as the API reference for the parameter describes (Strict/Warn/Ignore, default Warn).
+ * Returns the warnings to send.
+ */
+export function checkFieldValidation(type: ResourceType, object: KubeObject, mode: string | null): string[] {
+  const found = unknownFields(type, object);
+  const unknown = found.map((field) => `unknown field "${field.path}"`);
+  if (unknown.length === 0) return [];
+  if (mode !== 'Strict') {
+    // What the decoder does not know is not stored.
+    for (const field of found) delete field.parent[field.key];
+    return mode === 'Ignore' ? [] : unknown;
+  }
+  throw new ApiError(
+    400,
+    'BadRequest',
+    `${type.kind} in version "${type.version}" cannot be handled as a ${type.kind}: strict decoding error: ${unknown.join(', ')}`,
+  );
+}
+
+/** A `Warning` header value as the API server writes it (RFC 7234 code 299, agent `-`). */
+export function warningHeader(text: string): string {
+  return `299 - ${JSON.stringify(text)}`;
+}
+
+const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+const QUANTITY = /^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$/;
+const LABEL_MESSAGE =
+  "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')";
+const SUBDOMAIN_MESSAGE =
+  "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
+const DNS1035_MESSAGE =
+  "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')";
+const PORT_MESSAGE = 'must be between 1 and 65535, inclusive';
+
+interface Cause {
+  field: string;
+  message: string;
+}
+
+const invalidValue = (field: string, value: unknown, detail: string): Cause => ({
+  field,
+  message: `Invalid value: ${typeof value === 'string' ? JSON.stringify(value) : String(value)}: ${detail}`,
+});
+
+/** validation.IsValidPortName (apimachinery/pkg/util/validation): its first complaint. */
+function portNameProblem(name: string): string | undefined {
+  if (name.length > 15) return 'must be no more than 15 characters';
+  if (!/^[-a-z0-9]+$/.test(name)) return 'must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)';
+  if (!/[a-z]/.test(name)) return 'must contain at least one letter (a-z)';
+  if (name.includes('--')) return 'must not contain consecutive hyphens';
+  if (name.startsWith('-') || name.endsWith('-')) return 'must not begin or end with a hyphen';
+  return undefined;
+}
+
+function checkPort(causes: Cause[], field: string, value: unknown, named: boolean): void {
+  if (value === undefined) return;
+  if (typeof value === 'string' && named) {
+    const problem = portNameProblem(value);
+    if (problem) causes.push(invalidValue(field, value, problem));
+    return;
+  }
+  if (!Number.isInteger(value) || (value as number) < 1 || (value as number) > 65535) causes.push(invalidValue(field, value, PORT_MESSAGE));
+}
+
+function podSpecCauses(spec: unknown, path: string): Cause[] {
+  const causes: Cause[] = [];
+  if (!isObject(spec)) return causes;
+  for (const list of ['initContainers', 'containers']) {
+    const containers = spec[list];
+    if (!Array.isArray(containers)) continue;
+    containers.forEach((container: unknown, index) => {
+      if (!isObject(container)) return;
+      const at = `${path}.${list}[${index}]`;
+      if (typeof container.name !== 'string' || !DNS1123_LABEL.test(container.name) || container.name.length > 63)
+        causes.push(invalidValue(`${at}.name`, container.name ?? '', LABEL_MESSAGE));
+      if (Array.isArray(container.ports))
+        container.ports.forEach((port: unknown, portIndex) => {
+          if (isObject(port)) checkPort(causes, `${at}.ports[${portIndex}].containerPort`, port.containerPort, false);
+        });
+      for (const probe of ['livenessProbe', 'readinessProbe', 'startupProbe']) {
+        const handler = container[probe];
+        if (isObject(handler) && isObject(handler.httpGet)) checkPort(causes, `${at}.${probe}.httpGet.port`, handler.httpGet.port, true);
+        if (isObject(handler) && isObject(handler.tcpSocket)) checkPort(causes, `${at}.${probe}.tcpSocket.port`, handler.tcpSocket.port, true);
+      }
+    });
+  }
+  return causes;
+}
+
+/** Resource quantities fail decoding, before validation, as resource.Quantity's UnmarshalJSON does. */
+function checkQuantities(type: ResourceType, spec: unknown): void {
+  if (!isObject(spec)) return;
+  for (const list of ['initContainers', 'containers']) {
+    const containers = spec[list];
+    if (!Array.isArray(containers)) continue;
+    for (const container of containers) {
+      const resources = isObject(container) ? container.resources : undefined;
+      if (!isObject(resources)) continue;
+      for (const group of [resources.requests, resources.limits]) {
+        if (!isObject(group)) continue;
+        for (const quantity of Object.values(group)) {
+          if (typeof quantity === 'number' || (typeof quantity === 'string' && QUANTITY.test(quantity))) continue;
+          throw new ApiError(
+            400,
+            'BadRequest',
+            `${type.kind} in version "${type.version}" cannot be handled as a ${type.kind}: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'`,
+          );
+        }
+      }
+    }
+  }
+}
+
+/**
+ * The value checks of the API server's validation (pkg/apis/core/validation, pkg/apis/apps/
+ * validation) for the fields the suite's manifests use: object names, container names, ports
+ * (1–65535, or a named port), and resource quantities. A 422 lists every cause, as the real one.
+ */
+export function validateValues(type: ResourceType, object: KubeObject): void {
+  const pod = type.kind === 'Pod' ? object.spec : object.spec?.template?.spec;
+  if (['Pod', 'Deployment', 'ReplicaSet', 'StatefulSet'].includes(type.kind)) checkQuantities(type, pod);
+  const causes: Cause[] = [];
+  const name = object.metadata?.name ?? '';
+  if (name && !object.metadata.generateName) {
+    if (type.kind === 'Service' && !DNS1035_LABEL.test(name)) causes.push(invalidValue('metadata.name', name, DNS1035_MESSAGE));
+    else if (type.kind !== 'Service' && (!DNS1123_SUBDOMAIN.test(name) || name.length > 253))
+      causes.push(invalidValue('metadata.name', name, SUBDOMAIN_MESSAGE));
+  }
+  if (type.kind === 'Pod') causes.push(...podSpecCauses(object.spec, 'spec'));
+  if (['Deployment', 'ReplicaSet', 'StatefulSet'].includes(type.kind)) causes.push(...podSpecCauses(object.spec?.template?.spec, 'spec.template.spec'));
+  if (type.kind === 'Service' && Array.isArray(object.spec?.ports)) {
+    (object.spec.ports as unknown[]).forEach((port, index) => {
+      if (!isObject(port)) return;
+      checkPort(causes, `spec.ports[${index}].port`, port.port, false);
+      checkPort(causes, `spec.ports[${index}].targetPort`, port.targetPort, true);
+    });
+  }
+  if (causes.length === 0) return;
+  const qualified = type.group ? `${type.kind}.${type.group}` : type.kind;
+  const text = causes.map((cause) => `${cause.field}: ${cause.message}`);
+  throw new ApiError(422, 'Invalid', `${qualified} ${JSON.stringify(name)} is invalid: ${text.length === 1 ? text[0] : `[${text.join(', ')}]`}`, {
+    name,
+    ...(type.group ? { group: type.group } : {}),
+    kind: type.kind,
+    causes: causes.map((cause) => ({ reason: 'FieldValueInvalid', message: cause.message, field: cause.field })),
+  });
+}

@@ -1,0 +1,177 @@
+import fs from 'node:fs';
+import https from 'node:https';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import YAML from 'yaml';
+import { limitedKubeconfig } from '../../harness/service-account.js';
+import { startCluster, type Cluster } from '../src/cluster.js';
+
+let cluster: Cluster;
+let limited: string;
+const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'rbac-test-'));
+
+function deployment(name: string): object {
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name, namespace: 'rbac' },
+    spec: {
+      replicas: 0,
+      selector: { matchLabels: { app: name } },
+      template: { metadata: { labels: { app: name } }, spec: { containers: [{ name: 'app', image: 'nothing:v1' }] } },
+    },
+  };
+}
+
+beforeAll(async () => {
+  cluster = await startCluster();
+  const created = await cluster.kubectl(['apply', '--server-side', '--field-manager=setup', '-f', '-'], {
+    input: [{ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'rbac' } }, deployment('web'), deployment('api')]
+      .map((d) => YAML.stringify(d))
+      .join('---\n'),
+  });
+  expect(created.code, created.stderr).toBe(0);
+  limited = await limitedKubeconfig(
+    cluster,
+    'rbac',
+    'deployer',
+    [
+      { apiGroups: ['apps'], resources: ['deployments'], verbs: ['get', 'list', 'watch'] },
+      { apiGroups: ['apps'], resources: ['deployments/scale'], verbs: ['patch', 'get'], resourceNames: ['web'] },
+      { apiGroups: [''], resources: ['pods/log'], verbs: ['get'] },
+    ],
+    path.join(directory, 'limited.kubeconfig'),
+  );
+});
+
+afterAll(async () => {
+  await cluster?.stop();
+  fs.rmSync(directory, { recursive: true, force: true });
+});
+
+/** A request as the limited ServiceAccount, to see the exact Status body kubectl summarises. */
+function rawRequest(method: string, urlPath: string, body: string): Promise<{ status: number; body: string }> {
+  const config = YAML.parse(fs.readFileSync(limited, 'utf8')) as {
+    clusters: { cluster: { server: string; 'certificate-authority-data': string } }[];
+    users: { user: { token: string } }[];
+  };
+  const { server, 'certificate-authority-data': ca } = config.clusters[0]!.cluster;
+  return new Promise((resolve, reject) => {
+    const request = https.request(
+      new URL(urlPath, server),
+      {
+        method,
+        ca: Buffer.from(ca, 'base64').toString('utf8'),
+        headers: { Authorization: `Bearer ${config.users[0]!.user.token}`, 'Content-Type': 'application/merge-patch+json' },
+      },
+      (response) => {
+        let text = '';
+        response.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text }));
+      },
+    );
+    request.on('error', reject);
+    request.end(body);
+  });
+}
+
+const asLimited = (args: string[], input?: string) => cluster.kubectl(['--kubeconfig', limited, ...args], input === undefined ? {} : { input });
+
+describe('ServiceAccount tokens and RBAC, through the real kubectl', () => {
+  it('issues a token that names the ServiceAccount (kubectl create token, auth whoami)', async () => {
+    const whoami = await asLimited(['auth', 'whoami', '-o', 'json']);
+    expect(whoami.code, whoami.stderr).toBe(0);
+    const status = (JSON.parse(whoami.stdout) as { status: { userInfo: { username: string; groups: string[] } } }).status.userInfo;
+    expect(status.username).toBe('system:serviceaccount:rbac:deployer');
+    expect(status.groups).toEqual(['system:serviceaccounts', 'system:serviceaccounts:rbac', 'system:authenticated']);
+  });
+
+  it('allows what the Role grants and refuses the rest with the real 403 Status', async () => {
+    expect((await asLimited(['get', 'deployments', '-n', 'rbac'])).code).toBe(0);
+    const patch = await asLimited(['patch', 'deployment', 'web', '-n', 'rbac', '--type=merge', '-p', '{"metadata":{"labels":{"x":"y"}}}']);
+    expect(patch.code).toBe(1);
+    expect(patch.stderr).toContain(
+      'Error from server (Forbidden): deployments.apps "web" is forbidden: User "system:serviceaccount:rbac:deployer" cannot patch resource "deployments" in API group "apps" in the namespace "rbac"',
+    );
+    const raw = await rawRequest('PATCH', '/apis/apps/v1/namespaces/rbac/deployments/web', '{}');
+    expect(raw.status).toBe(403);
+    expect(JSON.parse(raw.body)).toEqual({
+      kind: 'Status',
+      apiVersion: 'v1',
+      metadata: {},
+      status: 'Failure',
+      message:
+        'deployments.apps "web" is forbidden: User "system:serviceaccount:rbac:deployer" cannot patch resource "deployments" in API group "apps" in the namespace "rbac"',
+      reason: 'Forbidden',
+      details: { name: 'web', group: 'apps', kind: 'deployments' },
+      code: 403,
+    });
+    const pods = await asLimited(['get', 'pods', '-n', 'rbac']);
+    expect(pods.stderr).toContain(
+      'pods is forbidden: User "system:serviceaccount:rbac:deployer" cannot list resource "pods" in API group "" in the namespace "rbac"',
+    );
+    const clusterScope = await asLimited(['get', 'namespaces']);
+    expect(clusterScope.stderr).toContain('cannot list resource "namespaces" in API group "" at the cluster scope');
+  });
+
+  it('honours subresources and resourceNames (deployments/scale on one Deployment only)', async () => {
+    expect((await asLimited(['scale', 'deployment', 'web', '-n', 'rbac', '--replicas=0'])).code).toBe(0);
+    const other = await asLimited(['scale', 'deployment', 'api', '-n', 'rbac', '--replicas=0']);
+    expect(other.stderr).toContain('cannot patch resource "deployments/scale" in API group "apps" in the namespace "rbac"');
+  });
+
+  it('answers kubectl auth can-i (SelfSubjectAccessReview) and can-i --list (SelfSubjectRulesReview)', async () => {
+    const ask = async (...args: string[]) => {
+      const result = await asLimited(['auth', 'can-i', ...args, '-n', 'rbac']);
+      return `${result.stdout.trim()} ${result.code}`;
+    };
+    expect(await ask('list', 'deployments.apps')).toBe('yes 0');
+    expect(await ask('patch', 'deployments.apps')).toBe('no 1');
+    expect(await ask('patch', 'deployments.apps/web', '--subresource=scale')).toBe('yes 0');
+    expect(await ask('patch', 'deployments.apps/api', '--subresource=scale')).toBe('no 1');
+    expect(await ask('get', 'pods', '--subresource=log')).toBe('yes 0');
+    expect(await ask('get', 'pods')).toBe('no 1');
+    const list = await asLimited(['auth', 'can-i', '--list', '-n', 'rbac']);
+    expect(list.stdout).toMatch(/deployments\.apps\/scale\s+\[\]\s+\[web\]\s+\[patch get\]/);
+    const admin = await cluster.kubectl(['auth', 'can-i', 'delete', 'namespaces']);
+    expect(admin.stdout.trim()).toBe('yes');
+  });
+
+  it('gives the reason a review allows, and reports a binding to a missing role', async () => {
+    const review = {
+      apiVersion: 'authorization.k8s.io/v1',
+      kind: 'SelfSubjectAccessReview',
+      spec: { resourceAttributes: { namespace: 'rbac', verb: 'get', group: 'apps', resource: 'deployments' } },
+    };
+    const allowed = await asLimited(['create', '-f', '-', '-o', 'json'], JSON.stringify(review));
+    expect(JSON.parse(allowed.stdout).status).toEqual({
+      allowed: true,
+      reason: 'RBAC: allowed by RoleBinding "deployer/rbac" of Role "deployer" to ServiceAccount "deployer/rbac"',
+    });
+    const dangling = {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'RoleBinding',
+      metadata: { name: 'dangling', namespace: 'rbac' },
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'gone' },
+      subjects: [{ kind: 'ServiceAccount', name: 'deployer', namespace: 'rbac' }],
+    };
+    expect((await cluster.kubectl(['apply', '--server-side', '-f', '-'], { input: JSON.stringify(dangling) })).code).toBe(0);
+    const refused = await asLimited(['delete', 'deployment', 'web', '-n', 'rbac']);
+    expect(refused.stderr).toContain(
+      'cannot delete resource "deployments" in API group "apps" in the namespace "rbac": RBAC: roles.rbac.authorization.k8s.io "gone" not found',
+    );
+    await cluster.kubectl(['delete', 'rolebinding', 'dangling', '-n', 'rbac']);
+  });
+
+  it('refuses a token once its ServiceAccount is gone, and keeps the admin token all-powerful', async () => {
+    await limitedKubeconfig(cluster, 'rbac', 'temporary', [], path.join(directory, 'temporary.kubeconfig'));
+    const before = await cluster.kubectl(['--kubeconfig', path.join(directory, 'temporary.kubeconfig'), 'auth', 'whoami']);
+    expect(before.code, before.stderr).toBe(0);
+    expect((await cluster.kubectl(['delete', 'serviceaccount', 'temporary', '-n', 'rbac'])).code).toBe(0);
+    const after = await cluster.kubectl(['--kubeconfig', path.join(directory, 'temporary.kubeconfig'), 'get', 'deployments', '-n', 'rbac']);
+    expect(after.stderr).toContain('error: You must be logged in to the server (Unauthorized)');
+    const tooShort = await cluster.kubectl(['create', 'token', 'deployer', '-n', 'rbac', '--duration=1m']);
+    expect(tooShort.stderr).toContain('may not specify a duration less than 10 minutes');
+  });
+});

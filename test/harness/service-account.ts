@@ -1,0 +1,34 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import YAML from 'yaml';
+import type { Cluster } from '../emulator/src/cluster.js';
+import type { PolicyRule } from '../emulator/src/rbac.js';
+
+/**
+ * A ServiceAccount with exactly `rules` in `namespace` (a Role and its RoleBinding), and a
+ * kubeconfig that acts as it: the emulator's server and CA, a token from `kubectl create token`.
+ */
+export async function limitedKubeconfig(cluster: Cluster, namespace: string, name: string, rules: PolicyRule[], file: string): Promise<string> {
+  const manifest = [
+    { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name, namespace } },
+    { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', metadata: { name, namespace }, rules },
+    {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'RoleBinding',
+      metadata: { name, namespace },
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name },
+      subjects: [{ kind: 'ServiceAccount', name, namespace }],
+    },
+  ];
+  const applied = await cluster.kubectl(['apply', '--server-side', '--force-conflicts', '--field-manager=rbac-setup', '-f', '-'], {
+    input: manifest.map((document) => YAML.stringify(document)).join('---\n'),
+  });
+  if (applied.code !== 0) throw new Error(`creating ServiceAccount ${name}: ${applied.stderr}`);
+  const token = await cluster.kubectl(['create', 'token', name, '-n', namespace, '--duration=2h']);
+  if (token.code !== 0) throw new Error(`kubectl create token ${name}: ${token.stderr}`);
+  const config = YAML.parse(fs.readFileSync(cluster.kubeconfigPath, 'utf8')) as { users: { user: { token: string } }[] };
+  for (const user of config.users) user.user.token = token.stdout.trim();
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, YAML.stringify(config), { mode: 0o600 });
+  return file;
+}

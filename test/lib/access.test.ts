@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { deployNeeds, describeNeed, missingAccessMessage, rollbackNeeds } from '../../actions/lib/kubernetes/access.js';
+
+const has = (needs: ReturnType<typeof deployNeeds>, verb: string, resource: string) => needs.some((n) => describeNeed(n) === `${verb} ${resource}`);
+
+describe('the rights a run needs', () => {
+  it('a rolling deploy: apply every kind, follow the rollout, see the pods, mark a failed revision, roll back', () => {
+    const needs = deployNeeds({ kinds: ['Deployment', 'Service', 'ConfigMap'], strategy: 'rolling', action: 'deploy', rollbackOnFailure: true, dryRun: false });
+    for (const [verb, resource] of [
+      ['patch', 'deployments.apps'],
+      ['create', 'services'],
+      ['patch', 'configmaps'],
+      ['watch', 'deployments.apps'],
+      ['list', 'replicasets.apps'],
+      ['list', 'pods'],
+      ['patch', 'replicasets.apps'],
+    ] as const)
+      expect(has(needs, verb, resource), `${verb} ${resource}`).toBe(true);
+    expect(has(needs, 'patch', 'horizontalpodautoscalers.autoscaling')).toBe(false);
+    // One review per right, whatever uses it.
+    expect(needs.filter((n) => describeNeed(n) === 'patch deployments.apps')).toHaveLength(1);
+  });
+
+  it('a dry run needs only to read and apply; blue-green also switches Services and autoscalers', () => {
+    const dry = deployNeeds({ kinds: ['Deployment'], strategy: 'rolling', action: 'deploy', rollbackOnFailure: true, dryRun: true });
+    expect(dry.map(describeNeed).sort()).toEqual(['create deployments.apps', 'get deployments.apps', 'patch deployments.apps']);
+    const blueGreen = deployNeeds({ kinds: ['Deployment', 'Service'], strategy: 'blue-green', action: 'deploy', rollbackOnFailure: true, dryRun: false });
+    expect(has(blueGreen, 'list', 'horizontalpodautoscalers.autoscaling')).toBe(true);
+    expect(has(blueGreen, 'delete', 'deployments.apps')).toBe(true);
+  });
+
+  it('a Namespace in the manifests is a cluster-wide right; unknown kinds are left to the server-side dry run', () => {
+    const needs = deployNeeds({ kinds: ['Namespace', 'Widget'], strategy: 'rolling', action: 'deploy', rollbackOnFailure: false, dryRun: true });
+    expect(needs.every((n) => n.resource === 'namespaces' && n.clusterScoped)).toBe(true);
+  });
+
+  it('the rollback needs depend on what k8s-deploy left', () => {
+    expect(has(rollbackNeeds('revision', false), 'patch', 'deployments.apps')).toBe(true);
+    expect(has(rollbackNeeds('revision', false), 'patch', 'services')).toBe(false);
+    expect(has(rollbackNeeds('canary', false), 'delete', 'deployments.apps')).toBe(true);
+    expect(has(rollbackNeeds('blue-green', false), 'patch', 'services')).toBe(true);
+  });
+
+  it('names every missing verb and resource, where, and what for', () => {
+    const missing = rollbackNeeds('revision', false).filter((n) => n.verb === 'patch' || n.resource === 'pods');
+    const message = missingAccessMessage(missing, 'shop', 'the rollback');
+    expect(message).toContain('lack 2 rights the rollback needs, so nothing was changed');
+    expect(message).toContain('list pods in namespace shop: to see crashing or unschedulable pods while waiting');
+    expect(message).toContain('patch deployments.apps in namespace shop: to roll the Deployment back (kubectl rollout undo)');
+    expect(message).toContain('kubectl auth can-i list pods -n shop');
+  });
+});
