@@ -145,3 +145,17 @@ export async function createDeploymentStatus(token: string, target: RepositoryRe
     request: { signal: AbortSignal.timeout(GITHUB_CALL_TIMEOUT_MS) },
   });
 }
+
+export interface ListedDeployment {
+  id: number;
+  sha: string;
+}
+
+/** The newest GitHub deployment to an environment, or undefined when it has none. Throws the API's error. */
+export async function latestDeployment(token: string, target: RepositoryRef, environment: string): Promise<ListedDeployment | undefined> {
+  const { data } = await (
+    await octokitFor(token)
+  ).rest.repos.listDeployments({ ...target, environment, per_page: 1, request: { signal: AbortSignal.timeout(GITHUB_CALL_TIMEOUT_MS) } });
+  const [newest] = data;
+  return newest ? { id: newest.id, sha: newest.sha } : undefined;
+}
