@@ -149,13 +149,13 @@ export async function createDeploymentStatus(token: string, target: RepositoryRe
 export interface ListedDeployment {
   id: number;
   sha: string;
+  description: string;
 }
 
-/** The newest GitHub deployment to an environment, or undefined when it has none. Throws the API's error. */
-export async function latestDeployment(token: string, target: RepositoryRef, environment: string): Promise<ListedDeployment | undefined> {
+/** The newest deployments to an environment (newest first, one page of at most 100). Throws the API's error. */
+export async function recentDeployments(token: string, target: RepositoryRef, environment: string): Promise<ListedDeployment[]> {
   const { data } = await (
     await octokitFor(token)
-  ).rest.repos.listDeployments({ ...target, environment, per_page: 1, request: { signal: AbortSignal.timeout(GITHUB_CALL_TIMEOUT_MS) } });
-  const [newest] = data;
-  return newest ? { id: newest.id, sha: newest.sha } : undefined;
+  ).rest.repos.listDeployments({ ...target, environment, per_page: 100, request: { signal: AbortSignal.timeout(GITHUB_CALL_TIMEOUT_MS) } });
+  return data.map((deployment) => ({ id: deployment.id, sha: deployment.sha, description: deployment.description ?? '' }));
 }

@@ -88,6 +88,15 @@ describeWithTools(['kubectl'], 'rollback github-token: the undone release failed
       }
       const undone = github.deployments.at(-1)!;
       expect(undone.sha).toBe(BAD);
+      // What GitHub creates for the rollback job's own `environment:` (rollback.yml): newer, and not the release.
+      github.deployments.push({
+        id: 9_000,
+        sha: GOOD,
+        environment: ENVIRONMENT,
+        created_at: new Date().toISOString(),
+        description: '',
+        statuses: [{ state: 'in_progress', created_at: new Date().toISOString() }],
+      });
       const before = github.requests.length;
 
       const run = await rollBack(github.url);
@@ -98,7 +107,7 @@ describeWithTools(['kubectl'], 'rollback github-token: the undone release failed
       expect(await servedImages()).toEqual(Array(3).fill('inventory-service:1.0.0'));
       const restoreId = github.deployments.at(-1)!.id;
       expect(sent(github.requests.slice(before))).toEqual([
-        { method: 'GET', url: `/repos/acme/inventory/deployments?environment=${ENVIRONMENT}&per_page=1`, body: undefined },
+        { method: 'GET', url: `/repos/acme/inventory/deployments?environment=${ENVIRONMENT}&per_page=100`, body: undefined },
         {
           method: 'POST',
           url: `/repos/acme/inventory/deployments/${undone.id}/statuses`,
@@ -126,7 +135,7 @@ describeWithTools(['kubectl'], 'rollback github-token: the undone release failed
 
       const since = Date.now() - 3_600_000;
       const metrics = computeDeliveryMetrics({ deployments: records(github.deployments), commitTimes: new Map(), since, until: Date.now() + 1 });
-      expect(metrics.total).toMatchObject({ succeeded: 1, failed: 1, changeFailureRate: 0.5, unrestored: 0 });
+      expect(metrics.total).toMatchObject({ succeeded: 1, failed: 1, changeFailureRate: 0.5, unrestored: 0, withoutOutcome: 1 });
       expect(metrics.total.timeToRestoreSeconds?.count).toBe(1);
     } finally {
       await github.close();

@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import { describeError } from '../../lib/errors.js';
-import { createDeployment, latestDeployment, parseRepository } from '../../lib/github.js';
+import { createDeployment, parseRepository, recentDeployments } from '../../lib/github.js';
 import { setDeploymentStatus, warnGitHubProblem } from '../../lib/github-deployment.js';
 import type { Kubectl } from '../../lib/kubernetes/kubectl.js';
 import { COMMIT_ANNOTATION } from '../../lib/kubernetes/metadata.js';
@@ -30,8 +30,8 @@ export async function servingCommit(kubectl: Kubectl, deployment: string): Promi
 }
 
 /**
- * Records a finished rollback on GitHub, after the fact: the environment's newest deployment (the
- * release undone) gets a `failure` status, and the restored commit a new deployment with `success`
+ * Records a finished rollback on GitHub, after the fact: the environment's newest deployment written
+ * by the suite (the release undone) gets a `failure` status, and the restored commit a new deployment with `success`
  * (where time to restore ends). Never throws: a GitHub problem is a warning, the rollback stands.
  */
 export async function recordRollbackOnGitHub(record: RollbackRecord): Promise<void> {
@@ -42,11 +42,12 @@ export async function recordRollbackOnGitHub(record: RollbackRecord): Promise<vo
     return;
   }
   try {
-    const undone = await latestDeployment(token, repository, environment);
+    // A job with `environment:` (this one, in rollback.yml) has GitHub create a deployment of its own: the release is the newest the suite wrote.
+    const undone = (await recentDeployments(token, repository, environment)).find((deployment) => deployment.description.startsWith('inventory-devops '));
     if (undone) {
       const description = `Rolled back by inventory-devops rollback${record.reason ? `: ${record.reason}` : ''}`;
       await setDeploymentStatus(token, repository, undone.id, { state: 'failure', description }, 'rollback');
-    } else core.info(`No GitHub deployment to environment "${environment}" to mark rolled back`);
+    } else core.info(`No inventory-devops deployment to environment "${environment}" on GitHub to mark rolled back`);
   } catch (error: unknown) {
     warnGitHubProblem(`Could not read the GitHub deployments of environment "${environment}"`, error, 'rollback');
   }
