@@ -175,7 +175,7 @@ async function demo(stage: Stage, github: GitHubStandIn): Promise<void> {
     await runStep({
       title: 'rollback: remove the bad canary',
       action: 'actions/rollback',
-      inputs: { ...cluster, deployment: DEPLOYMENT, reason: 'canary-analyze verdict: rollback', 'health-url': await stage.serviceUrl('/ready') },
+      inputs: { ...cluster, ...recorded, deployment: DEPLOYMENT, reason: 'canary-analyze verdict: rollback', 'health-url': await stage.serviceUrl('/ready') },
       env,
       expect: expectOutputs({ status: 'succeeded' }),
     });
@@ -214,7 +214,7 @@ async function demo(stage: Stage, github: GitHubStandIn): Promise<void> {
     await runStep({
       title: 'rollback: the Service switches back to blue (v2.1.0), green is removed',
       action: 'actions/rollback',
-      inputs: { ...cluster, deployment: DEPLOYMENT, reason: 'demo: switch back', 'health-url': await stage.serviceUrl('/ready') },
+      inputs: { ...cluster, ...recorded, deployment: DEPLOYMENT, reason: 'demo: switch back', 'health-url': await stage.serviceUrl('/ready') },
       env,
       expect: expectOutputs({ status: 'succeeded' }),
     });
@@ -232,12 +232,12 @@ async function demo(stage: Stage, github: GitHubStandIn): Promise<void> {
   }
 
   await runStep({
-    // Five releases went out: v1.0.0, the bad canary, v2.0.0 (canary + promote), v2.1.0, v2.2.0 (green + promote).
-    title: 'delivery-metrics of this run, from the GitHub deployments the deploys recorded (the rollback action records none: its two rollbacks are not seen)',
+    // Five releases went out: v1.0.0, the bad canary, v2.0.0 (canary + promote), v2.1.0, v2.2.0 (green + promote); the rollbacks undid two.
+    title: 'delivery-metrics of this run, from the GitHub deployments the deploys and rollbacks recorded: 3 releases succeeded, 2 were rolled back',
     action: 'actions/delivery-metrics',
     inputs: { ...recorded, 'window-days': '1' },
     env: { GITHUB_API_URL: github.url },
-    expect: expectOutputs({ 'deployments-per-day': '5.000' }),
+    expect: expectOutputs({ 'deployments-per-day': '3.000', 'change-failure-rate': '40.0' }),
   });
 }
 

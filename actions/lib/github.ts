@@ -145,3 +145,17 @@ export async function createDeploymentStatus(token: string, target: RepositoryRe
     request: { signal: AbortSignal.timeout(GITHUB_CALL_TIMEOUT_MS) },
   });
 }
+
+export interface ListedDeployment {
+  id: number;
+  sha: string;
+  description: string;
+}
+
+/** The newest deployments to an environment (newest first, one page of at most 100). Throws the API's error. */
+export async function recentDeployments(token: string, target: RepositoryRef, environment: string): Promise<ListedDeployment[]> {
+  const { data } = await (
+    await octokitFor(token)
+  ).rest.repos.listDeployments({ ...target, environment, per_page: 100, request: { signal: AbortSignal.timeout(GITHUB_CALL_TIMEOUT_MS) } });
+  return data.map((deployment) => ({ id: deployment.id, sha: deployment.sha, description: deployment.description ?? '' }));
+}

@@ -28,6 +28,8 @@ describe('phaseOf', () => {
     ['', 'deploy'],
     ['Deployed by hand: inventory-devops canary abort of x', 'deploy'],
     ['inventory-devops canary rollback of x', 'deploy'],
+    [`inventory-devops rollback restore of ${SHA_A.slice(0, 12)}`, 'restore'],
+    ['inventory-devops rollback deploy of x', 'deploy'],
   ])('%j is a %s', (description, phase) => {
     expect(phaseOf(description)).toBe(phase);
   });
@@ -142,6 +144,48 @@ describe('computeDeliveryMetrics', () => {
     [SHA_A, T0 - 60 * MIN],
     [SHA_B, T0 + 100 * MIN],
   ]);
+
+  it('a release the rollback action undid: failed from when it went live, restored by the rollback, which is no deployment of its own', () => {
+    const restore = `inventory-devops rollback restore of ${SHA_A.slice(0, 12)}`;
+    const metrics = computeDeliveryMetrics({
+      since,
+      until,
+      commitTimes,
+      deployments: [
+        deployment(
+          SHA_A,
+          T0 + 10 * MIN,
+          [
+            ['success', T0 + 20 * MIN],
+            ['inactive', T0 + 200 * MIN],
+          ],
+          suite('rolling', 'deploy', SHA_A),
+        ),
+        // Live at 210 min, marked failed by the rollback at 260 min.
+        deployment(
+          SHA_B,
+          T0 + 200 * MIN,
+          [
+            ['in_progress', T0 + 200 * MIN],
+            ['success', T0 + 210 * MIN],
+            ['failure', T0 + 260 * MIN],
+          ],
+          suite('rolling', 'deploy', SHA_B),
+        ),
+        deployment(SHA_A, T0 + 260 * MIN, [['success', T0 + 261 * MIN]], restore),
+      ],
+    });
+    expect(metrics.total).toMatchObject({
+      succeeded: 1,
+      failed: 1,
+      changeFailureRate: 0.5,
+      leadTimeSeconds: { count: 1, median: 80 * 60, p90: 80 * 60 },
+      timeToRestoreSeconds: { count: 1, median: 51 * 60, p90: 51 * 60 },
+      unrestored: 0,
+      withoutOutcome: 0,
+    });
+    expect(metrics.weeks).toEqual([{ start: since, succeeded: 1, failed: 1 }]);
+  });
 
   it('a failure, a redeploy that restores, and a new commit', () => {
     const metrics = computeDeliveryMetrics({

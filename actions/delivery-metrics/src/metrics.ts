@@ -22,18 +22,23 @@ export interface DeploymentRecord {
 /**
  * What one GitHub deployment did. k8s-deploy writes `inventory-devops <strategy> <action> of <sha>`
  * (actions/k8s-deploy/src/github-deployment.ts): a canary or blue-green release is a `deploy`
- * followed by a `promote` (it went live) or an `abort` (it was removed: rolled back). Any other
+ * followed by a `promote` (it went live) or an `abort` (it was removed: rolled back). The rollback
+ * action writes `inventory-devops rollback restore of <sha>` (actions/rollback/src/github-record.ts)
+ * for the release it brought back, after a `failure` status on the release it undid: a `restore`
+ * ends a run of failures but is no new change (neither a deployment nor a lead time). Any other
  * deployment (one GitHub creates for a job's `environment:`, another tool's) is a `deploy`.
  */
-export type Phase = 'deploy' | 'promote' | 'abort';
+export type Phase = 'deploy' | 'promote' | 'abort' | 'restore';
 
-const SUITE_DESCRIPTION = /^inventory-devops (?:rolling|canary|blue-green) (deploy|promote|abort) of /;
+const SUITE_DESCRIPTION = /^inventory-devops (?:(?:rolling|canary|blue-green) (deploy|promote|abort)|rollback (restore)) of /;
 
 export function phaseOf(description: string): Phase {
-  return (SUITE_DESCRIPTION.exec(description)?.[1] as Phase | undefined) ?? 'deploy';
+  const match = SUITE_DESCRIPTION.exec(description);
+  return ((match?.[1] ?? match?.[2]) as Phase | undefined) ?? 'deploy';
 }
 
-export type Outcome = 'succeeded' | 'failed' | 'no-outcome';
+/** `restored`: a rollback's record of the release it brought back (see Phase). */
+export type Outcome = 'succeeded' | 'failed' | 'restored' | 'no-outcome';
 
 /** One release of a commit to an environment: its deploy and the promote or abort that followed it. */
 export interface Attempt {
@@ -59,10 +64,12 @@ export function finalStatus(statuses: readonly StatusRecord[]): StatusRecord | u
 
 /**
  * Groups deployments into attempts, per environment in the order they were created: a `deploy`
- * starts one, a `promote` or `abort` of the same commit joins the one in progress (or starts its
- * own when its deploy is outside what was read). An attempt failed when any of its deployments
- * ended in failure or error, or it was aborted; it succeeded when its last deployment ended in
- * success; otherwise (no status, or still in progress) it has no outcome.
+ * or a `restore` starts one, a `promote` or `abort` of the same commit joins the one in progress
+ * (or starts its own when its deploy is outside what was read). An attempt failed when any of its
+ * deployments ended in failure or error, or it was aborted; a deployment that went live (success)
+ * and was later marked failed (a rollback undid it) failed from when it went live. An attempt
+ * succeeded (a restore: restored) when its last deployment ended in success; otherwise (no
+ * status, or still in progress) it has no outcome.
  */
 export function groupAttempts(deployments: readonly DeploymentRecord[]): Attempt[] {
   const ordered = [...deployments].sort((a, b) => a.createdAt - b.createdAt || a.id - b.id);
@@ -70,7 +77,8 @@ export function groupAttempts(deployments: readonly DeploymentRecord[]): Attempt
   const groups: Array<{ sha: string; parts: DeploymentRecord[] }> = [];
   for (const deployment of ordered) {
     const current = open.get(deployment.environment);
-    if (phaseOf(deployment.description) !== 'deploy' && current?.sha === deployment.sha) {
+    const phase = phaseOf(deployment.description);
+    if ((phase === 'promote' || phase === 'abort') && current?.sha === deployment.sha) {
       current.parts.push(deployment);
       continue;
     }
@@ -83,13 +91,19 @@ export function groupAttempts(deployments: readonly DeploymentRecord[]): Attempt
 
 function decide(parts: readonly DeploymentRecord[]): { outcome: Outcome; at: number } {
   const finals = parts.map((part) => finalStatus(part.statuses));
-  const failed = finals.find((status) => status !== undefined && status.state !== 'success');
-  if (failed) return { outcome: 'failed', at: failed.createdAt };
+  const failedIndex = finals.findIndex((status) => status !== undefined && status.state !== 'success');
+  if (failedIndex >= 0) return { outcome: 'failed', at: wentLive(parts[failedIndex]!.statuses, finals[failedIndex]!) ?? finals[failedIndex]!.createdAt };
   const abortIndex = parts.findIndex((part) => phaseOf(part.description) === 'abort');
   if (abortIndex >= 0) return { outcome: 'failed', at: finals[abortIndex]?.createdAt ?? parts[abortIndex]!.createdAt };
   const last = finals.at(-1);
-  if (last) return { outcome: 'succeeded', at: last.createdAt };
+  if (last) return { outcome: phaseOf(parts[0]!.description) === 'restore' ? 'restored' : 'succeeded', at: last.createdAt };
   return { outcome: 'no-outcome', at: parts[0]!.createdAt };
+}
+
+/** The first success before a later failure: when a release that was rolled back went live. */
+function wentLive(statuses: readonly StatusRecord[], failure: StatusRecord): number | undefined {
+  const successes = statuses.filter((status) => status.state === 'success' && status.createdAt < failure.createdAt).map((status) => status.createdAt);
+  return successes.length > 0 ? Math.min(...successes) : undefined;
 }
 
 export interface Distribution {
@@ -217,6 +231,11 @@ function samplesOf(attempts: readonly Attempt[], commitTimes: ReadonlyMap<string
       failingSince ??= attempt.at;
       continue;
     }
+    if (attempt.outcome === 'restored') {
+      if (failingSince !== undefined && inWindow(failingSince)) samples.restores.push((attempt.at - failingSince) / 1000);
+      failingSince = undefined;
+      continue;
+    }
     if (counted) samples.succeeded++;
     if (failingSince !== undefined && inWindow(failingSince)) samples.restores.push((attempt.at - failingSince) / 1000);
     failingSince = undefined;
@@ -251,7 +270,7 @@ function weekCounts(attempts: readonly Attempt[], since: number, until: number):
   for (let start = since; start < until; start += WEEK_MS) weeks.push({ start, succeeded: 0, failed: 0 });
   for (const attempt of attempts) {
     const week = weeks[Math.floor((attempt.at - since) / WEEK_MS)];
-    if (week && attempt.outcome !== 'no-outcome') week[attempt.outcome]++;
+    if (week && (attempt.outcome === 'succeeded' || attempt.outcome === 'failed')) week[attempt.outcome]++;
   }
   return weeks;
 }

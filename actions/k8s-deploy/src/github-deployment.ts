@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
-import { createDeployment, createDeploymentStatus, githubErrorStatus, parseRepository, type DeploymentStatus, type RepositoryRef } from '../../lib/github.js';
-import { describeError, redactSecrets } from '../../lib/index.js';
+import { createDeployment, parseRepository } from '../../lib/github.js';
+import { setDeploymentStatus, warnGitHubProblem } from '../../lib/github-deployment.js';
 import { runContext } from './annotations.js';
 
 export interface GitHubDeploymentRequest {
@@ -46,43 +46,29 @@ export async function startGitHubDeployment(request: GitHubDeploymentRequest): P
   try {
     id = await createDeployment(token, repository, { ref, environment, description: `${what} of ${ref.slice(0, 12)}` });
   } catch (error: unknown) {
-    warn(`Could not create a GitHub deployment to environment "${environment}"`, error);
+    warnGitHubProblem(`Could not create a GitHub deployment to environment "${environment}"`, error, 'deploy');
     return undefined;
   }
   core.info(`GitHub deployment ${id} of ${ref.slice(0, 12)} to environment "${environment}"`);
-  await setStatus(token, repository, id, { state: 'in_progress', description: `${what} in progress`, logUrl });
+  await setDeploymentStatus(token, repository, id, { state: 'in_progress', description: `${what} in progress`, logUrl }, 'deploy');
 
   return {
     id,
     async finish(succeeded) {
-      await setStatus(token, repository, id, {
-        state: succeeded ? 'success' : 'failure',
-        description: `${what} ${succeeded ? 'succeeded' : 'failed'}`,
-        logUrl,
-        environmentUrl: succeeded ? request.environmentUrl : undefined,
-        // A canary or a blue-green colour runs beside the release that still serves: that one's deployment stays active until promote.
-        autoInactive: request.action === 'deploy' && request.strategy !== 'rolling' ? false : undefined,
-      });
+      await setDeploymentStatus(
+        token,
+        repository,
+        id,
+        {
+          state: succeeded ? 'success' : 'failure',
+          description: `${what} ${succeeded ? 'succeeded' : 'failed'}`,
+          logUrl,
+          environmentUrl: succeeded ? request.environmentUrl : undefined,
+          // A canary or a blue-green colour runs beside the release that still serves: that one's deployment stays active until promote.
+          autoInactive: request.action === 'deploy' && request.strategy !== 'rolling' ? false : undefined,
+        },
+        'deploy',
+      );
     },
   };
-}
-
-async function setStatus(token: string, repository: RepositoryRef, id: number, status: DeploymentStatus): Promise<void> {
-  try {
-    await createDeploymentStatus(token, repository, id, status);
-    core.info(`GitHub deployment ${id}: ${status.state}`);
-  } catch (error: unknown) {
-    warn(`Could not set GitHub deployment ${id} to ${status.state}`, error);
-  }
-}
-
-function warn(what: string, error: unknown): void {
-  const status = githubErrorStatus(error);
-  const reason =
-    status === 403 || status === 404
-      ? `the token may not write deployments (HTTP ${status}: ${describeError(error)}); give the job \`permissions: deployments: write\``
-      : status === undefined || status === 500
-        ? `the GitHub API at ${process.env.GITHUB_API_URL || 'https://api.github.com'} could not be reached or failed (${describeError(error)})`
-        : `HTTP ${status}: ${describeError(error)}`;
-  core.warning(redactSecrets(`${what}: ${reason}. The deploy itself is not affected.`));
 }

@@ -1,5 +1,6 @@
 import { ConfigurationError, contextNamespace, Kubectl, parseInputs, prepareKubeconfig, runAction, setOutputs, writeSummary } from '../../lib/index.js';
 import { rollbackInputs, rollbackSecretInputs } from './inputs.js';
+import { recordRollbackOnGitHub, servingCommit } from './github-record.js';
 import { rollBack } from './rollback.js';
 import { renderRollbackSummary } from './summary.js';
 
@@ -10,7 +11,8 @@ export async function run(): Promise<void> {
     const kubeconfig = await prepareKubeconfig(inputs.kubeconfig);
     try {
       const unscoped = new Kubectl({ kubeconfig: kubeconfig.path });
-      const kubectl = unscoped.inNamespace(inputs.namespace ?? (await contextNamespace(unscoped)));
+      const namespace = inputs.namespace ?? (await contextNamespace(unscoped));
+      const kubectl = unscoped.inNamespace(namespace);
       const outcome = await rollBack(kubectl, {
         deployment: inputs.deployment,
         toRevision: inputs['to-revision'],
@@ -29,6 +31,14 @@ export async function run(): Promise<void> {
         status: ok ? 'succeeded' : 'failed',
       });
       await writeSummary((summary) => renderRollbackSummary(summary, outcome, kubectl.namespace, inputs.reason, inputs['health-url'], seconds));
+      const token = inputs['github-token'];
+      if (token && ok)
+        await recordRollbackOnGitHub({
+          token,
+          environment: inputs.environment ?? namespace,
+          restoredCommit: await servingCommit(kubectl, done.serving),
+          reason: inputs.reason,
+        });
       if (!rollout.ok) throw new ConfigurationError(`The rollback of deployment/${done.serving} did not become ready: ${rollout.message}`);
       if (health && !health.ok) throw new ConfigurationError(`After the rollback, ${inputs['health-url']} ${health.message}`);
     } finally {

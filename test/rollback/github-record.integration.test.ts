@@ -1,0 +1,170 @@
+import { createServer } from 'node:http';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { computeDeliveryMetrics, type DeploymentRecord } from '../../actions/delivery-metrics/src/metrics.js';
+import { startGitHubStandIn, type RecordedGitHubRequest, type StoredDeployment } from '../harness/github-stand-in.js';
+import { listenLocally } from '../harness/local-server.js';
+import { runBundle, type ActionRun } from '../harness/run-bundle.js';
+import { DEPLOYMENT, NAMESPACE, startStage, type Stage } from '../harness/stage.js';
+import { describeWithTools } from '../harness/tools.js';
+import { errorOf, expectNoCredentials, imagesOf, OVERLAY } from '../k8s-deploy/steps.js';
+
+const TOKEN = 'ghs_RollbackTokenThatMustNeverBeWritten0123456';
+const GOOD = '1111111111111111111111111111111111111111';
+const BAD = '2222222222222222222222222222222222222222';
+const ENVIRONMENT = 'staging';
+
+const sent = (requests: RecordedGitHubRequest[]) => requests.map(({ method, url, body }) => ({ method, url, body }));
+const warnings = (run: ActionRun) => run.annotations.filter((annotation) => annotation.level === 'warning').map((annotation) => annotation.message);
+
+/** The stand-in's records as delivery-metrics reads them. */
+const records = (deployments: readonly StoredDeployment[]): DeploymentRecord[] =>
+  deployments.map((deployment) => ({
+    id: deployment.id,
+    sha: deployment.sha,
+    environment: String(deployment.environment),
+    createdAt: Date.parse(String(deployment.created_at)),
+    description: deployment.description ?? '',
+    statuses: deployment.statuses.map((status) => ({ state: status.state, createdAt: Date.parse(String(status.created_at)) })),
+  }));
+
+describeWithTools(['kubectl'], 'rollback github-token: the undone release failed, the restored one deployed', () => {
+  let stage: Stage;
+
+  beforeAll(async () => {
+    stage = await startStage();
+  }, 180_000);
+
+  afterAll(async () => {
+    await stage?.stop();
+  });
+
+  const deploy = (image: string, sha: string, apiUrl: string) =>
+    runBundle({
+      action: 'actions/deploy',
+      inputs: {
+        manifests: OVERLAY,
+        namespace: NAMESPACE,
+        kubeconfig: stage.kubeconfig,
+        timeout: '90s',
+        images: image,
+        'github-token': TOKEN,
+        environment: ENVIRONMENT,
+      },
+      env: { KUBECACHEDIR: stage.cluster.cacheDir, GITHUB_API_URL: apiUrl, GITHUB_SHA: sha },
+      workspace: process.cwd(),
+      timeoutMs: 180_000,
+    });
+  const rollBack = (apiUrl: string) =>
+    runBundle({
+      action: 'actions/rollback',
+      inputs: {
+        namespace: NAMESPACE,
+        deployment: DEPLOYMENT,
+        kubeconfig: stage.kubeconfig,
+        timeout: '90s',
+        reason: 'error rate <img src=x>',
+        'github-token': TOKEN,
+        environment: ENVIRONMENT,
+      },
+      env: { KUBECACHEDIR: stage.cluster.cacheDir, GITHUB_API_URL: apiUrl },
+      timeoutMs: 180_000,
+    });
+  const servedImages = () => imagesOf(stage, 'app.kubernetes.io/name=inventory-service');
+  const expectTokenNeverWritten = (run: ActionRun) => {
+    expect(run.masks).toContain(TOKEN);
+    expect(run.everythingWritten).not.toContain(TOKEN);
+    expectNoCredentials(stage, run);
+  };
+
+  it('after the rollback: failure on the undone deployment, a restore deployment of the good commit with success; delivery metrics count one failure, restored', async () => {
+    const github = await startGitHubStandIn();
+    try {
+      for (const [image, sha] of [
+        ['inventory-service:1.0.0', GOOD],
+        ['inventory-service:2.0.0', BAD],
+      ] as const) {
+        const run = await deploy(image, sha, github.url);
+        expect(errorOf(run)).toBeUndefined();
+      }
+      const undone = github.deployments.at(-1)!;
+      expect(undone.sha).toBe(BAD);
+      // What GitHub creates for the rollback job's own `environment:` (rollback.yml): newer, and not the release.
+      github.deployments.push({
+        id: 9_000,
+        sha: GOOD,
+        environment: ENVIRONMENT,
+        created_at: new Date().toISOString(),
+        description: '',
+        statuses: [{ state: 'in_progress', created_at: new Date().toISOString() }],
+      });
+      const before = github.requests.length;
+
+      const run = await rollBack(github.url);
+      expect(errorOf(run)).toBeUndefined();
+      expect(run.exitCode).toBe(0);
+      expect(warnings(run)).toEqual([]);
+      expect(run.outputs.status).toBe('succeeded');
+      expect(await servedImages()).toEqual(Array(3).fill('inventory-service:1.0.0'));
+      const restoreId = github.deployments.at(-1)!.id;
+      expect(sent(github.requests.slice(before))).toEqual([
+        { method: 'GET', url: `/repos/acme/inventory/deployments?environment=${ENVIRONMENT}&per_page=100`, body: undefined },
+        {
+          method: 'POST',
+          url: `/repos/acme/inventory/deployments/${undone.id}/statuses`,
+          body: { state: 'failure', description: 'Rolled back by inventory-devops rollback: error rate <img src=x>' },
+        },
+        {
+          method: 'POST',
+          url: '/repos/acme/inventory/deployments',
+          body: {
+            ref: GOOD,
+            environment: ENVIRONMENT,
+            description: 'inventory-devops rollback restore of 111111111111',
+            auto_merge: false,
+            required_contexts: [],
+          },
+        },
+        {
+          method: 'POST',
+          url: `/repos/acme/inventory/deployments/${restoreId}/statuses`,
+          body: { state: 'success', description: 'inventory-devops rollback restored this release' },
+        },
+      ]);
+      expect(github.requests.every((request) => request.authorization === `token ${TOKEN}`)).toBe(true);
+      expectTokenNeverWritten(run);
+
+      const since = Date.now() - 3_600_000;
+      const metrics = computeDeliveryMetrics({ deployments: records(github.deployments), commitTimes: new Map(), since, until: Date.now() + 1 });
+      expect(metrics.total).toMatchObject({ succeeded: 1, failed: 1, changeFailureRate: 0.5, unrestored: 0, withoutOutcome: 1 });
+      expect(metrics.total.timeToRestoreSeconds?.count).toBe(1);
+    } finally {
+      await github.close();
+    }
+  }, 600_000);
+
+  it('a GitHub API that answers 500: the rollback is done and succeeds, with warnings that say so', async () => {
+    const failing = await listenLocally(
+      createServer((request, response) => {
+        request.resume();
+        response.writeHead(500, { 'content-type': 'application/json' });
+        response.end(JSON.stringify({ message: 'Server Error' }));
+      }),
+    );
+    const github = await startGitHubStandIn();
+    try {
+      await deploy('inventory-service:3.0.0', BAD, github.url);
+      const run = await rollBack(failing.url);
+      expect(errorOf(run)).toBeUndefined();
+      expect(run.exitCode).toBe(0);
+      expect(run.outputs.status).toBe('succeeded');
+      expect(await servedImages()).toEqual(Array(3).fill('inventory-service:1.0.0'));
+      const said = warnings(run);
+      expect(said).toHaveLength(2);
+      for (const warning of said) expect(warning).toMatch(/could not be reached or failed .*The rollback itself is not affected\./s);
+      expectTokenNeverWritten(run);
+    } finally {
+      await failing.close();
+      await github.close();
+    }
+  }, 600_000);
+});
