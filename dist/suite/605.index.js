@@ -348,10 +348,10 @@ function judgeMetric(metric, intervals, settings, { confidence = settings.confid
     const interval = `${format(test.estimate)} [${format(test.lower)}, ${format(test.upper)}]`;
     const failures = [];
     if (metric.direction !== 'decrease' && test.lower > test.bound && effect > allowedIncrease) {
-        failures.push(`canary higher: ${interval} lies above +${format(test.bound)}, ratio ${format(effect)} > ${allowedIncrease}`);
+        failures.push(`canary higher: ${interval} lies above +${format(test.bound)}, ${effectEvidence(effect, '>', allowedIncrease, metric.kind, canaryValue)}`);
     }
     if (metric.direction !== 'increase' && test.upper < -test.bound && effect < allowedDecrease) {
-        failures.push(`canary lower: ${interval} lies below −${format(test.bound)}, ratio ${format(effect)} < ${allowedDecrease}`);
+        failures.push(`canary lower: ${interval} lies below −${format(test.bound)}, ${effectEvidence(effect, '<', allowedDecrease, metric.kind, canaryValue)}`);
     }
     if (thresholds && metric.threshold?.max !== undefined && canaryValue > metric.threshold.max) {
         failures.push(`canary ${format(canaryValue)} above the threshold ${metric.threshold.max}`);
@@ -429,6 +429,17 @@ function ratio(canary, baseline) {
     if (baseline === 0)
         return canary === 0 ? 1 : canary > 0 ? Infinity : -Infinity;
     return canary / baseline;
+}
+/** The effect as a reader takes it: a ratio, or (against a baseline of exactly 0, where a ratio is infinite) what the baseline was. */
+function describeEffect(effect, kind) {
+    if (Number.isFinite(effect))
+        return format(effect);
+    return kind === 'counts' ? 'baseline 0 errors' : 'baseline median 0';
+}
+function effectEvidence(effect, comparison, allowed, kind, canaryValue) {
+    if (Number.isFinite(effect))
+        return `ratio ${format(effect)} ${comparison} ${allowed}`;
+    return `${describeEffect(effect, kind)}, canary ${kind === 'counts' ? 'error rate' : 'median'} ${format(canaryValue)}`;
 }
 function format(value) {
     if (!Number.isFinite(value))
@@ -615,7 +626,8 @@ const labelMatch = schemas/* record */.g1P(schemas/* string */.YjP().regex(/^[a-
 });
 const metricSchema = schemas/* object */.Ikc({
     name: schemas/* string */.YjP({ error: 'a non-empty name' }).regex(/^[\w.-]+$/, { error: 'a name of letters, digits, _ . -' }),
-    reduce: schemas/* enum */.k5n(['rate', 'ratio', 'quantile'], { error: 'one of rate, ratio, quantile' }),
+    // direct provider; with prometheus a metric is a ratio when it has the two count queries, else one value per interval
+    reduce: schemas/* enum */.k5n(['rate', 'ratio', 'quantile'], { error: 'one of rate, ratio, quantile' }).optional(),
     direction: schemas/* enum */.k5n(['increase', 'decrease', 'either'], { error: 'one of increase, decrease, either' }).default('increase'),
     critical: schemas/* boolean */.zMY({ error: 'true or false' }).default(false),
     weight: schemas/* number */.aig({ error: 'a positive number' }).positive({ error: 'a positive number' }).default(1),
@@ -699,8 +711,9 @@ function loadMetrics(inputValue, provider, workspace = process.cwd()) {
             }
             return;
         }
-        problems.push(...providerProblems(parsed.data, provider).map((problem) => `${label}: ${problem}.`));
-        metrics.push(parsed.data);
+        const metric = provider === 'prometheus' ? withPrometheusReduce(parsed.data) : parsed.data;
+        problems.push(...providerProblems(metric, provider).map((problem) => `${label}: ${problem}.`));
+        metrics.push(metric);
     });
     const names = metrics.map((metric) => metric.name);
     const duplicate = names.find((name, index) => names.indexOf(name) !== index);
@@ -710,6 +723,17 @@ function loadMetrics(inputValue, provider, workspace = process.cwd()) {
         throw new errors/* ConfigurationError */.j1(`Input "metrics": ${problems.join(' ')}`);
     return metrics;
 }
+/**
+ * A Prometheus user writes a metric as a name, a query and a direction: its query already reduces
+ * the series, so without `reduce` it is one value per interval (judged like a quantile), or a
+ * ratio when it has the two count queries.
+ */
+function withPrometheusReduce(metric) {
+    if (metric.reduce !== undefined)
+        return metric;
+    const ratio = metric['errors-query'] !== undefined || metric['requests-query'] !== undefined;
+    return ratio ? { ...metric, reduce: 'ratio' } : metric;
+}
 function providerProblems(metric, provider) {
     const problems = [];
     const need = (field, why) => {
@@ -717,6 +741,7 @@ function providerProblems(metric, provider) {
             problems.push(`field "${field}" is required ${why}`);
     };
     if (provider === 'direct') {
+        need('reduce', 'by the direct provider (rate, ratio or quantile)');
         need('metric', 'by the direct provider');
         if (metric.reduce === 'ratio')
             need('errors', 'for reduce: ratio (labels of the error samples, e.g. { status_code: "5.." })');
@@ -976,6 +1001,7 @@ function parseValue(text) {
 ;// CONCATENATED MODULE: ./actions/canary-analyze/src/providers/direct/arithmetic.ts
 
 
+
 function directReduction(metric) {
     const metricName = metric.metric;
     switch (metric.reduce) {
@@ -985,6 +1011,8 @@ function directReduction(metric) {
             return { reduce: 'ratio', metric: metricName, errors: metric.errors, match: metric.match };
         case 'quantile':
             return { reduce: 'quantile', metric: metricName, quantile: metric.quantile, match: metric.match };
+        case undefined:
+            throw new errors/* ConfigurationError */.j1(`Metric "${metric.name}": field "reduce" is required by the direct provider (rate, ratio or quantile).`);
     }
 }
 /**
@@ -1433,7 +1461,9 @@ function renderSummary(summary, report) {
             RESULT_LABELS[metric.result],
             groupCell(metric, 'baseline'),
             groupCell(metric, 'canary'),
-            metric.effect === undefined || Number.isNaN(metric.effect) ? '–' : format(metric.effect),
+            metric.effect === undefined || Number.isNaN(metric.effect)
+                ? '–'
+                : describeEffect(metric.effect, metric.baseline.rate === undefined ? 'samples' : 'counts'),
             metric.test && Number.isFinite(metric.test.pValue) ? `${format(metric.test.pValue)} (${metric.test.method})` : '–',
             (0,markdown/* escapeHtml */.ZD)(metric.reason),
         ]),
@@ -1454,22 +1484,46 @@ function groupCell(metric, group) {
         return `${Number.isFinite(summary.rate) ? format(summary.rate) : '–'} (${summary.errors}/${summary.requests})`;
     return summary.samples === 0 || !Number.isFinite(summary.median) ? '–' : `median ${format(summary.median)}`;
 }
-/** A Mermaid xychart-beta of both groups over the intervals where both have a value (GitHub renders it). */
+/** Strong colours apart for every reader (GitHub's blue and orange): Mermaid's default palette draws the second line nearly white. */
+const CHART_COLOURS = { baseline: '#0969da', canary: '#bc4c00' };
+/** xychart has no legend: this line under each chart says which line is which, in squares of the lines' colours. */
+const CHART_LEGEND = '🟦 baseline · 🟧 canary';
+/**
+ * A Mermaid xychart-beta of both groups over the intervals where both have a value (GitHub
+ * renders it), each group in its own colour. The y-axis reaches a little below the lowest value,
+ * so a group at 0 (a baseline without errors) is drawn above the x-axis rather than hidden in it.
+ */
 function mermaidChart(metric) {
     const points = metric.intervals.filter((interval) => isNumber(interval.baseline.value) && isNumber(interval.canary.value));
     if (points.length < 2)
         return undefined;
-    const series = (group) => points.map((interval) => Number(interval[group].value.toPrecision(4))).join(', ');
+    const values = (group) => points.map((interval) => interval[group].value);
+    const all = [...values('baseline'), ...values('canary')];
+    const [lowest, highest] = [Math.min(...all), Math.max(...all)];
+    const margin = (highest - lowest || Math.abs(highest) || 1) * 0.08;
+    // Mermaid's default 700 × 500 takes a screen per chart; a summary has one per metric.
+    const init = {
+        xyChart: { width: 700, height: 300 },
+        themeVariables: { xyChart: { plotColorPalette: `${CHART_COLOURS.baseline}, ${CHART_COLOURS.canary}` } },
+    };
     return [
         '```mermaid',
+        `%%{init: ${JSON.stringify(init)}}%%`,
         'xychart-beta',
-        `  title "${chartText(metric.name)}: baseline (first line) vs canary (second line)"`,
+        `  title "${chartText(metric.name)}: baseline (blue) vs canary (orange)"`,
         `  x-axis "interval" [${points.map((interval) => interval.index + 1).join(', ')}]`,
-        `  y-axis "${chartText(metric.name)}"`,
-        `  line [${series('baseline')}]`,
-        `  line [${series('canary')}]`,
+        `  y-axis "${chartText(metric.name)}" ${chartNumber(lowest - margin)} --> ${chartNumber(highest + margin)}`,
+        `  line [${values('baseline').map(chartNumber).join(', ')}]`,
+        `  line [${values('canary').map(chartNumber).join(', ')}]`,
         '```',
+        '',
+        CHART_LEGEND,
     ].join('\n');
+}
+const CHART_NUMBER = new Intl.NumberFormat('en-US', { useGrouping: false, maximumSignificantDigits: 4 });
+/** Mermaid's xychart reads plain decimals only: 1e-7 or 1.2e+21 would be a syntax error. */
+function chartNumber(value) {
+    return CHART_NUMBER.format(value);
 }
 function isNumber(value) {
     return value !== null && Number.isFinite(value);
@@ -1479,7 +1533,15 @@ function chartText(text) {
     return text.replace(/[^\w .,:+%/-]/g, ' ').slice(0, 100);
 }
 
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(7067);
+var external_node_http_default = /*#__PURE__*/__webpack_require__.n(external_node_http_);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __webpack_require__(4708);
+var external_node_https_default = /*#__PURE__*/__webpack_require__.n(external_node_https_);
 ;// CONCATENATED MODULE: ./actions/canary-analyze/src/traffic.ts
+
+
 
 
 
@@ -1509,10 +1571,31 @@ function parseTraffic(text) {
     }
     return parsed.data;
 }
+const traffic_REQUEST_TIMEOUT_MS = 5_000;
+/**
+ * One request on a connection of its own (`agent: false`, `Connection: close`): a Service balances
+ * connections, not requests (kube-proxy picks an endpoint per connection), so a kept-alive
+ * connection would send all the traffic to one group. Resolves with the status code.
+ */
+function requestOnce(url, method) {
+    const target = new URL(url);
+    const send = target.protocol === 'https:' ? (external_node_https_default()).request : (external_node_http_default()).request;
+    return new Promise((resolve, reject) => {
+        const request = send(target, { method, agent: false, headers: { Connection: 'close' }, timeout: traffic_REQUEST_TIMEOUT_MS }, (response) => {
+            response.on('error', reject);
+            response.on('end', () => resolve(response.statusCode ?? 0));
+            response.resume();
+        });
+        request.on('timeout', () => request.destroy(new Error(`no answer within ${traffic_REQUEST_TIMEOUT_MS} ms`)));
+        request.on('error', reject);
+        request.end();
+    });
+}
 /**
  * A bounded synthetic load: `rate` requests per second to one URL for at most `seconds`
- * (the plan's duration if shorter), never more than MAX_IN_FLIGHT at once. So a quiet service
- * still gives both groups samples.
+ * (the plan's duration if shorter), never more than MAX_IN_FLIGHT at once, each on a new
+ * connection so the Service spreads it over the groups as it spreads new clients. So a quiet
+ * service still gives both groups samples.
  */
 function startTraffic(plan, seconds) {
     const report = { url: plan.url, method: plan.method, sent: 0, failed: 0, statuses: {} };
@@ -1524,10 +1607,9 @@ function startTraffic(plan, seconds) {
         if (inFlight.size >= MAX_IN_FLIGHT)
             return;
         report.sent++;
-        const request = fetch(plan.url, { method: plan.method, signal: AbortSignal.timeout(5_000) })
-            .then(async (response) => {
-            await response.arrayBuffer();
-            report.statuses[response.status] = (report.statuses[response.status] ?? 0) + 1;
+        const request = requestOnce(plan.url, plan.method)
+            .then((status) => {
+            report.statuses[status] = (report.statuses[status] ?? 0) + 1;
         })
             .catch(() => {
             report.failed++;
@@ -1691,6 +1773,7 @@ function firstLine(text) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   R0: () => (/* binding */ isUnreachable),
+/* harmony export */   US: () => (/* binding */ isForbidden),
 /* harmony export */   bx: () => (/* binding */ Kubectl),
 /* harmony export */   jy: () => (/* binding */ contextNamespace)
 /* harmony export */ });
@@ -1728,6 +1811,10 @@ const UNREACHABLE = /connection refused|no such host|i\/o timeout|Unable to conn
 /** kubectl could not reach the API server at all (as opposed to the server answering with an error). */
 function isUnreachable(error) {
     return error instanceof KubectlError && UNREACHABLE.test(error.stderr);
+}
+/** The API server refused the call for lack of a right (403 Forbidden): the credentials, not the cluster, need fixing. */
+function isForbidden(error) {
+    return error instanceof KubectlError && /\(Forbidden\)|is forbidden: User/.test(error.stderr);
 }
 function hintFor(stderr) {
     if (/Unauthorized|provide credentials/.test(stderr)) {

@@ -63,7 +63,9 @@ function isRevisionRange(text) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   SU: () => (/* binding */ parseRepository),
 /* harmony export */   Yy: () => (/* binding */ createDeployment),
+/* harmony export */   d_: () => (/* binding */ octokitFor),
 /* harmony export */   gt: () => (/* binding */ createDeploymentStatus),
+/* harmony export */   iT: () => (/* binding */ recentDeployments),
 /* harmony export */   lB: () => (/* binding */ upsertComment),
 /* harmony export */   m9: () => (/* binding */ githubErrorStatus)
 /* harmony export */ });
@@ -132,6 +134,7 @@ function parseRepository(text) {
 }
 /** How long one GitHub API call may take: reporting to GitHub never holds up a deploy for long. */
 const GITHUB_CALL_TIMEOUT_MS = 15_000;
+/** An Octokit for the API at GITHUB_API_URL (GitHub Enterprise, or a stand-in in tests). */
 async function octokitFor(token) {
     // Octokit is loaded only when an action talks to GitHub: most runs never do.
     const { getOctokit } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
@@ -171,6 +174,11 @@ async function createDeploymentStatus(token, target, deploymentId, status) {
         ...(status.autoInactive === false ? { auto_inactive: false } : {}),
         request: { signal: AbortSignal.timeout(GITHUB_CALL_TIMEOUT_MS) },
     });
+}
+/** The newest deployments to an environment (newest first, one page of at most 100). Throws the API's error. */
+async function recentDeployments(token, target, environment) {
+    const { data } = await (await octokitFor(token)).rest.repos.listDeployments({ ...target, environment, per_page: 100, request: { signal: AbortSignal.timeout(GITHUB_CALL_TIMEOUT_MS) } });
+    return data.map((deployment) => ({ id: deployment.id, sha: deployment.sha, description: deployment.description ?? '' }));
 }
 
 
