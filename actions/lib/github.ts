@@ -1,4 +1,6 @@
 import * as core from '@actions/core';
+import { abbreviate } from './errors.js';
+import { isRecord } from './kubernetes/objects.js';
 
 export interface IssueRef {
   owner: string;
@@ -118,8 +120,12 @@ export async function createDeployment(token: string, target: RepositoryRef, dep
     required_contexts: [],
     request: { signal: AbortSignal.timeout(GITHUB_CALL_TIMEOUT_MS) },
   });
-  if (!('id' in data)) throw new Error(`GitHub created no deployment: ${data.message ?? 'no reason given'}`);
-  return data.id;
+  const answer: unknown = data;
+  if (!isRecord(answer) || !Number.isSafeInteger(answer.id)) {
+    const reason = isRecord(answer) && typeof answer.message === 'string' ? answer.message : 'no deployment id in the answer';
+    throw new Error(`GitHub created no deployment: ${abbreviate(reason)}`);
+  }
+  return answer.id as number;
 }
 
 export interface DeploymentStatus {
@@ -157,5 +163,14 @@ export async function recentDeployments(token: string, target: RepositoryRef, en
   const { data } = await (
     await octokitFor(token)
   ).rest.repos.listDeployments({ ...target, environment, per_page: 100, request: { signal: AbortSignal.timeout(GITHUB_CALL_TIMEOUT_MS) } });
-  return data.map((deployment) => ({ id: deployment.id, sha: deployment.sha, description: deployment.description ?? '' }));
+  const answer: unknown = data;
+  if (!Array.isArray(answer)) throw new Error('GitHub answered the list of deployments with something other than a list');
+  // An entry without a usable id is never one to set a status on.
+  return answer
+    .filter(isRecord)
+    .flatMap((deployment) =>
+      Number.isSafeInteger(deployment.id) && typeof deployment.sha === 'string'
+        ? [{ id: deployment.id as number, sha: deployment.sha, description: typeof deployment.description === 'string' ? deployment.description : '' }]
+        : [],
+    );
 }

@@ -573,6 +573,10 @@ async function main_run() {
 /* harmony export */   m9: () => (/* binding */ githubErrorStatus)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6058);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2863);
+/* harmony import */ var _kubernetes_objects_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1563);
+
+
 
 /**
  * Keeps one comment per marker on an issue or pull request: edits the comment that
@@ -662,9 +666,12 @@ async function createDeployment(token, target, deployment) {
         required_contexts: [],
         request: { signal: AbortSignal.timeout(GITHUB_CALL_TIMEOUT_MS) },
     });
-    if (!('id' in data))
-        throw new Error(`GitHub created no deployment: ${data.message ?? 'no reason given'}`);
-    return data.id;
+    const answer = data;
+    if (!(0,_kubernetes_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u4)(answer) || !Number.isSafeInteger(answer.id)) {
+        const reason = (0,_kubernetes_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u4)(answer) && typeof answer.message === 'string' ? answer.message : 'no deployment id in the answer';
+        throw new Error(`GitHub created no deployment: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .abbreviate */ .Sm)(reason)}`);
+    }
+    return answer.id;
 }
 async function createDeploymentStatus(token, target, deploymentId, status) {
     await (await octokitFor(token)).rest.repos.createDeploymentStatus({
@@ -681,7 +688,62 @@ async function createDeploymentStatus(token, target, deploymentId, status) {
 /** The newest deployments to an environment (newest first, one page of at most 100). Throws the API's error. */
 async function recentDeployments(token, target, environment) {
     const { data } = await (await octokitFor(token)).rest.repos.listDeployments({ ...target, environment, per_page: 100, request: { signal: AbortSignal.timeout(GITHUB_CALL_TIMEOUT_MS) } });
-    return data.map((deployment) => ({ id: deployment.id, sha: deployment.sha, description: deployment.description ?? '' }));
+    const answer = data;
+    if (!Array.isArray(answer))
+        throw new Error('GitHub answered the list of deployments with something other than a list');
+    // An entry without a usable id is never one to set a status on.
+    return answer
+        .filter(_kubernetes_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u4)
+        .flatMap((deployment) => Number.isSafeInteger(deployment.id) && typeof deployment.sha === 'string'
+        ? [{ id: deployment.id, sha: deployment.sha, description: typeof deployment.description === 'string' ? deployment.description : '' }]
+        : []);
+}
+
+
+/***/ }),
+
+/***/ 1563:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   TD: () => (/* binding */ templateImages),
+/* harmony export */   _Z: () => (/* binding */ containerImages),
+/* harmony export */   qz: () => (/* binding */ podSpecOf),
+/* harmony export */   u4: () => (/* binding */ isRecord)
+/* harmony export */ });
+/**
+ * The shapes of the Kubernetes objects the suite reads from manifests and from the cluster: only
+ * the fields it uses are typed, all of them optional where the API server may leave them out.
+ */
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** The pod spec inside any workload kind, or undefined for objects that run no pods. */
+function podSpecOf(object) {
+    const spec = object.spec;
+    if (!isRecord(spec))
+        return undefined;
+    if (object.kind === 'Pod')
+        return spec;
+    const templateSpec = object.kind === 'CronJob' ? field(spec, 'jobTemplate', 'spec', 'template', 'spec') : field(spec, 'template', 'spec');
+    return isRecord(templateSpec) ? templateSpec : undefined;
+}
+function field(value, ...path) {
+    return path.reduce((current, key) => (isRecord(current) ? current[key] : undefined), value);
+}
+/** Every image of a workload's pod spec, init containers included, in order. */
+function containerImages(object) {
+    const podSpec = podSpecOf(object);
+    if (!podSpec)
+        return [];
+    return ['initContainers', 'containers'].flatMap((list) => {
+        const containers = podSpec[list];
+        return Array.isArray(containers) ? containers.flatMap((c) => (typeof c.image === 'string' ? [c.image] : [])) : [];
+    });
+}
+/** The images of a pod template's containers, in order. */
+function templateImages(template) {
+    return (template?.spec?.containers ?? []).flatMap((container) => (container.image ? [container.image] : []));
 }
 
 

@@ -56,6 +56,10 @@ function warnGitHubProblem(what, error, step) {
 /* harmony export */   m9: () => (/* binding */ githubErrorStatus)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6058);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2863);
+/* harmony import */ var _kubernetes_objects_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1563);
+
+
 
 /**
  * Keeps one comment per marker on an issue or pull request: edits the comment that
@@ -145,9 +149,12 @@ async function createDeployment(token, target, deployment) {
         required_contexts: [],
         request: { signal: AbortSignal.timeout(GITHUB_CALL_TIMEOUT_MS) },
     });
-    if (!('id' in data))
-        throw new Error(`GitHub created no deployment: ${data.message ?? 'no reason given'}`);
-    return data.id;
+    const answer = data;
+    if (!(0,_kubernetes_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u4)(answer) || !Number.isSafeInteger(answer.id)) {
+        const reason = (0,_kubernetes_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u4)(answer) && typeof answer.message === 'string' ? answer.message : 'no deployment id in the answer';
+        throw new Error(`GitHub created no deployment: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .abbreviate */ .Sm)(reason)}`);
+    }
+    return answer.id;
 }
 async function createDeploymentStatus(token, target, deploymentId, status) {
     await (await octokitFor(token)).rest.repos.createDeploymentStatus({
@@ -164,7 +171,15 @@ async function createDeploymentStatus(token, target, deploymentId, status) {
 /** The newest deployments to an environment (newest first, one page of at most 100). Throws the API's error. */
 async function recentDeployments(token, target, environment) {
     const { data } = await (await octokitFor(token)).rest.repos.listDeployments({ ...target, environment, per_page: 100, request: { signal: AbortSignal.timeout(GITHUB_CALL_TIMEOUT_MS) } });
-    return data.map((deployment) => ({ id: deployment.id, sha: deployment.sha, description: deployment.description ?? '' }));
+    const answer = data;
+    if (!Array.isArray(answer))
+        throw new Error('GitHub answered the list of deployments with something other than a list');
+    // An entry without a usable id is never one to set a status on.
+    return answer
+        .filter(_kubernetes_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u4)
+        .flatMap((deployment) => Number.isSafeInteger(deployment.id) && typeof deployment.sha === 'string'
+        ? [{ id: deployment.id, sha: deployment.sha, description: typeof deployment.description === 'string' ? deployment.description : '' }]
+        : []);
 }
 
 

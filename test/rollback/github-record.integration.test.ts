@@ -142,6 +142,44 @@ describeWithTools(['kubectl'], 'rollback github-token: the undone release failed
     }
   }, 600_000);
 
+  it.each([
+    ['not a list', '{"message":"not a list"}'],
+    ['truncated JSON', '[{"id":'],
+    [
+      'entries without a usable id',
+      '[{"id":"1/../../x","sha":5,"description":"inventory-devops <img src=x>"},{"id":1e400,"sha":"x","description":"inventory-devops y"},null]',
+    ],
+  ])(
+    'a GitHub API that answers 200 with %s: the rollback succeeds, no status goes to a made-up id, warnings say so',
+    async (_, body) => {
+      const urls: string[] = [];
+      const hostile = await listenLocally(
+        createServer((request, response) => {
+          urls.push(`${request.method} ${request.url}`);
+          request.resume();
+          response.writeHead(request.method === 'POST' && request.url?.endsWith('/deployments') ? 201 : 200, { 'content-type': 'application/json' });
+          // A created deployment without an id: nothing to set a status on.
+          response.end(request.method === 'POST' ? '{"id":"NaN"}' : body);
+        }),
+      );
+      const github = await startGitHubStandIn();
+      try {
+        await deploy('inventory-service:3.0.0', BAD, github.url);
+        const run = await rollBack(hostile.url);
+        expect(errorOf(run)).toBeUndefined();
+        expect(run.outputs.status).toBe('succeeded');
+        expect(await servedImages()).toEqual(Array(3).fill('inventory-service:1.0.0'));
+        expect(urls.filter((url) => url.includes('/statuses'))).toEqual([]);
+        expect(warnings(run).join('\n')).toMatch(/The rollback itself is not affected/);
+        expectTokenNeverWritten(run);
+      } finally {
+        await hostile.close();
+        await github.close();
+      }
+    },
+    600_000,
+  );
+
   it('a GitHub API that answers 500: the rollback is done and succeeds, with warnings that say so', async () => {
     const failing = await listenLocally(
       createServer((request, response) => {
