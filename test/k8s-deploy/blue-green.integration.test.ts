@@ -198,6 +198,7 @@ describeWithTools(['kubectl'], 'k8s-deploy blue-green and its rollback on the cl
     const run = await blueGreen({ manifests: 'test/k8s-deploy/fixtures/hooks/migrating', images: 'inventory-service:2.6.0' });
     expect(errorOf(run)).toBeUndefined();
     expect(run.outputs).toMatchObject({ status: 'succeeded', strategy: 'blue-green', deployments: GREEN });
+    expect(run.summary).toContain('<td>inventory-migrate</td>');
     const jobs = await hookJobs();
     expect(jobs).toHaveLength(1);
     const green = await getJson<{ metadata: { creationTimestamp: string } }>('deployment', GREEN);
@@ -206,7 +207,7 @@ describeWithTools(['kubectl'], 'k8s-deploy blue-green and its rollback on the cl
 
     const promote = await blueGreen({ manifests: 'test/k8s-deploy/fixtures/hooks/migrating', images: 'inventory-service:2.6.0', action: 'promote' });
     expect(errorOf(promote)).toBeUndefined();
-    expect(promote.summary).not.toContain('inventory-migrate');
+    expect(promote.summary).not.toContain('<td>inventory-migrate</td>');
     expect((await hookJobs()).map((job) => job.metadata.name)).toEqual([jobs[0]!.metadata.name]);
     expect(await serviceSelector()).toMatchObject({ version: 'green' });
     expect(await servedImages()).toEqual(Array(3).fill('inventory-service:2.6.0'));
