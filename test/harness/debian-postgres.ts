@@ -51,7 +51,12 @@ export async function startDebianPostgres(password = 'debian-postgres-7f3a'): Pr
     await run(`${SERVER_BIN}/pg_ctl`, ['-D', data, '-m', 'fast', 'stop'], asPostgres);
   };
   await start();
-  const url = (database: string) => `postgres://${DEBIAN_POSTGRES_USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+  const url = (database: string) => {
+    const address = new URL(`postgres://127.0.0.1:${port}/${database}`);
+    address.username = DEBIAN_POSTGRES_USER;
+    address.password = password;
+    return address.href;
+  };
   return {
     port,
     password,
