@@ -1,3 +1,4 @@
+import { KeyedObject, type KeyedJson } from './duplicate-keys.js';
 import { ApiError } from './errors.js';
 import type { ResourceType } from './resources.js';
 import type { KubeObject } from './store.js';
@@ -82,53 +83,135 @@ interface UnknownField {
   key: string;
 }
 
-function unknownIn(value: unknown, shape: Shape, path: string, found: UnknownField[]): void {
+function unknownIn(value: unknown, shape: Shape, path: string, found: UnknownField[], sorted: boolean): void {
   if (shape === true) return;
   if (Array.isArray(shape)) {
-    if (Array.isArray(value)) value.forEach((item, index) => unknownIn(item, shape[0], `${path}[${index}]`, found));
+    if (Array.isArray(value)) value.forEach((item, index) => unknownIn(item, shape[0], `${path}[${index}]`, found, sorted));
     return;
   }
   if (!isObject(value)) return;
-  for (const [key, inner] of Object.entries(value)) {
+  const keys = sorted ? Object.keys(value).sort() : Object.keys(value);
+  for (const key of keys) {
     const field = path ? `${path}.${key}` : key;
     const known = shape[key];
     if (known === undefined) found.push({ path: field, parent: value, key });
-    else unknownIn(inner, known, field, found);
+    else unknownIn(value[key], known, field, found, sorted);
   }
 }
 
-/** Every field the API server would not decode, as strict decoding names them (`spec.template.spec.containers[0].imagePullPolcy`). */
-function unknownFields(type: ResourceType, object: KubeObject): UnknownField[] {
-  const top: Record<string, Shape> = {
+function topShape(type: ResourceType): Record<string, Shape> {
+  return {
     apiVersion: true,
     kind: true,
     metadata: METADATA,
     ...Object.fromEntries(type.fields.map((f) => [f, true as Shape])),
     ...SHAPES[type.kind],
   };
+}
+
+/** Every field the API server would not decode, as strict decoding names them (`spec.template.spec.containers[0].imagePullPolcy`). */
+function unknownFields(type: ResourceType, object: KubeObject, sorted = false): UnknownField[] {
   const found: UnknownField[] = [];
-  unknownIn(object, top, '', found);
+  unknownIn(object, topShape(type), '', found, sorted);
   return found;
 }
 
+/** sigs.k8s.io/json keeps at most 100 strict errors, each once. */
+const MAX_STRICT_ERRORS = 100;
+
+function strictIn(node: KeyedJson, shape: Shape, path: string, found: Set<string>): void {
+  if (found.size >= MAX_STRICT_ERRORS) return;
+  if (Array.isArray(node)) {
+    const itemShape = Array.isArray(shape) ? shape[0] : true;
+    node.forEach((item, index) => strictIn(item, itemShape, `${path}[${index}]`, found));
+    return;
+  }
+  if (!(node instanceof KeyedObject)) return;
+  const struct = shape !== true && !Array.isArray(shape) ? shape : undefined;
+  const seen = new Set<string>();
+  for (const [key, value] of node.entries) {
+    const field = path ? `${path}.${key}` : key;
+    const known = struct ? struct[key] : true;
+    // A field the type does not have is skipped whole: its duplicates go unreported.
+    if (known === undefined) {
+      found.add(`unknown field ${JSON.stringify(field)}`);
+      continue;
+    }
+    if (seen.has(key)) found.add(`duplicate field ${JSON.stringify(field)}`);
+    seen.add(key);
+    strictIn(value, known, field, found);
+  }
+}
+
 /**
- * `fieldValidation`: Strict rejects unknown fields with the decoder's 400, Warn (the default when
- * the parameter is absent) drops them with one `Warning` header each, Ignore drops them silently, as the API reference for the parameter describes (Strict/Warn/Ignore, default Warn).
- * Returns the warnings to send.
+ * Strict decoding of a JSON body into the kind, as sigs.k8s.io/json's UnmarshalStrict reports it
+ * (internal/golang/encoding/json/kubernetes_patch.go): unknown and duplicate fields in document
+ * order, by path; maps and untyped values have their duplicates reported too.
  */
-export function checkFieldValidation(type: ResourceType, object: KubeObject, mode: string | null): string[] {
+export function strictDecodingErrors(type: ResourceType, body: KeyedJson): string[] {
+  const found = new Set<string>();
+  strictIn(body, topShape(type), '', found);
+  return [...found];
+}
+
+/** Duplicate keys in a patch, decoded into a map (patch.go's kjson.UnmarshalStrict into map[string]interface{}). */
+export function patchDuplicateErrors(patch: KeyedJson): string[] {
+  const found = new Set<string>();
+  strictIn(patch, true, '', found);
+  return [...found];
+}
+
+const JSON_PATCH_OPERATION: Shape = [fields('op path from', { value: true })];
+
+/** A JSON patch's operations decoded strictly, each error prefixed `json patch` (patch.go applyJSPatch). */
+export function jsonPatchStrictErrors(patch: KeyedJson): string[] {
+  const found = new Set<string>();
+  strictIn(patch, JSON_PATCH_OPERATION, '', found);
+  return [...found].map((error) => `json patch ${error}`);
+}
+
+/** The unknown fields of an object the server re-encoded from a map (a patched object, YAML turned into JSON): keys in sorted order. */
+export function sortedUnknownFieldErrors(type: ResourceType, object: KubeObject): string[] {
+  return unknownFields(type, object, true).map((field) => `unknown field "${field.path}"`);
+}
+
+const YAML_ERRORS_PREFIX = 'yaml: unmarshal errors:\n';
+
+/** One error of go-yaml v2 listing its duplicate keys (yaml.TypeError). */
+export function yamlStrictError(lines: string[]): string | undefined {
+  return lines.length > 0 ? `${YAML_ERRORS_PREFIX}  ${lines.join('\n  ')}` : undefined;
+}
+
+/** parseYAMLWarnings (apiserver endpoints/handlers/helpers.go): a YAML error becomes one warning per line. */
+export function strictDecodingWarnings(error: string): string[] {
+  const start = error.indexOf(YAML_ERRORS_PREFIX);
+  if (start < 0) return [error];
+  return error
+    .slice(start + YAML_ERRORS_PREFIX.length)
+    .split('\n')
+    .map((line) => line.trim());
+}
+
+/**
+ * `fieldValidation`: Strict rejects unknown and duplicate fields with the decoder's 400, Warn (the
+ * default when the parameter is absent) drops unknown fields with one `Warning` header each,
+ * Ignore drops them silently, as the API reference for the parameter describes (Strict/Warn/
+ * Ignore, default Warn). `reported` is what strict decoding of the request body found, when the
+ * caller read it; else the unknown fields of the object. Returns the warnings to send.
+ */
+export function checkFieldValidation(type: ResourceType, object: KubeObject, mode: string | null, reported?: string[]): string[] {
   const found = unknownFields(type, object);
-  const unknown = found.map((field) => `unknown field "${field.path}"`);
-  if (unknown.length === 0) return [];
+  const errors = reported ?? found.map((field) => `unknown field "${field.path}"`);
   if (mode !== 'Strict') {
     // What the decoder does not know is not stored.
     for (const field of found) delete field.parent[field.key];
-    return mode === 'Ignore' ? [] : unknown;
+    return mode === 'Ignore' ? [] : errors.flatMap(strictDecodingWarnings);
   }
+  if (errors.length === 0) return [];
   throw new ApiError(
     400,
     'BadRequest',
-    `${type.kind} in version "${type.version}" cannot be handled as a ${type.kind}: strict decoding error: ${unknown.join(', ')}`,
+    `${type.kind} in version "${type.version}" cannot be handled as a ${type.kind}: strict decoding error: ${errors.join(', ')}`,
   );
 }
 
