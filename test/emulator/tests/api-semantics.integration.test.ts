@@ -91,3 +91,32 @@ describe('duplicate fields, through the real kubectl', () => {
     expect(patched.stderr).toContain('Warning: duplicate field "data.tier"');
   });
 });
+
+describe('cascading deletion, through the real kubectl', () => {
+  const replicaSetOf = async (name: string): Promise<string> => (await ok(['get', 'rs', '-n', 'owned', '-l', `app=${name}`, '-o', 'name'])).trim();
+  const rolledOut = async (name: string): Promise<string> => ok(['rollout', 'status', `deployment/${name}`, '-n', 'owned', '--timeout=10s']);
+
+  it('keeps a foreground-deleted owner, with its finalizer, until its dependents are gone', async () => {
+    await ok(['apply', '--server-side', '-f', '-'], deployment('held', 'nothing:v1', []));
+    await rolledOut('held');
+    const replicaSet = await replicaSetOf('held');
+    expect(replicaSet).toMatch(/^replicaset\.apps\/held-/);
+    // Another finalizer keeps the ReplicaSet, and so the Deployment, until it is removed.
+    await ok(['patch', replicaSet, '-n', 'owned', '--type=merge', '-p', '{"metadata":{"finalizers":["example.com/hold"]}}']);
+    expect(await ok(['delete', 'deployment', 'held', '-n', 'owned', '--cascade=foreground', '--wait=false'])).toContain('deleted');
+    await ok(['wait', replicaSet, '-n', 'owned', '--for=jsonpath={.metadata.deletionTimestamp}', '--timeout=10s']);
+    expect(await field('held', '{.metadata.finalizers}')).toBe('["foregroundDeletion"]');
+    expect(await field('held', '{.metadata.deletionTimestamp}')).not.toBe('');
+    await ok(['patch', replicaSet, '-n', 'owned', '--type=json', '-p', '[{"op":"remove","path":"/metadata/finalizers"}]']);
+    await ok(['wait', 'deployment/held', '-n', 'owned', '--for=delete', '--timeout=10s']);
+    expect(await replicaSetOf('held')).toBe('');
+  });
+
+  it('orphans the dependents, removing their owner references', async () => {
+    await ok(['apply', '--server-side', '-f', '-'], deployment('orphaning', 'nothing:v1', []));
+    await rolledOut('orphaning');
+    const replicaSet = await replicaSetOf('orphaning');
+    expect(await ok(['delete', 'deployment', 'orphaning', '-n', 'owned', '--cascade=orphan'])).toContain('deleted');
+    expect(await ok(['get', replicaSet, '-n', 'owned', '-o', 'jsonpath={.metadata.ownerReferences}'])).toBe('');
+  });
+});
