@@ -1,5 +1,6 @@
 import { KeyedObject, type KeyedJson } from './duplicate-keys.js';
 import { ApiError } from './errors.js';
+import { invalidValue, otherKindCauses, type Cause } from './kind-validation.js';
 import type { ResourceType } from './resources.js';
 import type { KubeObject } from './store.js';
 
@@ -45,6 +46,69 @@ const POD_SPEC = fields(
   { containers: [CONTAINER], initContainers: [CONTAINER] },
 );
 const TEMPLATE = { metadata: METADATA, spec: POD_SPEC };
+const LABEL_SELECTOR = fields('matchLabels', { matchExpressions: [fields('key operator values')] });
+const JOB_SPEC = fields(
+  'parallelism completions activeDeadlineSeconds podFailurePolicy successPolicy backoffLimit backoffLimitPerIndex maxFailedIndexes manualSelector ttlSecondsAfterFinished completionMode suspend podReplacementPolicy managedBy',
+  { selector: LABEL_SELECTOR, template: TEMPLATE },
+);
+const SCALING_RULES = fields('stabilizationWindowSeconds selectPolicy tolerance', { policies: [fields('type value periodSeconds')] });
+const METRIC_TARGET = fields('type value averageValue averageUtilization');
+const NETWORK_POLICY_PORT = fields('protocol port endPort');
+const NETWORK_POLICY_PEER = fields('', { podSelector: LABEL_SELECTOR, namespaceSelector: LABEL_SELECTOR, ipBlock: fields('cidr except') });
+const INGRESS_BACKEND = fields('resource', { service: fields('name', { port: fields('name number') }) });
+const POLICY_RULE = fields('verbs apiGroups resources resourceNames nonResourceURLs');
+const BINDING: Record<string, Shape> = { roleRef: fields('apiGroup kind name'), subjects: [fields('kind apiGroup name namespace')] };
+/** Other kinds, to their spec's first levels and deeper where the suite's manifests go (batch/v1, autoscaling/v2, policy/v1, networking/v1, core/v1, rbac/v1 types.go). */
+const OTHER_SHAPES: Record<string, Record<string, Shape>> = {
+  Job: { spec: JOB_SPEC, status: true },
+  CronJob: {
+    spec: fields('schedule timeZone startingDeadlineSeconds concurrencyPolicy suspend successfulJobsHistoryLimit failedJobsHistoryLimit', {
+      jobTemplate: { metadata: METADATA, spec: JOB_SPEC },
+    }),
+    status: true,
+  },
+  HorizontalPodAutoscaler: {
+    spec: fields('minReplicas maxReplicas', {
+      scaleTargetRef: fields('kind name apiVersion'),
+      metrics: [
+        fields('type object pods external', {
+          resource: fields('name', { target: METRIC_TARGET }),
+          containerResource: fields('name container', { target: METRIC_TARGET }),
+        }),
+      ],
+      behavior: { scaleUp: SCALING_RULES, scaleDown: SCALING_RULES },
+    }),
+    status: true,
+  },
+  PodDisruptionBudget: { spec: fields('minAvailable maxUnavailable unhealthyPodEvictionPolicy', { selector: LABEL_SELECTOR }), status: true },
+  NetworkPolicy: {
+    spec: fields('policyTypes', {
+      podSelector: LABEL_SELECTOR,
+      ingress: [{ ports: [NETWORK_POLICY_PORT], from: [NETWORK_POLICY_PEER] }],
+      egress: [{ ports: [NETWORK_POLICY_PORT], to: [NETWORK_POLICY_PEER] }],
+    }),
+  },
+  Ingress: {
+    spec: fields('ingressClassName', {
+      defaultBackend: INGRESS_BACKEND,
+      tls: [fields('hosts secretName')],
+      rules: [fields('host', { http: { paths: [fields('path pathType', { backend: INGRESS_BACKEND })] } })],
+    }),
+    status: true,
+  },
+  PersistentVolumeClaim: {
+    spec: fields('accessModes volumeName storageClassName volumeMode dataSource dataSourceRef volumeAttributesClassName', {
+      selector: LABEL_SELECTOR,
+      resources: fields('limits requests'),
+    }),
+    status: true,
+  },
+  ServiceAccount: { secrets: [fields('kind namespace name uid apiVersion resourceVersion fieldPath')], imagePullSecrets: [fields('name')] },
+  Role: { rules: [POLICY_RULE] },
+  ClusterRole: { rules: [POLICY_RULE], aggregationRule: { clusterRoleSelectors: [LABEL_SELECTOR] } },
+  RoleBinding: BINDING,
+  ClusterRoleBinding: BINDING,
+};
 const SHAPES: Record<string, Record<string, Shape>> = {
   Pod: { spec: POD_SPEC, status: true },
   Deployment: {
@@ -106,6 +170,7 @@ function topShape(type: ResourceType): Record<string, Shape> {
     metadata: METADATA,
     ...Object.fromEntries(type.fields.map((f) => [f, true as Shape])),
     ...SHAPES[type.kind],
+    ...OTHER_SHAPES[type.kind],
   };
 }
 
@@ -232,16 +297,6 @@ const DNS1035_MESSAGE =
   "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')";
 const PORT_MESSAGE = 'must be between 1 and 65535, inclusive';
 
-interface Cause {
-  field: string;
-  message: string;
-}
-
-const invalidValue = (field: string, value: unknown, detail: string): Cause => ({
-  field,
-  message: `Invalid value: ${typeof value === 'string' ? JSON.stringify(value) : String(value)}: ${detail}`,
-});
-
 /** validation.IsValidPortName (apimachinery/pkg/util/validation): its first complaint. */
 function portNameProblem(name: string): string | undefined {
   if (name.length > 15) return 'must be no more than 15 characters';
@@ -327,7 +382,9 @@ export function validateValues(type: ResourceType, object: KubeObject): void {
       causes.push(invalidValue('metadata.name', name, SUBDOMAIN_MESSAGE));
   }
   if (type.kind === 'Pod') causes.push(...podSpecCauses(object.spec, 'spec'));
-  if (['Deployment', 'ReplicaSet', 'StatefulSet'].includes(type.kind)) causes.push(...podSpecCauses(object.spec?.template?.spec, 'spec.template.spec'));
+  if (['Deployment', 'ReplicaSet', 'StatefulSet', 'Job'].includes(type.kind)) causes.push(...podSpecCauses(object.spec?.template?.spec, 'spec.template.spec'));
+  if (type.kind === 'CronJob') causes.push(...podSpecCauses(object.spec?.jobTemplate?.spec?.template?.spec, 'spec.jobTemplate.spec.template.spec'));
+  causes.push(...otherKindCauses(type.kind, object));
   if (type.kind === 'Service' && Array.isArray(object.spec?.ports)) {
     (object.spec.ports as unknown[]).forEach((port, index) => {
       if (!isObject(port)) return;
@@ -342,6 +399,6 @@ export function validateValues(type: ResourceType, object: KubeObject): void {
     name,
     ...(type.group ? { group: type.group } : {}),
     kind: type.kind,
-    causes: causes.map((cause) => ({ reason: 'FieldValueInvalid', message: cause.message, field: cause.field })),
+    causes: causes.map((cause) => ({ reason: cause.reason, message: cause.message, field: cause.field })),
   });
 }

@@ -120,3 +120,34 @@ describe('cascading deletion, through the real kubectl', () => {
     expect(await ok(['get', replicaSet, '-n', 'owned', '-o', 'jsonpath={.metadata.ownerReferences}'])).toBe('');
   });
 });
+
+describe('validation of the other kinds, through the real kubectl', () => {
+  it('rejects unknown nested fields and invalid values with the fields named', async () => {
+    const hpa = {
+      apiVersion: 'autoscaling/v2',
+      kind: 'HorizontalPodAutoscaler',
+      metadata: { name: 'scaler', namespace: 'owned' },
+      spec: { scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'web' }, minReplicas: 3, maxReplicas: 2 },
+    };
+    const typo = await cluster.kubectl(['apply', '--server-side', '-f', '-'], {
+      input: YAML.stringify({ ...hpa, spec: { ...hpa.spec, behavior: { scaleDown: { stabilisationWindowSeconds: 60 } } } }),
+    });
+    expect(typo.stderr).toContain('strict decoding error: unknown field "spec.behavior.scaleDown.stabilisationWindowSeconds"');
+    const values = await cluster.kubectl(['apply', '-f', '-'], { input: YAML.stringify(hpa) });
+    expect(values.stderr).toContain(
+      'The HorizontalPodAutoscaler "scaler" is invalid: spec.maxReplicas: Invalid value: 2: must be greater than or equal to `minReplicas`',
+    );
+    const binding = await cluster.kubectl(['apply', '--server-side', '-f', '-'], {
+      input: YAML.stringify({
+        apiVersion: 'rbac.authorization.k8s.io/v1',
+        kind: 'RoleBinding',
+        metadata: { name: 'deployers', namespace: 'owned' },
+        roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Deployment', name: 'deployer' },
+        subjects: [{ kind: 'ServiceAccount', name: 'deployer' }],
+      }),
+    });
+    expect(binding.stderr).toContain(
+      'The RoleBinding "deployers" is invalid: roleRef.kind: Unsupported value: "Deployment": supported values: "Role", "ClusterRole"',
+    );
+  });
+});
