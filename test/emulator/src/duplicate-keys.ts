@@ -12,8 +12,9 @@ export class KeyedObject {
 
 export type KeyedJson = KeyedObject | KeyedJson[] | null | boolean | number | string;
 
-/** Parses JSON text that `JSON.parse` already accepted. */
+/** Parses JSON text that `JSON.parse` already accepted (an empty body is null, as the emulator reads it). */
 export function parseKeyedJson(text: string): KeyedJson {
+  if (text.trim() === '') return null;
   let index = 0;
   const skipSpace = (): void => {
     while (index < text.length && ' \t\r\n'.includes(text[index] ?? '')) index++;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
-import { parseKeyedJson, yamlDuplicateKeys } from '../src/duplicate-keys.js';
+import { KeyedObject, parseKeyedJson, yamlDuplicateKeys } from '../src/duplicate-keys.js';
 import { ApiError } from '../src/errors.js';
 import { TYPES } from '../src/resources.js';
 import type { KubeObject } from '../src/store.js';
@@ -53,6 +53,15 @@ spec:
         unknownNested: val1
         imagePullPolicy: Always
         imagePullPolicy: Never`;
+
+describe('JSON read with its repeated keys', () => {
+  it('keeps every entry, reads escapes, numbers and literals, and an empty body as null', () => {
+    const keyed = parseKeyedJson(' {"a\\"b": [1, -2.5e3, true, null, {}], "a\\"b": "x\\u00e9\\n"} ');
+    expect(keyed).toEqual(new KeyedObject([['a"b', [1, -2500, true, null, new KeyedObject([])]], ['a"b', 'xé\n']]));
+    expect(parseKeyedJson('')).toBeNull();
+    expect(parseKeyedJson('[]')).toEqual([]);
+  });
+});
 
 describe('strict decoding of request bodies', () => {
   it('reports unknown and duplicate fields of a JSON object in document order, an unknown field once', () => {
