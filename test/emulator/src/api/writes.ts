@@ -130,9 +130,7 @@ function write(backend: ApiBackend, route: ResourceRoute, current: KubeObject, n
 /** PATCH: JSON merge, strategic merge and JSON patch, or server-side apply. */
 export function patch(backend: ApiBackend, route: ResourceRoute, name: string, request: Request, res: http.ServerResponse): void {
   const { store } = backend;
-  const contentType = String(request.headers['content-type'] ?? '')
-    .split(';')[0]
-    ?.trim();
+  const contentType = mediaType(request);
   if (contentType === 'application/apply-patch+yaml') return apply(backend, route, name, request, res);
   const current = store.mustGet(route.type, route.namespace, name);
   const body = parseJsonBody(request);
