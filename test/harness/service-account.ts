@@ -5,18 +5,26 @@ import type { Cluster } from '../emulator/src/cluster.js';
 import type { PolicyRule } from '../emulator/src/rbac.js';
 
 /**
- * A ServiceAccount with exactly `rules` in `namespace` (a Role and its RoleBinding), and a
- * kubeconfig that acts as it: the emulator's server and CA, a token from `kubectl create token`.
+ * A ServiceAccount with exactly `rules` in `namespace` (a Role and its RoleBinding), or bound in
+ * `namespace` to a ClusterRole (`{ clusterRole: 'edit' }`), and a kubeconfig that acts as it: the
+ * emulator's server and CA, a token from `kubectl create token`.
  */
-export async function limitedKubeconfig(cluster: Cluster, namespace: string, name: string, rules: PolicyRule[], file: string): Promise<string> {
+export async function limitedKubeconfig(
+  cluster: Cluster,
+  namespace: string,
+  name: string,
+  rights: PolicyRule[] | { clusterRole: string },
+  file: string,
+): Promise<string> {
+  const roleRef = Array.isArray(rights) ? { kind: 'Role', name } : { kind: 'ClusterRole', name: rights.clusterRole };
   const manifest = [
     { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name, namespace } },
-    { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', metadata: { name, namespace }, rules },
+    ...(Array.isArray(rights) ? [{ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', metadata: { name, namespace }, rules: rights }] : []),
     {
       apiVersion: 'rbac.authorization.k8s.io/v1',
       kind: 'RoleBinding',
       metadata: { name, namespace },
-      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name },
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', ...roleRef },
       subjects: [{ kind: 'ServiceAccount', name, namespace }],
     },
   ];
