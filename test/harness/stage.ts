@@ -17,10 +17,11 @@ export interface Stage {
   stop(): Promise<void>;
 }
 
-/** `images`: more images the emulator can run, beside the service's versions and `inventory-service:crash`. */
-export async function startStage(options: { images?: ImageEntry[] } = {}): Promise<Stage> {
+/** `images`: more images the emulator can run, beside the service's versions and `inventory-service:crash`; `onRequest`: sees every API request's outcome. */
+export async function startStage(options: { images?: ImageEntry[]; onRequest?: (method: string, url: string, status: number) => void } = {}): Promise<Stage> {
   const postgres = await startPostgres();
   const cluster = await startCluster({
+    ...(options.onRequest ? { onRequest: options.onRequest } : {}),
     images: [
       { name: 'inventory-service', tag: 'crash', command: ['node', '-e', 'console.error("boom: cannot start"); process.exit(3)'] },
       ...(options.images ?? []),

@@ -44,6 +44,8 @@ export interface ClusterOptions {
   garbageCollectionDelayMs?: number;
   /** Print every API request to stderr. */
   logRequests?: boolean;
+  /** Called with every API request's outcome (a test counting refusals, say). */
+  onRequest?: (method: string, url: string, status: number) => void;
 }
 
 export interface KubectlResult {
@@ -165,12 +167,10 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
         const firstPort = pod.spec?.containers?.[0]?.ports?.[0]?.containerPort ?? 80;
         return { host: pod.status.podIP, port: port ? Number(port) : firstPort };
       },
-      ...(options.logRequests
-        ? {
-            onRequest: (method: string, url: string, status: number, ms: number) =>
-              process.stderr.write(`[api] ${method} ${url} ${status} ${ms.toFixed(1)}ms\n`),
-          }
-        : {}),
+      onRequest: (method: string, url: string, status: number, ms: number) => {
+        if (options.logRequests) process.stderr.write(`[api] ${method} ${url} ${status} ${ms.toFixed(1)}ms\n`);
+        options.onRequest?.(method, url, status);
+      },
     },
     { key: certificate.private, cert: certificate.cert },
   );
