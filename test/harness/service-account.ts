@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 import type { Cluster } from '../emulator/src/cluster.js';
+import type { AccessNeed } from '../../actions/lib/kubernetes/access.js';
 import type { PolicyRule } from '../emulator/src/rbac.js';
 
 /**
@@ -39,4 +40,17 @@ export async function limitedKubeconfig(
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, YAML.stringify(config), { mode: 0o600 });
   return file;
+}
+
+/** The Role rules that grant exactly `needs` (the access lists of actions/lib/kubernetes/access.ts). */
+export function rulesGranting(needs: readonly AccessNeed[]): PolicyRule[] {
+  const verbs = new Map<string, Set<string>>();
+  for (const access of needs) {
+    const key = JSON.stringify([access.group, access.subresource ? `${access.resource}/${access.subresource}` : access.resource]);
+    verbs.set(key, (verbs.get(key) ?? new Set()).add(access.verb));
+  }
+  return [...verbs].map(([key, set]) => {
+    const [group, resource] = JSON.parse(key) as [string, string];
+    return { apiGroups: [group], resources: [resource], verbs: [...set].sort() };
+  });
 }

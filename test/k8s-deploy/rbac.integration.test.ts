@@ -5,25 +5,11 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { deployNeeds, describeNeed, type AccessNeed, type DeployAccessPlan } from '../../actions/lib/kubernetes/access.js';
-import type { PolicyRule } from '../emulator/src/rbac.js';
 import { runBundle, type ActionRun } from '../harness/run-bundle.js';
-import { limitedKubeconfig } from '../harness/service-account.js';
+import { limitedKubeconfig, rulesGranting } from '../harness/service-account.js';
 import { describeWithTools } from '../harness/tools.js';
 import { DEPLOYMENT, NAMESPACE, startStage, type Stage } from '../harness/stage.js';
-import { clusterState, deployStep, errorOf, OVERLAY } from './steps.js';
-
-/** The Role rules that grant exactly `needs`. */
-function rulesGranting(needs: readonly AccessNeed[]): PolicyRule[] {
-  const verbs = new Map<string, Set<string>>();
-  for (const access of needs) {
-    const key = JSON.stringify([access.group, access.subresource ? `${access.resource}/${access.subresource}` : access.resource]);
-    verbs.set(key, (verbs.get(key) ?? new Set()).add(access.verb));
-  }
-  return [...verbs].map(([key, set]) => {
-    const [group, resource] = JSON.parse(key) as [string, string];
-    return { apiGroups: [group], resources: [resource], verbs: [...set].sort() };
-  });
-}
+import { clusterState, deployStep, errorOf, namespacedOverlay } from './steps.js';
 
 /** Everything but the apps group, where each test grants exactly what it means to. */
 const OTHER_GROUPS = { apiGroups: ['', 'autoscaling', 'policy', 'networking.k8s.io'], resources: ['*'], verbs: ['*'] };
@@ -39,17 +25,7 @@ describeWithTools(['kubectl'], 'k8s-deploy and rollback with a limited ServiceAc
   beforeAll(async () => {
     stage = await startStage({ onRequest: (method, url, status) => (status === 403 ? refused.push(`${method} ${url}`) : undefined) });
     // The overlay declares its Namespace, a cluster-wide object; a namespaced deployer applies the rest.
-    const built = await stage.kubectl('kustomize', OVERLAY);
-    const documents = YAML.parseAllDocuments(built).map((document) => document.toJSON() as { kind: string });
-    kinds = documents.map((document) => document.kind).filter((kind) => kind !== 'Namespace');
-    manifests = path.join(directory, 'manifests.yaml');
-    fs.writeFileSync(
-      manifests,
-      documents
-        .filter((document) => document.kind !== 'Namespace')
-        .map((document) => YAML.stringify(document))
-        .join('---\n'),
-    );
+    ({ manifests, kinds } = await namespacedOverlay(stage, path.join(directory, 'manifests.yaml')));
     const first = await deployStep(stage, { images: 'inventory-service:1.0.0' });
     expect(first.exitCode, errorOf(first)).toBe(0);
   }, 240_000);
