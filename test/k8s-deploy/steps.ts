@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import { expect } from 'vitest';
+import YAML from 'yaml';
 import { runBundle, type ActionRun } from '../harness/run-bundle.js';
 import { EMULATOR_CONTROLLER_NAME } from '../emulator/src/gateway/spec.js';
 import { DEPLOYMENT, NAMESPACE, type Stage } from '../harness/stage.js';
@@ -87,4 +89,16 @@ export async function applyGateway(stage: Stage, route: string, others: object[]
   });
   expect(applied.code, applied.stderr).toBe(0);
   await stage.kubectl('--namespace', NAMESPACE, 'wait', '--for=condition=Programmed', 'gateway/edge', '--timeout=30s');
+}
+
+/**
+ * The test overlay without its Namespace (a cluster-wide object), written to `file`, for a deployer
+ * whose rights are namespaced; with the kinds it holds.
+ */
+export async function namespacedOverlay(stage: Stage, file: string): Promise<{ manifests: string; kinds: string[] }> {
+  const documents = YAML.parseAllDocuments(await stage.kubectl('kustomize', OVERLAY))
+    .map((document) => document.toJSON() as { kind: string })
+    .filter((document) => document.kind !== 'Namespace');
+  fs.writeFileSync(file, documents.map((document) => YAML.stringify(document)).join('---\n'));
+  return { manifests: file, kinds: documents.map((document) => document.kind) };
 }

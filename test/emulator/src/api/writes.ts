@@ -17,6 +17,8 @@ import { ApiError, badRequest } from '../errors.js';
 import { recordUpdate, serverSideApply } from '../managed-fields.js';
 import { applyJsonPatch, applyMergePatch, applyStrategicMergePatch, type Json } from '../patch.js';
 import { decodeProtobufObject } from '../protobuf.js';
+import { authorizeCreateOnApply } from '../rbac.js';
+import { preventEscalation } from '../rbac-escalation.js';
 import type { ResourceType } from '../resources.js';
 import type { KubeObject } from '../store.js';
 import type { ApiBackend } from './backend.js';
@@ -90,6 +92,7 @@ export function create(backend: ApiBackend, type: ResourceType, namespace: strin
   validateFields(type, object, request, res, bodyDecodingErrors(type, request, object));
   checkNamespace({ ...(namespace ? { namespace } : {}) }, object);
   delete object.metadata.resourceVersion;
+  preventEscalation(backend.store, request.user, { type, namespace: namespace ?? '', requestName: '', next: object, current: undefined });
   const warnings = admit(type, object, undefined, backend.admission);
   recordUpdate(undefined, object, fieldManager(request));
   addWarnings(res, warnings);
@@ -122,6 +125,7 @@ export function replace(backend: ApiBackend, route: ResourceRoute, name: string,
 }
 
 function write(backend: ApiBackend, route: ResourceRoute, current: KubeObject, next: KubeObject, request: Request, res: http.ServerResponse): void {
+  preventEscalation(backend.store, request.user, { type: route.type, namespace: route.namespace ?? '', requestName: current.metadata.name, next, current });
   admit(route.type, next, current, backend.admission);
   recordUpdate(current, next, fieldManager(request), route.subresource);
   sendJson(res, 200, backend.store.update(route.type, next, { dryRun: isDryRun(request) }));
@@ -204,7 +208,9 @@ function apply(backend: ApiBackend, route: ResourceRoute, name: string, request:
   const merged = serverSideApply(current, applied, manager, force);
   checkApplyDuplicates(request, res);
   if (route.namespace) merged.metadata.namespace = route.namespace;
+  preventEscalation(backend.store, request.user, { type: route.type, namespace: route.namespace ?? '', requestName: name, next: merged, current });
   if (!current) {
+    authorizeCreateOnApply(backend.store, request.user, route, name);
     delete merged.metadata.resourceVersion;
     addWarnings(res, admit(route.type, merged, undefined, backend.admission));
     return sendJson(res, 201, store.create(route.type, merged, { dryRun: isDryRun(request) }));
