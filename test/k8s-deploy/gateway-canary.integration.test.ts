@@ -1,9 +1,8 @@
 import http from 'node:http';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { EMULATOR_CONTROLLER_NAME } from '../emulator/src/gateway/spec.js';
 import { describeWithTools } from '../harness/tools.js';
 import { NAMESPACE, startStage, type Stage } from '../harness/stage.js';
-import { clusterState, deployStep, errorOf, imagesOf } from './steps.js';
+import { applyGateway, clusterState, deployStep, errorOf, gatewayApiObject, imagesOf } from './steps.js';
 
 /** A stand-in for the inventory service that answers every request with its image tag, so each answer says which version served it. */
 const ECHO_IMAGE = {
@@ -64,30 +63,13 @@ describeWithTools(['kubectl'], 'k8s-deploy canary with traffic-router gateway-ap
     stage = await startStage({ images: [ECHO_IMAGE] });
     const first = await deployStep(stage, { images: 'inventory-service:echo-1' });
     expect(errorOf(first)).toBeUndefined();
-    const gatewayApi = (kind: string, metadata: object, spec: object) => ({ apiVersion: 'gateway.networking.k8s.io/v1', kind, metadata, spec });
-    const objects = [
-      gatewayApi('GatewayClass', { name: 'emulator' }, { controllerName: EMULATOR_CONTROLLER_NAME }),
-      gatewayApi(
-        'Gateway',
-        { name: 'edge', namespace: NAMESPACE },
-        { gatewayClassName: 'emulator', listeners: [{ name: 'http', protocol: 'HTTP', port: 80 }] },
-      ),
-      gatewayApi(
-        'HTTPRoute',
-        { name: ROUTE, namespace: NAMESPACE },
-        { parentRefs: [{ name: 'edge' }], rules: [{ backendRefs: [{ name: 'inventory-service', port: 80 }] }] },
-      ),
-      gatewayApi(
+    await applyGateway(stage, ROUTE, [
+      gatewayApiObject(
         'HTTPRoute',
         { name: 'docs', namespace: NAMESPACE },
         { parentRefs: [{ name: 'edge' }], hostnames: ['docs.example'], rules: [{ backendRefs: [{ name: 'docs', port: 80 }] }] },
       ),
-    ];
-    const applied = await stage.cluster.kubectl(['apply', '--server-side', '--field-manager=test', '--filename', '-'], {
-      input: JSON.stringify({ apiVersion: 'v1', kind: 'List', items: objects }),
-    });
-    expect(applied.code, applied.stderr).toBe(0);
-    await stage.kubectl('--namespace', NAMESPACE, 'wait', '--for=condition=Programmed', 'gateway/edge', '--timeout=30s');
+    ]);
     expect(await tally(50)).toEqual({ 'echo-1': 50 });
   }, 240_000);
 
