@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import { ConfigurationError, parseInputs, prepareKubeconfig, runAction, setOutputs, writeSummary } from '../../lib/index.js';
-import { analysisPlan, checkProviderInputs, judgeSettings } from '../../lib/analysis/inputs.js';
+import { analysisPlan, checkProviderInputs, judgeSettings, prometheusConnection } from '../../lib/analysis/inputs.js';
 import { judgedAnalysis, metricsProvider } from '../../lib/analysis/judged-run.js';
 import { loadMetrics } from '../../lib/analysis/metrics.js';
 import { directKubectl } from '../../lib/analysis/providers/direct/provider.js';
@@ -25,15 +25,7 @@ export async function run(): Promise<void> {
           provider: inputs.provider,
           kubectl: kubeconfig && (await directKubectl(kubeconfig.path, inputs.namespace)),
           namespace: inputs.namespace,
-          prometheus:
-            inputs['prometheus-url'] === undefined
-              ? undefined
-              : {
-                  url: inputs['prometheus-url'],
-                  token: inputs['prometheus-token'],
-                  username: inputs['prometheus-username'],
-                  password: inputs['prometheus-password'],
-                },
+          prometheus: prometheusConnection(inputs),
         },
         { baselineSelector: inputs['baseline-selector'], canarySelector: inputs['canary-selector'] },
         plan,

@@ -70,3 +70,9 @@ export function checkProviderInputs(inputs: AnalysisInputs, selectors: Partial<R
   }
   for (const [name, selector] of Object.entries(selectors)) if (selector !== undefined) selectorMatchers(selector, name);
 }
+
+/** The Prometheus connection of the inputs; undefined without a URL. */
+export function prometheusConnection(inputs: AnalysisInputs): { url: string; token?: string; username?: string; password?: string } | undefined {
+  if (inputs['prometheus-url'] === undefined) return undefined;
+  return { url: inputs['prometheus-url'], token: inputs['prometheus-token'], username: inputs['prometheus-username'], password: inputs['prometheus-password'] };
+}

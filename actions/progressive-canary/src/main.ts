@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import * as core from '@actions/core';
 import { ConfigurationError, contextNamespace, Kubectl, parseInputs, prepareKubeconfig, runAction, setOutputs, writeSummary } from '../../lib/index.js';
-import { analysisPlan, checkProviderInputs, judgeSettings } from '../../lib/analysis/inputs.js';
+import { analysisPlan, checkProviderInputs, judgeSettings, prometheusConnection } from '../../lib/analysis/inputs.js';
 import { judgedAnalysis, metricsProvider } from '../../lib/analysis/judged-run.js';
 import { loadMetrics } from '../../lib/analysis/metrics.js';
 import { RequestMeter, requestCounter, stablePodsSelector } from '../../lib/analysis/request-share.js';
@@ -90,15 +90,7 @@ export async function run(): Promise<void> {
         'this progressive canary',
       );
 
-      const prometheus =
-        inputs['prometheus-url'] === undefined
-          ? undefined
-          : {
-              url: inputs['prometheus-url'],
-              token: inputs['prometheus-token'],
-              username: inputs['prometheus-username'],
-              password: inputs['prometheus-password'],
-            };
+      const prometheus = prometheusConnection(inputs);
       const operations: CanaryOperations = {
         setWeight: (percentage) =>
           httpRoute ? deployGatewayCanary(kubectl, objects, options(percentage), httpRoute) : deployCanary(kubectl, objects, options(percentage)),
