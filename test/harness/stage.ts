@@ -66,14 +66,14 @@ export interface LoadReport {
   failures: string[];
 }
 
-/** Constant load through the Service: new connection per request, so every request is balanced anew. */
-export function startLoad(url: string, concurrency = 4): { stop(): Promise<LoadReport> } {
+/** Constant load through the Service: new connection per request, so every request is balanced anew. `headers` go with every request. */
+export function startLoad(url: string, concurrency = 4, headers: Record<string, string> = {}): { stop(): Promise<LoadReport> } {
   let running = true;
   const report: LoadReport = { succeeded: 0, failures: [] };
   const once = () =>
     new Promise<void>((resolve) => {
       const started = Date.now();
-      const req = request(url, { agent: false, timeout: 10_000, headers: { connection: 'close' } }, (response) => {
+      const req = request(url, { agent: false, timeout: 10_000, headers: { ...headers, connection: 'close' } }, (response) => {
         response.resume();
         response.on('end', () => {
           if (response.statusCode && response.statusCode < 400) report.succeeded++;

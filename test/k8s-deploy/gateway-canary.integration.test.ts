@@ -52,7 +52,7 @@ describeWithTools(['kubectl'], 'k8s-deploy canary with traffic-router gateway-ap
   const everything = async () => [await clusterState(stage), (await route()).metadata.resourceVersion, (await route('docs')).metadata.resourceVersion];
 
   /** Sends `count` requests through the Gateway, 16 at a time, and counts the answering image tags. */
-  async function tally(count: number): Promise<Record<string, number>> {
+  async function tally(count: number, headers: Record<string, string> = {}): Promise<Record<string, number>> {
     const address = await stage.cluster.gatewayAddress(NAMESPACE, 'edge', 80);
     if (!address) throw new Error('the Gateway does not listen');
     const counts: Record<string, number> = {};
@@ -62,7 +62,7 @@ describeWithTools(['kubectl'], 'k8s-deploy canary with traffic-router gateway-ap
         sent += 1;
         const answer = await new Promise<string>((resolve, reject) => {
           http
-            .get({ host: address.host, port: address.port, path: '/api/items', agent }, (response) => {
+            .get({ host: address.host, port: address.port, path: '/api/items', headers, agent }, (response) => {
               let body = '';
               response.setEncoding('utf8');
               response.on('data', (chunk: string) => (body += chunk));
@@ -114,8 +114,26 @@ describeWithTools(['kubectl'], 'k8s-deploy canary with traffic-router gateway-ap
     expect(await everything()).toEqual(before);
   });
 
-  it('deploy at 10% (with exactly its listed rights): the route weighs stable 90 and canary 10, and 1,000 requests through the Gateway split within 3 points', async () => {
-    const run = await gatewayDeploy({ images: 'inventory-service:echo-2', 'canary-percentage': '10', ...(await withExactRights('deploy')) });
+  it('canary-header without traffic-router gateway-api is refused naming the input, before anything changes', async () => {
+    const before = await everything();
+    const run = await deployStep(stage, {
+      strategy: 'canary',
+      images: 'inventory-service:echo-2',
+      'canary-header': 'x-canary: always',
+      ...(await withExactRights('deploy')),
+    });
+    expect(run.exitCode).not.toBe(0);
+    expect(errorOf(run)).toMatch(/Input "canary-header" needs strategy canary with traffic-router gateway-api.*Nothing was changed/);
+    expect(await everything()).toEqual(before);
+  });
+
+  it('deploy at 10% with a canary header (with exactly its listed rights): the route weighs stable 90 and canary 10, 1,000 requests without the header split within 3 points, every request with it reaches the canary', async () => {
+    const run = await gatewayDeploy({
+      images: 'inventory-service:echo-2',
+      'canary-percentage': '10',
+      'canary-header': 'x-canary: always',
+      ...(await withExactRights('deploy')),
+    });
     expect(errorOf(run)).toBeUndefined();
     expect(refused).toEqual([]);
     expect(run.outputs).toMatchObject({
@@ -126,12 +144,17 @@ describeWithTools(['kubectl'], 'k8s-deploy canary with traffic-router gateway-ap
       'canary-selector': 'app.kubernetes.io/name=inventory-service-canary,track=canary',
     });
     expect(run.summary).toContain('HTTPRoute/inventory sends 10% of the requests to Service/inventory-service-canary');
+    expect(run.summary).toContain('Requests with header x-canary: always go to Service/inventory-service-canary only');
     expect(await backends()).toEqual([
+      [{ name: CANARY_SERVICE, weight: 1 }],
       [
         { name: 'inventory-service', weight: 90 },
         { name: CANARY_SERVICE, weight: 10 },
       ],
     ]);
+    expect(await tally(200, { 'x-canary': 'always' })).toEqual({ 'echo-2': 200 });
+    // Another value is no match: the weights apply.
+    expect(Object.keys(await tally(100, { 'x-canary': 'never' })).sort()).toEqual(['echo-1', 'echo-2']);
     // The canary's pods are behind its own Service only: the stable Service reaches stable and baseline pods.
     expect(await imagesOf(stage, 'app.kubernetes.io/name=inventory-service')).toEqual(Array(4).fill('inventory-service:echo-1'));
     const counts = await tally(1000);
@@ -139,7 +162,7 @@ describeWithTools(['kubectl'], 'k8s-deploy canary with traffic-router gateway-ap
     expect(Math.abs((counts['echo-2'] ?? 0) / 10 - 10)).toBeLessThanOrEqual(3);
   });
 
-  it('promote (with exactly its listed rights): the stable Deployment runs the new version, the route sends everything to the stable Service, the canary is gone', async () => {
+  it('promote (with exactly its listed rights): the stable Deployment runs the new version, the route sends everything to the stable Service (the header rule gone), the canary is gone', async () => {
     const run = await gatewayDeploy({ images: 'inventory-service:echo-2', ...(await withExactRights('promote')) });
     expect(errorOf(run)).toBeUndefined();
     expect(refused).toEqual([]);
@@ -148,10 +171,12 @@ describeWithTools(['kubectl'], 'k8s-deploy canary with traffic-router gateway-ap
     expect(await tally(200)).toEqual({ 'echo-2': 200 });
   });
 
-  it('abort (with exactly its listed rights): the route sends everything to the stable Service again, the canary is gone, the stable version unchanged', async () => {
-    const canary = await gatewayDeploy({ images: 'inventory-service:echo-3', 'canary-percentage': '25' });
+  it('abort (with exactly its listed rights): the route sends everything to the stable Service again (the header rule gone), the canary is gone, the stable version unchanged', async () => {
+    const canary = await gatewayDeploy({ images: 'inventory-service:echo-3', 'canary-percentage': '25', 'canary-header': 'X-Tester' });
     expect(errorOf(canary)).toBeUndefined();
+    expect(await tally(100, { 'x-tester': 'anything' })).toEqual({ 'echo-3': 100 });
     expect(await backends()).toEqual([
+      [{ name: CANARY_SERVICE, weight: 1 }],
       [
         { name: 'inventory-service', weight: 75 },
         { name: CANARY_SERVICE, weight: 25 },
@@ -162,12 +187,13 @@ describeWithTools(['kubectl'], 'k8s-deploy canary with traffic-router gateway-ap
     expect(refused).toEqual([]);
     expect(abort.outputs).toMatchObject({ 'achieved-percentage': '0' });
     expect(await backends()).toEqual([[{ name: 'inventory-service', weight: 100 }]]);
+    expect(await tally(50, { 'x-tester': 'anything' })).toEqual({ 'echo-2': 50 });
     expect(await stage.kubectl('--namespace', NAMESPACE, 'get', 'deployments,services', '--output', 'name')).not.toMatch(/canary|baseline/);
     expect(await tally(200)).toEqual({ 'echo-2': 200 });
   });
 
-  it('a canary that never gets ready puts no weight on the route and is removed', async () => {
-    const run = await gatewayDeploy({ images: 'inventory-service:crash', timeout: '20s' });
+  it('a canary that never gets ready puts no weight and no header rule on the route and is removed', async () => {
+    const run = await gatewayDeploy({ images: 'inventory-service:crash', timeout: '20s', 'canary-header': 'x-canary: always' });
     expect(run.exitCode).not.toBe(0);
     expect(run.outputs).toMatchObject({ status: 'rolled-back' });
     expect(await backends()).toEqual([[{ name: 'inventory-service', weight: 100 }]]);

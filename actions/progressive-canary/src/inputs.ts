@@ -14,6 +14,7 @@ export const progressiveCanaryInputs = {
   namespace: deploy.namespace,
   'traffic-router': deploy['traffic-router'],
   'http-route': deploy['http-route'],
+  'canary-header': deploy['canary-header'],
   'max-surge-replicas': deploy['max-surge-replicas'],
   timeout: deploy.timeout,
   kubeconfig: deploy.kubeconfig,

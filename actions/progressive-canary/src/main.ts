@@ -41,6 +41,9 @@ export async function run(): Promise<void> {
         'Input "traffic-router" is gateway-api, which needs input "http-route": the name of the HTTPRoute that sends traffic to the stable Service',
       );
     }
+    if (inputs['canary-header'] && !httpRoute) {
+      throw new ConfigurationError('Input "canary-header" needs traffic-router gateway-api: only an HTTPRoute sends requests by header. Nothing was changed');
+    }
     const extraAnnotations = parseAnnotations(inputs.annotations);
 
     // A cancelled job gets SIGINT, then SIGTERM: either stops the progression, which then removes the canary.
@@ -71,6 +74,7 @@ export async function run(): Promise<void> {
         dryRun: false,
         canaryPercentage,
         maxSurgeReplicas: inputs['max-surge-replicas'],
+        canaryHeader: inputs['canary-header'],
       });
       const base = options(inputs.steps[0]!);
       await checkAccess(
