@@ -120,7 +120,6 @@ describeWithTools(['kubectl'], 'k8s-deploy canary with traffic-router gateway-ap
       strategy: 'canary',
       images: 'inventory-service:echo-2',
       'canary-header': 'x-canary: always',
-      ...(await withExactRights('deploy')),
     });
     expect(run.exitCode).not.toBe(0);
     expect(errorOf(run)).toMatch(/Input "canary-header" needs strategy canary with traffic-router gateway-api.*Nothing was changed/);
