@@ -67,6 +67,24 @@ export interface DeployAccessPlan {
   hooks?: boolean;
   /** The canary's weight is set on an HTTPRoute (traffic-router gateway-api). */
   httpRoute?: boolean;
+  /** The `verify` checks, sent to the new pods through the pod proxy. */
+  verify?: ReadonlyArray<{ method: string }>;
+}
+
+/** The verb the API server authorizes a proxied request with (k8s.io/apiserver/pkg/endpoints/request/requestinfo.go). */
+const PROXY_VERBS: Record<string, string> = { GET: 'get', HEAD: 'get', POST: 'create', PUT: 'update', DELETE: 'delete' };
+
+function verifyNeeds(plan: DeployAccessPlan): AccessNeed[] {
+  const verify = plan.verify ?? [];
+  if (verify.length === 0 || plan.action !== 'deploy') return [];
+  const proxyNeeds = [...new Set(verify.map((check) => PROXY_VERBS[check.method]).filter((verb) => verb !== undefined))].map(
+    (verb): AccessNeed => ({ verb, group: '', resource: 'pods', subresource: 'proxy', why: 'send the verify checks to the new pods' }),
+  );
+  const needs = [need('list', '', 'pods', 'find the new pods to verify'), ...proxyNeeds];
+  // A replicas canary's pods wait behind a readiness gate that the action opens once they pass.
+  if (plan.strategy === 'canary' && !plan.httpRoute)
+    needs.push({ verb: 'patch', group: '', resource: 'pods', subresource: 'status', why: "mark the canary's pods verified, which makes them Ready" });
+  return needs;
 }
 
 const HOOK_JOBS: AccessNeed[] = [
@@ -117,6 +135,7 @@ export function deployNeeds(plan: DeployAccessPlan): AccessNeed[] {
   if (plan.strategy === 'blue-green') needs.push(...BLUE_GREEN_SWITCH, need('create', 'apps', 'deployments', 'create the new colour'));
   if (plan.hooks) needs.push(...HOOK_JOBS);
   if (plan.httpRoute) needs.push(...GATEWAY_ROUTE);
+  needs.push(...verifyNeeds(plan));
   return dedupe(needs);
 }
 

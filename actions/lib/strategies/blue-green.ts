@@ -19,6 +19,7 @@ import {
   type Service,
 } from '../kubernetes/objects.js';
 import { waitForRollout } from '../kubernetes/rollout-wait.js';
+import { describeSmokeFailure, verifyDeployment } from '../kubernetes/smoke-run.js';
 import { currentRevision } from '../kubernetes/workloads.js';
 
 /**
@@ -224,6 +225,22 @@ export async function deployBlueGreen(kubectl: Kubectl, objects: readonly KubeOb
       problems: outcome.problems,
     };
   }
+  const verified = await verifyDeployment(kubectl, name, options.verify);
+  const smokeChecks = verified ? { smokeChecks: [verified] } : {};
+  if (verified?.failure) {
+    const message = `${describeSmokeFailure(verified.failure)} ${serviceList(services)} never switched to it`;
+    if (!options.rollbackOnFailure) return { status: 'failed', strategy: 'blue-green', message, workloads, notes, problems: [], ...smokeChecks };
+    await deleteDeploymentsAndPods(kubectl, [name], options.timeoutSeconds);
+    return {
+      status: 'rolled-back',
+      strategy: 'blue-green',
+      message: `${message}. Removed deployment/${name}; deployment/${serving.name} served throughout.`,
+      workloads,
+      notes,
+      problems: [],
+      ...smokeChecks,
+    };
+  }
   return {
     status: 'succeeded',
     strategy: 'blue-green',
@@ -231,6 +248,7 @@ export async function deployBlueGreen(kubectl: Kubectl, objects: readonly KubeOb
     workloads,
     notes,
     problems: [],
+    ...smokeChecks,
   };
 }
 
@@ -290,9 +308,18 @@ async function firstDeploy(
       problems: outcome.problems,
     };
   }
+  const verified = await verifyDeployment(kubectl, name, options.verify);
+  const smokeChecks = verified ? { smokeChecks: [verified] } : {};
+  if (verified?.failure) {
+    const message = `${describeSmokeFailure(verified.failure)} ${serviceList(services)} never switched to it`;
+    if (!options.rollbackOnFailure) return { status: 'failed', strategy: 'rolling', message, workloads, notes, problems: [], ...smokeChecks };
+    await deleteDeploymentsAndPods(kubectl, [name], options.timeoutSeconds);
+    const served = unmanaged ? `deployment/${next.metadata.name} served throughout` : 'nothing was serving before';
+    return { status: 'rolled-back', strategy: 'rolling', message: `${message}. Removed deployment/${name}; ${served}.`, workloads, notes, problems: [], ...smokeChecks };
+  }
   await core.group(`Switch ${serviceList(services)} to blue`, () => apply(kubectl, switchedServices, options));
   if (unmanaged) await deleteDeploymentsAndPods(kubectl, [next.metadata.name], options.timeoutSeconds);
-  return { status: 'succeeded', strategy: 'rolling', message: `deployment/${name} is live`, workloads, notes, problems: [] };
+  return { status: 'succeeded', strategy: 'rolling', message: `deployment/${name} is live`, workloads, notes, problems: [], ...smokeChecks };
 }
 
 /** Switches the Services to the pending colour; the colour that served keeps running for an instant switch back. */

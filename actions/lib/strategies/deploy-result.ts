@@ -1,6 +1,8 @@
 import type { ApplyOptions } from '../kubernetes/apply.js';
 import type { HookRun } from '../kubernetes/hooks.js';
 import type { PodProblem } from '../kubernetes/pod-problems.js';
+import type { SmokeReport } from '../kubernetes/smoke-run.js';
+import type { SmokeCheck } from '../smoke-checks.js';
 import { workloadRef, type Workload, type WorkloadKind } from '../kubernetes/workloads.js';
 
 export type DeployStatus = 'succeeded' | 'rolled-back' | 'failed';
@@ -12,6 +14,8 @@ export interface DeployOptions extends ApplyOptions {
   canaryReplicas?: number;
   /** Most pods a replicas-routed canary adds beside the stable ones (canary and baseline together). */
   maxSurgeReplicas?: number;
+  /** The `verify` checks each new pod must pass before it takes user traffic (after the rollout, for rolling). */
+  verify?: readonly SmokeCheck[];
 }
 
 export interface DeployedWorkload {
@@ -38,6 +42,8 @@ export interface DeployResult {
   diff?: string;
   /** The hook Jobs this deploy ran, in order. */
   hooks?: HookRun[];
+  /** The `verify` checks run in this deploy, one report per Deployment checked. */
+  smokeChecks?: Array<SmokeReport & { deployment: string }>;
 }
 
 export function workloadOf(workload: DeployedWorkload): Workload {
