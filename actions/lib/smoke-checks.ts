@@ -46,11 +46,28 @@ const PATH_CHARACTERS = /^\/[A-Za-z0-9\-._~!$&'()*+,;=:@/%?]*$/;
 const ENCODED_DOT_OR_SLASH = /%(?:2e|2f|5c)/i;
 const HEADER_NAME = /^[A-Za-z0-9!#$%&'*+\-.^_`|~]{1,64}$/;
 // Headers the HTTP connection or the API server owns: set by the client, or dropped or refused on the way to the pod.
-const RESERVED_HEADERS = new Set(['host', 'authorization', 'connection', 'content-length', 'transfer-encoding', 'upgrade', 'te', 'trailer', 'keep-alive', 'proxy-authorization', 'proxy-connection', 'expect']);
+const RESERVED_HEADERS = new Set([
+  'host',
+  'authorization',
+  'connection',
+  'content-length',
+  'transfer-encoding',
+  'upgrade',
+  'te',
+  'trailer',
+  'keep-alive',
+  'proxy-authorization',
+  'proxy-connection',
+  'expect',
+]);
 const FIELD_SEGMENT = /^[A-Za-z0-9_-]{1,128}$/;
-const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
 
 class CheckProblem extends Error {}
+
+/** A newline or another control character: a header value holding one could add headers of its own. */
+function hasControlCharacter(text: string): boolean {
+  return [...text].some((character) => character.charCodeAt(0) < 32 || character.charCodeAt(0) === 127);
+}
 
 /** One wrong field of one check: the message the user reads names the input, the check's number and the field. */
 function problem(field: string, value: unknown, expected: string): never {
@@ -83,7 +100,9 @@ export function parseSmokeChecks(text: string | undefined, inputName = 'verify')
     throw new ConfigurationError(`${prefix} is not valid YAML: ${abbreviate(describeError(error).split('\n')[0] ?? '', 200)}`);
   }
   if (!Array.isArray(document)) {
-    throw new ConfigurationError(`${prefix} is not a list: expected a YAML list of checks, each a path such as /healthz or a mapping with method, path, status…`);
+    throw new ConfigurationError(
+      `${prefix} is not a list: expected a YAML list of checks, each a path such as /healthz or a mapping with method, path, status…`,
+    );
   }
   if (document.length === 0) return [];
   if (document.length > MOST_CHECKS) throw new ConfigurationError(`${prefix} has ${document.length} checks: expected at most ${MOST_CHECKS}`);
@@ -99,7 +118,8 @@ export function parseSmokeChecks(text: string | undefined, inputName = 'verify')
 
 function parseCheck(item: unknown): SmokeCheck {
   if (typeof item === 'string') return { method: 'GET', path: parsePath(item), statuses: [200], timeoutSeconds: DEFAULT_TIMEOUT_SECONDS, headers: {} };
-  if (item === null || typeof item !== 'object' || Array.isArray(item)) problem('check', item, 'a path such as /healthz or a mapping with method, path, status…');
+  if (item === null || typeof item !== 'object' || Array.isArray(item))
+    problem('check', item, 'a path such as /healthz or a mapping with method, path, status…');
   const fields = item as Record<string, unknown>;
   const unknown = Object.keys(fields).find((key) => !(FIELDS as readonly string[]).includes(key));
   if (unknown !== undefined) problem(unknown, fields[unknown], `no such field; the fields are ${FIELDS.join(', ')}`);
@@ -108,7 +128,8 @@ function parseCheck(item: unknown): SmokeCheck {
     method: parseMethod(fields.method),
     path: parsePath(fields.path),
     statuses: parseStatuses(fields.status),
-    timeoutSeconds: fields['timeout-seconds'] === undefined ? DEFAULT_TIMEOUT_SECONDS : integer('timeout-seconds', fields['timeout-seconds'], 1, MOST_TIMEOUT_SECONDS),
+    timeoutSeconds:
+      fields['timeout-seconds'] === undefined ? DEFAULT_TIMEOUT_SECONDS : integer('timeout-seconds', fields['timeout-seconds'], 1, MOST_TIMEOUT_SECONDS),
     headers: parseHeaders(fields.headers),
   };
   if (fields.port !== undefined) check.port = integer('port', fields.port, 1, 65_535);
@@ -117,7 +138,10 @@ function parseCheck(item: unknown): SmokeCheck {
   if (fields['max-latency-ms'] !== undefined) check.maxLatencyMs = integer('max-latency-ms', fields['max-latency-ms'], 1, MOST_LATENCY_MS);
   if (fields.body !== undefined) {
     if (check.method === 'GET' || check.method === 'HEAD' || check.method === 'OPTIONS') problem('body', fields.body, `no body with method ${check.method}`);
-    check.body = typeof fields.body === 'string' && fields.body.length <= MOST_BODY_CHARACTERS ? fields.body : problem('body', fields.body, `text of at most ${MOST_BODY_CHARACTERS} characters`);
+    check.body =
+      typeof fields.body === 'string' && fields.body.length <= MOST_BODY_CHARACTERS
+        ? fields.body
+        : problem('body', fields.body, `text of at most ${MOST_BODY_CHARACTERS} characters`);
   }
   if (check.maxLatencyMs !== undefined && check.maxLatencyMs > check.timeoutSeconds * 1000) {
     problem('max-latency-ms', check.maxLatencyMs, `at most the check's timeout-seconds (${check.timeoutSeconds} s)`);
@@ -134,7 +158,8 @@ function parseMethod(value: unknown): SmokeMethod {
 const PATH_EXPECTED = `a path starting with / (no scheme or host), at most ${MOST_PATH_CHARACTERS} characters of a URL path and query, without . or .. segments`;
 
 function parsePath(value: unknown): string {
-  if (typeof value !== 'string' || value.length > MOST_PATH_CHARACTERS || !PATH_CHARACTERS.test(value) || value.startsWith('//')) problem('path', value, PATH_EXPECTED);
+  if (typeof value !== 'string' || value.length > MOST_PATH_CHARACTERS || !PATH_CHARACTERS.test(value) || value.startsWith('//'))
+    problem('path', value, PATH_EXPECTED);
   const pathPart = value.split('?')[0]!;
   if (ENCODED_DOT_OR_SLASH.test(value) || pathPart.split('/').some((segment) => segment === '.' || segment === '..')) problem('path', value, PATH_EXPECTED);
   return value;
@@ -170,7 +195,7 @@ function parseHeaders(value: unknown): Record<string, string> {
     if (!HEADER_NAME.test(name)) problem('headers', name, 'header names of letters, digits and -');
     if (RESERVED_HEADERS.has(name.toLowerCase())) problem('headers', name, `a header the request may set (not ${[...RESERVED_HEADERS].join(', ')})`);
     const shown = typeof headerValue === 'number' && Number.isFinite(headerValue) ? String(headerValue) : headerValue;
-    if (typeof shown !== 'string' || shown.length > MOST_TEXT_CHARACTERS || CONTROL_CHARACTER.test(shown)) {
+    if (typeof shown !== 'string' || shown.length > MOST_TEXT_CHARACTERS || hasControlCharacter(shown)) {
       problem(`headers.${name}`, headerValue, `text of at most ${MOST_TEXT_CHARACTERS} characters on one line`);
     }
     headers[name] = shown;
@@ -188,7 +213,10 @@ function parseJsonMatch(value: unknown): { field: string; equals: JsonScalar } {
     problem('json.field', field, `a dotted path of at most ${MOST_FIELD_SEGMENTS} names of letters, digits, _ and - (such as status or checks.0.name)`);
   }
   const scalar =
-    equals === null || typeof equals === 'boolean' || (typeof equals === 'number' && Number.isFinite(equals)) || (typeof equals === 'string' && equals.length <= MOST_TEXT_CHARACTERS);
+    equals === null ||
+    typeof equals === 'boolean' ||
+    (typeof equals === 'number' && Number.isFinite(equals)) ||
+    (typeof equals === 'string' && equals.length <= MOST_TEXT_CHARACTERS);
   if (!scalar) problem('json.equals', equals, `a string of at most ${MOST_TEXT_CHARACTERS} characters, a finite number, true, false or null`);
   return { field: field as string, equals: equals as JsonScalar };
 }

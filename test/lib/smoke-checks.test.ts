@@ -12,7 +12,11 @@ describe('parseSmokeChecks: accepted', () => {
   test.each([
     ['empty input: no checks', '', []],
     ['an empty list', '[]', []],
-    ['a bare path: GET, status 200, default timeout, port of the pod', '- /healthz', [{ method: 'GET', path: '/healthz', statuses: [200], timeoutSeconds: 10, headers: {} }]],
+    [
+      'a bare path: GET, status 200, default timeout, port of the pod',
+      '- /healthz',
+      [{ method: 'GET', path: '/healthz', statuses: [200], timeoutSeconds: 10, headers: {} }],
+    ],
   ])('%s', (_, yaml, expected) => expect(parseSmokeChecks(yaml)).toEqual(expected));
 
   test('every field', () => {
@@ -129,7 +133,11 @@ describe('parseSmokeChecks: refused, naming the input, the check and the field',
     ['latency 0', '- { path: /, max-latency-ms: 0 }', /"max-latency-ms" has value 0/],
     ['a negative latency', '- { path: /, max-latency-ms: -5 }', /"max-latency-ms"/],
     ['latency with a unit', '- { path: /, max-latency-ms: 500ms }', /"max-latency-ms" has value "500ms"/],
-    ['latency over the timeout', '- { path: /, max-latency-ms: 5000, timeout-seconds: 2 }', /"max-latency-ms" has value 5000: expected at most the check's timeout-seconds/],
+    [
+      'latency over the timeout',
+      '- { path: /, max-latency-ms: 5000, timeout-seconds: 2 }',
+      /"max-latency-ms" has value 5000: expected at most the check's timeout-seconds/,
+    ],
     ['timeout 0', '- { path: /, timeout-seconds: 0 }', /"timeout-seconds"/],
     ['timeout 61', '- { path: /, timeout-seconds: 61 }', /"timeout-seconds"/],
     // body
@@ -183,10 +191,25 @@ describe('judgeSmokeResponse', () => {
     ['the text beyond what was read', '- { path: /, contains: ok }', response(200, 'xx', 5, true), ['the body (as far as it was read) does not contain "ok"']],
     ['a JSON field equal', '- { path: /, json: { field: db.status, equals: up } }', response(200, '{"db":{"status":"up"}}'), []],
     ['a JSON array index', '- { path: /, json: { field: items.1, equals: 2 } }', response(200, '{"items":[1,2]}'), []],
-    ['a JSON field different', '- { path: /, json: { field: status, equals: up } }', response(200, '{"status":"down"}'), ['JSON field status is "down", expected "up"']],
-    ['a JSON field of another type', '- { path: /, json: { field: count, equals: 1 } }', response(200, '{"count":"1"}'), ['JSON field count is "1", expected 1']],
+    [
+      'a JSON field different',
+      '- { path: /, json: { field: status, equals: up } }',
+      response(200, '{"status":"down"}'),
+      ['JSON field status is "down", expected "up"'],
+    ],
+    [
+      'a JSON field of another type',
+      '- { path: /, json: { field: count, equals: 1 } }',
+      response(200, '{"count":"1"}'),
+      ['JSON field count is "1", expected 1'],
+    ],
     ['a JSON field missing', '- { path: /, json: { field: a.b, equals: 1 } }', response(200, '{"a":3}'), ['JSON field a.b is missing, expected 1']],
-    ['an inherited name is missing', '- { path: /, json: { field: constructor, equals: 1 } }', response(200, '{}'), ['JSON field constructor is missing, expected 1']],
+    [
+      'an inherited name is missing',
+      '- { path: /, json: { field: constructor, equals: 1 } }',
+      response(200, '{}'),
+      ['JSON field constructor is missing, expected 1'],
+    ],
     ['a body that is not JSON', '- { path: /, json: { field: a, equals: 1 } }', response(200, '<html>'), ['the body is not JSON, so a cannot equal 1']],
     ['a truncated JSON body', '- { path: /, json: { field: a, equals: 1 } }', response(200, '{"a":1', 5, true), ['the body is too long to read as JSON for a']],
     ['fast enough', '- { path: /, max-latency-ms: 100 }', response(200, '', 100), []],

@@ -77,9 +77,13 @@ const PROXY_VERBS: Record<string, string> = { GET: 'get', HEAD: 'get', POST: 'cr
 function verifyNeeds(plan: DeployAccessPlan): AccessNeed[] {
   const verify = plan.verify ?? [];
   if (verify.length === 0 || plan.action !== 'deploy') return [];
-  const proxyNeeds = [...new Set(verify.map((check) => PROXY_VERBS[check.method]).filter((verb) => verb !== undefined))].map(
-    (verb): AccessNeed => ({ verb, group: '', resource: 'pods', subresource: 'proxy', why: 'send the verify checks to the new pods' }),
-  );
+  const proxyNeeds = [...new Set(verify.map((check) => PROXY_VERBS[check.method]).filter((verb) => verb !== undefined))].map((verb): AccessNeed => ({
+    verb,
+    group: '',
+    resource: 'pods',
+    subresource: 'proxy',
+    why: 'send the verify checks to the new pods',
+  }));
   const needs = [need('list', '', 'pods', 'find the new pods to verify'), ...proxyNeeds];
   // A replicas canary's pods wait behind a readiness gate that the action opens once they pass.
   if (plan.strategy === 'canary' && !plan.httpRoute)

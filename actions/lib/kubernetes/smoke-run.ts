@@ -62,7 +62,11 @@ export async function runSmokeChecks(kubectl: Kubectl, checks: readonly SmokeChe
       for (const check of checks) {
         const port = check.port ?? firstPort(pod);
         if (port === undefined) {
-          report.failure = { pod: names[index]!, request: `${check.method} ${check.path}`, problems: ['the pod declares no container port: set "port" in the check'] };
+          report.failure = {
+            pod: names[index]!,
+            request: `${check.method} ${check.path}`,
+            problems: ['the pod declares no container port: set "port" in the check'],
+          };
           return report;
         }
         const request = describeCheck(check, port);
@@ -75,7 +79,9 @@ export async function runSmokeChecks(kubectl: Kubectl, checks: readonly SmokeChe
           return report;
         }
         const problems = judgeSmokeResponse(check, response);
-        core.info(`${names[index]}: ${request} answered ${response.status} in ${Math.round(response.milliseconds)} ms${problems.length ? `: ${problems.join('; ')}` : ''}`);
+        core.info(
+          `${names[index]}: ${request} answered ${response.status} in ${Math.round(response.milliseconds)} ms${problems.length ? `: ${problems.join('; ')}` : ''}`,
+        );
         if (problems.length > 0) {
           report.failure = { pod: names[index]!, request, response, problems };
           return report;
@@ -116,12 +122,20 @@ async function startProxy(kubectl: Kubectl): Promise<Proxy> {
   };
   const deadline = Date.now() + PROXY_START_SECONDS * 1000;
   while (Date.now() < deadline) {
-    if (await stat(socketPath).then(() => true, () => false)) return { socketPath, stop };
+    if (
+      await stat(socketPath).then(
+        () => true,
+        () => false,
+      )
+    )
+      return { socketPath, stop };
     if (exited !== undefined) break;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   await stop();
-  throw new ConfigurationError(`kubectl proxy, which carries the verify checks to the pods, did not start: ${exited ?? `no socket after ${PROXY_START_SECONDS} s`}`);
+  throw new ConfigurationError(
+    `kubectl proxy, which carries the verify checks to the pods, did not start: ${exited ?? `no socket after ${PROXY_START_SECONDS} s`}`,
+  );
 }
 
 /** One request, its answer read up to MOST_RESPONSE_BYTES, within the check's timeout. */
@@ -182,9 +196,16 @@ export function describeSmokeFailure(failure: SmokeFailure): string {
 }
 
 /** Checks the pods of a Deployment's newest revision; undefined when there are no checks. */
-export async function verifyDeployment(kubectl: Kubectl, deployment: string, checks: readonly SmokeCheck[] | undefined): Promise<(SmokeReport & { deployment: string }) | undefined> {
+export async function verifyDeployment(
+  kubectl: Kubectl,
+  deployment: string,
+  checks: readonly SmokeCheck[] | undefined,
+): Promise<(SmokeReport & { deployment: string }) | undefined> {
   if (!checks || checks.length === 0) return undefined;
-  return core.group(`Verify deployment/${deployment}`, async () => ({ deployment, ...(await runSmokeChecks(kubectl, checks, await newRevisionPods(kubectl, deployment))) }));
+  return core.group(`Verify deployment/${deployment}`, async () => ({
+    deployment,
+    ...(await runSmokeChecks(kubectl, checks, await newRevisionPods(kubectl, deployment))),
+  }));
 }
 
 /**
@@ -228,9 +249,22 @@ export async function verifyGatedDeployment(
     if (pods.length < replicas) return undefined;
     const report = await runSmokeChecks(kubectl, checks, pods);
     if (report.failure) return { deployment, ...report };
-    const condition = { type: VERIFIED_CONDITION, status: 'True', reason: 'SmokeChecksPassed', lastTransitionTime: new Date().toISOString().replace(/\.\d+Z$/, 'Z') };
+    const condition = {
+      type: VERIFIED_CONDITION,
+      status: 'True',
+      reason: 'SmokeChecksPassed',
+      lastTransitionTime: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+    };
     for (const pod of report.pods) {
-      await kubectl.run(['patch', 'pod', '--subresource=status', '--type=strategic', `--patch=${JSON.stringify({ status: { conditions: [condition] } })}`, '--', pod]);
+      await kubectl.run([
+        'patch',
+        'pod',
+        '--subresource=status',
+        '--type=strategic',
+        `--patch=${JSON.stringify({ status: { conditions: [condition] } })}`,
+        '--',
+        pod,
+      ]);
     }
     return { deployment, ...report };
   });

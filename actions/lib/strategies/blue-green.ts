@@ -18,6 +18,7 @@ import {
   type ObjectList,
   type Service,
 } from '../kubernetes/objects.js';
+import type { PodProblem } from '../kubernetes/pod-problems.js';
 import { waitForRollout } from '../kubernetes/rollout-wait.js';
 import { describeSmokeFailure, verifyDeployment } from '../kubernetes/smoke-run.js';
 import { currentRevision } from '../kubernetes/workloads.js';
@@ -213,33 +214,14 @@ export async function deployBlueGreen(kubectl: Kubectl, objects: readonly KubeOb
   await core.group(`Apply deployment/${name}`, () => apply(kubectl, [candidate], options));
   const outcome = await core.group(`Wait for deployment/${name}`, () => waitForRollout(kubectl, name, options.timeoutSeconds));
   workloads[0]!.revision = await currentRevision(kubectl, name);
-  if (!outcome.ok) {
-    if (!options.rollbackOnFailure) return { status: 'failed', strategy: 'blue-green', message: outcome.message, workloads, notes, problems: outcome.problems };
-    await deleteDeploymentsAndPods(kubectl, [name], options.timeoutSeconds);
-    return {
-      status: 'rolled-back',
-      strategy: 'blue-green',
-      message: `${outcome.message}. Removed deployment/${name}; deployment/${serving.name} served throughout.`,
-      workloads,
-      notes,
-      problems: outcome.problems,
-    };
-  }
+  const served = `deployment/${serving.name} served throughout`;
+  if (!outcome.ok)
+    return failColour(kubectl, options, { name, message: outcome.message, problems: outcome.problems, served }, { strategy: 'blue-green', workloads, notes });
   const verified = await verifyDeployment(kubectl, name, options.verify);
   const smokeChecks = verified ? { smokeChecks: [verified] } : {};
   if (verified?.failure) {
     const message = `${describeSmokeFailure(verified.failure)} ${serviceList(services)} never switched to it`;
-    if (!options.rollbackOnFailure) return { status: 'failed', strategy: 'blue-green', message, workloads, notes, problems: [], ...smokeChecks };
-    await deleteDeploymentsAndPods(kubectl, [name], options.timeoutSeconds);
-    return {
-      status: 'rolled-back',
-      strategy: 'blue-green',
-      message: `${message}. Removed deployment/${name}; deployment/${serving.name} served throughout.`,
-      workloads,
-      notes,
-      problems: [],
-      ...smokeChecks,
-    };
+    return failColour(kubectl, options, { name, message, problems: [], served }, { strategy: 'blue-green', workloads, notes, ...smokeChecks });
   }
   return {
     status: 'succeeded',
@@ -295,27 +277,14 @@ async function firstDeploy(
   await core.group('Apply', () => apply(kubectl, beforeSwitch, options));
   const outcome = await core.group(`Wait for deployment/${name}`, () => waitForRollout(kubectl, name, options.timeoutSeconds));
   workloads[0]!.revision = await currentRevision(kubectl, name);
-  if (!outcome.ok) {
-    if (!options.rollbackOnFailure) return { status: 'failed', strategy: 'rolling', message: outcome.message, workloads, notes, problems: outcome.problems };
-    await deleteDeploymentsAndPods(kubectl, [name], options.timeoutSeconds);
-    const served = unmanaged ? `deployment/${next.metadata.name} served throughout` : 'nothing was serving before';
-    return {
-      status: 'rolled-back',
-      strategy: 'rolling',
-      message: `${outcome.message}. Removed deployment/${name}; ${served}.`,
-      workloads,
-      notes,
-      problems: outcome.problems,
-    };
-  }
+  const served = unmanaged ? `deployment/${next.metadata.name} served throughout` : 'nothing was serving before';
+  if (!outcome.ok)
+    return failColour(kubectl, options, { name, message: outcome.message, problems: outcome.problems, served }, { strategy: 'rolling', workloads, notes });
   const verified = await verifyDeployment(kubectl, name, options.verify);
   const smokeChecks = verified ? { smokeChecks: [verified] } : {};
   if (verified?.failure) {
     const message = `${describeSmokeFailure(verified.failure)} ${serviceList(services)} never switched to it`;
-    if (!options.rollbackOnFailure) return { status: 'failed', strategy: 'rolling', message, workloads, notes, problems: [], ...smokeChecks };
-    await deleteDeploymentsAndPods(kubectl, [name], options.timeoutSeconds);
-    const served = unmanaged ? `deployment/${next.metadata.name} served throughout` : 'nothing was serving before';
-    return { status: 'rolled-back', strategy: 'rolling', message: `${message}. Removed deployment/${name}; ${served}.`, workloads, notes, problems: [], ...smokeChecks };
+    return failColour(kubectl, options, { name, message, problems: [], served }, { strategy: 'rolling', workloads, notes, ...smokeChecks });
   }
   await core.group(`Switch ${serviceList(services)} to blue`, () => apply(kubectl, switchedServices, options));
   if (unmanaged) await deleteDeploymentsAndPods(kubectl, [next.metadata.name], options.timeoutSeconds);
@@ -389,6 +358,18 @@ function result(status: DeployResult['status'], message: string, workload: Colou
 
 function sameImages(a: readonly string[], b: readonly string[]): boolean {
   return [...a].sort().join('\n') === [...b].sort().join('\n');
+}
+
+/** A new colour that failed before any Service switched to it: removed with rollback-on-failure; what served keeps serving. */
+async function failColour(
+  kubectl: Kubectl,
+  options: DeployOptions,
+  failed: { name: string; message: string; problems: PodProblem[]; served: string },
+  base: Pick<DeployResult, 'strategy' | 'workloads' | 'notes' | 'smokeChecks'>,
+): Promise<DeployResult> {
+  if (!options.rollbackOnFailure) return { status: 'failed', message: failed.message, problems: failed.problems, ...base };
+  await deleteDeploymentsAndPods(kubectl, [failed.name], options.timeoutSeconds);
+  return { status: 'rolled-back', message: `${failed.message}. Removed deployment/${failed.name}; ${failed.served}.`, problems: failed.problems, ...base };
 }
 
 function serviceList(services: readonly KubeObject[]): string {

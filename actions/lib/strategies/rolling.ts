@@ -58,7 +58,15 @@ export async function deployRolling(
     }
     const rolledBack = await rollBackWorkloads(kubectl, workloads, options.timeoutSeconds);
     await markFailed(kubectl, failedRevision, notes);
-    return { status: rolledBack.ok ? 'rolled-back' : 'failed', strategy, message: `${message}. ${rolledBack.message}`, workloads, notes, problems, smokeChecks };
+    return {
+      status: rolledBack.ok ? 'rolled-back' : 'failed',
+      strategy,
+      message: `${message}. ${rolledBack.message}`,
+      workloads,
+      notes,
+      problems,
+      smokeChecks,
+    };
   };
   for (const workload of workloads) {
     const remaining = Math.max(1, Math.round((deadline - Date.now()) / 1000));

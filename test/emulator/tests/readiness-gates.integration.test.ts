@@ -29,12 +29,20 @@ describeWithTools(['kubectl'], 'emulator readiness gates', () => {
         expect(result.code, result.stderr).toBe(0);
         return result.stdout;
       };
-      const documents = YAML.parseAllDocuments(webManifests({ namespace: 'gates', replicas: 1 })).map((document) => document.toJSON() as Record<string, any>);
+      const documents = YAML.parseAllDocuments(webManifests({ namespace: 'gates', replicas: 1 })).map(
+        (document) => document.toJSON() as { kind: string; spec: { template: { spec: Record<string, unknown> } } },
+      );
       documents.find((document) => document.kind === 'Deployment')!.spec.template.spec.readinessGates = [{ conditionType: GATE }];
-      const applied = await cluster.kubectl(['apply', '--server-side', '--field-manager=test', '-f', '-'], { input: documents.map((d) => YAML.stringify(d)).join('---\n') });
+      const applied = await cluster.kubectl(['apply', '--server-side', '--field-manager=test', '-f', '-'], {
+        input: documents.map((d) => YAML.stringify(d)).join('---\n'),
+      });
       expect(applied.code, applied.stderr).toBe(0);
 
-      const pod = async () => JSON.parse(await kubectl('get', 'pods', '-n', 'gates', '-l', 'app=web', '-o', 'jsonpath={.items[0]}')) as { metadata: { name: string }; status: { conditions: Condition[] } };
+      const pod = async () =>
+        JSON.parse(await kubectl('get', 'pods', '-n', 'gates', '-l', 'app=web', '-o', 'jsonpath={.items[0]}')) as {
+          metadata: { name: string };
+          status: { conditions: Condition[] };
+        };
       const condition = (conditions: Condition[], type: string) => conditions.find((c) => c.type === type);
       const held = await waitFor('containers ready behind the gate', async () => {
         const found = await pod();
@@ -45,12 +53,24 @@ describeWithTools(['kubectl'], 'emulator readiness gates', () => {
         reason: 'ReadinessGatesNotReady',
         message: `corresponding condition of pod readiness gate "${GATE}" does not exist.`,
       });
-      const endpoints = async () => JSON.parse(await kubectl('get', 'endpoints', 'web', '-n', 'gates', '-o', 'json')) as { subsets?: Array<{ addresses?: unknown[]; notReadyAddresses?: unknown[] }> };
+      const endpoints = async () =>
+        JSON.parse(await kubectl('get', 'endpoints', 'web', '-n', 'gates', '-o', 'json')) as {
+          subsets?: Array<{ addresses?: unknown[]; notReadyAddresses?: unknown[] }>;
+        };
       expect((await endpoints()).subsets?.[0]?.addresses).toBeUndefined();
-      expect((await kubectl('rollout', 'status', 'deployment/web', '-n', 'gates', '--timeout=2s').catch(() => 'not complete'))).toBe('not complete');
+      expect(await kubectl('rollout', 'status', 'deployment/web', '-n', 'gates', '--timeout=2s').catch(() => 'not complete')).toBe('not complete');
 
       const setGate = (status: string) =>
-        kubectl('patch', 'pod', held.metadata.name, '-n', 'gates', '--subresource=status', '--type=strategic', `--patch=${JSON.stringify({ status: { conditions: [{ type: GATE, status }] } })}`);
+        kubectl(
+          'patch',
+          'pod',
+          held.metadata.name,
+          '-n',
+          'gates',
+          '--subresource=status',
+          '--type=strategic',
+          `--patch=${JSON.stringify({ status: { conditions: [{ type: GATE, status }] } })}`,
+        );
       await setGate('True');
       const opened = await waitFor('Ready once the gate is True', async () => {
         const found = await pod();
