@@ -73,7 +73,7 @@ export async function runSmokeChecks(kubectl: Kubectl, checks: readonly SmokeChe
         const path = `/api/v1/namespaces/${namespace}/pods/${names[index]}:${port}/proxy${check.path}`;
         let response: SmokeResponse;
         try {
-          response = await send(proxy.socketPath, path, check);
+          response = await sendSmokeRequest(proxy.socketPath, path, check);
         } catch (error: unknown) {
           report.failure = { pod: names[index]!, request, problems: [describeError(error)] };
           return report;
@@ -139,7 +139,7 @@ async function startProxy(kubectl: Kubectl): Promise<Proxy> {
 }
 
 /** One request, its answer read up to MOST_RESPONSE_BYTES, within the check's timeout. */
-function send(socketPath: string, path: string, check: SmokeCheck): Promise<SmokeResponse> {
+export function sendSmokeRequest(socketPath: string, path: string, check: SmokeCheck): Promise<SmokeResponse> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const body = check.body === undefined ? undefined : Buffer.from(check.body);
