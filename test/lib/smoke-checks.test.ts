@@ -165,6 +165,10 @@ describe('parseSmokeChecks: refused, naming the input, the check and the field',
     expect(() => parseSmokeChecks(`- path: ${JSON.stringify(value)}`)).toThrow(/Input "verify"/);
   });
 
+  test.each(HOSTILE_VALUES)('a hostile value as the whole input: $label', ({ value }) => {
+    expect(() => parseSmokeChecks(value)).toThrow(/^Input "verify" (is not|has \d+ characters)/);
+  });
+
   test('a hostile value is abbreviated in the message', () => {
     const error = (() => {
       try {
