@@ -212,17 +212,12 @@ export async function deployBlueGreen(kubectl: Kubectl, objects: readonly KubeOb
   }
 
   await core.group(`Apply deployment/${name}`, () => apply(kubectl, [candidate], options));
-  const outcome = await core.group(`Wait for deployment/${name}`, () => waitForRollout(kubectl, name, options.timeoutSeconds));
-  workloads[0]!.revision = await currentRevision(kubectl, name);
-  const served = `deployment/${serving.name} served throughout`;
-  if (!outcome.ok)
-    return failColour(kubectl, options, { name, message: outcome.message, problems: outcome.problems, served }, { strategy: 'blue-green', workloads, notes });
-  const verified = await verifyDeployment(kubectl, name, options.verify);
-  const smokeChecks = verified ? { smokeChecks: [verified] } : {};
-  if (verified?.failure) {
-    const message = `${describeSmokeFailure(verified.failure)} ${serviceList(services)} never switched to it`;
-    return failColour(kubectl, options, { name, message, problems: [], served }, { strategy: 'blue-green', workloads, notes, ...smokeChecks });
-  }
+  const { failed, smokeChecks } = await readyAndVerified(kubectl, options, services, `deployment/${serving.name} served throughout`, {
+    strategy: 'blue-green',
+    workloads,
+    notes,
+  });
+  if (failed) return failed;
   return {
     status: 'succeeded',
     strategy: 'blue-green',
@@ -275,17 +270,9 @@ async function firstDeploy(
   }
 
   await core.group('Apply', () => apply(kubectl, beforeSwitch, options));
-  const outcome = await core.group(`Wait for deployment/${name}`, () => waitForRollout(kubectl, name, options.timeoutSeconds));
-  workloads[0]!.revision = await currentRevision(kubectl, name);
   const served = unmanaged ? `deployment/${next.metadata.name} served throughout` : 'nothing was serving before';
-  if (!outcome.ok)
-    return failColour(kubectl, options, { name, message: outcome.message, problems: outcome.problems, served }, { strategy: 'rolling', workloads, notes });
-  const verified = await verifyDeployment(kubectl, name, options.verify);
-  const smokeChecks = verified ? { smokeChecks: [verified] } : {};
-  if (verified?.failure) {
-    const message = `${describeSmokeFailure(verified.failure)} ${serviceList(services)} never switched to it`;
-    return failColour(kubectl, options, { name, message, problems: [], served }, { strategy: 'rolling', workloads, notes, ...smokeChecks });
-  }
+  const { failed, smokeChecks } = await readyAndVerified(kubectl, options, services, served, { strategy: 'rolling', workloads, notes });
+  if (failed) return failed;
   await core.group(`Switch ${serviceList(services)} to blue`, () => apply(kubectl, switchedServices, options));
   if (unmanaged) await deleteDeploymentsAndPods(kubectl, [next.metadata.name], options.timeoutSeconds);
   return { status: 'succeeded', strategy: 'rolling', message: `deployment/${name} is live`, workloads, notes, problems: [], ...smokeChecks };
@@ -360,16 +347,32 @@ function sameImages(a: readonly string[], b: readonly string[]): boolean {
   return [...a].sort().join('\n') === [...b].sort().join('\n');
 }
 
-/** A new colour that failed before any Service switched to it: removed with rollback-on-failure; what served keeps serving. */
-async function failColour(
+/**
+ * Waits for the new colour (the only workload) and checks its pods before any Service switches to
+ * them. A failure is the result to return, the colour removed with rollback-on-failure; what
+ * served keeps serving (`served` says what that was).
+ */
+async function readyAndVerified(
   kubectl: Kubectl,
   options: DeployOptions,
-  failed: { name: string; message: string; problems: PodProblem[]; served: string },
-  base: Pick<DeployResult, 'strategy' | 'workloads' | 'notes' | 'smokeChecks'>,
-): Promise<DeployResult> {
-  if (!options.rollbackOnFailure) return { status: 'failed', message: failed.message, problems: failed.problems, ...base };
-  await deleteDeploymentsAndPods(kubectl, [failed.name], options.timeoutSeconds);
-  return { status: 'rolled-back', message: `${failed.message}. Removed deployment/${failed.name}; ${failed.served}.`, problems: failed.problems, ...base };
+  services: readonly KubeObject[],
+  served: string,
+  base: Pick<DeployResult, 'strategy' | 'workloads' | 'notes'>,
+): Promise<{ failed?: DeployResult; smokeChecks: Pick<DeployResult, 'smokeChecks'> }> {
+  const colour = base.workloads[0]!;
+  const outcome = await core.group(`Wait for deployment/${colour.name}`, () => waitForRollout(kubectl, colour.name, options.timeoutSeconds));
+  colour.revision = await currentRevision(kubectl, colour.name);
+  const fail = async (message: string, problems: PodProblem[], smokeChecks: Pick<DeployResult, 'smokeChecks'>) => {
+    if (!options.rollbackOnFailure) return { failed: { status: 'failed' as const, message, problems, ...base, ...smokeChecks }, smokeChecks };
+    await deleteDeploymentsAndPods(kubectl, [colour.name], options.timeoutSeconds);
+    const removed = `${message}. Removed deployment/${colour.name}; ${served}.`;
+    return { failed: { status: 'rolled-back' as const, message: removed, problems, ...base, ...smokeChecks }, smokeChecks };
+  };
+  if (!outcome.ok) return fail(outcome.message, outcome.problems, {});
+  const verified = await verifyDeployment(kubectl, colour.name, options.verify);
+  const smokeChecks = verified ? { smokeChecks: [verified] } : {};
+  if (verified?.failure) return fail(`${describeSmokeFailure(verified.failure)} ${serviceList(services)} never switched to it`, [], smokeChecks);
+  return { smokeChecks };
 }
 
 function serviceList(services: readonly KubeObject[]): string {
