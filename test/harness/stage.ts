@@ -17,10 +17,17 @@ export interface Stage {
   stop(): Promise<void>;
 }
 
-/** `images`: more images the emulator can run, beside the service's versions and `inventory-service:crash`. */
-export async function startStage(options: { images?: ImageEntry[] } = {}): Promise<Stage> {
-  const postgres = await startPostgres();
+/**
+ * `images`: more images the emulator can run, beside the service's versions and `inventory-service:crash`;
+ * `postgres`: another server than embedded PostgreSQL (the backup hook's pg_dump needs one of its own version);
+ * `onRequest`: sees every API request's outcome.
+ */
+export async function startStage(
+  options: { images?: ImageEntry[]; postgres?: () => Promise<EmbeddedCluster>; onRequest?: (method: string, url: string, status: number) => void } = {},
+): Promise<Stage> {
+  const postgres = await (options.postgres ?? startPostgres)();
   const cluster = await startCluster({
+    ...(options.onRequest ? { onRequest: options.onRequest } : {}),
     images: [
       { name: 'inventory-service', tag: 'crash', command: ['node', '-e', 'console.error("boom: cannot start"); process.exit(3)'] },
       ...(options.images ?? []),

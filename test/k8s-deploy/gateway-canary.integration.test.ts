@@ -1,9 +1,13 @@
+import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { EMULATOR_CONTROLLER_NAME } from '../emulator/src/gateway/spec.js';
+import { deployNeeds } from '../../actions/lib/kubernetes/access.js';
+import { limitedKubeconfig, rulesGranting } from '../harness/service-account.js';
 import { describeWithTools } from '../harness/tools.js';
 import { NAMESPACE, startStage, type Stage } from '../harness/stage.js';
-import { clusterState, deployStep, errorOf, imagesOf } from './steps.js';
+import { applyGateway, clusterState, deployStep, errorOf, gatewayApiObject, imagesOf, namespacedOverlay } from './steps.js';
 
 /** A stand-in for the inventory service that answers every request with its image tag, so each answer says which version served it. */
 const ECHO_IMAGE = {
@@ -25,6 +29,19 @@ describeWithTools(['kubectl'], 'k8s-deploy canary with traffic-router gateway-ap
 
   const gatewayDeploy = (inputs: Record<string, string>) =>
     deployStep(stage, { strategy: 'canary', 'traffic-router': 'gateway-api', 'http-route': ROUTE, ...inputs });
+
+  /** Requests the API server refused: a run under exactly the rights its access list names makes none. */
+  const refused: string[] = [];
+  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'gateway-canary-'));
+  let namespaced: { manifests: string; kinds: string[] };
+  /** Inputs that run an action as a ServiceAccount holding exactly the rights deployNeeds lists for it. */
+  const withExactRights = async (action: string) => {
+    const needs = deployNeeds({ kinds: namespaced.kinds, strategy: 'canary', action, rollbackOnFailure: true, dryRun: false, httpRoute: true });
+    const file = path.join(directory, `gateway-${action}.kubeconfig`);
+    await limitedKubeconfig(stage.cluster, NAMESPACE, `gateway-${action}`, rulesGranting(needs), file);
+    refused.length = 0;
+    return { action, manifests: namespaced.manifests, kubeconfig: fs.readFileSync(file, 'utf8') };
+  };
 
   const route = async (name = ROUTE) =>
     JSON.parse(await stage.kubectl('--namespace', NAMESPACE, 'get', 'httproute', name, '--output', 'json')) as {
@@ -61,39 +78,24 @@ describeWithTools(['kubectl'], 'k8s-deploy canary with traffic-router gateway-ap
   }
 
   beforeAll(async () => {
-    stage = await startStage({ images: [ECHO_IMAGE] });
+    stage = await startStage({ images: [ECHO_IMAGE], onRequest: (method, url, status) => (status === 403 ? refused.push(`${method} ${url}`) : undefined) });
+    namespaced = await namespacedOverlay(stage, path.join(directory, 'manifests.yaml'));
     const first = await deployStep(stage, { images: 'inventory-service:echo-1' });
     expect(errorOf(first)).toBeUndefined();
-    const gatewayApi = (kind: string, metadata: object, spec: object) => ({ apiVersion: 'gateway.networking.k8s.io/v1', kind, metadata, spec });
-    const objects = [
-      gatewayApi('GatewayClass', { name: 'emulator' }, { controllerName: EMULATOR_CONTROLLER_NAME }),
-      gatewayApi(
-        'Gateway',
-        { name: 'edge', namespace: NAMESPACE },
-        { gatewayClassName: 'emulator', listeners: [{ name: 'http', protocol: 'HTTP', port: 80 }] },
-      ),
-      gatewayApi(
-        'HTTPRoute',
-        { name: ROUTE, namespace: NAMESPACE },
-        { parentRefs: [{ name: 'edge' }], rules: [{ backendRefs: [{ name: 'inventory-service', port: 80 }] }] },
-      ),
-      gatewayApi(
+    await applyGateway(stage, ROUTE, [
+      gatewayApiObject(
         'HTTPRoute',
         { name: 'docs', namespace: NAMESPACE },
         { parentRefs: [{ name: 'edge' }], hostnames: ['docs.example'], rules: [{ backendRefs: [{ name: 'docs', port: 80 }] }] },
       ),
-    ];
-    const applied = await stage.cluster.kubectl(['apply', '--server-side', '--field-manager=test', '--filename', '-'], {
-      input: JSON.stringify({ apiVersion: 'v1', kind: 'List', items: objects }),
-    });
-    expect(applied.code, applied.stderr).toBe(0);
-    await stage.kubectl('--namespace', NAMESPACE, 'wait', '--for=condition=Programmed', 'gateway/edge', '--timeout=30s');
+    ]);
     expect(await tally(50)).toEqual({ 'echo-1': 50 });
   }, 240_000);
 
   afterAll(async () => {
     agent.destroy();
     await stage?.stop();
+    fs.rmSync(directory, { recursive: true, force: true });
   });
 
   it.each([
@@ -112,9 +114,10 @@ describeWithTools(['kubectl'], 'k8s-deploy canary with traffic-router gateway-ap
     expect(await everything()).toEqual(before);
   });
 
-  it('deploy at 10%: the route weighs stable 90 and canary 10, and 1,000 requests through the Gateway split within 3 points', async () => {
-    const run = await gatewayDeploy({ images: 'inventory-service:echo-2', 'canary-percentage': '10' });
+  it('deploy at 10% (with exactly its listed rights): the route weighs stable 90 and canary 10, and 1,000 requests through the Gateway split within 3 points', async () => {
+    const run = await gatewayDeploy({ images: 'inventory-service:echo-2', 'canary-percentage': '10', ...(await withExactRights('deploy')) });
     expect(errorOf(run)).toBeUndefined();
+    expect(refused).toEqual([]);
     expect(run.outputs).toMatchObject({
       status: 'succeeded',
       strategy: 'canary',
@@ -136,15 +139,16 @@ describeWithTools(['kubectl'], 'k8s-deploy canary with traffic-router gateway-ap
     expect(Math.abs((counts['echo-2'] ?? 0) / 10 - 10)).toBeLessThanOrEqual(3);
   });
 
-  it('promote: the stable Deployment runs the new version, the route sends everything to the stable Service, the canary is gone', async () => {
-    const run = await gatewayDeploy({ images: 'inventory-service:echo-2', action: 'promote' });
+  it('promote (with exactly its listed rights): the stable Deployment runs the new version, the route sends everything to the stable Service, the canary is gone', async () => {
+    const run = await gatewayDeploy({ images: 'inventory-service:echo-2', ...(await withExactRights('promote')) });
     expect(errorOf(run)).toBeUndefined();
+    expect(refused).toEqual([]);
     expect(await backends()).toEqual([[{ name: 'inventory-service', weight: 100 }]]);
     expect(await stage.kubectl('--namespace', NAMESPACE, 'get', 'deployments,services', '--output', 'name')).not.toMatch(/canary|baseline/);
     expect(await tally(200)).toEqual({ 'echo-2': 200 });
   });
 
-  it('abort: the route sends everything to the stable Service again, the canary is gone, the stable version unchanged', async () => {
+  it('abort (with exactly its listed rights): the route sends everything to the stable Service again, the canary is gone, the stable version unchanged', async () => {
     const canary = await gatewayDeploy({ images: 'inventory-service:echo-3', 'canary-percentage': '25' });
     expect(errorOf(canary)).toBeUndefined();
     expect(await backends()).toEqual([
@@ -153,8 +157,9 @@ describeWithTools(['kubectl'], 'k8s-deploy canary with traffic-router gateway-ap
         { name: CANARY_SERVICE, weight: 25 },
       ],
     ]);
-    const abort = await gatewayDeploy({ images: 'inventory-service:echo-3', action: 'abort' });
+    const abort = await gatewayDeploy({ images: 'inventory-service:echo-3', ...(await withExactRights('abort')) });
     expect(errorOf(abort)).toBeUndefined();
+    expect(refused).toEqual([]);
     expect(abort.outputs).toMatchObject({ 'achieved-percentage': '0' });
     expect(await backends()).toEqual([[{ name: 'inventory-service', weight: 100 }]]);
     expect(await stage.kubectl('--namespace', NAMESPACE, 'get', 'deployments,services', '--output', 'name')).not.toMatch(/canary|baseline/);
