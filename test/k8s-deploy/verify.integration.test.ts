@@ -4,14 +4,18 @@ import { describeWithTools } from '../harness/tools.js';
 import { DEPLOYMENT, NAMESPACE, startStage, type Stage } from '../harness/stage.js';
 import { deployStep, errorOf, imagesOf } from './steps.js';
 
-/** A stand-in for the inventory service that answers every request with its image tag: a tag with "good" passes the checks, one with "bad" fails them. */
+/**
+ * A stand-in for the inventory service that answers every request with its image tag: a tag with
+ * "good" passes the checks, one with "bad" fails them. Like the service, it keeps serving for a
+ * moment after SIGTERM, while its endpoint is removed, so that removing a baseline drops no request.
+ */
 const ECHO_IMAGE = {
   name: 'inventory-service',
   tag: 'echo-*',
   command: [
     'node',
     '-e',
-    "require('node:http').createServer((request, response) => response.end(process.env.IMAGE_TAG)).listen(Number(process.env.PORT), process.env.HOST)",
+    "require('node:http').createServer((request, response) => response.end(process.env.IMAGE_TAG)).listen(Number(process.env.PORT), process.env.HOST); process.on('SIGTERM', () => setTimeout(() => process.exit(0), 1500))",
   ],
 };
 
