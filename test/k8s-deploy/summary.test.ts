@@ -28,6 +28,19 @@ it('cluster- and manifest-derived text in the deploy summary cannot become a tag
         logs: `${HOSTILE}\n\`\`\`\n# heading`,
       },
     ],
+    smokeChecks: [
+      {
+        deployment: HOSTILE,
+        pods: [HOSTILE],
+        passed: 1,
+        failure: {
+          pod: HOSTILE,
+          request: `GET /${HOSTILE}`,
+          problems: [`the body does not contain "${HOSTILE}"`],
+          response: { status: 500, body: `${HOSTILE}\n\`\`\`\n# body heading`, truncated: true, milliseconds: 12 },
+        },
+      },
+    ],
   };
   core.summary.emptyBuffer();
   renderDeploySummary(core.summary, result, HOSTILE, [{ object: HOSTILE, container: HOSTILE, from: HOSTILE, to: HOSTILE }], 1);
@@ -39,4 +52,7 @@ it('cluster- and manifest-derived text in the deploy summary cannot become a tag
   expect(prose, 'Markdown prose has its link syntax escaped (HTML blocks do not render Markdown)').toContain('\\[link\\]\\(https://evil.example\\)');
   expect(prose).not.toMatch(/^# heading/m);
   expect(summary, 'the log itself is kept, in a code block').toContain(`${HOSTILE}\n\`\`\`\n# heading`);
+  expect(prose).not.toMatch(/^# body heading/m);
+  expect(summary, 'a failed smoke check shows the answer, in a code block').toContain(`${HOSTILE}\n\`\`\`\n# body heading`);
+  expect(summary).toContain('Response: status 500 in 12 ms, body truncated');
 });

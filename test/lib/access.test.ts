@@ -88,6 +88,18 @@ describe('the rights a run needs', () => {
     expect(blueGreen).not.toContain('create deployments.apps');
   });
 
+  it('verify: the pod proxy with the verb of each method; a replicas canary also opens its readiness gate through pods/status', () => {
+    const base = { kinds: ['Deployment'], action: 'deploy', rollbackOnFailure: true, dryRun: false };
+    const verify = [{ method: 'GET' }, { method: 'HEAD' }, { method: 'POST' }];
+    const rolling = deployNeeds({ ...base, strategy: 'rolling', verify });
+    expect(rolling.filter((n) => n.subresource === 'proxy').map(describeNeed)).toEqual(['get pods/proxy', 'create pods/proxy']);
+    expect(has(rolling, 'patch', 'pods/status')).toBe(false);
+    expect(has(deployNeeds({ ...base, strategy: 'canary', verify }), 'patch', 'pods/status')).toBe(true);
+    expect(has(deployNeeds({ ...base, strategy: 'canary', httpRoute: true, verify }), 'patch', 'pods/status')).toBe(false);
+    expect(has(deployNeeds({ ...base, strategy: 'canary', verify: [] }), 'patch', 'pods/status')).toBe(false);
+    expect(has(deployNeeds({ ...base, strategy: 'canary', action: 'promote', verify }), 'get', 'pods/proxy')).toBe(false);
+  });
+
   it('a Namespace in the manifests is a cluster-wide right; unknown kinds are left to the server-side dry run', () => {
     const needs = deployNeeds({ kinds: ['Namespace', 'Widget'], strategy: 'rolling', action: 'deploy', rollbackOnFailure: false, dryRun: true });
     expect(needs.every((n) => n.resource === 'namespaces' && n.clusterScoped)).toBe(true);

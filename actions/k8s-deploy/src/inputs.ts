@@ -21,6 +21,7 @@ export const k8sDeployInputs = {
   'kubectl-version': z.string().regex(KUBECTL_VERSION, { error: 'a kubectl version such as v1.32.4' }).optional(),
   'field-manager': input.text('a field manager name').default('inventory-devops'),
   annotations: input.list('key=value annotations, newline or comma separated').optional(),
+  verify: input.text('a YAML list of smoke checks').optional(),
   'dry-run': input.boolean().default(false),
   environment: input.text('a GitHub environment name').max(255, { error: 'a GitHub environment name of at most 255 characters' }).optional(),
   'environment-url': input.url().optional(),

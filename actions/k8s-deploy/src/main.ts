@@ -10,6 +10,7 @@ import { workloadLabel, type DeployOptions, type DeployResult } from '../../lib/
 import { containerImages, type KubeObject } from '../../lib/kubernetes/objects.js';
 import { deployRolling } from '../../lib/strategies/rolling.js';
 import { planHooks } from '../../lib/kubernetes/hooks.js';
+import { parseSmokeChecks } from '../../lib/smoke-checks.js';
 import { deployWithHooks } from '../../lib/strategies/hook-phases.js';
 import { substituteImages } from './images.js';
 import { k8sDeployInputs, k8sDeploySecretInputs } from './inputs.js';
@@ -33,6 +34,7 @@ export async function run(): Promise<void> {
       );
     }
     const extraAnnotations = parseAnnotations(inputs.annotations);
+    const verify = parseSmokeChecks(inputs.verify);
     const kubeconfig = await prepareKubeconfig(inputs.kubeconfig);
     let githubDeployment: GitHubDeployment | undefined;
     let succeeded = false;
@@ -63,6 +65,8 @@ export async function run(): Promise<void> {
         canaryReplicas: inputs['canary-replicas'],
         maxSurgeReplicas: inputs['max-surge-replicas'],
         canaryHeader: inputs['canary-header'],
+        // Checks guard new pods before traffic; promote and abort bring none.
+        verify: inputs.action === 'deploy' ? verify : undefined,
       };
       const plan = {
         kinds: [...hooks.pre, ...hooks.post].map((hook) => hook.object.kind).concat(hooks.objects.map((object) => object.kind)),

@@ -106,6 +106,35 @@ export interface DeployAccessPlan {
   hooks?: boolean;
   /** The canary's weight is set on an HTTPRoute (traffic-router gateway-api). */
   httpRoute?: boolean;
+  /** The `verify` checks, sent to the new pods through the pod proxy. */
+  verify?: ReadonlyArray<{ method: string }>;
+}
+
+/** The verb the API server authorizes a proxied request with (k8s.io/apiserver/pkg/endpoints/request/requestinfo.go). */
+const PROXY_VERBS: Record<string, string> = { GET: 'get', HEAD: 'get', POST: 'create', PUT: 'update', DELETE: 'delete' };
+
+function verifyNeeds(plan: DeployAccessPlan): AccessNeed[] {
+  const verify = plan.verify ?? [];
+  if (verify.length === 0 || plan.action !== 'deploy') return [];
+  const proxyNeeds = [...new Set(verify.map((check) => PROXY_VERBS[check.method]).filter((verb) => verb !== undefined))].map((verb): AccessNeed => ({
+    verb,
+    group: '',
+    resource: 'pods',
+    subresource: 'proxy',
+    why: 'send the verify checks to the new pods',
+  }));
+  const needs = [need('list', '', 'pods', 'find the new pods to verify'), ...proxyNeeds];
+  // A replicas canary's pods wait behind a readiness gate that the action opens once they pass.
+  if (plan.strategy === 'canary' && !plan.httpRoute)
+    for (const verb of ['get', 'patch'])
+      needs.push({
+        verb,
+        group: '',
+        resource: 'pods',
+        subresource: 'status',
+        why: "mark the canary's pods verified (kubectl patch --subresource=status), which makes them Ready",
+      });
+  return needs;
 }
 
 /** hooks.ts runHooks: dry-run and apply each hook Job (its kind's apply rights), remove earlier runs, wait, diagnose. */
@@ -192,7 +221,7 @@ export function deployNeeds(plan: DeployAccessPlan): AccessNeed[] {
   if (plan.dryRun) return dedupe([...applyNeeds(plan.kinds, true), ...(plan.strategy === 'rolling' ? [] : READ_DEPLOYMENT)]);
   // Pre-deploy hooks run on a deploy, post-deploy hooks on a deploy or promote; an abort runs none.
   const hooks = plan.hooks && plan.action !== 'abort' ? [...HOOK_JOBS, ...applyNeeds(['Job'], false)] : [];
-  return dedupe([...strategyNeeds(plan), ...hooks]);
+  return dedupe([...strategyNeeds(plan), ...hooks, ...verifyNeeds(plan)]);
 }
 
 /** The rights the rollback action needs once it knows what k8s-deploy left: blue-green colours, a canary, or revisions. */

@@ -24,6 +24,8 @@ export const HOOK_ANNOTATION = `${PREFIX}/hook`;
 export const HOOK_WEIGHT_ANNOTATION = `${PREFIX}/hook-weight`;
 /** Label on the Job a hook ran as: the hook's name in the manifests, so earlier runs of it can be found and cleared. */
 export const HOOK_NAME_LABEL = `${PREFIX}/hook-name`;
+/** Pod readiness gate (and the pod condition that opens it) of a canary's pods: True once they passed the `verify` checks. */
+export const VERIFIED_CONDITION = `${PREFIX}/verified`;
 
 /** Pod label that tells a canary's pods from its baseline's. */
 export const TRACK_LABEL = 'track';

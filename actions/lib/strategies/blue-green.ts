@@ -18,7 +18,9 @@ import {
   type ObjectList,
   type Service,
 } from '../kubernetes/objects.js';
+import type { PodProblem } from '../kubernetes/pod-problems.js';
 import { waitForRollout } from '../kubernetes/rollout-wait.js';
+import { describeSmokeFailure, verifyDeployment } from '../kubernetes/smoke-run.js';
 import { currentRevision } from '../kubernetes/workloads.js';
 
 /**
@@ -210,20 +212,12 @@ export async function deployBlueGreen(kubectl: Kubectl, objects: readonly KubeOb
   }
 
   await core.group(`Apply deployment/${name}`, () => apply(kubectl, [candidate], options));
-  const outcome = await core.group(`Wait for deployment/${name}`, () => waitForRollout(kubectl, name, options.timeoutSeconds));
-  workloads[0]!.revision = await currentRevision(kubectl, name);
-  if (!outcome.ok) {
-    if (!options.rollbackOnFailure) return { status: 'failed', strategy: 'blue-green', message: outcome.message, workloads, notes, problems: outcome.problems };
-    await deleteDeploymentsAndPods(kubectl, [name], options.timeoutSeconds);
-    return {
-      status: 'rolled-back',
-      strategy: 'blue-green',
-      message: `${outcome.message}. Removed deployment/${name}; deployment/${serving.name} served throughout.`,
-      workloads,
-      notes,
-      problems: outcome.problems,
-    };
-  }
+  const { failed, smokeChecks } = await readyAndVerified(kubectl, options, services, `deployment/${serving.name} served throughout`, {
+    strategy: 'blue-green',
+    workloads,
+    notes,
+  });
+  if (failed) return failed;
   return {
     status: 'succeeded',
     strategy: 'blue-green',
@@ -231,6 +225,7 @@ export async function deployBlueGreen(kubectl: Kubectl, objects: readonly KubeOb
     workloads,
     notes,
     problems: [],
+    ...smokeChecks,
   };
 }
 
@@ -275,24 +270,12 @@ async function firstDeploy(
   }
 
   await core.group('Apply', () => apply(kubectl, beforeSwitch, options));
-  const outcome = await core.group(`Wait for deployment/${name}`, () => waitForRollout(kubectl, name, options.timeoutSeconds));
-  workloads[0]!.revision = await currentRevision(kubectl, name);
-  if (!outcome.ok) {
-    if (!options.rollbackOnFailure) return { status: 'failed', strategy: 'rolling', message: outcome.message, workloads, notes, problems: outcome.problems };
-    await deleteDeploymentsAndPods(kubectl, [name], options.timeoutSeconds);
-    const served = unmanaged ? `deployment/${next.metadata.name} served throughout` : 'nothing was serving before';
-    return {
-      status: 'rolled-back',
-      strategy: 'rolling',
-      message: `${outcome.message}. Removed deployment/${name}; ${served}.`,
-      workloads,
-      notes,
-      problems: outcome.problems,
-    };
-  }
+  const served = unmanaged ? `deployment/${next.metadata.name} served throughout` : 'nothing was serving before';
+  const { failed, smokeChecks } = await readyAndVerified(kubectl, options, services, served, { strategy: 'rolling', workloads, notes });
+  if (failed) return failed;
   await core.group(`Switch ${serviceList(services)} to blue`, () => apply(kubectl, switchedServices, options));
   if (unmanaged) await deleteDeploymentsAndPods(kubectl, [next.metadata.name], options.timeoutSeconds);
-  return { status: 'succeeded', strategy: 'rolling', message: `deployment/${name} is live`, workloads, notes, problems: [] };
+  return { status: 'succeeded', strategy: 'rolling', message: `deployment/${name} is live`, workloads, notes, problems: [], ...smokeChecks };
 }
 
 /** Switches the Services to the pending colour; the colour that served keeps running for an instant switch back. */
@@ -362,6 +345,34 @@ function result(status: DeployResult['status'], message: string, workload: Colou
 
 function sameImages(a: readonly string[], b: readonly string[]): boolean {
   return [...a].sort().join('\n') === [...b].sort().join('\n');
+}
+
+/**
+ * Waits for the new colour (the only workload) and checks its pods before any Service switches to
+ * them. A failure is the result to return, the colour removed with rollback-on-failure; what
+ * served keeps serving (`served` says what that was).
+ */
+async function readyAndVerified(
+  kubectl: Kubectl,
+  options: DeployOptions,
+  services: readonly KubeObject[],
+  served: string,
+  base: Pick<DeployResult, 'strategy' | 'workloads' | 'notes'>,
+): Promise<{ failed?: DeployResult; smokeChecks: Pick<DeployResult, 'smokeChecks'> }> {
+  const colour = base.workloads[0]!;
+  const outcome = await core.group(`Wait for deployment/${colour.name}`, () => waitForRollout(kubectl, colour.name, options.timeoutSeconds));
+  colour.revision = await currentRevision(kubectl, colour.name);
+  const fail = async (message: string, problems: PodProblem[], smokeChecks: Pick<DeployResult, 'smokeChecks'>) => {
+    if (!options.rollbackOnFailure) return { failed: { status: 'failed' as const, message, problems, ...base, ...smokeChecks }, smokeChecks };
+    await deleteDeploymentsAndPods(kubectl, [colour.name], options.timeoutSeconds);
+    const removed = `${message}. Removed deployment/${colour.name}; ${served}.`;
+    return { failed: { status: 'rolled-back' as const, message: removed, problems, ...base, ...smokeChecks }, smokeChecks };
+  };
+  if (!outcome.ok) return fail(outcome.message, outcome.problems, {});
+  const verified = await verifyDeployment(kubectl, colour.name, options.verify);
+  const smokeChecks = verified ? { smokeChecks: [verified] } : {};
+  if (verified?.failure) return fail(`${describeSmokeFailure(verified.failure)} ${serviceList(services)} never switched to it`, [], smokeChecks);
+  return { smokeChecks };
 }
 
 function serviceList(services: readonly KubeObject[]): string {

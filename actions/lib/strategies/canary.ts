@@ -11,6 +11,7 @@ import { isRecord, type KubeObject, type LiveDeployment } from '../kubernetes/ob
 import { deployRolling } from './rolling.js';
 import { planReplicaSplit, splitWarning, type ReplicaSplit } from './traffic-router.js';
 import { waitedNotes, waitForRollout } from '../kubernetes/rollout-wait.js';
+import { describeSmokeFailure, verifyGatedDeployment, withVerificationGate } from '../kubernetes/smoke-run.js';
 import { currentRevision } from '../kubernetes/workloads.js';
 
 /**
@@ -88,7 +89,11 @@ export async function deployCanary(kubectl: Kubectl, objects: readonly KubeObjec
     ]);
   }
   const split = replicaSplit(stable.spec?.replicas ?? 1, options);
-  const { baseline, canary } = planCanary(stable, next, split.canary, split.baseline);
+  const planned = planCanary(stable, next, split.canary, split.baseline);
+  const gated = (options.verify?.length ?? 0) > 0;
+  // The canary's pods join the stable Service as soon as they are Ready: the gate keeps them out until they pass the checks.
+  const baseline = planned.baseline;
+  const canary = gated ? withVerificationGate(planned.canary) : planned.canary;
   const selectors = canarySelectors(stable);
   const variants = [baseline, canary];
   await preflight(kubectl, variants, options);
@@ -116,22 +121,37 @@ export async function deployCanary(kubectl: Kubectl, objects: readonly KubeObjec
   }
 
   await core.group('Apply baseline and canary', () => apply(kubectl, variants, options));
-  for (const workload of workloads) {
-    const outcome = await core.group(`Wait for deployment/${workload.name}`, () => waitForRollout(kubectl, workload.name, options.timeoutSeconds));
-    workload.revision = await currentRevision(kubectl, workload.name);
-    notes.push(...waitedNotes({ kind: 'deployment', name: workload.name }, outcome));
-    if (outcome.ok) continue;
-    if (!options.rollbackOnFailure)
-      return { status: 'failed', strategy: 'canary', message: outcome.message, workloads, notes, problems: outcome.problems, ...selectors };
+  const smokeChecks: NonNullable<DeployResult['smokeChecks']> = [];
+  const failed = async (message: string, problems: DeployResult['problems']): Promise<DeployResult> => {
+    const checked = smokeChecks.length > 0 ? { smokeChecks } : {};
+    if (!options.rollbackOnFailure) return { status: 'failed', strategy: 'canary', message, workloads, notes, problems, ...selectors, ...checked };
     const lingering = await removeCanary(kubectl, name, options.timeoutSeconds);
     return {
       status: 'rolled-back',
       strategy: 'canary',
-      message: `${outcome.message}. Removed the canary and baseline; deployment/${name} kept serving throughout.${lingering}`,
+      message: `${message}. Removed the canary and baseline; deployment/${name} kept serving throughout.${lingering}`,
       workloads,
       notes,
-      problems: outcome.problems,
+      problems,
+      ...checked,
     };
+  };
+  for (const workload of workloads) {
+    let timeoutSeconds = options.timeoutSeconds;
+    if (gated && workload.name === canary.metadata.name) {
+      const verified = await verifyGatedDeployment(kubectl, workload.name, options.verify!, split.canary, options.timeoutSeconds);
+      if (verified) smokeChecks.push(verified);
+      // Never got ready containers within the timeout: a short wait gathers what the pods are doing for the failure.
+      else timeoutSeconds = 1;
+      if (verified?.failure) {
+        workload.revision = await currentRevision(kubectl, workload.name);
+        return failed(`${describeSmokeFailure(verified.failure)} The canary's pods never became Ready, so they took no traffic`, []);
+      }
+    }
+    const outcome = await core.group(`Wait for deployment/${workload.name}`, () => waitForRollout(kubectl, workload.name, timeoutSeconds));
+    workload.revision = await currentRevision(kubectl, workload.name);
+    notes.push(...waitedNotes({ kind: 'deployment', name: workload.name }, outcome));
+    if (!outcome.ok) return failed(outcome.message, outcome.problems);
   }
   return {
     status: 'succeeded',
@@ -142,6 +162,7 @@ export async function deployCanary(kubectl: Kubectl, objects: readonly KubeObjec
     problems: [],
     achievedPercentage: split.achievedPercentage,
     ...selectors,
+    ...(smokeChecks.length > 0 ? { smokeChecks } : {}),
   };
 }
 

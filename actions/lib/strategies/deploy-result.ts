@@ -1,6 +1,8 @@
 import type { ApplyOptions } from '../kubernetes/apply.js';
 import type { HookRun } from '../kubernetes/hooks.js';
 import type { PodProblem } from '../kubernetes/pod-problems.js';
+import type { SmokeReport } from '../kubernetes/smoke-run.js';
+import type { SmokeCheck } from '../smoke-checks.js';
 import type { CanaryHeader } from './traffic-router.js';
 import { workloadRef, type Workload, type WorkloadKind } from '../kubernetes/workloads.js';
 
@@ -15,6 +17,8 @@ export interface DeployOptions extends ApplyOptions {
   maxSurgeReplicas?: number;
   /** Requests carrying this header go to a gateway-api canary only, whatever the weights. */
   canaryHeader?: CanaryHeader;
+  /** The `verify` checks each new pod must pass before it takes user traffic (after the rollout, for rolling). */
+  verify?: readonly SmokeCheck[];
 }
 
 export interface DeployedWorkload {
@@ -41,6 +45,8 @@ export interface DeployResult {
   diff?: string;
   /** The hook Jobs this deploy ran, in order. */
   hooks?: HookRun[];
+  /** The `verify` checks run in this deploy, one report per Deployment checked. */
+  smokeChecks?: Array<SmokeReport & { deployment: string }>;
 }
 
 export function workloadOf(workload: DeployedWorkload): Workload {

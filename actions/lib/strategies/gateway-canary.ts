@@ -7,6 +7,7 @@ import { TRACK_LABEL } from '../kubernetes/metadata.js';
 import { checkObjectName, selectorOf } from '../kubernetes/names.js';
 import { isRecord, type KubeObject, type LiveDeployment } from '../kubernetes/objects.js';
 import { waitForRollout } from '../kubernetes/rollout-wait.js';
+import { describeSmokeFailure, verifyDeployment } from '../kubernetes/smoke-run.js';
 import { currentRevision } from '../kubernetes/workloads.js';
 import { baselineName, canaryName, canaryReplicaCount, canarySelectors, deployCanary, existingCanaries, undoCanary } from './canary.js';
 import type { DeployedWorkload, DeployOptions, DeployResult } from './deploy-result.js';
@@ -173,6 +174,7 @@ export async function deployGatewayCanary(kubectl: Kubectl, objects: readonly Ku
     });
   }
 
+  const smokeChecks: NonNullable<DeployResult['smokeChecks']> = [];
   try {
     await core.group('Apply the canary Service, baseline and canary', () => apply(kubectl, variants, options));
     for (const workload of workloads) {
@@ -189,6 +191,15 @@ export async function deployGatewayCanary(kubectl: Kubectl, objects: readonly Ku
         { problems: outcome.problems },
       );
     }
+    // The canary has its own Service and no weight yet: the checks run before it takes any request.
+    const verified = await verifyDeployment(kubectl, planned.canary.metadata.name, options.verify);
+    if (verified) smokeChecks.push(verified);
+    if (verified?.failure) {
+      const message = `${describeSmokeFailure(verified.failure)} ${routeLabel} never sent it a request`;
+      if (!options.rollbackOnFailure) return result('failed', message, { smokeChecks, ...selectors });
+      await removeCanary(kubectl, name, target, options.timeoutSeconds);
+      return result('rolled-back', `${message}. Removed the canary, its Service and the baseline`, { smokeChecks });
+    }
     await core.group(`Weigh ${routeLabel}: ${options.canaryPercentage}% to the canary`, () => setRules(kubectl, target.route, weighedRules, options));
   } catch (error) {
     try {
@@ -203,6 +214,7 @@ export async function deployGatewayCanary(kubectl: Kubectl, objects: readonly Ku
   return result('succeeded', `Canary of deployment/${name} takes ${options.canaryPercentage}% of ${routeLabel}`, {
     achievedPercentage: options.canaryPercentage,
     ...selectors,
+    ...(smokeChecks.length > 0 ? { smokeChecks } : {}),
   });
 }
 

@@ -5,7 +5,9 @@ import type { Kubectl } from '../kubernetes/kubectl.js';
 import type { KubeObject } from '../kubernetes/objects.js';
 import { waitedNotes, waitForRollout } from '../kubernetes/rollout-wait.js';
 import { replaceStuckStatefulSetPods } from '../kubernetes/statefulset-revisions.js';
-import { currentRevision, failedRevisionRecord, markRevisionFailed, workloadRef, type RevisionRecord } from '../kubernetes/workloads.js';
+import { currentRevision, failedRevisionRecord, markRevisionFailed, workloadRef, type RevisionRecord, type Workload } from '../kubernetes/workloads.js';
+import type { PodProblem } from '../kubernetes/pod-problems.js';
+import { describeSmokeFailure, verifyDeployment } from '../kubernetes/smoke-run.js';
 import { describeError } from '../errors.js';
 
 /**
@@ -47,32 +49,50 @@ export async function deployRolling(
       );
   }
   const deadline = Date.now() + options.timeoutSeconds * 1000;
-  for (const workload of workloads) {
-    const remaining = Math.max(1, Math.round((deadline - Date.now()) / 1000));
-    const target = workloadOf(workload);
-    const outcome = await core.group(`Wait for ${workloadRef(target)}`, () => waitForRollout(kubectl, target, remaining));
-    workload.revision = await currentRevision(kubectl, target.name, workload.kind);
-    notes.push(...waitedNotes(target, outcome));
-    if (outcome.ok) continue;
-
+  const fail = async (target: Workload, message: string, problems: PodProblem[], smokeChecks?: DeployResult['smokeChecks']): Promise<DeployResult> => {
     // Rollback first, bookkeeping after: a refused annotation must not keep the failed release live.
     const failedRevision = await failedRevisionRecord(kubectl, target);
     if (!options.rollbackOnFailure) {
       await markFailed(kubectl, failedRevision, notes);
-      return { status: 'failed', strategy, message: outcome.message, workloads, notes, problems: outcome.problems };
+      return { status: 'failed', strategy, message, workloads, notes, problems, smokeChecks };
     }
     const rolledBack = await rollBackWorkloads(kubectl, workloads, options.timeoutSeconds);
     await markFailed(kubectl, failedRevision, notes);
     return {
       status: rolledBack.ok ? 'rolled-back' : 'failed',
       strategy,
-      message: `${outcome.message}. ${rolledBack.message}`,
+      message: `${message}. ${rolledBack.message}`,
       workloads,
       notes,
-      problems: outcome.problems,
+      problems,
+      smokeChecks,
     };
+  };
+  for (const workload of workloads) {
+    const remaining = Math.max(1, Math.round((deadline - Date.now()) / 1000));
+    const target = workloadOf(workload);
+    const outcome = await core.group(`Wait for ${workloadRef(target)}`, () => waitForRollout(kubectl, target, remaining));
+    workload.revision = await currentRevision(kubectl, target.name, workload.kind);
+    notes.push(...waitedNotes(target, outcome));
+    if (!outcome.ok) return fail(target, outcome.message, outcome.problems);
   }
-  return { status: 'succeeded', strategy, message: `Deployed ${workloads.map(workloadLabel).join(', ') || 'the manifests'}`, workloads, notes, problems: [] };
+  // The new pods already serve: a failed check rolls them back like a failed rollout.
+  const smokeChecks: NonNullable<DeployResult['smokeChecks']> = [];
+  for (const workload of workloads.filter((w) => w.kind === undefined)) {
+    const report = await verifyDeployment(kubectl, workload.name, options.verify);
+    if (!report) break;
+    smokeChecks.push(report);
+    if (report.failure) return fail(workloadOf(workload), describeSmokeFailure(report.failure), [], smokeChecks);
+  }
+  return {
+    status: 'succeeded',
+    strategy,
+    message: `Deployed ${workloads.map(workloadLabel).join(', ') || 'the manifests'}`,
+    workloads,
+    notes,
+    problems: [],
+    ...(smokeChecks.length > 0 ? { smokeChecks } : {}),
+  };
 }
 
 /** Marks the failed revision after any rollback; a refusal is a note in the result, not a lost rollback. */

@@ -62,7 +62,10 @@ export class PodRunner {
     }
     if (pod.metadata.deletionTimestamp && !runtime.terminating) {
       void this.terminate(runtime, pod.metadata.deletionGracePeriodSeconds ?? 30, true);
+      return;
     }
+    // A readiness gate's condition set through pods/status changes whether the pod is Ready (the kubelet's status manager syncs on pod updates).
+    if (Array.isArray(runtime.spec.readinessGates) && runtime.spec.readinessGates.length > 0) setImmediate(() => this.writeStatus(runtime));
   }
 
   private start(pod: KubeObject): void {
@@ -299,9 +302,11 @@ export class PodRunner {
 
   private writeStatus(runtime: PodRuntime): void {
     if (this.stopped) return;
-    const status = podStatus(runtime);
+    const stored = this.options.store.get(TYPES.pods, runtime.namespace, runtime.name);
+    if (!stored || stored.metadata.uid !== runtime.uid) return;
+    const status = podStatus(runtime, stored.status?.conditions);
+    if (isDeepStrictEqual(stored.status, status)) return;
     this.options.store.mutate(TYPES.pods, runtime.namespace, runtime.name, (object) => {
-      if (object.metadata.uid !== runtime.uid || isDeepStrictEqual(object.status, status)) return;
       object.status = status;
     });
   }

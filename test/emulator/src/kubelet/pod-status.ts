@@ -1,8 +1,40 @@
 import { now } from '../store.js';
 import type { ContainerRuntime, PodRuntime } from './pod-runtime.js';
 
-/** A pod's `status` as a kubelet reports it: phase, conditions (transition times kept while unchanged), addresses and container statuses. */
-export function podStatus(runtime: PodRuntime): Record<string, unknown> {
+/** The pod conditions the kubelet owns (pkg/kubelet/types/pod_status.go PodConditionsByKubelet); it keeps every other condition as others wrote it. */
+const KUBELET_CONDITIONS = new Set(['PodScheduled', 'Ready', 'Initialized', 'ContainersReady', 'PodReadyToStartContainers']);
+
+interface PodCondition {
+  type: string;
+  status: string;
+  [field: string]: unknown;
+}
+
+/**
+ * Why a pod whose containers are ready is still not Ready: the first readiness gate whose
+ * condition is missing or not True (pkg/kubelet/status/generate.go GeneratePodReadyCondition).
+ */
+function unmetReadinessGates(runtime: PodRuntime, conditions: readonly PodCondition[]): string | undefined {
+  const gates = Array.isArray(runtime.spec.readinessGates) ? (runtime.spec.readinessGates as Array<{ conditionType?: unknown }>) : [];
+  const unmet: string[] = [];
+  for (const gate of gates) {
+    const type = String(gate.conditionType);
+    const condition = conditions.find((c) => c.type === type);
+    if (!condition) unmet.push(`corresponding condition of pod readiness gate "${type}" does not exist.`);
+    else if (condition.status !== 'True') unmet.push(`the status of pod readiness gate "${type}" is not "True", but ${condition.status}`);
+  }
+  return unmet.length > 0 ? unmet.join(', ') : undefined;
+}
+
+/**
+ * A pod's `status` as a kubelet reports it: phase, conditions (transition times kept while
+ * unchanged; conditions written by others, such as readiness gates', kept as they are),
+ * addresses and container statuses.
+ */
+export function podStatus(runtime: PodRuntime, storedConditions: unknown = []): Record<string, unknown> {
+  const others = (Array.isArray(storedConditions) ? (storedConditions as PodCondition[]) : []).filter(
+    (c) => c !== null && typeof c === 'object' && typeof c.type === 'string' && !KUBELET_CONDITIONS.has(c.type),
+  );
   const statusOf = (container: ContainerRuntime): Record<string, unknown> => ({
     name: container.name,
     image: container.spec.image,
@@ -38,6 +70,7 @@ export function podStatus(runtime: PodRuntime): Record<string, unknown> {
   // The kubelet's wording (pkg/kubelet/status/generate.go).
   const incomplete = runtime.initContainers.filter((c) => !c.succeeded).map((c) => c.name);
   const unready = runtime.containers.filter((c) => !c.ready).map((c) => c.name);
+  const gatesUnmet = unmetReadinessGates(runtime, others);
   return {
     phase,
     conditions: [
@@ -45,11 +78,16 @@ export function podStatus(runtime: PodRuntime): Record<string, unknown> {
       incomplete.length > 0
         ? condition('Initialized', false, 'ContainersNotInitialized', `containers with incomplete status: [${incomplete.join(' ')}]`)
         : condition('Initialized', true),
-      allReady ? condition('Ready', true) : condition('Ready', false, 'ContainersNotReady', `containers with unready status: [${unready.join(' ')}]`),
+      !allReady
+        ? condition('Ready', false, 'ContainersNotReady', `containers with unready status: [${unready.join(' ')}]`)
+        : gatesUnmet
+          ? condition('Ready', false, 'ReadinessGatesNotReady', gatesUnmet)
+          : condition('Ready', true),
       allReady
         ? condition('ContainersReady', true)
         : condition('ContainersReady', false, 'ContainersNotReady', `containers with unready status: [${unready.join(' ')}]`),
       condition('PodScheduled', true),
+      ...others,
     ],
     hostIP: '127.0.0.1',
     hostIPs: [{ ip: '127.0.0.1' }],
