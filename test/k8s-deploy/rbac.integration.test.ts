@@ -5,7 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { runBundle, type ActionRun } from '../harness/run-bundle.js';
-import { limitedKubeconfig } from '../harness/service-account.js';
+import { grantRole, limitedKubeconfig, revokeBeforeCall } from '../harness/service-account.js';
 import { describeWithTools } from '../harness/tools.js';
 import { DEPLOYMENT, NAMESPACE, startStage, type Stage } from '../harness/stage.js';
 import { clusterState, deployStep, errorOf, OVERLAY } from './steps.js';
@@ -40,11 +40,11 @@ describeWithTools(['kubectl'], 'k8s-deploy and rollback with a limited ServiceAc
     fs.rmSync(directory, { recursive: true, force: true });
   });
 
-  const step = (action: string, kubeconfig: string, inputs: Record<string, string>): Promise<ActionRun> =>
+  const step = (action: string, kubeconfig: string, inputs: Record<string, string>, env: Record<string, string> = {}): Promise<ActionRun> =>
     runBundle({
       action,
       inputs: { namespace: NAMESPACE, kubeconfig: fs.readFileSync(kubeconfig, 'utf8'), timeout: '90s', ...inputs },
-      env: { KUBECACHEDIR: stage.cluster.cacheDir },
+      env: { KUBECACHEDIR: stage.cluster.cacheDir, ...env },
       workspace: process.cwd(),
       timeoutMs: 180_000,
     });
@@ -91,23 +91,7 @@ describeWithTools(['kubectl'], 'k8s-deploy and rollback with a limited ServiceAc
       path.join(directory, 'deployer.kubeconfig'),
     );
     // The bookkeeping right, granted apart so that it can be taken away while the deploy runs.
-    const bookkeeping = [
-      {
-        apiVersion: 'rbac.authorization.k8s.io/v1',
-        kind: 'Role',
-        metadata: { name: 'bookkeeping', namespace: NAMESPACE },
-        rules: [{ apiGroups: ['apps'], resources: ['replicasets'], verbs: ['patch'] }],
-      },
-      {
-        apiVersion: 'rbac.authorization.k8s.io/v1',
-        kind: 'RoleBinding',
-        metadata: { name: 'bookkeeping', namespace: NAMESPACE },
-        roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'bookkeeping' },
-        subjects: [{ kind: 'ServiceAccount', name: 'deployer', namespace: NAMESPACE }],
-      },
-    ];
-    const applied = await stage.cluster.kubectl(['apply', '--server-side', '-f', '-'], { input: bookkeeping.map((d) => YAML.stringify(d)).join('---\n') });
-    expect(applied.code, applied.stderr).toBe(0);
+    await grantRole(stage.cluster, NAMESPACE, 'bookkeeping', 'deployer', [{ apiGroups: ['apps'], resources: ['replicasets'], verbs: ['patch'] }]);
 
     const running = step('actions/deploy', kubeconfig, { manifests, images: 'inventory-service:crash' });
     // Once the new ReplicaSet exists the access check is behind the run: revoke the bookkeeping right.
@@ -126,5 +110,26 @@ describeWithTools(['kubectl'], 'k8s-deploy and rollback with a limited ServiceAc
     expect((await deployment()).spec.template.spec.containers[0]?.image).toBe('inventory-service:1.0.0');
     expect(run.summary).toMatch(/Could not mark replicaset\/inventory-service-\w+ failed, so the rollback action could choose it later/);
     expect(run.summary).toContain('cannot patch resource');
+  }, 240_000);
+
+  it('a refusal to list pods while waiting ends the run with that refusal, rather than a wait blind to a crash loop', async () => {
+    const kubeconfig = await limitedKubeconfig(
+      stage.cluster,
+      NAMESPACE,
+      'blind',
+      [
+        { apiGroups: [''], resources: ['services', 'configmaps', 'events'], verbs: ['*'] },
+        { apiGroups: ['autoscaling', 'policy', 'networking.k8s.io'], resources: ['*'], verbs: ['*'] },
+        { apiGroups: ['apps'], resources: ['deployments', 'replicasets'], verbs: ['*'] },
+      ],
+      path.join(directory, 'blind.kubeconfig'),
+    );
+    await grantRole(stage.cluster, NAMESPACE, 'pod-reader', 'blind', [{ apiGroups: [''], resources: ['pods'], verbs: ['get', 'list', 'watch'] }]);
+    // The access check sees the right; the first look at the new revision's pods is refused.
+    const PATH = revokeBeforeCall(stage.cluster, NAMESPACE, 'pod-reader', ['get', 'pods']);
+    const run = await step('actions/deploy', kubeconfig, { manifests, images: 'inventory-service:crash' }, { PATH });
+    expect(run.exitCode).toBe(1);
+    expect(errorOf(run)).toContain(`Cannot watch the pods of deployment/${DEPLOYMENT}: the credentials may not list them, so a crash loop would go unseen`);
+    expect(errorOf(run)).toContain('cannot list resource "pods"');
   }, 240_000);
 });
