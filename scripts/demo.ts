@@ -130,7 +130,7 @@ async function demo(stage: Stage, github: GitHubStandIn): Promise<void> {
   const recorded = { 'github-token': GITHUB_TOKEN };
   // The test overlay with the service's pre-deploy migration hook Job.
   const manifests = 'test/k8s-deploy/fixtures/hooks/migrating';
-  const analysis = { ...cluster, provider: 'direct', interval: '5s', iterations: '6', 'min-samples': '3' };
+  const analysis = { ...cluster, provider: 'direct', interval: '2s', iterations: '6', 'min-samples': '3' };
 
   await runStep({
     // The npm registry reachable here refuses the audit endpoint, so the dependency scanner would
