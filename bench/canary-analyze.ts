@@ -1,6 +1,6 @@
 // The canary judge on synthetic runs at its defaults (10 intervals of 600 requests per group,
 // log-normal latency through the service's histogram buckets): how often it is right, and how fast.
-import { evaluate } from '../actions/canary-analyze/src/judge.js';
+import { evaluate } from '../actions/lib/analysis/judge.js';
 import { DEFAULT_METRICS, DEFAULT_SETTINGS, scenario, seededRandom, simulate, type Scenario } from '../test/canary-analyze/synthetic.js';
 
 const RUNS = 500;

@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describeError } from '../actions/lib/errors.js';
+import { EMULATOR_CONTROLLER_NAME } from '../test/emulator/src/gateway/spec.js';
 import { startGitHubStandIn } from '../test/harness/github-stand-in.js';
 import { runBundle, type ActionRun } from '../test/harness/run-bundle.js';
 import { REPOSITORY_ROOT } from '../test/repository-root.js';
@@ -130,7 +131,10 @@ async function demo(stage: Stage, github: GitHubStandIn): Promise<void> {
   const recorded = { 'github-token': GITHUB_TOKEN };
   // The test overlay with the service's pre-deploy migration hook Job.
   const manifests = 'test/k8s-deploy/fixtures/hooks/migrating';
-  const analysis = { ...cluster, provider: 'direct', interval: '2s', iterations: '6', 'min-samples': '3' };
+  // One analysis window per canary step: 5 intervals of 2 s.
+  const analysis = { ...cluster, provider: 'direct', interval: '2s', iterations: '5', 'min-samples': '3' };
+  // The rehearsal overlay without the hook (progressive-canary runs no hook Jobs) and with a Gateway and the HTTPRoute `inventory`.
+  const gatewayManifests = 'test/k8s-deploy/fixtures/gateway';
 
   await runStep({
     // The npm registry reachable here refuses the audit endpoint, so the dependency scanner would
@@ -151,42 +155,66 @@ async function demo(stage: Stage, github: GitHubStandIn): Promise<void> {
       (run.summary.includes('inventory-migrate') ? undefined : 'the summary shows no migration hook'),
   });
 
-  /** Deploys a canary beside its baseline, then canary-analyze must answer `verdict`. */
-  async function canaryRound(description: string, image: string, verdict: 'promote' | 'rollback'): Promise<void> {
-    const canary = await runStep({
-      title: `canary of ${description} beside its baseline`,
-      action: 'actions/deploy',
-      inputs: { ...cluster, ...recorded, manifests, images: image, strategy: 'canary', 'canary-replicas': '1' },
-      env,
-      expect: expectOutputs({ status: 'succeeded', strategy: 'canary' }),
-    });
-    await runStep({
-      title: `canary-analyze of ${description} → ${verdict}`,
-      action: 'actions/canary-analyze',
-      inputs: { ...analysis, 'baseline-selector': canary.outputs['baseline-selector'] ?? '', 'canary-selector': canary.outputs['canary-selector'] ?? '' },
-      env,
-      expect: expectOutputs({ verdict }),
-    });
-  }
+  // The Gateway API as a platform team provides it: the implementation's GatewayClass (the
+  // emulator's), then the Gateway and the service's HTTPRoute of the gateway overlay.
+  const gatewayClass = {
+    apiVersion: 'gateway.networking.k8s.io/v1',
+    kind: 'GatewayClass',
+    metadata: { name: 'emulator' },
+    spec: { controllerName: EMULATOR_CONTROLLER_NAME },
+  };
+  const applied = await stage.cluster.kubectl(['apply', '--server-side', '--field-manager=demo', '--filename', '-'], { input: JSON.stringify(gatewayClass) });
+  if (applied.code !== 0) throw new Error(`GatewayClass: ${applied.stderr}`);
+  await stage.kubectl(
+    'apply',
+    '--server-side',
+    '--field-manager=demo',
+    '--namespace',
+    NAMESPACE,
+    '--filename',
+    join(REPOSITORY_ROOT, 'test/k8s-deploy/fixtures/gateway-api/gateway.yaml'),
+  );
+  await stage.kubectl('--namespace', NAMESPACE, 'wait', '--for=condition=Programmed', 'gateway/inventory-gateway', '--timeout=30s');
+  const gateway = await stage.cluster.gatewayAddress(NAMESPACE, 'inventory-gateway', 80);
+  if (!gateway) throw new Error('Gateway inventory-gateway does not listen');
+  const gatewayUrl = `http://${gateway.host}:${gateway.port}/api/items?limit=5`;
+  console.log(`\nGateway inventory-gateway listens on ${gateway.host}:${gateway.port}; HTTPRoute inventory sends its requests to Service ${DEPLOYMENT}`);
 
   const load = startLoad(await stage.serviceUrl('/api/items?limit=5'));
+  const gatewayLoad = startLoad(gatewayUrl, 2);
+  // A tester's requests: with the canary header they reach the canary only, whatever its weight.
+  const testerLoad = startLoad(gatewayUrl, 1, { 'x-canary': 'always' });
   try {
-    await canaryRound('a bad v2 (FAULT_ERROR_RATE=0.5 in tag 2.0.0-faulty)', 'inventory-service:2.0.0-faulty', 'rollback');
     await runStep({
-      title: 'rollback: remove the bad canary',
-      action: 'actions/rollback',
-      inputs: { ...cluster, ...recorded, deployment: DEPLOYMENT, reason: 'canary-analyze verdict: rollback', 'health-url': await stage.serviceUrl('/ready') },
+      title:
+        'progressive-canary of a bad v2 (FAULT_ERROR_RATE=0.5 in tag 2.0.0-faulty) through the HTTPRoute (gateway-api, steps 10,25,50; testers first with x-canary: always) → stopped at step 1',
+      action: 'actions/progressive-canary',
+      inputs: {
+        ...analysis,
+        manifests: gatewayManifests,
+        images: 'inventory-service:2.0.0-faulty',
+        steps: '10,25,50',
+        'traffic-router': 'gateway-api',
+        'http-route': 'inventory',
+        'canary-header': 'x-canary: always',
+      },
       env,
-      expect: expectOutputs({ status: 'succeeded' }),
+      expect: expectOutputs({ result: 'rolled-back', 'stopped-at-step': '1', verdict: 'rollback' }, 1),
     });
+    const tester = await testerLoad.stop();
+    console.log(
+      `  a tester's requests with x-canary: always: ${tester.succeeded} answered, ${tester.failures.length} failed (while the canary ran they all went to it: half its answers are injected 500s)`,
+    );
+    const route = JSON.parse(await stage.kubectl('--namespace', NAMESPACE, 'get', 'httproute', 'inventory', '--output', 'json')) as { spec: unknown };
+    if (JSON.stringify(route.spec).includes('-canary')) throw new Error(`HTTPRoute inventory still names the canary: ${JSON.stringify(route.spec)}`);
+    console.log('  HTTPRoute inventory sends every request to the stable Service again; its header rule is gone');
 
-    await canaryRound('a good v2.0.0', 'inventory-service:2.0.0', 'promote');
     await runStep({
-      title: 'promote v2.0.0',
-      action: 'actions/deploy',
-      inputs: { ...cluster, ...recorded, manifests, images: 'inventory-service:2.0.0', strategy: 'canary', action: 'promote' },
+      title: 'progressive-canary of a good v2.0.0 (replicas, steps 25,50): judged at each step, then promoted',
+      action: 'actions/progressive-canary',
+      inputs: { ...analysis, manifests: gatewayManifests, images: 'inventory-service:2.0.0', steps: '25,50', 'max-surge-replicas': '5' },
       env,
-      expect: expectOutputs({ status: 'succeeded', revision: '2' }),
+      expect: expectOutputs({ result: 'promoted', revision: '2' }),
     });
 
     const blueGreen = { ...cluster, ...recorded, manifests, strategy: 'blue-green' };
@@ -219,7 +247,11 @@ async function demo(stage: Stage, github: GitHubStandIn): Promise<void> {
       expect: expectOutputs({ status: 'succeeded' }),
     });
   } finally {
+    await testerLoad.stop();
     const report = await load.stop();
+    const throughGateway = await gatewayLoad.stop();
+    report.succeeded += throughGateway.succeeded;
+    report.failures.push(...throughGateway.failures);
     const byKind = new Map<string, number>();
     for (const failure of report.failures) {
       const kind = failure.replace(/ after \d+ ms$/, '');
@@ -227,17 +259,18 @@ async function demo(stage: Stage, github: GitHubStandIn): Promise<void> {
     }
     const kinds = [...byKind].map(([kind, count]) => `${count} × ${kind}`).join(', ');
     console.log(
-      `\nTraffic through the Service during the canaries and blue-green switches: ${report.succeeded} requests answered, ${report.failures.length} failed${kinds ? ` (${kinds}: the faulty canary's injected 500s are expected; anything else is not)` : ''}`,
+      `\nTraffic through the Service and the Gateway during the canaries and blue-green switches: ${report.succeeded} requests answered, ${report.failures.length} failed${kinds ? ` (${kinds}: the faulty canary's injected 500s are expected; anything else is not)` : ''}`,
     );
   }
 
   await runStep({
-    // Five releases went out: v1.0.0, the bad canary, v2.0.0 (canary + promote), v2.1.0, v2.2.0 (green + promote); the rollbacks undid two.
-    title: 'delivery-metrics of this run, from the GitHub deployments the deploys and rollbacks recorded: 3 releases succeeded, 2 were rolled back',
+    // Three releases were recorded: v1.0.0, v2.1.0 and v2.2.0 (green + promote), which the last rollback undid. The
+    // progressive canaries record no GitHub deployment: they are judged in the run, not released until promoted.
+    title: 'delivery-metrics of this run, from the GitHub deployments the deploys and rollbacks recorded: 2 releases succeeded, 1 was rolled back',
     action: 'actions/delivery-metrics',
     inputs: { ...recorded, 'window-days': '1' },
     env: { GITHUB_API_URL: github.url },
-    expect: expectOutputs({ 'deployments-per-day': '3.000', 'change-failure-rate': '40.0' }),
+    expect: expectOutputs({ 'deployments-per-day': '2.000', 'change-failure-rate': '33.3' }),
   });
 }
 

@@ -12,10 +12,10 @@ import { openSummaryRenderer, type RenderedSummary } from '../test/harness/rende
 import { REPOSITORY_ROOT } from '../test/repository-root.js';
 
 const IMAGES = join(REPOSITORY_ROOT, 'docs/images');
-/** Heading, table and the first chart (the critical metric) of the canary summary; the whole deploy summary. */
+/** Heading, step table and the first chart (the critical metric) of the bad stepped canary's summary; the whole deploy summary of a new colour. */
 const PICTURES = [
-  { image: 'canary-analyze-summary.png', pick: /canary-analyze: rollback/, maxHeight: 960 },
-  { image: 'k8s-deploy-summary.png', pick: /✅ Deployed \(canary,/, maxHeight: 700 },
+  { image: 'progressive-canary-summary.png', pick: /progressive-canary: rolled back/, maxHeight: 960 },
+  { image: 'k8s-deploy-summary.png', pick: /✅ Deployed \(blue-green,/, maxHeight: 700 },
 ];
 
 const { values } = parseArgs({ options: { from: { type: 'string' } } });

@@ -3,7 +3,7 @@ export { input, parseInputs, type InputShape, type Inputs } from './inputs.js';
 export { setOutputs, type OutputValue } from './outputs.js';
 export { runAction } from './run.js';
 export { registerSecret, redactSecrets } from './secrets.js';
-export { writeSummary, type Summary } from './summary.js';
+export { addPodProblems, writeSummary, type Summary } from './summary.js';
 export { contextNamespace, Kubectl, KubectlError, type KubectlResult } from './kubernetes/kubectl.js';
 export { checkObjectName, isNamedKind, isObjectName, type NamedKind } from './kubernetes/names.js';
 export { prepareKubeconfig, type KubeconfigFile } from './kubernetes/kubeconfig.js';

@@ -1,12 +1,13 @@
-import { execFile, execFileSync } from 'node:child_process';
-import { chmod, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeWithTools, onPath } from '../../test/harness/tools.js';
+import { DEBIAN_POSTGRES_TOOLS, PG_DUMP_MAJOR, startDebianPostgres, type DebianPostgres } from '../../test/harness/debian-postgres.js';
+import { describeWithTools } from '../../test/harness/tools.js';
 import { freePort, startPostgres, type EmbeddedCluster } from '../scripts/embedded-postgres.js';
 import { buildService, MIGRATE_JS, runService, SERVER_JS, type ServiceProcess } from './helpers/processes.js';
 
@@ -14,39 +15,8 @@ const run = promisify(execFile);
 const BACKUP_SH = fileURLToPath(new URL('../scripts/backup.sh', import.meta.url));
 const PASSWORD = 'backup-test-secret-7f3a';
 
-/** pg_dump refuses servers of a newer major version, so the round trip runs on Debian's server of pg_dump's own version. */
-const clientMajor = onPath('pg_dump') ? Number(/\(PostgreSQL\) (\d+)/.exec(execFileSync('pg_dump', ['--version'], { encoding: 'utf8' }))?.[1]) : undefined;
-const serverBin = `/usr/lib/postgresql/${clientMajor ?? 'N'}/bin`;
-
-interface Server {
-  port: number;
-  stop(): Promise<void>;
-}
-
-/** A PostgreSQL server from Debian's package, password-authenticated, in a fresh folder; run as `postgres` when the tests run as root. */
-async function startDebianPostgres(): Promise<Server> {
-  const folder = await mkdtemp(join(tmpdir(), 'inventory-backup-pg-'));
-  await chmod(folder, 0o777);
-  const asPostgres =
-    process.getuid?.() === 0 ? { uid: Number(execFileSync('id', ['-u', 'postgres'])), gid: Number(execFileSync('id', ['-g', 'postgres'])) } : {};
-  const data = join(folder, 'data');
-  const passwordFile = join(folder, 'password');
-  await writeFile(passwordFile, PASSWORD, { mode: 0o644 });
-  await run(`${serverBin}/initdb`, ['-D', data, '-U', 'postgres', `--pwfile=${passwordFile}`, '--auth=scram-sha-256', '-E', 'UTF8'], asPostgres);
-  const port = await freePort();
-  const options = `-p ${port} -k ${folder} -c listen_addresses=127.0.0.1 -c fsync=off`;
-  await run(`${serverBin}/pg_ctl`, ['-D', data, '-w', '-l', join(folder, 'log'), '-o', options, 'start'], asPostgres);
-  return {
-    port,
-    async stop() {
-      await run(`${serverBin}/pg_ctl`, ['-D', data, '-m', 'immediate', 'stop'], asPostgres).catch(() => undefined);
-      await rm(folder, { recursive: true, force: true });
-    },
-  };
-}
-
 const running: ServiceProcess[] = [];
-let server: Server;
+let server: DebianPostgres;
 let folder: string;
 
 async function sql(port: number, database: string, text: string): Promise<pg.QueryResultRow[]> {
@@ -73,14 +43,14 @@ async function backup(env: Record<string, string>): Promise<{ code: number; stdo
   }
 }
 
-describeWithTools(['pg_dump', 'pg_restore', 'psql', `${serverBin}/pg_ctl`], 'backup.sh with the real pg_dump and pg_restore', () => {
+describeWithTools(DEBIAN_POSTGRES_TOOLS, 'backup.sh with the real pg_dump and pg_restore', () => {
   beforeAll(async () => {
-    [server] = await Promise.all([startDebianPostgres(), buildService()]);
+    [server] = await Promise.all([startDebianPostgres(PASSWORD), buildService()]);
     folder = await mkdtemp(join(tmpdir(), 'inventory-backups-'));
   });
   afterAll(async () => {
     for (const service of running) if (service.child.exitCode === null) service.child.kill('SIGKILL');
-    await server?.stop();
+    await server?.destroy();
     await rm(folder, { recursive: true, force: true });
   });
 
@@ -175,13 +145,13 @@ describeWithTools(['pg_dump', 'pg_restore', 'psql', `${serverBin}/pg_ctl`], 'bac
         BACKUP_PATH: target,
       });
       // With a pg_dump as new as the embedded server (not Debian 12's 15), there is no mismatch to refuse.
-      if ((clientMajor ?? 0) >= serverMajor) {
+      if ((PG_DUMP_MAJOR ?? 0) >= serverMajor) {
         expect(result.code).toBe(0);
         return;
       }
       expect(result.code).toBe(2);
       expect(result.stderr).toBe(
-        `backup: pg_dump ${clientMajor} cannot dump a PostgreSQL ${serverMajor} server: run this Job in an image whose pg_dump is ${serverMajor} or newer (for example postgres:${serverMajor})\n`,
+        `backup: pg_dump ${PG_DUMP_MAJOR} cannot dump a PostgreSQL ${serverMajor} server: run this Job in an image whose pg_dump is ${serverMajor} or newer (for example postgres:${serverMajor})\n`,
       );
       expect(result.stderr).not.toContain(decodeURIComponent(url.password));
       expect((await readdir(folder)).filter((file) => file.startsWith('newer'))).toEqual([]);

@@ -62,18 +62,27 @@ describe.skipIf(!hasKubectl)('Kubernetes manifests (kubectl kustomize)', () => {
     expect(deployment.metadata.namespace).toBe(find(manifests, 'Namespace', 'inventory').metadata.name);
   });
 
-  it('commits no credentials outside the kind overlay', async () => {
-    for (const overlay of ['staging', 'production']) {
+  it('commits no credentials outside the kind database overlay', async () => {
+    for (const overlay of ['staging', 'production', 'kind']) {
       expect((await render(overlay)).filter((manifest) => manifest.kind === 'Secret')).toEqual([]);
     }
   });
 
-  it('gives kind an in-cluster PostgreSQL and the generated secret the deployment refers to', async () => {
-    const manifests = await render('kind');
-    expect(find(manifests, 'StatefulSet', 'inventory-postgres').spec.template.spec.containers[0].image).toMatch(/^postgres:/);
-    const secret = find(manifests, 'Secret', 'inventory-database');
-    const container = find(manifests, 'Deployment', 'inventory-service').spec.template.spec.containers[0];
-    expect(container.env[0].valueFrom.secretKeyRef.name).toBe(secret.metadata.name);
+  it('gives kind an in-cluster PostgreSQL, deployed first with the Secret that the migration hook and the pods read', async () => {
+    const database = await render('kind-database');
+    expect(find(database, 'StatefulSet', 'inventory-postgres').spec.template.spec.containers[0].image).toMatch(/^postgres:/);
+    const secret = find(database, 'Secret', 'inventory-database');
+    expect(secret.metadata.name).toBe('inventory-database');
+    const service = await render('kind');
+    const migration = find(service, 'Job', 'inventory-migrate') as Manifest & { spec: Loose; metadata: { annotations: Record<string, string> } };
+    expect(migration.metadata.annotations['inventory-devops.io/hook']).toBe('pre-deploy');
+    expect(find(service, 'ConfigMap', 'inventory-config').data?.MIGRATE_ON_START).toBe('false');
+    const readers = [migration, find(service, 'Deployment', 'inventory-service')];
+    for (const reader of readers) expect(reader.spec.template.spec.containers[0].env[0].valueFrom.secretKeyRef.name).toBe(secret.metadata.name);
+    // The database's NetworkPolicy lets the migration's pods in, not only the service's.
+    const ingress = find(database, 'NetworkPolicy', 'inventory-postgres').spec.ingress[0].from[0].podSelector.matchExpressions[0];
+    expect(ingress).toMatchObject({ key: 'app.kubernetes.io/name', operator: 'In' });
+    for (const reader of readers) expect(ingress.values).toContain(reader.spec.template.metadata.labels['app.kubernetes.io/name']);
   });
 });
 

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { startTestApp, testConfig, type TestContext } from './helpers/app.js';
@@ -75,6 +76,34 @@ describe('GET /ready', () => {
     const up = await ctx.app.inject({ method: 'GET', url: '/ready' });
     expect(up.statusCode).toBe(200);
     expect((await ctx.app.inject({ method: 'GET', url: '/api/items/1' })).statusCode).toBe(200);
+  });
+
+  /** /ready's answer while a migration's own connection has run `change`, which `undo` then reverts. */
+  async function readyDuring(change: string, undo: string) {
+    const migration = new pg.Client({ connectionString: ctx.databaseUrl });
+    await migration.connect();
+    try {
+      await migration.query(change);
+      return await ctx.app.inject({ method: 'GET', url: '/ready' }).finally(() => migration.query(undo));
+    } finally {
+      await migration.end();
+    }
+  }
+
+  it('answers 503 naming what the schema lacks (a contract migration run too early), and 200 once it is back', async () => {
+    const lacking = await readyDuring(
+      'ALTER TABLE items RENAME COLUMN name TO title; ALTER FUNCTION adjust_items(integer[], integer[]) RENAME TO adjust_items_old',
+      'ALTER TABLE items RENAME COLUMN title TO name; ALTER FUNCTION adjust_items_old(integer[], integer[]) RENAME TO adjust_items',
+    );
+    expect(lacking.statusCode).toBe(503);
+    expect(lacking.json()).toEqual({ status: 'unavailable', reason: 'database schema lacks column items.name, function adjust_items(integer[], integer[])' });
+    const noTable = await readyDuring('ALTER TABLE items RENAME TO items_old', 'ALTER TABLE items_old RENAME TO items');
+    expect(noTable.json()).toEqual({ status: 'unavailable', reason: 'database schema lacks table items' });
+    expect((await ctx.app.inject({ method: 'GET', url: '/ready' })).statusCode).toBe(200);
+  });
+
+  it('stays ready while a migration holds an exclusive lock on items: the check reads the catalogue only', async () => {
+    expect((await readyDuring('BEGIN; LOCK TABLE items IN ACCESS EXCLUSIVE MODE', 'ROLLBACK')).statusCode).toBe(200);
   });
 
   it('answers 503 while draining for shutdown', async () => {

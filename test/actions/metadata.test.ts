@@ -9,6 +9,7 @@ import { k8sDeployInputs } from '../../actions/k8s-deploy/src/inputs.js';
 import { notifyInputs } from '../../actions/notify/src/inputs.js';
 import { qualityGateInputs } from '../../actions/quality-gate/src/inputs.js';
 import { deliveryMetricsInputs } from '../../actions/delivery-metrics/src/inputs.js';
+import { progressiveCanaryInputs } from '../../actions/progressive-canary/src/inputs.js';
 import { rollbackInputs } from '../../actions/rollback/src/inputs.js';
 import { securityScanInputs } from '../../actions/security-scan/src/inputs.js';
 import { BUNDLES, COMMANDS, type BundleName } from '../../actions/suite/src/actions.js';
@@ -33,6 +34,7 @@ const INPUT_SHAPES: Record<BundleName, InputShape> = {
   rollback: rollbackInputs,
   notify: notifyInputs,
   'delivery-metrics': deliveryMetricsInputs,
+  'progressive-canary': progressiveCanaryInputs,
 };
 
 /** Every action folder: one per bundle, plus one per command of the root action, with the bundle it runs. */

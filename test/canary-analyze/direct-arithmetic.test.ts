@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { counterDeltas, directReduction, histogramQuantile, reduceDeltas } from '../../actions/canary-analyze/src/providers/direct/arithmetic.js';
-import { loadMetrics } from '../../actions/canary-analyze/src/metrics.js';
-import { parsePrometheusText } from '../../actions/canary-analyze/src/providers/direct/text-format.js';
+import { counterDeltas, directReduction, histogramQuantile, reduceDeltas } from '../../actions/lib/analysis/providers/direct/arithmetic.js';
+import { loadMetrics } from '../../actions/lib/analysis/metrics.js';
+import { parsePrometheusText } from '../../actions/lib/analysis/providers/direct/text-format.js';
 
 // Two scrapes of prom-client 15 with the inventory service's metric definitions: in between,
 // /api/items answered 30 requests in 4 ms, 60 in 40 ms, 10 in 300 ms and 10 errors (500, 3 ms);

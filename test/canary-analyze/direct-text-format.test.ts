@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePrometheusText } from '../../actions/canary-analyze/src/providers/direct/text-format.js';
+import { parsePrometheusText } from '../../actions/lib/analysis/providers/direct/text-format.js';
 
 describe('Prometheus text exposition format', () => {
   it('parses counters, histograms, comments, special values and timestamps', () => {

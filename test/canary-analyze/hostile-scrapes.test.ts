@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { counterDeltas, directReduction, reduceDeltas } from '../../actions/canary-analyze/src/providers/direct/arithmetic.js';
-import { evaluate, type GroupValue, type IntervalObservation } from '../../actions/canary-analyze/src/judge.js';
-import { loadMetrics } from '../../actions/canary-analyze/src/metrics.js';
-import { ExpositionFormatError, parsePrometheusText } from '../../actions/canary-analyze/src/providers/direct/text-format.js';
+import { counterDeltas, directReduction, reduceDeltas } from '../../actions/lib/analysis/providers/direct/arithmetic.js';
+import { evaluate, type GroupValue, type IntervalObservation } from '../../actions/lib/analysis/judge.js';
+import { loadMetrics } from '../../actions/lib/analysis/metrics.js';
+import { ExpositionFormatError, parsePrometheusText } from '../../actions/lib/analysis/providers/direct/text-format.js';
 import { DEFAULT_METRICS, DEFAULT_SETTINGS } from './synthetic.js';
 
 // What a pod's /metrics may answer that no healthy client library writes, through the direct

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decide, evaluate, interimFailure, judgeMetric, type IntervalObservation, type JudgedMetric } from '../../actions/canary-analyze/src/judge.js';
+import { decide, evaluate, interimFailure, judgeMetric, type IntervalObservation, type JudgedMetric } from '../../actions/lib/analysis/judge.js';
 import { DEFAULT_METRICS, DEFAULT_SETTINGS, scenario, seededRandom, simulate, type Scenario } from './synthetic.js';
 
 const RUNS = 500;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { judgedMetric, loadMetrics } from '../../actions/canary-analyze/src/metrics.js';
+import { judgedMetric, loadMetrics } from '../../actions/lib/analysis/metrics.js';
 
 describe('metric definitions', () => {
   it('prometheus: a name, a query and a direction make a metric of one value per interval', () => {

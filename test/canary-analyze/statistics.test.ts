@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareProportions, exactCdf, fisherExact, mannWhitney, median, normalCdf, normalQuantile } from '../../actions/canary-analyze/src/statistics.js';
+import { compareProportions, exactCdf, fisherExact, mannWhitney, median, normalCdf, normalQuantile } from '../../actions/lib/analysis/statistics.js';
 import { seededRandom } from './synthetic.js';
 
 describe('normal distribution', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { judgeMetric, type IntervalObservation, type JudgeSettings } from '../../actions/canary-analyze/src/judge.js';
-import { CHART_COLOURS, CHART_LEGEND, chartNumber, mermaidChart } from '../../actions/canary-analyze/src/summary.js';
-import type { Report } from '../../actions/canary-analyze/src/report.js';
+import { judgeMetric, type IntervalObservation, type JudgeSettings } from '../../actions/lib/analysis/judge.js';
+import { CHART_COLOURS, CHART_LEGEND, chartNumber, mermaidChart } from '../../actions/lib/analysis/summary.js';
+import type { Report } from '../../actions/lib/analysis/report.js';
 
 const intervals = [0, 1, 2].map((index) => ({ index, baseline: { value: 0.04 }, canary: { value: 0.05 } }));
 const chartOf = (name: string, of = intervals) => mermaidChart({ name, intervals: of } as unknown as Report['metrics'][number])!;

@@ -1,10 +1,10 @@
 // Synthetic canary analyses for the judge's tests and bench: per-interval counters and
 // histogram buckets as the inventory service would expose them, reduced by the direct
 // provider's own math, so the judge sees what it sees in production.
-import type { IntervalObservation, JudgeSettings, JudgedMetric } from '../../actions/canary-analyze/src/judge.js';
-import { judgedMetric, loadMetrics } from '../../actions/canary-analyze/src/metrics.js';
-import { directReduction, reduceDeltas } from '../../actions/canary-analyze/src/providers/direct/arithmetic.js';
-import type { Sample } from '../../actions/canary-analyze/src/providers/direct/text-format.js';
+import type { IntervalObservation, JudgeSettings, JudgedMetric } from '../../actions/lib/analysis/judge.js';
+import { judgedMetric, loadMetrics } from '../../actions/lib/analysis/metrics.js';
+import { directReduction, reduceDeltas } from '../../actions/lib/analysis/providers/direct/arithmetic.js';
+import type { Sample } from '../../actions/lib/analysis/providers/direct/text-format.js';
 
 export const SERVICE_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 

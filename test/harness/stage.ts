@@ -17,10 +17,17 @@ export interface Stage {
   stop(): Promise<void>;
 }
 
-/** `images`: more images the emulator can run, beside the service's versions and `inventory-service:crash`. */
-export async function startStage(options: { images?: ImageEntry[] } = {}): Promise<Stage> {
-  const postgres = await startPostgres();
+/**
+ * `images`: more images the emulator can run, beside the service's versions and `inventory-service:crash`;
+ * `postgres`: another server than embedded PostgreSQL (the backup hook's pg_dump needs one of its own version);
+ * `onRequest`: sees every API request's outcome.
+ */
+export async function startStage(
+  options: { images?: ImageEntry[]; postgres?: () => Promise<EmbeddedCluster>; onRequest?: (method: string, url: string, status: number) => void } = {},
+): Promise<Stage> {
+  const postgres = await (options.postgres ?? startPostgres)();
   const cluster = await startCluster({
+    ...(options.onRequest ? { onRequest: options.onRequest } : {}),
     images: [
       { name: 'inventory-service', tag: 'crash', command: ['node', '-e', 'console.error("boom: cannot start"); process.exit(3)'] },
       ...(options.images ?? []),
@@ -59,14 +66,14 @@ export interface LoadReport {
   failures: string[];
 }
 
-/** Constant load through the Service: new connection per request, so every request is balanced anew. */
-export function startLoad(url: string, concurrency = 4): { stop(): Promise<LoadReport> } {
+/** Constant load through the Service: new connection per request, so every request is balanced anew. `headers` go with every request. */
+export function startLoad(url: string, concurrency = 4, headers: Record<string, string> = {}): { stop(): Promise<LoadReport> } {
   let running = true;
   const report: LoadReport = { succeeded: 0, failures: [] };
   const once = () =>
     new Promise<void>((resolve) => {
       const started = Date.now();
-      const req = request(url, { agent: false, timeout: 10_000, headers: { connection: 'close' } }, (response) => {
+      const req = request(url, { agent: false, timeout: 10_000, headers: { ...headers, connection: 'close' } }, (response) => {
         response.resume();
         response.on('end', () => {
           if (response.statusCode && response.statusCode < 400) report.succeeded++;

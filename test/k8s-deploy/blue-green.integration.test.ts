@@ -202,4 +202,46 @@ describeWithTools(['kubectl'], 'k8s-deploy blue-green and its rollback on the cl
     expect(errorOf(run)).toContain(`no Service whose selector matches its pods`);
     expect(await clusterState(stage)).toEqual(before);
   });
+
+  const hookJobs = async () =>
+    (
+      await getJson<{ items: Array<{ metadata: { name: string }; status?: { completionTime?: string } }> }>(
+        'jobs',
+        '--selector',
+        'inventory-devops.io/hook-name=inventory-migrate',
+      )
+    ).items;
+
+  it('a failing pre-deploy hook stops a blue-green deploy before green exists: blue serves, nothing else changed', async () => {
+    const before = await clusterState(stage);
+    const load = startLoad(await stage.serviceUrl('/api/items?limit=1'));
+    const run = await blueGreen({ manifests: 'test/k8s-deploy/fixtures/hooks/broken', images: 'inventory-service:2.5.0' });
+    const report = await load.stop();
+    expect(run.exitCode).toBe(1);
+    expect(run.outputs.status).toBe('failed');
+    expect(errorOf(run)).toMatch(/pre-deploy hook job\/inventory-migrate-[0-9a-z]{8} failed: BackoffLimitExceeded.*Nothing else was changed/s);
+    expect(report.failures).toEqual([]);
+    expect(await clusterState(stage)).toEqual(before);
+    expect(await deploymentNames()).toEqual([BLUE]);
+    expect(await servedImages()).toEqual(Array(3).fill('inventory-service:1.1.0'));
+  });
+
+  it('the pre-deploy hook runs once, before green exists and so before it gets traffic; promote runs no hook', async () => {
+    const run = await blueGreen({ manifests: 'test/k8s-deploy/fixtures/hooks/migrating', images: 'inventory-service:2.6.0' });
+    expect(errorOf(run)).toBeUndefined();
+    expect(run.outputs).toMatchObject({ status: 'succeeded', strategy: 'blue-green', deployments: GREEN });
+    expect(run.summary).toContain('<td>inventory-migrate</td>');
+    const jobs = await hookJobs();
+    expect(jobs).toHaveLength(1);
+    const green = await getJson<{ metadata: { creationTimestamp: string } }>('deployment', GREEN);
+    expect(Date.parse(jobs[0]!.status!.completionTime!)).toBeLessThanOrEqual(Date.parse(green.metadata.creationTimestamp));
+    expect(await serviceSelector()).toMatchObject({ version: 'blue' });
+
+    const promote = await blueGreen({ manifests: 'test/k8s-deploy/fixtures/hooks/migrating', images: 'inventory-service:2.6.0', action: 'promote' });
+    expect(errorOf(promote)).toBeUndefined();
+    expect(promote.summary).not.toContain('<td>inventory-migrate</td>');
+    expect((await hookJobs()).map((job) => job.metadata.name)).toEqual([jobs[0]!.metadata.name]);
+    expect(await serviceSelector()).toMatchObject({ version: 'green' });
+    expect(await servedImages()).toEqual(Array(3).fill('inventory-service:2.6.0'));
+  });
 });

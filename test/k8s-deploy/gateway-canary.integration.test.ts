@@ -1,9 +1,13 @@
+import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { EMULATOR_CONTROLLER_NAME } from '../emulator/src/gateway/spec.js';
+import { deployNeeds } from '../../actions/lib/kubernetes/access.js';
+import { limitedKubeconfig, rulesGranting } from '../harness/service-account.js';
 import { describeWithTools } from '../harness/tools.js';
 import { NAMESPACE, startStage, type Stage } from '../harness/stage.js';
-import { clusterState, deployStep, errorOf, imagesOf } from './steps.js';
+import { applyGateway, clusterState, deployStep, errorOf, gatewayApiObject, imagesOf, namespacedOverlay } from './steps.js';
 
 /** A stand-in for the inventory service that answers every request with its image tag, so each answer says which version served it. */
 const ECHO_IMAGE = {
@@ -26,6 +30,19 @@ describeWithTools(['kubectl'], 'k8s-deploy canary with traffic-router gateway-ap
   const gatewayDeploy = (inputs: Record<string, string>) =>
     deployStep(stage, { strategy: 'canary', 'traffic-router': 'gateway-api', 'http-route': ROUTE, ...inputs });
 
+  /** Requests the API server refused: a run under exactly the rights its access list names makes none. */
+  const refused: string[] = [];
+  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'gateway-canary-'));
+  let namespaced: { manifests: string; kinds: string[] };
+  /** Inputs that run an action as a ServiceAccount holding exactly the rights deployNeeds lists for it. */
+  const withExactRights = async (action: string) => {
+    const needs = deployNeeds({ kinds: namespaced.kinds, strategy: 'canary', action, rollbackOnFailure: true, dryRun: false, httpRoute: true });
+    const file = path.join(directory, `gateway-${action}.kubeconfig`);
+    await limitedKubeconfig(stage.cluster, NAMESPACE, `gateway-${action}`, rulesGranting(needs), file);
+    refused.length = 0;
+    return { action, manifests: namespaced.manifests, kubeconfig: fs.readFileSync(file, 'utf8') };
+  };
+
   const route = async (name = ROUTE) =>
     JSON.parse(await stage.kubectl('--namespace', NAMESPACE, 'get', 'httproute', name, '--output', 'json')) as {
       metadata: { resourceVersion: string };
@@ -35,7 +52,7 @@ describeWithTools(['kubectl'], 'k8s-deploy canary with traffic-router gateway-ap
   const everything = async () => [await clusterState(stage), (await route()).metadata.resourceVersion, (await route('docs')).metadata.resourceVersion];
 
   /** Sends `count` requests through the Gateway, 16 at a time, and counts the answering image tags. */
-  async function tally(count: number): Promise<Record<string, number>> {
+  async function tally(count: number, headers: Record<string, string> = {}): Promise<Record<string, number>> {
     const address = await stage.cluster.gatewayAddress(NAMESPACE, 'edge', 80);
     if (!address) throw new Error('the Gateway does not listen');
     const counts: Record<string, number> = {};
@@ -45,7 +62,7 @@ describeWithTools(['kubectl'], 'k8s-deploy canary with traffic-router gateway-ap
         sent += 1;
         const answer = await new Promise<string>((resolve, reject) => {
           http
-            .get({ host: address.host, port: address.port, path: '/api/items', agent }, (response) => {
+            .get({ host: address.host, port: address.port, path: '/api/items', headers, agent }, (response) => {
               let body = '';
               response.setEncoding('utf8');
               response.on('data', (chunk: string) => (body += chunk));
@@ -61,39 +78,24 @@ describeWithTools(['kubectl'], 'k8s-deploy canary with traffic-router gateway-ap
   }
 
   beforeAll(async () => {
-    stage = await startStage({ images: [ECHO_IMAGE] });
+    stage = await startStage({ images: [ECHO_IMAGE], onRequest: (method, url, status) => (status === 403 ? refused.push(`${method} ${url}`) : undefined) });
+    namespaced = await namespacedOverlay(stage, path.join(directory, 'manifests.yaml'));
     const first = await deployStep(stage, { images: 'inventory-service:echo-1' });
     expect(errorOf(first)).toBeUndefined();
-    const gatewayApi = (kind: string, metadata: object, spec: object) => ({ apiVersion: 'gateway.networking.k8s.io/v1', kind, metadata, spec });
-    const objects = [
-      gatewayApi('GatewayClass', { name: 'emulator' }, { controllerName: EMULATOR_CONTROLLER_NAME }),
-      gatewayApi(
-        'Gateway',
-        { name: 'edge', namespace: NAMESPACE },
-        { gatewayClassName: 'emulator', listeners: [{ name: 'http', protocol: 'HTTP', port: 80 }] },
-      ),
-      gatewayApi(
-        'HTTPRoute',
-        { name: ROUTE, namespace: NAMESPACE },
-        { parentRefs: [{ name: 'edge' }], rules: [{ backendRefs: [{ name: 'inventory-service', port: 80 }] }] },
-      ),
-      gatewayApi(
+    await applyGateway(stage, ROUTE, [
+      gatewayApiObject(
         'HTTPRoute',
         { name: 'docs', namespace: NAMESPACE },
         { parentRefs: [{ name: 'edge' }], hostnames: ['docs.example'], rules: [{ backendRefs: [{ name: 'docs', port: 80 }] }] },
       ),
-    ];
-    const applied = await stage.cluster.kubectl(['apply', '--server-side', '--field-manager=test', '--filename', '-'], {
-      input: JSON.stringify({ apiVersion: 'v1', kind: 'List', items: objects }),
-    });
-    expect(applied.code, applied.stderr).toBe(0);
-    await stage.kubectl('--namespace', NAMESPACE, 'wait', '--for=condition=Programmed', 'gateway/edge', '--timeout=30s');
+    ]);
     expect(await tally(50)).toEqual({ 'echo-1': 50 });
   }, 240_000);
 
   afterAll(async () => {
     agent.destroy();
     await stage?.stop();
+    fs.rmSync(directory, { recursive: true, force: true });
   });
 
   it.each([
@@ -112,9 +114,27 @@ describeWithTools(['kubectl'], 'k8s-deploy canary with traffic-router gateway-ap
     expect(await everything()).toEqual(before);
   });
 
-  it('deploy at 10%: the route weighs stable 90 and canary 10, and 1,000 requests through the Gateway split within 3 points', async () => {
-    const run = await gatewayDeploy({ images: 'inventory-service:echo-2', 'canary-percentage': '10' });
+  it('canary-header without traffic-router gateway-api is refused naming the input, before anything changes', async () => {
+    const before = await everything();
+    const run = await deployStep(stage, {
+      strategy: 'canary',
+      images: 'inventory-service:echo-2',
+      'canary-header': 'x-canary: always',
+    });
+    expect(run.exitCode).not.toBe(0);
+    expect(errorOf(run)).toMatch(/Input "canary-header" needs strategy canary with traffic-router gateway-api.*Nothing was changed/);
+    expect(await everything()).toEqual(before);
+  });
+
+  it('deploy at 10% with a canary header (with exactly its listed rights): the route weighs stable 90 and canary 10, 1,000 requests without the header split within 3 points, every request with it reaches the canary', async () => {
+    const run = await gatewayDeploy({
+      images: 'inventory-service:echo-2',
+      'canary-percentage': '10',
+      'canary-header': 'x-canary: always',
+      ...(await withExactRights('deploy')),
+    });
     expect(errorOf(run)).toBeUndefined();
+    expect(refused).toEqual([]);
     expect(run.outputs).toMatchObject({
       status: 'succeeded',
       strategy: 'canary',
@@ -123,12 +143,17 @@ describeWithTools(['kubectl'], 'k8s-deploy canary with traffic-router gateway-ap
       'canary-selector': 'app.kubernetes.io/name=inventory-service-canary,track=canary',
     });
     expect(run.summary).toContain('HTTPRoute/inventory sends 10% of the requests to Service/inventory-service-canary');
+    expect(run.summary).toContain('Requests with header x-canary: always go to Service/inventory-service-canary only');
     expect(await backends()).toEqual([
+      [{ name: CANARY_SERVICE, weight: 1 }],
       [
         { name: 'inventory-service', weight: 90 },
         { name: CANARY_SERVICE, weight: 10 },
       ],
     ]);
+    expect(await tally(200, { 'x-canary': 'always' })).toEqual({ 'echo-2': 200 });
+    // Another value is no match: the weights apply.
+    expect(Object.keys(await tally(100, { 'x-canary': 'never' })).sort()).toEqual(['echo-1', 'echo-2']);
     // The canary's pods are behind its own Service only: the stable Service reaches stable and baseline pods.
     expect(await imagesOf(stage, 'app.kubernetes.io/name=inventory-service')).toEqual(Array(4).fill('inventory-service:echo-1'));
     const counts = await tally(1000);
@@ -136,33 +161,38 @@ describeWithTools(['kubectl'], 'k8s-deploy canary with traffic-router gateway-ap
     expect(Math.abs((counts['echo-2'] ?? 0) / 10 - 10)).toBeLessThanOrEqual(3);
   });
 
-  it('promote: the stable Deployment runs the new version, the route sends everything to the stable Service, the canary is gone', async () => {
-    const run = await gatewayDeploy({ images: 'inventory-service:echo-2', action: 'promote' });
+  it('promote (with exactly its listed rights): the stable Deployment runs the new version, the route sends everything to the stable Service (the header rule gone), the canary is gone', async () => {
+    const run = await gatewayDeploy({ images: 'inventory-service:echo-2', ...(await withExactRights('promote')) });
     expect(errorOf(run)).toBeUndefined();
+    expect(refused).toEqual([]);
     expect(await backends()).toEqual([[{ name: 'inventory-service', weight: 100 }]]);
     expect(await stage.kubectl('--namespace', NAMESPACE, 'get', 'deployments,services', '--output', 'name')).not.toMatch(/canary|baseline/);
     expect(await tally(200)).toEqual({ 'echo-2': 200 });
   });
 
-  it('abort: the route sends everything to the stable Service again, the canary is gone, the stable version unchanged', async () => {
-    const canary = await gatewayDeploy({ images: 'inventory-service:echo-3', 'canary-percentage': '25' });
+  it('abort (with exactly its listed rights): the route sends everything to the stable Service again (the header rule gone), the canary is gone, the stable version unchanged', async () => {
+    const canary = await gatewayDeploy({ images: 'inventory-service:echo-3', 'canary-percentage': '25', 'canary-header': 'X-Tester' });
     expect(errorOf(canary)).toBeUndefined();
+    expect(await tally(100, { 'x-tester': 'anything' })).toEqual({ 'echo-3': 100 });
     expect(await backends()).toEqual([
+      [{ name: CANARY_SERVICE, weight: 1 }],
       [
         { name: 'inventory-service', weight: 75 },
         { name: CANARY_SERVICE, weight: 25 },
       ],
     ]);
-    const abort = await gatewayDeploy({ images: 'inventory-service:echo-3', action: 'abort' });
+    const abort = await gatewayDeploy({ images: 'inventory-service:echo-3', ...(await withExactRights('abort')) });
     expect(errorOf(abort)).toBeUndefined();
+    expect(refused).toEqual([]);
     expect(abort.outputs).toMatchObject({ 'achieved-percentage': '0' });
     expect(await backends()).toEqual([[{ name: 'inventory-service', weight: 100 }]]);
+    expect(await tally(50, { 'x-tester': 'anything' })).toEqual({ 'echo-2': 50 });
     expect(await stage.kubectl('--namespace', NAMESPACE, 'get', 'deployments,services', '--output', 'name')).not.toMatch(/canary|baseline/);
     expect(await tally(200)).toEqual({ 'echo-2': 200 });
   });
 
-  it('a canary that never gets ready puts no weight on the route and is removed', async () => {
-    const run = await gatewayDeploy({ images: 'inventory-service:crash', timeout: '20s' });
+  it('a canary that never gets ready puts no weight and no header rule on the route and is removed', async () => {
+    const run = await gatewayDeploy({ images: 'inventory-service:crash', timeout: '20s', 'canary-header': 'x-canary: always' });
     expect(run.exitCode).not.toBe(0);
     expect(run.outputs).toMatchObject({ status: 'rolled-back' });
     expect(await backends()).toEqual([[{ name: 'inventory-service', weight: 100 }]]);

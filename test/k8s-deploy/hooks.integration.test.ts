@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -7,11 +7,14 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { REPOSITORY_ROOT } from '../repository-root.js';
 import { describeWithTools } from '../harness/tools.js';
 import { NAMESPACE, startLoad, startStage, type Stage } from '../harness/stage.js';
-import { clusterState, deployStep, errorOf, imagesOf } from './steps.js';
+import { readReport, scan } from '../security-scan/helpers.js';
+import { clusterState, deployStep, errorOf, imagesOf, rollbackStep } from './steps.js';
 
 const MIGRATING = 'test/k8s-deploy/fixtures/hooks/migrating';
 const EXPAND = 'test/k8s-deploy/fixtures/hooks/expand';
 const BROKEN = 'test/k8s-deploy/fixtures/hooks/broken';
+const CONTRACT = 'test/k8s-deploy/fixtures/hooks/contract';
+const CONTRACT_MIGRATION = 'test/k8s-deploy/fixtures/hooks/migrations-contract/004_drop_items_name.sql';
 const SERVICE_PODS = 'app.kubernetes.io/name=inventory-service,app.kubernetes.io/component=api';
 
 interface LiveJob {
@@ -220,5 +223,36 @@ describeWithTools(['kubectl'], 'k8s-deploy hook Jobs on the cluster emulator', (
     expect(order[0]).toBeGreaterThan(-1);
     expect(order[1]).toBeGreaterThan(order[0]!);
     expect(await imagesOf(stage, SERVICE_PODS)).toEqual(Array(3).fill('inventory-service:1.2.0'));
+  });
+
+  // Last: it leaves a schema no version of the service can read.
+  it('a drop of a column v1 reads, forced past the scanner and rolled back: v1 is reported not ready with its own error, never healthy', async () => {
+    // Before merge: the scanner refuses the drop; an ignore entry forces it through.
+    const workspace = await mkdtemp(join(tmpdir(), 'forced-migration-'));
+    await mkdir(join(workspace, 'migrations'));
+    await copyFile(join(REPOSITORY_ROOT, CONTRACT_MIGRATION), join(workspace, 'migrations/004_drop_items_name.sql'));
+    await writeFile(
+      join(workspace, '.security-ignore.yml'),
+      'ignore:\n  - rule: migrations/ban-drop-column\n    path: migrations/**\n    reason: Forced through for the rehearsal.\n    expires: 2099-12-31\n',
+    );
+    const scanned = await scan(workspace, { scanners: 'migrations' });
+    expect((await readReport(scanned)).findings.map((finding) => [finding.ruleId, finding.suppressed])).toEqual([['migrations/ban-drop-column', true]]);
+    expect(scanned.outputs.passed).toBe('true');
+
+    // v2 as a canary: the hook drops items.name before the canary exists, and v1's pods stop being ready.
+    // The emulator runs one build for every tag, so v2's pods read items.name too and the canary never becomes ready either.
+    const canary = await deploy({ manifests: CONTRACT, strategy: 'canary', images: 'inventory-service:3.0.0', timeout: '8s', 'rollback-on-failure': 'false' });
+    expect(canary.outputs.status).toBe('failed');
+    expect(await columns()).not.toContain('name');
+
+    const rollback = await rollbackStep(stage, { reason: 'v2 failed its canary', timeout: '8s', 'health-url': await stage.serviceUrl('/ready') });
+    expect(rollback.exitCode).toBe(1);
+    expect(rollback.outputs.status).toBe('failed');
+    expect(errorOf(rollback)).toMatch(
+      /^rollback: The rollback of deployment\/inventory-service did not become ready: .*pod inventory-service-[a-z0-9-]+ \(container inventory\) is in ContainersNotReady/,
+    );
+    expect(rollback.summary).toContain('Rollback failed');
+    expect(rollback.summary).toContain('readiness check: database schema lacks column items.name');
+    expect(await stage.kubectl('--namespace', NAMESPACE, 'get', 'deployments', '--output', 'name')).toBe('deployment.apps/inventory-service\n');
   });
 });

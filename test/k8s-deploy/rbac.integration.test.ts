@@ -4,11 +4,12 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import YAML from 'yaml';
+import { deployNeeds, describeNeed, type AccessNeed, type DeployAccessPlan } from '../../actions/lib/kubernetes/access.js';
 import { runBundle, type ActionRun } from '../harness/run-bundle.js';
-import { grantRole, limitedKubeconfig, revokeBeforeCall } from '../harness/service-account.js';
+import { grantRole, limitedKubeconfig, revokeBeforeCall, rulesGranting } from '../harness/service-account.js';
 import { describeWithTools } from '../harness/tools.js';
 import { DEPLOYMENT, NAMESPACE, startStage, type Stage } from '../harness/stage.js';
-import { clusterState, deployStep, errorOf, OVERLAY } from './steps.js';
+import { clusterState, deployStep, errorOf, namespacedOverlay } from './steps.js';
 
 /** Everything but the apps group, where each test grants exactly what it means to. */
 const OTHER_GROUPS = { apiGroups: ['', 'autoscaling', 'policy', 'networking.k8s.io'], resources: ['*'], verbs: ['*'] };
@@ -16,21 +17,15 @@ const OTHER_GROUPS = { apiGroups: ['', 'autoscaling', 'policy', 'networking.k8s.
 describeWithTools(['kubectl'], 'k8s-deploy and rollback with a limited ServiceAccount', () => {
   let stage: Stage;
   let manifests: string;
+  let kinds: string[];
+  /** Requests the API server refused, including those a step tolerates (a log it could not read). */
+  const refused: string[] = [];
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'rbac-actions-'));
 
   beforeAll(async () => {
-    stage = await startStage();
+    stage = await startStage({ onRequest: (method, url, status) => (status === 403 ? refused.push(`${method} ${url}`) : undefined) });
     // The overlay declares its Namespace, a cluster-wide object; a namespaced deployer applies the rest.
-    const built = await stage.kubectl('kustomize', OVERLAY);
-    const documents = YAML.parseAllDocuments(built).map((document) => document.toJSON() as { kind: string });
-    manifests = path.join(directory, 'manifests.yaml');
-    fs.writeFileSync(
-      manifests,
-      documents
-        .filter((document) => document.kind !== 'Namespace')
-        .map((document) => YAML.stringify(document))
-        .join('---\n'),
-    );
+    ({ manifests, kinds } = await namespacedOverlay(stage, path.join(directory, 'manifests.yaml')));
     const first = await deployStep(stage, { images: 'inventory-service:1.0.0' });
     expect(first.exitCode, errorOf(first)).toBe(0);
   }, 240_000);
@@ -91,7 +86,23 @@ describeWithTools(['kubectl'], 'k8s-deploy and rollback with a limited ServiceAc
       path.join(directory, 'deployer.kubeconfig'),
     );
     // The bookkeeping right, granted apart so that it can be taken away while the deploy runs.
-    await grantRole(stage.cluster, NAMESPACE, 'bookkeeping', 'deployer', [{ apiGroups: ['apps'], resources: ['replicasets'], verbs: ['patch'] }]);
+    const bookkeeping = [
+      {
+        apiVersion: 'rbac.authorization.k8s.io/v1',
+        kind: 'Role',
+        metadata: { name: 'bookkeeping', namespace: NAMESPACE },
+        rules: [{ apiGroups: ['apps'], resources: ['replicasets'], verbs: ['patch'] }],
+      },
+      {
+        apiVersion: 'rbac.authorization.k8s.io/v1',
+        kind: 'RoleBinding',
+        metadata: { name: 'bookkeeping', namespace: NAMESPACE },
+        roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'bookkeeping' },
+        subjects: [{ kind: 'ServiceAccount', name: 'deployer', namespace: NAMESPACE }],
+      },
+    ];
+    const applied = await stage.cluster.kubectl(['apply', '--server-side', '-f', '-'], { input: bookkeeping.map((d) => YAML.stringify(d)).join('---\n') });
+    expect(applied.code, applied.stderr).toBe(0);
 
     const running = step('actions/deploy', kubeconfig, { manifests, images: 'inventory-service:crash' });
     // Once the new ReplicaSet exists the access check is behind the run: revoke the bookkeeping right.
@@ -119,6 +130,7 @@ describeWithTools(['kubectl'], 'k8s-deploy and rollback with a limited ServiceAc
       'blind',
       [
         { apiGroups: [''], resources: ['services', 'configmaps', 'events'], verbs: ['*'] },
+        { apiGroups: [''], resources: ['pods/log'], verbs: ['get'] },
         { apiGroups: ['autoscaling', 'policy', 'networking.k8s.io'], resources: ['*'], verbs: ['*'] },
         { apiGroups: ['apps'], resources: ['deployments', 'replicasets'], verbs: ['*'] },
       ],
@@ -132,4 +144,99 @@ describeWithTools(['kubectl'], 'k8s-deploy and rollback with a limited ServiceAc
     expect(errorOf(run)).toContain(`Cannot watch the pods of deployment/${DEPLOYMENT}: the credentials may not list them, so a crash loop would go unseen`);
     expect(errorOf(run)).toContain('cannot list resource "pods"');
   }, 240_000);
+
+  it('a ServiceAccount bound to the default edit ClusterRole deploys; one bound to view is refused before anything changes', async () => {
+    const editor = await limitedKubeconfig(stage.cluster, NAMESPACE, 'editor', { clusterRole: 'edit' }, path.join(directory, 'editor.kubeconfig'));
+    const deployed = await step('actions/deploy', editor, { manifests, images: 'inventory-service:1.1.0' });
+    expect(deployed.exitCode, errorOf(deployed)).toBe(0);
+    expect((await deployment()).spec.template.spec.containers[0]?.image).toBe('inventory-service:1.1.0');
+
+    const viewer = await limitedKubeconfig(stage.cluster, NAMESPACE, 'viewer', { clusterRole: 'view' }, path.join(directory, 'viewer.kubeconfig'));
+    const before = await clusterState(stage);
+    const refusedDeploy = await step('actions/deploy', viewer, { manifests, images: 'inventory-service:1.2.0' });
+    expect(refusedDeploy.exitCode).toBe(1);
+    expect(errorOf(refusedDeploy)).toContain('patch deployments.apps in namespace shop: to apply Deployment objects (server-side apply)');
+    expect(await clusterState(stage)).toEqual(before);
+  }, 240_000);
+
+  it('canary promote and abort succeed with exactly the rights their access lists name, and are refused before any change without one', async () => {
+    const canaryPlan = (action: string): DeployAccessPlan => ({ kinds, strategy: 'canary', action, rollbackOnFailure: true, dryRun: false });
+    const asDeployer = async (action: string, name: string, needs: readonly AccessNeed[]) =>
+      step('actions/deploy', await limitedKubeconfig(stage.cluster, NAMESPACE, name, rulesGranting(needs), path.join(directory, `${name}.kubeconfig`)), {
+        manifests,
+        images: 'inventory-service:2.0.0',
+        strategy: 'canary',
+        action,
+      });
+    const startCanary = async () => {
+      const canary = await deployStep(stage, { manifests, images: 'inventory-service:2.0.0', strategy: 'canary', 'canary-replicas': '1' });
+      expect(canary.exitCode, errorOf(canary)).toBe(0);
+    };
+
+    await startCanary();
+    const abortNeeds = deployNeeds(canaryPlan('abort'));
+    for (const removed of ['delete deployments.apps', 'list pods']) {
+      const before = await clusterState(stage);
+      const run = await asDeployer(
+        'abort',
+        `without-${removed.split(' ')[0]}`,
+        abortNeeds.filter((access) => describeNeed(access) !== removed),
+      );
+      expect(run.exitCode).toBe(1);
+      expect(errorOf(run)).toContain(`lack a right this canary abort needs, so nothing was changed: ${removed} in namespace shop`);
+      expect(await clusterState(stage)).toEqual(before);
+    }
+    refused.length = 0;
+    const aborted = await asDeployer('abort', 'aborter', abortNeeds);
+    expect(aborted.exitCode, errorOf(aborted)).toBe(0);
+    expect(refused).toEqual([]);
+
+    await startCanary();
+    const promoteNeeds = deployNeeds(canaryPlan('promote'));
+    const before = await clusterState(stage);
+    const unmarked = await asDeployer(
+      'promote',
+      'without-get',
+      promoteNeeds.filter((access) => describeNeed(access) !== 'get replicasets.apps'),
+    );
+    expect(errorOf(unmarked)).toContain('get replicasets.apps in namespace shop: to mark a failed revision so that rollback never returns to it');
+    expect(await clusterState(stage)).toEqual(before);
+    refused.length = 0;
+    const promoted = await asDeployer('promote', 'promoter', promoteNeeds);
+    expect(promoted.exitCode, errorOf(promoted)).toBe(0);
+    expect(refused).toEqual([]);
+    expect((await deployment()).spec.template.spec.containers[0]?.image).toBe('inventory-service:2.0.0');
+    const left = await stage.kubectl('--namespace', NAMESPACE, 'get', 'deployments', '--output', 'name');
+    expect(left.trim().split('\n')).toEqual([`deployment.apps/${DEPLOYMENT}`]);
+  }, 360_000);
+
+  it('blue-green promote and abort succeed with exactly the rights their access lists name', async () => {
+    // Last: from here on the release runs as colours.
+    const blueGreen = async (images: string, kubeconfig?: string, action = 'deploy') =>
+      step('actions/deploy', kubeconfig ?? stage.cluster.kubeconfigPath, { manifests, images, strategy: 'blue-green', action });
+    const exactly = (action: string) =>
+      limitedKubeconfig(
+        stage.cluster,
+        NAMESPACE,
+        `blue-green-${action}`,
+        rulesGranting(deployNeeds({ kinds, strategy: 'blue-green', action, rollbackOnFailure: true, dryRun: false })),
+        path.join(directory, `blue-green-${action}.kubeconfig`),
+      );
+    for (const images of ['inventory-service:1.0.0', 'inventory-service:1.1.0']) {
+      const deployed = await blueGreen(images);
+      expect(deployed.exitCode, errorOf(deployed)).toBe(0);
+    }
+    refused.length = 0;
+    const promoted = await blueGreen('inventory-service:1.1.0', await exactly('promote'), 'promote');
+    expect(promoted.exitCode, errorOf(promoted)).toBe(0);
+    expect(refused).toEqual([]);
+
+    const pending = await blueGreen('inventory-service:1.2.0');
+    expect(pending.exitCode, errorOf(pending)).toBe(0);
+    refused.length = 0;
+    const aborted = await blueGreen('inventory-service:1.2.0', await exactly('abort'), 'abort');
+    expect(aborted.exitCode, errorOf(aborted)).toBe(0);
+    expect(aborted.outputs.deployments).toBe(`${DEPLOYMENT}-green`);
+    expect(refused).toEqual([]);
+  }, 360_000);
 });

@@ -1,5 +1,8 @@
+import fs from 'node:fs';
 import { expect } from 'vitest';
+import YAML from 'yaml';
 import { runBundle, type ActionRun } from '../harness/run-bundle.js';
+import { EMULATOR_CONTROLLER_NAME } from '../emulator/src/gateway/spec.js';
 import { DEPLOYMENT, NAMESPACE, type Stage } from '../harness/stage.js';
 
 export const OVERLAY = 'test/k8s-deploy/fixtures/overlay';
@@ -55,4 +58,47 @@ export async function imagesOf(stage: Stage, selector: string): Promise<string[]
     .filter((pod) => !pod.metadata.deletionTimestamp)
     .map((pod) => pod.spec.containers[0]!.image)
     .sort();
+}
+
+/** Gateway API objects as the emulator's Gateway implementation serves them. */
+export function gatewayApiObject(kind: string, metadata: object, spec: object): object {
+  return { apiVersion: 'gateway.networking.k8s.io/v1', kind, metadata, spec };
+}
+
+/**
+ * GatewayClass `emulator`, Gateway `edge` (HTTP on port 80) and HTTPRoute `route` sending everything
+ * to the inventory Service, plus `others`; resolves once the Gateway is programmed.
+ */
+export async function applyGateway(stage: Stage, route: string, others: object[] = []): Promise<void> {
+  const objects = [
+    gatewayApiObject('GatewayClass', { name: 'emulator' }, { controllerName: EMULATOR_CONTROLLER_NAME }),
+    gatewayApiObject(
+      'Gateway',
+      { name: 'edge', namespace: NAMESPACE },
+      { gatewayClassName: 'emulator', listeners: [{ name: 'http', protocol: 'HTTP', port: 80 }] },
+    ),
+    gatewayApiObject(
+      'HTTPRoute',
+      { name: route, namespace: NAMESPACE },
+      { parentRefs: [{ name: 'edge' }], rules: [{ backendRefs: [{ name: DEPLOYMENT, port: 80 }] }] },
+    ),
+    ...others,
+  ];
+  const applied = await stage.cluster.kubectl(['apply', '--server-side', '--field-manager=test', '--filename', '-'], {
+    input: JSON.stringify({ apiVersion: 'v1', kind: 'List', items: objects }),
+  });
+  expect(applied.code, applied.stderr).toBe(0);
+  await stage.kubectl('--namespace', NAMESPACE, 'wait', '--for=condition=Programmed', 'gateway/edge', '--timeout=30s');
+}
+
+/**
+ * The test overlay without its Namespace (a cluster-wide object), written to `file`, for a deployer
+ * whose rights are namespaced; with the kinds it holds.
+ */
+export async function namespacedOverlay(stage: Stage, file: string): Promise<{ manifests: string; kinds: string[] }> {
+  const documents = YAML.parseAllDocuments(await stage.kubectl('kustomize', OVERLAY))
+    .map((document) => document.toJSON() as { kind: string })
+    .filter((document) => document.kind !== 'Namespace');
+  fs.writeFileSync(file, documents.map((document) => YAML.stringify(document)).join('---\n'));
+  return { manifests: file, kinds: documents.map((document) => document.kind) };
 }

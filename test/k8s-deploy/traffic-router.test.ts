@@ -87,6 +87,102 @@ describe('HTTPRoute weights', () => {
   });
 });
 
+describe('the canary header rule', () => {
+  const api = {
+    name: 'api',
+    matches: [{ path: { type: 'PathPrefix', value: '/api' } }, { path: { type: 'Exact', value: '/health' }, method: 'GET' }],
+    filters: [{ type: 'RequestHeaderModifier', requestHeaderModifier: { set: [{ name: 'x-via', value: 'edge' }] } }],
+    backendRefs: [{ name: 'inventory', port: 80, weight: 5 }],
+  };
+  const other = { matches: [{ path: { type: 'PathPrefix', value: '/docs' } }], backendRefs: [{ name: 'docs', port: 8080 }] };
+  const always = { name: 'x-canary', value: 'always' };
+
+  it('precedes each stable rule with a copy of its matches plus the header, sending to the canary Service only', () => {
+    expect(rulesWithCanary(route([other, api]), 'inventory', 'inventory-canary', 10, always)).toEqual([
+      other,
+      {
+        matches: [
+          { path: { type: 'PathPrefix', value: '/api' }, headers: [{ type: 'Exact', name: 'x-canary', value: 'always' }] },
+          { path: { type: 'Exact', value: '/health' }, method: 'GET', headers: [{ type: 'Exact', name: 'x-canary', value: 'always' }] },
+        ],
+        filters: api.filters,
+        backendRefs: [{ name: 'inventory-canary', port: 80 }],
+      },
+      {
+        ...api,
+        backendRefs: [
+          { name: 'inventory', port: 80, weight: 90 },
+          { name: 'inventory-canary', port: 80, weight: 10 },
+        ],
+      },
+    ]);
+  });
+
+  it('keeps the header matches a rule has, and matches every path for a rule without matches', () => {
+    const tenant = {
+      matches: [{ path: { type: 'PathPrefix', value: '/' }, headers: [{ name: 'x-tenant', value: 'a' }] }],
+      backendRefs: [{ name: 'inventory' }],
+    };
+    const [copy] = rulesWithCanary(route([tenant]), 'inventory', 'inventory-canary', 10, always);
+    expect(copy).toMatchObject({
+      matches: [
+        {
+          headers: [
+            { name: 'x-tenant', value: 'a' },
+            { type: 'Exact', name: 'x-canary', value: 'always' },
+          ],
+        },
+      ],
+    });
+    const [everyPath] = rulesWithCanary(route([{ backendRefs: [{ name: 'inventory' }] }]), 'inventory', 'inventory-canary', 10, always);
+    expect(everyPath).toMatchObject({ matches: [{ path: { type: 'PathPrefix', value: '/' }, headers: [{ name: 'x-canary' }] }] });
+  });
+
+  it('matches any value of a header given without one by the expression .*', () => {
+    const [copy] = rulesWithCanary(route([api]), 'inventory', 'inventory-canary', 10, { name: 'X-Tester' });
+    const anyValue = { headers: [{ type: 'RegularExpression', name: 'X-Tester', value: '.*' }] };
+    expect(copy).toMatchObject({ matches: [anyValue, anyValue] });
+  });
+
+  it('is replaced by a new step, dropped by a step without a header, and removed with the weights', () => {
+    const first = rulesWithCanary(route([api, other]), 'inventory', 'inventory-canary', 10, always);
+    const second = rulesWithCanary(route(first), 'inventory', 'inventory-canary', 25, { name: 'x-qa' });
+    expect(second).toHaveLength(3);
+    expect(second[0]).toMatchObject({ matches: [{ headers: [{ name: 'x-qa' }] }, { headers: [{ name: 'x-qa' }] }] });
+    expect(second[1]).toMatchObject({ backendRefs: [{ weight: 75 }, { weight: 25 }] });
+    expect(rulesWithCanary(route(second), 'inventory', 'inventory-canary', 50)).toHaveLength(2);
+    expect(rulesWithoutCanary(route(second), 'inventory', 'inventory-canary')).toEqual([
+      { ...api, backendRefs: [{ name: 'inventory', port: 80, weight: 100 }] },
+      other,
+    ]);
+  });
+
+  it.each([
+    [
+      'a rule that already matches on the header (in any case)',
+      [{ matches: [{ path: { type: 'PathPrefix', value: '/' }, headers: [{ name: 'X-Canary', value: 'no' }] }], backendRefs: [{ name: 'inventory' }] }],
+      /Input "canary-header" names header x-canary, which a rule of HTTPRoute\/shop already matches on.*Nothing was changed/,
+    ],
+    [
+      'a match with 16 header matches already',
+      [
+        {
+          matches: [{ path: { type: 'PathPrefix', value: '/' }, headers: Array.from({ length: 16 }, (_, index) => ({ name: `h${index}`, value: 'v' })) }],
+          backendRefs: [{ name: 'inventory' }],
+        },
+      ],
+      /already has 16 header matches, the most Gateway API allows.*Nothing was changed/,
+    ],
+    [
+      'more than 16 rules with the copies',
+      Array.from({ length: 9 }, (_, index) => ({ matches: [{ path: { type: 'PathPrefix', value: `/p${index}` } }], backendRefs: [{ name: 'inventory' }] })),
+      /would have 18 rules with those of input "canary-header", more than the 16 Gateway API allows.*Nothing was changed/,
+    ],
+  ])('refuses %s', (_, rules, message) => {
+    expect(() => rulesWithCanary(route(rules), 'inventory', 'inventory-canary', 10, always)).toThrow(message);
+  });
+});
+
 describe('canary behind an HTTPRoute', () => {
   it("moves the canary's pods out of the stable Service and gives them a copy of it", () => {
     const service = parseManifests([{ origin: 'service.yaml', text: SERVICE }])[0]!;

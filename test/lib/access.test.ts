@@ -21,12 +21,71 @@ describe('the rights a run needs', () => {
     expect(needs.filter((n) => describeNeed(n) === 'patch deployments.apps')).toHaveLength(1);
   });
 
-  it('a dry run needs only to read and apply; blue-green also switches Services and autoscalers', () => {
+  it('a dry run needs only to read and apply; a blue-green deploy reads the colours and removes a failed one', () => {
     const dry = deployNeeds({ kinds: ['Deployment'], strategy: 'rolling', action: 'deploy', rollbackOnFailure: true, dryRun: true });
     expect(dry.map(describeNeed).sort()).toEqual(['create deployments.apps', 'get deployments.apps', 'patch deployments.apps']);
     const blueGreen = deployNeeds({ kinds: ['Deployment', 'Service'], strategy: 'blue-green', action: 'deploy', rollbackOnFailure: true, dryRun: false });
-    expect(has(blueGreen, 'list', 'horizontalpodautoscalers.autoscaling')).toBe(true);
+    expect(has(blueGreen, 'get', 'services')).toBe(true);
     expect(has(blueGreen, 'delete', 'deployments.apps')).toBe(true);
+    expect(has(rollbackNeeds('blue-green', false), 'list', 'horizontalpodautoscalers.autoscaling')).toBe(true);
+  });
+
+  const plan = (strategy: string, action: string, httpRoute = false) =>
+    deployNeeds({ kinds: ['Deployment', 'Service', 'ConfigMap'], strategy, action, rollbackOnFailure: true, dryRun: false, hooks: true, httpRoute })
+      .map(describeNeed)
+      .sort();
+  const REMOVE_DEPLOYMENTS = [
+    'delete deployments.apps',
+    'get deployments.apps',
+    'list deployments.apps',
+    'list pods',
+    'list replicasets.apps',
+    'watch deployments.apps',
+  ];
+
+  it.each([
+    ['canary abort: removes canary and baseline, nothing else', 'canary', 'abort', false, REMOVE_DEPLOYMENTS],
+    ['blue-green abort: reads the colours, removes the pending one', 'blue-green', 'abort', false, [...REMOVE_DEPLOYMENTS, 'get services'].sort()],
+    [
+      'gateway-api canary abort: takes the canary off the route, removes its Deployments and Service',
+      'canary',
+      'abort',
+      true,
+      [
+        ...REMOVE_DEPLOYMENTS,
+        'create services',
+        'delete services',
+        'get httproutes.gateway.networking.k8s.io',
+        'get services',
+        'list services',
+        'patch httproutes.gateway.networking.k8s.io',
+        'patch services',
+        'watch services',
+      ].sort(),
+    ],
+  ])('%s', (_, strategy, action, httpRoute, expected) => {
+    expect(plan(strategy, action, httpRoute)).toEqual(expected);
+  });
+
+  it('a promote applies, follows, marks and undoes as a rolling deploy, runs post-deploy hooks, and removes what it replaced', () => {
+    const canary = plan('canary', 'promote');
+    for (const right of [
+      'patch configmaps',
+      'create services',
+      'watch deployments.apps',
+      'get pods/log',
+      'get replicasets.apps',
+      'patch replicasets.apps',
+      'delete deployments.apps',
+      'create jobs.batch',
+    ])
+      expect(canary).toContain(right);
+    const blueGreen = plan('blue-green', 'promote');
+    // The Services and autoscalers are re-pointed by applying them; the colours get their role by annotation.
+    for (const right of ['patch services', 'create services', 'get deployments.apps', 'patch deployments.apps', 'watch deployments.apps'])
+      expect(blueGreen).toContain(right);
+    expect(blueGreen).not.toContain('delete deployments.apps');
+    expect(blueGreen).not.toContain('create deployments.apps');
   });
 
   it('a Namespace in the manifests is a cluster-wide right; unknown kinds are left to the server-side dry run', () => {
@@ -42,7 +101,7 @@ describe('the rights a run needs', () => {
   });
 
   it('names every missing verb and resource, where, and what for', () => {
-    const missing = rollbackNeeds('revision', false).filter((n) => n.verb === 'patch' || n.resource === 'pods');
+    const missing = rollbackNeeds('revision', false).filter((n) => n.verb === 'patch' || (n.resource === 'pods' && !n.subresource));
     const message = missingAccessMessage(missing, 'shop', 'the rollback');
     expect(message).toContain('lack 2 rights the rollback needs, so nothing was changed');
     expect(message).toContain('list pods in namespace shop: to see crashing or unschedulable pods while waiting');

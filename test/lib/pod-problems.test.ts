@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { podsOwnedBy } from '../../actions/lib/kubernetes/deletion.js';
 import type { Pod } from '../../actions/lib/kubernetes/objects.js';
-import { observePods, ProblemClock, replicaSetFailure, severityOf, type PodObservation } from '../../actions/lib/kubernetes/pod-problems.js';
+import { observePods, ProblemClock, replicaSetFailure, severityOf, unreadyPods, type PodObservation } from '../../actions/lib/kubernetes/pod-problems.js';
 import { describeProblem } from '../../actions/lib/kubernetes/rollout-wait.js';
 
 const pod = (name: string, status: Pod['status'], extra: Partial<Pod['metadata']> = {}): Pod => ({ metadata: { name, ...extra }, status });
@@ -83,6 +83,38 @@ describe('observePods', () => {
     ).toEqual({ pod: 'web-5d4f', kind: 'ReplicaSet', reason: 'FailedCreate', message, restarts: 0, severity: 'fatal' });
     expect(replicaSetFailure({ metadata: { name: 'web-5d4f' }, status: { conditions: [{ type: 'ReplicaFailure', status: 'False' }] } })).toBeUndefined();
     expect(replicaSetFailure({ metadata: { name: 'web-5d4f' } })).toBeUndefined();
+  });
+});
+
+describe('unreadyPods: what a rollout that timed out with no failing container was waiting for', () => {
+  const notReady = { type: 'Ready', status: 'False', reason: 'ContainersNotReady', message: 'containers with unready status: [inventory]' };
+  it('names running pods whose Ready condition is False, with the unready container, as waited for', () => {
+    const pods = [
+      pod('unready', {
+        phase: 'Running',
+        conditions: [notReady],
+        containerStatuses: [
+          { name: 'sidecar', ready: true, state: {} },
+          { name: 'inventory', ready: false, restartCount: 1, state: {} },
+        ],
+      }),
+      pod('ready', { phase: 'Running', conditions: [{ type: 'Ready', status: 'True' }], containerStatuses: [{ name: 'inventory', ready: true }] }),
+      pod('pending', { phase: 'Pending', conditions: [notReady] }),
+      pod('no-conditions', { phase: 'Running' }),
+      pod('leaving', { phase: 'Running', conditions: [notReady] }, { deletionTimestamp: '2026-01-01T00:00:00Z' }),
+      pod('bare', { phase: 'Running', conditions: [{ type: 'Ready', status: 'False' }] }),
+    ];
+    expect(unreadyPods(pods)).toEqual<PodObservation[]>([
+      {
+        pod: 'unready',
+        container: 'inventory',
+        reason: 'ContainersNotReady',
+        message: 'containers with unready status: [inventory]',
+        restarts: 1,
+        severity: 'waiting',
+      },
+      { pod: 'bare', reason: 'NotReady', restarts: 0, severity: 'waiting' },
+    ]);
   });
 });
 

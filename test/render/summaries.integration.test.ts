@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { CHART_COLOURS, CHART_LEGEND } from '../../actions/canary-analyze/src/summary.js';
+import { CHART_COLOURS, CHART_LEGEND } from '../../actions/lib/analysis/summary.js';
 import { HEALTHY_FIXTURE, STAND_IN_SELECTORS, startStandInPrometheus, type GroupFixture } from '../canary-analyze/stand-in-prometheus.js';
 import { openSummaryRenderer, type RenderedSummary, type SummaryRenderer } from '../harness/render-summary.js';
 import { runBundle, type ActionRun } from '../harness/run-bundle.js';

@@ -118,7 +118,8 @@ describe('deploy.yml: the result and revision outputs', () => {
     expect(run.status).toBe(0);
     return [run.outputs.result, run.outputs.revision];
   };
-  const canary = { DEPLOY_OUTCOME: 'success', DEPLOY_STATUS: 'succeeded', DEPLOY_STRATEGY: 'canary', DEPLOY_REVISION: '1' };
+  // A canary runs as one progressive-canary step; the deploy step is skipped.
+  const canary = { DEPLOY_OUTCOME: 'skipped' };
 
   it.each<[string, Record<string, string>, string, string]>([
     [
@@ -154,41 +155,55 @@ describe('deploy.yml: the result and revision outputs', () => {
       'failed',
       '',
     ],
-    ['a promoted canary', { ...canary, DECISION: 'promoted', PROMOTE_OUTCOME: 'success', PROMOTE_REVISION: '8' }, 'promoted', '8'],
+    ['a canary promoted after its last step', { ...canary, CANARY_OUTCOME: 'success', CANARY_RESULT: 'promoted', CANARY_REVISION: '8' }, 'promoted', '8'],
+    ['a first canary deploy, out as rolling', { ...canary, CANARY_OUTCOME: 'success', CANARY_RESULT: 'deployed', CANARY_REVISION: '1' }, 'deployed', '1'],
     [
-      'a promotion whose rollout failed and was undone',
-      { ...canary, DECISION: 'promoted', PROMOTE_OUTCOME: 'failure', PROMOTE_STATUS: 'rolled-back', PROMOTE_REVISION: '9', REMOVE_CANARY_OUTCOME: 'success' },
-      'rolled-back',
-      '9',
-    ],
-    [
-      'a promotion that failed and was not undone',
-      { ...canary, DECISION: 'promoted', PROMOTE_OUTCOME: 'failure', PROMOTE_STATUS: 'failed', REMOVE_CANARY_OUTCOME: 'success' },
-      'failed',
-      '',
-    ],
-    [
-      'a canary rolled back on its verdict: the stable revision',
-      { ...canary, DECISION: 'rolled-back', REMOVE_CANARY_OUTCOME: 'success', REMOVE_CANARY_REVISION: '4' },
+      'a canary stopped at a bad step, canary removed: the stable revision',
+      {
+        ...canary,
+        CANARY_OUTCOME: 'failure',
+        CANARY_RESULT: 'rolled-back',
+        CANARY_REVISION: '',
+        REMOVE_CANARY_OUTCOME: 'success',
+        REMOVE_CANARY_REVISION: '4',
+      },
       'rolled-back',
       '4',
     ],
-    ['a crashed analysis, canary removed', { ...canary, REMOVE_CANARY_OUTCOME: 'success', REMOVE_CANARY_REVISION: '4' }, 'rolled-back', '4'],
-    ['a crashed analysis, canary removal failed', { ...canary, REMOVE_CANARY_OUTCOME: 'failure' }, 'failed', ''],
-    ['a canary deploy that failed before its outputs, canary removed', { DEPLOY_OUTCOME: 'failure', REMOVE_CANARY_OUTCOME: 'success' }, 'rolled-back', ''],
     [
-      'a canary deploy that failed and was undone by itself',
-      { DEPLOY_OUTCOME: 'failure', DEPLOY_STATUS: 'rolled-back', DEPLOY_STRATEGY: 'canary', REMOVE_CANARY_OUTCOME: 'success' },
+      'a canary that failed (an error) and was removed',
+      { ...canary, CANARY_OUTCOME: 'failure', CANARY_RESULT: 'failed', REMOVE_CANARY_OUTCOME: 'success', REMOVE_CANARY_REVISION: '4' },
+      'rolled-back',
+      '4',
+    ],
+    [
+      'a canary step that crashed before its outputs, canary removed',
+      { ...canary, CANARY_OUTCOME: 'failure', REMOVE_CANARY_OUTCOME: 'success' },
       'rolled-back',
       '',
     ],
+    [
+      'a cancelled canary, canary removed',
+      { ...canary, CANARY_OUTCOME: 'cancelled', REMOVE_CANARY_OUTCOME: 'success', REMOVE_CANARY_REVISION: '4' },
+      'rolled-back',
+      '4',
+    ],
+    [
+      'a canary that failed, removal failed too',
+      { ...canary, CANARY_OUTCOME: 'failure', CANARY_RESULT: 'rolled-back', REMOVE_CANARY_OUTCOME: 'failure' },
+      'failed',
+      '',
+    ],
+    ['a canary step that succeeded without a known result', { ...canary, CANARY_OUTCOME: 'success', CANARY_RESULT: '' }, 'failed', ''],
+    ['a canary never started (attestation refused)', { ...canary, CANARY_OUTCOME: 'skipped' }, 'failed', ''],
   ])('%s: %s, revision %j', (_case, env, expectedResult, expectedRevision) => {
     expect(judge(env)).toEqual([expectedResult, expectedRevision]);
   });
 });
 
 describe('deploy.yml: the inputs are checked before the build and the deploy', () => {
-  const check = script('.github/workflows/deploy.yml', 'inputs', 'Check the strategy and on-inconclusive');
+  const check = script('.github/workflows/deploy.yml', 'inputs', "Check the strategy, on-inconclusive and the canary's steps and router");
+  const valid = { STRATEGY: 'canary', ON_INCONCLUSIVE: 'rollback', CANARY_STEPS: '10,25,50', TRAFFIC_ROUTER: 'replicas', HTTP_ROUTE: '' };
 
   it.each([
     ['canary', 'rollback', 0],
@@ -199,9 +214,52 @@ describe('deploy.yml: the inputs are checked before the build and the deploy', (
     ['canary', 'promote; echo pwned', 1],
     ['--all', 'rollback', 1],
   ])('strategy %j, on-inconclusive %j: exit %i', (strategy, onInconclusive, exitCode) => {
-    const run = runStep(check, { STRATEGY: strategy, ON_INCONCLUSIVE: onInconclusive });
+    const run = runStep(check, { ...valid, STRATEGY: strategy, ON_INCONCLUSIVE: onInconclusive });
     expect(run.status).toBe(exitCode);
     if (exitCode) expect(run.stdout).toMatch(/^::error::Input "(strategy|on-inconclusive)" has value /);
+  });
+
+  it.each([
+    ['10,25,50', 0],
+    ['5', 0],
+    ['1, 2, 99', 0],
+    [Array.from({ length: 20 }, (_, index) => index + 1).join(','), 0],
+    [Array.from({ length: 21 }, (_, index) => index + 1).join(','), 1],
+    ['', 1],
+    ['0,10', 1],
+    ['10,100', 1],
+    ['25,10', 1],
+    ['10,10', 1],
+    ['10,,25', 1],
+    ['10,25,', 1],
+    ['1e1', 1],
+    ['NaN', 1],
+    ['-10', 1],
+    ['10;echo pwned', 1],
+    ['10\n::warning::injected', 1],
+    ['$(id)', 1],
+    ['9'.repeat(100_000), 1],
+  ])('canary-steps %j: exit %i', (steps, exitCode) => {
+    const run = runStep(check, { ...valid, CANARY_STEPS: steps });
+    expect(run.status).toBe(exitCode);
+    if (exitCode) {
+      expect(run.stdout.trimEnd().split('\n')).toHaveLength(1);
+      expect(run.stdout).toMatch(
+        /^::error::Input "canary-steps" has value .{0,90}: expected a comma separated list of at most 20 strictly increasing whole percentages from 1 to 99/,
+      );
+    }
+  });
+
+  it.each([
+    ['replicas', '', 0],
+    ['gateway-api', 'inventory', 0],
+    ['gateway-api', '', 1],
+    ['istio', '', 1],
+    ['--all', '', 1],
+  ])('traffic-router %j, http-route %j: exit %i', (router, route, exitCode) => {
+    const run = runStep(check, { ...valid, TRAFFIC_ROUTER: router, HTTP_ROUTE: route });
+    expect(run.status).toBe(exitCode);
+    if (exitCode) expect(run.stdout).toMatch(/^::error::Input "(traffic-router)" (has value|is gateway-api, which needs input "http-route")/);
   });
 });
 

@@ -153,7 +153,14 @@ describe('contracts', () => {
   it('the reusable workflows run the suite actions', () => {
     const used = new Set(suiteSteps.map(([, , step]) => suiteAction(step.uses!)));
     expect([...used].sort()).toEqual(
-      expect.arrayContaining(['actions/canary-analyze', 'actions/k8s-deploy', 'actions/quality-gate', 'actions/rollback', 'actions/security-scan']),
+      expect.arrayContaining([
+        'actions/canary-analyze',
+        'actions/k8s-deploy',
+        'actions/progressive-canary',
+        'actions/quality-gate',
+        'actions/rollback',
+        'actions/security-scan',
+      ]),
     );
   });
 
@@ -280,7 +287,7 @@ describe('ci.yml keeps the code under test away from the suite', () => {
 
 // The evaluator the cleanup tests stand on, held to GitHub's documented status-function rules.
 describe('step condition evaluation', () => {
-  const values = { 'inputs.strategy': 'canary', 'steps.deploy.outcome': 'success', 'steps.decide.outputs.result': '' };
+  const values = { 'inputs.strategy': 'canary', 'steps.canary.outcome': 'failure' };
   it.each<[string | undefined, JobStatus, boolean]>([
     [undefined, 'success', true],
     [undefined, 'failure', false],
@@ -293,8 +300,9 @@ describe('step condition evaluation', () => {
     ['${{ !success() }}', 'success', false],
     ['${{ cancelled() }}', 'cancelled', true],
     ['${{ always() }}', 'cancelled', true],
-    ["${{ inputs.strategy == 'canary' && (!success() || steps.decide.outputs.result == 'rolled-back') }}", 'success', false],
-    ["${{ inputs.strategy == 'canary' && (!success() || steps.decide.outputs.result == 'rolled-back') }}", 'cancelled', true],
+    ["${{ !success() && inputs.strategy == 'canary' && steps.canary.outcome != 'skipped' }}", 'success', false],
+    ["${{ !success() && inputs.strategy == 'canary' && steps.canary.outcome != 'skipped' }}", 'cancelled', true],
+    ["${{ inputs.strategy == 'canary' && (!success() || steps.canary.outputs.result == 'rolled-back') }}", 'success', false],
     ["${{ steps.missing.outputs.x != 'skipped' }}", 'success', true],
   ])('%s with the job %s: %s', (condition, status, expected) => {
     expect(stepRuns(condition, { status, values })).toBe(expected);
@@ -305,39 +313,39 @@ describe('deploy.yml cleans up after a failure or a cancellation', () => {
   const deploySteps = workflow('.github/workflows/deploy.yml').jobs.deploy!.steps! as SimulatedStep[];
   const REMOVE_CANARY = 'Remove the canary';
   const REMOVE_COLOUR = 'Remove the new colour';
-  const canaryDeployed: StepEffect = {
-    outputs: { strategy: 'canary', namespace: 'inventory-production', 'baseline-selector': 'a=b', 'canary-selector': 'a=c' },
-  };
   const run = (strategy: string, effects: Record<string, StepEffect>): string[] =>
     simulateJob(deploySteps, { strategy, 'on-inconclusive': 'rollback' }, effects);
 
   it.each<[string, boolean, string, Record<string, StepEffect>]>([
-    [
-      'the canary is promoted',
-      false,
-      'canary',
-      { deploy: canaryDeployed, analyze: { outputs: { verdict: 'promote' } }, decide: { outputs: { result: 'promoted' } } },
-    ],
-    [
-      'the verdict is rollback',
-      true,
-      'canary',
-      { deploy: canaryDeployed, analyze: { outputs: { verdict: 'rollback' } }, decide: { outputs: { result: 'rolled-back' } } },
-    ],
-    ['the run is cancelled during the analysis', true, 'canary', { deploy: canaryDeployed, analyze: { outcome: 'cancelled' } }],
-    ['the analysis fails', true, 'canary', { deploy: canaryDeployed, analyze: { outcome: 'failure' } }],
-    ['the deploy fails before writing its outputs', true, 'canary', { deploy: { outcome: 'failure' } }],
-    ['the deploy is cancelled before writing its outputs', true, 'canary', { deploy: { outcome: 'cancelled' } }],
-    [
-      'the promote fails',
-      true,
-      'canary',
-      { deploy: canaryDeployed, analyze: { outputs: { verdict: 'promote' } }, decide: { outputs: { result: 'promoted' } }, promote: { outcome: 'failure' } },
-    ],
+    ['the canary is promoted', false, 'canary', { canary: { outputs: { result: 'promoted', verdict: 'promote' } } }],
+    ['a step rolls the canary back', true, 'canary', { canary: { outcome: 'failure', outputs: { result: 'rolled-back', verdict: 'rollback' } } }],
+    ['the run is cancelled during a step', true, 'canary', { canary: { outcome: 'cancelled' } }],
+    ['the canary step fails before writing its outputs', true, 'canary', { canary: { outcome: 'failure' } }],
     ['the checkout of the suite fails (nothing deployed)', false, 'canary', { 'Check out the inventory-devops actions': { outcome: 'failure' } }],
     ['a rolling deploy fails', false, 'rolling', { deploy: { outcome: 'failure' } }],
   ])('when %s, the canary is removed: %s (strategy input %s)', (_case, removed, strategy, effects) => {
     expect(run(strategy, effects).includes(REMOVE_CANARY)).toBe(removed);
+  });
+
+  it('runs a canary as one stepped-canary step, never the plain deploy, and other strategies never through it', () => {
+    expect(run('canary', {})).toContain('Stepped canary');
+    expect(run('canary', {})).not.toContain('Deploy');
+    for (const strategy of ['rolling', 'blue-green']) {
+      expect(run(strategy, {})).toContain('Deploy');
+      expect(run(strategy, {})).not.toContain('Stepped canary');
+    }
+  });
+
+  it('removes the canary with the same traffic router and route as the progression, so the route is restored', () => {
+    const canaryStep = deploySteps.find((step) => step.id === 'canary') as Step;
+    const remove = deploySteps.find((step) => step.name === REMOVE_CANARY) as Step;
+    expect(remove.with).toMatchObject({
+      action: 'abort',
+      strategy: 'canary',
+      'traffic-router': canaryStep.with?.['traffic-router'],
+      'http-route': canaryStep.with?.['http-route'],
+      manifests: canaryStep.with?.manifests,
+    });
   });
 
   it.each<[string, boolean, Record<string, StepEffect>]>([
@@ -350,11 +358,6 @@ describe('deploy.yml cleans up after a failure or a cancellation', () => {
     expect(run('blue-green', effects).includes(REMOVE_COLOUR)).toBe(removed);
   });
 
-  it('never promotes after a cancellation or a failed analysis', () => {
-    expect(run('canary', { deploy: canaryDeployed, analyze: { outcome: 'cancelled', outputs: { verdict: 'promote' } } })).not.toContain('Promote the canary');
-    expect(run('canary', { deploy: canaryDeployed, analyze: { outcome: 'failure', outputs: { verdict: 'promote' } } })).not.toContain('Promote the canary');
-  });
-
   it.each(['canary', 'blue-green', 'rolling'])('changes nothing (%s) when the attestation check fails, and reports failed', (strategy) => {
     const ran = run(strategy, { "Verify the image's attestation": { outcome: 'failure' } });
     const suiteSteps = deploySteps.filter((step) => (step as Step).uses?.startsWith('./.inventory-devops/actions/')).map((step) => step.name);
@@ -362,9 +365,9 @@ describe('deploy.yml cleans up after a failure or a cancellation', () => {
     expect(ran).toContain('Result');
   });
 
-  it('bounds the analysis step, so a hung analysis fails (and cleans up) before the job limit stops everything', () => {
-    const analyze = deploySteps.find((step) => step.id === 'analyze') as Step;
-    expect(analyze['timeout-minutes']).toBeDefined();
+  it('bounds the stepped-canary step, so a hung analysis fails (and cleans up) before the job limit stops everything', () => {
+    const canary = deploySteps.find((step) => step.id === 'canary') as Step;
+    expect(canary['timeout-minutes']).toBe('${{ inputs.analysis-timeout-minutes }}');
   });
 });
 

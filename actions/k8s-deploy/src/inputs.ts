@@ -1,6 +1,6 @@
 import { input } from '../../lib/index.js';
 import { KUBECTL_VERSION } from '../../lib/kubernetes/kubectl-install.js';
-import { TRAFFIC_ROUTERS } from '../../lib/strategies/traffic-router.js';
+import { CANARY_HEADER_EXPECTED, parseCanaryHeader, TRAFFIC_ROUTERS, type CanaryHeader } from '../../lib/strategies/traffic-router.js';
 import { z } from 'zod';
 
 export const k8sDeployInputs = {
@@ -14,6 +14,7 @@ export const k8sDeployInputs = {
   'traffic-router': input.oneOf(TRAFFIC_ROUTERS).default('replicas'),
   'max-surge-replicas': input.integer({ min: 2, max: 1000 }).optional(),
   'http-route': input.kubernetesName('HTTPRoute').optional(),
+  'canary-header': canaryHeader().optional(),
   timeout: input.duration().default(300),
   'rollback-on-failure': input.boolean().default(true),
   kubeconfig: input.kubeconfig().optional(),
@@ -27,3 +28,14 @@ export const k8sDeployInputs = {
 };
 
 export const k8sDeploySecretInputs = ['kubeconfig', 'github-token'] as const;
+
+function canaryHeader() {
+  return z.string({ error: CANARY_HEADER_EXPECTED }).transform((text, context): CanaryHeader => {
+    const parsed = parseCanaryHeader(text);
+    if ('problem' in parsed) {
+      context.addIssue({ code: 'custom', message: parsed.problem });
+      return z.NEVER;
+    }
+    return parsed;
+  });
+}

@@ -27,6 +27,11 @@ export async function run(): Promise<void> {
       throw new ConfigurationError(`Input "action" has value "${inputs.action}": promote and abort need strategy canary or blue-green`);
     }
     const httpRoute = trafficRouting(inputs['traffic-router'], inputs['http-route']);
+    if (inputs['canary-header'] && (inputs.strategy !== 'canary' || !httpRoute)) {
+      throw new ConfigurationError(
+        'Input "canary-header" needs strategy canary with traffic-router gateway-api: only an HTTPRoute sends requests by header. Nothing was changed',
+      );
+    }
     const extraAnnotations = parseAnnotations(inputs.annotations);
     const kubeconfig = await prepareKubeconfig(inputs.kubeconfig);
     let githubDeployment: GitHubDeployment | undefined;
@@ -57,6 +62,7 @@ export async function run(): Promise<void> {
         canaryPercentage: inputs['canary-percentage'],
         canaryReplicas: inputs['canary-replicas'],
         maxSurgeReplicas: inputs['max-surge-replicas'],
+        canaryHeader: inputs['canary-header'],
       };
       const plan = {
         kinds: [...hooks.pre, ...hooks.post].map((hook) => hook.object.kind).concat(hooks.objects.map((object) => object.kind)),

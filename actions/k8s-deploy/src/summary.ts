@@ -1,4 +1,4 @@
-import { codeBlock, escapeHtml, escapeMarkdown, type Summary } from '../../lib/index.js';
+import { addPodProblems, codeBlock, escapeHtml, escapeMarkdown, type Summary } from '../../lib/index.js';
 import { workloadLabel, type DeployResult } from '../../lib/strategies/deploy-result.js';
 import type { ImageChange } from './images.js';
 
@@ -43,15 +43,6 @@ export function renderDeploySummary(summary: Summary, result: DeployResult, name
       ...images.map((change) => [change.object, change.container, change.from, change.to].map(escapeHtml)),
     ]);
   }
-  for (const problem of result.problems) {
-    summary.addHeading(`${problem.kind ?? 'Pod'} ${escapeHtml(problem.pod)}: ${escapeHtml(problem.reason)}`, 4);
-    if (problem.message) summary.addRaw(`\n${escapeMarkdown(problem.message)}\n\n`);
-    if (problem.events.length > 0) summary.addDetails('Events', `\n\n${codeBlock(problem.events.join('\n'))}\n`);
-    if (problem.kind === undefined)
-      summary.addDetails(
-        `Last log lines${problem.container ? ` of ${escapeHtml(problem.container)}` : ''}`,
-        `\n\n${codeBlock(problem.logs || '(no output)')}\n`,
-      );
-  }
+  addPodProblems(summary, result.problems);
   if (result.diff !== undefined) summary.addDetails('What would change (kubectl diff)', `\n\n${codeBlock(result.diff, 'diff')}\n`);
 }

@@ -34,27 +34,66 @@ const RESOURCES: Record<string, { group: string; resource: string; clusterScoped
 };
 
 const need = (verb: string, group: string, resource: string, why: string): AccessNeed => ({ verb, group, resource, why });
+const needs = (verbs: readonly string[], group: string, resource: string, why: string): AccessNeed[] => verbs.map((verb) => need(verb, group, resource, why));
 
-/** Reading a workload's rollout, its revisions and its pods: what every wait needs, so that a crash loop is seen. */
-function watchNeeds(kind: string, resource: string, revisions: string): AccessNeed[] {
+/*
+ * The rights of each step, from the requests the kubectl commands it runs make (server-side apply:
+ * PATCH, authorised as create as well when the object is new; `get` of a name: GET; `get` with a
+ * selector: list; `annotate` and `patch`: GET then PATCH; `delete --wait`: DELETE, then GET, and
+ * list and watch while the object is still there; `rollout status`: GET, list and watch; `rollout
+ * undo`: GET the Deployment, list its ReplicaSets, PATCH).
+ */
+
+/** kubectl get deployment NAME: a Deployment's revision, whether a canary or colour exists. */
+const READ_DEPLOYMENT = [need('get', 'apps', 'deployments', 'read the Deployments')];
+
+/** Reading a workload's rollout, its revisions and its pods (rollout-wait.ts): what every wait needs, so that a crash loop is seen and explained. */
+function followNeeds(kind: string, resource: string, revisions: string): AccessNeed[] {
   return [
     need('get', 'apps', resource, `read the ${kind}`),
-    ...['list', 'watch'].map((verb) => need(verb, 'apps', resource, 'follow its rollout (kubectl rollout status)')),
+    ...needs(['list', 'watch'], 'apps', resource, 'follow its rollout (kubectl rollout status)'),
     need('list', 'apps', revisions, `find the ${kind}'s revisions`),
     need('list', '', 'pods', 'see crashing or unschedulable pods while waiting'),
+    need('list', '', 'events', "show a failing pod's events"),
+    { verb: 'get', group: '', resource: 'pods', subresource: 'log', why: "show a failing pod's log" },
   ];
 }
 
-const WATCH_DEPLOYMENT = watchNeeds('Deployment', 'deployments', 'replicasets');
-const WATCH_STATEFULSET = watchNeeds('StatefulSet', 'statefulsets', 'controllerrevisions');
+const FOLLOW_DEPLOYMENT = followNeeds('Deployment', 'deployments', 'replicasets');
+const FOLLOW_STATEFULSET = followNeeds('StatefulSet', 'statefulsets', 'controllerrevisions');
 
-const BLUE_GREEN_SWITCH: AccessNeed[] = [
-  need('get', '', 'services', 'read the Services to switch'),
-  need('patch', '', 'services', 'switch the Services between colours'),
+/** deletion.ts deleteDeploymentsAndPods: find their ReplicaSets, delete and wait, then wait for their pods to be gone. */
+const DELETE_DEPLOYMENTS: AccessNeed[] = [
+  ...needs(['get', 'list', 'watch'], 'apps', 'deployments', 'find the Deployments to remove and wait until they are gone'),
+  need('list', 'apps', 'replicasets', 'find the pods of the Deployments to remove'),
+  need('delete', 'apps', 'deployments', 'remove Deployments that no longer serve'),
+  need('list', '', 'pods', "wait until the removed Deployments' pods are gone"),
+];
+
+/** workloads.ts markRevisionFailed: kubectl annotate on the newest ReplicaSet. */
+const MARK_FAILED: AccessNeed[] = [
+  need('list', 'apps', 'replicasets', "find the failed rollout's ReplicaSet"),
+  ...needs(['get', 'patch'], 'apps', 'replicasets', 'mark a failed revision so that rollback never returns to it'),
+];
+
+/** kubectl rollout undo deployment/NAME. */
+const UNDO_DEPLOYMENT: AccessNeed[] = [
+  need('get', 'apps', 'deployments', 'read the Deployment to roll back'),
+  need('list', 'apps', 'replicasets', 'find the revision to roll back to'),
+  need('patch', 'apps', 'deployments', 'roll the Deployment back (kubectl rollout undo)'),
+];
+
+/** blue-green.ts readBlueGreenState: the colour Deployments and the Services that select one. */
+const READ_COLOURS: AccessNeed[] = [...READ_DEPLOYMENT, need('get', '', 'services', 'read which colour the Services select')];
+
+/** blue-green.ts setRole: kubectl annotate deployment. */
+const SET_ROLE: AccessNeed[] = needs(['get', 'patch'], 'apps', 'deployments', "record each colour's role");
+
+/** blue-green.ts switchTraffic: the rollback's switch back, with kubectl patch on Services and autoscalers. */
+const SWITCH_TRAFFIC: AccessNeed[] = [
   need('list', 'autoscaling', 'horizontalpodautoscalers', 'find the autoscalers that follow the serving colour'),
-  need('patch', 'autoscaling', 'horizontalpodautoscalers', 'point the autoscalers at the serving colour'),
-  need('patch', 'apps', 'deployments', "record each colour's role"),
-  need('delete', 'apps', 'deployments', 'remove the colour that no longer serves'),
+  ...needs(['get', 'patch'], '', 'services', 'switch the Services between colours'),
+  ...needs(['get', 'patch'], 'autoscaling', 'horizontalpodautoscalers', 'point the autoscalers at the serving colour'),
 ];
 
 export interface DeployAccessPlan {
@@ -69,63 +108,99 @@ export interface DeployAccessPlan {
   httpRoute?: boolean;
 }
 
+/** hooks.ts runHooks: dry-run and apply each hook Job (its kind's apply rights), remove earlier runs, wait, diagnose. */
 const HOOK_JOBS: AccessNeed[] = [
   need('list', 'batch', 'jobs', "find a hook's earlier runs"),
-  need('delete', 'batch', 'jobs', "remove a hook's finished earlier runs"),
+  ...needs(['delete', 'get', 'list', 'watch'], 'batch', 'jobs', "remove a hook's earlier runs and wait until they are gone"),
+  need('get', 'batch', 'jobs', "follow a hook's Job"),
   need('list', '', 'pods', "see why a hook's pod does not start"),
   { verb: 'get', group: '', resource: 'pods', subresource: 'log', why: "show a failed hook's log" },
   need('list', '', 'events', "show a failed hook's events"),
 ];
 
+/** gateway-canary.ts: the HTTPRoute read and patched (kubectl patch: GET then PATCH), the canary Service applied and removed. */
 const GATEWAY_ROUTE: AccessNeed[] = [
-  need('get', 'gateway.networking.k8s.io', 'httproutes', 'read the HTTPRoute that weighs the canary'),
-  need('patch', 'gateway.networking.k8s.io', 'httproutes', "set the canary's weight on the HTTPRoute"),
-  need('create', '', 'services', "create the canary's Service"),
-  need('patch', '', 'services', "apply the canary's Service"),
-  need('delete', '', 'services', "remove the canary's Service"),
+  ...needs(['get', 'patch'], 'gateway.networking.k8s.io', 'httproutes', "set the canary's weight on the HTTPRoute, and take it off"),
+];
+const GATEWAY_CANARY_SERVICE: AccessNeed[] = [
+  ...needs(['create', 'patch'], '', 'services', "apply the canary's Service"),
+  ...needs(['delete', 'get', 'list', 'watch'], '', 'services', "remove the canary's Service and wait until it is gone"),
 ];
 
-/** Every right a k8s-deploy run needs, from the kinds of its manifests, its strategy and action (pure). */
-export function deployNeeds(plan: DeployAccessPlan): AccessNeed[] {
-  const needs: AccessNeed[] = [];
-  for (const kind of new Set(plan.kinds)) {
+/** Server-side apply of the manifests' kinds (create too, for objects that do not exist yet); a dry run also reads them for the diff. */
+function applyNeeds(kinds: readonly string[], dryRun: boolean): AccessNeed[] {
+  const result: AccessNeed[] = [];
+  for (const kind of new Set(kinds)) {
     const known = RESOURCES[kind];
     if (!known) continue;
     const base = { group: known.group, resource: known.resource, ...(known.clusterScoped ? { clusterScoped: true } : {}) };
-    needs.push({ ...base, verb: 'get', why: `read ${kind} objects` });
-    needs.push({ ...base, verb: 'patch', why: `apply ${kind} objects (server-side apply)` });
-    needs.push({ ...base, verb: 'create', why: `create ${kind} objects that do not exist yet` });
+    if (dryRun) result.push({ ...base, verb: 'get', why: `read ${kind} objects to show what would change` });
+    result.push({ ...base, verb: 'patch', why: `apply ${kind} objects (server-side apply)` });
+    result.push({ ...base, verb: 'create', why: `create ${kind} objects that do not exist yet` });
   }
-  if (plan.dryRun) return dedupe(needs);
-  const hasStatefulSet = plan.kinds.includes('StatefulSet');
-  needs.push(...WATCH_DEPLOYMENT);
-  if (hasStatefulSet) needs.push(...WATCH_STATEFULSET);
-  if (plan.strategy === 'rolling') {
-    if (plan.rollbackOnFailure) needs.push(need('patch', 'apps', 'deployments', 'roll back a failed rollout (kubectl rollout undo)'));
-    needs.push(need('patch', 'apps', 'replicasets', 'mark a failed revision so that rollback never returns to it'));
-    if (hasStatefulSet) {
-      needs.push(need('patch', 'apps', 'statefulsets', 'roll back a failed rollout (kubectl rollout undo)'));
-      needs.push(need('patch', 'apps', 'controllerrevisions', 'mark a failed revision so that rollback never returns to it'));
-      needs.push(need('delete', '', 'pods', 'replace StatefulSet pods stuck on a failed revision'));
-    }
+  return result;
+}
+
+/** rolling.ts deployRolling: apply, follow every workload, mark a failed revision, undo. Canary promote and a first canary or blue-green deploy run it too. */
+function rollingNeeds(plan: DeployAccessPlan): AccessNeed[] {
+  const result = [...applyNeeds(plan.kinds, false), ...READ_DEPLOYMENT, ...FOLLOW_DEPLOYMENT, ...MARK_FAILED];
+  if (plan.rollbackOnFailure) result.push(...UNDO_DEPLOYMENT);
+  if (plan.kinds.includes('StatefulSet')) {
+    result.push(...FOLLOW_STATEFULSET);
+    result.push(need('list', 'apps', 'controllerrevisions', 'find the failed rollout of a StatefulSet'));
+    result.push(...needs(['get', 'patch'], 'apps', 'controllerrevisions', 'mark a failed revision so that rollback never returns to it'));
+    result.push(need('list', '', 'pods', 'find StatefulSet pods stuck on a failed revision'));
+    result.push(need('delete', '', 'pods', 'replace StatefulSet pods stuck on a failed revision'));
+    if (plan.rollbackOnFailure) result.push(...needs(['get', 'patch'], 'apps', 'statefulsets', 'roll back a failed rollout (kubectl rollout undo)'));
   }
-  if (plan.strategy === 'canary') {
-    needs.push(need('create', 'apps', 'deployments', 'create the canary Deployment'));
-    needs.push(need('patch', 'apps', 'deployments', 'apply the canary and baseline Deployments'));
-    needs.push(need('delete', 'apps', 'deployments', 'remove the canary and baseline Deployments'));
+  return result;
+}
+
+/** The steps of each strategy and action, as actions/lib/strategies/* runs them. */
+function strategyNeeds(plan: DeployAccessPlan): AccessNeed[] {
+  const { strategy, action } = plan;
+  const removeOnFailure = plan.rollbackOnFailure ? DELETE_DEPLOYMENTS : [];
+  if (strategy === 'canary' && plan.httpRoute) {
+    if (action === 'abort') return [...GATEWAY_ROUTE, ...READ_DEPLOYMENT, ...DELETE_DEPLOYMENTS, ...GATEWAY_CANARY_SERVICE];
+    if (action === 'promote') return [...GATEWAY_ROUTE, ...rollingNeeds(plan), ...DELETE_DEPLOYMENTS, ...GATEWAY_CANARY_SERVICE];
+    return [...GATEWAY_ROUTE, ...rollingNeeds(plan), ...applyNeeds(['Deployment'], false), ...GATEWAY_CANARY_SERVICE, ...DELETE_DEPLOYMENTS];
   }
-  if (plan.strategy === 'blue-green') needs.push(...BLUE_GREEN_SWITCH, need('create', 'apps', 'deployments', 'create the new colour'));
-  if (plan.hooks) needs.push(...HOOK_JOBS);
-  if (plan.httpRoute) needs.push(...GATEWAY_ROUTE);
-  return dedupe(needs);
+  if (strategy === 'canary') {
+    if (action === 'abort') return [...READ_DEPLOYMENT, ...DELETE_DEPLOYMENTS];
+    if (action === 'promote') return [...rollingNeeds(plan), ...DELETE_DEPLOYMENTS];
+    return [...rollingNeeds(plan), ...applyNeeds(['Deployment'], false), ...removeOnFailure];
+  }
+  if (strategy === 'blue-green') {
+    if (action === 'abort') return [...READ_COLOURS, ...DELETE_DEPLOYMENTS];
+    if (action === 'promote')
+      return [
+        ...READ_COLOURS,
+        ...FOLLOW_DEPLOYMENT,
+        ...applyNeeds(
+          plan.kinds.filter((kind) => kind !== 'Deployment'),
+          false,
+        ),
+        ...SET_ROLE,
+      ];
+    return [...READ_COLOURS, ...applyNeeds(plan.kinds, false), ...FOLLOW_DEPLOYMENT, ...DELETE_DEPLOYMENTS];
+  }
+  return rollingNeeds(plan);
+}
+
+/** Every right a k8s-deploy run needs, from the kinds of its manifests, its strategy and action (pure). */
+export function deployNeeds(plan: DeployAccessPlan): AccessNeed[] {
+  if (plan.dryRun) return dedupe([...applyNeeds(plan.kinds, true), ...(plan.strategy === 'rolling' ? [] : READ_DEPLOYMENT)]);
+  // Pre-deploy hooks run on a deploy, post-deploy hooks on a deploy or promote; an abort runs none.
+  const hooks = plan.hooks && plan.action !== 'abort' ? [...HOOK_JOBS, ...applyNeeds(['Job'], false)] : [];
+  return dedupe([...strategyNeeds(plan), ...hooks]);
 }
 
 /** The rights the rollback action needs once it knows what k8s-deploy left: blue-green colours, a canary, or revisions. */
 export function rollbackNeeds(kind: 'blue-green' | 'canary' | 'revision', hasReason: boolean): AccessNeed[] {
-  const reason = hasReason ? [need('patch', 'apps', 'deployments', 'record the reason on the Deployment')] : [];
-  if (kind === 'blue-green') return dedupe([...WATCH_DEPLOYMENT, ...BLUE_GREEN_SWITCH, ...reason]);
-  if (kind === 'canary') return dedupe([...WATCH_DEPLOYMENT, need('delete', 'apps', 'deployments', 'remove the canary and baseline Deployments'), ...reason]);
-  return dedupe([...WATCH_DEPLOYMENT, need('patch', 'apps', 'deployments', 'roll the Deployment back (kubectl rollout undo)'), ...reason]);
+  const reason = hasReason ? needs(['get', 'patch'], 'apps', 'deployments', 'record the reason on the Deployment') : [];
+  if (kind === 'blue-green') return dedupe([...READ_COLOURS, ...FOLLOW_DEPLOYMENT, ...SWITCH_TRAFFIC, ...SET_ROLE, ...DELETE_DEPLOYMENTS, ...reason]);
+  if (kind === 'canary') return dedupe([...FOLLOW_DEPLOYMENT, ...DELETE_DEPLOYMENTS, ...reason]);
+  return dedupe([...FOLLOW_DEPLOYMENT, ...UNDO_DEPLOYMENT, ...reason]);
 }
 
 function key(access: AccessNeed): string {

@@ -79,6 +79,7 @@ export interface Pod {
 
 export interface ContainerStatus {
   name: string;
+  ready?: boolean;
   restartCount?: number;
   state?: { waiting?: { reason?: string; message?: string }; terminated?: { exitCode?: number; reason?: string; message?: string } };
 }

@@ -129,6 +129,31 @@ export function observePods(pods: readonly Pod[]): PodObservation[] {
 }
 
 /**
+ * Pods that run but are not ready, with their Ready condition's reason and message as the kubelet
+ * writes them (`ContainersNotReady`, "containers with unready status: [inventory]"): what a rollout
+ * that timed out was waiting for when no container failed, e.g. a readiness check that never passes.
+ */
+export function unreadyPods(pods: readonly Pod[]): PodObservation[] {
+  return pods
+    .filter((pod) => !pod.metadata.deletionTimestamp && pod.status?.phase === 'Running')
+    .flatMap((pod) => {
+      const ready = pod.status?.conditions?.find((condition) => condition.type === 'Ready');
+      if (ready?.status !== 'False') return [];
+      const container = pod.status?.containerStatuses?.find((status) => status.ready === false);
+      return [
+        {
+          pod: pod.metadata.name,
+          ...(container ? { container: container.name } : {}),
+          reason: ready.reason ?? 'NotReady',
+          ...(ready.message !== undefined ? { message: ready.message } : {}),
+          restarts: container?.restartCount ?? 0,
+          severity: 'waiting' as const,
+        },
+      ];
+    });
+}
+
+/**
  * A ReplicaSet whose pods the API server refuses (Pod Security, a ResourceQuota, a LimitRange, a
  * webhook) has a `ReplicaFailure` condition with the refusal, as the ReplicaSet controller writes it
  * (pkg/controller/replicaset/replica_set_utils.go): no pod will ever appear, so this is fatal.

@@ -6,7 +6,16 @@ import { isForbidden, isUnreachable, type Kubectl } from './kubectl.js';
 import { POD_TEMPLATE_HASH_LABEL } from './metadata.js';
 import { selectorOf } from './names.js';
 import type { ObjectList, Pod } from './objects.js';
-import { diagnose, observePods, ProblemClock, replicaSetFailure, type PodObservation, type PodProblem, type PodProblemFound } from './pod-problems.js';
+import {
+  diagnose,
+  observePods,
+  ProblemClock,
+  replicaSetFailure,
+  unreadyPods,
+  type PodObservation,
+  type PodProblem,
+  type PodProblemFound,
+} from './pod-problems.js';
 import { statefulSetPods } from './statefulset-revisions.js';
 import { asWorkload, workloadRef, type Workload } from './workloads.js';
 
@@ -35,12 +44,13 @@ export interface RolloutOutcome {
 export async function waitForRollout(kubectl: Kubectl, target: string | Workload, timeoutSeconds: number, checkEverySeconds = 2): Promise<RolloutOutcome> {
   const workload = asWorkload(target);
   const ref = workloadRef(workload);
-  const observe = () => (workload.kind === 'statefulset' ? statefulSetObservations(kubectl, workload.name) : newRevisionObservations(kubectl, workload.name));
+  const observe = (unready = false) =>
+    workload.kind === 'statefulset' ? statefulSetObservations(kubectl, workload.name, unready) : newRevisionObservations(kubectl, workload.name, unready);
   const clock = ProblemClock.forTimeout(timeoutSeconds);
   let waiting: PodProblemFound[] = [];
   const reported = new Set<string>();
-  const findProblems = async (): Promise<PodProblemFound[]> => {
-    const judgement = clock.judge(await observe(), Date.now());
+  const findProblems = async (unready = false): Promise<PodProblemFound[]> => {
+    const judgement = clock.judge(await observe(unready), Date.now());
     waiting = judgement.waiting;
     for (const problem of waiting) {
       const line = describeProblem(problem);
@@ -98,8 +108,8 @@ export async function waitForRollout(kubectl: Kubectl, target: string | Workload
   const outcome = await Promise.race([statusOutcome, watchOutcome.then((found) => found ?? statusOutcome)]).finally(() => status.stop());
   outcome.waited = [...reported];
   if (!outcome.ok && outcome.problems.length === 0) {
-    // Timed out or past its progress deadline: say what the pods were doing, and what was waited for.
-    const problems = await findProblems().catch(() => []);
+    // Timed out or past its progress deadline: say what the pods were doing (running but never ready, too), and what was waited for.
+    const problems = await findProblems(true).catch(() => []);
     const found = [...problems, ...waiting];
     if (found[0]) outcome.message = `${outcome.message}: ${describeProblem(found[0])}`;
     outcome.problems = await Promise.all(found.slice(0, 3).map((problem) => diagnose(kubectl, problem)));
@@ -121,17 +131,18 @@ export function describeProblem(problem: PodProblemFound): string {
   return `${subject} is in ${problem.reason}${detail}`;
 }
 
-/** The pods of a Deployment's newest revision (the old ones are on their way out), and whether its ReplicaSet can create them. */
-async function newRevisionObservations(kubectl: Kubectl, deployment: string): Promise<PodObservation[]> {
+/** The pods of a Deployment's newest revision (the old ones are on their way out), and whether its ReplicaSet can create them; with `unready`, the pods running but not ready too. */
+async function newRevisionObservations(kubectl: Kubectl, deployment: string, unready: boolean): Promise<PodObservation[]> {
   const [newest] = await replicaSetsOf(kubectl, deployment);
   const hash = newest?.metadata.labels?.[POD_TEMPLATE_HASH_LABEL];
   if (!newest || !hash) return [];
   const refused = replicaSetFailure(newest);
   const selector = newest.spec?.selector?.matchLabels ?? { [POD_TEMPLATE_HASH_LABEL]: hash };
   const pods = await kubectl.json<ObjectList<Pod>>(['get', 'pods', `--selector=${selectorOf(selector)}`]);
-  return [...(refused ? [refused] : []), ...observePods(pods.items)];
+  return [...(refused ? [refused] : []), ...observePods(pods.items), ...(unready ? unreadyPods(pods.items) : [])];
 }
 
-async function statefulSetObservations(kubectl: Kubectl, name: string): Promise<PodObservation[]> {
-  return observePods((await statefulSetPods(kubectl, name)).pods);
+async function statefulSetObservations(kubectl: Kubectl, name: string, unready: boolean): Promise<PodObservation[]> {
+  const { pods } = await statefulSetPods(kubectl, name);
+  return [...observePods(pods), ...(unready ? unreadyPods(pods) : [])];
 }

@@ -1,6 +1,7 @@
 import type { ApplyOptions } from '../kubernetes/apply.js';
 import type { HookRun } from '../kubernetes/hooks.js';
 import type { PodProblem } from '../kubernetes/pod-problems.js';
+import type { CanaryHeader } from './traffic-router.js';
 import { workloadRef, type Workload, type WorkloadKind } from '../kubernetes/workloads.js';
 
 export type DeployStatus = 'succeeded' | 'rolled-back' | 'failed';
@@ -12,6 +13,8 @@ export interface DeployOptions extends ApplyOptions {
   canaryReplicas?: number;
   /** Most pods a replicas-routed canary adds beside the stable ones (canary and baseline together). */
   maxSurgeReplicas?: number;
+  /** Requests carrying this header go to a gateway-api canary only, whatever the weights. */
+  canaryHeader?: CanaryHeader;
 }
 
 export interface DeployedWorkload {

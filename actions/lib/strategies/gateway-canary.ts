@@ -11,14 +11,15 @@ import { currentRevision } from '../kubernetes/workloads.js';
 import { baselineName, canaryName, canaryReplicaCount, canarySelectors, deployCanary, existingCanaries, undoCanary } from './canary.js';
 import type { DeployedWorkload, DeployOptions, DeployResult } from './deploy-result.js';
 import { deployRolling } from './rolling.js';
-import { routeReferences, rulesWithCanary, rulesWithoutCanary } from './traffic-router.js';
+import { describeCanaryHeader, routeReferences, rulesWithCanary, rulesWithoutCanary } from './traffic-router.js';
 
 /**
  * Canary through a Gateway API HTTPRoute: the canary pods leave the stable Service (the labels it
  * selects on get a `-canary` value) and get their own Service, `<stable Service>-canary`; the
  * route's rule for the stable Service weighs it and the canary Service by the asked percentage,
- * so 10% is 10% with any replica count. The weight is set only once the canary is ready; every
- * failure, promote and abort puts the route back on the stable Service alone before anything is
+ * so 10% is 10% with any replica count. With a canary header, a copy of that rule that also
+ * matches the header sends such requests to the canary Service only. The weight is set only once the canary is ready; every
+ * failure, promote and abort puts the route back on the stable Service alone (header rules removed) before anything is
  * removed, so no request is sent to a canary that is gone.
  */
 
@@ -142,6 +143,8 @@ export async function deployGatewayCanary(kubectl: Kubectl, objects: readonly Ku
   if (!stable) return deployCanary(kubectl, objects, options);
   const replicas = canaryReplicaCount(stable.spec?.replicas ?? 1, options.canaryPercentage, options.canaryReplicas);
   const planned = planCanaryBehindRoute(stable, next, replicas, target.stableService);
+  // Computed before anything changes, so a route the canary cannot be put on is refused untouched.
+  const weighedRules = rulesWithCanary(target.route, target.stableService.metadata.name, target.canaryService, options.canaryPercentage, options.canaryHeader);
   const variants = [planned.service, planned.baseline, planned.canary];
   await preflight(kubectl, variants, options);
   const workloads: DeployedWorkload[] = [planned.baseline, planned.canary].map((variant) => ({ name: variant.metadata.name }));
@@ -150,6 +153,9 @@ export async function deployGatewayCanary(kubectl: Kubectl, objects: readonly Ku
   const notes = [
     `${routeLabel} sends ${options.canaryPercentage}% of the requests to Service/${target.canaryService} (${replicas} canary replicas) and ${100 - options.canaryPercentage}% to Service/${target.stableService.metadata.name}.`,
   ];
+  if (options.canaryHeader) {
+    notes.push(`Requests with header ${describeCanaryHeader(options.canaryHeader)} go to Service/${target.canaryService} only, whatever the weights.`);
+  }
   const result = (status: DeployResult['status'], message: string, extra: Partial<DeployResult> = {}): DeployResult => ({
     status,
     strategy: 'canary',
@@ -183,14 +189,7 @@ export async function deployGatewayCanary(kubectl: Kubectl, objects: readonly Ku
         { problems: outcome.problems },
       );
     }
-    await core.group(`Weigh ${routeLabel}: ${options.canaryPercentage}% to the canary`, () =>
-      setRules(
-        kubectl,
-        target.route,
-        rulesWithCanary(target.route, target.stableService.metadata.name, target.canaryService, options.canaryPercentage),
-        options,
-      ),
-    );
+    await core.group(`Weigh ${routeLabel}: ${options.canaryPercentage}% to the canary`, () => setRules(kubectl, target.route, weighedRules, options));
   } catch (error) {
     try {
       await restoreRoute(kubectl, target, options);

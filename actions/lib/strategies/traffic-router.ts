@@ -1,4 +1,4 @@
-import { ConfigurationError } from '../errors.js';
+import { abbreviate, ConfigurationError } from '../errors.js';
 import { isRecord, type KubeObject } from '../kubernetes/objects.js';
 
 /**
@@ -87,32 +87,137 @@ export function routeReferences(route: KubeObject, service: string): boolean {
 }
 
 /**
- * The route's rules with every rule that sends traffic to the stable Service split between it
- * (100 - percentage) and the canary Service (percentage, on the stable reference's port); a
- * canary reference left by an earlier run is replaced, not doubled.
+ * A request header that sends a request to the canary whatever the weights, so testers reach
+ * it before users: `x-canary` (any value) or `x-canary: always` (that value exactly).
  */
-export function rulesWithCanary(route: KubeObject, stableService: string, canaryService: string, percentage: number): unknown[] {
-  return rulesOf(route).map((rule) => {
-    const refs = backendRefsOf(rule);
-    const stableRef = refs.find((ref) => isServiceRef(ref, stableService));
-    if (!isRecord(rule) || !stableRef) return rule;
-    const others = refs.filter((ref) => !isServiceRef(ref, stableService) && !isServiceRef(ref, canaryService));
-    if (others.length > 0) {
-      throw new ConfigurationError(
-        `A rule of HTTPRoute/${route.metadata.name} sends traffic to other backends beside Service/${stableService}; the canary needs a rule whose only backend is the stable Service. Nothing was changed`,
-      );
-    }
-    const canaryRef = { ...stableRef, name: canaryService, weight: percentage };
-    return { ...rule, backendRefs: [{ ...stableRef, weight: 100 - percentage }, canaryRef] };
-  });
+export interface CanaryHeader {
+  name: string;
+  value?: string;
 }
 
-/** The route's rules with every reference to the canary Service removed, the stable Service alone where they were. */
-export function rulesWithoutCanary(route: KubeObject, stableService: string, canaryService: string): unknown[] {
-  return rulesOf(route).map((rule) => {
-    const refs = backendRefsOf(rule);
-    if (!isRecord(rule) || !refs.some((ref) => isServiceRef(ref, canaryService))) return rule;
-    const kept = refs.filter((ref) => !isServiceRef(ref, canaryService)).map((ref) => (isServiceRef(ref, stableService) ? { ...ref, weight: 100 } : ref));
-    return { ...rule, backendRefs: kept };
+/** Gateway API's limits (HTTPHeaderName, HTTPHeaderMatch.value, HTTPRoute rules and header matches). */
+const MOST_HEADER_NAME_CHARACTERS = 256;
+const MOST_HEADER_VALUE_CHARACTERS = 4096;
+const MOST_ROUTE_RULES = 16;
+const MOST_HEADER_MATCHES = 16;
+/** RFC 9110 §5.1: a field name is a token (§5.6.2). */
+const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+/** RFC 9110 §5.5: a field value has no leading or trailing whitespace; visible ASCII and inner spaces only, so every proxy reads it alike. */
+const HEADER_VALUE = /^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/;
+
+export const CANARY_HEADER_EXPECTED = `a header name (an RFC 9110 token of at most ${MOST_HEADER_NAME_CHARACTERS} characters) such as x-canary, optionally with a value after a colon such as "x-canary: always"`;
+
+/** The header of a canary-header input, or what is wrong with it. */
+export function parseCanaryHeader(text: string): CanaryHeader | { problem: string } {
+  const colon = text.indexOf(':');
+  const name = (colon < 0 ? text : text.slice(0, colon)).trim();
+  if (name.length > MOST_HEADER_NAME_CHARACTERS || !HEADER_NAME.test(name)) return { problem: CANARY_HEADER_EXPECTED };
+  if (colon < 0) return { name };
+  const value = text.slice(colon + 1).trim();
+  if (value.length > MOST_HEADER_VALUE_CHARACTERS || !HEADER_VALUE.test(value)) {
+    return {
+      problem: `${CANARY_HEADER_EXPECTED}; the value after the colon must be 1 to ${MOST_HEADER_VALUE_CHARACTERS} visible ASCII characters (inner spaces allowed)`,
+    };
+  }
+  return { name, value };
+}
+
+/** How the header is written in messages and summaries. */
+export function describeCanaryHeader(header: CanaryHeader): string {
+  return header.value === undefined ? `${header.name} (any value)` : `${header.name}: ${header.value}`;
+}
+
+/**
+ * Gateway API matches a header by Exact value (core) or RegularExpression (implementation-specific);
+ * it has no presence match, so "any value" is the expression `.*`, which an absent header never matches.
+ */
+function headerMatch(header: CanaryHeader): Record<string, string> {
+  return header.value === undefined ? { type: 'RegularExpression', name: header.name, value: '.*' } : { type: 'Exact', name: header.name, value: header.value };
+}
+
+/** A rule whose every backend is the canary Service: the header rule of a canary. */
+function isCanaryOnlyRule(rule: unknown, canaryService: string): boolean {
+  const refs = backendRefsOf(rule);
+  return refs.length > 0 && refs.every((ref) => isServiceRef(ref, canaryService));
+}
+
+/** A rule's matches, or the one the API server defaults an absent list to (every path). */
+function matchesOf(rule: Record<string, unknown>): Record<string, unknown>[] {
+  const matches = Array.isArray(rule.matches) ? rule.matches.filter(isRecord) : [];
+  return matches.length > 0 ? matches : [{ path: { type: 'PathPrefix', value: '/' } }];
+}
+
+/**
+ * The stable rule's copy for requests carrying the header: the same matches, each with the header
+ * match added (one more header match outranks the stable rule by the specification's precedence),
+ * sending to the canary Service only.
+ */
+function headerRule(
+  route: KubeObject,
+  rule: Record<string, unknown>,
+  stableRef: BackendRef,
+  canaryService: string,
+  header: CanaryHeader,
+): Record<string, unknown> {
+  const matches = matchesOf(rule).map((match) => {
+    const headers = Array.isArray(match.headers) ? match.headers.filter(isRecord) : [];
+    if (headers.some((existing) => typeof existing.name === 'string' && existing.name.toLowerCase() === header.name.toLowerCase())) {
+      throw new ConfigurationError(
+        `Input "canary-header" names header ${abbreviate(header.name)}, which a rule of HTTPRoute/${route.metadata.name} already matches on: choose another header. Nothing was changed`,
+      );
+    }
+    if (headers.length >= MOST_HEADER_MATCHES) {
+      throw new ConfigurationError(
+        `A match of HTTPRoute/${route.metadata.name} already has ${MOST_HEADER_MATCHES} header matches, the most Gateway API allows, so input "canary-header" cannot add one. Nothing was changed`,
+      );
+    }
+    return { ...match, headers: [...headers, headerMatch(header)] };
   });
+  // A rule's name must be unique in its route, so the copy has none.
+  const { name: _name, ...copied } = rule;
+  const { weight: _weight, ...ref } = stableRef;
+  return { ...copied, matches, backendRefs: [{ ...ref, name: canaryService }] };
+}
+
+/**
+ * The route's rules with every rule that sends traffic to the stable Service split between it
+ * (100 - percentage) and the canary Service (percentage, on the stable reference's port), and,
+ * with a header, preceded by its header rule; canary references and header rules left by an
+ * earlier run are replaced, not doubled.
+ */
+export function rulesWithCanary(route: KubeObject, stableService: string, canaryService: string, percentage: number, header?: CanaryHeader): unknown[] {
+  const rules = rulesOf(route)
+    .filter((rule) => !isCanaryOnlyRule(rule, canaryService))
+    .flatMap((rule) => {
+      const refs = backendRefsOf(rule);
+      const stableRef = refs.find((ref) => isServiceRef(ref, stableService));
+      if (!isRecord(rule) || !stableRef) return [rule];
+      const others = refs.filter((ref) => !isServiceRef(ref, stableService) && !isServiceRef(ref, canaryService));
+      if (others.length > 0) {
+        throw new ConfigurationError(
+          `A rule of HTTPRoute/${route.metadata.name} sends traffic to other backends beside Service/${stableService}; the canary needs a rule whose only backend is the stable Service. Nothing was changed`,
+        );
+      }
+      const canaryRef = { ...stableRef, name: canaryService, weight: percentage };
+      const weighed = { ...rule, backendRefs: [{ ...stableRef, weight: 100 - percentage }, canaryRef] };
+      return header ? [headerRule(route, rule, stableRef, canaryService, header), weighed] : [weighed];
+    });
+  if (rules.length > MOST_ROUTE_RULES) {
+    throw new ConfigurationError(
+      `HTTPRoute/${route.metadata.name} would have ${rules.length} rules with those of input "canary-header", more than the ${MOST_ROUTE_RULES} Gateway API allows. Nothing was changed`,
+    );
+  }
+  return rules;
+}
+
+/** The route's rules with every reference to the canary Service and every header rule removed, the stable Service alone where they were. */
+export function rulesWithoutCanary(route: KubeObject, stableService: string, canaryService: string): unknown[] {
+  return rulesOf(route)
+    .filter((rule) => !isCanaryOnlyRule(rule, canaryService))
+    .map((rule) => {
+      const refs = backendRefsOf(rule);
+      if (!isRecord(rule) || !refs.some((ref) => isServiceRef(ref, canaryService))) return rule;
+      const kept = refs.filter((ref) => !isServiceRef(ref, canaryService)).map((ref) => (isServiceRef(ref, stableService) ? { ...ref, weight: 100 } : ref));
+      return { ...rule, backendRefs: kept };
+    });
 }

@@ -39,7 +39,10 @@ export async function run(): Promise<void> {
           restoredCommit: await servingCommit(kubectl, done.serving),
           reason: inputs.reason,
         });
-      if (!rollout.ok) throw new ConfigurationError(`The rollback of deployment/${done.serving} did not become ready: ${rollout.message}`);
+      if (!rollout.ok) {
+        const said = health && !health.ok ? `; ${inputs['health-url']} ${health.message}` : '';
+        throw new ConfigurationError(`The rollback of deployment/${done.serving} did not become ready: ${rollout.message}${said}`);
+      }
       if (health && !health.ok) throw new ConfigurationError(`After the rollback, ${inputs['health-url']} ${health.message}`);
     } finally {
       await kubeconfig.dispose();

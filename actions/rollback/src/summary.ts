@@ -1,4 +1,4 @@
-import { escapeHtml, escapeMarkdown, type Summary } from '../../lib/index.js';
+import { addPodProblems, escapeHtml, escapeMarkdown, type Summary } from '../../lib/index.js';
 import type { RollbackOutcome } from './rollback.js';
 
 export function renderRollbackSummary(
@@ -18,4 +18,5 @@ export function renderRollbackSummary(
   if (reason) summary.addRaw(`\nWhy: ${escapeMarkdown(reason)}\n`);
   summary.addRaw(`\nRollout: ${escapeMarkdown(rollout.message)}\n`);
   if (health) summary.addRaw(`\nHealth check ${escapeMarkdown(healthUrl!)}: ${escapeMarkdown(health.message)}\n`);
+  addPodProblems(summary, rollout.problems);
 }

@@ -12,6 +12,7 @@ export const BUNDLES = {
   rollback: () => import('../../rollback/src/main.js'),
   notify: () => import('../../notify/src/main.js'),
   'delivery-metrics': () => import('../../delivery-metrics/src/main.js'),
+  'progressive-canary': () => import('../../progressive-canary/src/main.js'),
 } as const;
 
 export type BundleName = keyof typeof BUNDLES;
@@ -25,6 +26,7 @@ export const COMMANDS = {
   rollback: 'rollback',
   notify: 'notify',
   'delivery-metrics': 'delivery-metrics',
+  'progressive-canary': 'progressive-canary',
 } as const satisfies Record<string, BundleName>;
 
 export type CommandName = keyof typeof COMMANDS;

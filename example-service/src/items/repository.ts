@@ -77,6 +77,24 @@ const EXISTS = { name: 'items-exists', text: 'SELECT 1 FROM items WHERE id = $1'
 const DELETE = { name: 'items-delete', text: 'DELETE FROM items WHERE id = $1' };
 const COUNT_ALL = { name: 'items-count', text: 'SELECT count(*)::integer AS count FROM items' };
 
+/**
+ * The columns and the function the statements above use: readiness checks that all of them exist, so that a version never takes traffic on a schema it cannot read (say, after
+ * a contract migration dropped a column too early).
+ */
+const READ_COLUMNS = ['id', 'sku', 'name', 'quantity', 'price', 'version', 'created_at', 'updated_at'];
+const CALLED_FUNCTION = 'adjust_items(integer[], integer[])';
+// From the catalogue only (to_regclass and to_regprocedure take no lock): a migration holding a lock on items never makes the pods unready.
+const MISSING_SCHEMA = {
+  name: 'items-missing-schema',
+  text: `SELECT 'table items' AS missing WHERE to_regclass('items') IS NULL
+    UNION ALL
+    SELECT 'column items.' || required.name FROM unnest(ARRAY['${READ_COLUMNS.join("', '")}']) AS required(name)
+      WHERE to_regclass('items') IS NOT NULL AND NOT EXISTS (
+        SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('items') AND attname = required.name AND attnum > 0 AND NOT attisdropped)
+    UNION ALL
+    SELECT 'function ${CALLED_FUNCTION}' WHERE to_regprocedure('${CALLED_FUNCTION}') IS NULL`,
+};
+
 function isPgError(error: unknown, code: string): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === code;
 }
@@ -247,6 +265,12 @@ export function createItemsRepository(pool: pg.Pool) {
     async remove(id: number, db: Queryable = pool): Promise<boolean> {
       const result = await db.query({ ...DELETE, values: [id] });
       return result.rowCount === 1;
+    },
+
+    /** What this code needs but the database lacks, e.g. `column items.name`: empty when the schema serves this version. */
+    async missingSchema(db: Queryable = pool): Promise<string[]> {
+      const result = await db.query<{ missing: string }>(MISSING_SCHEMA);
+      return result.rows.map((row) => row.missing);
     },
 
     async count(db: Queryable = pool): Promise<number> {

@@ -20,7 +20,7 @@ const operationsRoutes: FastifyPluginAsyncZod<{ readinessTimeoutMs: number }> = 
     {
       schema: {
         tags,
-        summary: 'Readiness: the database answers and the instance is not shutting down',
+        summary: 'Readiness: the database answers with the schema this version reads, and the instance is not shutting down',
         response: { 200: readiness, 503: readiness },
       },
     },
@@ -32,9 +32,9 @@ const operationsRoutes: FastifyPluginAsyncZod<{ readinessTimeoutMs: number }> = 
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new Error(`no answer within ${readinessTimeoutMs} ms`)), readinessTimeoutMs);
       });
+      let missing: string[];
       try {
-        await Promise.race([fastify.db.query('SELECT 1'), timeout]);
-        return { status: 'ready' as const };
+        missing = await Promise.race([fastify.items.missingSchema(), timeout]);
       } catch (error) {
         // The driver's text names the host, the port and the user: for the log, not for the caller.
         request.log.warn({ err: error }, 'readiness check: database unreachable');
@@ -42,6 +42,11 @@ const operationsRoutes: FastifyPluginAsyncZod<{ readinessTimeoutMs: number }> = 
       } finally {
         clearTimeout(timer);
       }
+      if (missing.length === 0) return { status: 'ready' as const };
+      // Names of the schema only, no connection details: safe for the caller, and what a rollback's health check reports.
+      const reason = `database schema lacks ${missing.join(', ')}`;
+      request.log.warn({ missing }, `readiness check: ${reason}`);
+      return reply.code(503).send({ status: 'unavailable', reason });
     },
   );
 

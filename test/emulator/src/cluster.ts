@@ -6,6 +6,8 @@ import path from 'node:path';
 import { generate } from 'selfsigned';
 import { AddressPool, claimAddressBlock } from './addresses.js';
 import { startApiServer } from './api/server.js';
+import { BOOTSTRAP_CLUSTER_ROLE_BINDINGS, BOOTSTRAP_CLUSTER_ROLES } from './bootstrap-policy.js';
+import { ClusterRoleAggregationController } from './controllers/clusterrole-aggregation.js';
 import { DeploymentController } from './controllers/deployment.js';
 import { GatewayController } from './controllers/gateway.js';
 import { JobController } from './controllers/job.js';
@@ -18,6 +20,7 @@ import { DEFAULT_IMAGE_TABLE, ImageTable, type ImageEntry } from './images.js';
 import { writeKubeconfig } from './kubeconfig.js';
 import { PodRunner } from './kubelet/pod-runner.js';
 import { PodAdmission, ResourceQuotaController } from './pod-admission.js';
+import { RBAC_TYPES } from './rbac.js';
 import { ProcessGroups } from './processes.js';
 import { TYPES } from './resources.js';
 import { ServiceProxies } from './services.js';
@@ -41,6 +44,8 @@ export interface ClusterOptions {
   garbageCollectionDelayMs?: number;
   /** Print every API request to stderr. */
   logRequests?: boolean;
+  /** Called with every API request's outcome (a test counting refusals, say). */
+  onRequest?: (method: string, url: string, status: number) => void;
 }
 
 export interface KubectlResult {
@@ -100,6 +105,9 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     });
   }
   store.create(TYPES.nodes, defaultNode());
+  for (const role of BOOTSTRAP_CLUSTER_ROLES) store.create(RBAC_TYPES.clusterroles, role);
+  for (const binding of BOOTSTRAP_CLUSTER_ROLE_BINDINGS) store.create(RBAC_TYPES.clusterrolebindings, binding);
+  const aggregation = new ClusterRoleAggregationController(store);
   const events = new EventRecorder(store);
   const backOff = { initialMs: options.backoffInitialMs ?? 1000, maxMs: options.backoffMaxMs ?? 30_000 };
   const processes = new ProcessGroups([workDir, block.lockFile]);
@@ -159,12 +167,10 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
         const firstPort = pod.spec?.containers?.[0]?.ports?.[0]?.containerPort ?? 80;
         return { host: pod.status.podIP, port: port ? Number(port) : firstPort };
       },
-      ...(options.logRequests
-        ? {
-            onRequest: (method: string, url: string, status: number, ms: number) =>
-              process.stderr.write(`[api] ${method} ${url} ${status} ${ms.toFixed(1)}ms\n`),
-          }
-        : {}),
+      onRequest: (method: string, url: string, status: number, ms: number) => {
+        if (options.logRequests) process.stderr.write(`[api] ${method} ${url} ${status} ${ms.toFixed(1)}ms\n`);
+        options.onRequest?.(method, url, status);
+      },
     },
     { key: certificate.private, cert: certificate.cert },
   );
@@ -182,6 +188,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
       scheduler.stop();
       garbageCollector.stop();
       quotas.stop();
+      aggregation.stop();
       await pods.stop();
       await services.stop();
       await api.close();

@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { ApiError } from './errors.js';
+import { ApiError, badRequest } from './errors.js';
 import { isObject, mergeKeyOf, type Json, type JsonObject } from './patch.js';
 import { now, type KubeObject, type ManagedFieldsEntry } from './store.js';
 
@@ -175,7 +175,96 @@ function toEntries(ownerships: Ownership[]): ManagedFieldsEntry[] {
   return ownerships.filter((o) => o.paths.size > 0).map((o) => ({ ...o.entry, fieldsV1: toFieldsV1([...o.paths].sort()) }));
 }
 
+interface Conflict {
+  path: string;
+  owner: ManagedFieldsEntry;
+}
+
+/** printManager (apimachinery/pkg/util/managedfields/internal/conflict.go). */
+function printManager(owner: ManagedFieldsEntry): string {
+  const named = `"${owner.manager}"${owner.subresource ? ` with subresource "${owner.subresource}"` : ''}`;
+  return owner.operation === 'Update' ? `${named} using ${owner.apiVersion}` : named;
+}
+
+/** NewConflictError and getConflictMessage (conflict.go): one line for one conflict, else grouped by manager. */
+function conflictError(conflicts: Conflict[]): ApiError {
+  const causes = conflicts.map(({ path, owner }) => ({
+    reason: 'FieldManagerConflict',
+    message: `conflict with ${printManager(owner)}`,
+    field: displayPath(path),
+  }));
+  let message: string;
+  if (conflicts.length === 1) {
+    message = `Apply failed with 1 conflict: ${causes[0]?.message}: ${causes[0]?.field}`;
+  } else {
+    const byManager = new Map<string, { owner: ManagedFieldsEntry; fields: string[] }>();
+    for (const { path, owner } of conflicts) {
+      const key = JSON.stringify({ manager: owner.manager, operation: owner.operation, apiVersion: owner.apiVersion, subresource: owner.subresource });
+      const group = byManager.get(key) ?? { owner, fields: [] };
+      group.fields.push(displayPath(path));
+      byManager.set(key, group);
+    }
+    const lines = [...byManager.keys()].sort().flatMap((key) => {
+      const group = byManager.get(key)!;
+      return [`conflicts with ${printManager(group.owner)}:`, ...group.fields.map((field) => `- ${field}`)];
+    });
+    message = `Apply failed with ${conflicts.length} conflicts: ${lines.join('\n')}`;
+  }
+  // NewApplyConflict (apimachinery/pkg/api/errors): the details carry the causes only.
+  return new ApiError(409, 'Conflict', message, { causes });
+}
+
+export const LAST_APPLIED_ANNOTATION = 'kubectl.kubernetes.io/last-applied-configuration';
+
+/** The manager whose applies the API server reconciles with client-side apply's annotation (lastappliedmanager.go, lastappliedupdater.go). */
+const KUBECTL_APPLY_MANAGER = 'kubectl';
+
+/**
+ * The conflicts client-side apply's history allows, as lastAppliedManager's allowedConflictsFromLastApplied
+ * (apimachinery/pkg/util/managedfields/internal/lastappliedmanager.go): the fields of the
+ * last-applied-configuration annotation whose value the live object still has. An annotation
+ * that is missing, unreadable or of another apiVersion allows none.
+ */
+function allowedByLastApplied(live: KubeObject): Set<string> {
+  const text = live.metadata.annotations?.[LAST_APPLIED_ANNOTATION];
+  if (!text) return new Set();
+  let lastApplied: unknown;
+  try {
+    lastApplied = JSON.parse(text);
+  } catch {
+    return new Set();
+  }
+  if (!isObject(lastApplied) || lastApplied.apiVersion !== live.apiVersion || !isObject(lastApplied.metadata)) return new Set();
+  const config = lastApplied as unknown as KubeObject;
+  return new Set(
+    [...leafPaths(config)].filter((path) => {
+      const segments = JSON.parse(path) as Segments;
+      return isDeepStrictEqual(valueAt(config, segments), valueAt(live, segments));
+    }),
+  );
+}
+
+/** JSON with object keys sorted, as Go's encoding/json writes a map (the annotation is an encoded unstructured object). */
+function sortedJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(sortedJson).join(',')}]`;
+  if (isObject(value))
+    return `{${Object.keys(value)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${sortedJson(value[key])}`)
+      .join(',')}}`;
+  return JSON.stringify(value);
+}
+
+/** lastAppliedUpdater's buildLastApplied: the applied configuration without the annotation itself. */
+function lastAppliedOf(applied: KubeObject): string {
+  const config = structuredClone(applied);
+  if (config.metadata.annotations) delete config.metadata.annotations[LAST_APPLIED_ANNOTATION];
+  return sortedJson(config);
+}
+
 export function serverSideApply(live: KubeObject | undefined, applied: KubeObject, manager: string, force: boolean): KubeObject {
+  // structuredmerge.go: the live object's managedFields are the record; an apply may not send its own.
+  if (applied.metadata.managedFields !== undefined) throw badRequest('metadata.managedFields must be nil');
   const appliedPaths = leafPaths(applied);
   const ownerships = ownershipOf(live);
   const isMine = (o: Ownership): boolean => o.entry.manager === manager && o.entry.operation === 'Apply';
@@ -184,26 +273,17 @@ export function serverSideApply(live: KubeObject | undefined, applied: KubeObjec
     return current !== undefined && !isDeepStrictEqual(current, valueAt(applied, JSON.parse(path) as Segments));
   };
   if (live && !force) {
-    const causes: { reason: string; message: string; field: string }[] = [];
+    let conflicts: Conflict[] = [];
     for (const path of appliedPaths) {
       if (!changes(path)) continue;
-      for (const other of ownerships) {
-        if (isMine(other) || !other.paths.has(path)) continue;
-        causes.push({
-          reason: 'FieldManagerConflict',
-          message: `conflict with "${other.entry.manager}"${other.entry.operation === 'Update' ? ' using ' + other.entry.apiVersion : ''}`,
-          field: displayPath(path),
-        });
-      }
+      for (const other of ownerships) if (!isMine(other) && other.paths.has(path)) conflicts.push({ path, owner: other.entry });
     }
-    if (causes.length > 0) {
-      const summary = causes.map((cause) => `${cause.message}: ${cause.field}`).join('\n- ');
-      throw new ApiError(409, 'Conflict', `Apply failed with ${causes.length} conflict${causes.length > 1 ? 's' : ''}: ${summary}`, {
-        name: applied.metadata.name,
-        kind: applied.kind,
-        causes,
-      });
+    // kubectl's first server-side apply after client-side ones takes over what it applied before.
+    if (conflicts.length > 0 && manager === KUBECTL_APPLY_MANAGER) {
+      const allowed = allowedByLastApplied(live);
+      conflicts = conflicts.filter((conflict) => !allowed.has(conflict.path));
     }
+    if (conflicts.length > 0) throw conflictError(conflicts);
   }
   const result: KubeObject = live ? structuredClone(live) : { apiVersion: applied.apiVersion, kind: applied.kind, metadata: { name: applied.metadata.name } };
   const previous = ownerships.find(isMine);
@@ -228,7 +308,61 @@ export function serverSideApply(live: KubeObject | undefined, applied: KubeObjec
     paths: appliedPaths,
   };
   result.metadata.managedFields = toEntries([...ownerships.filter((o) => !isMine(o)), mine]);
+  // The annotation follows kubectl's applies (its ownership does not change), so a later client-side apply diffs against it.
+  const annotations = result.metadata.annotations;
+  if (manager === KUBECTL_APPLY_MANAGER && annotations?.[LAST_APPLIED_ANNOTATION]) annotations[LAST_APPLIED_ANNOTATION] = lastAppliedOf(applied);
   return result;
+}
+
+/** `[{}]`: the client asks for the record to be dropped (isResetManagedFields). */
+function isReset(entries: readonly unknown[]): boolean {
+  return entries.length === 1 && isObject(entries[0]) && Object.keys(entries[0]).length === 0;
+}
+
+/** Entries as a client sent them, or undefined when one cannot be read (then the live record stands, as DecodeManagedFields failing). */
+function decodeSent(entries: readonly unknown[]): Ownership[] | undefined {
+  const ownerships: Ownership[] = [];
+  for (const entry of entries) {
+    if (!isObject(entry) || typeof entry.manager !== 'string' || !isObject(entry.fieldsV1)) return undefined;
+    ownerships.push({ entry: entry as unknown as ManagedFieldsEntry, paths: fromFieldsV1(entry.fieldsV1 as Record<string, unknown>) });
+  }
+  return ownerships;
+}
+
+/** ValidateManagedFields (apimachinery/pkg/api/validation/objectmeta.go) on what a client sent. */
+function validateSent(object: KubeObject, entries: readonly unknown[]): void {
+  const causes = entries.flatMap((entry, index) => {
+    const operation = isObject(entry) ? entry.operation : undefined;
+    if (operation === 'Apply' || operation === 'Update') return [];
+    const field = `metadata.managedFields[${index}].operation`;
+    return [{ reason: 'FieldValueInvalid', message: `Invalid value: ${JSON.stringify(operation ?? '')}: must be \`Apply\` or \`Update\``, field }];
+  });
+  if (causes.length === 0) return;
+  const text = causes.map((cause) => `${cause.field}: ${cause.message}`);
+  throw new ApiError(
+    422,
+    'Invalid',
+    `${object.kind} ${JSON.stringify(object.metadata.name)} is invalid: ${text.length === 1 ? text[0] : `[${text.join(', ')}]`}`,
+    {
+      name: object.metadata.name,
+      kind: object.kind,
+      causes,
+    },
+  );
+}
+
+/**
+ * The record an ordinary write starts from, as decodeLiveOrNew (apimachinery/pkg/util/managedfields/
+ * internal/fieldmanager.go): managedFields sent with the object replace the live ones (kubectl's
+ * client-side to server-side apply upgrade sends them in a JSON patch), `[{}]` drops them, and a
+ * write to a subresource, or one that sends none, keeps the live ones.
+ */
+function baseOwnership(live: KubeObject | undefined, written: KubeObject, subresource: string | undefined): Ownership[] {
+  const sent: unknown = written.metadata.managedFields;
+  if (subresource || !Array.isArray(sent) || sent.length === 0) return ownershipOf(live);
+  if (isReset(sent)) return [];
+  validateSent(written, sent);
+  return decodeSent(sent) ?? ownershipOf(live);
 }
 
 /** Records an ordinary write (create, update, patch): the manager takes the fields it changed. */
@@ -241,7 +375,7 @@ export function recordUpdate(before: KubeObject | undefined, after: KubeObject, 
     return !isDeepStrictEqual(valueAt(before, segments), valueAt(after, segments));
   });
   const removed = [...beforePaths].filter((path) => !afterPaths.has(path));
-  const ownerships = ownershipOf(before);
+  const ownerships = baseOwnership(before, after, subresource);
   for (const ownership of ownerships) for (const path of [...changed, ...removed]) ownership.paths.delete(path);
   if (changed.length > 0) {
     let mine = ownerships.find((o) => o.entry.manager === manager && o.entry.operation === 'Update');

@@ -1,5 +1,5 @@
 import { ApiError } from './errors.js';
-import { typeByName } from './resources.js';
+import { typeByName, type ResourceType } from './resources.js';
 import type { KubeObject, Store } from './store.js';
 
 /** Who made a request (k8s.io/apiserver user.Info). */
@@ -45,31 +45,12 @@ export function serviceAccountUser(namespace: string, name: string, uid: string)
   };
 }
 
-/**
- * What every authenticated user may do on a fresh cluster: the bootstrap ClusterRoles
- * system:discovery, system:basic-user and system:public-info-viewer, bound to
- * system:authenticated (plugin/pkg/auth/authorizer/rbac/bootstrappolicy/policy.go). Kept here
- * rather than stored, so `kubectl get clusterroles` lists only what the user created.
- */
-const BOOTSTRAP_RULES: { role: string; rules: PolicyRule[] }[] = [
-  {
-    role: 'system:discovery',
-    rules: [
-      {
-        verbs: ['get'],
-        nonResourceURLs: ['/api', '/api/*', '/apis', '/apis/*', '/healthz', '/livez', '/openapi', '/openapi/*', '/readyz', '/version', '/version/'],
-      },
-    ],
-  },
-  {
-    role: 'system:basic-user',
-    rules: [
-      { verbs: ['create'], apiGroups: ['authentication.k8s.io'], resources: ['selfsubjectreviews'] },
-      { verbs: ['create'], apiGroups: ['authorization.k8s.io'], resources: ['selfsubjectaccessreviews', 'selfsubjectrulesreviews'] },
-    ],
-  },
-  { role: 'system:public-info-viewer', rules: [{ verbs: ['get'], nonResourceURLs: ['/healthz', '/livez', '/readyz', '/version', '/version/'] }] },
-];
+export const RBAC_TYPES = {
+  roles: typeByName('roles'),
+  rolebindings: typeByName('rolebindings'),
+  clusterroles: typeByName('clusterroles'),
+  clusterrolebindings: typeByName('clusterrolebindings'),
+};
 
 function matches(values: string[] | undefined, wanted: string): boolean {
   return (values ?? []).some((value) => value === '*' || value === wanted);
@@ -122,16 +103,11 @@ interface RuleSource {
  * rule resolver visits them (rbac/validation/rule.go VisitRulesFor): ClusterRoleBindings, then
  * the RoleBindings of the namespace. A binding to a missing role is an error, not a rule.
  */
-function rulesFor(store: Store, user: UserInfo, namespace: string): { sources: RuleSource[]; errors: string[] } {
+export function rulesFor(store: Store, user: UserInfo, namespace: string): { sources: RuleSource[]; errors: string[] } {
   const sources: RuleSource[] = [];
   const errors: string[] = [];
-  for (const { role, rules } of BOOTSTRAP_RULES) {
-    if (user.groups.includes('system:authenticated')) {
-      sources.push({ describe: `ClusterRoleBinding "${role}" of ClusterRole "${role}" to Group "system:authenticated"`, rules });
-    }
-  }
-  const bindings: KubeObject[] = [...store.list(typeByName('clusterrolebindings'))];
-  if (namespace) bindings.push(...store.list(typeByName('rolebindings'), namespace));
+  const bindings: KubeObject[] = [...store.list(RBAC_TYPES.clusterrolebindings)];
+  if (namespace) bindings.push(...store.list(RBAC_TYPES.rolebindings, namespace));
   for (const binding of bindings) {
     const bindingNamespace = binding.metadata.namespace ?? '';
     const subject = ((binding.subjects ?? []) as Subject[]).find((s) => appliesTo(s, user, bindingNamespace));
@@ -139,8 +115,8 @@ function rulesFor(store: Store, user: UserInfo, namespace: string): { sources: R
     const roleRef = (binding.roleRef ?? {}) as { kind?: string; name?: string };
     const isClusterRole = roleRef.kind === 'ClusterRole';
     const role = isClusterRole
-      ? store.get(typeByName('clusterroles'), undefined, roleRef.name ?? '')
-      : store.get(typeByName('roles'), bindingNamespace, roleRef.name ?? '');
+      ? store.get(RBAC_TYPES.clusterroles, undefined, roleRef.name ?? '')
+      : store.get(RBAC_TYPES.roles, bindingNamespace, roleRef.name ?? '');
     if (!role) {
       errors.push(`${isClusterRole ? 'clusterroles' : 'roles'}.rbac.authorization.k8s.io ${JSON.stringify(roleRef.name ?? '')} not found`);
       continue;
@@ -210,11 +186,42 @@ export function forbidden(user: UserInfo, attributes: RequestAttributes, reason:
   message = message.replace(/[&<>]/g, (c) => SANITIZE[c] ?? c);
   if (reason) message = `${message}: ${reason}`;
   if (attributes.kind === 'nonResource') return new ApiError(403, 'Forbidden', `forbidden: ${message}`, {});
-  const qualified = attributes.group ? `${attributes.resource}.${attributes.group}` : attributes.resource;
-  const subject = attributes.name ? `${qualified} ${JSON.stringify(attributes.name)}` : qualified;
+  return forbiddenObject(attributes.group, attributes.resource, attributes.name, message);
+}
+
+/** apierrors.NewForbidden for an object (or a resource, without a name). */
+export function forbiddenObject(group: string, resource: string, name: string, message: string): ApiError {
+  const qualified = group ? `${resource}.${group}` : resource;
+  const subject = name ? `${qualified} ${JSON.stringify(name)}` : qualified;
   return new ApiError(403, 'Forbidden', `${subject} is forbidden: ${message}`, {
-    ...(attributes.name ? { name: attributes.name } : {}),
-    ...(attributes.group ? { group: attributes.group } : {}),
-    kind: attributes.resource,
+    ...(name ? { name } : {}),
+    ...(group ? { group } : {}),
+    kind: resource,
   });
+}
+
+/**
+ * A server-side apply that creates its object is authorised as `create` as well as `patch`
+ * (staging/src/k8s.io/apiserver/pkg/endpoints/handlers/patch.go: createValidation wrapped by
+ * withAuthorization). The refusal carries only the authorizer's reason, as NewForbidden writes it.
+ */
+export function authorizeCreateOnApply(
+  store: Store,
+  user: UserInfo,
+  route: { type: ResourceType; namespace?: string; subresource?: string },
+  name: string,
+): void {
+  const { group, version, resource } = route.type;
+  const create: RequestAttributes = {
+    kind: 'resource',
+    verb: 'create',
+    group,
+    version,
+    resource,
+    subresource: route.subresource ?? '',
+    namespace: route.namespace ?? '',
+    name,
+  };
+  const decision = authorize(store, user, create);
+  if (!decision.allowed) throw forbiddenObject(group, resource, name, decision.reason);
 }

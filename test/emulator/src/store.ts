@@ -70,6 +70,28 @@ export interface DeleteOptions {
 
 const HISTORY_LIMIT = 5000;
 
+export const FOREGROUND_FINALIZER = 'foregroundDeletion';
+export const ORPHAN_FINALIZER = 'orphan';
+
+/**
+ * The finalizers a delete leaves on an object, as deletionFinalizersForGarbageCollection
+ * (apiserver registry/generic/registry/store.go): Foreground and Orphan become the garbage
+ * collector's finalizer (one excludes the other), Background drops both, no policy keeps them.
+ */
+function deletionFinalizers(finalizers: readonly string[], policy: DeleteOptions['propagationPolicy']): string[] {
+  const others = finalizers.filter((finalizer) => finalizer !== FOREGROUND_FINALIZER && finalizer !== ORPHAN_FINALIZER);
+  switch (policy) {
+    case 'Foreground':
+      return [...others, FOREGROUND_FINALIZER];
+    case 'Orphan':
+      return [...others, ORPHAN_FINALIZER];
+    case 'Background':
+      return others;
+    default:
+      return [...finalizers];
+  }
+}
+
 export function typeKey(type: ResourceType): string {
   return `${type.group}/${type.resource}`;
 }
@@ -185,7 +207,14 @@ export class Store {
     object.metadata.resourceVersion = current.metadata.resourceVersion;
     if (isDeepStrictEqual(object, current)) return structuredClone(current);
     if (options.dryRun) return object;
-    return this.commit('MODIFIED', type, object, current);
+    const updated = this.commit('MODIFIED', type, object, current);
+    // registry/generic/registry/store.go: an object being deleted goes once its last finalizer is removed.
+    // (A pod on a node goes when the kubelet has stopped it, a namespace when it is empty.)
+    const removedElsewhere = (type === TYPES.pods && updated.spec?.nodeName) || type === TYPES.namespaces;
+    if (updated.metadata.deletionTimestamp && !updated.metadata.finalizers?.length && !removedElsewhere) {
+      this.remove(type, updated.metadata.namespace, updated.metadata.name);
+    }
+    return updated;
   }
 
   /** Reads the latest object, applies `change` and writes it back; returns undefined when the object is gone. */
@@ -211,9 +240,17 @@ export class Store {
       return this.commit('MODIFIED', type, current, this.bucket(type).get(objectKey(current.metadata.namespace, name)));
     }
     if (type === TYPES.namespaces) return this.deleteNamespace(current);
-    this.remove(type, current.metadata.namespace, name);
+    const finalizers = deletionFinalizers(current.metadata.finalizers ?? [], options.propagationPolicy);
+    if (finalizers.length > 0) {
+      if (current.metadata.deletionTimestamp && isDeepStrictEqual(finalizers, current.metadata.finalizers)) return current;
+      const previous = this.bucket(type).get(objectKey(current.metadata.namespace, name));
+      current.metadata.finalizers = finalizers;
+      current.metadata.deletionTimestamp ??= now();
+      current.metadata.deletionGracePeriodSeconds ??= 0;
+      return this.commit('MODIFIED', type, current, previous);
+    }
     // Background (the default) is the garbage collector's work, done after the owner is gone (controllers/garbage-collector.ts).
-    if (options.propagationPolicy === 'Orphan' || options.propagationPolicy === 'Foreground') this.collectDependents(current, options.propagationPolicy);
+    this.remove(type, current.metadata.namespace, name);
     return current;
   }
 
@@ -226,26 +263,6 @@ export class Store {
     this.bucket(type).delete(key);
     this.commit('DELETED', type, removed, current, false);
     if (namespace && type.namespaced) this.finishNamespaceIfEmpty(namespace);
-  }
-
-  private collectDependents(owner: KubeObject, policy: 'Background' | 'Foreground' | 'Orphan'): void {
-    const uid = owner.metadata.uid;
-    for (const [, bucket] of this.objects) {
-      for (const dependent of [...bucket.values()]) {
-        const references = dependent.metadata.ownerReferences ?? [];
-        if (!references.some((reference) => reference.uid === uid)) continue;
-        const type = this.typeOf(dependent);
-        if (!type) continue;
-        if (policy === 'Orphan') {
-          this.mutate(type, dependent.metadata.namespace, dependent.metadata.name, (object) => {
-            object.metadata.ownerReferences = references.filter((reference) => reference.uid !== uid);
-            if (object.metadata.ownerReferences.length === 0) delete object.metadata.ownerReferences;
-          });
-        } else if (this.get(type, dependent.metadata.namespace, dependent.metadata.name)) {
-          this.delete(type, dependent.metadata.namespace, dependent.metadata.name, { propagationPolicy: 'Background' });
-        }
-      }
-    }
   }
 
   private deleteNamespace(namespace: KubeObject): KubeObject {

@@ -1,4 +1,6 @@
+import { KeyedObject, type KeyedJson } from './duplicate-keys.js';
 import { ApiError } from './errors.js';
+import { invalidValue, otherKindCauses, type Cause } from './kind-validation.js';
 import type { ResourceType } from './resources.js';
 import type { KubeObject } from './store.js';
 
@@ -44,6 +46,69 @@ const POD_SPEC = fields(
   { containers: [CONTAINER], initContainers: [CONTAINER] },
 );
 const TEMPLATE = { metadata: METADATA, spec: POD_SPEC };
+const LABEL_SELECTOR = fields('matchLabels', { matchExpressions: [fields('key operator values')] });
+const JOB_SPEC = fields(
+  'parallelism completions activeDeadlineSeconds podFailurePolicy successPolicy backoffLimit backoffLimitPerIndex maxFailedIndexes manualSelector ttlSecondsAfterFinished completionMode suspend podReplacementPolicy managedBy',
+  { selector: LABEL_SELECTOR, template: TEMPLATE },
+);
+const SCALING_RULES = fields('stabilizationWindowSeconds selectPolicy tolerance', { policies: [fields('type value periodSeconds')] });
+const METRIC_TARGET = fields('type value averageValue averageUtilization');
+const NETWORK_POLICY_PORT = fields('protocol port endPort');
+const NETWORK_POLICY_PEER = fields('', { podSelector: LABEL_SELECTOR, namespaceSelector: LABEL_SELECTOR, ipBlock: fields('cidr except') });
+const INGRESS_BACKEND = fields('resource', { service: fields('name', { port: fields('name number') }) });
+const POLICY_RULE = fields('verbs apiGroups resources resourceNames nonResourceURLs');
+const BINDING: Record<string, Shape> = { roleRef: fields('apiGroup kind name'), subjects: [fields('kind apiGroup name namespace')] };
+/** Other kinds, to their spec's first levels and deeper where the suite's manifests go (batch/v1, autoscaling/v2, policy/v1, networking/v1, core/v1, rbac/v1 types.go). */
+const OTHER_SHAPES: Record<string, Record<string, Shape>> = {
+  Job: { spec: JOB_SPEC, status: true },
+  CronJob: {
+    spec: fields('schedule timeZone startingDeadlineSeconds concurrencyPolicy suspend successfulJobsHistoryLimit failedJobsHistoryLimit', {
+      jobTemplate: { metadata: METADATA, spec: JOB_SPEC },
+    }),
+    status: true,
+  },
+  HorizontalPodAutoscaler: {
+    spec: fields('minReplicas maxReplicas', {
+      scaleTargetRef: fields('kind name apiVersion'),
+      metrics: [
+        fields('type object pods external', {
+          resource: fields('name', { target: METRIC_TARGET }),
+          containerResource: fields('name container', { target: METRIC_TARGET }),
+        }),
+      ],
+      behavior: { scaleUp: SCALING_RULES, scaleDown: SCALING_RULES },
+    }),
+    status: true,
+  },
+  PodDisruptionBudget: { spec: fields('minAvailable maxUnavailable unhealthyPodEvictionPolicy', { selector: LABEL_SELECTOR }), status: true },
+  NetworkPolicy: {
+    spec: fields('policyTypes', {
+      podSelector: LABEL_SELECTOR,
+      ingress: [{ ports: [NETWORK_POLICY_PORT], from: [NETWORK_POLICY_PEER] }],
+      egress: [{ ports: [NETWORK_POLICY_PORT], to: [NETWORK_POLICY_PEER] }],
+    }),
+  },
+  Ingress: {
+    spec: fields('ingressClassName', {
+      defaultBackend: INGRESS_BACKEND,
+      tls: [fields('hosts secretName')],
+      rules: [fields('host', { http: { paths: [fields('path pathType', { backend: INGRESS_BACKEND })] } })],
+    }),
+    status: true,
+  },
+  PersistentVolumeClaim: {
+    spec: fields('accessModes volumeName storageClassName volumeMode dataSource dataSourceRef volumeAttributesClassName', {
+      selector: LABEL_SELECTOR,
+      resources: fields('limits requests'),
+    }),
+    status: true,
+  },
+  ServiceAccount: { secrets: [fields('kind namespace name uid apiVersion resourceVersion fieldPath')], imagePullSecrets: [fields('name')] },
+  Role: { rules: [POLICY_RULE] },
+  ClusterRole: { rules: [POLICY_RULE], aggregationRule: { clusterRoleSelectors: [LABEL_SELECTOR] } },
+  RoleBinding: BINDING,
+  ClusterRoleBinding: BINDING,
+};
 const SHAPES: Record<string, Record<string, Shape>> = {
   Pod: { spec: POD_SPEC, status: true },
   Deployment: {
@@ -82,53 +147,136 @@ interface UnknownField {
   key: string;
 }
 
-function unknownIn(value: unknown, shape: Shape, path: string, found: UnknownField[]): void {
+function unknownIn(value: unknown, shape: Shape, path: string, found: UnknownField[], sorted: boolean): void {
   if (shape === true) return;
   if (Array.isArray(shape)) {
-    if (Array.isArray(value)) value.forEach((item, index) => unknownIn(item, shape[0], `${path}[${index}]`, found));
+    if (Array.isArray(value)) value.forEach((item, index) => unknownIn(item, shape[0], `${path}[${index}]`, found, sorted));
     return;
   }
   if (!isObject(value)) return;
-  for (const [key, inner] of Object.entries(value)) {
+  const keys = sorted ? Object.keys(value).sort() : Object.keys(value);
+  for (const key of keys) {
     const field = path ? `${path}.${key}` : key;
     const known = shape[key];
     if (known === undefined) found.push({ path: field, parent: value, key });
-    else unknownIn(inner, known, field, found);
+    else unknownIn(value[key], known, field, found, sorted);
   }
 }
 
-/** Every field the API server would not decode, as strict decoding names them (`spec.template.spec.containers[0].imagePullPolcy`). */
-function unknownFields(type: ResourceType, object: KubeObject): UnknownField[] {
-  const top: Record<string, Shape> = {
+function topShape(type: ResourceType): Record<string, Shape> {
+  return {
     apiVersion: true,
     kind: true,
     metadata: METADATA,
     ...Object.fromEntries(type.fields.map((f) => [f, true as Shape])),
     ...SHAPES[type.kind],
+    ...OTHER_SHAPES[type.kind],
   };
+}
+
+/** Every field the API server would not decode, as strict decoding names them (`spec.template.spec.containers[0].imagePullPolcy`). */
+function unknownFields(type: ResourceType, object: KubeObject, sorted = false): UnknownField[] {
   const found: UnknownField[] = [];
-  unknownIn(object, top, '', found);
+  unknownIn(object, topShape(type), '', found, sorted);
   return found;
 }
 
+/** sigs.k8s.io/json keeps at most 100 strict errors, each once. */
+const MAX_STRICT_ERRORS = 100;
+
+function strictIn(node: KeyedJson, shape: Shape, path: string, found: Set<string>): void {
+  if (found.size >= MAX_STRICT_ERRORS) return;
+  if (Array.isArray(node)) {
+    const itemShape = Array.isArray(shape) ? shape[0] : true;
+    node.forEach((item, index) => strictIn(item, itemShape, `${path}[${index}]`, found));
+    return;
+  }
+  if (!(node instanceof KeyedObject)) return;
+  const struct = shape !== true && !Array.isArray(shape) ? shape : undefined;
+  const seen = new Set<string>();
+  for (const [key, value] of node.entries) {
+    const field = path ? `${path}.${key}` : key;
+    const known = struct ? struct[key] : true;
+    // A field the type does not have is skipped whole: its duplicates go unreported.
+    if (known === undefined) {
+      found.add(`unknown field ${JSON.stringify(field)}`);
+      continue;
+    }
+    if (seen.has(key)) found.add(`duplicate field ${JSON.stringify(field)}`);
+    seen.add(key);
+    strictIn(value, known, field, found);
+  }
+}
+
 /**
- * `fieldValidation`: Strict rejects unknown fields with the decoder's 400, Warn (the default when
- * the parameter is absent) drops them with one `Warning` header each, Ignore drops them silently, as the API reference for the parameter describes (Strict/Warn/Ignore, default Warn).
- * Returns the warnings to send.
+ * Strict decoding of a JSON body into the kind, as sigs.k8s.io/json's UnmarshalStrict reports it
+ * (internal/golang/encoding/json/kubernetes_patch.go): unknown and duplicate fields in document
+ * order, by path; maps and untyped values have their duplicates reported too.
  */
-export function checkFieldValidation(type: ResourceType, object: KubeObject, mode: string | null): string[] {
+export function strictDecodingErrors(type: ResourceType, body: KeyedJson): string[] {
+  const found = new Set<string>();
+  strictIn(body, topShape(type), '', found);
+  return [...found];
+}
+
+/** Duplicate keys in a patch, decoded into a map (patch.go's kjson.UnmarshalStrict into map[string]interface{}). */
+export function patchDuplicateErrors(patch: KeyedJson): string[] {
+  const found = new Set<string>();
+  strictIn(patch, true, '', found);
+  return [...found];
+}
+
+const JSON_PATCH_OPERATION: Shape = [fields('op path from', { value: true })];
+
+/** A JSON patch's operations decoded strictly, each error prefixed `json patch` (patch.go applyJSPatch). */
+export function jsonPatchStrictErrors(patch: KeyedJson): string[] {
+  const found = new Set<string>();
+  strictIn(patch, JSON_PATCH_OPERATION, '', found);
+  return [...found].map((error) => `json patch ${error}`);
+}
+
+/** The unknown fields of an object the server re-encoded from a map (a patched object, YAML turned into JSON): keys in sorted order. */
+export function sortedUnknownFieldErrors(type: ResourceType, object: KubeObject): string[] {
+  return unknownFields(type, object, true).map((field) => `unknown field "${field.path}"`);
+}
+
+const YAML_ERRORS_PREFIX = 'yaml: unmarshal errors:\n';
+
+/** One error of go-yaml v2 listing its duplicate keys (yaml.TypeError). */
+export function yamlStrictError(lines: string[]): string | undefined {
+  return lines.length > 0 ? `${YAML_ERRORS_PREFIX}  ${lines.join('\n  ')}` : undefined;
+}
+
+/** parseYAMLWarnings (apiserver endpoints/handlers/helpers.go): a YAML error becomes one warning per line. */
+export function strictDecodingWarnings(error: string): string[] {
+  const start = error.indexOf(YAML_ERRORS_PREFIX);
+  if (start < 0) return [error];
+  return error
+    .slice(start + YAML_ERRORS_PREFIX.length)
+    .split('\n')
+    .map((line) => line.trim());
+}
+
+/**
+ * `fieldValidation`: Strict rejects unknown and duplicate fields with the decoder's 400, Warn (the
+ * default when the parameter is absent) drops unknown fields with one `Warning` header each,
+ * Ignore drops them silently, as the API reference for the parameter describes (Strict/Warn/
+ * Ignore, default Warn). `reported` is what strict decoding of the request body found, when the
+ * caller read it; else the unknown fields of the object. Returns the warnings to send.
+ */
+export function checkFieldValidation(type: ResourceType, object: KubeObject, mode: string | null, reported?: string[]): string[] {
   const found = unknownFields(type, object);
-  const unknown = found.map((field) => `unknown field "${field.path}"`);
-  if (unknown.length === 0) return [];
+  const errors = reported ?? found.map((field) => `unknown field "${field.path}"`);
   if (mode !== 'Strict') {
     // What the decoder does not know is not stored.
     for (const field of found) delete field.parent[field.key];
-    return mode === 'Ignore' ? [] : unknown;
+    return mode === 'Ignore' ? [] : errors.flatMap(strictDecodingWarnings);
   }
+  if (errors.length === 0) return [];
   throw new ApiError(
     400,
     'BadRequest',
-    `${type.kind} in version "${type.version}" cannot be handled as a ${type.kind}: strict decoding error: ${unknown.join(', ')}`,
+    `${type.kind} in version "${type.version}" cannot be handled as a ${type.kind}: strict decoding error: ${errors.join(', ')}`,
   );
 }
 
@@ -148,16 +296,6 @@ const SUBDOMAIN_MESSAGE =
 const DNS1035_MESSAGE =
   "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')";
 const PORT_MESSAGE = 'must be between 1 and 65535, inclusive';
-
-interface Cause {
-  field: string;
-  message: string;
-}
-
-const invalidValue = (field: string, value: unknown, detail: string): Cause => ({
-  field,
-  message: `Invalid value: ${typeof value === 'string' ? JSON.stringify(value) : String(value)}: ${detail}`,
-});
 
 /** validation.IsValidPortName (apimachinery/pkg/util/validation): its first complaint. */
 function portNameProblem(name: string): string | undefined {
@@ -244,7 +382,9 @@ export function validateValues(type: ResourceType, object: KubeObject): void {
       causes.push(invalidValue('metadata.name', name, SUBDOMAIN_MESSAGE));
   }
   if (type.kind === 'Pod') causes.push(...podSpecCauses(object.spec, 'spec'));
-  if (['Deployment', 'ReplicaSet', 'StatefulSet'].includes(type.kind)) causes.push(...podSpecCauses(object.spec?.template?.spec, 'spec.template.spec'));
+  if (['Deployment', 'ReplicaSet', 'StatefulSet', 'Job'].includes(type.kind)) causes.push(...podSpecCauses(object.spec?.template?.spec, 'spec.template.spec'));
+  if (type.kind === 'CronJob') causes.push(...podSpecCauses(object.spec?.jobTemplate?.spec?.template?.spec, 'spec.jobTemplate.spec.template.spec'));
+  causes.push(...otherKindCauses(type.kind, object));
   if (type.kind === 'Service' && Array.isArray(object.spec?.ports)) {
     (object.spec.ports as unknown[]).forEach((port, index) => {
       if (!isObject(port)) return;
@@ -259,6 +399,6 @@ export function validateValues(type: ResourceType, object: KubeObject): void {
     name,
     ...(type.group ? { group: type.group } : {}),
     kind: type.kind,
-    causes: causes.map((cause) => ({ reason: 'FieldValueInvalid', message: cause.message, field: cause.field })),
+    causes: causes.map((cause) => ({ reason: cause.reason, message: cause.message, field: cause.field })),
   });
 }

@@ -175,3 +175,122 @@ describe('ServiceAccount tokens and RBAC, through the real kubectl', () => {
     expect(tooShort.stderr).toContain('may not specify a duration less than 10 minutes');
   });
 });
+
+const applyAsAdmin = async (...documents: object[]) => {
+  const result = await cluster.kubectl(['apply', '--server-side', '--force-conflicts', '--field-manager=setup', '-f', '-'], {
+    input: documents.map((d) => YAML.stringify(d)).join('---\n'),
+  });
+  expect(result.code, result.stderr).toBe(0);
+};
+
+const role = (kind: 'Role' | 'ClusterRole', name: string, rules: object[], labels: Record<string, string> = {}) => ({
+  apiVersion: 'rbac.authorization.k8s.io/v1',
+  kind,
+  metadata: { name, ...(kind === 'Role' ? { namespace: 'rbac' } : {}), labels },
+  rules,
+});
+
+const binding = (name: string, roleKind: 'Role' | 'ClusterRole', roleName: string, account: string) => ({
+  apiVersion: 'rbac.authorization.k8s.io/v1',
+  kind: 'RoleBinding',
+  metadata: { name, namespace: 'rbac' },
+  roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: roleKind, name: roleName },
+  subjects: [{ kind: 'ServiceAccount', name: account, namespace: 'rbac' }],
+});
+
+describe('default roles, aggregation, create on apply and escalation prevention', () => {
+  const canI = async (kubeconfig: string, ...args: string[]) =>
+    (await cluster.kubectl(['--kubeconfig', kubeconfig, 'auth', 'can-i', ...args, '-n', 'rbac'])).stdout.trim();
+
+  it('bootstraps cluster-admin, admin, edit and view, and aggregates labelled ClusterRoles into them', async () => {
+    const listed = await cluster.kubectl(['get', 'clusterroles', '-o', 'name']);
+    for (const name of ['admin', 'cluster-admin', 'edit', 'view', 'system:discovery', 'system:basic-user', 'system:aggregate-to-edit'])
+      expect(listed.stdout).toContain(`clusterrole.rbac.authorization.k8s.io/${name}\n`);
+    const bindings = await cluster.kubectl(['get', 'clusterrolebinding', 'cluster-admin', '-o', 'jsonpath={.subjects[0].name}']);
+    expect(bindings.stdout).toBe('system:masters');
+
+    const editor = await limitedKubeconfig(cluster, 'rbac', 'editor', { clusterRole: 'edit' }, path.join(directory, 'editor.kubeconfig'));
+    const viewer = await limitedKubeconfig(cluster, 'rbac', 'viewer', { clusterRole: 'view' }, path.join(directory, 'viewer.kubeconfig'));
+    expect(await canI(editor, 'patch', 'deployments.apps')).toBe('yes');
+    expect(await canI(editor, 'list', 'pods')).toBe('yes'); // from view, aggregated into edit
+    expect(await canI(editor, 'create', 'roles.rbac.authorization.k8s.io')).toBe('no'); // admin only
+    expect(await canI(viewer, 'list', 'deployments.apps')).toBe('yes');
+    expect(await canI(viewer, 'patch', 'deployments.apps')).toBe('no');
+    expect(await canI(viewer, 'get', 'secrets')).toBe('no');
+
+    // A ClusterRole labelled aggregate-to-view reaches view, edit (which aggregates view) and admin.
+    await applyAsAdmin(
+      role('ClusterRole', 'gateway-api-view', [{ apiGroups: ['gateway.networking.k8s.io'], resources: ['httproutes'], verbs: ['get'] }], {
+        'rbac.authorization.k8s.io/aggregate-to-view': 'true',
+      }),
+    );
+    await expect.poll(() => canI(editor, 'get', 'httproutes.gateway.networking.k8s.io')).toBe('yes');
+    expect(await canI(viewer, 'get', 'httproutes.gateway.networking.k8s.io')).toBe('yes');
+    const admin = await cluster.kubectl(['get', 'clusterrole', 'admin', '-o', 'json']);
+    expect(JSON.stringify(JSON.parse(admin.stdout).rules)).toContain('"httproutes"');
+    expect((await cluster.kubectl(['delete', 'clusterrole', 'gateway-api-view'])).code).toBe(0);
+    await expect.poll(() => canI(editor, 'get', 'httproutes.gateway.networking.k8s.io')).toBe('no');
+  });
+
+  it('authorises a server-side apply that creates as create, and one that changes as patch', async () => {
+    const patcher = await limitedKubeconfig(
+      cluster,
+      'rbac',
+      'patcher',
+      [{ apiGroups: [''], resources: ['configmaps'], verbs: ['get', 'patch'] }],
+      path.join(directory, 'patcher.kubeconfig'),
+    );
+    const configMap = (name: string) => JSON.stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: 'rbac' }, data: { a: 'b' } });
+    const created = await cluster.kubectl(['--kubeconfig', patcher, 'apply', '--server-side', '-f', '-'], { input: configMap('fresh') });
+    expect(created.code).toBe(1);
+    expect(created.stderr).toContain('Error from server (Forbidden): configmaps "fresh" is forbidden: ');
+    expect((await cluster.kubectl(['get', 'configmap', 'fresh', '-n', 'rbac'])).code).toBe(1);
+    await applyAsAdmin({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'existing', namespace: 'rbac' }, data: { a: 'a' } });
+    const changed = await cluster.kubectl(['--kubeconfig', patcher, 'apply', '--server-side', '--force-conflicts', '-f', '-'], { input: configMap('existing') });
+    expect(changed.code, changed.stderr).toBe(0);
+  });
+
+  it('refuses a Role with rules the user does not hold unless it may escalate, and a binding unless it may bind', async () => {
+    const roleWriter = [
+      { apiGroups: ['rbac.authorization.k8s.io'], resources: ['roles', 'rolebindings'], verbs: ['create', 'get', 'patch'] },
+      { apiGroups: ['apps'], resources: ['deployments'], verbs: ['get', 'list'] },
+    ];
+    const writer = await limitedKubeconfig(cluster, 'rbac', 'role-writer', roleWriter, path.join(directory, 'role-writer.kubeconfig'));
+    const create = (document: object) => cluster.kubectl(['--kubeconfig', writer, 'create', '-f', '-'], { input: JSON.stringify(document) });
+
+    expect((await create(role('Role', 'reader', [{ apiGroups: ['apps'], resources: ['deployments'], verbs: ['get'] }]))).code).toBe(0);
+    const escalating = await create(
+      role('Role', 'deleter', [{ apiGroups: ['apps'], resources: ['deployments', 'replicasets'], verbs: ['get', 'delete', 'patch'] }]),
+    );
+    expect(escalating.code).toBe(1);
+    expect(escalating.stderr).toContain(
+      'roles.rbac.authorization.k8s.io "deleter" is forbidden: user "system:serviceaccount:rbac:role-writer" (groups=["system:serviceaccounts" "system:serviceaccounts:rbac" "system:authenticated"]) is attempting to grant RBAC permissions not currently held:\n' +
+        '{APIGroups:["apps"], Resources:["deployments"], Verbs:["delete" "patch"]}\n' +
+        '{APIGroups:["apps"], Resources:["replicasets"], Verbs:["get" "delete" "patch"]}',
+    );
+    // An apply that would widen an existing Role is an update, refused the same way.
+    const widened = await cluster.kubectl(['--kubeconfig', writer, 'apply', '--server-side', '--force-conflicts', '-f', '-'], {
+      input: JSON.stringify(role('Role', 'reader', [{ apiGroups: ['apps'], resources: ['deployments'], verbs: ['*'] }])),
+    });
+    expect(widened.stderr).toContain(
+      'is attempting to grant RBAC permissions not currently held:\n{APIGroups:["apps"], Resources:["deployments"], Verbs:["*"]}',
+    );
+
+    // Binding the edit ClusterRole grants far more than the writer holds; binding `reader` does not.
+    const bindEdit = await create(binding('writer-edit', 'ClusterRole', 'edit', 'role-writer'));
+    expect(bindEdit.stderr).toContain('rolebindings.rbac.authorization.k8s.io "writer-edit" is forbidden: user "system:serviceaccount:rbac:role-writer"');
+    expect((await create(binding('writer-reader', 'Role', 'reader', 'viewer'))).code).toBe(0);
+
+    await applyAsAdmin(
+      role('Role', 'role-writer', [
+        ...roleWriter,
+        { apiGroups: ['rbac.authorization.k8s.io'], resources: ['roles'], verbs: ['escalate'] },
+        { apiGroups: ['rbac.authorization.k8s.io'], resources: ['clusterroles'], verbs: ['bind'], resourceNames: ['edit'] },
+      ]),
+    );
+    const allowedEscalation = await create(role('Role', 'deleter', [{ apiGroups: ['apps'], resources: ['deployments'], verbs: ['delete'] }]));
+    expect(allowedEscalation.code, allowedEscalation.stderr).toBe(0);
+    const allowedBinding = await create(binding('writer-edit', 'ClusterRole', 'edit', 'role-writer'));
+    expect(allowedBinding.code, allowedBinding.stderr).toBe(0);
+  });
+});

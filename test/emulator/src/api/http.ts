@@ -1,6 +1,7 @@
 import type http from 'node:http';
 import { ApiError, badRequest } from '../errors.js';
 import type { Json } from '../patch.js';
+import type { UserInfo } from '../rbac.js';
 
 /** A request whose body has been read. */
 export interface Request {
@@ -8,6 +9,8 @@ export interface Request {
   url: URL;
   headers: http.IncomingHttpHeaders;
   body: Buffer;
+  /** Who sent it, for the checks the registry makes beyond the request's verb (create on apply, RBAC escalation). */
+  user: UserInfo;
 }
 
 const MAX_BODY_BYTES = 16 * 1024 * 1024;

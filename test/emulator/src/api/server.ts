@@ -60,7 +60,7 @@ async function handle(backend: ApiBackend, authenticator: Authenticator, req: ht
     proxy(backend, route, req, res, url);
     return;
   }
-  const request: Request = { method: req.method ?? 'GET', url, headers: req.headers, body: await readBody(req) };
+  const request: Request = { method: req.method ?? 'GET', url, headers: req.headers, body: await readBody(req), user };
   if (!route) {
     serveDiscovery(path, request, res);
     return;

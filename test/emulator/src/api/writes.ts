@@ -1,11 +1,24 @@
 import type http from 'node:http';
 import YAML from 'yaml';
 import { admit, assertKind } from '../defaults.js';
-import { checkFieldValidation, validateValues, warningHeader } from '../validation.js';
+import {
+  checkFieldValidation,
+  jsonPatchStrictErrors,
+  patchDuplicateErrors,
+  sortedUnknownFieldErrors,
+  strictDecodingErrors,
+  strictDecodingWarnings,
+  validateValues,
+  warningHeader,
+  yamlStrictError,
+} from '../validation.js';
+import { parseKeyedJson, yamlDuplicateKeys } from '../duplicate-keys.js';
 import { ApiError, badRequest } from '../errors.js';
 import { recordUpdate, serverSideApply } from '../managed-fields.js';
 import { applyJsonPatch, applyMergePatch, applyStrategicMergePatch, type Json } from '../patch.js';
 import { decodeProtobufObject } from '../protobuf.js';
+import { authorizeCreateOnApply } from '../rbac.js';
+import { preventEscalation } from '../rbac-escalation.js';
 import type { ResourceType } from '../resources.js';
 import type { KubeObject } from '../store.js';
 import type { ApiBackend } from './backend.js';
@@ -19,41 +32,70 @@ function checkNamespace(route: { namespace?: string }, object: KubeObject): void
   if (route.namespace) object.metadata.namespace = route.namespace;
 }
 
+function mediaType(request: Request): string {
+  return (
+    String(request.headers['content-type'] ?? '')
+      .split(';')[0]
+      ?.trim() ?? ''
+  );
+}
+
+const isYaml = (request: Request): boolean => mediaType(request) === 'application/yaml';
+
 function parseObject(request: Request): KubeObject {
-  const isProtobuf = String(request.headers['content-type'] ?? '').includes('protobuf');
-  const object = isProtobuf ? decodeProtobufObject(request.body) : (parseJsonBody(request) as unknown as KubeObject);
+  let object: KubeObject;
+  if (mediaType(request).includes('protobuf')) object = decodeProtobufObject(request.body);
+  else if (isYaml(request)) object = parseYamlBody(request) as KubeObject;
+  else object = parseJsonBody(request) as unknown as KubeObject;
   if (!object || typeof object !== 'object' || Array.isArray(object)) throw badRequest('the request body must be an object');
   object.metadata ??= { name: '' };
   return object;
 }
 
-/** Unknown fields at every depth the emulator models (a 400 or `Warning` headers), then the values a real server validates. */
-function validateFields(type: ResourceType, object: KubeObject, request: Request, res: http.ServerResponse): void {
-  const warnings = checkFieldValidation(type, object, request.url.searchParams.get('fieldValidation'));
-  if (warnings.length > 0) res.setHeader('Warning', warnings.map(warningHeader));
+/** An `application/yaml` body, as the YAML serializer's non-strict YAMLToJSON reads it (a repeated key keeps its last value). */
+function parseYamlBody(request: Request): unknown {
+  try {
+    return YAML.parse(request.body.toString('utf8'), { uniqueKeys: false });
+  } catch (error) {
+    throw badRequest(`error converting YAML to JSON: ${(error as Error).message}`);
+  }
+}
+
+/** What strict decoding of a whole object in the body finds (json.go's Serializer.unmarshal), or undefined for protobuf. */
+function bodyDecodingErrors(type: ResourceType, request: Request, object: KubeObject): string[] | undefined {
+  if (mediaType(request).includes('protobuf')) return undefined;
+  if (!isYaml(request)) return strictDecodingErrors(type, parseKeyedJson(request.body.toString('utf8')));
+  // YAMLToJSONStrict's error first, then the unknown fields of the converted (key-sorted) JSON.
+  const duplicates = yamlStrictError(yamlDuplicateKeys(request.body.toString('utf8')));
+  return [...(duplicates ? [duplicates] : []), ...sortedUnknownFieldErrors(type, object)];
+}
+
+/** Unknown and duplicate fields at every depth the emulator models (a 400 or `Warning` headers), then the values a real server validates. */
+function validateFields(type: ResourceType, object: KubeObject, request: Request, res: http.ServerResponse, decodingErrors?: string[]): void {
+  const mode = request.url.searchParams.get('fieldValidation');
+  addWarnings(res, checkFieldValidation(type, object, mode, mode === 'Ignore' ? undefined : decodingErrors));
   validateValues(type, object);
 }
 
-/** Admission warnings as the API server sends them: one `Warning: 299 - "text"` header each, which kubectl prints as `Warning: text`. */
-function setWarnings(res: http.ServerResponse, warnings: readonly string[]): void {
-  if (warnings.length > 0)
-    res.setHeader(
-      'Warning',
-      warnings.map((warning) => `299 - ${JSON.stringify(warning)}`),
-    );
+/** Warnings as the API server sends them: one `Warning: 299 - "text"` header each, which kubectl prints as `Warning: text`. */
+function addWarnings(res: http.ServerResponse, warnings: readonly string[]): void {
+  if (warnings.length === 0) return;
+  const existing = res.getHeader('Warning');
+  const previous = Array.isArray(existing) ? existing : existing === undefined ? [] : [String(existing)];
+  res.setHeader('Warning', [...previous, ...warnings.map(warningHeader)]);
 }
 
 /** POST on a collection. */
 export function create(backend: ApiBackend, type: ResourceType, namespace: string | undefined, request: Request, res: http.ServerResponse): void {
   const object = parseObject(request);
   assertKind(type, object);
-  validateFields(type, object, request, res);
+  validateFields(type, object, request, res, bodyDecodingErrors(type, request, object));
   checkNamespace({ ...(namespace ? { namespace } : {}) }, object);
   delete object.metadata.resourceVersion;
-  delete object.metadata.managedFields;
+  preventEscalation(backend.store, request.user, { type, namespace: namespace ?? '', requestName: '', next: object, current: undefined });
   const warnings = admit(type, object, undefined, backend.admission);
   recordUpdate(undefined, object, fieldManager(request));
-  setWarnings(res, warnings);
+  addWarnings(res, warnings);
   sendJson(res, 201, backend.store.create(type, object, { dryRun: isDryRun(request) }));
 }
 
@@ -74,16 +116,16 @@ export function replace(backend: ApiBackend, route: ResourceRoute, name: string,
   const { store } = backend;
   const object = parseObject(request);
   assertKind(route.type, object);
-  validateFields(route.type, object, request, res);
+  validateFields(route.type, object, request, res, bodyDecodingErrors(route.type, request, object));
   checkNamespace(route, object);
   if (object.metadata.name !== name) throw badRequest(`the name of the object (${object.metadata.name}) does not match the name on the URL (${name})`);
   const current = store.mustGet(route.type, route.namespace, name);
-  object.metadata.managedFields = current.metadata.managedFields ?? [];
   const next = keepOtherHalf(route.type, route.subresource, object, current);
   write(backend, route, current, next, request, res);
 }
 
 function write(backend: ApiBackend, route: ResourceRoute, current: KubeObject, next: KubeObject, request: Request, res: http.ServerResponse): void {
+  preventEscalation(backend.store, request.user, { type: route.type, namespace: route.namespace ?? '', requestName: current.metadata.name, next, current });
   admit(route.type, next, current, backend.admission);
   recordUpdate(current, next, fieldManager(request), route.subresource);
   sendJson(res, 200, backend.store.update(route.type, next, { dryRun: isDryRun(request) }));
@@ -92,12 +134,12 @@ function write(backend: ApiBackend, route: ResourceRoute, current: KubeObject, n
 /** PATCH: JSON merge, strategic merge and JSON patch, or server-side apply. */
 export function patch(backend: ApiBackend, route: ResourceRoute, name: string, request: Request, res: http.ServerResponse): void {
   const { store } = backend;
-  const contentType = String(request.headers['content-type'] ?? '')
-    .split(';')[0]
-    ?.trim();
+  const contentType = mediaType(request);
   if (contentType === 'application/apply-patch+yaml') return apply(backend, route, name, request, res);
   const current = store.mustGet(route.type, route.namespace, name);
   const body = parseJsonBody(request);
+  const keyedBody = parseKeyedJson(request.body.toString('utf8'));
+  let patchErrors = patchDuplicateErrors(keyedBody);
   let patched: KubeObject;
   switch (contentType) {
     case 'application/merge-patch+json':
@@ -116,6 +158,8 @@ export function patch(backend: ApiBackend, route: ResourceRoute, name: string, r
       break;
     case 'application/json-patch+json':
       patched = applyJsonPatch(current, body);
+      // patch.go decodes the operations strictly ([]jsonPatchOp); the patched object's duplicates are gone.
+      patchErrors = jsonPatchStrictErrors(keyedBody);
       break;
     default:
       throw new ApiError(
@@ -128,9 +172,19 @@ export function patch(backend: ApiBackend, route: ResourceRoute, name: string, r
   if (patched.metadata.name !== name || (route.namespace && patched.metadata.namespace !== route.namespace)) {
     throw badRequest('metadata.name and metadata.namespace cannot be changed by a patch');
   }
-  validateFields(route.type, patched, request, res);
+  // patch.go: the patch's own strict errors, then the unknown fields of the patched object re-encoded from a map.
+  validateFields(route.type, patched, request, res, [...patchErrors, ...sortedUnknownFieldErrors(route.type, patched)]);
   const next = keepOtherHalf(route.type, route.subresource, patched, current);
   write(backend, route, current, next, request, res);
+}
+
+/** applyPatcher (patch.go): after the apply, yaml.UnmarshalStrict of the body finds repeated keys. */
+function checkApplyDuplicates(request: Request, res: http.ServerResponse): void {
+  const mode = request.url.searchParams.get('fieldValidation');
+  const error = mode === 'Ignore' ? undefined : yamlStrictError(yamlDuplicateKeys(request.body.toString('utf8')));
+  if (!error) return;
+  if (mode === 'Strict') throw badRequest(`error strict decoding YAML: error converting YAML to JSON: ${error}`);
+  addWarnings(res, strictDecodingWarnings(error));
 }
 
 function apply(backend: ApiBackend, route: ResourceRoute, name: string, request: Request, res: http.ServerResponse): void {
@@ -139,7 +193,7 @@ function apply(backend: ApiBackend, route: ResourceRoute, name: string, request:
   if (!manager) throw badRequest('PATCH /apply requires a non-empty fieldManager query parameter');
   let applied: KubeObject;
   try {
-    applied = YAML.parse(request.body.toString('utf8')) as KubeObject;
+    applied = YAML.parse(request.body.toString('utf8'), { uniqueKeys: false }) as KubeObject;
   } catch (error) {
     throw badRequest(`error decoding YAML: ${(error as Error).message}`);
   }
@@ -152,10 +206,13 @@ function apply(backend: ApiBackend, route: ResourceRoute, name: string, request:
   const current = store.get(route.type, route.namespace, name);
   const force = request.url.searchParams.get('force') === 'true';
   const merged = serverSideApply(current, applied, manager, force);
+  checkApplyDuplicates(request, res);
   if (route.namespace) merged.metadata.namespace = route.namespace;
+  preventEscalation(backend.store, request.user, { type: route.type, namespace: route.namespace ?? '', requestName: name, next: merged, current });
   if (!current) {
+    authorizeCreateOnApply(backend.store, request.user, route, name);
     delete merged.metadata.resourceVersion;
-    setWarnings(res, admit(route.type, merged, undefined, backend.admission));
+    addWarnings(res, admit(route.type, merged, undefined, backend.admission));
     return sendJson(res, 201, store.create(route.type, merged, { dryRun: isDryRun(request) }));
   }
   const next = keepOtherHalf(route.type, route.subresource, merged, current);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { abbreviate, describeError, errorCode, finiteOrMissing, redactSecrets, registerSecret } from '../../../lib/index.js';
+import { abbreviate, describeError, errorCode, finiteOrMissing, redactSecrets, registerSecret } from '../../index.js';
 import type { IntervalValues, MetricsProvider } from '../analysis.js';
 import { MalformedAnswerError, ProviderUnavailableError } from '../analysis.js';
 import type { GroupValue } from '../judge.js';

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { ConfigurationError, describeError } from '../../lib/index.js';
+import { ConfigurationError, describeError } from '../index.js';
 import type { JudgedMetric } from './judge.js';
 
 export type Provider = 'direct' | 'prometheus';

@@ -1,5 +1,5 @@
-import { finiteOrMissing } from '../../../../lib/finite.js';
-import { ConfigurationError } from '../../../../lib/index.js';
+import { finiteOrMissing } from '../../../finite.js';
+import { ConfigurationError } from '../../../index.js';
 import type { GroupValue } from '../../judge.js';
 import type { MetricDefinition } from '../../metrics.js';
 import { seriesKey, type Sample } from './text-format.js';

@@ -1,8 +1,8 @@
-import { codeSpan, escapeHtml, escapeMarkdown, type Summary } from '../../lib/index.js';
+import { codeSpan, escapeHtml, escapeMarkdown, type Summary } from '../index.js';
 import { describeEffect, format, type MetricJudgement, type Verdict } from './judge.js';
 import type { Report } from './report.js';
 
-const VERDICT_HEADINGS: Record<Verdict, string> = {
+export const VERDICT_HEADINGS: Record<Verdict, string> = {
   promote: '✅ canary-analyze: promote',
   rollback: '❌ canary-analyze: rollback',
   inconclusive: '⚠️ canary-analyze: inconclusive',
@@ -14,8 +14,8 @@ const RESULT_LABELS = { pass: '✅ pass', fail: '❌ fail', 'no-data': '⚠️ n
  * Verdict first, then one row per metric, then one chart per metric over the intervals. Names,
  * reasons and error texts come from the user's YAML and the provider: escaped, never markup.
  */
-export function renderSummary(summary: Summary, report: Report): void {
-  summary.addHeading(VERDICT_HEADINGS[report.verdict], 2);
+export function renderSummary(summary: Summary, report: Report, heading = { text: VERDICT_HEADINGS[report.verdict], level: 2 }): void {
+  summary.addHeading(heading.text, heading.level);
   summary.addRaw(
     `\n**Score ${report.score}** (pass ≥ ${report.settings.passScore}, rollback < ${report.settings.marginalScore}) — ${escapeMarkdown(report.reason)}\n\n`,
   );

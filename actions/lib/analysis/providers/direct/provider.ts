@@ -1,5 +1,5 @@
-import { contextNamespace, describeError, isObjectName, Kubectl } from '../../../../lib/index.js';
-import type { ObjectList, Pod } from '../../../../lib/kubernetes/objects.js';
+import { contextNamespace, describeError, isObjectName, Kubectl } from '../../../index.js';
+import type { ObjectList, Pod } from '../../../kubernetes/objects.js';
 import type { IntervalValues, MetricsProvider } from '../../analysis.js';
 import { ProviderUnavailableError } from '../../analysis.js';
 import type { GroupValue } from '../../judge.js';
@@ -82,40 +82,56 @@ export class DirectProvider implements MetricsProvider {
     return group === 'baseline' ? this.options.baselineSelector : this.options.canarySelector;
   }
 
-  private async scrapeGroup(group: Group): Promise<{ scraped: Map<string, Sample[]>; problems: string[]; malformed: boolean }> {
-    const scraped = new Map<string, Sample[]>();
-    const problems: string[] = [];
-    let malformed = false;
-    let pods: Pod[];
-    try {
-      pods = (await this.kubectl.json<ObjectList<Pod>>(['get', 'pods', `--selector=${this.selector(group)}`])).items;
-    } catch (error: unknown) {
-      return { scraped, problems: [`cannot list pods: ${describeError(error)}`], malformed };
-    }
-    await Promise.all(
-      pods.filter(isReady).map(async (pod) => {
-        const port = metricsPort(pod);
-        const namespace = this.kubectl.namespace!;
-        // Pod name, namespace and port come from the cluster's answer and become a URL path: nothing in them may change which path.
-        if (
-          !isObjectName('Pod', pod.metadata.name) ||
-          (pod.metadata.namespace ?? namespace) !== namespace ||
-          !(Number.isInteger(port) && port > 0 && port < 65536)
-        ) {
-          problems.push(`pod ${JSON.stringify(pod.metadata.name).slice(0, 80)}: not scraped, its name, namespace or port is not what Kubernetes allows`);
-          return;
-        }
-        try {
-          const { stdout } = await this.kubectl.run(['get', '--raw', `/api/v1/namespaces/${namespace}/pods/${pod.metadata.name}:${port}/proxy/metrics`]);
-          scraped.set(pod.metadata.name, parsePrometheusText(stdout));
-        } catch (error: unknown) {
-          problems.push(`pod ${pod.metadata.name}: ${describeError(error).split('\n')[0]}`);
-          if (error instanceof ExpositionFormatError) malformed = true;
-        }
-      }),
-    );
-    return { scraped, problems, malformed };
+  private scrapeGroup(group: Group): Promise<PodScrape> {
+    return scrapePods(this.kubectl, this.selector(group));
   }
+}
+
+export interface PodScrape {
+  /** Pod name → its samples. */
+  scraped: Map<string, Sample[]>;
+  problems: string[];
+  /** Some pod answered what is not the text format. */
+  malformed: boolean;
+}
+
+/**
+ * The `/metrics` of every ready pod matching the selector, through the API server's pod proxy
+ * (`kubectl get --raw …/pods/<pod>:<port>/proxy/metrics`); a pod that cannot be scraped is a problem, not an error.
+ */
+export async function scrapePods(kubectl: Kubectl, selector: string): Promise<PodScrape> {
+  const scraped = new Map<string, Sample[]>();
+  const problems: string[] = [];
+  let malformed = false;
+  let pods: Pod[];
+  try {
+    pods = (await kubectl.json<ObjectList<Pod>>(['get', 'pods', `--selector=${selector}`])).items;
+  } catch (error: unknown) {
+    return { scraped, problems: [`cannot list pods: ${describeError(error)}`], malformed };
+  }
+  await Promise.all(
+    pods.filter(isReady).map(async (pod) => {
+      const port = metricsPort(pod);
+      const namespace = kubectl.namespace!;
+      // Pod name, namespace and port come from the cluster's answer and become a URL path: nothing in them may change which path.
+      if (
+        !isObjectName('Pod', pod.metadata.name) ||
+        (pod.metadata.namespace ?? namespace) !== namespace ||
+        !(Number.isInteger(port) && port > 0 && port < 65536)
+      ) {
+        problems.push(`pod ${JSON.stringify(pod.metadata.name).slice(0, 80)}: not scraped, its name, namespace or port is not what Kubernetes allows`);
+        return;
+      }
+      try {
+        const { stdout } = await kubectl.run(['get', '--raw', `/api/v1/namespaces/${namespace}/pods/${pod.metadata.name}:${port}/proxy/metrics`]);
+        scraped.set(pod.metadata.name, parsePrometheusText(stdout));
+      } catch (error: unknown) {
+        problems.push(`pod ${pod.metadata.name}: ${describeError(error).split('\n')[0]}`);
+        if (error instanceof ExpositionFormatError) malformed = true;
+      }
+    }),
+  );
+  return { scraped, problems, malformed };
 }
 
 function isReady(pod: Pod): boolean {

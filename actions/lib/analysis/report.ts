@@ -53,7 +53,7 @@ export function buildReport(input: {
 }
 
 /** JSON has no NaN or Infinity: they are written as strings, so the report says what happened instead of null. */
-export function reportJson(report: Report): string {
+export function reportJson(report: object): string {
   return JSON.stringify(report, (_key, value: unknown) => (typeof value === 'number' && !Number.isFinite(value) ? String(value) : value), 2);
 }
 

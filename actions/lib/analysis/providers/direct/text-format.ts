@@ -1,4 +1,4 @@
-import { describeError } from '../../../../lib/errors.js';
+import { describeError } from '../../../errors.js';
 
 /** One sample of the Prometheus text exposition format (version 0.0.4). */
 export interface Sample {

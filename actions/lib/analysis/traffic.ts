@@ -2,7 +2,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { ConfigurationError, describeError, input } from '../../lib/index.js';
+import { ConfigurationError, describeError, input } from '../index.js';
 
 const MAX_RATE = 200;
 const MAX_IN_FLIGHT = 100;

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { describeError } from '../../lib/index.js';
+import { describeError } from '../index.js';
 import { evaluate, interimFailure, type GroupValue, type IntervalObservation, type JudgeSettings, type JudgedMetric, type Judgement } from './judge.js';
 
 export type IntervalValues = Map<string, { baseline: GroupValue; canary: GroupValue }>;

@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import type { Report } from '../../actions/lib/analysis/report.js';
+import type { DeployResult } from '../../actions/lib/strategies/deploy-result.js';
+import { runProgression, type CanaryOperations } from '../../actions/progressive-canary/src/progression.js';
+
+const deployed = (status: DeployResult['status'] = 'succeeded', percentage?: number): DeployResult => ({
+  status,
+  strategy: 'canary',
+  message: `${status} at ${percentage}%`,
+  workloads: [{ name: 'web', revision: 2 }],
+  notes: [],
+  problems: [],
+  achievedPercentage: percentage,
+  baselineSelector: 'app=web,track=baseline',
+  canarySelector: 'app=web,track=canary',
+});
+
+const report = (verdict: Report['verdict']) =>
+  ({
+    verdict,
+    score: verdict === 'promote' ? 100 : 0,
+    reason: verdict,
+    metrics: [{ name: 'error-rate', result: verdict === 'promote' ? 'pass' : 'fail' }],
+  }) as unknown as Report;
+
+/** Operations that record what the loop asked for; `verdicts` is what each step's analysis answers (or throws). */
+function fakeOperations(verdicts: Array<Report['verdict'] | Error | 'hang'>, overrides: Partial<CanaryOperations> = {}) {
+  const calls: string[] = [];
+  let served = 0;
+  const operations: CanaryOperations = {
+    setWeight: async (percentage) => (calls.push(`weight ${percentage}`), deployed('succeeded', percentage)),
+    promote: async () => (calls.push('promote'), deployed()),
+    abort: async () => (calls.push('abort'), deployed()),
+    meter: () => ({
+      mark: async () => undefined,
+      share: async () => {
+        served += 10;
+        return {
+          groups: {
+            canary: { requests: 10, pods: 1, problems: [] },
+            baseline: { requests: 10, pods: 1, problems: [] },
+            stable: { requests: 80, pods: 3, problems: [] },
+          },
+          canaryPercentage: 10,
+        };
+      },
+      canaryServed: () => served,
+    }),
+    analyse: async (_selectors, step, signal) => {
+      const answer = verdicts[step - 1]!;
+      if (answer instanceof Error) throw answer;
+      if (answer === 'hang') return new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason as Error)));
+      return report(answer);
+    },
+    log: () => undefined,
+    ...overrides,
+  };
+  return { operations, calls };
+}
+
+describe('the progression loop', () => {
+  it('sets each weight, judges it, and promotes after the last step', async () => {
+    const { operations, calls } = fakeOperations(['promote', 'promote', 'promote']);
+    const progression = await runProgression([10, 25, 50], 'rollback', operations, new AbortController().signal);
+    expect(calls).toEqual(['weight 10', 'weight 25', 'weight 50', 'promote']);
+    expect(progression).toMatchObject({ outcome: 'promoted', verdict: 'promote' });
+    expect(progression.stoppedAtStep).toBeUndefined();
+    expect(progression.steps.map((step) => [step.weight, step.measuredPercentage, step.decision])).toEqual([
+      [10, 10, 'next'],
+      [25, 10, 'next'],
+      [50, 10, 'promote'],
+    ]);
+  });
+
+  it('stops at the step judged rollback, aborts, and never promotes', async () => {
+    const { operations, calls } = fakeOperations(['promote', 'rollback', 'promote']);
+    const progression = await runProgression([10, 25, 50], 'rollback', operations, new AbortController().signal);
+    expect(calls).toEqual(['weight 10', 'weight 25', 'abort']);
+    expect(progression).toMatchObject({ outcome: 'rolled-back', verdict: 'rollback', stoppedAtStep: 2 });
+    expect(progression.reason).toMatch(/^step 2 \(25%\): the verdict is rollback/);
+  });
+
+  it('an error aborts with the reason', async () => {
+    const { operations, calls } = fakeOperations([new Error('kubectl: connection refused')]);
+    const progression = await runProgression([10, 50], 'rollback', operations, new AbortController().signal);
+    expect(calls).toEqual(['weight 10', 'abort']);
+    expect(progression).toMatchObject({ outcome: 'failed', stoppedAtStep: 1, reason: 'step 1 (10%): kubectl: connection refused' });
+  });
+
+  it('a weight that could not be set aborts', async () => {
+    const { operations, calls } = fakeOperations([], { setWeight: async (percentage) => deployed('rolled-back', percentage) });
+    const progression = await runProgression([10, 50], 'rollback', operations, new AbortController().signal);
+    expect(calls).toEqual(['abort']);
+    expect(progression).toMatchObject({ outcome: 'failed', stoppedAtStep: 1 });
+  });
+
+  it('a cancellation during the analysis aborts at once', async () => {
+    const cancellation = new AbortController();
+    const { operations, calls } = fakeOperations(['promote', 'hang']);
+    const running = runProgression([10, 25, 50], 'rollback', operations, cancellation.signal);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    cancellation.abort(new Error('cancelled'));
+    const progression = await running;
+    expect(calls).toEqual(['weight 10', 'weight 25', 'abort']);
+    expect(progression).toMatchObject({ outcome: 'failed', stoppedAtStep: 2, reason: 'cancelled at step 2 (25%)' });
+  });
+
+  it('a canary that could not be removed is a failure whatever the verdict, and says what to run', async () => {
+    const { operations } = fakeOperations(['rollback'], {
+      abort: async () => {
+        throw new Error('Unable to connect to the server');
+      },
+    });
+    const progression = await runProgression([10, 50], 'rollback', operations, new AbortController().signal);
+    expect(progression.outcome).toBe('failed');
+    expect(progression.cleanup).toMatch(/Removing the canary failed \(Unable to connect to the server\).*action abort/);
+  });
+
+  it("counts the canary's requests up to the abort", async () => {
+    const { operations } = fakeOperations(['rollback']);
+    const progression = await runProgression([10, 50], 'rollback', operations, new AbortController().signal);
+    // The window's reading, then one more just before the abort.
+    expect(progression.canaryRequests).toBe(20);
+  });
+});
