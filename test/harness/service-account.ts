@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import YAML from 'yaml';
 import type { Cluster } from '../emulator/src/cluster.js';
@@ -53,4 +55,51 @@ export function rulesGranting(needs: readonly AccessNeed[]): PolicyRule[] {
     const [group, resource] = JSON.parse(key) as [string, string];
     return { apiGroups: [group], resources: [resource], verbs: [...set].sort() };
   });
+}
+
+/** A Role with `rules` in `namespace`, bound to the ServiceAccount `serviceAccount` by a RoleBinding of the same name. */
+export async function grantRole(cluster: Cluster, namespace: string, name: string, serviceAccount: string, rules: PolicyRule[]): Promise<void> {
+  const manifest = [
+    { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', metadata: { name, namespace }, rules },
+    {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'RoleBinding',
+      metadata: { name, namespace },
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name },
+      subjects: [{ kind: 'ServiceAccount', name: serviceAccount, namespace }],
+    },
+  ];
+  const applied = await cluster.kubectl(['apply', '--server-side', '--force-conflicts', '--field-manager=rbac-setup', '-f', '-'], {
+    input: manifest.map((document) => YAML.stringify(document)).join('---\n'),
+  });
+  if (applied.code !== 0) throw new Error(`granting Role ${name}: ${applied.stderr}`);
+}
+
+const shellQuote = (word: string): string => `'${word.replace(/'/g, `'\\''`)}'`;
+
+/**
+ * A PATH whose kubectl deletes the RoleBinding `roleBinding` (as the cluster admin) just before the
+ * first call that has every one of `words` among its arguments, then runs that call: a right taken
+ * away after a run checked its access and before the call that needs it.
+ */
+export function revokeBeforeCall(cluster: Cluster, namespace: string, roleBinding: string, words: readonly string[]): string {
+  const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'revoking-kubectl-'));
+  const real = execFileSync('sh', ['-c', 'command -v kubectl'], { encoding: 'utf8' }).trim();
+  const shim = [
+    '#!/bin/sh',
+    `real=${shellQuote(real)}`,
+    `for word in ${words.map(shellQuote).join(' ')}; do`,
+    '  found=no',
+    '  for argument in "$@"; do [ "$argument" = "$word" ] && found=yes; done',
+    '  [ "$found" = yes ] || exec "$real" "$@"',
+    'done',
+    // mkdir succeeds once: only the first matching call revokes.
+    `if mkdir ${shellQuote(path.join(bin, 'revoked'))} 2>/dev/null; then`,
+    `  "$real" --kubeconfig ${shellQuote(cluster.kubeconfigPath)} --namespace ${shellQuote(namespace)} delete rolebinding -- ${shellQuote(roleBinding)} >/dev/null`,
+    'fi',
+    'exec "$real" "$@"',
+    '',
+  ].join('\n');
+  fs.writeFileSync(path.join(bin, 'kubectl'), shim, { mode: 0o755 });
+  return `${bin}:${process.env.PATH ?? '/usr/bin:/bin'}`;
 }

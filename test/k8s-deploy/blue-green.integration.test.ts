@@ -1,5 +1,9 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { escapeMarkdown } from '../../actions/lib/markdown.js';
+import { grantRole, limitedKubeconfig, revokeBeforeCall } from '../harness/service-account.js';
 import { describeWithTools } from '../harness/tools.js';
 import { DEPLOYMENT, NAMESPACE, startLoad, startStage, type Stage } from '../harness/stage.js';
 import { clusterState, deployStep, errorOf, expectNoCredentials, imagesOf, rollbackStep } from './steps.js';
@@ -111,6 +115,34 @@ describeWithTools(['kubectl'], 'k8s-deploy blue-green and its rollback on the cl
     expect(await role(GREEN)).toBe('serving');
     expect(await role(BLUE)).toBe('previous');
     expect(await imagesOf(stage, 'version=blue')).toEqual(Array(3).fill('inventory-service:1.1.0'));
+  });
+
+  it('a rollback refused listing the autoscalers stops before switching anything: the Service and the autoscaler stay on green', async () => {
+    const kubeconfig = await limitedKubeconfig(
+      stage.cluster,
+      NAMESPACE,
+      'switcher',
+      [
+        { apiGroups: ['apps'], resources: ['deployments'], verbs: ['*'] },
+        { apiGroups: ['apps'], resources: ['replicasets'], verbs: ['get', 'list', 'watch'] },
+        { apiGroups: [''], resources: ['services'], verbs: ['get', 'patch'] },
+        { apiGroups: [''], resources: ['pods'], verbs: ['get', 'list', 'watch'] },
+        { apiGroups: ['autoscaling'], resources: ['horizontalpodautoscalers'], verbs: ['get', 'patch'] },
+      ],
+      path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'blue-green-rbac-')), 'switcher.kubeconfig'),
+    );
+    await grantRole(stage.cluster, NAMESPACE, 'autoscaler-reader', 'switcher', [
+      { apiGroups: ['autoscaling'], resources: ['horizontalpodautoscalers'], verbs: ['list'] },
+    ]);
+    // The access check sees the right; the listing of the autoscalers, the switch's first call, is refused.
+    const PATH = revokeBeforeCall(stage.cluster, NAMESPACE, 'autoscaler-reader', ['get', 'horizontalpodautoscalers']);
+    const before = await clusterState(stage);
+    const run = await rollbackStep(stage, { kubeconfig: fs.readFileSync(kubeconfig, 'utf8') }, { PATH });
+    expect(run.exitCode).toBe(1);
+    expect(errorOf(run)).toContain('cannot list resource "horizontalpodautoscalers"');
+    expect(await clusterState(stage)).toEqual(before);
+    expect(await serviceSelector()).toMatchObject({ version: 'green' });
+    expect(await autoscalerTarget()).toBe(GREEN);
   });
 
   it('rollback switches the Service back to blue, removes green and loses no request', async () => {

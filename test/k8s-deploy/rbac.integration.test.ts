@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { deployNeeds, describeNeed, type AccessNeed, type DeployAccessPlan } from '../../actions/lib/kubernetes/access.js';
 import { runBundle, type ActionRun } from '../harness/run-bundle.js';
-import { limitedKubeconfig, rulesGranting } from '../harness/service-account.js';
+import { grantRole, limitedKubeconfig, revokeBeforeCall, rulesGranting } from '../harness/service-account.js';
 import { describeWithTools } from '../harness/tools.js';
 import { DEPLOYMENT, NAMESPACE, startStage, type Stage } from '../harness/stage.js';
 import { clusterState, deployStep, errorOf, namespacedOverlay } from './steps.js';
@@ -35,11 +35,11 @@ describeWithTools(['kubectl'], 'k8s-deploy and rollback with a limited ServiceAc
     fs.rmSync(directory, { recursive: true, force: true });
   });
 
-  const step = (action: string, kubeconfig: string, inputs: Record<string, string>): Promise<ActionRun> =>
+  const step = (action: string, kubeconfig: string, inputs: Record<string, string>, env: Record<string, string> = {}): Promise<ActionRun> =>
     runBundle({
       action,
       inputs: { namespace: NAMESPACE, kubeconfig: fs.readFileSync(kubeconfig, 'utf8'), timeout: '90s', ...inputs },
-      env: { KUBECACHEDIR: stage.cluster.cacheDir },
+      env: { KUBECACHEDIR: stage.cluster.cacheDir, ...env },
       workspace: process.cwd(),
       timeoutMs: 180_000,
     });
@@ -121,6 +121,28 @@ describeWithTools(['kubectl'], 'k8s-deploy and rollback with a limited ServiceAc
     expect((await deployment()).spec.template.spec.containers[0]?.image).toBe('inventory-service:1.0.0');
     expect(run.summary).toMatch(/Could not mark replicaset\/inventory-service-\w+ failed, so the rollback action could choose it later/);
     expect(run.summary).toContain('cannot patch resource');
+  }, 240_000);
+
+  it('a refusal to list pods while waiting ends the run with that refusal, rather than a wait blind to a crash loop', async () => {
+    const kubeconfig = await limitedKubeconfig(
+      stage.cluster,
+      NAMESPACE,
+      'blind',
+      [
+        { apiGroups: [''], resources: ['services', 'configmaps', 'events'], verbs: ['*'] },
+        { apiGroups: [''], resources: ['pods/log'], verbs: ['get'] },
+        { apiGroups: ['autoscaling', 'policy', 'networking.k8s.io'], resources: ['*'], verbs: ['*'] },
+        { apiGroups: ['apps'], resources: ['deployments', 'replicasets'], verbs: ['*'] },
+      ],
+      path.join(directory, 'blind.kubeconfig'),
+    );
+    await grantRole(stage.cluster, NAMESPACE, 'pod-reader', 'blind', [{ apiGroups: [''], resources: ['pods'], verbs: ['get', 'list', 'watch'] }]);
+    // The access check sees the right; the first look at the new revision's pods is refused.
+    const PATH = revokeBeforeCall(stage.cluster, NAMESPACE, 'pod-reader', ['get', 'pods']);
+    const run = await step('actions/deploy', kubeconfig, { manifests, images: 'inventory-service:crash' }, { PATH });
+    expect(run.exitCode).toBe(1);
+    expect(errorOf(run)).toContain(`Cannot watch the pods of deployment/${DEPLOYMENT}: the credentials may not list them, so a crash loop would go unseen`);
+    expect(errorOf(run)).toContain('cannot list resource "pods"');
   }, 240_000);
 
   it('a ServiceAccount bound to the default edit ClusterRole deploys; one bound to view is refused before anything changes', async () => {

@@ -18,11 +18,11 @@ export function deployStep(stage: Stage, inputs: Record<string, string>): Promis
   });
 }
 
-export function rollbackStep(stage: Stage, inputs: Record<string, string>): Promise<ActionRun> {
+export function rollbackStep(stage: Stage, inputs: Record<string, string>, env: Record<string, string> = {}): Promise<ActionRun> {
   return runBundle({
     action: 'actions/rollback',
     inputs: { namespace: NAMESPACE, deployment: DEPLOYMENT, kubeconfig: stage.kubeconfig, timeout: '90s', ...inputs },
-    env: { KUBECACHEDIR: stage.cluster.cacheDir },
+    env: { KUBECACHEDIR: stage.cluster.cacheDir, ...env },
     timeoutMs: 180_000,
   });
 }

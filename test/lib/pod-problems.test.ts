@@ -11,8 +11,6 @@ describe('severityOf: which waiting reasons end a rollout, which it waits out', 
   it.each<[string, string | undefined, string | undefined]>([
     ['CrashLoopBackOff', 'back-off 10s restarting failed container', 'fatal'],
     ['InvalidImageName', 'couldn\'t parse image name "Inventory:1"', 'fatal'],
-    ['CreateContainerError', undefined, 'fatal'],
-    ['RunContainerError', undefined, 'fatal'],
     ['ErrImagePull', 'failed to resolve reference "docker.io/library/inventroy:1": docker.io/library/inventroy:1: not found', 'fatal'],
     ['ErrImagePull', 'failed to pull: manifest unknown', 'fatal'],
     ['ErrImagePull', 'pull access denied, repository does not exist or may require authorization', 'fatal'],
@@ -21,6 +19,22 @@ describe('severityOf: which waiting reasons end a rollout, which it waits out', 
     ['ImagePullBackOff', 'Back-off pulling image "x"', 'transient'],
     ['ImagePullBackOff', undefined, 'transient'],
     ['CreateContainerConfigError', 'secret "db" not found', 'transient'],
+    ['CreateContainerConfigError', "couldn't find key DB_HOST in ConfigMap shop/app", 'transient'],
+    ['CreateContainerConfigError', 'container has runAsNonRoot and image will run as root (pod: "web-1_shop(…)", container: app)', 'fatal'],
+    ['CreateContainerConfigError', 'container has runAsNonRoot and image has non-numeric user (app), cannot verify user is non-root', 'fatal'],
+    ['CreateContainerError', 'failed to reserve container name "app_web-1_shop_0": name "app_web-1_shop_0" is reserved for "4bd1"', 'transient'],
+    ['CreateContainerError', 'context deadline exceeded', 'transient'],
+    ['CreateContainerError', undefined, 'transient'],
+    ['CreateContainerError', 'failed to generate container "4bd1" spec: failed to generate spec: no command specified', 'fatal'],
+    ['CreateContainerError', 'container create failed: executable file not found in $PATH', 'fatal'],
+    ['RunContainerError', 'runc create failed: unable to start container process: exec: "inventory": executable file not found in $PATH', 'fatal'],
+    ['RunContainerError', 'runc create failed: unable to start container process: exec: "/app/run.sh": permission denied: unknown', 'fatal'],
+    ['RunContainerError', 'failed to create containerd task: … exec /app/server: exec format error: unknown', 'fatal'],
+    ['RunContainerError', 'not a directory: Are you trying to mount a directory onto a file (or vice-versa)?', 'fatal'],
+    ['RunContainerError', 'failed to start containerd task "4bd1": context deadline exceeded: unknown', 'transient'],
+    ['RunContainerError', undefined, 'transient'],
+    ['__proto__', undefined, undefined],
+    ['constructor', 'x', undefined],
     ['ContainerCreating', undefined, undefined],
     ['PodInitializing', undefined, undefined],
   ])('%s (%s) → %s', (reason, message, expected) => {
@@ -133,6 +147,24 @@ describe('ProblemClock: a transient problem becomes fatal only once it has laste
     clock.judge([], 10_000);
     expect(clock.judge([pull('ErrImagePull')], 35_000).fatal).toEqual([]);
     expect(clock.judge([unschedulable], 1_000_000).fatal).toEqual([]);
+  });
+
+  it('waits out a container the runtime could not create yet, which starts once the name it reserved is free', () => {
+    const clock = new ProblemClock(30_000);
+    const reserved: PodObservation = {
+      pod: 'p',
+      container: 'app',
+      reason: 'CreateContainerError',
+      message: 'failed to reserve container name "app_p_shop_0": name "app_p_shop_0" is reserved for "4bd1"',
+      restarts: 0,
+      severity: 'transient',
+    };
+    expect(clock.judge([reserved], 0).fatal).toEqual([]);
+    expect(clock.judge([reserved], 12_000).fatal).toEqual([]);
+    expect(clock.judge([], 24_000)).toEqual({ fatal: [], waiting: [] });
+    expect(clock.judge([reserved], 60_000).fatal).toEqual([]);
+    const { severity: _severity, ...problem } = reserved;
+    expect(clock.judge([reserved], 91_000).fatal).toEqual([{ ...problem, message: `${reserved.message}; still so after 31 s` }]);
   });
 
   it('fails at once on a fatal problem', () => {

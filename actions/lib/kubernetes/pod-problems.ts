@@ -13,9 +13,8 @@ import { redactSecrets } from '../secrets.js';
  */
 export type Severity = 'fatal' | 'transient' | 'waiting';
 
-const FATAL_REASONS = new Set(['CrashLoopBackOff', 'InvalidImageName', 'CreateContainerError', 'RunContainerError', 'Error']);
-const TRANSIENT_REASONS = new Set(['ErrImagePull', 'ImagePullBackOff', 'CreateContainerConfigError']);
-const IMAGE_PULL_REASONS = new Set(['ErrImagePull', 'ImagePullBackOff']);
+/** Waiting reasons that end a rollout at once: the container ran and failed, or the image name cannot be parsed. */
+const FATAL_REASONS = new Set(['CrashLoopBackOff', 'InvalidImageName', 'Error']);
 
 /**
  * Pull errors that no retry fixes: the registry answered that the image is not there or not for
@@ -24,12 +23,48 @@ const IMAGE_PULL_REASONS = new Set(['ErrImagePull', 'ImagePullBackOff']);
  */
 const PERMANENT_PULL_ERROR = /\bnot found\b|manifest unknown|pull access denied|repository does not exist|unauthorized|invalid reference format/i;
 
+/**
+ * The kubelet refuses to start a container whose image runs as root (or as a user name it cannot
+ * check) when the pod says runAsNonRoot (pkg/kubelet/kuberuntime/security_context_others.go): only
+ * a new image or spec changes that.
+ */
+const RUN_AS_ROOT_REFUSED = /container has runAsNonRoot and image/i;
+
+/**
+ * The container's command cannot run, whatever retried: runc's `exec: "app": executable file not
+ * found in $PATH` (or `permission denied`, `stat …: no such file or directory`), a binary for another
+ * architecture, containerd's "no command specified" for an image without one, or a volume mounted
+ * over a file of the other type.
+ */
+const COMMAND_CANNOT_RUN = /executable file not found|\bexec: "[^"]*": |exec format error|no command specified|mount a directory onto a file/i;
+
+/**
+ * Reasons the kubelet retries, which often clear by themselves, each with the messages that mean
+ * they will not (pkg/kubelet/kuberuntime/kuberuntime_container.go `startContainer`):
+ * - ErrImagePull, ImagePullBackOff: any failed pull, a registry timeout included (pkg/kubelet/images);
+ * - CreateContainerConfigError: the container's config cannot be made yet, e.g. a Secret, ConfigMap
+ *   or ConfigMap key it names is not there (pkg/kubelet/kubelet_pods.go `makeEnvironmentVariables`:
+ *   "couldn't find key … in ConfigMap …"); it clears when they are created;
+ * - CreateContainerError: the runtime refused CreateContainer, e.g. containerd's "failed to reserve
+ *   container name" while an earlier create that timed out still holds the name, or a deadline on a
+ *   loaded node;
+ * - RunContainerError: the runtime refused StartContainer; if it happens again the kubelet backs off
+ *   and the container shows CrashLoopBackOff, which is fatal.
+ */
+const TRANSIENT_REASONS = new Map<string, RegExp>([
+  ['ErrImagePull', PERMANENT_PULL_ERROR],
+  ['ImagePullBackOff', PERMANENT_PULL_ERROR],
+  ['CreateContainerConfigError', RUN_AS_ROOT_REFUSED],
+  ['CreateContainerError', COMMAND_CANNOT_RUN],
+  ['RunContainerError', COMMAND_CANNOT_RUN],
+]);
+
 /** The severity of a container waiting (or an init container that failed) for `reason`; undefined for normal start-up states. */
 export function severityOf(reason: string, message: string | undefined): Severity | undefined {
   if (FATAL_REASONS.has(reason)) return 'fatal';
-  if (IMAGE_PULL_REASONS.has(reason) && message && PERMANENT_PULL_ERROR.test(message)) return 'fatal';
-  if (TRANSIENT_REASONS.has(reason)) return 'transient';
-  return undefined;
+  const permanent = TRANSIENT_REASONS.get(reason);
+  if (permanent === undefined) return undefined;
+  return message !== undefined && permanent.test(message) ? 'fatal' : 'transient';
 }
 
 export interface PodProblem {
@@ -155,8 +190,9 @@ export class ProblemClock {
 
   /**
    * The clock of a wait of `timeoutSeconds`: a transient problem may last 30 s, long enough for a
-   * kubelet's image back-off (10 s, then 20 s) to retry twice, and at most half the timeout, so that
-   * the failure still comes with the reason.
+   * kubelet's image back-off (10 s, then 20 s) to retry twice and for a failed container create to be
+   * retried two or three times (the pod worker retries a failed sync after 10 s, pkg/kubelet/pod_workers.go),
+   * and at most half the timeout, so that the failure still comes with the reason.
    */
   static forTimeout(timeoutSeconds: number): ProblemClock {
     return new ProblemClock(Math.min(30, timeoutSeconds / 2) * 1000);

@@ -52,9 +52,20 @@ export function serveDiscovery(path: string, request: Request, res: http.ServerR
   throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
 }
 
+/**
+ * The group versions discovery lists: only those with resources, as kube-apiserver installs no
+ * discovery for a version without any ("Skipping API … because it has no resources",
+ * k8s.io/apiserver/pkg/server/genericapiserver.go). autoscaling/v1 here only names the Scale kind of
+ * the scale subresources, whose entries give that group and version themselves; a listed version
+ * with no resources makes client-go's discovery fail (`kubectl api-resources`).
+ */
+function discoverableGroupVersions(): { group: string; version: string }[] {
+  return groupVersions().filter(({ group, version }) => RESOURCE_TYPES.some((type) => type.group === group && type.version === version));
+}
+
 function apiGroups(): { name: string; versions: { groupVersion: string; version: string }[]; preferredVersion: { groupVersion: string; version: string } }[] {
   const groups = new Map<string, { groupVersion: string; version: string }[]>();
-  for (const { group, version } of groupVersions()) {
+  for (const { group, version } of discoverableGroupVersions()) {
     if (!group) continue;
     const versions = groups.get(group) ?? [];
     versions.push({ groupVersion: `${group}/${version}`, version });
@@ -64,7 +75,7 @@ function apiGroups(): { name: string; versions: { groupVersion: string; version:
 }
 
 function resourceList(group: string, version: string): Record<string, unknown> | undefined {
-  if (!groupVersions().some((gv) => gv.group === group && gv.version === version)) return undefined;
+  if (!discoverableGroupVersions().some((gv) => gv.group === group && gv.version === version)) return undefined;
   const resources: Record<string, unknown>[] = [];
   for (const type of RESOURCE_TYPES.filter((t) => t.group === group && t.version === version)) {
     resources.push({
