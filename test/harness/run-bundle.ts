@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 
 import { REPOSITORY_ROOT } from '../repository-root.js';
@@ -61,7 +61,7 @@ interface ActionMetadata {
 }
 
 export async function readActionMetadata(action: string): Promise<ActionMetadata> {
-  return parseYaml(await readFile(join(REPOSITORY_ROOT, action, 'action.yml'), 'utf8')) as ActionMetadata;
+  return parseYaml(await readFile(resolve(REPOSITORY_ROOT, action, 'action.yml'), 'utf8')) as ActionMetadata;
 }
 
 /** The runner's name mangling: spaces become underscores, then upper case; hyphens stay. */
@@ -118,7 +118,7 @@ export async function runBundle(options: RunBundleOptions): Promise<ActionRun> {
     ...options.env,
   };
 
-  const main = join(REPOSITORY_ROOT, options.action, metadata.runs.main);
+  const main = resolve(REPOSITORY_ROOT, options.action, metadata.runs.main);
   const { exitCode, stdout, stderr } = await runNode(main, workspace, env, options.timeoutMs ?? 120_000);
 
   const outputs = parseCommandFile(await readFile(files.GITHUB_OUTPUT, 'utf8'));
