@@ -24,7 +24,7 @@ var kubernetes_kubectl = __webpack_require__(6793);
 // EXTERNAL MODULE: ./actions/lib/outputs.ts
 var outputs = __webpack_require__(3932);
 // EXTERNAL MODULE: ./actions/lib/summary.ts
-var summary = __webpack_require__(7834);
+var lib_summary = __webpack_require__(7834);
 // EXTERNAL MODULE: ./actions/lib/errors.ts
 var errors = __webpack_require__(2863);
 ;// CONCATENATED MODULE: ./actions/rollback/src/inputs.ts
@@ -129,24 +129,69 @@ var promises_ = __webpack_require__(8500);
 ;// CONCATENATED MODULE: ./actions/rollback/src/health.ts
 
 
-/** The health URL must answer 2xx; a service that just rolled back may need a few tries. */
+/** How much of a failing answer is read for its reason. */
+const BODY_LIMIT = 4096;
+/**
+ * The health URL must answer 2xx; a service that just rolled back may need a few tries. At least
+ * one try even when the deadline has passed: after a rollout that did not become ready, what the
+ * service answers says why (say, a readiness check naming a column the schema lacks).
+ */
 async function checkHealth(url, deadline) {
     let last = 'did not answer';
     const giveUpAt = Math.min(deadline, Date.now() + 30_000);
-    do {
+    for (;;) {
         try {
             const response = await fetch(url, { signal: AbortSignal.timeout(5000) });
             if (response.ok)
                 return { ok: true, message: `answered ${response.status}` };
-            last = `answered ${response.status}`;
+            const reason = failureReason(await readAtMost(response, BODY_LIMIT));
+            last = `answered ${response.status}${reason ? `: ${reason}` : ''}`;
         }
         catch (error) {
             // Only a code or the error's kind: fetch's messages may quote the URL, and with it whatever it holds.
             last = `did not answer (${(0,errors/* errorCode */.CA)(error) ?? (error instanceof Error ? error.name : 'unknown error')})`;
         }
+        if (Date.now() + 1000 >= giveUpAt)
+            return { ok: false, message: last };
         await (0,promises_.setTimeout)(1000);
-    } while (Date.now() < giveUpAt);
-    return { ok: false, message: last };
+    }
+}
+/** A failing answer's `reason` (or `message`, `error`) when it is JSON, else its first line; abbreviated, as it is the service's text. */
+function failureReason(body) {
+    let text = body.trim().split(/\r?\n/, 1)[0] ?? '';
+    try {
+        const parsed = JSON.parse(body);
+        const field = [parsed.reason, parsed.message, parsed.error].find((value) => typeof value === 'string' && value.trim() !== '');
+        if (field !== undefined)
+            text = field;
+    }
+    catch {
+        // Not JSON: the first line it is.
+    }
+    return text.trim() === '' ? undefined : (0,errors/* abbreviate */.Sm)(text.trim(), 200);
+}
+async function readAtMost(response, limit) {
+    const reader = response.body?.getReader();
+    if (!reader)
+        return '';
+    const chunks = [];
+    let size = 0;
+    try {
+        while (size < limit) {
+            const { done, value } = await reader.read();
+            if (done)
+                break;
+            chunks.push(value);
+            size += value.byteLength;
+        }
+    }
+    catch {
+        // A body cut off is still worth what arrived.
+    }
+    finally {
+        await reader.cancel().catch(() => undefined);
+    }
+    return Buffer.concat(chunks).toString('utf8').slice(0, limit);
 }
 
 ;// CONCATENATED MODULE: ./actions/rollback/src/plan.ts
@@ -186,14 +231,15 @@ function chooseRollbackTarget(revisions, current, requested) {
 
 
 
-/** Rolls back, waits until what serves now is ready, records why, and checks the health URL. */
+/** Rolls back, waits until what serves now is ready, records why, and checks the health URL (also when it did not become ready: its answer may say why). */
 async function rollBack(kubectl, request) {
     const done = await undoLastRelease(kubectl, request);
     const rollout = await core.group(`Wait for deployment/${done.serving}`, () => (0,rollout_wait/* waitForRollout */.gj)(kubectl, done.serving, request.timeoutSeconds));
     if (request.reason) {
         await kubectl.run(['annotate', 'deployment', '--overwrite', '--', done.serving, `${metadata/* ROLLBACK_REASON_ANNOTATION */.iR}=${request.reason}`]);
     }
-    const health = rollout.ok && request.healthUrl ? await checkHealth(request.healthUrl, request.started + request.timeoutSeconds * 1000) : undefined;
+    // After a rollout that did not become ready, one try (the deadline has passed) says what the service itself reports.
+    const health = request.healthUrl ? await checkHealth(request.healthUrl, request.started + request.timeoutSeconds * 1000) : undefined;
     return { done, rollout, health, ok: rollout.ok && (health === undefined || health.ok) };
 }
 /**
@@ -257,6 +303,7 @@ function renderRollbackSummary(summary, outcome, namespace, reason, healthUrl, s
     summary.addRaw(`\nRollout: ${(0,markdown/* escapeMarkdown */.FV)(rollout.message)}\n`);
     if (health)
         summary.addRaw(`\nHealth check ${(0,markdown/* escapeMarkdown */.FV)(healthUrl)}: ${(0,markdown/* escapeMarkdown */.FV)(health.message)}\n`);
+    (0,lib_summary/* addPodProblems */.N)(summary, rollout.problems);
 }
 
 ;// CONCATENATED MODULE: ./actions/rollback/src/main.ts
@@ -290,7 +337,7 @@ async function main_run() {
                 'duration-seconds': seconds.toFixed(1),
                 status: ok ? 'succeeded' : 'failed',
             });
-            await (0,summary/* writeSummary */.S)((summary) => renderRollbackSummary(summary, outcome, kubectl.namespace, inputs.reason, inputs['health-url'], seconds));
+            await (0,lib_summary/* writeSummary */.S)((summary) => renderRollbackSummary(summary, outcome, kubectl.namespace, inputs.reason, inputs['health-url'], seconds));
             const token = inputs['github-token'];
             if (token && ok)
                 await recordRollbackOnGitHub({
@@ -299,8 +346,10 @@ async function main_run() {
                     restoredCommit: await servingCommit(kubectl, done.serving),
                     reason: inputs.reason,
                 });
-            if (!rollout.ok)
-                throw new errors/* ConfigurationError */.j1(`The rollback of deployment/${done.serving} did not become ready: ${rollout.message}`);
+            if (!rollout.ok) {
+                const said = health && !health.ok ? `; ${inputs['health-url']} ${health.message}` : '';
+                throw new errors/* ConfigurationError */.j1(`The rollback of deployment/${done.serving} did not become ready: ${rollout.message}${said}`);
+            }
             if (health && !health.ok)
                 throw new errors/* ConfigurationError */.j1(`After the rollback, ${inputs['health-url']} ${health.message}`);
         }

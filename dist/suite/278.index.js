@@ -1,0 +1,595 @@
+export const id = 278;
+export const ids = [278];
+export const modules = {
+
+/***/ 3278:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  run: () => (/* binding */ main_run)
+});
+
+// EXTERNAL MODULE: external "node:timers/promises"
+var promises_ = __webpack_require__(8500);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 8 modules
+var core = __webpack_require__(6058);
+// EXTERNAL MODULE: ./actions/lib/run.ts
+var run = __webpack_require__(7667);
+// EXTERNAL MODULE: ./actions/lib/inputs.ts
+var lib_inputs = __webpack_require__(7721);
+// EXTERNAL MODULE: ./actions/lib/errors.ts
+var errors = __webpack_require__(2863);
+// EXTERNAL MODULE: ./actions/lib/kubernetes/kubeconfig.ts
+var kubernetes_kubeconfig = __webpack_require__(608);
+// EXTERNAL MODULE: ./actions/lib/kubernetes/kubectl.ts
+var kubernetes_kubectl = __webpack_require__(6793);
+// EXTERNAL MODULE: ./actions/lib/outputs.ts
+var outputs = __webpack_require__(3932);
+// EXTERNAL MODULE: ./actions/lib/summary.ts
+var summary = __webpack_require__(7834);
+// EXTERNAL MODULE: ./actions/lib/analysis/inputs.ts
+var analysis_inputs = __webpack_require__(8200);
+// EXTERNAL MODULE: ./actions/lib/analysis/judged-run.ts + 1 modules
+var judged_run = __webpack_require__(6712);
+// EXTERNAL MODULE: ./actions/lib/analysis/metrics.ts
+var metrics = __webpack_require__(1040);
+// EXTERNAL MODULE: ./actions/lib/kubernetes/metadata.ts
+var metadata = __webpack_require__(7482);
+// EXTERNAL MODULE: ./actions/lib/analysis/providers/direct/arithmetic.ts
+var arithmetic = __webpack_require__(3578);
+// EXTERNAL MODULE: ./actions/lib/analysis/providers/direct/provider.ts
+var provider = __webpack_require__(663);
+;// CONCATENATED MODULE: ./actions/lib/analysis/request-share.ts
+
+
+
+
+const TRAFFIC_GROUPS = ['canary', 'baseline', 'stable'];
+/**
+ * The request counter of the metric definitions: the requests of their first ratio metric (the
+ * inventory service's `http_requests_total` of its API routes by default), so the share counts
+ * the same requests the error rate is judged on.
+ */
+function requestCounter(definitions) {
+    const ratio = [...definitions, ...(0,metrics/* loadMetrics */.SJ)(metrics/* DEFAULT_METRICS_YAML */.Ag, 'direct')].find((metric) => metric.reduce === 'ratio' && metric.metric !== undefined);
+    return { metric: ratio.metric, match: ratio.match };
+}
+/** The stable Deployment's own pods: its selector without the baseline's and the canary's, which carry the same labels and a track. */
+function stablePodsSelector(stableSelector) {
+    return `${stableSelector},${metadata/* TRACK_LABEL */.l8} notin (baseline,canary)`;
+}
+/**
+ * Counts the requests each group's pods served, from their request counters read through the
+ * API server's pod proxy. `mark()` reads the counters at the start of a window and `share()` at its
+ * end; `canaryServed()` is everything the canary's pods counted since they started (they are
+ * new pods, so their counters start at zero): the blast radius of a bad canary.
+ */
+class RequestMeter {
+    kubectl;
+    selectors;
+    counter;
+    start;
+    /** Canary pod → its last counter reading, and what pods that restarted had counted before. */
+    canaryLast = new Map();
+    canaryBeforeRestarts = 0;
+    constructor(kubectl, selectors, counter) {
+        this.kubectl = kubectl;
+        this.selectors = selectors;
+        this.counter = counter;
+    }
+    async mark() {
+        this.start = (await this.read()).counters;
+    }
+    async share() {
+        const { counters, problems } = await this.read();
+        const start = this.start;
+        this.start = counters;
+        const groups = Object.fromEntries(TRAFFIC_GROUPS.map((group) => {
+            const pods = counters[group];
+            let requests = 0;
+            for (const [pod, value] of pods) {
+                const before = start?.[group].get(pod);
+                // A pod that started during the window, or restarted, counted from zero.
+                requests += before === undefined || value < before ? value : value - before;
+            }
+            const count = {
+                requests: pods.size > 0 || problems[group].length === 0 ? requests : undefined,
+                pods: pods.size,
+                problems: problems[group],
+            };
+            return [group, count];
+        }));
+        const unread = TRAFFIC_GROUPS.filter((group) => groups[group].requests === undefined);
+        if (unread.length > 0)
+            return {
+                groups,
+                missing: `the request counters of the ${unread.join(' and ')} pods could not be read: ${unread.flatMap((group) => groups[group].problems).join('; ')}`,
+            };
+        const total = TRAFFIC_GROUPS.reduce((sum, group) => sum + groups[group].requests, 0);
+        if (total === 0)
+            return { groups, missing: `no pod counted a request (${this.counter.metric}) during the window` };
+        return { groups, canaryPercentage: Math.round((1000 * groups.canary.requests) / total) / 10 };
+    }
+    /** Requests the canary's pods served, as of the last reading. */
+    canaryServed() {
+        let served = this.canaryBeforeRestarts;
+        for (const value of this.canaryLast.values())
+            served += value;
+        return served;
+    }
+    async read() {
+        const scrapes = await Promise.all(TRAFFIC_GROUPS.map((group) => (0,provider/* scrapePods */.V8)(this.kubectl, this.selectors[group])));
+        const counters = {};
+        const problems = {};
+        TRAFFIC_GROUPS.forEach((group, index) => {
+            const { scraped, problems: groupProblems } = scrapes[index];
+            counters[group] = new Map([...scraped].map(([pod, samples]) => [
+                pod,
+                samples
+                    .filter((sample) => sample.name === this.counter.metric && (0,arithmetic/* matches */.cK)(sample.labels, this.counter.match) && Number.isFinite(sample.value))
+                    .reduce((sum, sample) => sum + sample.value, 0),
+            ]));
+            problems[group] = groupProblems;
+        });
+        for (const [pod, value] of counters.canary) {
+            const before = this.canaryLast.get(pod);
+            if (before !== undefined && value < before)
+                this.canaryBeforeRestarts += before;
+            this.canaryLast.set(pod, value);
+        }
+        return { counters, problems };
+    }
+}
+
+// EXTERNAL MODULE: ./actions/lib/analysis/traffic.ts
+var analysis_traffic = __webpack_require__(468);
+// EXTERNAL MODULE: ./actions/lib/kubernetes/access.ts
+var access = __webpack_require__(6529);
+// EXTERNAL MODULE: ./actions/lib/kubernetes/kubectl-install.ts
+var kubectl_install = __webpack_require__(911);
+// EXTERNAL MODULE: ./actions/lib/kubernetes/names.ts
+var names = __webpack_require__(5067);
+// EXTERNAL MODULE: ./actions/lib/kubernetes/hooks.ts
+var kubernetes_hooks = __webpack_require__(3615);
+// EXTERNAL MODULE: ./actions/lib/kubernetes/objects.ts
+var kubernetes_objects = __webpack_require__(1563);
+// EXTERNAL MODULE: ./actions/lib/kubernetes/deployment-variants.ts
+var deployment_variants = __webpack_require__(2655);
+// EXTERNAL MODULE: ./actions/lib/strategies/canary.ts
+var canary = __webpack_require__(2360);
+// EXTERNAL MODULE: ./actions/lib/strategies/deploy-result.ts
+var deploy_result = __webpack_require__(1953);
+// EXTERNAL MODULE: ./actions/lib/strategies/gateway-canary.ts
+var gateway_canary = __webpack_require__(8245);
+// EXTERNAL MODULE: ./actions/k8s-deploy/src/annotations.ts
+var annotations = __webpack_require__(8864);
+// EXTERNAL MODULE: ./actions/k8s-deploy/src/images.ts
+var src_images = __webpack_require__(2746);
+// EXTERNAL MODULE: ./actions/k8s-deploy/src/load.ts
+var load = __webpack_require__(824);
+// EXTERNAL MODULE: ./actions/k8s-deploy/src/manifests.ts
+var manifests = __webpack_require__(2308);
+// EXTERNAL MODULE: ./actions/k8s-deploy/src/namespace.ts
+var src_namespace = __webpack_require__(3929);
+// EXTERNAL MODULE: ./actions/k8s-deploy/src/inputs.ts
+var inputs = __webpack_require__(3921);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
+var schemas = __webpack_require__(2857);
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
+var core_core = __webpack_require__(8532);
+;// CONCATENATED MODULE: ./actions/progressive-canary/src/steps.ts
+
+/** More steps than this is a typo, not a rollout: each one is a deploy and an analysis window. */
+const MAX_STEPS = 20;
+const STEPS_EXPECTED = `a comma separated list of at most ${MAX_STEPS} strictly increasing whole percentages from 1 to 99, such as 10,25,50`;
+/**
+ * The `steps` input: `10,25,50` → [10, 25, 50]. 100 is not a step: after the last one the canary
+ * is promoted. The input's error names the first entry that is wrong.
+ */
+function stepsInput() {
+    return schemas/* string */.YjP({ error: STEPS_EXPECTED })
+        .transform((text, context) => {
+        const entries = text.split(',').map((entry) => entry.trim());
+        const problem = stepsProblem(entries);
+        if (problem) {
+            context.addIssue({ code: 'custom', message: `${STEPS_EXPECTED} (${problem})` });
+            return core_core/* NEVER */.tm;
+        }
+        return entries.map(Number);
+    })
+        .default([10, 25, 50]);
+}
+function stepsProblem(entries) {
+    if (entries.length > MAX_STEPS)
+        return `${entries.length} steps`;
+    let previous = 0;
+    for (const [index, entry] of entries.entries()) {
+        const where = `step ${index + 1}`;
+        if (!/^\d{1,2}$/.test(entry))
+            return entry === '' ? `${where} is empty` : `${where} is not a whole number from 1 to 99`;
+        const percentage = Number(entry);
+        if (percentage < 1)
+            return `${where} is 0`;
+        if (percentage <= previous)
+            return `${where} (${percentage}) is not above step ${index} (${previous})`;
+        previous = percentage;
+    }
+    return undefined;
+}
+/**
+ * What a step's judgement means for the progression. `rollback` stops it; `promote` goes on (or
+ * promotes after the last step); `inconclusive` follows on-inconclusive, except when some metric
+ * had no data: a progression never goes on, let alone promotes, on missing data.
+ */
+function decideStep(report, onInconclusive, isLastStep) {
+    const onward = isLastStep ? 'promote' : 'next';
+    if (report.verdict === 'rollback')
+        return { decision: 'rollback', why: 'the verdict is rollback' };
+    if (report.verdict === 'promote')
+        return { decision: onward, why: 'the verdict is promote' };
+    const withoutData = report.metrics.filter((metric) => metric.result === 'no-data').map((metric) => metric.name);
+    if (withoutData.length > 0 || report.metrics.length === 0) {
+        return {
+            decision: 'rollback',
+            why: `the verdict is inconclusive and ${withoutData.length > 0 ? `${withoutData.join(', ')} had no data` : 'nothing was measured'}: never going on without data, whatever on-inconclusive says`,
+        };
+    }
+    if (onInconclusive === 'promote')
+        return { decision: onward, why: 'the verdict is inconclusive and on-inconclusive is promote' };
+    return { decision: 'rollback', why: 'the verdict is inconclusive and on-inconclusive is rollback' };
+}
+
+;// CONCATENATED MODULE: ./actions/progressive-canary/src/inputs.ts
+
+
+
+
+const deploy = inputs/* k8sDeployInputs */.j;
+/** The canary-relevant inputs of k8s-deploy and every analysis input of canary-analyze (`iterations` = intervals per step), plus the steps. */
+const progressiveCanaryInputs = {
+    steps: stepsInput(),
+    'on-inconclusive': lib_inputs/* input */.h.oneOf(['rollback', 'promote']).default('rollback'),
+    manifests: deploy.manifests,
+    images: deploy.images,
+    namespace: deploy.namespace,
+    'traffic-router': deploy['traffic-router'],
+    'http-route': deploy['http-route'],
+    'canary-header': deploy['canary-header'],
+    'max-surge-replicas': deploy['max-surge-replicas'],
+    timeout: deploy.timeout,
+    kubeconfig: deploy.kubeconfig,
+    'kubectl-version': deploy['kubectl-version'],
+    'field-manager': deploy['field-manager'],
+    annotations: deploy.annotations,
+    'environment-url': deploy['environment-url'],
+    ...analysis_inputs/* analysisInputs */.Eo,
+};
+const progressiveCanarySecretInputs = [...analysis_inputs/* analysisSecretInputs */.qt, 'kubeconfig'];
+
+;// CONCATENATED MODULE: ./actions/progressive-canary/src/progression.ts
+
+
+/**
+ * The stepped canary: for each weight, set it, analyse one window, and go on, promote after the
+ * last step, or abort. A rollback (or an inconclusive judgement that may not go on), any error and
+ * a cancellation abort: the canary removed, the route or replica split restored, stable untouched.
+ */
+async function runProgression(weights, onInconclusive, operations, signal) {
+    const steps = [];
+    let meter;
+    const stop = async (outcome, reason) => {
+        // A last reading of the canary's counters, so its blast radius counts up to the abort.
+        await meter?.share().catch(() => undefined);
+        const { removed, cleanup } = await abortSafely(operations);
+        const last = steps[steps.length - 1];
+        return {
+            // A canary that could not be removed is a failure whatever the verdict said.
+            outcome: removed ? outcome : 'failed',
+            verdict: last?.verdict,
+            stoppedAtStep: last?.step ?? 1,
+            reason,
+            steps,
+            canaryRequests: meter?.canaryServed(),
+            cleanup,
+        };
+    };
+    try {
+        for (const [index, weight] of weights.entries()) {
+            signal.throwIfAborted();
+            const record = { step: index + 1, weight };
+            steps.push(record);
+            operations.log(`Step ${record.step} of ${weights.length}: ${weight}% of the traffic to the canary`);
+            const deployed = await operations.setWeight(weight);
+            if (deployed.strategy !== 'canary') {
+                // No stable version yet: the canary strategy deployed it as a first, rolling deploy.
+                steps.pop();
+                return { outcome: 'promoted', reason: deployed.message, steps, deployed };
+            }
+            if (deployed.status !== 'succeeded')
+                return await stop('failed', `step ${record.step} (${weight}%): ${deployed.message}`);
+            record.plannedPercentage = deployed.achievedPercentage;
+            const selectors = { baselineSelector: deployed.baselineSelector, canarySelector: deployed.canarySelector };
+            meter ??= operations.meter(selectors);
+            await meter.mark();
+            signal.throwIfAborted();
+            const analysis = await operations.analyse(selectors, record.step, signal);
+            const share = await meter.share();
+            record.measuredPercentage = share.canaryPercentage;
+            record.shareMissing = share.missing;
+            record.requests = Object.fromEntries(Object.entries(share.groups).map(([group, count]) => [group, count.requests]));
+            const { decision, why } = decideStep(analysis, onInconclusive, index === weights.length - 1);
+            Object.assign(record, { verdict: analysis.verdict, score: analysis.score, reason: analysis.reason, decision, why, analysis });
+            operations.log(`Step ${record.step}: ${analysis.verdict} (score ${analysis.score}); ${why}`);
+            if (decision === 'rollback')
+                return await stop('rolled-back', `step ${record.step} (${weight}%): ${why}: ${analysis.reason}`);
+        }
+        signal.throwIfAborted();
+        const canaryRequests = meter?.canaryServed();
+        const promoted = await operations.promote();
+        const last = steps[steps.length - 1];
+        if (promoted.status !== 'succeeded') {
+            return {
+                outcome: 'failed',
+                verdict: last?.verdict,
+                stoppedAtStep: last?.step,
+                reason: `promote: ${promoted.message}`,
+                steps,
+                canaryRequests,
+                deployed: promoted,
+            };
+        }
+        return { outcome: 'promoted', verdict: last?.verdict, reason: promoted.message, steps, canaryRequests, deployed: promoted };
+    }
+    catch (error) {
+        const step = steps[steps.length - 1];
+        const where = step ? `step ${step.step} (${step.weight}%)` : 'before the first step';
+        const reason = signal.aborted ? `cancelled at ${where}` : `${where}: ${(0,errors/* describeError */.Uc)(error)}`;
+        return stop('failed', reason);
+    }
+}
+/** Removes the canary and restores the split; never throws, since it runs on the way out of every failure. */
+async function abortSafely(operations) {
+    try {
+        const aborted = await operations.abort();
+        return { removed: aborted.status === 'succeeded', cleanup: aborted.message };
+    }
+    catch (error) {
+        return {
+            removed: false,
+            cleanup: `Removing the canary failed (${(0,errors/* describeError */.Uc)(error)}): once the cluster answers, run k8s-deploy with strategy canary and action abort (or this action again) to restore the stable version alone.`,
+        };
+    }
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var external_node_fs_promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./actions/lib/analysis/report.ts
+var report = __webpack_require__(2431);
+;// CONCATENATED MODULE: ./actions/progressive-canary/src/report.ts
+
+
+
+
+
+/** The `report` output: the whole progression, each step with its full analysis report (as canary-analyze writes one). */
+async function writeProgressionReport(progression, directory = process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)()) {
+    const path = (0,external_node_path_.join)(directory, `progressive-canary-report-${(0,external_node_crypto_.randomUUID)()}.json`);
+    const { deployed, ...rest } = progression;
+    await (0,external_node_fs_promises_.writeFile)(path, (0,report/* reportJson */.l4)({ ...rest, deployed: deployed && { status: deployed.status, message: deployed.message, workloads: deployed.workloads } }));
+    return path;
+}
+
+// EXTERNAL MODULE: ./actions/lib/markdown.ts
+var markdown = __webpack_require__(4269);
+// EXTERNAL MODULE: ./actions/lib/analysis/judge.ts + 1 modules
+var judge = __webpack_require__(3387);
+// EXTERNAL MODULE: ./actions/lib/analysis/summary.ts
+var analysis_summary = __webpack_require__(7757);
+;// CONCATENATED MODULE: ./actions/progressive-canary/src/summary.ts
+
+
+
+const HEADLINES = {
+    promoted: '✅ progressive-canary: promoted',
+    'rolled-back': '❌ progressive-canary: rolled back',
+    failed: '❌ progressive-canary: failed',
+};
+const DECISIONS = { next: '➡️ next step', promote: '✅ promote', rollback: '↩️ roll back' };
+/**
+ * The outcome, one row per step (asked weight, what the router set, the share measured from the
+ * pods' request counters, the judgement), the canary's requests, then each step's analysis as
+ * canary-analyze renders it. Reasons come from the cluster and the user's metrics: escaped.
+ */
+function renderProgressionSummary(summary, progression, context) {
+    summary.addHeading(`${HEADLINES[progression.outcome]} (namespace ${(0,markdown/* escapeHtml */.ZD)(context.namespace)}, ${context.seconds.toFixed(1)} s)`, 2);
+    summary.addRaw(`\n${(0,markdown/* escapeMarkdown */.FV)(progression.reason)}\n\n`);
+    if (progression.cleanup)
+        summary.addRaw(`> ${(0,markdown/* escapeMarkdown */.FV)(progression.cleanup)}\n\n`);
+    const planned = context.router === 'replicas' ? "Canary's share of the pods" : 'Route weight';
+    summary.addTable([
+        ['Step', 'Asked', planned, 'Measured share of requests', 'Requests (canary / baseline / stable)', 'Verdict', 'Score', 'Then'].map((data) => ({
+            data,
+            header: true,
+        })),
+        ...progression.steps.map((step) => [
+            String(step.step),
+            `${step.weight}%`,
+            percentage(step.plannedPercentage),
+            step.measuredPercentage === undefined ? `– ${(0,markdown/* escapeHtml */.ZD)(step.shareMissing ?? '')}` : `${step.measuredPercentage}%`,
+            requests(step),
+            step.verdict ? analysis_summary/* VERDICT_HEADINGS */.qQ[step.verdict].replace('canary-analyze: ', '') : '–',
+            step.score === undefined ? '–' : (0,judge/* format */.GP)(step.score),
+            step.decision ? `${DECISIONS[step.decision]}: ${(0,markdown/* escapeHtml */.ZD)(step.why ?? '')}` : '–',
+        ]),
+    ]);
+    if (progression.canaryRequests !== undefined) {
+        summary.addRaw(`\nThe canary's pods served **${progression.canaryRequests}** requests${progression.outcome === 'promoted' ? ' before the promotion' : ' before it was removed (the blast radius)'}, counted from their request counters.\n`);
+    }
+    for (const step of progression.steps) {
+        if (!step.analysis)
+            continue;
+        (0,analysis_summary/* renderSummary */.Br)(summary, step.analysis, {
+            text: `Step ${step.step} (${step.weight}%): ${analysis_summary/* VERDICT_HEADINGS */.qQ[step.analysis.verdict].replace('canary-analyze: ', '')}`,
+            level: 3,
+        });
+    }
+}
+function percentage(value) {
+    return value === undefined ? '–' : `${value}%`;
+}
+function requests(step) {
+    if (!step.requests)
+        return '–';
+    return ['canary', 'baseline', 'stable'].map((group) => step.requests?.[group] ?? '?').join(' / ');
+}
+
+;// CONCATENATED MODULE: ./actions/progressive-canary/src/main.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+async function main_run() {
+    await (0,run/* runAction */.C)('progressive-canary', async () => {
+        const started = Date.now();
+        const inputs = (0,lib_inputs/* parseInputs */.T)(progressiveCanaryInputs, { secret: progressiveCanarySecretInputs });
+        const settings = (0,analysis_inputs/* judgeSettings */.$z)(inputs);
+        const plan = (0,analysis_inputs/* analysisPlan */.KG)(inputs);
+        const definitions = (0,metrics/* loadMetrics */.SJ)(inputs.metrics, inputs.provider, process.env.GITHUB_WORKSPACE);
+        const traffic = inputs.traffic === undefined ? undefined : (0,analysis_traffic/* parseTraffic */.D)(inputs.traffic);
+        (0,analysis_inputs/* checkProviderInputs */.LI)(inputs);
+        const httpRoute = inputs['traffic-router'] === 'gateway-api' ? inputs['http-route'] : undefined;
+        if (inputs['traffic-router'] === 'gateway-api' && !httpRoute) {
+            throw new errors/* ConfigurationError */.j1('Input "traffic-router" is gateway-api, which needs input "http-route": the name of the HTTPRoute that sends traffic to the stable Service');
+        }
+        if (inputs['canary-header'] && !httpRoute) {
+            throw new errors/* ConfigurationError */.j1('Input "canary-header" needs traffic-router gateway-api: only an HTTPRoute sends requests by header. Nothing was changed');
+        }
+        const extraAnnotations = (0,annotations/* parseAnnotations */.KX)(inputs.annotations);
+        // A cancelled job gets SIGINT, then SIGTERM: either stops the progression, which then removes the canary.
+        const cancellation = new AbortController();
+        const cancel = () => cancellation.abort(new errors/* ConfigurationError */.j1('the run was cancelled'));
+        process.once('SIGINT', cancel);
+        process.once('SIGTERM', cancel);
+        const kubeconfig = await (0,kubernetes_kubeconfig/* prepareKubeconfig */.p)(inputs.kubeconfig);
+        try {
+            const binary = inputs['kubectl-version'] ? (await (0,kubectl_install/* installKubectl */.KZ)(inputs['kubectl-version'], { kubeconfig: kubeconfig.path })).binary : undefined;
+            const unscoped = new kubernetes_kubectl/* Kubectl */.bx({ kubeconfig: kubeconfig.path, binary });
+            const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
+            const parsed = (0,manifests/* parseManifests */.Ye)(await (0,load/* readManifestSources */.e)(inputs.manifests, unscoped, workspace));
+            const namespace = (0,src_namespace/* namespaceOfRun */.K)(parsed, inputs.namespace) ?? (await (0,kubernetes_kubectl/* contextNamespace */.jy)(unscoped));
+            const kubectl = unscoped.inNamespace(namespace);
+            const { objects: substituted } = (0,src_images/* substituteImages */.Rd)(parsed, inputs.images ?? []);
+            const images = [...new Set(substituted.filter(manifests/* isWorkload */.gv).flatMap(kubernetes_objects/* containerImages */._Z))];
+            const hooks = (0,kubernetes_hooks/* planHooks */.qf)((0,annotations/* annotateWorkloads */.FU)(substituted, (0,annotations/* runContext */.pO)('canary'), images, extraAnnotations));
+            if (hooks.pre.length + hooks.post.length > 0) {
+                throw new errors/* ConfigurationError */.j1('The manifests have hook Jobs, which progressive-canary does not run: run them with k8s-deploy. Nothing was changed');
+            }
+            const objects = hooks.objects;
+            const stable = (0,deployment_variants/* singleDeployment */.s)(objects, 'canary');
+            const options = (canaryPercentage) => ({
+                fieldManager: inputs['field-manager'],
+                timeoutSeconds: inputs.timeout,
+                rollbackOnFailure: true,
+                dryRun: false,
+                canaryPercentage,
+                maxSurgeReplicas: inputs['max-surge-replicas'],
+                canaryHeader: inputs['canary-header'],
+            });
+            const base = options(inputs.steps[0]);
+            await (0,access/* checkAccess */.x8)(kubectl, (0,access/* deployNeeds */.Ly)({
+                kinds: objects.map((object) => object.kind),
+                strategy: 'canary',
+                action: 'deploy',
+                hooks: false,
+                httpRoute: httpRoute !== undefined,
+                ...base,
+            }), 'this progressive canary');
+            const prometheus = (0,analysis_inputs/* prometheusConnection */.ZI)(inputs);
+            const operations = {
+                setWeight: (percentage) => httpRoute ? (0,gateway_canary/* deployGatewayCanary */.sj)(kubectl, objects, options(percentage), httpRoute) : (0,canary/* deployCanary */.SB)(kubectl, objects, options(percentage)),
+                promote: () => (httpRoute ? (0,gateway_canary/* promoteGatewayCanary */.jy)(kubectl, objects, base, httpRoute) : (0,canary/* promoteCanary */.zG)(kubectl, objects, base)),
+                abort: () => (httpRoute ? (0,gateway_canary/* abortGatewayCanary */.f5)(kubectl, objects, base, httpRoute) : (0,canary/* abortCanary */.Fi)(kubectl, objects, base)),
+                meter: (selectors) => new RequestMeter(kubectl, { canary: selectors.canarySelector, baseline: selectors.baselineSelector, stable: stablePodsSelector((0,names/* selectorOf */.Bk)((0,canary/* matchLabelsOf */.e6)(stable))) }, requestCounter(definitions)),
+                analyse: (selectors, step, signal) => {
+                    const provider = (0,judged_run/* metricsProvider */.P)({ provider: inputs.provider, kubectl, namespace, prometheus }, selectors, plan, definitions);
+                    return (0,judged_run/* judgedAnalysis */.I)(provider, definitions, settings, plan, traffic, {
+                        wait: (milliseconds) => (0,promises_.setTimeout)(milliseconds, undefined, { signal }),
+                        log: (message) => core.info(`step ${step}: ${message}`),
+                    });
+                },
+                log: (message) => core.info(message),
+            };
+            core.info(`Steps ${inputs.steps.join(' → ')} → promote, each judged on ${definitions.map((metric) => metric.name).join(', ')} over ${plan.iterations} intervals of ${plan.intervalSeconds}s (${plan.warmup} warm-up)`);
+            const progression = await runProgression(inputs.steps, inputs['on-inconclusive'], operations, cancellation.signal);
+            const seconds = (Date.now() - started) / 1000;
+            const reportPath = await writeProgressionReport(progression);
+            const workload = progression.deployed?.workloads[0];
+            (0,outputs/* setOutputs */.n)({
+                result: progression.outcome,
+                verdict: progression.verdict,
+                'stopped-at-step': progression.stoppedAtStep,
+                steps: JSON.stringify(progression.steps.map(({ analysis: _analysis, ...step }) => step)),
+                'canary-requests': progression.canaryRequests,
+                report: reportPath,
+                namespace,
+                deployments: progression.deployed?.workloads.map(deploy_result/* workloadLabel */.U),
+                revision: workload?.revision,
+                'previous-revision': workload?.previousRevision,
+                images,
+                'duration-seconds': seconds.toFixed(1),
+            });
+            await (0,summary/* writeSummary */.S)((summary) => {
+                renderProgressionSummary(summary, progression, { namespace, router: inputs['traffic-router'], seconds });
+                if (inputs['environment-url'])
+                    summary.addLink('Open the environment', inputs['environment-url']);
+            });
+            if (progression.outcome !== 'promoted') {
+                throw new errors/* ConfigurationError */.j1(`${progression.outcome}: ${progression.reason}. ${progression.cleanup ?? ''}`.trim());
+            }
+        }
+        finally {
+            process.off('SIGINT', cancel);
+            process.off('SIGTERM', cancel);
+            await kubeconfig.dispose();
+        }
+    });
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=278.index.js.map
