@@ -110,8 +110,8 @@ describeWithTools(['kubectl'], 'progressive-canary on the cluster emulator', () 
       // The replica router: 1 canary and 1 baseline beside 3 stable pods, so the canary holds 20% of the pods; the summary says so.
       expect(step).toMatchObject({ weight: 10, plannedPercentage: 20, decision: 'rollback' });
       // The Service balances connections round-robin over the pods: the measured share is the pods' share, as the summary says.
-    expect(Math.abs(step!.measuredPercentage! - 20)).toBeLessThanOrEqual(5);
-    expect(run.summary).toContain(`<td>20%</td><td>${step!.measuredPercentage}%</td>`);
+      expect(Math.abs(step!.measuredPercentage! - 20)).toBeLessThanOrEqual(5);
+      expect(run.summary).toContain(`<td>20%</td><td>${step!.measuredPercentage}%</td>`);
       // What the canary served: about its share of the requests of the window (and the seconds before it), nothing after the abort.
       const canaryRequests = Number(run.outputs['canary-requests']);
       const windowRequests = step!.requests!.canary! + step!.requests!.baseline! + step!.requests!.stable!;

@@ -246,7 +246,9 @@ describe('default roles, aggregation, create on apply and escalation prevention'
     expect(created.stderr).toContain('Error from server (Forbidden): configmaps "fresh" is forbidden: ');
     expect((await cluster.kubectl(['get', 'configmap', 'fresh', '-n', 'rbac'])).code).toBe(1);
     await applyAsAdmin({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'existing', namespace: 'rbac' }, data: { a: 'a' } });
-    const changed = await cluster.kubectl(['--kubeconfig', patcher, 'apply', '--server-side', '--force-conflicts', '-f', '-'], { input: configMap('existing') });
+    const changed = await cluster.kubectl(['--kubeconfig', patcher, 'apply', '--server-side', '--force-conflicts', '-f', '-'], {
+      input: configMap('existing'),
+    });
     expect(changed.code, changed.stderr).toBe(0);
   });
 

@@ -57,7 +57,12 @@ spec:
 describe('JSON read with its repeated keys', () => {
   it('keeps every entry, reads escapes, numbers and literals, and an empty body as null', () => {
     const keyed = parseKeyedJson(' {"a\\"b": [1, -2.5e3, true, null, {}], "a\\"b": "x\\u00e9\\n"} ');
-    expect(keyed).toEqual(new KeyedObject([['a"b', [1, -2500, true, null, new KeyedObject([])]], ['a"b', 'xé\n']]));
+    expect(keyed).toEqual(
+      new KeyedObject([
+        ['a"b', [1, -2500, true, null, new KeyedObject([])]],
+        ['a"b', 'xé\n'],
+      ]),
+    );
     expect(parseKeyedJson('')).toBeNull();
     expect(parseKeyedJson('[]')).toEqual([]);
   });
