@@ -18,6 +18,7 @@ interface StepOutput {
 }
 
 const ROUTE = 'inventory';
+const MIGRATING = 'test/k8s-deploy/fixtures/hooks/migrating';
 const STABLE_PODS = 'app.kubernetes.io/name=inventory-service';
 
 // The whole progression through the bundle, on the real inventory service under constant load:
@@ -110,8 +111,8 @@ describeWithTools(['kubectl'], 'progressive-canary on the cluster emulator', () 
       // The replica router: 1 canary and 1 baseline beside 3 stable pods, so the canary holds 20% of the pods; the summary says so.
       expect(step).toMatchObject({ weight: 10, plannedPercentage: 20, decision: 'rollback' });
       // The Service balances connections round-robin over the pods: the measured share is the pods' share, as the summary says.
-    expect(Math.abs(step!.measuredPercentage! - 20)).toBeLessThanOrEqual(5);
-    expect(run.summary).toContain(`<td>20%</td><td>${step!.measuredPercentage}%</td>`);
+      expect(Math.abs(step!.measuredPercentage! - 20)).toBeLessThanOrEqual(5);
+      expect(run.summary).toContain(`<td>20%</td><td>${step!.measuredPercentage}%</td>`);
       // What the canary served: about its share of the requests of the window (and the seconds before it), nothing after the abort.
       const canaryRequests = Number(run.outputs['canary-requests']);
       const windowRequests = step!.requests!.canary! + step!.requests!.baseline! + step!.requests!.stable!;
@@ -134,6 +135,20 @@ describeWithTools(['kubectl'], 'progressive-canary on the cluster emulator', () 
     expect(report.steps[0]!.analysis.failedMetrics).not.toContain('error-rate');
     expect(await leftovers()).toEqual([]);
     expect(await imagesOf(stage, STABLE_PODS)).toEqual(Array(3).fill('inventory-service:2.0.0'));
+  });
+
+  it('a pre-deploy hook Job (the migration) runs to completion before the first step, then the canary is promoted', { timeout: 240_000 }, async () => {
+    const [run] = await underLoad(await stage.serviceUrl('/api/items?limit=5'), () =>
+      progressive({ manifests: MIGRATING, images: 'inventory-service:2.1.0', steps: '10' }),
+    );
+    expect(errorOf(run)).toBeUndefined();
+    expect(run.outputs.result).toBe('promoted');
+    const jobs = JSON.parse(
+      await stage.kubectl('--namespace', NAMESPACE, 'get', 'jobs', '--selector', 'inventory-devops.io/hook-name=inventory-migrate', '--output', 'json'),
+    ) as { items: Array<{ metadata: { name: string }; status?: { succeeded?: number } }> };
+    expect(jobs.items.map((job) => [job.metadata.name.replace(/-[0-9a-z]{8}$/, ''), job.status?.succeeded])).toEqual([['inventory-migrate', 1]]);
+    expect(run.summary).toMatch(/inventory-migrate<\/td><td>pre-deploy/);
+    expect(await imagesOf(stage, STABLE_PODS)).toEqual(Array(3).fill('inventory-service:2.1.0'));
   });
 
   it(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../actions/lib/analysis/report.js';
+import type { HookOutcome, HookPhase } from '../../actions/lib/kubernetes/hooks.js';
 import type { DeployResult } from '../../actions/lib/strategies/deploy-result.js';
 import { runProgression, type CanaryOperations } from '../../actions/progressive-canary/src/progression.js';
 
@@ -31,6 +32,7 @@ function fakeOperations(verdicts: Array<Report['verdict'] | Error | 'hang'>, ove
     setWeight: async (percentage) => (calls.push(`weight ${percentage}`), deployed('succeeded', percentage)),
     promote: async () => (calls.push('promote'), deployed()),
     abort: async () => (calls.push('abort'), deployed()),
+    runHooks: async () => ({ ok: true, runs: [], message: '', problems: [] }),
     meter: () => ({
       mark: async () => undefined,
       share: async () => {
@@ -121,5 +123,67 @@ describe('the progression loop', () => {
     const progression = await runProgression([10, 50], 'rollback', operations, new AbortController().signal);
     // The window's reading, then one more just before the abort.
     expect(progression.canaryRequests).toBe(20);
+  });
+});
+
+describe('hook Jobs around the progression', () => {
+  /** Hooks that record their phase and answer `failing` for that phase (a failed Job). */
+  const hookOperations = (verdicts: Array<Report['verdict']>, failing?: HookPhase, overrides: Partial<CanaryOperations> = {}) => {
+    const recorded = fakeOperations(verdicts, overrides);
+    recorded.operations.runHooks = async (phase): Promise<HookOutcome> => {
+      recorded.calls.push(`hooks ${phase}`);
+      const ok = phase !== failing;
+      const run = {
+        hook: 'migrate',
+        phase,
+        weight: 0,
+        job: 'migrate-abc',
+        status: ok ? 'succeeded' : 'failed',
+        message: ok ? 'Complete' : 'BackoffLimitExceeded',
+        seconds: 1,
+      } as const;
+      return { ok, runs: [run], message: ok ? '' : `The ${phase} hook job/migrate-abc failed: BackoffLimitExceeded`, problems: [] };
+    };
+    return recorded;
+  };
+
+  it('runs the pre-deploy hooks once before the first step and the post-deploy hooks after the promotion', async () => {
+    const { operations, calls } = hookOperations(['promote', 'promote', 'promote']);
+    const progression = await runProgression([10, 25, 50], 'rollback', operations, new AbortController().signal);
+    expect(calls).toEqual(['hooks pre-deploy', 'weight 10', 'weight 25', 'weight 50', 'promote', 'hooks post-deploy']);
+    expect(progression.outcome).toBe('promoted');
+    expect(progression.hooks.map((run) => run.phase)).toEqual(['pre-deploy', 'post-deploy']);
+  });
+
+  it('a failed pre-deploy hook changes nothing else: no weight, no abort, no post-deploy hook', async () => {
+    const { operations, calls } = hookOperations(['promote'], 'pre-deploy');
+    const progression = await runProgression([10, 50], 'rollback', operations, new AbortController().signal);
+    expect(calls).toEqual(['hooks pre-deploy']);
+    expect(progression).toMatchObject({ outcome: 'failed', steps: [] });
+    expect(progression.reason).toMatch(/pre-deploy hook job\/migrate-abc failed: BackoffLimitExceeded\. Nothing else was changed/);
+  });
+
+  it('a rollback runs no post-deploy hook', async () => {
+    const { operations, calls } = hookOperations(['rollback']);
+    const progression = await runProgression([10, 50], 'rollback', operations, new AbortController().signal);
+    expect(calls).toEqual(['hooks pre-deploy', 'weight 10', 'abort']);
+    expect(progression.outcome).toBe('rolled-back');
+  });
+
+  it('a failed post-deploy hook fails the run after the promotion, which stands', async () => {
+    const { operations, calls } = hookOperations(['promote', 'promote'], 'post-deploy');
+    const progression = await runProgression([10, 50], 'rollback', operations, new AbortController().signal);
+    expect(calls).toEqual(['hooks pre-deploy', 'weight 10', 'weight 50', 'promote', 'hooks post-deploy']);
+    expect(progression.outcome).toBe('failed');
+    expect(progression.reason).toMatch(/, but the post-deploy hook job\/migrate-abc failed/);
+  });
+
+  it('a first deploy (no stable version yet) goes out as rolling, then runs the post-deploy hooks', async () => {
+    const { operations, calls } = hookOperations([], undefined, {
+      setWeight: async (percentage) => (calls.push(`weight ${percentage}`), { ...deployed(), strategy: 'rolling', message: 'first deploy' }),
+    });
+    const progression = await runProgression([10, 50], 'rollback', operations, new AbortController().signal);
+    expect(calls).toEqual(['hooks pre-deploy', 'weight 10', 'hooks post-deploy']);
+    expect(progression.outcome).toBe('promoted');
   });
 });

@@ -9,7 +9,7 @@ import { parseTraffic } from '../../lib/analysis/traffic.js';
 import { checkAccess, deployNeeds } from '../../lib/kubernetes/access.js';
 import { installKubectl } from '../../lib/kubernetes/kubectl-install.js';
 import { selectorOf } from '../../lib/kubernetes/names.js';
-import { planHooks } from '../../lib/kubernetes/hooks.js';
+import { planHooks, runHooks } from '../../lib/kubernetes/hooks.js';
 import { containerImages } from '../../lib/kubernetes/objects.js';
 import { singleDeployment } from '../../lib/kubernetes/deployment-variants.js';
 import { abortCanary, deployCanary, matchLabelsOf, promoteCanary } from '../../lib/strategies/canary.js';
@@ -62,9 +62,6 @@ export async function run(): Promise<void> {
       const { objects: substituted } = substituteImages(parsed, inputs.images ?? []);
       const images = [...new Set(substituted.filter(isWorkload).flatMap(containerImages))];
       const hooks = planHooks(annotateWorkloads(substituted, runContext('canary'), images, extraAnnotations));
-      if (hooks.pre.length + hooks.post.length > 0) {
-        throw new ConfigurationError('The manifests have hook Jobs, which progressive-canary does not run: run them with k8s-deploy. Nothing was changed');
-      }
       const objects = hooks.objects;
       const stable = singleDeployment(objects, 'canary');
       const options = (canaryPercentage: number): DeployOptions => ({
@@ -83,7 +80,7 @@ export async function run(): Promise<void> {
           kinds: objects.map((object) => object.kind),
           strategy: 'canary',
           action: 'deploy',
-          hooks: false,
+          hooks: hooks.pre.length + hooks.post.length > 0,
           httpRoute: httpRoute !== undefined,
           ...base,
         }),
@@ -95,6 +92,7 @@ export async function run(): Promise<void> {
         setWeight: (percentage) =>
           httpRoute ? deployGatewayCanary(kubectl, objects, options(percentage), httpRoute) : deployCanary(kubectl, objects, options(percentage)),
         promote: () => (httpRoute ? promoteGatewayCanary(kubectl, objects, base, httpRoute) : promoteCanary(kubectl, objects, base)),
+        runHooks: (phase) => runHooks(kubectl, phase === 'pre-deploy' ? hooks.pre : hooks.post, base),
         abort: () => (httpRoute ? abortGatewayCanary(kubectl, objects, base, httpRoute) : abortCanary(kubectl, objects, base)),
         meter: (selectors) =>
           new RequestMeter(
