@@ -31,7 +31,7 @@ function fakeOperations(verdicts: Array<Report['verdict'] | Error | 'hang'>, ove
   const operations: CanaryOperations = {
     setWeight: async (percentage) => (calls.push(`weight ${percentage}`), deployed('succeeded', percentage)),
     promote: async () => (calls.push('promote'), deployed()),
-    abort: async () => (calls.push('abort'), deployed()),
+    abort: async (beforeRemoval) => (calls.push('abort'), await beforeRemoval(), deployed()),
     runHooks: async () => ({ ok: true, runs: [], message: '', problems: [] }),
     meter: () => ({
       mark: async () => undefined,
@@ -121,8 +121,51 @@ describe('the progression loop', () => {
   it("counts the canary's requests up to the abort", async () => {
     const { operations } = fakeOperations(['rollback']);
     const progression = await runProgression([10, 50], 'rollback', operations, new AbortController().signal);
-    // The window's reading, then one more just before the abort.
+    // The window's reading, then one more at the abort.
     expect(progression.canaryRequests).toBe(20);
+  });
+
+  it("reads the canary's counters once more when nothing more reaches it, before it is removed", async () => {
+    const calls: string[] = [];
+    let counter = 0;
+    const { operations } = fakeOperations(['rollback'], {
+      abort: async (beforeRemoval) => {
+        calls.push('restore the route');
+        counter = 37; // what the canary served during the judgement and until the route was restored
+        await beforeRemoval();
+        calls.push('delete the canary');
+        counter = 99; // never read: the pods are gone
+        return deployed();
+      },
+    });
+    const meter = operations.meter({ baselineSelector: '', canarySelector: '' });
+    let read = 0;
+    operations.meter = () => ({
+      ...meter,
+      share: async () => {
+        calls.push('read the counters');
+        read = counter || 12;
+        return meter.share();
+      },
+      canaryServed: () => read,
+    });
+    const progression = await runProgression([10, 50], 'rollback', operations, new AbortController().signal);
+    expect(calls).toEqual(['read the counters', 'restore the route', 'read the counters', 'delete the canary']);
+    expect(progression.canaryRequests).toBe(37);
+  });
+
+  it('reads the counters after an abort that failed before its reading', async () => {
+    let reads = 0;
+    const { operations } = fakeOperations(['rollback'], {
+      abort: async () => {
+        throw new Error('the API server could not be reached');
+      },
+    });
+    const meter = operations.meter({ baselineSelector: '', canarySelector: '' });
+    operations.meter = () => ({ ...meter, share: async () => (reads++, meter.share()) });
+    const progression = await runProgression([10, 50], 'rollback', operations, new AbortController().signal);
+    expect(progression.outcome).toBe('failed');
+    expect(reads).toBe(2);
   });
 });
 

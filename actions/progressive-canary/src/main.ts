@@ -93,7 +93,8 @@ export async function run(): Promise<void> {
           httpRoute ? deployGatewayCanary(kubectl, objects, options(percentage), httpRoute) : deployCanary(kubectl, objects, options(percentage)),
         promote: () => (httpRoute ? promoteGatewayCanary(kubectl, objects, base, httpRoute) : promoteCanary(kubectl, objects, base)),
         runHooks: (phase) => runHooks(kubectl, phase === 'pre-deploy' ? hooks.pre : hooks.post, base),
-        abort: () => (httpRoute ? abortGatewayCanary(kubectl, objects, base, httpRoute) : abortCanary(kubectl, objects, base)),
+        abort: (beforeRemoval) =>
+          httpRoute ? abortGatewayCanary(kubectl, objects, base, httpRoute, beforeRemoval) : abortCanary(kubectl, objects, base, beforeRemoval),
         meter: (selectors) =>
           new RequestMeter(
             kubectl,

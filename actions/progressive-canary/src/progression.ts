@@ -53,7 +53,11 @@ export interface CanaryOperations {
   /** Deploys the canary (the first time) or changes its weight (same image, new percentage). */
   setWeight(percentage: number): Promise<DeployResult>;
   promote(): Promise<DeployResult>;
-  abort(): Promise<DeployResult>;
+  /**
+   * Removes the canary and restores the split; calls `beforeRemoval` once nothing more reaches the
+   * canary (gateway-api: the route restored) or, with replicas, right before its pods are deleted.
+   */
+  abort(beforeRemoval: () => Promise<void>): Promise<DeployResult>;
   /** Runs the manifests' hook Jobs of a phase, each to completion (none: nothing to do). */
   runHooks(phase: HookPhase): Promise<HookOutcome>;
   /** The meter of the canary's share, once the first weight gave the selectors. */
@@ -91,9 +95,14 @@ export async function runProgression(
     return { ...progression, outcome: 'failed', reason: `${progression.reason}, but ${post.message.charAt(0).toLowerCase()}${post.message.slice(1)}` };
   };
   const stop = async (outcome: ProgressionOutcome, reason: string): Promise<Progression> => {
-    // A last reading of the canary's counters, so its blast radius counts up to the abort.
-    await meter?.share().catch(() => undefined);
-    const { removed, cleanup } = await abortSafely(operations);
+    // A last reading of the canary's counters at the abort, so that its blast radius counts what it served during the judgement and the abort.
+    let counted = false;
+    const lastReading = async () => {
+      counted = true;
+      await meter?.share().catch(() => undefined);
+    };
+    const { removed, cleanup } = await abortSafely(operations, lastReading);
+    if (!counted) await lastReading();
     const last = steps[steps.length - 1];
     return {
       // A canary that could not be removed is a failure whatever the verdict said.
@@ -174,9 +183,9 @@ export async function runProgression(
 }
 
 /** Removes the canary and restores the split; never throws, since it runs on the way out of every failure. */
-async function abortSafely(operations: CanaryOperations): Promise<{ removed: boolean; cleanup: string }> {
+async function abortSafely(operations: CanaryOperations, beforeRemoval: () => Promise<void>): Promise<{ removed: boolean; cleanup: string }> {
   try {
-    const aborted = await operations.abort();
+    const aborted = await operations.abort(beforeRemoval);
     return { removed: aborted.status === 'succeeded', cleanup: aborted.message };
   } catch (error: unknown) {
     return {
