@@ -13,7 +13,7 @@ import { planHooks } from '../../lib/kubernetes/hooks.js';
 import { deployWithHooks } from '../../lib/strategies/hook-phases.js';
 import { substituteImages } from './images.js';
 import { k8sDeployInputs, k8sDeploySecretInputs } from './inputs.js';
-import { startGitHubDeployment, type GitHubDeployment } from './github-deployment.js';
+import { startGitHubDeployment, type GitHubDeployment } from '../../lib/github-deployment.js';
 import { readManifestSources } from './load.js';
 import { isWorkload, parseManifests } from './manifests.js';
 import { namespaceOfRun } from './namespace.js';

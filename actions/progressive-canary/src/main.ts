@@ -6,6 +6,7 @@ import { judgedAnalysis, metricsProvider } from '../../lib/analysis/judged-run.j
 import { loadMetrics } from '../../lib/analysis/metrics.js';
 import { RequestMeter, requestCounter, stablePodsSelector } from '../../lib/analysis/request-share.js';
 import { parseTraffic } from '../../lib/analysis/traffic.js';
+import { startGitHubDeployment, type GitHubDeployment } from '../../lib/github-deployment.js';
 import { checkAccess, deployNeeds } from '../../lib/kubernetes/access.js';
 import { installKubectl } from '../../lib/kubernetes/kubectl-install.js';
 import { selectorOf } from '../../lib/kubernetes/names.js';
@@ -52,6 +53,8 @@ export async function run(): Promise<void> {
     process.once('SIGINT', cancel);
     process.once('SIGTERM', cancel);
     const kubeconfig = await prepareKubeconfig(inputs.kubeconfig);
+    let githubDeployment: GitHubDeployment | undefined;
+    let promoted = false;
     try {
       const binary = inputs['kubectl-version'] ? (await installKubectl(inputs['kubectl-version'], { kubeconfig: kubeconfig.path })).binary : undefined;
       const unscoped = new Kubectl({ kubeconfig: kubeconfig.path, binary });
@@ -87,6 +90,15 @@ export async function run(): Promise<void> {
         'this progressive canary',
       );
 
+      githubDeployment = await startGitHubDeployment({
+        token: inputs['github-token'],
+        environment: inputs.environment ?? namespace,
+        environmentUrl: inputs['environment-url'],
+        strategy: 'canary',
+        action: 'deploy',
+        dryRun: false,
+        promotes: true,
+      });
       const prometheus = prometheusConnection(inputs);
       const operations: CanaryOperations = {
         setWeight: (percentage) =>
@@ -138,7 +150,9 @@ export async function run(): Promise<void> {
       if (progression.outcome !== 'promoted') {
         throw new ConfigurationError(`${progression.outcome}: ${progression.reason}. ${progression.cleanup ?? ''}`.trim());
       }
+      promoted = true;
     } finally {
+      await githubDeployment?.finish(promoted);
       process.off('SIGINT', cancel);
       process.off('SIGTERM', cancel);
       await kubeconfig.dispose();
