@@ -133,7 +133,7 @@ async function demo(stage: Stage, github: GitHubStandIn): Promise<void> {
   const manifests = 'test/k8s-deploy/fixtures/hooks/migrating';
   // One analysis window per canary step: 5 intervals of 2 s.
   const analysis = { ...cluster, provider: 'direct', interval: '2s', iterations: '5', 'min-samples': '3' };
-  // The rehearsal overlay without the hook (progressive-canary runs no hook Jobs) and with a Gateway and the HTTPRoute `inventory`.
+  // The rehearsal overlay with a Gateway and the HTTPRoute `inventory`, without the migration hook (the canaries change no schema).
   const gatewayManifests = 'test/k8s-deploy/fixtures/gateway';
 
   await runStep({
@@ -191,6 +191,7 @@ async function demo(stage: Stage, github: GitHubStandIn): Promise<void> {
       action: 'actions/progressive-canary',
       inputs: {
         ...analysis,
+        ...recorded,
         manifests: gatewayManifests,
         images: 'inventory-service:2.0.0-faulty',
         steps: '10,25,50',
@@ -212,7 +213,7 @@ async function demo(stage: Stage, github: GitHubStandIn): Promise<void> {
     await runStep({
       title: 'progressive-canary of a good v2.0.0 (replicas, steps 25,50): judged at each step, then promoted',
       action: 'actions/progressive-canary',
-      inputs: { ...analysis, manifests: gatewayManifests, images: 'inventory-service:2.0.0', steps: '25,50', 'max-surge-replicas': '5' },
+      inputs: { ...analysis, ...recorded, manifests: gatewayManifests, images: 'inventory-service:2.0.0', steps: '25,50', 'max-surge-replicas': '5' },
       env,
       expect: expectOutputs({ result: 'promoted', revision: '2' }),
     });
@@ -264,13 +265,13 @@ async function demo(stage: Stage, github: GitHubStandIn): Promise<void> {
   }
 
   await runStep({
-    // Three releases were recorded: v1.0.0, v2.1.0 and v2.2.0 (green + promote), which the last rollback undid. The
-    // progressive canaries record no GitHub deployment: they are judged in the run, not released until promoted.
-    title: 'delivery-metrics of this run, from the GitHub deployments the deploys and rollbacks recorded: 2 releases succeeded, 1 was rolled back',
+    // Five releases were recorded: v1.0.0, the faulty v2 (its progressive canary rolled back), v2.0.0 (promoted by its
+    // progressive canary), v2.1.0, and v2.2.0 (green + promote), which the last rollback undid: 3 succeeded, 2 failed.
+    title: 'delivery-metrics of this run, from the GitHub deployments the deploys, canaries and rollbacks recorded: 3 releases succeeded, 2 were rolled back',
     action: 'actions/delivery-metrics',
     inputs: { ...recorded, 'window-days': '1' },
     env: { GITHUB_API_URL: github.url },
-    expect: expectOutputs({ 'deployments-per-day': '2.000', 'change-failure-rate': '33.3' }),
+    expect: expectOutputs({ 'deployments-per-day': '3.000', 'change-failure-rate': '40.0' }),
   });
 }
 

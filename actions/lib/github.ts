@@ -82,6 +82,14 @@ export function parseRepository(text: string | undefined): RepositoryRef | undef
   return match ? { owner: match[1]!, repo: match[2]! } : undefined;
 }
 
+/** The URL of the workflow run this step is part of, when running on GitHub Actions. */
+export function workflowRunUrl(environment: NodeJS.ProcessEnv = process.env): string | undefined {
+  const server = environment.GITHUB_SERVER_URL ?? 'https://github.com';
+  return environment.GITHUB_REPOSITORY && environment.GITHUB_RUN_ID
+    ? `${server}/${environment.GITHUB_REPOSITORY}/actions/runs/${environment.GITHUB_RUN_ID}`
+    : undefined;
+}
+
 /** How long one GitHub API call may take: reporting to GitHub never holds up a deploy for long. */
 const GITHUB_CALL_TIMEOUT_MS = 15_000;
 

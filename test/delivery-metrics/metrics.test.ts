@@ -97,6 +97,33 @@ describe('groupAttempts', () => {
     expect(attempts).toMatchObject([{ outcome: 'failed', at: T0 + 11 * MIN }]);
   });
 
+  it("progressive-canary's one canary deploy per progression: failure when rolled back, success when promoted, each an attempt", () => {
+    const attempts = groupAttempts([
+      deployment(
+        SHA_A,
+        T0,
+        [
+          ['in_progress', T0],
+          ['failure', T0 + MIN],
+        ],
+        suite('canary', 'deploy', SHA_A),
+      ),
+      deployment(
+        SHA_A,
+        T0 + 10 * MIN,
+        [
+          ['in_progress', T0 + 10 * MIN],
+          ['success', T0 + 14 * MIN],
+        ],
+        suite('canary', 'deploy', SHA_A),
+      ),
+    ]);
+    expect(attempts.map((attempt) => [attempt.outcome, attempt.at])).toEqual([
+      ['failed', T0 + MIN],
+      ['succeeded', T0 + 14 * MIN],
+    ]);
+  });
+
   it('a promote of another commit starts its own attempt', () => {
     const attempts = groupAttempts([
       deployment(SHA_A, T0, [['success', T0 + MIN]], suite('canary', 'deploy', SHA_A)),

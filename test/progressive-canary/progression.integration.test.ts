@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { TYPES } from '../emulator/src/resources.js';
 import { describeWithTools } from '../harness/tools.js';
+import { startGitHubStandIn } from '../harness/github-stand-in.js';
 import { runBundle, type ActionRun } from '../harness/run-bundle.js';
 import { DEPLOYMENT, NAMESPACE, startLoad, startStage, type LoadReport, type Stage } from '../harness/stage.js';
 import { applyGateway, deployStep, errorOf, expectNoCredentials, imagesOf, OVERLAY } from '../k8s-deploy/steps.js';
@@ -19,6 +20,12 @@ interface StepOutput {
 
 const ROUTE = 'inventory';
 const STABLE_PODS = 'app.kubernetes.io/name=inventory-service';
+const MIGRATING = 'test/k8s-deploy/fixtures/hooks/migrating';
+const TOKEN = 'ghs_ProgressiveCanaryTokenNeverWritten0123';
+
+/** The GitHub deployments a run recorded, with the states of their statuses in order. */
+const recorded = (github: Awaited<ReturnType<typeof startGitHubStandIn>>) =>
+  github.deployments.map(({ environment, description, statuses }) => ({ environment, description, states: statuses.map((status) => status.state) }));
 
 // The whole progression through the bundle, on the real inventory service under constant load:
 // short windows (five intervals of one second: five samples per group is the fewest with which
@@ -26,11 +33,11 @@ const STABLE_PODS = 'app.kubernetes.io/name=inventory-service';
 describeWithTools(['kubectl'], 'progressive-canary on the cluster emulator', () => {
   let stage: Stage;
 
-  const progressive = (inputs: Record<string, string>): Promise<ActionRun> =>
+  const progressive = (inputs: Record<string, string>, env: Record<string, string> = {}): Promise<ActionRun> =>
     runBundle({
       action: 'actions/progressive-canary',
       inputs: { manifests: OVERLAY, namespace: NAMESPACE, kubeconfig: stage.kubeconfig, timeout: '60s', interval: '1s', iterations: '5', ...inputs },
-      env: { KUBECACHEDIR: stage.cluster.cacheDir },
+      env: { KUBECACHEDIR: stage.cluster.cacheDir, ...env },
       workspace: process.cwd(),
       timeoutMs: 240_000,
     });
@@ -101,8 +108,16 @@ describeWithTools(['kubectl'], 'progressive-canary on the cluster emulator', () 
     'a bad release (-faulty) stops at the first step: canary removed, split restored, stable unchanged, its requests reported',
     { timeout: 240_000 },
     async () => {
-      const [run, load] = await underLoad(await stage.serviceUrl('/api/items?limit=5'), () => progressive({ images: 'inventory-service:3.0.0-faulty' }));
+      const github = await startGitHubStandIn();
+      const [run, load] = await underLoad(await stage.serviceUrl('/api/items?limit=5'), () =>
+        progressive({ images: 'inventory-service:3.0.0-faulty', 'github-token': TOKEN }, { GITHUB_API_URL: github.url }).finally(() => github.close()),
+      );
       expect(run.exitCode).toBe(1);
+      // One GitHub deployment to the namespace, as k8s-deploy describes a canary deploy, ended in failure.
+      expect(recorded(github)).toEqual([
+        { environment: NAMESPACE, description: 'inventory-devops canary deploy of 0123456789ab', states: ['in_progress', 'failure'] },
+      ]);
+      expect(run.everythingWritten).not.toContain(TOKEN);
       expect(run.outputs).toMatchObject({ result: 'rolled-back', verdict: 'rollback', 'stopped-at-step': '1' });
       expect(errorOf(run)).toMatch(/rolled-back: step 1 \(10%\): the verdict is rollback/);
       const [step] = stepsOf(run);
@@ -135,6 +150,31 @@ describeWithTools(['kubectl'], 'progressive-canary on the cluster emulator', () 
     expect(await leftovers()).toEqual([]);
     expect(await imagesOf(stage, STABLE_PODS)).toEqual(Array(3).fill('inventory-service:2.0.0'));
   });
+
+  it(
+    'a pre-deploy hook Job (the migration) runs to completion before the first step, then the canary is promoted and recorded as a GitHub deployment',
+    { timeout: 240_000 },
+    async () => {
+      const github = await startGitHubStandIn();
+      const [run] = await underLoad(await stage.serviceUrl('/api/items?limit=5'), () =>
+        progressive(
+          { manifests: MIGRATING, images: 'inventory-service:2.1.0', steps: '10', 'github-token': TOKEN, environment: 'production' },
+          { GITHUB_API_URL: github.url },
+        ).finally(() => github.close()),
+      );
+      expect(errorOf(run)).toBeUndefined();
+      expect(run.outputs.result).toBe('promoted');
+      expect(recorded(github)).toEqual([
+        { environment: 'production', description: 'inventory-devops canary deploy of 0123456789ab', states: ['in_progress', 'success'] },
+      ]);
+      const jobs = JSON.parse(
+        await stage.kubectl('--namespace', NAMESPACE, 'get', 'jobs', '--selector', 'inventory-devops.io/hook-name=inventory-migrate', '--output', 'json'),
+      ) as { items: Array<{ metadata: { name: string }; status?: { succeeded?: number } }> };
+      expect(jobs.items.map((job) => [job.metadata.name.replace(/-[0-9a-z]{8}$/, ''), job.status?.succeeded])).toEqual([['inventory-migrate', 1]]);
+      expect(run.summary).toMatch(/inventory-migrate<\/td><td>pre-deploy/);
+      expect(await imagesOf(stage, STABLE_PODS)).toEqual(Array(3).fill('inventory-service:2.1.0'));
+    },
+  );
 
   it(
     'the API server gone during a step: the run fails saying what to do; once it is back, abort restores the stable version alone',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../actions/lib/analysis/report.js';
+import type { HookOutcome, HookPhase } from '../../actions/lib/kubernetes/hooks.js';
 import type { DeployResult } from '../../actions/lib/strategies/deploy-result.js';
 import { runProgression, type CanaryOperations } from '../../actions/progressive-canary/src/progression.js';
 
@@ -30,7 +31,8 @@ function fakeOperations(verdicts: Array<Report['verdict'] | Error | 'hang'>, ove
   const operations: CanaryOperations = {
     setWeight: async (percentage) => (calls.push(`weight ${percentage}`), deployed('succeeded', percentage)),
     promote: async () => (calls.push('promote'), deployed()),
-    abort: async () => (calls.push('abort'), deployed()),
+    abort: async (beforeRemoval) => (calls.push('abort'), await beforeRemoval(), deployed()),
+    runHooks: async () => ({ ok: true, runs: [], message: '', problems: [] }),
     meter: () => ({
       mark: async () => undefined,
       share: async () => {
@@ -119,7 +121,112 @@ describe('the progression loop', () => {
   it("counts the canary's requests up to the abort", async () => {
     const { operations } = fakeOperations(['rollback']);
     const progression = await runProgression([10, 50], 'rollback', operations, new AbortController().signal);
-    // The window's reading, then one more just before the abort.
+    // The window's reading, then one more at the abort.
     expect(progression.canaryRequests).toBe(20);
+  });
+
+  it("reads the canary's counters once more when nothing more reaches it, before it is removed", async () => {
+    const calls: string[] = [];
+    let counter = 0;
+    const { operations } = fakeOperations(['rollback'], {
+      abort: async (beforeRemoval) => {
+        calls.push('restore the route');
+        counter = 37; // what the canary served during the judgement and until the route was restored
+        await beforeRemoval();
+        calls.push('delete the canary');
+        counter = 99; // never read: the pods are gone
+        return deployed();
+      },
+    });
+    const meter = operations.meter({ baselineSelector: '', canarySelector: '' });
+    let read = 0;
+    operations.meter = () => ({
+      ...meter,
+      share: async () => {
+        calls.push('read the counters');
+        read = counter || 12;
+        return meter.share();
+      },
+      canaryServed: () => read,
+    });
+    const progression = await runProgression([10, 50], 'rollback', operations, new AbortController().signal);
+    expect(calls).toEqual(['read the counters', 'restore the route', 'read the counters', 'delete the canary']);
+    expect(progression.canaryRequests).toBe(37);
+  });
+
+  it('reads the counters after an abort that failed before its reading', async () => {
+    let reads = 0;
+    const { operations } = fakeOperations(['rollback'], {
+      abort: async () => {
+        throw new Error('the API server could not be reached');
+      },
+    });
+    const meter = operations.meter({ baselineSelector: '', canarySelector: '' });
+    operations.meter = () => ({ ...meter, share: async () => (reads++, meter.share()) });
+    const progression = await runProgression([10, 50], 'rollback', operations, new AbortController().signal);
+    expect(progression.outcome).toBe('failed');
+    expect(reads).toBe(2);
+  });
+});
+
+describe('hook Jobs around the progression', () => {
+  /** Hooks that record their phase and answer `failing` for that phase (a failed Job). */
+  const hookOperations = (verdicts: Array<Report['verdict']>, failing?: HookPhase, overrides: Partial<CanaryOperations> = {}) => {
+    const recorded = fakeOperations(verdicts, overrides);
+    recorded.operations.runHooks = async (phase): Promise<HookOutcome> => {
+      recorded.calls.push(`hooks ${phase}`);
+      const ok = phase !== failing;
+      const run = {
+        hook: 'migrate',
+        phase,
+        weight: 0,
+        job: 'migrate-abc',
+        status: ok ? 'succeeded' : 'failed',
+        message: ok ? 'Complete' : 'BackoffLimitExceeded',
+        seconds: 1,
+      } as const;
+      return { ok, runs: [run], message: ok ? '' : `The ${phase} hook job/migrate-abc failed: BackoffLimitExceeded`, problems: [] };
+    };
+    return recorded;
+  };
+
+  it('runs the pre-deploy hooks once before the first step and the post-deploy hooks after the promotion', async () => {
+    const { operations, calls } = hookOperations(['promote', 'promote', 'promote']);
+    const progression = await runProgression([10, 25, 50], 'rollback', operations, new AbortController().signal);
+    expect(calls).toEqual(['hooks pre-deploy', 'weight 10', 'weight 25', 'weight 50', 'promote', 'hooks post-deploy']);
+    expect(progression.outcome).toBe('promoted');
+    expect(progression.hooks.map((run) => run.phase)).toEqual(['pre-deploy', 'post-deploy']);
+  });
+
+  it('a failed pre-deploy hook changes nothing else: no weight, no abort, no post-deploy hook', async () => {
+    const { operations, calls } = hookOperations(['promote'], 'pre-deploy');
+    const progression = await runProgression([10, 50], 'rollback', operations, new AbortController().signal);
+    expect(calls).toEqual(['hooks pre-deploy']);
+    expect(progression).toMatchObject({ outcome: 'failed', steps: [] });
+    expect(progression.reason).toMatch(/pre-deploy hook job\/migrate-abc failed: BackoffLimitExceeded\. Nothing else was changed/);
+  });
+
+  it('a rollback runs no post-deploy hook', async () => {
+    const { operations, calls } = hookOperations(['rollback']);
+    const progression = await runProgression([10, 50], 'rollback', operations, new AbortController().signal);
+    expect(calls).toEqual(['hooks pre-deploy', 'weight 10', 'abort']);
+    expect(progression.outcome).toBe('rolled-back');
+  });
+
+  it('a failed post-deploy hook fails the run after the promotion, which stands', async () => {
+    const { operations, calls } = hookOperations(['promote', 'promote'], 'post-deploy');
+    const progression = await runProgression([10, 50], 'rollback', operations, new AbortController().signal);
+    expect(calls).toEqual(['hooks pre-deploy', 'weight 10', 'weight 50', 'promote', 'hooks post-deploy']);
+    expect(progression.outcome).toBe('failed');
+    expect(progression.reason).toMatch(/, but the post-deploy hook job\/migrate-abc failed/);
+  });
+
+  it('a first deploy (no stable version yet) goes out as rolling, then runs the post-deploy hooks', async () => {
+    const { operations, calls } = hookOperations([], undefined, {
+      setWeight: async (percentage) => (calls.push(`weight ${percentage}`), { ...deployed(), strategy: 'rolling', message: 'first deploy' }),
+    });
+    const progression = await runProgression([10, 50], 'rollback', operations, new AbortController().signal);
+    expect(calls).toEqual(['hooks pre-deploy', 'weight 10', 'hooks post-deploy']);
+    expect(progression.outcome).toBe('promoted');
   });
 });

@@ -21,8 +21,9 @@ export interface DeploymentRecord {
 
 /**
  * What one GitHub deployment did. k8s-deploy writes `inventory-devops <strategy> <action> of <sha>`
- * (actions/k8s-deploy/src/github-deployment.ts): a canary or blue-green release is a `deploy`
- * followed by a `promote` (it went live) or an `abort` (it was removed: rolled back). The rollback
+ * (actions/lib/github-deployment.ts): a canary or blue-green release is a `deploy` followed by a
+ * `promote` (it went live) or an `abort` (it was removed: rolled back); progressive-canary records a
+ * whole progression as one canary `deploy` that ends in success (promoted) or failure. The rollback
  * action writes `inventory-devops rollback restore of <sha>` (actions/rollback/src/github-record.ts)
  * for the release it brought back, after a `failure` status on the release it undid: a `restore`
  * ends a run of failures but is no new change (neither a deployment nor a lead time). Any other

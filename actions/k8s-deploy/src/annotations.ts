@@ -1,4 +1,5 @@
 import { ConfigurationError } from '../../lib/index.js';
+import { workflowRunUrl } from '../../lib/github.js';
 import { CHANGE_CAUSE_ANNOTATION, COMMIT_ANNOTATION, IMAGES_ANNOTATION, RUN_URL_ANNOTATION, STRATEGY_ANNOTATION } from '../../lib/kubernetes/metadata.js';
 import type { KubeObject } from '../../lib/kubernetes/objects.js';
 import { isWorkload } from './manifests.js';
@@ -24,12 +25,7 @@ export interface DeployContext {
 }
 
 export function runContext(strategy: string, environment: NodeJS.ProcessEnv = process.env): DeployContext {
-  const server = environment.GITHUB_SERVER_URL ?? 'https://github.com';
-  const runUrl =
-    environment.GITHUB_REPOSITORY && environment.GITHUB_RUN_ID
-      ? `${server}/${environment.GITHUB_REPOSITORY}/actions/runs/${environment.GITHUB_RUN_ID}`
-      : 'local run';
-  return { commit: environment.GITHUB_SHA ?? 'unknown', runUrl, strategy };
+  return { commit: environment.GITHUB_SHA ?? 'unknown', runUrl: workflowRunUrl(environment) ?? 'local run', strategy };
 }
 
 /** What is running and why, on every workload: rollback and people read these. */

@@ -14,7 +14,7 @@ import { parseSmokeChecks } from '../../lib/smoke-checks.js';
 import { deployWithHooks } from '../../lib/strategies/hook-phases.js';
 import { substituteImages } from './images.js';
 import { k8sDeployInputs, k8sDeploySecretInputs } from './inputs.js';
-import { startGitHubDeployment, type GitHubDeployment } from './github-deployment.js';
+import { startGitHubDeployment, type GitHubDeployment } from '../../lib/github-deployment.js';
 import { readManifestSources } from './load.js';
 import { isWorkload, parseManifests } from './manifests.js';
 import { namespaceOfRun } from './namespace.js';

@@ -1,5 +1,6 @@
 import { addPodProblems, codeBlock, escapeHtml, escapeMarkdown, type Summary } from '../../lib/index.js';
 import { workloadLabel, type DeployResult } from '../../lib/strategies/deploy-result.js';
+import type { HookRun } from '../../lib/kubernetes/hooks.js';
 import type { ImageChange } from './images.js';
 
 const HOOK_RESULTS = { succeeded: '✅', failed: '❌', 'dry-run': '🔍' } as const;
@@ -24,14 +25,7 @@ export function renderDeploySummary(summary: Summary, result: DeployResult, name
       ...result.workloads.map((workload) => [escapeHtml(workloadLabel(workload)), String(workload.previousRevision ?? '–'), String(workload.revision ?? '–')]),
     ]);
   }
-  if (result.hooks && result.hooks.length > 0) {
-    summary.addTable([
-      ['Hook', 'Phase', 'Weight', 'Job', 'Result', 'Seconds'].map((data) => ({ data, header: true })),
-      ...result.hooks.map((run) =>
-        [run.hook, run.phase, String(run.weight), run.job, `${HOOK_RESULTS[run.status]} ${run.message}`, run.seconds.toFixed(1)].map(escapeHtml),
-      ),
-    ]);
-  }
+  addHookRuns(summary, result.hooks ?? []);
   if (images.length > 0) {
     summary.addTable([
       [
@@ -71,4 +65,15 @@ function renderSmokeChecks(summary: Summary, reports: NonNullable<DeployResult['
       );
     }
   }
+}
+
+/** One row per hook Job run, in the order they ran; nothing when none ran. */
+export function addHookRuns(summary: Summary, runs: readonly HookRun[]): void {
+  if (runs.length === 0) return;
+  summary.addTable([
+    ['Hook', 'Phase', 'Weight', 'Job', 'Result', 'Seconds'].map((data) => ({ data, header: true })),
+    ...runs.map((run) =>
+      [run.hook, run.phase, String(run.weight), run.job, `${HOOK_RESULTS[run.status]} ${run.message}`, run.seconds.toFixed(1)].map(escapeHtml),
+    ),
+  ]);
 }

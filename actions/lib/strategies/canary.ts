@@ -178,8 +178,15 @@ export async function promoteCanary(kubectl: Kubectl, objects: readonly KubeObje
   return result;
 }
 
-export async function abortCanary(kubectl: Kubectl, objects: readonly KubeObject[], options: DeployOptions): Promise<DeployResult> {
+/** `beforeRemoval` runs right before the canary is deleted (its pods still serve their share until then). */
+export async function abortCanary(
+  kubectl: Kubectl,
+  objects: readonly KubeObject[],
+  options: DeployOptions,
+  beforeRemoval?: () => Promise<void>,
+): Promise<DeployResult> {
   const name = singleDeployment(objects, 'canary').metadata.name;
+  if (!options.dryRun) await beforeRemoval?.();
   const lingering = options.dryRun ? '' : await removeCanary(kubectl, name, options.timeoutSeconds);
   return {
     status: 'succeeded',

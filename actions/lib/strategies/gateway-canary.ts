@@ -250,11 +250,19 @@ export async function promoteGatewayCanary(kubectl: Kubectl, objects: readonly K
   return result;
 }
 
-export async function abortGatewayCanary(kubectl: Kubectl, objects: readonly KubeObject[], options: DeployOptions, routeName: string): Promise<DeployResult> {
+/** `beforeRemoval` runs once the route is restored (nothing more reaches the canary) and before the canary is deleted. */
+export async function abortGatewayCanary(
+  kubectl: Kubectl,
+  objects: readonly KubeObject[],
+  options: DeployOptions,
+  routeName: string,
+  beforeRemoval?: () => Promise<void>,
+): Promise<DeployResult> {
   const name = singleDeployment(objects, 'canary').metadata.name;
   const target = await routeTarget(kubectl, objects, singleDeployment(objects, 'canary'), routeName);
   if (!options.dryRun) {
     await restoreRoute(kubectl, target, options);
+    await beforeRemoval?.();
     await removeCanary(kubectl, name, target, options.timeoutSeconds);
   }
   return {

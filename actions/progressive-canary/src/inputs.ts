@@ -21,8 +21,10 @@ export const progressiveCanaryInputs = {
   'kubectl-version': deploy['kubectl-version'],
   'field-manager': deploy['field-manager'],
   annotations: deploy.annotations,
+  environment: deploy.environment,
   'environment-url': deploy['environment-url'],
+  'github-token': deploy['github-token'],
   ...analysisInputs,
 };
 
-export const progressiveCanarySecretInputs = [...analysisSecretInputs, 'kubeconfig'] as const;
+export const progressiveCanarySecretInputs = [...analysisSecretInputs, 'kubeconfig', 'github-token'] as const;

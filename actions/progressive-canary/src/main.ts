@@ -6,10 +6,11 @@ import { judgedAnalysis, metricsProvider } from '../../lib/analysis/judged-run.j
 import { loadMetrics } from '../../lib/analysis/metrics.js';
 import { RequestMeter, requestCounter, stablePodsSelector } from '../../lib/analysis/request-share.js';
 import { parseTraffic } from '../../lib/analysis/traffic.js';
+import { startGitHubDeployment, type GitHubDeployment } from '../../lib/github-deployment.js';
 import { checkAccess, deployNeeds } from '../../lib/kubernetes/access.js';
 import { installKubectl } from '../../lib/kubernetes/kubectl-install.js';
 import { selectorOf } from '../../lib/kubernetes/names.js';
-import { planHooks } from '../../lib/kubernetes/hooks.js';
+import { planHooks, runHooks } from '../../lib/kubernetes/hooks.js';
 import { containerImages } from '../../lib/kubernetes/objects.js';
 import { singleDeployment } from '../../lib/kubernetes/deployment-variants.js';
 import { abortCanary, deployCanary, matchLabelsOf, promoteCanary } from '../../lib/strategies/canary.js';
@@ -52,6 +53,8 @@ export async function run(): Promise<void> {
     process.once('SIGINT', cancel);
     process.once('SIGTERM', cancel);
     const kubeconfig = await prepareKubeconfig(inputs.kubeconfig);
+    let githubDeployment: GitHubDeployment | undefined;
+    let promoted = false;
     try {
       const binary = inputs['kubectl-version'] ? (await installKubectl(inputs['kubectl-version'], { kubeconfig: kubeconfig.path })).binary : undefined;
       const unscoped = new Kubectl({ kubeconfig: kubeconfig.path, binary });
@@ -62,9 +65,6 @@ export async function run(): Promise<void> {
       const { objects: substituted } = substituteImages(parsed, inputs.images ?? []);
       const images = [...new Set(substituted.filter(isWorkload).flatMap(containerImages))];
       const hooks = planHooks(annotateWorkloads(substituted, runContext('canary'), images, extraAnnotations));
-      if (hooks.pre.length + hooks.post.length > 0) {
-        throw new ConfigurationError('The manifests have hook Jobs, which progressive-canary does not run: run them with k8s-deploy. Nothing was changed');
-      }
       const objects = hooks.objects;
       const stable = singleDeployment(objects, 'canary');
       const options = (canaryPercentage: number): DeployOptions => ({
@@ -83,19 +83,30 @@ export async function run(): Promise<void> {
           kinds: objects.map((object) => object.kind),
           strategy: 'canary',
           action: 'deploy',
-          hooks: false,
+          hooks: hooks.pre.length + hooks.post.length > 0,
           httpRoute: httpRoute !== undefined,
           ...base,
         }),
         'this progressive canary',
       );
 
+      githubDeployment = await startGitHubDeployment({
+        token: inputs['github-token'],
+        environment: inputs.environment ?? namespace,
+        environmentUrl: inputs['environment-url'],
+        strategy: 'canary',
+        action: 'deploy',
+        dryRun: false,
+        promotes: true,
+      });
       const prometheus = prometheusConnection(inputs);
       const operations: CanaryOperations = {
         setWeight: (percentage) =>
           httpRoute ? deployGatewayCanary(kubectl, objects, options(percentage), httpRoute) : deployCanary(kubectl, objects, options(percentage)),
         promote: () => (httpRoute ? promoteGatewayCanary(kubectl, objects, base, httpRoute) : promoteCanary(kubectl, objects, base)),
-        abort: () => (httpRoute ? abortGatewayCanary(kubectl, objects, base, httpRoute) : abortCanary(kubectl, objects, base)),
+        runHooks: (phase) => runHooks(kubectl, phase === 'pre-deploy' ? hooks.pre : hooks.post, base),
+        abort: (beforeRemoval) =>
+          httpRoute ? abortGatewayCanary(kubectl, objects, base, httpRoute, beforeRemoval) : abortCanary(kubectl, objects, base, beforeRemoval),
         meter: (selectors) =>
           new RequestMeter(
             kubectl,
@@ -139,7 +150,9 @@ export async function run(): Promise<void> {
       if (progression.outcome !== 'promoted') {
         throw new ConfigurationError(`${progression.outcome}: ${progression.reason}. ${progression.cleanup ?? ''}`.trim());
       }
+      promoted = true;
     } finally {
+      await githubDeployment?.finish(promoted);
       process.off('SIGINT', cancel);
       process.off('SIGTERM', cancel);
       await kubeconfig.dispose();

@@ -2,6 +2,7 @@ import { describeError } from '../../lib/errors.js';
 import type { Verdict } from '../../lib/analysis/judge.js';
 import type { Report } from '../../lib/analysis/report.js';
 import type { TrafficGroup, WindowShare } from '../../lib/analysis/request-share.js';
+import type { HookOutcome, HookPhase, HookRun } from '../../lib/kubernetes/hooks.js';
 import type { DeployResult } from '../../lib/strategies/deploy-result.js';
 import { decideStep, type OnInconclusive, type StepDecision } from './steps.js';
 
@@ -43,6 +44,8 @@ export interface Progression {
   deployed?: DeployResult;
   /** What the abort did, or why it could not. */
   cleanup?: string;
+  /** The hook Jobs run: pre-deploy before the first step, post-deploy after the promotion. */
+  hooks: HookRun[];
 }
 
 /** What the loop does to the cluster: each is one existing k8s-deploy operation or one canary-analyze judgement. */
@@ -50,7 +53,13 @@ export interface CanaryOperations {
   /** Deploys the canary (the first time) or changes its weight (same image, new percentage). */
   setWeight(percentage: number): Promise<DeployResult>;
   promote(): Promise<DeployResult>;
-  abort(): Promise<DeployResult>;
+  /**
+   * Removes the canary and restores the split; calls `beforeRemoval` once nothing more reaches the
+   * canary (gateway-api: the route restored) or, with replicas, right before its pods are deleted.
+   */
+  abort(beforeRemoval: () => Promise<void>): Promise<DeployResult>;
+  /** Runs the manifests' hook Jobs of a phase, each to completion (none: nothing to do). */
+  runHooks(phase: HookPhase): Promise<HookOutcome>;
   /** The meter of the canary's share, once the first weight gave the selectors. */
   meter(selectors: { baselineSelector: string; canarySelector: string }): ShareMeter;
   /** One analysis window with the judge; rejects when `signal` aborts. */
@@ -76,11 +85,24 @@ export async function runProgression(
   signal: AbortSignal,
 ): Promise<Progression> {
   const steps: StepRecord[] = [];
+  const hooks: HookRun[] = [];
   let meter: ShareMeter | undefined;
+  /** Post-deploy hooks once the new version serves everything; a failed one fails the run, though the promotion stands. */
+  const served = async (progression: Progression): Promise<Progression> => {
+    const post = await operations.runHooks('post-deploy');
+    hooks.push(...post.runs);
+    if (post.ok) return progression;
+    return { ...progression, outcome: 'failed', reason: `${progression.reason}, but ${post.message.charAt(0).toLowerCase()}${post.message.slice(1)}` };
+  };
   const stop = async (outcome: ProgressionOutcome, reason: string): Promise<Progression> => {
-    // A last reading of the canary's counters, so its blast radius counts up to the abort.
-    await meter?.share().catch(() => undefined);
-    const { removed, cleanup } = await abortSafely(operations);
+    // A last reading of the canary's counters at the abort, so that its blast radius counts what it served during the judgement and the abort.
+    let counted = false;
+    const lastReading = async () => {
+      counted = true;
+      await meter?.share().catch(() => undefined);
+    };
+    const { removed, cleanup } = await abortSafely(operations, lastReading);
+    if (!counted) await lastReading();
     const last = steps[steps.length - 1];
     return {
       // A canary that could not be removed is a failure whatever the verdict said.
@@ -91,8 +113,20 @@ export async function runProgression(
       steps,
       canaryRequests: meter?.canaryServed(),
       cleanup,
+      hooks,
     };
   };
+
+  // Pre-deploy hooks (a migration, say) run once, before the canary takes any traffic; one that fails changes nothing else.
+  try {
+    signal.throwIfAborted();
+    const pre = await operations.runHooks('pre-deploy');
+    hooks.push(...pre.runs);
+    if (!pre.ok) return { outcome: 'failed', reason: `${pre.message}. Nothing else was changed: no canary was deployed`, steps, hooks };
+  } catch (error: unknown) {
+    const reason = signal.aborted ? 'cancelled before the first step' : `pre-deploy hooks: ${describeError(error)}`;
+    return { outcome: 'failed', reason: `${reason}. No canary was deployed`, steps, hooks };
+  }
 
   try {
     for (const [index, weight] of weights.entries()) {
@@ -104,7 +138,8 @@ export async function runProgression(
       if (deployed.strategy !== 'canary') {
         // No stable version yet: the canary strategy deployed it as a first, rolling deploy.
         steps.pop();
-        return { outcome: 'promoted', reason: deployed.message, steps, deployed };
+        if (deployed.status !== 'succeeded') return { outcome: 'failed', reason: deployed.message, steps, deployed, hooks };
+        return await served({ outcome: 'promoted', reason: deployed.message, steps, deployed, hooks });
       }
       if (deployed.status !== 'succeeded') return await stop('failed', `step ${record.step} (${weight}%): ${deployed.message}`);
       record.plannedPercentage = deployed.achievedPercentage;
@@ -135,9 +170,10 @@ export async function runProgression(
         steps,
         canaryRequests,
         deployed: promoted,
+        hooks,
       };
     }
-    return { outcome: 'promoted', verdict: last?.verdict, reason: promoted.message, steps, canaryRequests, deployed: promoted };
+    return await served({ outcome: 'promoted', verdict: last?.verdict, reason: promoted.message, steps, canaryRequests, deployed: promoted, hooks });
   } catch (error: unknown) {
     const step = steps[steps.length - 1];
     const where = step ? `step ${step.step} (${step.weight}%)` : 'before the first step';
@@ -147,9 +183,9 @@ export async function runProgression(
 }
 
 /** Removes the canary and restores the split; never throws, since it runs on the way out of every failure. */
-async function abortSafely(operations: CanaryOperations): Promise<{ removed: boolean; cleanup: string }> {
+async function abortSafely(operations: CanaryOperations, beforeRemoval: () => Promise<void>): Promise<{ removed: boolean; cleanup: string }> {
   try {
-    const aborted = await operations.abort();
+    const aborted = await operations.abort(beforeRemoval);
     return { removed: aborted.status === 'succeeded', cleanup: aborted.message };
   } catch (error: unknown) {
     return {

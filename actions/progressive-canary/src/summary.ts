@@ -1,6 +1,7 @@
 import { escapeHtml, escapeMarkdown, type Summary } from '../../lib/index.js';
 import { format } from '../../lib/analysis/judge.js';
 import { renderSummary, VERDICT_HEADINGS } from '../../lib/analysis/summary.js';
+import { addHookRuns } from '../../k8s-deploy/src/summary.js';
 import type { Progression, StepRecord } from './progression.js';
 
 const HEADLINES = {
@@ -19,6 +20,7 @@ export function renderProgressionSummary(summary: Summary, progression: Progress
   summary.addHeading(`${HEADLINES[progression.outcome]} (namespace ${escapeHtml(context.namespace)}, ${context.seconds.toFixed(1)} s)`, 2);
   summary.addRaw(`\n${escapeMarkdown(progression.reason)}\n\n`);
   if (progression.cleanup) summary.addRaw(`> ${escapeMarkdown(progression.cleanup)}\n\n`);
+  addHookRuns(summary, progression.hooks);
   const planned = context.router === 'replicas' ? "Canary's share of the pods" : 'Route weight';
   summary.addTable([
     ['Step', 'Asked', planned, 'Measured share of requests', 'Requests (canary / baseline / stable)', 'Verdict', 'Score', 'Then'].map((data) => ({
