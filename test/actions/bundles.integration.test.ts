@@ -52,7 +52,7 @@ describe('bad inputs', () => {
     const run = await runBundle({ action: '.', inputs: { command: 'ship-it' } });
     expect(run.exitCode).toBe(1);
     expect(errors(run)).toEqual([
-      'inventory-devops: Input "command" has value "ship-it": expected one of quality-gate, security-scan, deploy, canary-analyze, rollback, notify, delivery-metrics.',
+      'inventory-devops: Input "command" has value "ship-it": expected one of quality-gate, security-scan, deploy, canary-analyze, rollback, notify, delivery-metrics, progressive-canary.',
     ]);
   });
 });

@@ -47,14 +47,6 @@ export async function run(): Promise<void> {
       const { objects: substituted, changes } = substituteImages(parsed, inputs.images ?? []);
       const images = [...new Set(substituted.filter(isWorkload).flatMap(containerImages))];
       const hooks = planHooks(annotateWorkloads(substituted, runContext(inputs.strategy), images, extraAnnotations));
-      githubDeployment = await startGitHubDeployment({
-        token: inputs['github-token'],
-        environment: inputs.environment ?? namespace,
-        environmentUrl: inputs['environment-url'],
-        strategy: inputs.strategy,
-        action: inputs.action,
-        dryRun: inputs['dry-run'],
-      });
 
       const options: DeployOptions = {
         fieldManager: inputs['field-manager'],
@@ -77,6 +69,15 @@ export async function run(): Promise<void> {
         ...options,
       };
       await checkAccess(kubectl, deployNeeds(plan), `this ${inputs.strategy} ${inputs.action}`);
+      // After the access check: a run refused for missing rights changed nothing, on GitHub neither.
+      githubDeployment = await startGitHubDeployment({
+        token: inputs['github-token'],
+        environment: inputs.environment ?? namespace,
+        environmentUrl: inputs['environment-url'],
+        strategy: inputs.strategy,
+        action: inputs.action,
+        dryRun: inputs['dry-run'],
+      });
       const result = await deployWithHooks(kubectl, hooks, inputs.strategy, inputs.action, options, (objects) =>
         perform(kubectl, objects, inputs.strategy, inputs.action, options, httpRoute),
       );

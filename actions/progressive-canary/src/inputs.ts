@@ -16,6 +16,7 @@ export const progressiveCanaryInputs = {
   'http-route': deploy['http-route'],
   'canary-header': deploy['canary-header'],
   'max-surge-replicas': deploy['max-surge-replicas'],
+  verify: deploy.verify,
   timeout: deploy.timeout,
   kubeconfig: deploy.kubeconfig,
   'kubectl-version': deploy['kubectl-version'],

@@ -8,6 +8,7 @@ import { RequestMeter, requestCounter, stablePodsSelector } from '../../lib/anal
 import { parseTraffic } from '../../lib/analysis/traffic.js';
 import { startGitHubDeployment, type GitHubDeployment } from '../../lib/github-deployment.js';
 import { checkAccess, deployNeeds } from '../../lib/kubernetes/access.js';
+import { parseSmokeChecks } from '../../lib/smoke-checks.js';
 import { installKubectl } from '../../lib/kubernetes/kubectl-install.js';
 import { selectorOf } from '../../lib/kubernetes/names.js';
 import { planHooks, runHooks } from '../../lib/kubernetes/hooks.js';
@@ -46,6 +47,7 @@ export async function run(): Promise<void> {
       throw new ConfigurationError('Input "canary-header" needs traffic-router gateway-api: only an HTTPRoute sends requests by header. Nothing was changed');
     }
     const extraAnnotations = parseAnnotations(inputs.annotations);
+    const verify = parseSmokeChecks(inputs.verify);
 
     // A cancelled job gets SIGINT, then SIGTERM: either stops the progression, which then removes the canary.
     const cancellation = new AbortController();
@@ -77,6 +79,9 @@ export async function run(): Promise<void> {
         canaryHeader: inputs['canary-header'],
       });
       const base = options(inputs.steps[0]!);
+      // Every weight is set with the checks, so each new canary pod is verified before it takes traffic;
+      // promote and abort bring no new canary pod.
+      const stepOptions = (canaryPercentage: number): DeployOptions => ({ ...options(canaryPercentage), verify });
       await checkAccess(
         kubectl,
         deployNeeds({
@@ -85,7 +90,7 @@ export async function run(): Promise<void> {
           action: 'deploy',
           hooks: hooks.pre.length + hooks.post.length > 0,
           httpRoute: httpRoute !== undefined,
-          ...base,
+          ...stepOptions(inputs.steps[0]!),
         }),
         'this progressive canary',
       );
@@ -102,7 +107,7 @@ export async function run(): Promise<void> {
       const prometheus = prometheusConnection(inputs);
       const operations: CanaryOperations = {
         setWeight: (percentage) =>
-          httpRoute ? deployGatewayCanary(kubectl, objects, options(percentage), httpRoute) : deployCanary(kubectl, objects, options(percentage)),
+          httpRoute ? deployGatewayCanary(kubectl, objects, stepOptions(percentage), httpRoute) : deployCanary(kubectl, objects, stepOptions(percentage)),
         promote: () => (httpRoute ? promoteGatewayCanary(kubectl, objects, base, httpRoute) : promoteCanary(kubectl, objects, base)),
         runHooks: (phase) => runHooks(kubectl, phase === 'pre-deploy' ? hooks.pre : hooks.post, base),
         abort: (beforeRemoval) =>
