@@ -564,6 +564,7 @@ async function main_run() {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CX: () => (/* binding */ workflowRunUrl),
 /* harmony export */   SU: () => (/* binding */ parseRepository),
 /* harmony export */   Yy: () => (/* binding */ createDeployment),
 /* harmony export */   d_: () => (/* binding */ octokitFor),
@@ -638,6 +639,13 @@ function writtenBy(author, identity) {
 function parseRepository(text) {
     const match = /^([^/\s]+)\/([^/\s]+)$/.exec(text?.trim() ?? '');
     return match ? { owner: match[1], repo: match[2] } : undefined;
+}
+/** The URL of the workflow run this step is part of, when running on GitHub Actions. */
+function workflowRunUrl(environment = process.env) {
+    const server = environment.GITHUB_SERVER_URL ?? 'https://github.com';
+    return environment.GITHUB_REPOSITORY && environment.GITHUB_RUN_ID
+        ? `${server}/${environment.GITHUB_REPOSITORY}/actions/runs/${environment.GITHUB_RUN_ID}`
+        : undefined;
 }
 /** How long one GitHub API call may take: reporting to GitHub never holds up a deploy for long. */
 const GITHUB_CALL_TIMEOUT_MS = 15_000;

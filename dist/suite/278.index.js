@@ -147,8 +147,12 @@ class RequestMeter {
 
 // EXTERNAL MODULE: ./actions/lib/analysis/traffic.ts
 var analysis_traffic = __webpack_require__(468);
+// EXTERNAL MODULE: ./actions/lib/github-deployment.ts
+var github_deployment = __webpack_require__(5631);
 // EXTERNAL MODULE: ./actions/lib/kubernetes/access.ts
 var access = __webpack_require__(6529);
+// EXTERNAL MODULE: ./actions/lib/smoke-checks.ts
+var smoke_checks = __webpack_require__(4641);
 // EXTERNAL MODULE: ./actions/lib/kubernetes/kubectl-install.ts
 var kubectl_install = __webpack_require__(911);
 // EXTERNAL MODULE: ./actions/lib/kubernetes/names.ts
@@ -260,15 +264,18 @@ const progressiveCanaryInputs = {
     'http-route': deploy['http-route'],
     'canary-header': deploy['canary-header'],
     'max-surge-replicas': deploy['max-surge-replicas'],
+    verify: deploy.verify,
     timeout: deploy.timeout,
     kubeconfig: deploy.kubeconfig,
     'kubectl-version': deploy['kubectl-version'],
     'field-manager': deploy['field-manager'],
     annotations: deploy.annotations,
+    environment: deploy.environment,
     'environment-url': deploy['environment-url'],
+    'github-token': deploy['github-token'],
     ...analysis_inputs/* analysisInputs */.Eo,
 };
-const progressiveCanarySecretInputs = [...analysis_inputs/* analysisSecretInputs */.qt, 'kubeconfig'];
+const progressiveCanarySecretInputs = [...analysis_inputs/* analysisSecretInputs */.qt, 'kubeconfig', 'github-token'];
 
 ;// CONCATENATED MODULE: ./actions/progressive-canary/src/progression.ts
 
@@ -280,11 +287,26 @@ const progressiveCanarySecretInputs = [...analysis_inputs/* analysisSecretInputs
  */
 async function runProgression(weights, onInconclusive, operations, signal) {
     const steps = [];
+    const hooks = [];
     let meter;
+    /** Post-deploy hooks once the new version serves everything; a failed one fails the run, though the promotion stands. */
+    const served = async (progression) => {
+        const post = await operations.runHooks('post-deploy');
+        hooks.push(...post.runs);
+        if (post.ok)
+            return progression;
+        return { ...progression, outcome: 'failed', reason: `${progression.reason}, but ${post.message.charAt(0).toLowerCase()}${post.message.slice(1)}` };
+    };
     const stop = async (outcome, reason) => {
-        // A last reading of the canary's counters, so its blast radius counts up to the abort.
-        await meter?.share().catch(() => undefined);
-        const { removed, cleanup } = await abortSafely(operations);
+        // A last reading of the canary's counters at the abort, so that its blast radius counts what it served during the judgement and the abort.
+        let counted = false;
+        const lastReading = async () => {
+            counted = true;
+            await meter?.share().catch(() => undefined);
+        };
+        const { removed, cleanup } = await abortSafely(operations, lastReading);
+        if (!counted)
+            await lastReading();
         const last = steps[steps.length - 1];
         return {
             // A canary that could not be removed is a failure whatever the verdict said.
@@ -295,8 +317,21 @@ async function runProgression(weights, onInconclusive, operations, signal) {
             steps,
             canaryRequests: meter?.canaryServed(),
             cleanup,
+            hooks,
         };
     };
+    // Pre-deploy hooks (a migration, say) run once, before the canary takes any traffic; one that fails changes nothing else.
+    try {
+        signal.throwIfAborted();
+        const pre = await operations.runHooks('pre-deploy');
+        hooks.push(...pre.runs);
+        if (!pre.ok)
+            return { outcome: 'failed', reason: `${pre.message}. Nothing else was changed: no canary was deployed`, steps, hooks };
+    }
+    catch (error) {
+        const reason = signal.aborted ? 'cancelled before the first step' : `pre-deploy hooks: ${(0,errors/* describeError */.Uc)(error)}`;
+        return { outcome: 'failed', reason: `${reason}. No canary was deployed`, steps, hooks };
+    }
     try {
         for (const [index, weight] of weights.entries()) {
             signal.throwIfAborted();
@@ -307,7 +342,9 @@ async function runProgression(weights, onInconclusive, operations, signal) {
             if (deployed.strategy !== 'canary') {
                 // No stable version yet: the canary strategy deployed it as a first, rolling deploy.
                 steps.pop();
-                return { outcome: 'promoted', reason: deployed.message, steps, deployed };
+                if (deployed.status !== 'succeeded')
+                    return { outcome: 'failed', reason: deployed.message, steps, deployed, hooks };
+                return await served({ outcome: 'promoted', reason: deployed.message, steps, deployed, hooks });
             }
             if (deployed.status !== 'succeeded')
                 return await stop('failed', `step ${record.step} (${weight}%): ${deployed.message}`);
@@ -340,9 +377,10 @@ async function runProgression(weights, onInconclusive, operations, signal) {
                 steps,
                 canaryRequests,
                 deployed: promoted,
+                hooks,
             };
         }
-        return { outcome: 'promoted', verdict: last?.verdict, reason: promoted.message, steps, canaryRequests, deployed: promoted };
+        return await served({ outcome: 'promoted', verdict: last?.verdict, reason: promoted.message, steps, canaryRequests, deployed: promoted, hooks });
     }
     catch (error) {
         const step = steps[steps.length - 1];
@@ -352,9 +390,9 @@ async function runProgression(weights, onInconclusive, operations, signal) {
     }
 }
 /** Removes the canary and restores the split; never throws, since it runs on the way out of every failure. */
-async function abortSafely(operations) {
+async function abortSafely(operations, beforeRemoval) {
     try {
-        const aborted = await operations.abort();
+        const aborted = await operations.abort(beforeRemoval);
         return { removed: aborted.status === 'succeeded', cleanup: aborted.message };
     }
     catch (error) {
@@ -395,7 +433,10 @@ var markdown = __webpack_require__(4269);
 var judge = __webpack_require__(3387);
 // EXTERNAL MODULE: ./actions/lib/analysis/summary.ts
 var analysis_summary = __webpack_require__(7757);
+// EXTERNAL MODULE: ./actions/k8s-deploy/src/summary.ts
+var src_summary = __webpack_require__(8242);
 ;// CONCATENATED MODULE: ./actions/progressive-canary/src/summary.ts
+
 
 
 
@@ -415,6 +456,7 @@ function renderProgressionSummary(summary, progression, context) {
     summary.addRaw(`\n${(0,markdown/* escapeMarkdown */.FV)(progression.reason)}\n\n`);
     if (progression.cleanup)
         summary.addRaw(`> ${(0,markdown/* escapeMarkdown */.FV)(progression.cleanup)}\n\n`);
+    (0,src_summary/* addHookRuns */.Z)(summary, progression.hooks);
     const planned = context.router === 'replicas' ? "Canary's share of the pods" : 'Route weight';
     summary.addTable([
         ['Step', 'Asked', planned, 'Measured share of requests', 'Requests (canary / baseline / stable)', 'Verdict', 'Score', 'Then'].map((data) => ({
@@ -480,6 +522,8 @@ function requests(step) {
 
 
 
+
+
 async function main_run() {
     await (0,run/* runAction */.C)('progressive-canary', async () => {
         const started = Date.now();
@@ -497,12 +541,15 @@ async function main_run() {
             throw new errors/* ConfigurationError */.j1('Input "canary-header" needs traffic-router gateway-api: only an HTTPRoute sends requests by header. Nothing was changed');
         }
         const extraAnnotations = (0,annotations/* parseAnnotations */.KX)(inputs.annotations);
+        const verify = (0,smoke_checks/* parseSmokeChecks */.k3)(inputs.verify);
         // A cancelled job gets SIGINT, then SIGTERM: either stops the progression, which then removes the canary.
         const cancellation = new AbortController();
         const cancel = () => cancellation.abort(new errors/* ConfigurationError */.j1('the run was cancelled'));
         process.once('SIGINT', cancel);
         process.once('SIGTERM', cancel);
         const kubeconfig = await (0,kubernetes_kubeconfig/* prepareKubeconfig */.p)(inputs.kubeconfig);
+        let githubDeployment;
+        let promoted = false;
         try {
             const binary = inputs['kubectl-version'] ? (await (0,kubectl_install/* installKubectl */.KZ)(inputs['kubectl-version'], { kubeconfig: kubeconfig.path })).binary : undefined;
             const unscoped = new kubernetes_kubectl/* Kubectl */.bx({ kubeconfig: kubeconfig.path, binary });
@@ -513,9 +560,6 @@ async function main_run() {
             const { objects: substituted } = (0,src_images/* substituteImages */.Rd)(parsed, inputs.images ?? []);
             const images = [...new Set(substituted.filter(manifests/* isWorkload */.gv).flatMap(kubernetes_objects/* containerImages */._Z))];
             const hooks = (0,kubernetes_hooks/* planHooks */.qf)((0,annotations/* annotateWorkloads */.FU)(substituted, (0,annotations/* runContext */.pO)('canary'), images, extraAnnotations));
-            if (hooks.pre.length + hooks.post.length > 0) {
-                throw new errors/* ConfigurationError */.j1('The manifests have hook Jobs, which progressive-canary does not run: run them with k8s-deploy. Nothing was changed');
-            }
             const objects = hooks.objects;
             const stable = (0,deployment_variants/* singleDeployment */.s)(objects, 'canary');
             const options = (canaryPercentage) => ({
@@ -528,19 +572,32 @@ async function main_run() {
                 canaryHeader: inputs['canary-header'],
             });
             const base = options(inputs.steps[0]);
+            // Every weight is set with the checks, so each new canary pod is verified before it takes traffic;
+            // promote and abort bring no new canary pod.
+            const stepOptions = (canaryPercentage) => ({ ...options(canaryPercentage), verify });
             await (0,access/* checkAccess */.x8)(kubectl, (0,access/* deployNeeds */.Ly)({
                 kinds: objects.map((object) => object.kind),
                 strategy: 'canary',
                 action: 'deploy',
-                hooks: false,
+                hooks: hooks.pre.length + hooks.post.length > 0,
                 httpRoute: httpRoute !== undefined,
-                ...base,
+                ...stepOptions(inputs.steps[0]),
             }), 'this progressive canary');
+            githubDeployment = await (0,github_deployment/* startGitHubDeployment */.tX)({
+                token: inputs['github-token'],
+                environment: inputs.environment ?? namespace,
+                environmentUrl: inputs['environment-url'],
+                strategy: 'canary',
+                action: 'deploy',
+                dryRun: false,
+                promotes: true,
+            });
             const prometheus = (0,analysis_inputs/* prometheusConnection */.ZI)(inputs);
             const operations = {
-                setWeight: (percentage) => httpRoute ? (0,gateway_canary/* deployGatewayCanary */.sj)(kubectl, objects, options(percentage), httpRoute) : (0,canary/* deployCanary */.SB)(kubectl, objects, options(percentage)),
+                setWeight: (percentage) => httpRoute ? (0,gateway_canary/* deployGatewayCanary */.sj)(kubectl, objects, stepOptions(percentage), httpRoute) : (0,canary/* deployCanary */.SB)(kubectl, objects, stepOptions(percentage)),
                 promote: () => (httpRoute ? (0,gateway_canary/* promoteGatewayCanary */.jy)(kubectl, objects, base, httpRoute) : (0,canary/* promoteCanary */.zG)(kubectl, objects, base)),
-                abort: () => (httpRoute ? (0,gateway_canary/* abortGatewayCanary */.f5)(kubectl, objects, base, httpRoute) : (0,canary/* abortCanary */.Fi)(kubectl, objects, base)),
+                runHooks: (phase) => (0,kubernetes_hooks/* runHooks */.Eu)(kubectl, phase === 'pre-deploy' ? hooks.pre : hooks.post, base),
+                abort: (beforeRemoval) => httpRoute ? (0,gateway_canary/* abortGatewayCanary */.f5)(kubectl, objects, base, httpRoute, beforeRemoval) : (0,canary/* abortCanary */.Fi)(kubectl, objects, base, beforeRemoval),
                 meter: (selectors) => new RequestMeter(kubectl, { canary: selectors.canarySelector, baseline: selectors.baselineSelector, stable: stablePodsSelector((0,names/* selectorOf */.Bk)((0,canary/* matchLabelsOf */.e6)(stable))) }, requestCounter(definitions)),
                 analyse: (selectors, step, signal) => {
                     const provider = (0,judged_run/* metricsProvider */.P)({ provider: inputs.provider, kubectl, namespace, prometheus }, selectors, plan, definitions);
@@ -578,8 +635,10 @@ async function main_run() {
             if (progression.outcome !== 'promoted') {
                 throw new errors/* ConfigurationError */.j1(`${progression.outcome}: ${progression.reason}. ${progression.cleanup ?? ''}`.trim());
             }
+            promoted = true;
         }
         finally {
+            await githubDeployment?.finish(promoted);
             process.off('SIGINT', cancel);
             process.off('SIGTERM', cancel);
             await kubeconfig.dispose();

@@ -87,13 +87,13 @@ async function recordRollbackOnGitHub(record) {
         const undone = (await (0,github/* recentDeployments */.iT)(token, repository, environment)).find((deployment) => deployment.description.startsWith('inventory-devops '));
         if (undone) {
             const description = `Rolled back by inventory-devops rollback${record.reason ? `: ${record.reason}` : ''}`;
-            await (0,github_deployment/* setDeploymentStatus */.e)(token, repository, undone.id, { state: 'failure', description }, 'rollback');
+            await (0,github_deployment/* setDeploymentStatus */.e9)(token, repository, undone.id, { state: 'failure', description }, 'rollback');
         }
         else
             core.info(`No inventory-devops deployment to environment "${environment}" on GitHub to mark rolled back`);
     }
     catch (error) {
-        (0,github_deployment/* warnGitHubProblem */.H)(`Could not read the GitHub deployments of environment "${environment}"`, error, 'rollback');
+        (0,github_deployment/* warnGitHubProblem */.Hz)(`Could not read the GitHub deployments of environment "${environment}"`, error, 'rollback');
     }
     const commit = record.restoredCommit;
     if (!commit) {
@@ -105,11 +105,11 @@ async function recordRollbackOnGitHub(record) {
         id = await (0,github/* createDeployment */.Yy)(token, repository, { ref: commit, environment, description: restoreDescription(commit) });
     }
     catch (error) {
-        (0,github_deployment/* warnGitHubProblem */.H)(`Could not create a GitHub deployment of the restored ${commit.slice(0, 12)} to environment "${environment}"`, error, 'rollback');
+        (0,github_deployment/* warnGitHubProblem */.Hz)(`Could not create a GitHub deployment of the restored ${commit.slice(0, 12)} to environment "${environment}"`, error, 'rollback');
         return;
     }
     core.info(`GitHub deployment ${id} of the restored ${commit.slice(0, 12)} to environment "${environment}"`);
-    await (0,github_deployment/* setDeploymentStatus */.e)(token, repository, id, { state: 'success', description: 'inventory-devops rollback restored this release' }, 'rollback');
+    await (0,github_deployment/* setDeploymentStatus */.e9)(token, repository, id, { state: 'success', description: 'inventory-devops rollback restored this release' }, 'rollback');
 }
 
 // EXTERNAL MODULE: ./actions/lib/strategies/blue-green.ts
