@@ -127,6 +127,8 @@ describeWithTools(['kubectl'], 'k8s-deploy blue-green and its rollback on the cl
         { apiGroups: ['apps'], resources: ['replicasets'], verbs: ['get', 'list', 'watch'] },
         { apiGroups: [''], resources: ['services'], verbs: ['get', 'patch'] },
         { apiGroups: [''], resources: ['pods'], verbs: ['get', 'list', 'watch'] },
+        { apiGroups: [''], resources: ['pods/log'], verbs: ['get'] },
+        { apiGroups: [''], resources: ['events'], verbs: ['list'] },
         { apiGroups: ['autoscaling'], resources: ['horizontalpodautoscalers'], verbs: ['get', 'patch'] },
       ],
       path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'blue-green-rbac-')), 'switcher.kubeconfig'),
