@@ -846,7 +846,9 @@ class KubectlError extends _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .Configurat
         this.stderr = stderr;
     }
 }
-const UNREACHABLE = /connection refused|no such host|i\/o timeout|Unable to connect to the server/;
+// kubectl says "The connection to the server HOST was refused" when it fails before discovery (a warm discovery cache),
+// "dial tcp …: connect: connection refused" when discovery itself fails.
+const UNREACHABLE = /connection refused|The connection to the server \S+ was refused|no such host|i\/o timeout|Unable to connect to the server/;
 /** kubectl could not reach the API server at all (as opposed to the server answering with an error). */
 function isUnreachable(error) {
     return error instanceof KubectlError && UNREACHABLE.test(error.stderr);
