@@ -7,18 +7,7 @@ import { deployNeeds } from '../../actions/lib/kubernetes/access.js';
 import { limitedKubeconfig, rulesGranting } from '../harness/service-account.js';
 import { describeWithTools } from '../harness/tools.js';
 import { NAMESPACE, startStage, type Stage } from '../harness/stage.js';
-import { applyGateway, clusterState, deployStep, errorOf, gatewayApiObject, imagesOf, namespacedOverlay } from './steps.js';
-
-/** A stand-in for the inventory service that answers every request with its image tag, so each answer says which version served it. */
-const ECHO_IMAGE = {
-  name: 'inventory-service',
-  tag: 'echo-*',
-  command: [
-    'node',
-    '-e',
-    "require('node:http').createServer((request, response) => response.end(process.env.IMAGE_TAG)).listen(Number(process.env.PORT), process.env.HOST)",
-  ],
-};
+import { applyGateway, clusterState, deployStep, errorOf, gatewayApiObject, imagesOf, namespacedOverlay, ECHO_IMAGE } from './steps.js';
 
 const ROUTE = 'inventory';
 const CANARY_SERVICE = 'inventory-service-canary';

@@ -102,3 +102,18 @@ export async function namespacedOverlay(stage: Stage, file: string): Promise<{ m
   fs.writeFileSync(file, documents.map((document) => YAML.stringify(document)).join('---\n'));
   return { manifests: file, kinds: documents.map((document) => document.kind) };
 }
+
+/**
+ * A stand-in for the inventory service that answers every request with its image tag, so each answer
+ * says which version served it. Like the service, it keeps serving for a moment after SIGTERM, while
+ * its endpoint is removed, so that removing a baseline drops no request.
+ */
+export const ECHO_IMAGE = {
+  name: 'inventory-service',
+  tag: 'echo-*',
+  command: [
+    'node',
+    '-e',
+    "require('node:http').createServer((request, response) => response.end(process.env.IMAGE_TAG)).listen(Number(process.env.PORT), process.env.HOST); process.on('SIGTERM', () => setTimeout(() => process.exit(0), 1500))",
+  ],
+};

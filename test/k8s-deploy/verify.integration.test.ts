@@ -2,23 +2,9 @@ import http from 'node:http';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithTools } from '../harness/tools.js';
 import { DEPLOYMENT, NAMESPACE, startStage, type Stage } from '../harness/stage.js';
-import { deployStep, errorOf, imagesOf } from './steps.js';
+import { deployStep, errorOf, imagesOf, ECHO_IMAGE } from './steps.js';
 
-/**
- * A stand-in for the inventory service that answers every request with its image tag: a tag with
- * "good" passes the checks, one with "bad" fails them. Like the service, it keeps serving for a
- * moment after SIGTERM, while its endpoint is removed, so that removing a baseline drops no request.
- */
-const ECHO_IMAGE = {
-  name: 'inventory-service',
-  tag: 'echo-*',
-  command: [
-    'node',
-    '-e',
-    "require('node:http').createServer((request, response) => response.end(process.env.IMAGE_TAG)).listen(Number(process.env.PORT), process.env.HOST); process.on('SIGTERM', () => setTimeout(() => process.exit(0), 1500))",
-  ],
-};
-
+/** A tag with "good" passes these checks (the echo stand-in answers with its tag), one with "bad" fails them. */
 const VERIFY = `
 - path: /api/items
   contains: good
