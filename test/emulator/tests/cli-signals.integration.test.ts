@@ -35,8 +35,9 @@ function processesInGroup(group: number): Array<[number, string]> {
     .flatMap((entry): Array<[number, string]> => {
       try {
         const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-        const processGroup = Number(stat.slice(stat.lastIndexOf(') ') + 2).split(' ')[2]);
-        return processGroup === group ? [[Number(entry), readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' ')]] : [];
+        const [state, , processGroup] = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
+        // A zombie has ended; it only waits for its parent to collect its exit status.
+        return Number(processGroup) === group && state !== 'Z' ? [[Number(entry), readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' ')]] : [];
       } catch {
         return [];
       }
@@ -94,7 +95,10 @@ describeWithTools(['kubectl'], 'npm run cluster stops everything whichever launc
 
       await waitFor('every pod process to end', () => processesOfCluster(id!).length === 0, 30_000);
       await waitFor('the emulator to stop listening', async () => !(await listening(server!)), 30_000);
-      await waitFor('every process npm started to end', () => processesInGroup(group).length === 0, 30_000);
+      // npm writes its error log after the script dies; on a loaded machine that takes a while.
+      await waitFor('every process npm started to end', () => processesInGroup(group).length === 0, 60_000).catch((error: unknown) => {
+        throw new Error(`${(error as Error).message}; still running: ${JSON.stringify(processesInGroup(group))}`);
+      });
     },
     180_000,
   );
