@@ -2,6 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { ApiError, badRequest } from './errors.js';
 import { isObject, mergeKeyOf, type Json, type JsonObject } from './patch.js';
 import { now, type KubeObject, type ManagedFieldsEntry } from './store.js';
+import { byBytes } from './validation.js';
 
 /**
  * Server-side apply with field ownership, in the `FieldsV1` vocabulary of a real API server:
@@ -171,8 +172,27 @@ function ownershipOf(object: KubeObject | undefined): Ownership[] {
   return (object?.metadata.managedFields ?? []).map((entry) => ({ entry, paths: fromFieldsV1(entry.fieldsV1) }));
 }
 
+/**
+ * The order the API server writes entries in, sortEncodedManagedFields (apimachinery/pkg/util/
+ * managedfields/internal/managedfields.go): operation (Apply before Update), then time to the
+ * second, manager, apiVersion and subresource.
+ */
+export function compareManagedFieldsEntries(p: ManagedFieldsEntry, q: ManagedFieldsEntry): number {
+  const seconds = (entry: ManagedFieldsEntry): number => (entry.time ? Math.floor(Date.parse(entry.time) / 1000) || 0 : 0);
+  return (
+    byBytes(p.operation, q.operation) ||
+    seconds(p) - seconds(q) ||
+    byBytes(p.manager, q.manager) ||
+    byBytes(p.apiVersion ?? '', q.apiVersion ?? '') ||
+    byBytes(p.subresource ?? '', q.subresource ?? '')
+  );
+}
+
 function toEntries(ownerships: Ownership[]): ManagedFieldsEntry[] {
-  return ownerships.filter((o) => o.paths.size > 0).map((o) => ({ ...o.entry, fieldsV1: toFieldsV1([...o.paths].sort()) }));
+  return ownerships
+    .filter((o) => o.paths.size > 0)
+    .map((o) => ({ ...o.entry, fieldsV1: toFieldsV1([...o.paths].sort()) }))
+    .sort(compareManagedFieldsEntries);
 }
 
 interface Conflict {
@@ -262,9 +282,13 @@ function lastAppliedOf(applied: KubeObject): string {
   return sortedJson(config);
 }
 
-export function serverSideApply(live: KubeObject | undefined, applied: KubeObject, manager: string, force: boolean): KubeObject {
-  // structuredmerge.go: the live object's managedFields are the record; an apply may not send its own.
+/** structuredmerge.go: the live object's managedFields are the record; an apply may not send its own. */
+export function assertNoManagedFields(applied: KubeObject): void {
   if (applied.metadata.managedFields !== undefined) throw badRequest('metadata.managedFields must be nil');
+}
+
+export function serverSideApply(live: KubeObject | undefined, applied: KubeObject, manager: string, force: boolean): KubeObject {
+  assertNoManagedFields(applied);
   const appliedPaths = leafPaths(applied);
   const ownerships = ownershipOf(live);
   const isMine = (o: Ownership): boolean => o.entry.manager === manager && o.entry.operation === 'Apply';

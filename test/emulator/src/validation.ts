@@ -1,6 +1,7 @@
 import { KeyedObject, type KeyedJson } from './duplicate-keys.js';
 import { ApiError } from './errors.js';
 import { invalidValue, otherKindCauses, type Cause } from './kind-validation.js';
+import { mergeKeyOf, type Json } from './patch.js';
 import type { ResourceType } from './resources.js';
 import type { KubeObject } from './store.js';
 
@@ -238,6 +239,120 @@ export function jsonPatchStrictErrors(patch: KeyedJson): string[] {
 /** The unknown fields of an object the server re-encoded from a map (a patched object, YAML turned into JSON): keys in sorted order. */
 export function sortedUnknownFieldErrors(type: ResourceType, object: KubeObject): string[] {
   return unknownFields(type, object, true).map((field) => `unknown field "${field.path}"`);
+}
+
+/**
+ * The keys of the lists the schema makes associative (`x-kubernetes-list-type: map` or a patch
+ * merge key), which structured-merge-diff prints in a path as `[name="app"]`; other lists print
+ * their index. A key the item omits takes its schema default (`protocol` TCP).
+ */
+function listKeys(field: string, item: Record<string, unknown>): [string, unknown][] | undefined {
+  const key = mergeKeyOf(field, [item as Json]);
+  if (!key || item[key] === undefined) return undefined;
+  return key === 'containerPort' || key === 'port'
+    ? [
+        [key, item[key]],
+        ['protocol', item.protocol ?? 'TCP'],
+      ]
+    : [[key, item[key]]];
+}
+
+function typedUnknownIn(value: unknown, shape: Shape, path: string, field: string, found: string[]): void {
+  if (shape === true) return;
+  if (Array.isArray(shape)) {
+    if (!Array.isArray(value)) return;
+    value.forEach((item, index) => {
+      const keys = isObject(item) ? listKeys(field, item) : undefined;
+      const element = keys ? `[${keys.map(([key, keyValue]) => `${key}=${JSON.stringify(keyValue)}`).join(',')}]` : `[${index}]`;
+      typedUnknownIn(item, shape[0], `${path}${element}`, field, found);
+    });
+    return;
+  }
+  if (!isObject(value)) return;
+  for (const key of Object.keys(value).sort()) {
+    const known = shape[key];
+    if (known === undefined) found.push(`${path}.${key}: field not declared in schema`);
+    else typedUnknownIn(value[key], known, `${path}.${key}`, key, found);
+  }
+}
+
+/**
+ * Server-side apply turns the applied configuration into a typed value before anything else
+ * (structuredMergeManager.Apply, apimachinery/pkg/util/managedfields/internal/structuredmerge.go):
+ * a field the schema does not declare fails that conversion whatever `fieldValidation` says, with
+ * a plain error the API server answers as a 500 without a reason (responsewriters' ErrorToAPIStatus).
+ * Several errors are listed as structured-merge-diff's ValidationErrors writes them.
+ */
+export function checkTypedApply(type: ResourceType, applied: KubeObject): void {
+  const found: string[] = [];
+  typedUnknownIn(applied, topShape(type), '', '', found);
+  if (found.length === 0) return;
+  const gvk = `${type.group}/${type.version}, Kind=${type.kind}`;
+  const names = `${applied.metadata?.namespace ?? ''}/${applied.metadata?.name ?? ''}`;
+  const errors = found.length === 1 ? found[0] : ['errors:', ...found.map((error) => `  ${error}`)].join('\n');
+  throw new ApiError(500, '', `failed to create typed patch object (${names}; ${gvk}): ${errors}`);
+}
+
+/** strconv.Quote, as Go's `%q` writes a string: control and non-printable characters escaped, the rest kept. */
+export function goQuote(text: string): string {
+  const named: Record<string, string> = { '\x07': '\\a', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\v': '\\v' };
+  let quoted = '"';
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    if (char === '"' || char === '\\') quoted += `\\${char}`;
+    else if (named[char]) quoted += named[char];
+    else if (code < 0x20 || code === 0x7f) quoted += `\\x${code.toString(16).padStart(2, '0')}`;
+    else if (code === 0x2028 || code === 0x2029 || (code >= 0x80 && code <= 0x9f)) quoted += `\\u${code.toString(16).padStart(4, '0')}`;
+    else quoted += char;
+  }
+  return `${quoted}"`;
+}
+
+/** encoding/json's Marshal of a decoded map: keys sorted, `<`, `>` and `&` escaped for HTML. */
+export function goJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(goJson).join(',')}]`;
+  if (isObject(value)) {
+    const keys = Object.keys(value).sort(byBytes);
+    return `{${keys.map((key) => `${goJson(key)}:${goJson(value[key])}`).join(',')}}`;
+  }
+  return (JSON.stringify(value) ?? 'null').replace(/[<>&\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** Compares two strings as Go does (byte order), not by locale. */
+export const byBytes = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** A float64 as Go's `%v` writes it: the shortest digits, in exponent form below 1e-4 and from 1e21. */
+function goFloat(value: number): string {
+  if (Number.isInteger(value) && Math.abs(value) < 1e21) return String(value);
+  const magnitude = Math.abs(value);
+  if (magnitude !== 0 && (magnitude < 1e-4 || magnitude >= 1e21)) {
+    return value.toExponential().replace(/e([+-])(\d)$/, 'e$10$2');
+  }
+  return String(value);
+}
+
+/** fmt's `%+v` of a patch decoded into map[string]interface{} (integers kept as int64): `map[spec:map[replicas:2]]`. */
+export function goValue(value: unknown): string {
+  if (value === null || value === undefined) return '<nil>';
+  if (Array.isArray(value)) return `[${value.map(goValue).join(' ')}]`;
+  if (isObject(value))
+    return `map[${Object.keys(value)
+      .sort(byBytes)
+      .map((key) => `${key}:${goValue(value[key])}`)
+      .join(' ')}]`;
+  if (typeof value === 'number') return goFloat(value);
+  return String(value);
+}
+
+/**
+ * A patch whose result does not decode strictly, under `fieldValidation=Strict`: a 422 naming the
+ * field `patch` (errors.NewInvalid with an empty kind and name), whose value is the patched object's
+ * JSON for JSON and merge patches and the decoded patch for strategic merge patches
+ * (apiserver/pkg/endpoints/handlers/patch.go, jsonPatcher.applyPatchToCurrentObject and applyPatchToObject).
+ */
+export function patchStrictError(value: string, errors: string[]): ApiError {
+  const message = `Invalid value: ${goQuote(value)}: strict decoding error: ${errors.join(', ')}`;
+  return new ApiError(422, 'Invalid', ` "" is invalid: patch: ${message}`, { causes: [{ reason: 'FieldValueInvalid', message, field: 'patch' }] });
 }
 
 const YAML_ERRORS_PREFIX = 'yaml: unmarshal errors:\n';

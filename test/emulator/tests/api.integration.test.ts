@@ -153,7 +153,7 @@ describe('API server semantics through the real kubectl', () => {
 
     const typo = await run(['apply', '--server-side', '--field-manager=team', '-f', '-'], yaml({ ...configMap('typo', { a: '1' }), dta: { b: '2' } }));
     expect(typo.code).toBe(1);
-    expect(typo.stderr).toContain('unknown field "dta"');
+    expect(typo.stderr).toContain('(api/typo; /v1, Kind=ConfigMap): .dta: field not declared in schema');
   });
 
   it('applies client-side with strategic merge: env entries merged by name and removed', async () => {

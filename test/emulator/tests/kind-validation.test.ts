@@ -87,6 +87,59 @@ describe('value validation of the other kinds', () => {
       ],
     ],
     ['PodDisruptionBudget', { spec: { minAvailable: 1 } }, []],
+    ['PodDisruptionBudget', { spec: { maxUnavailable: '100%', selector: {} } }, []],
+    [
+      'PodDisruptionBudget',
+      { spec: { minAvailable: 1, maxUnavailable: '10%', selector: { matchLabels: { app: 'web' } } } },
+      [
+        'spec: Invalid value: policy.PodDisruptionBudgetSpec{MinAvailable:(*intstr.IntOrString)(0xc000a10000), Selector:(*v1.LabelSelector)(0xc000a10020), MaxUnavailable:(*intstr.IntOrString)(0xc000a10040), UnhealthyPodEvictionPolicy:(*policy.UnhealthyPodEvictionPolicyType)(nil)}: minAvailable and maxUnavailable cannot be both set',
+      ],
+    ],
+    ['PodDisruptionBudget', { spec: { minAvailable: -1 } }, ['spec.minAvailable: Invalid value: -1: must be greater than or equal to 0']],
+    [
+      'PodDisruptionBudget',
+      { spec: { minAvailable: 'half' } },
+      [
+        "spec.minAvailable: Invalid value: intstr.IntOrString{Type:1, IntVal:0, StrVal:\"half\"}: a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')",
+      ],
+    ],
+    [
+      'PodDisruptionBudget',
+      { spec: { maxUnavailable: '150%' } },
+      ['spec.maxUnavailable: Invalid value: intstr.IntOrString{Type:1, IntVal:0, StrVal:"150%"}: must not be greater than 100%'],
+    ],
+    [
+      'PodDisruptionBudget',
+      {
+        spec: {
+          minAvailable: '50%',
+          unhealthyPodEvictionPolicy: 'Never',
+          selector: {
+            matchLabels: { 'app/web/x': 'ok', tier: 'back end' },
+            matchExpressions: [
+              { key: 'app', operator: 'In' },
+              { key: 'app', operator: 'Exists', values: ['x'] },
+              { key: 'app', operator: 'Equals', values: ['x'] },
+            ],
+          },
+        },
+      },
+      [
+        "spec.selector.matchExpressions[0].values: Required value: must be specified when `operator` is 'In' or 'NotIn'",
+        "spec.selector.matchExpressions[1].values: Forbidden: may not be specified when `operator` is 'Exists' or 'DoesNotExist'",
+        'spec.selector.matchExpressions[2].operator: Invalid value: "Equals": not a valid selector operator',
+        "spec.selector.matchLabels: Invalid value: \"app/web/x\": a qualified name must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')",
+        "spec.selector.matchLabels: Invalid value: \"back end\": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')",
+        'spec.unhealthyPodEvictionPolicy: Unsupported value: "Never": supported values: "AlwaysAllow", "IfHealthyBudget"',
+      ],
+    ],
+    ['Job', { spec: { template: { spec: { restartPolicy: 'OnFailure' } } } }, []],
+    ['Job', { spec: { template: { spec: {} } } }, ['spec.template.spec.restartPolicy: Unsupported value: "Always": supported values: "OnFailure", "Never"']],
+    [
+      'CronJob',
+      { spec: { jobTemplate: { spec: { template: { spec: { restartPolicy: 'Sometimes' } } } } } },
+      ['spec.jobTemplate.spec.template.spec.restartPolicy: Unsupported value: "Sometimes": supported values: "OnFailure", "Never"'],
+    ],
   ])('%s %j', (kind, object, expected) => {
     expect(otherKindCauses(kind, object).map((cause) => `${cause.field}: ${cause.message}`)).toEqual(expected);
   });

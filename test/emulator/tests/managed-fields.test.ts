@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../src/errors.js';
-import { LAST_APPLIED_ANNOTATION, recordUpdate, serverSideApply } from '../src/managed-fields.js';
+import { apiErrorOf } from './api-error.js';
+import { compareManagedFieldsEntries, LAST_APPLIED_ANNOTATION, recordUpdate, serverSideApply } from '../src/managed-fields.js';
 import type { KubeObject, ManagedFieldsEntry } from '../src/store.js';
 
 function configMap(data: Record<string, string>, annotations?: Record<string, string>): KubeObject {
@@ -18,22 +18,12 @@ function managers(object: KubeObject): string[] {
   return (object.metadata.managedFields ?? []).map((entry) => `${entry.manager}/${entry.operation}`);
 }
 
-function applyError(run: () => unknown): ApiError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error('expected an API error');
-}
-
 describe('server-side apply after client-side apply', () => {
   it('lets kubectl take over the fields whose live value still matches the last-applied configuration', () => {
     const live = clientSideApplied({ a: '1', b: '2' });
     const applied = serverSideApply(live, configMap({ a: '10', b: '2' }), 'kubectl', false);
     expect(applied.data).toEqual({ a: '10', b: '2' });
-    expect(managers(applied)).toEqual(['kubectl-client-side-apply/Update', 'kubectl/Apply']);
+    expect(managers(applied)).toEqual(['kubectl/Apply', 'kubectl-client-side-apply/Update']);
     // lastAppliedUpdater: the annotation now records what kubectl applied.
     expect(JSON.parse(applied.metadata.annotations?.[LAST_APPLIED_ANNOTATION] ?? '')).toEqual(configMap({ a: '10', b: '2' }));
   });
@@ -41,10 +31,10 @@ describe('server-side apply after client-side apply', () => {
   it('still reports a conflict on a field someone changed since, and for any other manager', () => {
     const live = clientSideApplied({ a: '1' });
     live.data = { a: 'edited' };
-    const edited = applyError(() => serverSideApply(live, configMap({ a: '10' }), 'kubectl', false));
+    const edited = apiErrorOf(() => serverSideApply(live, configMap({ a: '10' }), 'kubectl', false));
     expect(edited.code).toBe(409);
     expect(edited.message).toBe('Apply failed with 1 conflict: conflict with "kubectl-client-side-apply" using v1: .data.a');
-    const other = applyError(() => serverSideApply(clientSideApplied({ a: '1' }), configMap({ a: '10' }), 'deployer', false));
+    const other = apiErrorOf(() => serverSideApply(clientSideApplied({ a: '1' }), configMap({ a: '10' }), 'deployer', false));
     expect(other.details).toEqual({
       causes: [{ reason: 'FieldManagerConflict', message: 'conflict with "kubectl-client-side-apply" using v1', field: '.data.a' }],
     });
@@ -55,14 +45,14 @@ describe('server-side apply after client-side apply', () => {
     recordUpdate(undefined, live, 'editor');
     const next = configMap({ a: '1', b: '3' });
     recordUpdate(live, next, 'scaler', 'status');
-    const error = applyError(() => serverSideApply(next, configMap({ a: '9', b: '9' }), 'deployer', false));
+    const error = apiErrorOf(() => serverSideApply(next, configMap({ a: '9', b: '9' }), 'deployer', false));
     expect(error.message).toBe(
       'Apply failed with 2 conflicts: conflicts with "editor" using v1:\n- .data.a\nconflicts with "scaler" with subresource "status" using v1:\n- .data.b',
     );
   });
 
   it('refuses managedFields in an applied configuration', () => {
-    const error = applyError(() => serverSideApply(undefined, { ...configMap({ a: '1' }), metadata: { name: 'x', managedFields: [] } }, 'm', false));
+    const error = apiErrorOf(() => serverSideApply(undefined, { ...configMap({ a: '1' }), metadata: { name: 'x', managedFields: [] } }, 'm', false));
     expect([error.code, error.message]).toEqual([400, 'metadata.managedFields must be nil']);
   });
 });
@@ -98,12 +88,50 @@ describe('managedFields a client writes', () => {
   it('are refused with an operation other than Apply or Update', () => {
     const live = clientSideApplied({ a: '1' });
     const entries = upgraded(live).map((entry) => ({ ...entry, operation: 'Merge' as ManagedFieldsEntry['operation'] }));
-    const error = applyError(() =>
+    const error = apiErrorOf(() =>
       recordUpdate(live, { ...structuredClone(live), metadata: { ...structuredClone(live.metadata), managedFields: entries } }, 'kubectl'),
     );
     expect([error.code, error.message]).toEqual([
       422,
       'ConfigMap "settings" is invalid: metadata.managedFields[0].operation: Invalid value: "Merge": must be `Apply` or `Update`',
     ]);
+  });
+});
+
+describe('the order of managedFields entries', () => {
+  const entry = (manager: string, operation: 'Apply' | 'Update', time: string, subresource?: string): ManagedFieldsEntry => ({
+    manager,
+    operation,
+    apiVersion: 'v1',
+    time,
+    fieldsType: 'FieldsV1',
+    fieldsV1: {},
+    ...(subresource ? { subresource } : {}),
+  });
+
+  it('is Apply before Update, then by second, manager, apiVersion and subresource, as sortEncodedManagedFields', () => {
+    const entries = [
+      entry('zeta', 'Update', '2026-01-01T00:00:05Z'),
+      entry('kubectl', 'Update', '2026-01-01T00:00:01Z', 'status'),
+      entry('kubectl', 'Update', '2026-01-01T00:00:01Z'),
+      entry('deployer', 'Apply', '2026-01-01T00:00:09Z'),
+      entry('Admin', 'Update', '2026-01-01T00:00:01Z'),
+      entry('another', 'Apply', '2026-01-01T00:00:09Z'),
+    ];
+    expect([...entries].sort(compareManagedFieldsEntries).map((e) => `${e.operation} ${e.manager} ${e.subresource ?? ''}`.trim())).toEqual([
+      'Apply another',
+      'Apply deployer',
+      'Update Admin',
+      'Update kubectl',
+      'Update kubectl status',
+      'Update zeta',
+    ]);
+  });
+
+  it('is how a write leaves them', () => {
+    const live = configMap({ a: '1' });
+    recordUpdate(undefined, live, 'zeta');
+    const applied = serverSideApply(live, configMap({ a: '1', b: '2' }), 'alpha', false);
+    expect(managers(applied)).toEqual(['alpha/Apply', 'zeta/Update']);
   });
 });

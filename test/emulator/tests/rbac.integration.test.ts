@@ -1,9 +1,9 @@
 import fs from 'node:fs';
-import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
+import { rawRequest } from '../../harness/raw-request.js';
 import { limitedKubeconfig } from '../../harness/service-account.js';
 import { startCluster, type Cluster } from '../src/cluster.js';
 
@@ -50,32 +50,6 @@ afterAll(async () => {
   fs.rmSync(directory, { recursive: true, force: true });
 });
 
-/** A request as the limited ServiceAccount, to see the exact Status body kubectl summarises. */
-function rawRequest(method: string, urlPath: string, body: string): Promise<{ status: number; body: string }> {
-  const config = YAML.parse(fs.readFileSync(limited, 'utf8')) as {
-    clusters: { cluster: { server: string; 'certificate-authority-data': string } }[];
-    users: { user: { token: string } }[];
-  };
-  const { server, 'certificate-authority-data': ca } = config.clusters[0]!.cluster;
-  return new Promise((resolve, reject) => {
-    const request = https.request(
-      new URL(urlPath, server),
-      {
-        method,
-        ca: Buffer.from(ca, 'base64').toString('utf8'),
-        headers: { Authorization: `Bearer ${config.users[0]!.user.token}`, 'Content-Type': 'application/merge-patch+json' },
-      },
-      (response) => {
-        let text = '';
-        response.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text }));
-      },
-    );
-    request.on('error', reject);
-    request.end(body);
-  });
-}
-
 const asLimited = (args: string[], input?: string) => cluster.kubectl(['--kubeconfig', limited, ...args], input === undefined ? {} : { input });
 
 describe('ServiceAccount tokens and RBAC, through the real kubectl', () => {
@@ -94,7 +68,7 @@ describe('ServiceAccount tokens and RBAC, through the real kubectl', () => {
     expect(patch.stderr).toContain(
       'Error from server (Forbidden): deployments.apps "web" is forbidden: User "system:serviceaccount:rbac:deployer" cannot patch resource "deployments" in API group "apps" in the namespace "rbac"',
     );
-    const raw = await rawRequest('PATCH', '/apis/apps/v1/namespaces/rbac/deployments/web', '{}');
+    const raw = await rawRequest(limited, 'PATCH', '/apis/apps/v1/namespaces/rbac/deployments/web', '{}');
     expect(raw.status).toBe(403);
     expect(JSON.parse(raw.body)).toEqual({
       kind: 'Status',
@@ -237,7 +211,10 @@ describe('default roles, aggregation, create on apply and escalation prevention'
       cluster,
       'rbac',
       'patcher',
-      [{ apiGroups: [''], resources: ['configmaps'], verbs: ['get', 'patch'] }],
+      [
+        { apiGroups: [''], resources: ['configmaps'], verbs: ['get', 'patch'] },
+        { apiGroups: ['apps'], resources: ['deployments'], verbs: ['get', 'patch'] },
+      ],
       path.join(directory, 'patcher.kubeconfig'),
     );
     const configMap = (name: string) => JSON.stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: 'rbac' }, data: { a: 'b' } });
@@ -245,6 +222,13 @@ describe('default roles, aggregation, create on apply and escalation prevention'
     expect(created.code).toBe(1);
     expect(created.stderr).toContain('Error from server (Forbidden): configmaps "fresh" is forbidden: ');
     expect((await cluster.kubectl(['get', 'configmap', 'fresh', '-n', 'rbac'])).code).toBe(1);
+    // The object is validated before create is authorised: an invalid one gets the 422, not the 403.
+    const invalid = JSON.stringify(deployment('mismatched')).replace(
+      '"selector":{"matchLabels":{"app":"mismatched"}}',
+      '"selector":{"matchLabels":{"app":"other"}}',
+    );
+    const refused = await cluster.kubectl(['--kubeconfig', patcher, 'apply', '--server-side', '-f', '-'], { input: invalid });
+    expect(refused.stderr).toContain('The Deployment "mismatched" is invalid: spec.template.metadata.labels: Invalid value:');
     await applyAsAdmin({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'existing', namespace: 'rbac' }, data: { a: 'a' } });
     const changed = await cluster.kubectl(['--kubeconfig', patcher, 'apply', '--server-side', '--force-conflicts', '-f', '-'], {
       input: configMap('existing'),

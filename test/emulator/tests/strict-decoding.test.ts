@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { apiErrorOf } from './api-error.js';
 import YAML from 'yaml';
 import { KeyedObject, parseKeyedJson, yamlDuplicateKeys } from '../src/duplicate-keys.js';
 import { ApiError } from '../src/errors.js';
@@ -6,7 +7,12 @@ import { TYPES } from '../src/resources.js';
 import type { KubeObject } from '../src/store.js';
 import {
   checkFieldValidation,
+  checkTypedApply,
+  goJson,
+  goQuote,
+  goValue,
   jsonPatchStrictErrors,
+  patchStrictError,
   patchDuplicateErrors,
   sortedUnknownFieldErrors,
   strictDecodingErrors,
@@ -131,5 +137,57 @@ describe('strict decoding of request bodies', () => {
       'unknown field "dta"',
     ]);
     expect(warned.dta).toBeUndefined();
+  });
+});
+
+describe('unknown fields in a server-side apply', () => {
+  const deployment = (container: Record<string, unknown>, extra: Record<string, unknown> = {}): KubeObject => ({
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'web', namespace: 'shop' },
+    spec: { ...extra, template: { spec: { containers: [{ name: 'app', image: 'x', ...container }] } } },
+  });
+
+  it('fail the typed conversion with a reasonless 500, paths keyed by the lists associative keys', () => {
+    expect(() => checkTypedApply(TYPES.deployments, deployment({ ports: [{ containerPort: 8080 }] }))).not.toThrow();
+    const one = apiErrorOf(() => checkTypedApply(TYPES.deployments, deployment({ imagePullPolcy: 'Always' })));
+    expect([one.code, one.reason, one.message]).toEqual([
+      500,
+      '',
+      'failed to create typed patch object (shop/web; apps/v1, Kind=Deployment): .spec.template.spec.containers[name="app"].imagePullPolcy: field not declared in schema',
+    ]);
+    expect(one.toStatus()).not.toHaveProperty('reason');
+    const several = apiErrorOf(() => checkTypedApply(TYPES.deployments, deployment({ ports: [{ containerPort: 8080, protocl: 'TCP' }] }, { replica: 2 })));
+    expect(several.message).toBe(
+      'failed to create typed patch object (shop/web; apps/v1, Kind=Deployment): errors:\n' +
+        '  .spec.replica: field not declared in schema\n' +
+        '  .spec.template.spec.containers[name="app"].ports[containerPort=8080,protocol="TCP"].protocl: field not declared in schema',
+    );
+    const configMap = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, dta: {} } as KubeObject;
+    expect(apiErrorOf(() => checkTypedApply(TYPES.configmaps, configMap)).message).toBe(
+      'failed to create typed patch object (/c; /v1, Kind=ConfigMap): .dta: field not declared in schema',
+    );
+  });
+});
+
+describe('strict errors of a patch', () => {
+  it('are a 422 on the field "patch", valued with the patched JSON or the decoded patch as Go prints them', () => {
+    const error = patchStrictError(goJson({ spec: { b: '<x>', a: 1 } }), ['duplicate field "spec.a"', 'unknown field "spec.b"']);
+    const message =
+      'Invalid value: "{\\"spec\\":{\\"a\\":1,\\"b\\":\\"\\\\u003cx\\\\u003e\\"}}": strict decoding error: duplicate field "spec.a", unknown field "spec.b"';
+    expect([error.code, error.reason, error.message]).toEqual([422, 'Invalid', ` "" is invalid: patch: ${message}`]);
+    expect(error.details).toEqual({ causes: [{ reason: 'FieldValueInvalid', message, field: 'patch' }] });
+  });
+
+  it.each<[unknown, string]>([
+    [{ spec: { replicas: 2, paused: true } }, 'map[spec:map[paused:true replicas:2]]'],
+    [{ metadata: { labels: null }, $patch: 'x', list: ['a', 1.5, { b: 0.00001 }] }, 'map[$patch:x list:[a 1.5 map[b:1e-05]] metadata:map[labels:<nil>]]'],
+    [{ big: 1e21, small: -0.5 }, 'map[big:1e+21 small:-0.5]'],
+  ])('formats %j with %%+v as %s', (value, printed) => {
+    expect(goValue(value)).toBe(printed);
+  });
+
+  it('quotes as strconv.Quote does', () => {
+    expect(goQuote('a"b\\c\n\t\x01\u2028é')).toBe('"a\\"b\\\\c\\n\\t\\x01\\u2028é"');
   });
 });

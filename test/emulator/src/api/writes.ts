@@ -3,7 +3,11 @@ import YAML from 'yaml';
 import { admit, assertKind } from '../defaults.js';
 import {
   checkFieldValidation,
+  checkTypedApply,
+  goJson,
+  goValue,
   jsonPatchStrictErrors,
+  patchStrictError,
   patchDuplicateErrors,
   sortedUnknownFieldErrors,
   strictDecodingErrors,
@@ -14,7 +18,7 @@ import {
 } from '../validation.js';
 import { parseKeyedJson, yamlDuplicateKeys } from '../duplicate-keys.js';
 import { ApiError, badRequest } from '../errors.js';
-import { recordUpdate, serverSideApply } from '../managed-fields.js';
+import { assertNoManagedFields, recordUpdate, serverSideApply } from '../managed-fields.js';
 import { applyJsonPatch, applyMergePatch, applyStrategicMergePatch, type Json } from '../patch.js';
 import { decodeProtobufObject } from '../protobuf.js';
 import { authorizeCreateOnApply } from '../rbac.js';
@@ -173,7 +177,11 @@ export function patch(backend: ApiBackend, route: ResourceRoute, name: string, r
     throw badRequest('metadata.name and metadata.namespace cannot be changed by a patch');
   }
   // patch.go: the patch's own strict errors, then the unknown fields of the patched object re-encoded from a map.
-  validateFields(route.type, patched, request, res, [...patchErrors, ...sortedUnknownFieldErrors(route.type, patched)]);
+  const decodingErrors = [...patchErrors, ...sortedUnknownFieldErrors(route.type, patched)];
+  if (request.url.searchParams.get('fieldValidation') === 'Strict' && decodingErrors.length > 0) {
+    throw patchStrictError(contentType === 'application/strategic-merge-patch+json' ? goValue(body) : goJson(patched), decodingErrors);
+  }
+  validateFields(route.type, patched, request, res, decodingErrors);
   const next = keepOtherHalf(route.type, route.subresource, patched, current);
   write(backend, route, current, next, request, res);
 }
@@ -200,7 +208,8 @@ function apply(backend: ApiBackend, route: ResourceRoute, name: string, request:
   if (!applied || typeof applied !== 'object') throw badRequest('the apply body must be an object');
   applied.metadata ??= { name };
   assertKind(route.type, applied);
-  validateFields(route.type, applied, request, res);
+  assertNoManagedFields(applied);
+  checkTypedApply(route.type, applied);
   checkNamespace(route, applied);
   if (applied.metadata.name !== name) throw badRequest(`the name of the object (${applied.metadata.name}) does not match the name on the URL (${name})`);
   const current = store.get(route.type, route.namespace, name);
@@ -208,11 +217,17 @@ function apply(backend: ApiBackend, route: ResourceRoute, name: string, request:
   const merged = serverSideApply(current, applied, manager, force);
   checkApplyDuplicates(request, res);
   if (route.namespace) merged.metadata.namespace = route.namespace;
+  // The strategy validates the merged object (rest.BeforeCreate / BeforeUpdate).
+  validateValues(route.type, merged);
   preventEscalation(backend.store, request.user, { type: route.type, namespace: route.namespace ?? '', requestName: name, next: merged, current });
   if (!current) {
-    authorizeCreateOnApply(backend.store, request.user, route, name);
     delete merged.metadata.resourceVersion;
-    addWarnings(res, admit(route.type, merged, undefined, backend.admission));
+    // The registry's Store.Update creates in this order: BeforeCreate's defaulting and validation (a
+    // 422), then createValidation, which patch.go's withAuthorization makes the `create` check (a
+    // 403) followed by validating admission (registry/generic/registry/store.go, handlers/patch.go).
+    admit(route.type, merged, undefined, { allocateClusterIP: () => backend.admission.allocateClusterIP() });
+    authorizeCreateOnApply(backend.store, request.user, route, name);
+    if (route.type.kind === 'Pod') addWarnings(res, backend.admission.admitPod?.(merged) ?? []);
     return sendJson(res, 201, store.create(route.type, merged, { dryRun: isDryRun(request) }));
   }
   const next = keepOtherHalf(route.type, route.subresource, merged, current);
