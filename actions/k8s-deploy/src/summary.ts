@@ -1,9 +1,8 @@
 import { addPodProblems, codeBlock, escapeHtml, escapeMarkdown, type Summary } from '../../lib/index.js';
 import { workloadLabel, type DeployResult } from '../../lib/strategies/deploy-result.js';
-import type { HookRun } from '../../lib/kubernetes/hooks.js';
-import type { ImageChange } from './images.js';
+import { addHookRuns } from '../../lib/deploy/summary.js';
+import type { ImageChange } from '../../lib/deploy/images.js';
 
-const HOOK_RESULTS = { succeeded: '✅', failed: '❌', 'dry-run': '🔍' } as const;
 const HEADLINES = { succeeded: '✅ Deployed', 'rolled-back': '↩️ Failed and rolled back', failed: '❌ Deploy failed' } as const;
 
 /**
@@ -65,15 +64,4 @@ function renderSmokeChecks(summary: Summary, reports: NonNullable<DeployResult['
       );
     }
   }
-}
-
-/** One row per hook Job run, in the order they ran; nothing when none ran. */
-export function addHookRuns(summary: Summary, runs: readonly HookRun[]): void {
-  if (runs.length === 0) return;
-  summary.addTable([
-    ['Hook', 'Phase', 'Weight', 'Job', 'Result', 'Seconds'].map((data) => ({ data, header: true })),
-    ...runs.map((run) =>
-      [run.hook, run.phase, String(run.weight), run.job, `${HOOK_RESULTS[run.status]} ${run.message}`, run.seconds.toFixed(1)].map(escapeHtml),
-    ),
-  ]);
 }
