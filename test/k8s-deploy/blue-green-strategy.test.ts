@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseManifests } from '../../actions/k8s-deploy/src/manifests.js';
+import { parseManifests } from '../../actions/lib/deploy/manifests.js';
 import { planColour, pointAtColour, servicesSelecting } from '../../actions/lib/strategies/blue-green.js';
 import { DEPLOYMENT, SERVICE } from './manifest-fixtures.js';
 

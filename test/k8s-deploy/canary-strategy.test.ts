@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { substituteImages } from '../../actions/k8s-deploy/src/images.js';
-import { parseManifests } from '../../actions/k8s-deploy/src/manifests.js';
+import { substituteImages } from '../../actions/lib/deploy/images.js';
+import { parseManifests } from '../../actions/lib/deploy/manifests.js';
 import { canaryReplicaCount, canarySelectors, planCanary } from '../../actions/lib/strategies/canary.js';
 import { singleDeployment } from '../../actions/lib/kubernetes/deployment-variants.js';
 import type { KubeObject } from '../../actions/lib/kubernetes/objects.js';

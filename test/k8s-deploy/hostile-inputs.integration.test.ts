@@ -2,7 +2,8 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { k8sDeployInputs, k8sDeploySecretInputs } from '../../actions/k8s-deploy/src/inputs.js';
+import { deploySecretInputs } from '../../actions/lib/deploy/inputs.js';
+import { k8sDeployInputs } from '../../actions/k8s-deploy/src/inputs.js';
 import { carries } from '../harness/hostile.js';
 import { recordTools } from '../harness/recording-tools.js';
 import { runBundle } from '../harness/run-bundle.js';
@@ -17,7 +18,7 @@ describeWithTools(['kubectl'], 'k8s-deploy: hostile names, namespaces and select
     inputs: { manifests: OVERLAY, kubeconfig: BOGUS_KUBECONFIG },
     hostile: ['namespace'],
     shape: k8sDeployInputs,
-    secret: k8sDeploySecretInputs,
+    secret: deploySecretInputs,
   });
 
   describe('names and namespaces written in the manifests', () => {

@@ -1,4 +1,4 @@
-import { parseManifests } from '../../actions/k8s-deploy/src/manifests.js';
+import { parseManifests } from '../../actions/lib/deploy/manifests.js';
 import type { KubeObject } from '../../actions/lib/kubernetes/objects.js';
 
 export const DEPLOYMENT = `

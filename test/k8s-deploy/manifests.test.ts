@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { annotateWorkloads, parseAnnotations } from '../../actions/k8s-deploy/src/annotations.js';
-import { parseImageReference, sameImage, substituteImages } from '../../actions/k8s-deploy/src/images.js';
-import { parseManifests } from '../../actions/k8s-deploy/src/manifests.js';
+import { annotateWorkloads, parseAnnotations } from '../../actions/lib/deploy/annotations.js';
+import { parseImageReference, sameImage, substituteImages } from '../../actions/lib/deploy/images.js';
+import { parseManifests } from '../../actions/lib/deploy/manifests.js';
 import { DEPLOYMENT, deployment, SERVICE } from './manifest-fixtures.js';
 
 describe('parseManifests', () => {

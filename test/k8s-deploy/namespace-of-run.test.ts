@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../../actions/lib/kubernetes/objects.js';
-import { namespaceOfRun } from '../../actions/k8s-deploy/src/namespace.js';
+import { namespaceOfRun } from '../../actions/lib/deploy/namespace.js';
 
 const object = (kind: string, name: string, namespace?: string): KubeObject => ({
   apiVersion: 'v1',

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { k8sDeployInputs, k8sDeploySecretInputs } from '../../actions/k8s-deploy/src/inputs.js';
+import { deploySecretInputs } from '../../actions/lib/deploy/inputs.js';
+import { k8sDeployInputs } from '../../actions/k8s-deploy/src/inputs.js';
 import { ConfigurationError, parseInputs } from '../../actions/lib/index.js';
 
 const parse = (given: Record<string, string>) =>
-  parseInputs(k8sDeployInputs, { read: (name) => ({ manifests: 'k8s', ...given })[name] ?? '', secret: k8sDeploySecretInputs });
+  parseInputs(k8sDeployInputs, { read: (name) => ({ manifests: 'k8s', ...given })[name] ?? '', secret: deploySecretInputs });
 
 describe('the traffic-router inputs of k8s-deploy', () => {
   it('default to replica routing with no surge bound of their own and no route', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseManifests } from '../../actions/k8s-deploy/src/manifests.js';
+import { parseManifests } from '../../actions/lib/deploy/manifests.js';
 import type { KubeObject } from '../../actions/lib/kubernetes/objects.js';
 import { planCanaryBehindRoute } from '../../actions/lib/strategies/gateway-canary.js';
 import { deployment, SERVICE } from './manifest-fixtures.js';

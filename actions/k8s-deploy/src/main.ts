@@ -1,7 +1,7 @@
 import { ConfigurationError, contextNamespace, Kubectl, parseInputs, prepareKubeconfig, runAction, setOutputs, writeSummary } from '../../lib/index.js';
 import { checkAccess, deployNeeds } from '../../lib/kubernetes/access.js';
 import { installKubectl } from '../../lib/kubernetes/kubectl-install.js';
-import { annotateWorkloads, parseAnnotations, runContext } from './annotations.js';
+import { annotateWorkloads, parseAnnotations, runContext } from '../../lib/deploy/annotations.js';
 import { abortBlueGreen, deployBlueGreen, promoteBlueGreen } from '../../lib/strategies/blue-green.js';
 import { abortCanary, deployCanary, promoteCanary } from '../../lib/strategies/canary.js';
 import { abortGatewayCanary, deployGatewayCanary, promoteGatewayCanary } from '../../lib/strategies/gateway-canary.js';
@@ -12,18 +12,19 @@ import { deployRolling } from '../../lib/strategies/rolling.js';
 import { planHooks } from '../../lib/kubernetes/hooks.js';
 import { parseSmokeChecks } from '../../lib/smoke-checks.js';
 import { deployWithHooks } from '../../lib/strategies/hook-phases.js';
-import { substituteImages } from './images.js';
-import { k8sDeployInputs, k8sDeploySecretInputs } from './inputs.js';
+import { substituteImages } from '../../lib/deploy/images.js';
+import { deploySecretInputs } from '../../lib/deploy/inputs.js';
+import { k8sDeployInputs } from './inputs.js';
 import { startGitHubDeployment, type GitHubDeployment } from '../../lib/github-deployment.js';
-import { readManifestSources } from './load.js';
-import { isWorkload, parseManifests } from './manifests.js';
-import { namespaceOfRun } from './namespace.js';
+import { readManifestSources } from '../../lib/deploy/load.js';
+import { isWorkload, parseManifests } from '../../lib/deploy/manifests.js';
+import { namespaceOfRun } from '../../lib/deploy/namespace.js';
 import { renderDeploySummary } from './summary.js';
 
 export async function run(): Promise<void> {
   await runAction('k8s-deploy', async () => {
     const started = Date.now();
-    const inputs = parseInputs(k8sDeployInputs, { secret: k8sDeploySecretInputs });
+    const inputs = parseInputs(k8sDeployInputs, { secret: deploySecretInputs });
     if (inputs.action !== 'deploy' && inputs.strategy === 'rolling') {
       throw new ConfigurationError(`Input "action" has value "${inputs.action}": promote and abort need strategy canary or blue-green`);
     }

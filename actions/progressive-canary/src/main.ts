@@ -18,11 +18,11 @@ import { abortCanary, deployCanary, matchLabelsOf, promoteCanary } from '../../l
 import type { DeployOptions } from '../../lib/strategies/deploy-result.js';
 import { workloadLabel } from '../../lib/strategies/deploy-result.js';
 import { abortGatewayCanary, deployGatewayCanary, promoteGatewayCanary } from '../../lib/strategies/gateway-canary.js';
-import { annotateWorkloads, parseAnnotations, runContext } from '../../k8s-deploy/src/annotations.js';
-import { substituteImages } from '../../k8s-deploy/src/images.js';
-import { readManifestSources } from '../../k8s-deploy/src/load.js';
-import { isWorkload, parseManifests } from '../../k8s-deploy/src/manifests.js';
-import { namespaceOfRun } from '../../k8s-deploy/src/namespace.js';
+import { annotateWorkloads, parseAnnotations, runContext } from '../../lib/deploy/annotations.js';
+import { substituteImages } from '../../lib/deploy/images.js';
+import { readManifestSources } from '../../lib/deploy/load.js';
+import { isWorkload, parseManifests } from '../../lib/deploy/manifests.js';
+import { namespaceOfRun } from '../../lib/deploy/namespace.js';
 import { progressiveCanaryInputs, progressiveCanarySecretInputs } from './inputs.js';
 import { runProgression, type CanaryOperations } from './progression.js';
 import { writeProgressionReport } from './report.js';

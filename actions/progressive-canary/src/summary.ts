@@ -1,7 +1,7 @@
 import { escapeHtml, escapeMarkdown, type Summary } from '../../lib/index.js';
 import { format } from '../../lib/analysis/judge.js';
 import { renderSummary, VERDICT_HEADINGS } from '../../lib/analysis/summary.js';
-import { addHookRuns } from '../../k8s-deploy/src/summary.js';
+import { addHookRuns } from '../../lib/deploy/summary.js';
 import type { Progression, StepRecord } from './progression.js';
 
 const HEADLINES = {

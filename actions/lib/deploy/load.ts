@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { ConfigurationError, type Kubectl } from '../../lib/index.js';
+import { ConfigurationError, type Kubectl } from '../index.js';
 import type { ManifestSource } from './manifests.js';
 
 const KUSTOMIZATION_FILES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];

@@ -1,5 +1,5 @@
-import { ConfigurationError } from '../../lib/index.js';
-import type { KubeObject } from '../../lib/kubernetes/objects.js';
+import { ConfigurationError } from '../index.js';
+import type { KubeObject } from '../kubernetes/objects.js';
 import { describeObject } from './manifests.js';
 
 /**

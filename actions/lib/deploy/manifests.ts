@@ -1,6 +1,6 @@
 import { parseAllDocuments } from 'yaml';
-import { checkObjectName, ConfigurationError, isNamedKind, type NamedKind } from '../../lib/index.js';
-import { isRecord, type KubeObject } from '../../lib/kubernetes/objects.js';
+import { checkObjectName, ConfigurationError, isNamedKind, type NamedKind } from '../index.js';
+import { isRecord, type KubeObject } from '../kubernetes/objects.js';
 
 export interface ManifestSource {
   /** Where the text came from, for error messages: a file, or a kustomize folder. */

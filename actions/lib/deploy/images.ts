@@ -1,5 +1,5 @@
-import { abbreviate, ConfigurationError } from '../../lib/index.js';
-import { containerImages, podSpecOf, type KubeObject } from '../../lib/kubernetes/objects.js';
+import { abbreviate, ConfigurationError } from '../index.js';
+import { containerImages, podSpecOf, type KubeObject } from '../kubernetes/objects.js';
 import { describeObject } from './manifests.js';
 
 export interface ImageReference {

@@ -1,7 +1,7 @@
-import { ConfigurationError } from '../../lib/index.js';
-import { workflowRunUrl } from '../../lib/github.js';
-import { CHANGE_CAUSE_ANNOTATION, COMMIT_ANNOTATION, IMAGES_ANNOTATION, RUN_URL_ANNOTATION, STRATEGY_ANNOTATION } from '../../lib/kubernetes/metadata.js';
-import type { KubeObject } from '../../lib/kubernetes/objects.js';
+import { ConfigurationError } from '../index.js';
+import { workflowRunUrl } from '../github.js';
+import { CHANGE_CAUSE_ANNOTATION, COMMIT_ANNOTATION, IMAGES_ANNOTATION, RUN_URL_ANNOTATION, STRATEGY_ANNOTATION } from '../kubernetes/metadata.js';
+import type { KubeObject } from '../kubernetes/objects.js';
 import { isWorkload } from './manifests.js';
 
 /** `key=value` entries of the annotations input. */
