@@ -42,7 +42,8 @@ export function renderDeploySummary(summary: Summary, result: DeployResult, name
   if (result.diff !== undefined) summary.addDetails('What would change (kubectl diff)', `\n\n${codeBlock(result.diff, 'diff')}\n`);
 }
 
-function renderSmokeChecks(summary: Summary, reports: NonNullable<DeployResult['smokeChecks']>): void {
+/** The `verify` checks: one row per Deployment checked, then each failure with its request, pod and response. */
+export function renderSmokeChecks(summary: Summary, reports: NonNullable<DeployResult['smokeChecks']>): void {
   if (reports.length === 0) return;
   summary.addTable([
     ['Verified', 'Pods', 'Requests passed', 'Result'].map((data) => ({ data, header: true })),
