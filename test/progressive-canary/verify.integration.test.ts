@@ -126,9 +126,10 @@ describeWithTools(['kubectl'], 'progressive-canary verify on the cluster emulato
     expect(run.outputs.result).toBe('promoted');
     expect(stepsOf(run)).toMatchObject([{ step: 1, weight: 10, verdict: 'promote' }]);
     expect(run.summary).toContain('✅ passed');
-    // Seen at the API server: every check went to a canary pod through the pod proxy before the route was first written.
+    // Seen at the API server: every check went to a canary pod through the pod proxy before the route was first written
+    // (the analysis scrapes /metrics through the same proxy later).
     const checks = requests.flatMap((request, index) =>
-      / \/api\/v1\/namespaces\/shop\/pods\/inventory-service-canary-[^/]+\/proxy\//.test(request) ? [index] : [],
+      / \/api\/v1\/namespaces\/shop\/pods\/inventory-service-canary-[^/]+\/proxy\/(api\/items\?limit=1|ready)$/.test(request) ? [index] : [],
     );
     const routeWrites = requests.flatMap((request, index) => (/^(PATCH|PUT) \S*\/httproutes\/inventory\b/.test(request) ? [index] : []));
     // Two checks on each canary pod, then the weight, then the route restored at the promotion.
