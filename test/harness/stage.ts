@@ -42,7 +42,7 @@ export async function startStage(
   const databaseUrl = await postgres.createDatabase('inventory');
   // Typed commands such as `kubectl create secret` send protobuf, which the emulator does not decode: apply JSON.
   await run(['apply', '--filename', '-'], JSON.stringify({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: NAMESPACE } }));
-  const secret = { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'inventory-database', namespace: NAMESPACE }, stringData: { url: databaseUrl } };
+  const secret = { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'inventory-database', namespace: NAMESPACE }, stringData: databaseSecret(databaseUrl) };
   await run(['apply', '--filename', '-'], JSON.stringify(secret));
   return {
     cluster,
@@ -58,6 +58,19 @@ export async function startStage(
       await cluster.stop();
       await postgres.destroy();
     },
+  };
+}
+
+/** The Secret `inventory-database`: the service's `url`, and libpq's parts of it for the backup Job (which puts no password on a command line). */
+function databaseSecret(url: string): Record<string, string> {
+  const parsed = new URL(url);
+  return {
+    url,
+    host: parsed.hostname,
+    port: parsed.port || '5432',
+    user: decodeURIComponent(parsed.username),
+    password: decodeURIComponent(parsed.password),
+    dbname: decodeURIComponent(parsed.pathname.slice(1)),
   };
 }
 

@@ -17,8 +17,15 @@ const run = promisify(execFile);
 const EXPAND = 'test/k8s-deploy/fixtures/hooks/expand';
 const BACKUP_COMPONENT = 'example-service/k8s/components/backup';
 
+interface Container {
+  command?: string[];
+  args?: string[];
+  env?: Array<{ name: string; value?: string; valueFrom?: { secretKeyRef?: { name: string; key: string } } }>;
+}
+
 interface LiveJob {
   metadata: { name: string; creationTimestamp: string; labels: Record<string, string> };
+  spec: { template: { spec: { containers: Container[] } } };
   status: { completionTime?: string };
 }
 
@@ -90,6 +97,25 @@ describeWithTools(['kubectl', ...DEBIAN_POSTGRES_TOOLS], 'the example backup hoo
       }
     ).items;
     const hook = (name: string) => jobs.find((job) => job.metadata.labels['inventory-devops.io/hook-name'] === name)!;
+    // The password reaches pg_dump through libpq's environment, from the Secret: on no command line of a Job or of its pods.
+    const backupContainer = hook('inventory-backup').spec.template.spec.containers[0]!;
+    expect(backupContainer.env?.find((variable) => variable.name === 'PGPASSWORD')?.valueFrom?.secretKeyRef).toEqual({
+      name: 'inventory-database',
+      key: 'password',
+    });
+    const pods = JSON.parse(await stage.kubectl('--namespace', NAMESPACE, 'get', 'pods', '--selector', 'job-name', '--output', 'json')) as {
+      items: Array<{ spec: { containers: Container[] } }>;
+    };
+    const containers = [...jobs.map((job) => job.spec.template.spec), ...pods.items.map((pod) => pod.spec)].flatMap((spec) => spec.containers);
+    expect(containers.length).toBeGreaterThan(jobs.length);
+    for (const container of containers) {
+      const commandLine = [...(container.command ?? []), ...(container.args ?? [])].join(' ');
+      expect(commandLine).not.toContain(postgres.password);
+      expect((container.env ?? []).map((variable) => variable.value ?? '').join(' ')).not.toContain(postgres.password);
+      // Kubernetes expands $(NAME) on the command line from the env: a Secret's value there would be on the process's command line.
+      const fromSecrets = (container.env ?? []).filter((variable) => variable.valueFrom?.secretKeyRef).map((variable) => `$(${variable.name})`);
+      expect(fromSecrets.filter((reference) => commandLine.includes(reference))).toEqual([]);
+    }
     expect(Date.parse(hook('inventory-backup').status.completionTime!)).toBeLessThanOrEqual(Date.parse(hook('inventory-migrate').metadata.creationTimestamp));
     const files = await readdir(backups);
     expect(files).toEqual([expect.stringMatching(new RegExp(`^inventory-${hook('inventory-backup').metadata.name}-[0-9a-z]{5}\\.dump$`))]);

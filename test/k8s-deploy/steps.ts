@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import http from 'node:http';
 import { expect } from 'vitest';
 import YAML from 'yaml';
 import { runBundle, type ActionRun } from '../harness/run-bundle.js';
@@ -91,6 +92,19 @@ export async function applyGateway(stage: Stage, route: string, others: object[]
   await stage.kubectl('--namespace', NAMESPACE, 'wait', '--for=condition=Programmed', 'gateway/edge', '--timeout=30s');
 }
 
+/** The backends of each rule of an HTTPRoute, `weight` as the route gives it (undefined when unset). */
+export async function routeBackends(stage: Stage, route: string): Promise<Array<Array<{ name: string; weight?: number }>>> {
+  const live = JSON.parse(await stage.kubectl('--namespace', NAMESPACE, 'get', 'httproute', route, '--output', 'json')) as {
+    spec: { rules: Array<{ backendRefs?: Array<{ name: string; weight?: number }> }> };
+  };
+  return live.spec.rules.map((rule) => (rule.backendRefs ?? []).map(({ name, weight }) => ({ name, weight })));
+}
+
+/** Deployments and Services of a canary or a baseline still in the namespace: none once a canary is promoted or aborted. */
+export async function canaryLeftovers(stage: Stage): Promise<string[]> {
+  return (await stage.kubectl('--namespace', NAMESPACE, 'get', 'deployments,services', '--output', 'name')).match(/\S*(canary|baseline)\S*/g) ?? [];
+}
+
 /**
  * The test overlay without its Namespace (a cluster-wide object), written to `file`, for a deployer
  * whose rights are namespaced; with the kinds it holds.
@@ -117,3 +131,39 @@ export const ECHO_IMAGE = {
     "require('node:http').createServer((request, response) => response.end(process.env.IMAGE_TAG)).listen(Number(process.env.PORT), process.env.HOST); process.on('SIGTERM', () => setTimeout(() => process.exit(0), 1500))",
   ],
 };
+
+/**
+ * Requests to `url` from 4 workers, a new connection each (so each is balanced anew), counted by
+ * answer until stopped: the body of a 200 (the echo stand-in's image tag), else the status or the error.
+ */
+export function tallyAnswers(url: () => Promise<string>): { stop(): Promise<Record<string, number>> } {
+  const counts: Record<string, number> = {};
+  let running = true;
+  const once = async () => {
+    const target = await url();
+    const answer = await new Promise<string>((resolve) => {
+      http
+        .get(target, { agent: false, timeout: 10_000 }, (response) => {
+          let body = '';
+          response.setEncoding('utf8');
+          response.on('data', (chunk: string) => (body += chunk));
+          response.on('end', () => resolve(response.statusCode === 200 ? body : `HTTP ${response.statusCode}`));
+        })
+        .on('timeout', function (this: http.ClientRequest) {
+          this.destroy(new Error('timed out after 10 s'));
+        })
+        .on('error', (error) => resolve(error.message));
+    });
+    counts[answer] = (counts[answer] ?? 0) + 1;
+  };
+  const workers = Array.from({ length: 4 }, async () => {
+    while (running) await once();
+  });
+  return {
+    async stop() {
+      running = false;
+      await Promise.all(workers);
+      return counts;
+    },
+  };
+}

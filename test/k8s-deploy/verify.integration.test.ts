@@ -1,8 +1,7 @@
-import http from 'node:http';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithTools } from '../harness/tools.js';
 import { DEPLOYMENT, NAMESPACE, startStage, type Stage } from '../harness/stage.js';
-import { deployStep, errorOf, imagesOf, ECHO_IMAGE } from './steps.js';
+import { deployStep, errorOf, imagesOf, tallyAnswers, ECHO_IMAGE } from './steps.js';
 
 /** A tag with "good" passes these checks (the echo stand-in answers with its tag), one with "bad" fails them. */
 const VERIFY = `
@@ -27,35 +26,7 @@ interface PodState {
 describeWithTools(['kubectl'], 'k8s-deploy verify: smoke checks on the new pods before they take traffic', () => {
   let stage: Stage;
 
-  /** Requests through the stable Service, a new connection each, counted by the image tag that answered, until stopped. */
-  function tallyThroughService(): { stop(): Promise<Record<string, number>> } {
-    const counts: Record<string, number> = {};
-    let running = true;
-    const once = async () => {
-      const url = await stage.serviceUrl('/api/items');
-      const answer = await new Promise<string>((resolve) => {
-        http
-          .get(url, { agent: false }, (response) => {
-            let body = '';
-            response.setEncoding('utf8');
-            response.on('data', (chunk: string) => (body += chunk));
-            response.on('end', () => resolve(response.statusCode === 200 ? body : `HTTP ${response.statusCode}`));
-          })
-          .on('error', (error) => resolve(error.message));
-      });
-      counts[answer] = (counts[answer] ?? 0) + 1;
-    };
-    const workers = Array.from({ length: 4 }, async () => {
-      while (running) await once();
-    });
-    return {
-      async stop() {
-        running = false;
-        await Promise.all(workers);
-        return counts;
-      },
-    };
-  }
+  const tallyThroughService = () => tallyAnswers(() => stage.serviceUrl('/api/items'));
 
   const canaryPods = async () =>
     (JSON.parse(await stage.kubectl('--namespace', NAMESPACE, 'get', 'pods', '--selector', 'track=canary', '--output', 'json')) as { items: PodState[] }).items;

@@ -6,7 +6,7 @@ import { describeWithTools } from '../harness/tools.js';
 import { startGitHubStandIn } from '../harness/github-stand-in.js';
 import { runBundle, type ActionRun } from '../harness/run-bundle.js';
 import { DEPLOYMENT, NAMESPACE, startLoad, startStage, type LoadReport, type Stage } from '../harness/stage.js';
-import { applyGateway, deployStep, errorOf, expectNoCredentials, imagesOf, OVERLAY } from '../k8s-deploy/steps.js';
+import { applyGateway, canaryLeftovers, deployStep, errorOf, expectNoCredentials, imagesOf, OVERLAY, routeBackends } from '../k8s-deploy/steps.js';
 
 interface StepOutput {
   step: number;
@@ -42,14 +42,8 @@ describeWithTools(['kubectl'], 'progressive-canary on the cluster emulator', () 
       timeoutMs: 240_000,
     });
   const stepsOf = (run: ActionRun) => JSON.parse(run.outputs.steps ?? '[]') as StepOutput[];
-  const leftovers = async () =>
-    (await stage.kubectl('--namespace', NAMESPACE, 'get', 'deployments,services', '--output', 'name')).match(/\S*(canary|baseline)\S*/g) ?? [];
-  const backends = async () =>
-    (
-      JSON.parse(await stage.kubectl('--namespace', NAMESPACE, 'get', 'httproute', ROUTE, '--output', 'json')) as {
-        spec: { rules: Array<{ backendRefs: Array<{ name: string; weight: number }> }> };
-      }
-    ).spec.rules.map((rule) => rule.backendRefs.map(({ name, weight }) => ({ name, weight })));
+  const leftovers = () => canaryLeftovers(stage);
+  const backends = () => routeBackends(stage, ROUTE);
 
   /** Runs `body` under constant load through `url` and returns the load's report with the body's result. */
   async function underLoad<T>(url: string, body: () => Promise<T>): Promise<[T, LoadReport]> {

@@ -1,8 +1,10 @@
+import * as core from '@actions/core';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../actions/lib/analysis/report.js';
 import type { HookOutcome, HookPhase } from '../../actions/lib/kubernetes/hooks.js';
 import type { DeployResult } from '../../actions/lib/strategies/deploy-result.js';
 import { runProgression, type CanaryOperations } from '../../actions/progressive-canary/src/progression.js';
+import { renderProgressionSummary } from '../../actions/progressive-canary/src/summary.js';
 
 const deployed = (status: DeployResult['status'] = 'succeeded', percentage?: number): DeployResult => ({
   status,
@@ -94,6 +96,35 @@ describe('the progression loop', () => {
     const progression = await runProgression([10, 50], 'rollback', operations, new AbortController().signal);
     expect(calls).toEqual(['abort']);
     expect(progression).toMatchObject({ outcome: 'failed', stoppedAtStep: 1 });
+  });
+
+  it('a failed smoke check stops before any analysis, aborts, and the summary gives the request, the pod and the response', async () => {
+    const failure = {
+      pod: 'web-canary-7d9f-x2',
+      request: 'GET /api/items on port 8080',
+      response: { status: 500, milliseconds: 4, body: '<img src=x>', truncated: false },
+      problems: ['status 500, expected 200'],
+    };
+    const { operations, calls } = fakeOperations([], {
+      setWeight: async (percentage) => ({
+        ...deployed('rolled-back', percentage),
+        message: 'Smoke check failed',
+        smokeChecks: [{ deployment: 'web-canary', passed: 0, pods: [failure.pod], failure }],
+      }),
+    });
+    const progression = await runProgression([10, 50], 'rollback', operations, new AbortController().signal);
+    expect(calls).toEqual(['abort']);
+    expect(progression).toMatchObject({ outcome: 'failed', stoppedAtStep: 1, reason: 'step 1 (10%): Smoke check failed' });
+    expect(progression.steps).toEqual([{ step: 1, weight: 10, smokeChecks: [expect.objectContaining({ failure })] }]);
+    core.summary.emptyBuffer();
+    renderProgressionSummary(core.summary, progression, { namespace: 'shop', router: 'replicas', seconds: 1 });
+    const summary = core.summary.stringify();
+    expect(summary).toContain('Smoke check failed: GET /api/items on port 8080 on pod web-canary-7d9f-x2');
+    expect(summary).toContain('status 500, expected 200');
+    expect(summary).toContain('Response: status 500');
+    // The response body, from the pod, only inside a fenced code block.
+    expect(summary.split('<img')).toHaveLength(2);
+    expect(summary).toContain('```\n<img src=x>\n```');
   });
 
   it('a cancellation during the analysis aborts at once', async () => {

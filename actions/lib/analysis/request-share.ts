@@ -1,7 +1,9 @@
 import { TRACK_LABEL } from '../kubernetes/metadata.js';
 import type { Kubectl } from '../kubernetes/kubectl.js';
-import { matches, type LabelMatch } from './providers/direct/arithmetic.js';
+import { abbreviate } from '../errors.js';
+import { counterDeltas, matches, type LabelMatch } from './providers/direct/arithmetic.js';
 import { scrapePods } from './providers/direct/provider.js';
+import { seriesKey, type Sample } from './providers/direct/text-format.js';
 import { DEFAULT_METRICS_YAML, loadMetrics, type MetricDefinition } from './metrics.js';
 
 export const TRAFFIC_GROUPS = ['canary', 'baseline', 'stable'] as const;
@@ -43,19 +45,52 @@ export interface WindowShare {
   missing?: string;
 }
 
-type Counters = Record<TrafficGroup, Map<string, number>>;
+/** Pod name → the samples of its request counter's series (the counter's metric, matching labels), as one reading gave them. */
+export type CounterReading = ReadonlyMap<string, readonly Sample[]>;
+
+type Readings = Record<TrafficGroup, CounterReading>;
+
+/**
+ * The requests a pod served between two readings of its counter, as PromQL's increase() over the
+ * two, series by series: a series that went down was reset (the pod's process restarted) and its
+ * new value is the increase; a series not read before is new (a new pod, or a label combination
+ * seen for the first time) and counted from zero, since counters start there. A value that is not a
+ * finite, non-negative number is no request count: the reading is a problem, not a number.
+ */
+export function servedBetween(before: readonly Sample[], after: readonly Sample[]): { requests: number } | { problem: string } {
+  const invalid = [...before, ...after].find((sample) => !(Number.isFinite(sample.value) && sample.value >= 0));
+  if (invalid) return { problem: `its counter ${abbreviate(seriesKey(invalid))} reads ${invalid.value}, which is not a request count` };
+  return { requests: counterDeltas(before, after).reduce((sum, delta) => sum + delta.value, 0) };
+}
+
+/**
+ * The requests a group's pods served over a window, from the readings at its start and its end: the
+ * pods read at the end, each counted with `servedBetween`. A pod gone by the end (deleted, or no
+ * longer Ready) counts nothing, as increase() gives nothing for a series with one sample in its range.
+ * A pod whose counter is no count makes the whole total unknown, never a smaller number.
+ */
+export function windowRequests(start: CounterReading, end: CounterReading): { requests?: number; problems: string[] } {
+  let requests = 0;
+  const problems: string[] = [];
+  for (const [pod, samples] of end) {
+    const served = servedBetween(start.get(pod) ?? [], samples);
+    if ('problem' in served) problems.push(`pod ${pod}: ${served.problem}`);
+    else requests += served.requests;
+  }
+  return problems.length > 0 ? { problems } : { requests, problems };
+}
 
 /**
  * Counts the requests each group's pods served, from their request counters read through the
  * API server's pod proxy. `mark()` reads the counters at the start of a window and `share()` at its
  * end; `canaryServed()` is everything the canary's pods counted since they started (they are
- * new pods, so their counters start at zero): the blast radius of a bad canary.
+ * new pods, so their counters start at zero), restarts included: the blast radius of a bad canary.
  */
 export class RequestMeter {
-  private start?: Counters;
-  /** Canary pod → its last counter reading, and what pods that restarted had counted before. */
-  private readonly canaryLast = new Map<string, number>();
-  private canaryBeforeRestarts = 0;
+  private start?: Readings;
+  /** Each canary pod's last reading that was a count, and the requests counted up to it. */
+  private readonly canaryLast = new Map<string, readonly Sample[]>();
+  private canaryCounted = 0;
 
   constructor(
     private readonly kubectl: Kubectl,
@@ -64,26 +99,23 @@ export class RequestMeter {
   ) {}
 
   async mark(): Promise<void> {
-    this.start = (await this.read()).counters;
+    this.start = (await this.read()).readings;
   }
 
   async share(): Promise<WindowShare> {
-    const { counters, problems } = await this.read();
+    const { readings, problems } = await this.read();
     const start = this.start;
-    this.start = counters;
+    this.start = readings;
     const groups = Object.fromEntries(
       TRAFFIC_GROUPS.map((group) => {
-        const pods = counters[group];
-        let requests = 0;
-        for (const [pod, value] of pods) {
-          const before = start?.[group].get(pod);
-          // A pod that started during the window, or restarted, counted from zero.
-          requests += before === undefined || value < before ? value : value - before;
-        }
+        const pods = readings[group];
+        const counted = windowRequests(start?.[group] ?? new Map(), pods);
+        const groupProblems = [...problems[group], ...counted.problems];
         const count: GroupCount = {
-          requests: pods.size > 0 || problems[group].length === 0 ? requests : undefined,
+          // Undefined when a counter was no count, or when no pod could be read and some could not.
+          requests: counted.requests !== undefined && (pods.size > 0 || groupProblems.length === 0) ? counted.requests : undefined,
           pods: pods.size,
-          problems: problems[group],
+          problems: groupProblems,
         };
         return [group, count];
       }),
@@ -101,32 +133,30 @@ export class RequestMeter {
 
   /** Requests the canary's pods served, as of the last reading. */
   canaryServed(): number {
-    let served = this.canaryBeforeRestarts;
-    for (const value of this.canaryLast.values()) served += value;
-    return served;
+    return this.canaryCounted;
   }
 
-  private async read(): Promise<{ counters: Counters; problems: Record<TrafficGroup, string[]> }> {
+  private async read(): Promise<{ readings: Readings; problems: Record<TrafficGroup, string[]> }> {
     const scrapes = await Promise.all(TRAFFIC_GROUPS.map((group) => scrapePods(this.kubectl, this.selectors[group])));
-    const counters = {} as Counters;
+    const readings = {} as Record<TrafficGroup, Map<string, readonly Sample[]>>;
     const problems = {} as Record<TrafficGroup, string[]>;
     TRAFFIC_GROUPS.forEach((group, index) => {
       const { scraped, problems: groupProblems } = scrapes[index]!;
-      counters[group] = new Map(
+      readings[group] = new Map(
         [...scraped].map(([pod, samples]) => [
           pod,
-          samples
-            .filter((sample) => sample.name === this.counter.metric && matches(sample.labels, this.counter.match) && Number.isFinite(sample.value))
-            .reduce((sum, sample) => sum + sample.value, 0),
+          samples.filter((sample) => sample.name === this.counter.metric && matches(sample.labels, this.counter.match)),
         ]),
       );
       problems[group] = groupProblems;
     });
-    for (const [pod, value] of counters.canary) {
-      const before = this.canaryLast.get(pod);
-      if (before !== undefined && value < before) this.canaryBeforeRestarts += before;
-      this.canaryLast.set(pod, value);
+    // Every reading adds what each canary pod served since its previous one, so a restart between two readings loses nothing counted before it.
+    for (const [pod, samples] of readings.canary) {
+      const served = servedBetween(this.canaryLast.get(pod) ?? [], samples);
+      if ('problem' in served) continue;
+      this.canaryCounted += served.requests;
+      this.canaryLast.set(pod, samples);
     }
-    return { counters, problems };
+    return { readings, problems };
   }
 }

@@ -138,7 +138,7 @@ export async function run(): Promise<void> {
         result: progression.outcome,
         verdict: progression.verdict,
         'stopped-at-step': progression.stoppedAtStep,
-        steps: JSON.stringify(progression.steps.map(({ analysis: _analysis, ...step }) => step)),
+        steps: JSON.stringify(progression.steps.map(({ analysis: _analysis, smokeChecks: _smokeChecks, ...step }) => step)),
         'canary-requests': progression.canaryRequests,
         report: reportPath,
         namespace,

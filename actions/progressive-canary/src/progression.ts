@@ -28,6 +28,8 @@ export interface StepRecord {
   why?: string;
   /** The step's analysis: in the report file and the summary, not in the `steps` output. */
   analysis?: Report;
+  /** The `verify` checks the step's new canary pods ran before taking traffic: in the report file and the summary. */
+  smokeChecks?: DeployResult['smokeChecks'];
 }
 
 export interface Progression {
@@ -135,6 +137,7 @@ export async function runProgression(
       steps.push(record);
       operations.log(`Step ${record.step} of ${weights.length}: ${weight}% of the traffic to the canary`);
       const deployed = await operations.setWeight(weight);
+      if (deployed.smokeChecks?.length) record.smokeChecks = deployed.smokeChecks;
       if (deployed.strategy !== 'canary') {
         // No stable version yet: the canary strategy deployed it as a first, rolling deploy.
         steps.pop();

@@ -1,7 +1,7 @@
 import { escapeHtml, escapeMarkdown, type Summary } from '../../lib/index.js';
 import { format } from '../../lib/analysis/judge.js';
 import { renderSummary, VERDICT_HEADINGS } from '../../lib/analysis/summary.js';
-import { addHookRuns } from '../../lib/deploy/summary.js';
+import { addHookRuns, renderSmokeChecks } from '../../lib/deploy/summary.js';
 import type { Progression, StepRecord } from './progression.js';
 
 const HEADLINES = {
@@ -13,8 +13,8 @@ const DECISIONS = { next: '➡️ next step', promote: '✅ promote', rollback: 
 
 /**
  * The outcome, one row per step (asked weight, what the router set, the share measured from the
- * pods' request counters, the judgement), the canary's requests, then each step's analysis as
- * canary-analyze renders it. Reasons come from the cluster and the user's metrics: escaped.
+ * pods' request counters, the judgement), the smoke checks of the canary's pods, the canary's
+ * requests, then each step's analysis as canary-analyze renders it. Reasons come from the cluster and the user's metrics: escaped.
  */
 export function renderProgressionSummary(summary: Summary, progression: Progression, context: { namespace: string; router: string; seconds: number }): void {
   summary.addHeading(`${HEADLINES[progression.outcome]} (namespace ${escapeHtml(context.namespace)}, ${context.seconds.toFixed(1)} s)`, 2);
@@ -38,6 +38,11 @@ export function renderProgressionSummary(summary: Summary, progression: Progress
       step.decision ? `${DECISIONS[step.decision]}: ${escapeHtml(step.why ?? '')}` : '–',
     ]),
   ]);
+  // The checks each step's new canary pods passed (or failed) before they took any traffic.
+  renderSmokeChecks(
+    summary,
+    progression.steps.flatMap((step) => step.smokeChecks ?? []),
+  );
   if (progression.canaryRequests !== undefined) {
     summary.addRaw(
       `\nThe canary's pods served **${progression.canaryRequests}** requests${progression.outcome === 'promoted' ? ' before the promotion' : ' before it was removed (the blast radius)'}, counted from their request counters.\n`,
