@@ -9,6 +9,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // expect.poll's default of 1 s is too short for a probe that runs kubectl on a loaded CI machine; its failure shows the last value seen.
+    expect: { poll: { timeout: 30_000, interval: 100 } },
     // Both cores (vitest's default leaves one idle): integration tests mostly wait on processes they started.
     maxWorkers: 2,
     projects: [

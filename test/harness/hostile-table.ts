@@ -39,25 +39,40 @@ export interface HostileTable {
  * Every hostile value into every listed input: through the built bundle with every kubectl call
  * recorded where the runner could pass the value, else through the same parseInputs the bundle
  * runs. Each must end in an input error that names the input, with no kubectl call carrying it.
+ * parseInputs reports every refused input in one error, so one bundle run gives a value to all the
+ * inputs at once: one process per value, not per (input, value).
  */
 export function hostileInputTable({ action, inputs, hostile, shape, secret = [] }: HostileTable): void {
   const cases = hostile.flatMap((name) => {
     const valid = name.endsWith('selector') ? VALID_SELECTORS : VALID_NAMES;
     return HOSTILE_VALUES.filter((hostileValue) => !valid.has(hostileValue.value)).map((hostileValue) => ({ name, ...hostileValue }));
   });
+  const byValue = HOSTILE_VALUES.filter((hostileValue) => hostileValue.environmentSafe)
+    .map((hostileValue) => {
+      const names = cases.filter((entry) => entry.value === hostileValue.value).map((entry) => entry.name);
+      return { ...hostileValue, names, listed: names.join(', ') };
+    })
+    .filter((entry) => entry.names.length > 0);
 
-  it.concurrent.each(cases.filter((entry) => entry.environmentSafe))(
-    '$name = $label: an input error, and no kubectl call carries it',
-    async ({ name, value }) => {
-      const tools = await recordTools(['kubectl']);
-      const run = await runBundle({ action, inputs: { ...inputs, [name]: value }, env: { PATH: tools.path }, timeoutMs: 60_000 });
-      expect(run.exitCode).toBe(1);
-      const error = run.annotations.find((annotation) => annotation.level === 'error')?.message ?? '';
-      expect(error).toContain(`Input "${name}" has value`);
-      expect(error).toMatch(/expected a Kubernetes (\w+ name|label selector)/);
-      expect(carries(await tools.calls(), value)).toBe(false);
-    },
-  );
+  it.concurrent.each(byValue)('$label into $listed: an input error naming each, and no kubectl call carries it', async ({ names, value }) => {
+    const tools = await recordTools(['kubectl']);
+    const run = await runBundle({
+      action,
+      inputs: { ...inputs, ...Object.fromEntries(names.map((name) => [name, value])) },
+      env: { PATH: tools.path },
+      timeoutMs: 60_000,
+    });
+    expect(run.exitCode).toBe(1);
+    const error = run.annotations.find((annotation) => annotation.level === 'error')?.message ?? '';
+    // One problem per input, each `Input "<name>" has value …: expected …`.
+    const problems = error.split(/ (?=Input ")/);
+    for (const name of names) {
+      const problem = problems.find((text) => text.includes(`Input "${name}" has value`));
+      expect(problem, `${name} in: ${error}`).toBeDefined();
+      expect(problem).toMatch(/expected a Kubernetes (\w+ name|label selector)/);
+    }
+    expect(carries(await tools.calls(), value)).toBe(false);
+  });
 
   it.each(cases.filter((entry) => !entry.environmentSafe))('$name = $label (through parseInputs): an input error naming the input', ({ name, value }) => {
     const read = (input: string) => (input === name ? value : (inputs[input] ?? ''));

@@ -175,11 +175,17 @@ function runNode(main: string, cwd: string, env: Record<string, string>, timeout
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, timeoutMs);
     child.on('error', reject);
     child.on('close', (exitCode) => {
       clearTimeout(timer);
-      resolvePromise({ exitCode, stdout, stderr });
+      // A run killed here is not an outcome to assert on: say so, with what it had written.
+      if (timedOut) reject(new Error(`${main} was still running after ${timeoutMs} ms and was killed; it had written:\n${(stdout + stderr).slice(-4000)}`));
+      else resolvePromise({ exitCode, stdout, stderr });
     });
   });
 }

@@ -112,3 +112,14 @@ export async function makeRepository(): Promise<{ dir: string; baseSha: string; 
   git(dir, 'commit', '--quiet', '-m', 'change');
   return { dir, baseSha, headSha: git(dir, 'rev-parse', 'HEAD') };
 }
+
+/** The inputs that name files or folders: a value of a sane shape is looked for in the workspace. */
+export const PATH_INPUTS = [
+  'coverage-files',
+  'test-results',
+  'lint-results',
+  'security-report',
+  'base-coverage-file',
+  'policy-file',
+  'working-directory',
+] as const;

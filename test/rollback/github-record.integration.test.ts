@@ -1,17 +1,50 @@
 import { createServer } from 'node:http';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { COMMIT_ANNOTATION } from '../../actions/lib/kubernetes/metadata.js';
 import { computeDeliveryMetrics, type DeploymentRecord } from '../../actions/delivery-metrics/src/metrics.js';
 import { startGitHubStandIn, type RecordedGitHubRequest, type StoredDeployment } from '../harness/github-stand-in.js';
 import { listenLocally } from '../harness/local-server.js';
 import { runBundle, type ActionRun } from '../harness/run-bundle.js';
 import { DEPLOYMENT, NAMESPACE, startStage, type Stage } from '../harness/stage.js';
 import { describeWithTools } from '../harness/tools.js';
-import { errorOf, expectNoCredentials, imagesOf, OVERLAY } from '../k8s-deploy/steps.js';
+import { ECHO_IMAGE, errorOf, expectNoCredentials, imagesOf, OVERLAY } from '../k8s-deploy/steps.js';
 
 const TOKEN = 'ghs_RollbackTokenThatMustNeverBeWritten0123456';
 const GOOD = '1111111111111111111111111111111111111111';
 const BAD = '2222222222222222222222222222222222222222';
 const ENVIRONMENT = 'staging';
+/**
+ * What the hostile-API cases roll back: one pod of the echo stand-in, not the service's three, so
+ * that each case's release and rollback take seconds (they are about the GitHub records, which do
+ * not depend on the Deployment).
+ */
+const ECHO = 'github-record-echo';
+const echoDeployment = (tag: string, commit: string) => ({
+  apiVersion: 'apps/v1',
+  kind: 'Deployment',
+  // The commit annotation k8s-deploy writes: the rollback records the restored commit on GitHub from it.
+  metadata: { name: ECHO, namespace: NAMESPACE, annotations: { [COMMIT_ANNOTATION]: commit } },
+  spec: {
+    replicas: 1,
+    selector: { matchLabels: { app: ECHO } },
+    template: {
+      metadata: { labels: { app: ECHO } },
+      spec: {
+        terminationGracePeriodSeconds: 5,
+        // The overlay's Namespace enforces the restricted Pod Security level.
+        securityContext: { runAsNonRoot: true, runAsUser: 1000, seccompProfile: { type: 'RuntimeDefault' } },
+        containers: [
+          {
+            name: 'echo',
+            image: `inventory-service:${tag}`,
+            ports: [{ containerPort: 8080 }],
+            securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } },
+          },
+        ],
+      },
+    },
+  },
+});
 
 const sent = (requests: RecordedGitHubRequest[]) => requests.map(({ method, url, body }) => ({ method, url, body }));
 const warnings = (run: ActionRun) => run.annotations.filter((annotation) => annotation.level === 'warning').map((annotation) => annotation.message);
@@ -31,7 +64,7 @@ describeWithTools(['kubectl'], 'rollback github-token: the undone release failed
   let stage: Stage;
 
   beforeAll(async () => {
-    stage = await startStage();
+    stage = await startStage({ images: [ECHO_IMAGE] });
   }, 180_000);
 
   afterAll(async () => {
@@ -54,12 +87,12 @@ describeWithTools(['kubectl'], 'rollback github-token: the undone release failed
       workspace: process.cwd(),
       timeoutMs: 180_000,
     });
-  const rollBack = (apiUrl: string) =>
+  const rollBack = (apiUrl: string, deployment = DEPLOYMENT) =>
     runBundle({
       action: 'actions/rollback',
       inputs: {
         namespace: NAMESPACE,
-        deployment: DEPLOYMENT,
+        deployment,
         kubeconfig: stage.kubeconfig,
         timeout: '90s',
         reason: 'error rate <img src=x>',
@@ -70,6 +103,20 @@ describeWithTools(['kubectl'], 'rollback github-token: the undone release failed
       timeoutMs: 180_000,
     });
   const servedImages = () => imagesOf(stage, 'app.kubernetes.io/name=inventory-service');
+  /** A release of the echo Deployment for a hostile-API case to roll back (the first creates it). */
+  const releaseEcho = async (tag: string, commit: string) => {
+    const applied = await stage.cluster.kubectl(['apply', '--filename', '-'], { input: JSON.stringify(echoDeployment(tag, commit)) });
+    expect(applied.code, applied.stderr).toBe(0);
+    const rollout = await stage.cluster.kubectl(['--namespace', NAMESPACE, 'rollout', 'status', `deployment/${ECHO}`, '--timeout=120s'], {
+      timeoutMs: 150_000,
+    });
+    if (rollout.code !== 0) {
+      const seen = await stage.cluster.kubectl(['--namespace', NAMESPACE, 'get', 'pods,events', '--output', 'wide']);
+      throw new Error(
+        `deployment/${ECHO} did not roll out to ${tag} (${rollout.stderr.trim() || `exit ${rollout.code}`}); the namespace holds:\n${seen.stdout}${seen.stderr}`,
+      );
+    }
+  };
   const expectTokenNeverWritten = (run: ActionRun) => {
     expect(run.masks).toContain(TOKEN);
     expect(run.everythingWritten).not.toContain(TOKEN);
@@ -162,19 +209,20 @@ describeWithTools(['kubectl'], 'rollback github-token: the undone release failed
           response.end(request.method === 'POST' ? '{"id":"NaN"}' : body);
         }),
       );
-      const github = await startGitHubStandIn();
       try {
-        await deploy('inventory-service:3.0.0', BAD, github.url);
-        const run = await rollBack(hostile.url);
+        await releaseEcho('echo-1', GOOD);
+        await releaseEcho('echo-bad', BAD);
+        const run = await rollBack(hostile.url, ECHO);
         expect(errorOf(run)).toBeUndefined();
         expect(run.outputs.status).toBe('succeeded');
-        expect(await servedImages()).toEqual(Array(3).fill('inventory-service:1.0.0'));
+        expect(await imagesOf(stage, `app=${ECHO}`)).toEqual(['inventory-service:echo-1']);
+        // The restored commit (its annotation) was asked to be recorded; the made-up id got no status.
+        expect(urls).toContain('POST /repos/acme/inventory/deployments');
         expect(urls.filter((url) => url.includes('/statuses'))).toEqual([]);
         expect(warnings(run).join('\n')).toMatch(/The rollback itself is not affected/);
         expectTokenNeverWritten(run);
       } finally {
         await hostile.close();
-        await github.close();
       }
     },
     600_000,
@@ -188,21 +236,20 @@ describeWithTools(['kubectl'], 'rollback github-token: the undone release failed
         response.end(JSON.stringify({ message: 'Server Error' }));
       }),
     );
-    const github = await startGitHubStandIn();
     try {
-      await deploy('inventory-service:3.0.0', BAD, github.url);
-      const run = await rollBack(failing.url);
+      await releaseEcho('echo-1', GOOD);
+      await releaseEcho('echo-bad', BAD);
+      const run = await rollBack(failing.url, ECHO);
       expect(errorOf(run)).toBeUndefined();
       expect(run.exitCode).toBe(0);
       expect(run.outputs.status).toBe('succeeded');
-      expect(await servedImages()).toEqual(Array(3).fill('inventory-service:1.0.0'));
+      expect(await imagesOf(stage, `app=${ECHO}`)).toEqual(['inventory-service:echo-1']);
       const said = warnings(run);
       expect(said).toHaveLength(2);
       for (const warning of said) expect(warning).toMatch(/could not be reached or failed .*The rollback itself is not affected\./s);
       expectTokenNeverWritten(run);
     } finally {
       await failing.close();
-      await github.close();
     }
   }, 600_000);
 });

@@ -66,7 +66,7 @@ export async function run(): Promise<void> {
 }
 
 /** working-directory, resolved in the workspace: a folder outside it (`../..`) is refused. */
-async function folderInWorkspace(folder: string, workspace: string): Promise<string> {
+export async function folderInWorkspace(folder: string, workspace: string): Promise<string> {
   const resolved = await realpath(resolve(workspace, folder)).catch(() => undefined);
   if (resolved === undefined || !isWithin(resolved, workspace) || !(await stat(resolved)).isDirectory()) {
     throw new ConfigurationError(`Input "working-directory" has value "${folder.slice(0, 80)}": expected a folder in the workspace (${workspace}).`);
@@ -126,7 +126,7 @@ async function evaluate(inputs: QualityGateInputs, workingDirectory: string, all
   });
 }
 
-async function readPolicy(path: string, workingDirectory: string, allowedRoots: string[]): Promise<string> {
+export async function readPolicy(path: string, workingDirectory: string, allowedRoots: string[]): Promise<string> {
   const content = await readReport(isAbsolute(path) ? path : join(workingDirectory, path), path, { allowedRoots, kind: 'policy file', input: 'policy-file' });
   if (content === undefined) throw new ConfigurationError(`The policy file "${path}" (policy-file) was not found (in ${workingDirectory}).`);
   return content;

@@ -57,7 +57,7 @@ export function runService(script: string, env: Record<string, string>, args: re
 
   const matches = (line: LogLine, message: string | RegExp) => (typeof message === 'string' ? line.msg === message : message.test(line.msg));
 
-  async function waitForLog(message: string | RegExp, timeoutMs = 15_000): Promise<LogLine> {
+  async function waitForLog(message: string | RegExp, timeoutMs = 60_000): Promise<LogLine> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const found = logs.find((line) => matches(line, message));

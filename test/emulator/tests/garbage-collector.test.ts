@@ -25,6 +25,9 @@ function cluster(): { store: Store; owner: KubeObject; dependent: KubeObject } {
   return { store, owner, dependent };
 }
 
+// vi.waitFor gives up after 1 s by default: a loaded CI machine may run the collector later. Its failure is the last assertion's.
+const GENEROUS = { timeout: 15_000, interval: 50 };
+
 describe('garbage collection policies', () => {
   it('Foreground: the owner waits, marked, until its blocking dependent is gone', async () => {
     const { store } = cluster();
@@ -32,22 +35,24 @@ describe('garbage collection policies', () => {
     expect(deleting.metadata.finalizers).toEqual(['foregroundDeletion']);
     expect(deleting.metadata.deletionTimestamp).toBeDefined();
     // The ReplicaSet has no dependents: deleted in the background, kept by its own finalizer.
-    await vi.waitFor(() =>
-      expect(store.get(TYPES.replicasets, 'shop', 'web-1')?.metadata).toMatchObject({
-        finalizers: ['example.com/hold'],
-        deletionTimestamp: expect.any(String),
-      }),
+    await vi.waitFor(
+      () =>
+        expect(store.get(TYPES.replicasets, 'shop', 'web-1')?.metadata).toMatchObject({
+          finalizers: ['example.com/hold'],
+          deletionTimestamp: expect.any(String),
+        }),
+      GENEROUS,
     );
     expect(store.get(TYPES.deployments, 'shop', 'web')).toBeDefined();
     store.mutate(TYPES.replicasets, 'shop', 'web-1', (object) => delete object.metadata.finalizers);
     expect(store.get(TYPES.replicasets, 'shop', 'web-1')).toBeUndefined();
-    await vi.waitFor(() => expect(store.get(TYPES.deployments, 'shop', 'web')).toBeUndefined());
+    await vi.waitFor(() => expect(store.get(TYPES.deployments, 'shop', 'web')).toBeUndefined(), GENEROUS);
   });
 
   it('Orphan: the references go, then the owner; Background drops a pending foreground finalizer', async () => {
     const { store } = cluster();
     store.delete(TYPES.deployments, 'shop', 'web', { propagationPolicy: 'Orphan' });
-    await vi.waitFor(() => expect(store.get(TYPES.deployments, 'shop', 'web')).toBeUndefined());
+    await vi.waitFor(() => expect(store.get(TYPES.deployments, 'shop', 'web')).toBeUndefined(), GENEROUS);
     expect(store.get(TYPES.replicasets, 'shop', 'web-1')?.metadata.ownerReferences).toBeUndefined();
     const second = cluster().store;
     second.delete(TYPES.deployments, 'shop', 'web', { propagationPolicy: 'Foreground' });

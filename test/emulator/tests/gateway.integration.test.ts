@@ -24,7 +24,7 @@ async function getJson(kind: string, name: string): Promise<KubeObject> {
 }
 
 /** Polls `probe` until it returns a value (status is written asynchronously, as by a real controller). */
-async function eventually<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 20_000): Promise<T> {
+async function eventually<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 60_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();

@@ -71,9 +71,11 @@ describe('emulator lifecycle', () => {
       const id = await waitFor('abandoned cluster ready', () => /cluster (\w+) ready/.exec(output)?.[1], 40_000);
       expect(processesOfCluster(id)).toHaveLength(2);
       child.kill('SIGKILL');
-      await waitFor('pod processes gone', () => processesOfCluster(id).length === 0, 10_000);
+      await waitFor('pod processes gone', () => processesOfCluster(id).length === 0, 30_000).catch((error: unknown) => {
+        throw new Error(`${(error as Error).message}; still running: pids ${processesOfCluster(id).join(', ')}`);
+      });
       const workDir = /kubeconfig written to (\S+)\/kubeconfig/.exec(output)?.[1] ?? '';
-      await waitFor('work directory removed', () => workDir !== '' && !fs.existsSync(workDir), 10_000);
+      await waitFor(`work directory "${workDir}" removed`, () => workDir !== '' && !fs.existsSync(workDir), 30_000);
     } finally {
       child.kill('SIGKILL');
     }
