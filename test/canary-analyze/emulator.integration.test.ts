@@ -53,6 +53,7 @@ describeWithTools(['kubectl'], 'canary-analyze (direct) on the cluster emulator'
     expect(run.exitCode).toBe(0);
   }
 
+  // A deploy, 24 s of analysis and an abort: well over the default 60 s on a loaded machine.
   it('a canary with 300 ms of added latency (tag *-slow) is rolled back on latency', async () => {
     const canary = await deploy({ images: 'inventory-service:2.0.0-slow', strategy: 'canary', 'canary-replicas': '1' });
     expect(canary.exitCode).toBe(0);
@@ -63,7 +64,7 @@ describeWithTools(['kubectl'], 'canary-analyze (direct) on the cluster emulator'
     expect(run.outputs['failed-metrics']).not.toMatch(/error-rate/);
     expect(run.everythingWritten).not.toContain(stage.cluster.token);
     await abort();
-  });
+  }, 180_000);
 
   it('canary pods gone in the middle of the analysis: inconclusive with the reason, never promote', async () => {
     const canary = await deploy({ images: 'inventory-service:2.0.0', strategy: 'canary', 'canary-replicas': '1' });
@@ -76,5 +77,5 @@ describeWithTools(['kubectl'], 'canary-analyze (direct) on the cluster emulator'
     expect(run.outputs.verdict).toBe('inconclusive');
     expect(run.summary).toMatch(/no data|no pod|missing/i);
     await abort();
-  });
+  }, 180_000);
 });
