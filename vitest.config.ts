@@ -22,7 +22,8 @@ export default defineConfig({
       {
         extends: true,
         // After the unit tests, so the two never compete for the machine's cores.
-        test: { name: 'integration', include: INTEGRATION_FILES, globalSetup: ['test/global-setup.ts'], sequence: { groupOrder: 1 } },
+        // A bundle run with a rollout takes seconds alone and several times that on a loaded machine.
+        test: { name: 'integration', include: INTEGRATION_FILES, globalSetup: ['test/global-setup.ts'], sequence: { groupOrder: 1 }, testTimeout: 150_000 },
       },
     ],
   },
