@@ -155,3 +155,8 @@ export class RightsRecorder {
     return needs.map(describeNeed).filter((right) => !this.used.has(right));
   }
 }
+
+/** Rights a good run uses only when an object is new (create on apply), a wait is not over at once (watch), or something fails (a pod's events and log, marking a failed revision). */
+export function usedOnlySometimes(right: string): boolean {
+  return /^(create|watch) /.test(right) || ['list events', 'get pods/log', 'get replicasets.apps', 'patch replicasets.apps'].includes(right);
+}
