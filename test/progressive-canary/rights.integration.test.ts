@@ -15,11 +15,11 @@ const STABLE_PODS = 'app.kubernetes.io/name=inventory-service';
 // good release through two steps and a bad one aborted at the first meet no refusal; without one
 // right, the run is refused before anything changes.
 describeWithTools(['kubectl'], 'progressive-canary with exactly the rights it lists', () => {
+  const recorder = new RightsRecorder();
+  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'progressive-rights-'));
   let stage: Stage;
   let manifests: string;
   let needs: AccessNeed[];
-  const recorder = new RightsRecorder();
-  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'progressive-rights-'));
 
   const progressive = async (name: string, rights: readonly AccessNeed[], images: string): Promise<ActionRun> => {
     const kubeconfig = await limitedKubeconfig(stage.cluster, NAMESPACE, name, rulesGranting(rights), path.join(directory, `${name}.kubeconfig`));
@@ -54,8 +54,7 @@ describeWithTools(['kubectl'], 'progressive-canary with exactly the rights it li
     const overlay = await namespacedOverlay(stage, path.join(directory, 'manifests.yaml'));
     manifests = overlay.manifests;
     needs = progressiveCanaryNeeds({ kinds: overlay.kinds, rollbackOnFailure: true });
-    const first = await deployStep(stage, { manifests, images: 'inventory-service:1.0.0' });
-    expect(errorOf(first)).toBeUndefined();
+    expect(errorOf(await deployStep(stage, { manifests, images: 'inventory-service:1.0.0' }))).toBeUndefined();
   }, 180_000);
 
   afterAll(async () => {
