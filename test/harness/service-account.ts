@@ -4,7 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import YAML from 'yaml';
 import type { Cluster } from '../emulator/src/cluster.js';
-import type { AccessNeed } from '../../actions/lib/kubernetes/access.js';
+import { describeNeed, type AccessNeed } from '../../actions/lib/kubernetes/access.js';
+import { requestAttributes } from '../emulator/src/api/authentication.js';
+import { parseResourcePath } from '../emulator/src/api/routes.js';
 import type { PolicyRule } from '../emulator/src/rbac.js';
 
 /**
@@ -102,4 +104,59 @@ export function revokeBeforeCall(cluster: Cluster, namespace: string, roleBindin
   ].join('\n');
   fs.writeFileSync(path.join(bin, 'kubectl'), shim, { mode: 0o755 });
   return `${bin}:${process.env.PATH ?? '/usr/bin:/bin'}`;
+}
+
+/**
+ * The rights the API server's requests were authorised as, read from each request as the server
+ * derives its attributes (requestAttributes), as `describeNeed` writes them; a server-side apply that
+ * created its object (201) was authorised as create as well. The access reviews themselves, which
+ * every user may create, and requests outside the resource API (discovery, version) are left out.
+ */
+export class RightsRecorder {
+  readonly used = new Set<string>();
+  /** Requests the API server refused, including those a step tolerates (a log it could not read), but not kubectl's namespace probe. */
+  readonly refused: string[] = [];
+  /**
+   * kubectl's probe of the namespace after a NotFound (cli-runtime pkg/resource/visitor.go, Info.Get:
+   * GET /api/v1/namespaces/NS, only to say "namespace not found" instead; any other answer, a 403
+   * included, is ignored): a namespaced deployer is refused it whenever a lookup finds nothing.
+   */
+  readonly namespaceProbes: string[] = [];
+
+  readonly onRequest = (method: string, url: string, status: number): void => {
+    const parsed = new URL(url, 'https://emulator');
+    const route = parseResourcePath(parsed.pathname.replace(/\/+$/, ''));
+    const attributes = requestAttributes(method, parsed.pathname, parsed, route);
+    if (status === 403) {
+      const probe = method === 'GET' && attributes.kind === 'resource' && attributes.resource === 'namespaces' && attributes.name !== '';
+      (probe ? this.namespaceProbes : this.refused).push(`${method} ${url}`);
+    }
+    if (attributes.kind !== 'resource' || attributes.resource === 'selfsubjectaccessreviews' || status === 403) return;
+    const right = (verb: string) =>
+      describeNeed({
+        verb,
+        group: attributes.group,
+        resource: attributes.resource,
+        ...(attributes.subresource ? { subresource: attributes.subresource } : {}),
+        why: '',
+      });
+    this.used.add(right(attributes.verb));
+    if (method === 'PATCH' && status === 201) this.used.add(right('create'));
+  };
+
+  reset(): void {
+    this.used.clear();
+    this.refused.length = 0;
+    this.namespaceProbes.length = 0;
+  }
+
+  /** The listed rights no request of the run was authorised as. */
+  unused(needs: readonly AccessNeed[]): string[] {
+    return needs.map(describeNeed).filter((right) => !this.used.has(right));
+  }
+}
+
+/** Rights a good run uses only when an object is new (create on apply), a wait is not over at once (watch), or something fails (a pod's events and log, marking a failed revision). */
+export function usedOnlySometimes(right: string): boolean {
+  return /^(create|watch) /.test(right) || ['list events', 'get pods/log', 'get replicasets.apps', 'patch replicasets.apps'].includes(right);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deployNeeds, describeNeed, missingAccessMessage, rollbackNeeds } from '../../actions/lib/kubernetes/access.js';
+import { deployNeeds, describeNeed, missingAccessMessage, progressiveCanaryNeeds, rollbackNeeds } from '../../actions/lib/kubernetes/access.js';
 
 const has = (needs: ReturnType<typeof deployNeeds>, verb: string, resource: string) => needs.some((n) => describeNeed(n) === `${verb} ${resource}`);
 
@@ -98,6 +98,23 @@ describe('the rights a run needs', () => {
     expect(has(deployNeeds({ ...base, strategy: 'canary', httpRoute: true, verify }), 'patch', 'pods/status')).toBe(false);
     expect(has(deployNeeds({ ...base, strategy: 'canary', verify: [] }), 'patch', 'pods/status')).toBe(false);
     expect(has(deployNeeds({ ...base, strategy: 'canary', action: 'promote', verify }), 'get', 'pods/proxy')).toBe(false);
+  });
+
+  it('progressive-canary: a canary deploy at each weight, whose promote and abort need no more, and the pod proxy that measures each step', () => {
+    const plan = { kinds: ['Deployment', 'Service'], rollbackOnFailure: true, hooks: true };
+    for (const httpRoute of [false, true]) {
+      const progressive = progressiveCanaryNeeds({ ...plan, httpRoute }).map(describeNeed);
+      for (const action of ['deploy', 'promote', 'abort'])
+        for (const right of deployNeeds({ ...plan, httpRoute, strategy: 'canary', action, dryRun: false }).map(describeNeed))
+          expect(progressive, `${action}: ${right}`).toContain(right);
+    }
+    const progressive = progressiveCanaryNeeds(plan).map(describeNeed);
+    expect(progressive).toContain('get pods/proxy');
+    expect(progressive).toContain('create jobs.batch');
+    expect(progressive.filter((right) => right === 'list pods')).toHaveLength(1);
+    const gateway = progressiveCanaryNeeds({ ...plan, httpRoute: true }).map(describeNeed);
+    expect(gateway).toContain('patch httproutes.gateway.networking.k8s.io');
+    expect(gateway).toContain('get pods/proxy');
   });
 
   it('a Namespace in the manifests is a cluster-wide right; unknown kinds are left to the server-side dry run', () => {

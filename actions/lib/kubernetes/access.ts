@@ -89,6 +89,14 @@ const READ_COLOURS: AccessNeed[] = [...READ_DEPLOYMENT, need('get', '', 'service
 /** blue-green.ts setRole: kubectl annotate deployment. */
 const SET_ROLE: AccessNeed[] = needs(['get', 'patch'], 'apps', 'deployments', "record each colour's role");
 
+/** blue-green.ts undoBlueGreen: kubectl delete --wait of the colour that no longer serves (its traffic already switched away, or it never had any). */
+const REMOVE_COLOUR: AccessNeed[] = needs(
+  ['delete', 'get', 'list', 'watch'],
+  'apps',
+  'deployments',
+  'remove the colour that no longer serves and wait until it is gone',
+);
+
 /** blue-green.ts switchTraffic: the rollback's switch back, with kubectl patch on Services and autoscalers. */
 const SWITCH_TRAFFIC: AccessNeed[] = [
   need('list', 'autoscaling', 'horizontalpodautoscalers', 'find the autoscalers that follow the serving colour'),
@@ -224,10 +232,24 @@ export function deployNeeds(plan: DeployAccessPlan): AccessNeed[] {
   return dedupe([...strategyNeeds(plan), ...hooks, ...verifyNeeds(plan)]);
 }
 
+/** request-share.ts and the direct provider: the pods of each group, and their counters read through the pod proxy. */
+const SCRAPE_PODS: AccessNeed[] = [
+  need('list', '', 'pods', 'find the pods whose request counters are read'),
+  { verb: 'get', group: '', resource: 'pods', subresource: 'proxy', why: "read the pods' request counters and metrics (GET through the pod proxy)" },
+];
+
+/**
+ * Every right a progressive-canary run needs: a canary deploy at each weight (its promote and abort
+ * need a subset), and the pod proxy reads that measure each step's share of requests (pure).
+ */
+export function progressiveCanaryNeeds(plan: Omit<DeployAccessPlan, 'strategy' | 'action' | 'dryRun'>): AccessNeed[] {
+  return dedupe([...deployNeeds({ ...plan, strategy: 'canary', action: 'deploy', dryRun: false }), ...SCRAPE_PODS]);
+}
+
 /** The rights the rollback action needs once it knows what k8s-deploy left: blue-green colours, a canary, or revisions. */
 export function rollbackNeeds(kind: 'blue-green' | 'canary' | 'revision', hasReason: boolean): AccessNeed[] {
   const reason = hasReason ? needs(['get', 'patch'], 'apps', 'deployments', 'record the reason on the Deployment') : [];
-  if (kind === 'blue-green') return dedupe([...READ_COLOURS, ...FOLLOW_DEPLOYMENT, ...SWITCH_TRAFFIC, ...SET_ROLE, ...DELETE_DEPLOYMENTS, ...reason]);
+  if (kind === 'blue-green') return dedupe([...READ_COLOURS, ...FOLLOW_DEPLOYMENT, ...SWITCH_TRAFFIC, ...SET_ROLE, ...REMOVE_COLOUR, ...reason]);
   if (kind === 'canary') return dedupe([...FOLLOW_DEPLOYMENT, ...DELETE_DEPLOYMENTS, ...reason]);
   return dedupe([...FOLLOW_DEPLOYMENT, ...UNDO_DEPLOYMENT, ...reason]);
 }

@@ -7,7 +7,7 @@ import { loadMetrics } from '../../lib/analysis/metrics.js';
 import { RequestMeter, requestCounter, stablePodsSelector } from '../../lib/analysis/request-share.js';
 import { parseTraffic } from '../../lib/analysis/traffic.js';
 import { startGitHubDeployment, type GitHubDeployment } from '../../lib/github-deployment.js';
-import { checkAccess, deployNeeds } from '../../lib/kubernetes/access.js';
+import { checkAccess, progressiveCanaryNeeds } from '../../lib/kubernetes/access.js';
 import { parseSmokeChecks } from '../../lib/smoke-checks.js';
 import { installKubectl } from '../../lib/kubernetes/kubectl-install.js';
 import { selectorOf } from '../../lib/kubernetes/names.js';
@@ -84,10 +84,9 @@ export async function run(): Promise<void> {
       const stepOptions = (canaryPercentage: number): DeployOptions => ({ ...options(canaryPercentage), verify });
       await checkAccess(
         kubectl,
-        deployNeeds({
-          kinds: objects.map((object) => object.kind),
-          strategy: 'canary',
-          action: 'deploy',
+        progressiveCanaryNeeds({
+          // A hook that is not a Job (the PersistentVolumeClaim a backup Job writes to) is applied under its own kind.
+          kinds: [...hooks.pre, ...hooks.post].map((hook) => hook.object.kind).concat(objects.map((object) => object.kind)),
           hooks: hooks.pre.length + hooks.post.length > 0,
           httpRoute: httpRoute !== undefined,
           ...stepOptions(inputs.steps[0]!),
