@@ -15,6 +15,7 @@ import { GarbageCollector } from './controllers/garbage-collector.js';
 import { ReplicaSetController } from './controllers/replicaset.js';
 import { defaultNode, Scheduler } from './controllers/scheduler.js';
 import { StatefulSetController } from './controllers/statefulset.js';
+import { TaintEvictionController } from './controllers/taint-eviction.js';
 import { EventRecorder } from './events.js';
 import { DEFAULT_IMAGE_TABLE, ImageTable, type ImageEntry } from './images.js';
 import { writeKubeconfig } from './kubeconfig.js';
@@ -123,6 +124,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
   const services = new ServiceProxies({ store, simulateUnprivileged: options.simulateUnprivilegedPorts ?? false });
   const garbageCollector = new GarbageCollector(store, options.garbageCollectionDelayMs);
   const scheduler = new Scheduler(store, events);
+  const taintEviction = new TaintEvictionController(store, events);
   const podAdmission = new PodAdmission(store);
   const quotas = new ResourceQuotaController(store);
   const replicaSets = new ReplicaSetController(store, events, (pod) => podAdmission.admit(pod));
@@ -186,6 +188,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
       replicaSets.stop();
       await gateways.stop();
       scheduler.stop();
+      taintEviction.stop();
       garbageCollector.stop();
       quotas.stop();
       aggregation.stop();

@@ -99,6 +99,46 @@ describe('scheduler', () => {
   });
 });
 
+describe('taints and node affinity', () => {
+  it('keeps a pod off a tainted node and off nodes its selector does not match, places it when the taint goes, and evicts it for a NoExecute taint', async () => {
+    await apply([
+      namespace('taints'),
+      {
+        apiVersion: 'v1',
+        kind: 'Node',
+        metadata: { name: 'batch-1', labels: { 'kubernetes.io/hostname': 'batch-1', pool: 'batch' } },
+        spec: { taints: [{ key: 'dedicated', value: 'batch', effect: 'NoSchedule' }] },
+        status: { allocatable: { cpu: '8', memory: '16Gi', pods: '110' } },
+      },
+      web('taints', (spec) => Object.assign(spec, { nodeSelector: { pool: 'batch' } })),
+    ]);
+    const nodeCount = (await kubectl('get', 'nodes', '-o', 'name')).trim().split('\n').length;
+    const pending = await waitFor('a pod kept off the tainted node', async () =>
+      (await pods('taints')).find((pod) => pod.status.conditions?.some((c) => c.type === 'PodScheduled' && c.reason === 'Unschedulable')),
+    );
+    expect(pending.status.conditions?.find((c) => c.type === 'PodScheduled')?.message).toBe(
+      `0/${nodeCount} nodes are available: ${nodeCount - 1} node(s) didn't match Pod's node affinity/selector, 1 node(s) had untolerated taint {dedicated: batch}. ` +
+        `preemption: 0/${nodeCount} nodes are available: ${nodeCount} Preemption is not helpful for scheduling.`,
+    );
+
+    await kubectl('taint', 'nodes', 'batch-1', 'dedicated-');
+    expect((await cluster.kubectl(['rollout', 'status', 'deployment/web', '-n', 'taints', '--timeout=30s'])).code).toBe(0);
+    const [placed] = await pods('taints');
+    expect(placed?.spec.nodeName).toBe('batch-1');
+
+    await kubectl('taint', 'nodes', 'batch-1', 'maintenance=now:NoExecute');
+    expect(await waitFor('the eviction event', async () => (await eventMessages('taints', 'TaintManagerEviction'))[0])).toBe(
+      `Marking for deletion Pod taints/${placed?.metadata.name}`,
+    );
+    const replacement = await waitFor('the replacement pod kept off the node', async () =>
+      (await pods('taints')).find(
+        (pod) => pod.metadata.name !== placed?.metadata.name && pod.status.conditions?.some((c) => c.message?.includes('untolerated taint {maintenance: now}')),
+      ),
+    );
+    expect(replacement.spec.nodeName).toBeUndefined();
+  });
+});
+
 describe('pod admission', () => {
   it('Pod Security enforce: the ReplicaSet records FailedCreate and ReplicaFailure, copied to the Deployment; warn adds a Warning', async () => {
     await apply([namespace('psa', { 'pod-security.kubernetes.io/enforce': 'restricted' }), web('psa', () => undefined)]);

@@ -63,12 +63,84 @@ describe('scheduler', () => {
     expect(unfitReasons(pod('500m'), target, others)).toEqual(reasons);
   });
 
+  const tainted = (...taints: Record<string, string>[]): KubeObject => node({ cpu: '8' }, { spec: { taints } });
+  const placed = (spec: Record<string, unknown>): KubeObject => ({ ...pod('100m'), spec: { ...pod('100m').spec, ...spec } });
+  const labelled = node({ cpu: '8' }, { metadata: { name: 'gpu-1', labels: { accelerator: 'gpu', generation: '5' } } });
+  const affinity = (...terms: unknown[]) => ({ affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: terms } } } });
+  const expression = (key: string, operator: string, values?: string[]) => ({ matchExpressions: [{ key, operator, ...(values ? { values } : {}) }] });
+
+  it.each<[string, KubeObject, Record<string, unknown>, string[]]>([
+    [
+      'an untolerated NoSchedule taint',
+      tainted({ key: 'dedicated', value: 'gpu', effect: 'NoSchedule' }),
+      {},
+      ['node(s) had untolerated taint {dedicated: gpu}'],
+    ],
+    [
+      'an untolerated NoExecute taint without a value',
+      tainted({ key: 'maintenance', effect: 'NoExecute' }),
+      {},
+      ['node(s) had untolerated taint {maintenance: }'],
+    ],
+    ['a PreferNoSchedule taint only scores', tainted({ key: 'spot', value: 'yes', effect: 'PreferNoSchedule' }), {}, []],
+    [
+      'an Equal toleration',
+      tainted({ key: 'dedicated', value: 'gpu', effect: 'NoSchedule' }),
+      { tolerations: [{ key: 'dedicated', operator: 'Equal', value: 'gpu', effect: 'NoSchedule' }] },
+      [],
+    ],
+    [
+      'a toleration of another value',
+      tainted({ key: 'dedicated', value: 'gpu', effect: 'NoSchedule' }),
+      { tolerations: [{ key: 'dedicated', value: 'cpu' }] },
+      ['node(s) had untolerated taint {dedicated: gpu}'],
+    ],
+    [
+      'a toleration of another effect',
+      tainted({ key: 'dedicated', value: 'gpu', effect: 'NoSchedule' }),
+      { tolerations: [{ key: 'dedicated', operator: 'Exists', effect: 'NoExecute' }] },
+      ['node(s) had untolerated taint {dedicated: gpu}'],
+    ],
+    [
+      'an empty Exists toleration tolerates everything',
+      tainted({ key: 'a', effect: 'NoSchedule' }, { key: 'b', effect: 'NoExecute' }),
+      { tolerations: [{ operator: 'Exists' }] },
+      [],
+    ],
+    [
+      'a cordoned node tolerated',
+      node({ cpu: '8' }, { spec: { unschedulable: true } }),
+      { tolerations: [{ key: 'node.kubernetes.io/unschedulable', operator: 'Exists' }] },
+      [],
+    ],
+    ['a nodeSelector that matches', labelled, { nodeSelector: { accelerator: 'gpu' } }, []],
+    ['a nodeSelector that does not', labelled, { nodeSelector: { accelerator: 'tpu' } }, ["node(s) didn't match Pod's node affinity/selector"]],
+    ['required affinity In', labelled, affinity(expression('accelerator', 'In', ['tpu', 'gpu'])), []],
+    ['required affinity NotIn', labelled, affinity(expression('accelerator', 'NotIn', ['gpu'])), ["node(s) didn't match Pod's node affinity/selector"]],
+    ['terms are ORed', labelled, affinity(expression('zone', 'Exists'), expression('zone', 'DoesNotExist')), []],
+    ['Gt compares integers', labelled, affinity(expression('generation', 'Gt', ['4'])), []],
+    ['Lt compares integers', labelled, affinity(expression('generation', 'Lt', ['4'])), ["node(s) didn't match Pod's node affinity/selector"]],
+    ['matchFields on the node name', labelled, affinity({ matchFields: [{ key: 'metadata.name', operator: 'In', values: ['gpu-1'] }] }), []],
+    ['an empty term matches nothing', labelled, affinity({}), ["node(s) didn't match Pod's node affinity/selector"]],
+    [
+      'taints are filtered before affinity',
+      { ...labelled, spec: { taints: [{ key: 'dedicated', value: 'gpu', effect: 'NoSchedule' }] } },
+      { nodeSelector: { accelerator: 'tpu' } },
+      ['node(s) had untolerated taint {dedicated: gpu}'],
+    ],
+  ])('%s', (_, target, spec, reasons) => {
+    expect(unfitReasons(placed(spec), target, [])).toEqual(reasons);
+  });
+
   it('writes the FitError message kube-scheduler writes', () => {
     expect(unschedulableMessage([['Insufficient cpu']])).toBe(
       '0/1 nodes are available: 1 Insufficient cpu. preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.',
     );
     expect(unschedulableMessage([['Insufficient cpu', 'Insufficient memory'], ['node(s) were unschedulable'], ['Insufficient cpu']])).toBe(
       '0/3 nodes are available: 1 Insufficient memory, 1 node(s) were unschedulable, 2 Insufficient cpu. preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod.',
+    );
+    expect(unschedulableMessage([['node(s) had untolerated taint {dedicated: gpu}'], ["node(s) didn't match Pod's node affinity/selector"]])).toBe(
+      "0/2 nodes are available: 1 node(s) didn't match Pod's node affinity/selector, 1 node(s) had untolerated taint {dedicated: gpu}. preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling.",
     );
     expect(unschedulableMessage([])).toBe('no nodes available to schedule pods');
   });
