@@ -244,6 +244,54 @@ describe('kubelet', () => {
     });
   });
 
+  it('starts a sidecar (restartPolicy Always) before the next init container and the app, once its startup probe passes, and keeps it running', async () => {
+    const sidecar = {
+      name: 'proxy',
+      image: 'fixture-web:v1',
+      restartPolicy: 'Always',
+      env: [
+        { name: 'PORT', value: '9090' },
+        { name: 'READY_DELAY_MS', value: '1000' },
+      ],
+      startupProbe: { httpGet: { path: '/ready', port: 9090 }, periodSeconds: 1, failureThreshold: 30 },
+    };
+    // Exits 1 (and would be restarted) if the sidecar does not answer yet.
+    const probeSidecar = 'fetch(`http://${process.env.HOST}:9090/ready`).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))';
+    const after = { name: 'after', image: 'fixture-web:v1', command: ['node', '-e', probeSidecar] };
+    await apply([namespace('sidecar'), web('sidecar', (spec) => (spec.initContainers = [sidecar, after]))]);
+    expect((await cluster.kubectl(['rollout', 'status', 'deployment/web', '-n', 'sidecar', '--timeout=30s'])).code).toBe(0);
+    const [pod] = (await pods('sidecar')) as (Pod & { status: { initContainerStatuses: { started?: boolean; ready?: boolean; restartCount?: number }[] } })[];
+    expect(pod?.status.initContainerStatuses.map((s) => ({ ...s, state: Object.keys(s.state) }))).toMatchObject([
+      { name: 'proxy', started: true, ready: true, state: ['running'] },
+      { name: 'after', ready: true, restartCount: 0, state: ['terminated'] },
+    ]);
+    expect(await kubectl('get', 'pods', '-n', 'sidecar', '--no-headers')).toMatch(/^web-\S+\s+2\/2\s+Running\s/);
+
+    // A Job's pod finishes when its app container does: the kubelet stops the sidecar.
+    await apply([
+      {
+        apiVersion: 'batch/v1',
+        kind: 'Job',
+        metadata: { name: 'once', namespace: 'sidecar' },
+        spec: {
+          backoffLimit: 0,
+          template: {
+            spec: {
+              restartPolicy: 'Never',
+              initContainers: [{ ...sidecar, startupProbe: undefined, env: [{ name: 'PORT', value: '9090' }] }],
+              containers: [{ name: 'task', image: 'fixture-web:v1', command: ['node', '-e', probeSidecar] }],
+            },
+          },
+        },
+      },
+    ]);
+    expect((await cluster.kubectl(['wait', '--for=condition=complete', 'job/once', '-n', 'sidecar', '--timeout=30s'])).code).toBe(0);
+    const stopped = await waitFor('the Job pod with its sidecar stopped', async () =>
+      (await pods('sidecar')).find((candidate) => candidate.metadata.name.startsWith('once-') && candidate.status.initContainerStatuses?.[0]?.state.terminated),
+    );
+    expect(stopped.status.phase).toBe('Succeeded');
+  });
+
   it('a pull that fails transiently shows ErrImagePull, backs off, and then runs', async () => {
     await apply([namespace('flaky'), web('flaky', (spec) => (spec.containers[0]!.image = 'registry.example/fixture-flaky:v1'))]);
     expect((await cluster.kubectl(['rollout', 'status', 'deployment/web', '-n', 'flaky', '--timeout=30s'])).code).toBe(0);

@@ -81,19 +81,34 @@ export class PodRunner {
   }
 
   /**
-   * Init containers one at a time, in order, each to a successful exit; then every app container
-   * (pkg/kubelet/kuberuntime/kuberuntime_manager.go computePodActions).
+   * Init containers one at a time, in order, each to a successful exit, or for a sidecar
+   * (`restartPolicy: Always`) until it has started (its startup probe passed) and then kept running;
+   * then every app container (pkg/kubelet/kuberuntime/kuberuntime_manager.go computePodActions,
+   * computeInitContainerActions).
    */
   private startNext(runtime: PodRuntime): void {
-    const init = runtime.initContainers.find((container) => !container.succeeded);
-    if (init) {
-      this.startContainer(runtime, init);
-      return;
+    for (const init of runtime.initContainers) {
+      if (init.initialized) continue;
+      if (!init.launched) {
+        init.launched = true;
+        this.startContainer(runtime, init);
+      }
+      if (!init.initialized) return;
     }
     for (const container of runtime.containers) {
+      if (container.launched) continue;
+      container.launched = true;
       container.state = { waiting: { reason: 'ContainerCreating' } };
       this.startContainer(runtime, container);
     }
+  }
+
+  /** A sidecar that has just started lets the next init container, or the app, start. */
+  private noteStarted(runtime: PodRuntime, container: ContainerRuntime): void {
+    if (!container.restartable || !container.started || container.startedOnce) return;
+    container.startedOnce = true;
+    this.writeStatus(runtime);
+    this.startNext(runtime);
   }
 
   private podObject(runtime: PodRuntime): KubeObject {
@@ -164,13 +179,17 @@ export class PodRunner {
     this.writeStatus(runtime);
     startProbes(runtime.ip, container, {
       current: () => container.run === run && !runtime.terminating && !this.stopped,
-      statusChanged: () => this.writeStatus(runtime),
+      statusChanged: () => {
+        this.writeStatus(runtime);
+        this.noteStarted(runtime, container);
+      },
       unhealthy: (message) => this.event(runtime, 'Warning', 'Unhealthy', message),
       failed: (kind) => {
         this.event(runtime, 'Normal', 'Killing', `Container ${container.name} failed ${kind.toLowerCase()} probe, will be restarted`);
         void this.stopContainer(container, runtime.spec.terminationGracePeriodSeconds ?? 30);
       },
     });
+    this.noteStarted(runtime, container);
   }
 
   /**
@@ -211,17 +230,17 @@ export class PodRunner {
       container.state = { terminated };
       return;
     }
-    if (container.init && exitCode === 0) {
+    if (container.init && !container.restartable && exitCode === 0) {
       container.state = { terminated };
       container.succeeded = true;
       this.writeStatus(runtime);
       this.startNext(runtime);
       return;
     }
-    // An init container is restarted after a failure unless the policy is Never; then the pod fails.
-    if (!restartsAfterExit(container.init && runtime.spec.restartPolicy === 'Always' ? 'OnFailure' : runtime.spec.restartPolicy, exitCode)) {
+    if (!restartsAfterExit(restartPolicyOf(runtime, container), exitCode) || (container.restartable && runtime.appsFinished)) {
       container.state = { terminated };
       this.writeStatus(runtime);
+      if (!container.init) this.stopSidecarsWhenAppsFinished(runtime);
       return;
     }
     const delay = nextRestartDelay(container, Date.parse(terminated.finishedAt) - Date.parse(startedAt), this.options.backOff);
@@ -247,6 +266,22 @@ export class PodRunner {
     container.later(delay, () => this.startContainer(runtime, container));
   }
 
+  /**
+   * Once every app container has exited for good (restartPolicy Never or OnFailure), the kubelet
+   * stops the sidecars, last first, so that the pod can finish (computePodActions).
+   */
+  private stopSidecarsWhenAppsFinished(runtime: PodRuntime): void {
+    if (runtime.appsFinished || !runtime.containers.every((c) => 'terminated' in c.state)) return;
+    runtime.appsFinished = true;
+    void (async () => {
+      for (const sidecar of [...runtime.sidecars].reverse()) {
+        sidecar.clearTimers();
+        await this.stopContainer(sidecar, runtime.spec.terminationGracePeriodSeconds ?? 30);
+      }
+      this.writeStatus(runtime);
+    })();
+  }
+
   private stopContainer(container: ContainerRuntime, graceSeconds: number): Promise<void> {
     const pid = container.child?.pid;
     if (pid === undefined) return Promise.resolve();
@@ -267,14 +302,17 @@ export class PodRunner {
     }
     // Not ready first: the Service proxies stop sending new requests before the process hears SIGTERM.
     if (stillStored) this.writeStatus(runtime);
-    await Promise.all(
-      runtime.allContainers.map(async (container) => {
-        if (!container.child) return;
-        if (stillStored) this.event(runtime, 'Normal', 'Killing', `Stopping container ${container.name}`);
-        await this.runPreStop(runtime, container, graceSeconds);
-        await this.stopContainer(container, graceSeconds);
-      }),
-    );
+    // App containers (and a running init container) first; then the sidecars, last first, in what is left of the grace period (KEP-753).
+    const deadline = Date.now() + graceSeconds * 1000;
+    const stop = async (container: ContainerRuntime): Promise<void> => {
+      if (!container.child) return;
+      const seconds = Math.max(0, Math.ceil((deadline - Date.now()) / 1000));
+      if (stillStored) this.event(runtime, 'Normal', 'Killing', `Stopping container ${container.name}`);
+      await this.runPreStop(runtime, container, seconds);
+      await this.stopContainer(container, seconds);
+    };
+    await Promise.all(runtime.allContainers.filter((container) => !container.restartable).map(stop));
+    for (const sidecar of [...runtime.sidecars].reverse()) await stop(sidecar);
     this.finish(runtime);
   }
 
@@ -338,4 +376,11 @@ export class PodRunner {
     );
     this.pods.clear();
   }
+}
+
+/** A sidecar always restarts; an init container retries after a failure unless the pod's policy is Never; an app container follows the pod's policy. */
+function restartPolicyOf(runtime: PodRuntime, container: ContainerRuntime): string | undefined {
+  if (container.restartable) return 'Always';
+  if (container.init && runtime.spec.restartPolicy === 'Always') return 'OnFailure';
+  return runtime.spec.restartPolicy;
 }
