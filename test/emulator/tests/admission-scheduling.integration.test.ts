@@ -38,7 +38,7 @@ function namespace(name: string, labels: Record<string, string> = {}): unknown {
 }
 
 interface Pod {
-  metadata: { name: string; annotations?: Record<string, string> };
+  metadata: { name: string; annotations?: Record<string, string>; finalizers?: string[]; deletionGracePeriodSeconds?: number };
   spec: { nodeName?: string; containers: { resources?: { requests?: Record<string, string> } }[] };
   status: {
     phase: string;
@@ -304,6 +304,33 @@ describe('kubelet', () => {
 });
 
 describe('garbage collector', () => {
+  it('a pod with a finalizer stays Terminating, its containers stopped, and holds a foreground deletion of its ReplicaSet until the finalizer goes', async () => {
+    const { spec } = web('held', () => undefined) as { spec: Record<string, unknown> };
+    const replicaSet = {
+      apiVersion: 'apps/v1',
+      kind: 'ReplicaSet',
+      metadata: { name: 'web', namespace: 'held' },
+      spec: { ...spec, strategy: undefined, progressDeadlineSeconds: undefined },
+    };
+    await apply([namespace('held'), replicaSet]);
+    const running = await waitFor('a running pod', async () => (await pods('held')).find((candidate) => candidate.status.phase === 'Running'));
+    const pod = `pod/${running.metadata.name}`;
+    await kubectl('patch', pod, '-n', 'held', '--type=merge', '-p', '{"metadata":{"finalizers":["example.com/hold"]}}');
+    await kubectl('delete', 'replicaset', 'web', '-n', 'held', '--cascade=foreground', '--wait=false');
+
+    const stopped = await waitFor('the pod stopped and held by its finalizer', async () =>
+      (await pods('held')).find((candidate) => candidate.status.phase === 'Succeeded' || candidate.status.phase === 'Failed'),
+    );
+    expect(stopped.metadata).toMatchObject({ finalizers: ['example.com/hold'], deletionGracePeriodSeconds: 0 });
+    expect(await kubectl('get', pod, '-n', 'held', '--no-headers')).toMatch(/\sTerminating\s/);
+    const owner = JSON.parse(await kubectl('get', 'replicaset', 'web', '-n', 'held', '-o', 'json')) as { metadata: { finalizers?: string[] } };
+    expect(owner.metadata.finalizers).toEqual(['foregroundDeletion']);
+
+    await kubectl('patch', pod, '-n', 'held', '--type=json', '-p', '[{"op":"remove","path":"/metadata/finalizers"}]');
+    expect((await cluster.kubectl(['wait', '--for=delete', 'replicaset/web', '-n', 'held', '--timeout=30s'])).code).toBe(0);
+    expect(await pods('held')).toEqual([]);
+  });
+
   it('kubectl delete returns once the Deployment is gone; its ReplicaSets and pods are collected afterwards', async () => {
     await apply([namespace('gc'), web('gc', () => undefined)]);
     expect((await cluster.kubectl(['rollout', 'status', 'deployment/web', '-n', 'gc', '--timeout=30s'])).code).toBe(0);

@@ -53,7 +53,7 @@ export class PodRunner {
     }
     if (!runtime) {
       if (pod.metadata.deletionTimestamp) {
-        this.options.store.remove(TYPES.pods, pod.metadata.namespace, pod.metadata.name);
+        if (pod.spec?.nodeName) this.deleteStopped(pod.metadata.namespace, pod.metadata.name, uid);
       } else if (pod.spec?.nodeName && this.options.store.get(TYPES.nodes, undefined, pod.spec.nodeName)) {
         // Every Node of the emulator is this kubelet's; the scheduler binds pods to them.
         setImmediate(() => this.start(pod));
@@ -313,6 +313,8 @@ export class PodRunner {
     };
     await Promise.all(runtime.allContainers.filter((container) => !container.restartable).map(stop));
     for (const sidecar of [...runtime.sidecars].reverse()) await stop(sidecar);
+    // The pod's last status, in a terminal phase, before the kubelet deletes it.
+    if (stillStored) this.writeStatus(runtime);
     this.finish(runtime);
   }
 
@@ -332,10 +334,17 @@ export class PodRunner {
     runtime.finished = true;
     this.pods.delete(runtime.uid);
     this.options.addresses.release(runtime.ip);
-    if (!this.stopped) {
-      const stored = this.options.store.get(TYPES.pods, runtime.namespace, runtime.name);
-      if (stored?.metadata.uid === runtime.uid) this.options.store.remove(TYPES.pods, runtime.namespace, runtime.name);
-    }
+    if (!this.stopped) this.deleteStopped(runtime.namespace, runtime.name, runtime.uid);
+  }
+
+  /**
+   * The kubelet's delete of a pod whose containers have stopped: grace 0, on the same uid
+   * (pkg/kubelet/status/status_manager.go). The API server removes the pod then, or once its
+   * finalizers are removed.
+   */
+  private deleteStopped(namespace: string | undefined, name: string, uid: string): void {
+    const stored = this.options.store.get(TYPES.pods, namespace, name);
+    if (stored?.metadata.uid === uid) this.options.store.delete(TYPES.pods, namespace, name, { gracePeriodSeconds: 0 });
   }
 
   private writeStatus(runtime: PodRuntime): void {

@@ -55,15 +55,21 @@ export function podStatus(runtime: PodRuntime, storedConditions: unknown = []): 
   const neverStarted = runtime.containers.some((c) => 'waiting' in c.state && c.restartCount === 0 && !('terminated' in c.lastState));
   const allTerminated = runtime.containers.every((c) => 'terminated' in c.state);
   const failed = runtime.containers.some((c) => 'terminated' in c.state && c.state.terminated.exitCode !== 0);
+  // A deleted pod whose containers have all stopped ends in a terminal phase (kubelet_pods.go getPhase, podIsTerminal).
+  const stoppedForDeletion = runtime.terminating && runtime.containers.length > 0 && allTerminated;
   const phase = initFailed
     ? 'Failed'
-    : neverStarted
-      ? 'Pending'
-      : allTerminated && runtime.spec.restartPolicy !== 'Always'
-        ? failed
-          ? 'Failed'
-          : 'Succeeded'
-        : 'Running';
+    : stoppedForDeletion
+      ? failed
+        ? 'Failed'
+        : 'Succeeded'
+      : neverStarted
+        ? 'Pending'
+        : allTerminated && runtime.spec.restartPolicy !== 'Always'
+          ? failed
+            ? 'Failed'
+            : 'Succeeded'
+          : 'Running';
   const condition = (type: string, status: boolean, reason?: string, message?: string): Record<string, unknown> => {
     const value = status ? 'True' : 'False';
     const previous = runtime.transitions.get(type);
