@@ -129,7 +129,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
   const quotas = new ResourceQuotaController(store);
   const replicaSets = new ReplicaSetController(store, events, (pod) => podAdmission.admit(pod));
   const deployments = new DeploymentController(store, events);
-  const statefulSets = new StatefulSetController(store, events);
+  const statefulSets = new StatefulSetController(store, events, (pod) => podAdmission.admit(pod));
   const gateways = new GatewayController({
     store,
     addresses: gatewayAddresses,

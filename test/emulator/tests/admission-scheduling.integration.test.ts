@@ -203,6 +203,36 @@ describe('pod admission', () => {
   });
 });
 
+describe('LimitRange bounds, for ReplicaSet and StatefulSet pods alike', () => {
+  it('refuses pods over a LimitRange max: ReplicaFailure on the Deployment, FailedCreate on the StatefulSet, with the LimitRanger message', async () => {
+    const limited = web('limits', (spec) => (spec.containers[0]!.resources = { limits: { cpu: '1' } })) as { spec: Record<string, unknown> };
+    const { strategy: _strategy, progressDeadlineSeconds: _deadline, ...podSetSpec } = limited.spec;
+    await apply([
+      namespace('limits'),
+      {
+        apiVersion: 'v1',
+        kind: 'LimitRange',
+        metadata: { name: 'bounds', namespace: 'limits' },
+        spec: { limits: [{ type: 'Container', max: { cpu: '500m' } }] },
+      },
+      limited,
+      { apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'db', namespace: 'limits' }, spec: { ...podSetSpec, serviceName: 'db' } },
+    ]);
+    const refusal = 'is forbidden: maximum cpu usage per Container is 500m, but limit is 1.';
+    const failure = await waitFor('ReplicaFailure on the Deployment', async () => {
+      const object = JSON.parse(await kubectl('get', 'deployment', 'web', '-n', 'limits', '-o', 'json')) as {
+        status: { conditions?: { type: string; message: string }[] };
+      };
+      return object.status.conditions?.find((c) => c.type === 'ReplicaFailure');
+    });
+    expect(failure.message).toMatch(new RegExp(`^pods "web-[a-z0-9]+-" ${refusal.replace(/[.]/g, '\\.')}$`));
+    expect(await waitFor('FailedCreate on the StatefulSet', async () => (await eventMessages('limits', 'FailedCreate')).find((m) => m.includes('db-0')))).toBe(
+      `create Pod db-0 in StatefulSet db failed error: pods "db-0" ${refusal}`,
+    );
+    expect(await pods('limits')).toEqual([]);
+  });
+});
+
 describe('kubelet', () => {
   it('runs init containers in order before the app, and shows a failing one as Init:CrashLoopBackOff with the app waiting in PodInitializing', async () => {
     await apply([

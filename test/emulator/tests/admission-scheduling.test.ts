@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { unfitReasons, unschedulableMessage } from '../src/controllers/scheduler.js';
 import { ContainerRuntime } from '../src/kubelet/pod-runtime.js';
 import { nextRestartDelay } from '../src/kubelet/restarts.js';
-import { podSecurityViolations, podUsage } from '../src/pod-admission.js';
+import { limitRangeRefusal, podSecurityViolations, podUsage } from '../src/pod-admission.js';
 import { podRequests } from '../src/pod-resources.js';
 import { formatQuantity, parseQuantity } from '../src/quantities.js';
 import type { KubeObject } from '../src/store.js';
@@ -209,5 +209,65 @@ describe('crash-loop back-off', () => {
     const delays = Array.from({ length: 8 }, () => nextRestartDelay(container, 1000, backOff));
     expect(delays).toEqual([0, 10_000, 20_000, 40_000, 80_000, 160_000, 300_000, 300_000]);
     expect(nextRestartDelay(container, 700_000, backOff)).toBe(0);
+  });
+});
+
+describe('LimitRanger min, max and maxLimitRequestRatio', () => {
+  const range = (...limits: Record<string, unknown>[]): KubeObject => ({
+    apiVersion: 'v1',
+    kind: 'LimitRange',
+    metadata: { name: 'bounds' },
+    spec: { limits },
+  });
+  const containers = (...resources: Record<string, Record<string, string>>[]) => ({
+    containers: resources.map((r, index) => ({ name: `c${index}`, resources: r })),
+  });
+
+  it.each<[string, KubeObject, Record<string, unknown>, string | undefined]>([
+    [
+      'within bounds',
+      range({ type: 'Container', min: { cpu: '100m' }, max: { cpu: '1' } }),
+      containers({ requests: { cpu: '200m' }, limits: { cpu: '500m' } }),
+      undefined,
+    ],
+    [
+      'a limit over the max',
+      range({ type: 'Container', max: { cpu: '500m' } }),
+      containers({ limits: { cpu: '1000m' } }),
+      'maximum cpu usage per Container is 500m, but limit is 1.',
+    ],
+    [
+      'no limit under a max',
+      range({ type: 'Container', max: { memory: '1Gi' } }),
+      containers({}),
+      'maximum memory usage per Container is 1Gi.  No limit is specified.',
+    ],
+    [
+      'a request under the min',
+      range({ type: 'Container', min: { cpu: '250m' } }),
+      containers({ requests: { cpu: '0.1' } }),
+      'minimum cpu usage per Container is 250m, but request is 100m.',
+    ],
+    ['a missing request, the limit standing for it', range({ type: 'Container', min: { cpu: '250m' } }), containers({ limits: { cpu: '300m' } }), undefined],
+    [
+      'several errors aggregated',
+      range({ type: 'Container', min: { memory: '64Mi' }, max: { cpu: '1' } }),
+      containers({ requests: { memory: '32Mi' }, limits: { cpu: '2', memory: '64Mi' } }),
+      '[minimum memory usage per Container is 64Mi, but request is 32Mi., maximum cpu usage per Container is 1, but limit is 2.]',
+    ],
+    [
+      'a limit to request ratio over the max',
+      range({ type: 'Container', maxLimitRequestRatio: { cpu: '2' } }),
+      containers({ requests: { cpu: '250m' }, limits: { cpu: '1' } }),
+      'cpu max limit to request ratio per Container is 2, but provided ratio is 4.000000.',
+    ],
+    [
+      'a Pod max over the containers summed',
+      range({ type: 'Pod', max: { cpu: '1' } }),
+      containers({ limits: { cpu: '600m' } }, { limits: { cpu: '600m' } }),
+      'maximum cpu usage per Pod is 1, but limit is 1200m.',
+    ],
+  ])('%s', (_, limitRange, spec, expected) => {
+    expect(limitRangeRefusal(limitRange, spec as never)).toBe(expected);
   });
 });
