@@ -159,7 +159,11 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     {
       store,
       token,
-      admission: { allocateClusterIP: () => serviceAddresses.allocate(), admitPod: (pod) => podAdmission.admit(pod) },
+      admission: {
+        allocateClusterIP: () => serviceAddresses.allocate(),
+        admitPod: (pod) => podAdmission.admit(pod),
+        admitPodUpdate: (pod, previous) => podAdmission.admitUpdate(pod, previous),
+      },
       logs: (namespace, pod, logOptions) => pods.logs(namespace, pod, logOptions),
       proxyTarget: (kind, namespace, nameAndPort) => {
         if (kind === 'services') return services.proxyTarget(namespace, nameAndPort);

@@ -22,12 +22,7 @@ export class PodAdmission {
       const refusal = limitRangeRefusal(limitRange, pod.spec);
       if (refusal) throw forbidden(pod, refusal);
     }
-    const labels = this.store.get(TYPES.namespaces, undefined, namespace)?.metadata.labels ?? {};
-    const warnings: string[] = [];
-    const enforce = podSecurityViolations(labels['pod-security.kubernetes.io/enforce'], labels['pod-security.kubernetes.io/enforce-version'], pod.spec);
-    if (enforce) throw forbidden(pod, `violates ${enforce}`);
-    const warn = podSecurityViolations(labels['pod-security.kubernetes.io/warn'], labels['pod-security.kubernetes.io/warn-version'], pod.spec);
-    if (warn) warnings.push(`would violate ${warn}`);
+    const warnings = this.podSecurity(pod);
     const others = this.store.list(TYPES.pods, namespace).filter((other) => holdsResources(other) && other.metadata.uid !== pod.metadata.uid);
     for (const quota of this.store.list(TYPES.resourcequotas, namespace)) {
       const refusal = quotaRefusal(quota, pod.spec, others);
@@ -35,6 +30,44 @@ export class PodAdmission {
     }
     return warnings;
   }
+
+  /**
+   * Admission of a pod update: Pod Security only, and only for an update that can change what the
+   * pod runs (an image or a seccomp annotation); others, metadata and status writes among them, pass
+   * (pod-security-admission admission.go ValidatePod, isSignificantPodUpdate). LimitRanger and
+   * ResourceQuota leave pod updates alone: containers and resources cannot change.
+   */
+  admitUpdate(pod: KubeObject, previous: KubeObject): string[] {
+    return isSignificantPodUpdate(pod, previous) ? this.podSecurity(pod) : [];
+  }
+
+  /** The namespace's `enforce` level refuses the pod, its `warn` level adds a warning. */
+  private podSecurity(pod: KubeObject): string[] {
+    const labels = this.store.get(TYPES.namespaces, undefined, pod.metadata.namespace ?? 'default')?.metadata.labels ?? {};
+    const enforce = podSecurityViolations(labels['pod-security.kubernetes.io/enforce'], labels['pod-security.kubernetes.io/enforce-version'], pod.spec);
+    if (enforce) throw forbidden(pod, `violates ${enforce}`);
+    const warn = podSecurityViolations(labels['pod-security.kubernetes.io/warn'], labels['pod-security.kubernetes.io/warn-version'], pod.spec);
+    return warn ? [`would violate ${warn}`] : [];
+  }
+}
+
+const SECCOMP_POD_ANNOTATION = 'seccomp.security.alpha.kubernetes.io/pod';
+const SECCOMP_CONTAINER_ANNOTATION = 'container.seccomp.security.alpha.kubernetes.io/';
+
+export function isSignificantPodUpdate(pod: KubeObject, previous: KubeObject): boolean {
+  const annotations = pod.metadata.annotations ?? {};
+  const previousAnnotations = previous.metadata.annotations ?? {};
+  if (annotations[SECCOMP_POD_ANNOTATION] !== previousAnnotations[SECCOMP_POD_ANNOTATION]) return true;
+  for (const field of ['containers', 'initContainers', 'ephemeralContainers'] as const) {
+    const containers = (pod.spec?.[field] ?? []) as ContainerSpec[];
+    const before = (previous.spec?.[field] ?? []) as ContainerSpec[];
+    if (containers.length !== before.length) return true;
+    for (const [index, container] of containers.entries()) {
+      const key = SECCOMP_CONTAINER_ANNOTATION + container.name;
+      if (container.image !== before[index]?.image || annotations[key] !== previousAnnotations[key]) return true;
+    }
+  }
+  return false;
 }
 
 /** `pods "NAME" is forbidden: …`, with the generateName prefix for a generated name, as admission.NewForbidden writes it. */

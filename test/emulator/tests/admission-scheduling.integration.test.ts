@@ -174,6 +174,25 @@ describe('pod admission', () => {
     );
   });
 
+  it('Pod Security checks a pod update that changes an image, not one that changes only metadata', async () => {
+    await apply([
+      namespace('psa-update'),
+      {
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: 'root', namespace: 'psa-update' },
+        spec: { containers: [{ name: 'app', image: 'fixture-web:v1', securityContext: { privileged: true } }] },
+      },
+    ]);
+    await kubectl('label', 'namespace', 'psa-update', 'pod-security.kubernetes.io/enforce=baseline');
+    expect((await cluster.kubectl(['label', 'pod', 'root', '-n', 'psa-update', 'team=web'])).code).toBe(0);
+    const refused = await cluster.kubectl(['set', 'image', 'pod/root', '-n', 'psa-update', 'app=fixture-web:v2']);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain(
+      'pods "root" is forbidden: violates PodSecurity "baseline:latest": privileged (container "app" must not set securityContext.privileged=true)',
+    );
+  });
+
   it('ResourceQuota refuses pods past its hard limits with the real message and keeps status.used; LimitRange fills default requests', async () => {
     await apply([
       namespace('quota'),

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { unfitReasons, unschedulableMessage } from '../src/controllers/scheduler.js';
 import { ContainerRuntime } from '../src/kubelet/pod-runtime.js';
 import { nextRestartDelay } from '../src/kubelet/restarts.js';
-import { limitRangeRefusal, podSecurityViolations, podUsage } from '../src/pod-admission.js';
+import { isSignificantPodUpdate, limitRangeRefusal, podSecurityViolations, podUsage } from '../src/pod-admission.js';
 import { podRequests } from '../src/pod-resources.js';
 import { formatQuantity, parseQuantity } from '../src/quantities.js';
 import type { KubeObject } from '../src/store.js';
@@ -269,5 +269,23 @@ describe('LimitRanger min, max and maxLimitRequestRatio', () => {
     ],
   ])('%s', (_, limitRange, spec, expected) => {
     expect(limitRangeRefusal(limitRange, spec as never)).toBe(expected);
+  });
+});
+
+describe('Pod Security on update', () => {
+  const pod = (image: string, annotations: Record<string, string> = {}, labels: Record<string, string> = {}): KubeObject => ({
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name: 'p', annotations, labels },
+    spec: { containers: [{ name: 'app', image }] },
+  });
+
+  it.each<[string, KubeObject, boolean]>([
+    ['a label', pod('web:v1', {}, { team: 'web' }), false],
+    ['an annotation', pod('web:v1', { note: 'x' }), false],
+    ['an image', pod('web:v2'), true],
+    ['a container seccomp annotation', pod('web:v1', { 'container.seccomp.security.alpha.kubernetes.io/app': 'unconfined' }), true],
+  ])('%s: evaluated %s', (_, updated, expected) => {
+    expect(isSignificantPodUpdate(updated, pod('web:v1'))).toBe(expected);
   });
 });
