@@ -154,4 +154,28 @@ describeWithTools(['kubectl'], 'k8s-deploy rolling with a StatefulSet on the clu
     await expectSettled();
     expect(await servedImages()).toEqual(Array(3).fill('inventory-service:1.2.0'));
   });
+
+  it('pods refused at admission (a LimitRange): fails within seconds with the refusal from the StatefulSet FailedCreate events', async () => {
+    const limits = {
+      apiVersion: 'v1',
+      kind: 'LimitRange',
+      metadata: { name: 'bounds', namespace: NAMESPACE },
+      spec: { limits: [{ type: 'Container', max: { memory: '128Mi' } }] },
+    };
+    const applied = await stage.cluster.kubectl(['apply', '--filename', '-'], { input: stringify(limits) });
+    expect(applied.code, applied.stderr).toBe(0);
+    try {
+      const started = Date.now();
+      const run = await deploy({ images: 'inventory-service:1.3.0', 'rollback-on-failure': 'false' });
+      const seconds = (Date.now() - started) / 1000;
+      expect(run.exitCode).toBe(1);
+      expect(seconds, 'fails fast, long before the 90 s timeout').toBeLessThan(60);
+      expect(errorOf(run)).toContain(
+        `statefulset ${NAME} cannot create pods: FailedCreate (pods "${NAME}-2" is forbidden: maximum memory usage per Container is 128Mi, but limit is 256Mi.)`,
+      );
+      expect(run.summary).toContain(`StatefulSet ${NAME}: FailedCreate`);
+    } finally {
+      await stage.kubectl('--namespace', NAMESPACE, 'delete', 'limitrange', 'bounds');
+    }
+  });
 });

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { podsOwnedBy } from '../../actions/lib/kubernetes/deletion.js';
 import type { Pod } from '../../actions/lib/kubernetes/objects.js';
-import { observePods, ProblemClock, replicaSetFailure, severityOf, unreadyPods, type PodObservation } from '../../actions/lib/kubernetes/pod-problems.js';
+import {
+  observePods,
+  ProblemClock,
+  replicaSetFailure,
+  severityOf,
+  StatefulSetRefusals,
+  unreadyPods,
+  type PodObservation,
+} from '../../actions/lib/kubernetes/pod-problems.js';
 import { describeProblem } from '../../actions/lib/kubernetes/rollout-wait.js';
 
 const pod = (name: string, status: Pod['status'], extra: Partial<Pod['metadata']> = {}): Pod => ({ metadata: { name, ...extra }, status });
@@ -173,6 +181,34 @@ describe('ProblemClock: a transient problem becomes fatal only once it has laste
   });
 });
 
+describe('StatefulSetRefusals: FailedCreate events of a StatefulSet, counted only when they recur during the wait', () => {
+  const refusal = 'pods "db-0" is forbidden: exceeded quota: compute, requested: pods=1, used: pods=1, limited: pods=1';
+  const event = (name: string, count: number, message = `create Pod db-0 in StatefulSet db failed error: ${refusal}`) => ({
+    metadata: { name },
+    type: 'Warning',
+    reason: 'FailedCreate',
+    message,
+    count,
+  });
+  const fatal = { pod: 'db', kind: 'StatefulSet', reason: 'FailedCreate', message: refusal, restarts: 0, severity: 'fatal' };
+
+  it('takes the events of the first look as the baseline, then reports a refusal that repeats or is new', () => {
+    const refusals = new StatefulSetRefusals('db');
+    expect(refusals.observe([event('e1', 3)], new Set())).toEqual([]);
+    expect(refusals.observe([event('e1', 3)], new Set())).toEqual([]);
+    expect(refusals.observe([event('e1', 4)], new Set())).toEqual([fatal]);
+    expect(refusals.observe([event('e1', 4), event('e2', 1)], new Set())).toEqual([fatal]);
+  });
+
+  it('ignores a refusal of a pod that exists by now, and events of another kind', () => {
+    const refusals = new StatefulSetRefusals('db');
+    refusals.observe([], new Set());
+    expect(refusals.observe([event('e1', 2)], new Set(['db-0']))).toEqual([]);
+    expect(refusals.observe([event('e2', 1, 'create Claim data-db-0 for Pod db-0 in StatefulSet db failed error: …')], new Set())).toEqual([]);
+    expect(refusals.observe([{ ...event('e3', 1), type: 'Normal' }], new Set())).toEqual([]);
+  });
+});
+
 describe('describeProblem', () => {
   it.each([
     [
@@ -186,6 +222,10 @@ describe('describeProblem', () => {
     [
       { pod: 'rs-1', kind: 'ReplicaSet' as const, reason: 'FailedCreate', message: 'pods "rs-1-" is forbidden: …', restarts: 0 },
       'replicaset rs-1 cannot create pods: FailedCreate (pods "rs-1-" is forbidden: …)',
+    ],
+    [
+      { pod: 'db', kind: 'StatefulSet' as const, reason: 'FailedCreate', message: 'pods "db-0" is forbidden: …', restarts: 0 },
+      'statefulset db cannot create pods: FailedCreate (pods "db-0" is forbidden: …)',
     ],
   ])('%j', (problem, expected) => {
     expect(describeProblem(problem)).toBe(expected);

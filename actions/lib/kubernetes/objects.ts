@@ -119,6 +119,8 @@ export interface HorizontalPodAutoscaler {
 }
 
 export interface KubernetesEvent {
+  metadata?: { name: string };
+  type?: string;
   reason?: string;
   message?: string;
   count?: number;

@@ -68,9 +68,9 @@ export function severityOf(reason: string, message: string | undefined): Severit
 }
 
 export interface PodProblem {
-  /** The pod, or for `kind: 'ReplicaSet'` the ReplicaSet that could not create its pods. */
+  /** The pod, or for a `kind` the ReplicaSet or StatefulSet that could not create its pods. */
   pod: string;
-  kind?: 'ReplicaSet';
+  kind?: 'ReplicaSet' | 'StatefulSet';
   container?: string;
   reason: string;
   message?: string;
@@ -169,6 +169,39 @@ export function replicaSetFailure(replicaSet: ReplicaSet): PodObservation | unde
     restarts: 0,
     severity: 'fatal',
   };
+}
+
+/** The StatefulSet controller's event for a pod the API server refused (stateful_pod_control.go recordPodEvent). */
+const STATEFUL_POD_REFUSED = /^create Pod (\S+) in StatefulSet \S+ failed error: (.*)$/s;
+
+/**
+ * A StatefulSet whose pods the API server refuses has no condition saying so: its controller
+ * records a Warning `FailedCreate` event per refusal ("create Pod web-0 in StatefulSet web failed
+ * error: pods "web-0" is forbidden: …") and retries with back-off, so the event's count grows. Events
+ * outlive their cause by an hour, so one counts only if it is new or repeated since the first look
+ * (the baseline) and the pod it names is still missing: then no pod will appear, which is fatal.
+ */
+export class StatefulSetRefusals {
+  private baseline: Map<string, number> | undefined;
+
+  constructor(private readonly statefulSet: string) {}
+
+  observe(events: readonly KubernetesEvent[], ownedPods: ReadonlySet<string>): PodObservation[] {
+    const failed = events.filter((event) => event.type === 'Warning' && event.reason === 'FailedCreate' && event.metadata?.name);
+    const counts = new Map(failed.map((event) => [event.metadata!.name, event.count ?? 1]));
+    if (!this.baseline) {
+      this.baseline = counts;
+      return [];
+    }
+    const observations: PodObservation[] = [];
+    for (const event of failed) {
+      const seen = this.baseline.get(event.metadata!.name);
+      const refused = STATEFUL_POD_REFUSED.exec(event.message ?? '');
+      if ((seen !== undefined && (event.count ?? 1) <= seen) || !refused || ownedPods.has(refused[1]!)) continue;
+      observations.push({ pod: this.statefulSet, kind: 'StatefulSet', reason: 'FailedCreate', message: refused[2]!, restarts: 0, severity: 'fatal' });
+    }
+    return observations.slice(-1);
+  }
 }
 
 export interface PodJudgement {

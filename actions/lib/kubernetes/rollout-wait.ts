@@ -5,12 +5,13 @@ import { ConfigurationError, describeError } from '../errors.js';
 import { isForbidden, isUnreachable, type Kubectl } from './kubectl.js';
 import { POD_TEMPLATE_HASH_LABEL } from './metadata.js';
 import { selectorOf } from './names.js';
-import type { ObjectList, Pod } from './objects.js';
+import type { KubernetesEvent, ObjectList, Pod } from './objects.js';
 import {
   diagnose,
   observePods,
   ProblemClock,
   replicaSetFailure,
+  StatefulSetRefusals,
   unreadyPods,
   type PodObservation,
   type PodProblem,
@@ -44,8 +45,11 @@ export interface RolloutOutcome {
 export async function waitForRollout(kubectl: Kubectl, target: string | Workload, timeoutSeconds: number, checkEverySeconds = 2): Promise<RolloutOutcome> {
   const workload = asWorkload(target);
   const ref = workloadRef(workload);
+  const refusals = new StatefulSetRefusals(workload.name);
   const observe = (unready = false) =>
-    workload.kind === 'statefulset' ? statefulSetObservations(kubectl, workload.name, unready) : newRevisionObservations(kubectl, workload.name, unready);
+    workload.kind === 'statefulset'
+      ? statefulSetObservations(kubectl, workload.name, refusals, unready)
+      : newRevisionObservations(kubectl, workload.name, unready);
   const clock = ProblemClock.forTimeout(timeoutSeconds);
   let waiting: PodProblemFound[] = [];
   const reported = new Set<string>();
@@ -125,7 +129,7 @@ export function waitedNotes(workload: Workload, outcome: RolloutOutcome): string
 /** One line: which pod (or ReplicaSet) and what it shows. */
 export function describeProblem(problem: PodProblemFound): string {
   const detail = problem.message ? ` (${problem.message})` : '';
-  if (problem.kind === 'ReplicaSet') return `replicaset ${problem.pod} cannot create pods: ${problem.reason}${detail}`;
+  if (problem.kind) return `${problem.kind.toLowerCase()} ${problem.pod} cannot create pods: ${problem.reason}${detail}`;
   const subject = `pod ${problem.pod}${problem.container ? ` (container ${problem.container})` : ''}`;
   if (problem.reason === 'Unschedulable') return `${subject} is waiting for capacity, the scheduler says: ${problem.message ?? 'Unschedulable'}`;
   return `${subject} is in ${problem.reason}${detail}`;
@@ -142,7 +146,14 @@ async function newRevisionObservations(kubectl: Kubectl, deployment: string, unr
   return [...(refused ? [refused] : []), ...observePods(pods.items), ...(unready ? unreadyPods(pods.items) : [])];
 }
 
-async function statefulSetObservations(kubectl: Kubectl, name: string, unready: boolean): Promise<PodObservation[]> {
+/** Every pod of a StatefulSet, and whether its controller can create the missing ones (its FailedCreate events); with `unready`, the pods running but not ready too. */
+async function statefulSetObservations(kubectl: Kubectl, name: string, refusals: StatefulSetRefusals, unready: boolean): Promise<PodObservation[]> {
   const { pods } = await statefulSetPods(kubectl, name);
-  return [...observePods(pods), ...(unready ? unreadyPods(pods) : [])];
+  // Without the right to list events, a refusal shows only at the timeout, as before.
+  const events = await kubectl
+    .json<ObjectList<KubernetesEvent>>(['get', 'events', `--field-selector=involvedObject.kind=StatefulSet,involvedObject.name=${name},reason=FailedCreate`])
+    .then((list) => list.items)
+    .catch(() => []);
+  const refused = refusals.observe(events, new Set(pods.map((pod) => pod.metadata.name)));
+  return [...refused, ...observePods(pods), ...(unready ? unreadyPods(pods) : [])];
 }

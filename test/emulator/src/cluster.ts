@@ -15,6 +15,7 @@ import { GarbageCollector } from './controllers/garbage-collector.js';
 import { ReplicaSetController } from './controllers/replicaset.js';
 import { defaultNode, Scheduler } from './controllers/scheduler.js';
 import { StatefulSetController } from './controllers/statefulset.js';
+import { TaintEvictionController } from './controllers/taint-eviction.js';
 import { EventRecorder } from './events.js';
 import { DEFAULT_IMAGE_TABLE, ImageTable, type ImageEntry } from './images.js';
 import { writeKubeconfig } from './kubeconfig.js';
@@ -123,11 +124,12 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
   const services = new ServiceProxies({ store, simulateUnprivileged: options.simulateUnprivilegedPorts ?? false });
   const garbageCollector = new GarbageCollector(store, options.garbageCollectionDelayMs);
   const scheduler = new Scheduler(store, events);
+  const taintEviction = new TaintEvictionController(store, events);
   const podAdmission = new PodAdmission(store);
   const quotas = new ResourceQuotaController(store);
   const replicaSets = new ReplicaSetController(store, events, (pod) => podAdmission.admit(pod));
   const deployments = new DeploymentController(store, events);
-  const statefulSets = new StatefulSetController(store, events);
+  const statefulSets = new StatefulSetController(store, events, (pod) => podAdmission.admit(pod));
   const gateways = new GatewayController({
     store,
     addresses: gatewayAddresses,
@@ -157,7 +159,11 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     {
       store,
       token,
-      admission: { allocateClusterIP: () => serviceAddresses.allocate(), admitPod: (pod) => podAdmission.admit(pod) },
+      admission: {
+        allocateClusterIP: () => serviceAddresses.allocate(),
+        admitPod: (pod) => podAdmission.admit(pod),
+        admitPodUpdate: (pod, previous) => podAdmission.admitUpdate(pod, previous),
+      },
       logs: (namespace, pod, logOptions) => pods.logs(namespace, pod, logOptions),
       proxyTarget: (kind, namespace, nameAndPort) => {
         if (kind === 'services') return services.proxyTarget(namespace, nameAndPort);
@@ -186,6 +192,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
       replicaSets.stop();
       await gateways.stop();
       scheduler.stop();
+      taintEviction.stop();
       garbageCollector.stop();
       quotas.stop();
       aggregation.stop();

@@ -12,6 +12,8 @@ export interface AdmissionContext {
   allocateClusterIP(): string;
   /** Admission plugins for a new pod (LimitRanger, PodSecurity, ResourceQuota): throws a refusal, returns warnings. */
   admitPod?(pod: KubeObject): string[];
+  /** Admission plugins for a pod update (PodSecurity on a significant one). */
+  admitPodUpdate?(pod: KubeObject, previous: KubeObject): string[];
 }
 
 /**
@@ -71,6 +73,8 @@ export function admit(type: ResourceType, object: KubeObject, previous: KubeObje
       'spec: Forbidden: pod updates may not change fields other than `spec.containers[*].image`, `spec.activeDeadlineSeconds` or `spec.tolerations`',
     );
   }
+  // Validating admission runs after the update has been validated.
+  if (type === TYPES.pods && previous) return context.admitPodUpdate?.(object, previous) ?? [];
   return [];
 }
 

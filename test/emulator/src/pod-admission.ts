@@ -16,13 +16,13 @@ export class PodAdmission {
 
   admit(pod: KubeObject): string[] {
     const namespace = pod.metadata.namespace ?? 'default';
-    applyLimitRanges(pod, this.store.list(TYPES.limitranges, namespace));
-    const labels = this.store.get(TYPES.namespaces, undefined, namespace)?.metadata.labels ?? {};
-    const warnings: string[] = [];
-    const enforce = podSecurityViolations(labels['pod-security.kubernetes.io/enforce'], labels['pod-security.kubernetes.io/enforce-version'], pod.spec);
-    if (enforce) throw forbidden(pod, `violates ${enforce}`);
-    const warn = podSecurityViolations(labels['pod-security.kubernetes.io/warn'], labels['pod-security.kubernetes.io/warn-version'], pod.spec);
-    if (warn) warnings.push(`would violate ${warn}`);
+    const limitRanges = this.store.list(TYPES.limitranges, namespace);
+    applyLimitRanges(pod, limitRanges);
+    for (const limitRange of limitRanges) {
+      const refusal = limitRangeRefusal(limitRange, pod.spec);
+      if (refusal) throw forbidden(pod, refusal);
+    }
+    const warnings = this.podSecurity(pod);
     const others = this.store.list(TYPES.pods, namespace).filter((other) => holdsResources(other) && other.metadata.uid !== pod.metadata.uid);
     for (const quota of this.store.list(TYPES.resourcequotas, namespace)) {
       const refusal = quotaRefusal(quota, pod.spec, others);
@@ -30,6 +30,44 @@ export class PodAdmission {
     }
     return warnings;
   }
+
+  /**
+   * Admission of a pod update: Pod Security only, and only for an update that can change what the
+   * pod runs (an image or a seccomp annotation); others, metadata and status writes among them, pass
+   * (pod-security-admission admission.go ValidatePod, isSignificantPodUpdate). LimitRanger and
+   * ResourceQuota leave pod updates alone: containers and resources cannot change.
+   */
+  admitUpdate(pod: KubeObject, previous: KubeObject): string[] {
+    return isSignificantPodUpdate(pod, previous) ? this.podSecurity(pod) : [];
+  }
+
+  /** The namespace's `enforce` level refuses the pod, its `warn` level adds a warning. */
+  private podSecurity(pod: KubeObject): string[] {
+    const labels = this.store.get(TYPES.namespaces, undefined, pod.metadata.namespace ?? 'default')?.metadata.labels ?? {};
+    const enforce = podSecurityViolations(labels['pod-security.kubernetes.io/enforce'], labels['pod-security.kubernetes.io/enforce-version'], pod.spec);
+    if (enforce) throw forbidden(pod, `violates ${enforce}`);
+    const warn = podSecurityViolations(labels['pod-security.kubernetes.io/warn'], labels['pod-security.kubernetes.io/warn-version'], pod.spec);
+    return warn ? [`would violate ${warn}`] : [];
+  }
+}
+
+const SECCOMP_POD_ANNOTATION = 'seccomp.security.alpha.kubernetes.io/pod';
+const SECCOMP_CONTAINER_ANNOTATION = 'container.seccomp.security.alpha.kubernetes.io/';
+
+export function isSignificantPodUpdate(pod: KubeObject, previous: KubeObject): boolean {
+  const annotations = pod.metadata.annotations ?? {};
+  const previousAnnotations = previous.metadata.annotations ?? {};
+  if (annotations[SECCOMP_POD_ANNOTATION] !== previousAnnotations[SECCOMP_POD_ANNOTATION]) return true;
+  for (const field of ['containers', 'initContainers', 'ephemeralContainers'] as const) {
+    const containers = (pod.spec?.[field] ?? []) as ContainerSpec[];
+    const before = (previous.spec?.[field] ?? []) as ContainerSpec[];
+    if (containers.length !== before.length) return true;
+    for (const [index, container] of containers.entries()) {
+      const key = SECCOMP_CONTAINER_ANNOTATION + container.name;
+      if (container.image !== before[index]?.image || annotations[key] !== previousAnnotations[key]) return true;
+    }
+  }
+  return false;
 }
 
 /** `pods "NAME" is forbidden: …`, with the generateName prefix for a generated name, as admission.NewForbidden writes it. */
@@ -67,6 +105,106 @@ function applyLimitRanges(pod: KubeObject, limitRanges: readonly KubeObject[]): 
   }
   if (set.length > 0)
     pod.metadata.annotations = { ...(pod.metadata.annotations ?? {}), 'kubernetes.io/limit-ranger': `LimitRanger plugin set: ${set.join('; ')}` };
+}
+
+interface LimitRangeItem {
+  type?: string;
+  min?: Record<string, string>;
+  max?: Record<string, string>;
+  maxLimitRequestRatio?: Record<string, string>;
+}
+
+interface Requirements {
+  requests: Record<string, string>;
+  limits: Record<string, string>;
+}
+
+/** A quantity as Quantity.String() prints it: `1000m` is `1`, `0.5` is `500m`; suffixed forms stay as written. */
+function canonicalQuantity(text: string): string {
+  const trimmed = text.trim();
+  const value = parseQuantity(trimmed);
+  if (value === undefined || !/^[\d.]+m?$/.test(trimmed)) return trimmed;
+  return Number.isInteger(value) ? String(value) : `${Math.round(value * 1000)}m`;
+}
+
+/** A container's requests and limits after API defaulting: a missing request is its limit (pkg/apis/core/v1/defaults.go). */
+function requirementsOf(container: ContainerSpec): Requirements {
+  const resources = (container.resources ?? {}) as { requests?: Record<string, string>; limits?: Record<string, string> };
+  return { requests: { ...(resources.limits ?? {}), ...(resources.requests ?? {}) }, limits: { ...(resources.limits ?? {}) } };
+}
+
+/** The LimitRanger's constraint checks (plugin/pkg/admission/limitranger/admission.go minConstraint, maxConstraint, limitRequestRatioConstraint). */
+function constraintErrors(type: string, item: LimitRangeItem, { requests, limits }: Requirements): string[] {
+  const errors: string[] = [];
+  const value = (text: string | undefined): number => parseQuantity(text) ?? 0;
+  for (const [resource, enforced] of Object.entries(item.min ?? {}).sort()) {
+    const bound = canonicalQuantity(String(enforced));
+    const request = requests[resource];
+    const limit = limits[resource];
+    if (request === undefined) errors.push(`minimum ${resource} usage per ${type} is ${bound}.  No request is specified.`);
+    else if (value(request) < value(enforced)) errors.push(`minimum ${resource} usage per ${type} is ${bound}, but request is ${canonicalQuantity(request)}.`);
+    else if (limit !== undefined && value(limit) < value(enforced))
+      errors.push(`minimum ${resource} usage per ${type} is ${bound}, but limit is ${canonicalQuantity(limit)}.`);
+  }
+  for (const [resource, enforced] of Object.entries(item.max ?? {}).sort()) {
+    const bound = canonicalQuantity(String(enforced));
+    const request = requests[resource];
+    const limit = limits[resource];
+    if (limit === undefined) errors.push(`maximum ${resource} usage per ${type} is ${bound}.  No limit is specified.`);
+    else if (value(limit) > value(enforced)) errors.push(`maximum ${resource} usage per ${type} is ${bound}, but limit is ${canonicalQuantity(limit)}.`);
+    else if (request !== undefined && value(request) > value(enforced))
+      errors.push(`maximum ${resource} usage per ${type} is ${bound}, but request is ${canonicalQuantity(request)}.`);
+  }
+  for (const [resource, enforced] of Object.entries(item.maxLimitRequestRatio ?? {}).sort()) {
+    const bound = canonicalQuantity(String(enforced));
+    const request = value(requests[resource]);
+    const limit = value(limits[resource]);
+    if (request === 0) errors.push(`${resource} max limit to request ratio per ${type} is ${bound}, but no request is specified or request is 0.`);
+    else if (limit === 0) errors.push(`${resource} max limit to request ratio per ${type} is ${bound}, but no limit is specified or limit is 0.`);
+    else if (limit / request > value(enforced))
+      errors.push(`${resource} max limit to request ratio per ${type} is ${bound}, but provided ratio is ${(limit / request).toFixed(6)}.`);
+  }
+  return errors;
+}
+
+/** Per resource, the sum over the app containers (only where every one sets it), raised to any init container's value (PodValidateLimitFunc). */
+function podRequirements(spec: PodSpec): Requirements {
+  const containers = (spec.containers ?? []).map(requirementsOf);
+  const initContainers = (spec.initContainers ?? []).map(requirementsOf);
+  const total = (part: keyof Requirements): Record<string, string> => {
+    const result: Record<string, number> = {};
+    const names = new Set(containers.flatMap((container) => Object.keys(container[part])));
+    for (const name of names) {
+      if (containers.every((container) => container[part][name] !== undefined))
+        result[name] = containers.reduce((sum, container) => sum + (parseQuantity(container[part][name]) ?? 0), 0);
+    }
+    for (const init of initContainers) {
+      for (const [name, text] of Object.entries(init[part])) result[name] = Math.max(result[name] ?? 0, parseQuantity(text) ?? 0);
+    }
+    // sum() builds milli-quantities for cpu and plain DecimalSI ones for the rest.
+    return Object.fromEntries(Object.entries(result).map(([name, amount]) => [name, name === 'cpu' ? formatQuantity(name, amount) : String(amount)]));
+  };
+  return { requests: total('requests'), limits: total('limits') };
+}
+
+/**
+ * Why a LimitRange refuses the pod: its Container items' min, max and maxLimitRequestRatio against
+ * each app then init container, its Pod items' against the pod's total; the errors aggregated as
+ * utilerrors.NewAggregate writes them (one alone, several in brackets).
+ */
+export function limitRangeRefusal(limitRange: KubeObject, spec: PodSpec | undefined): string | undefined {
+  if (!spec) return undefined;
+  const errors: string[] = [];
+  for (const item of (limitRange.spec?.limits ?? []) as LimitRangeItem[]) {
+    if (item.type === 'Container') {
+      for (const container of [...(spec.containers ?? []), ...(spec.initContainers ?? [])])
+        errors.push(...constraintErrors('Container', item, requirementsOf(container)));
+    }
+    if (item.type === 'Pod') errors.push(...constraintErrors('Pod', item, podRequirements(spec)));
+  }
+  const unique = [...new Set(errors)];
+  if (unique.length === 0) return undefined;
+  return unique.length === 1 ? unique[0] : `[${unique.join(', ')}]`;
 }
 
 // ---- Pod Security admission (staging/src/k8s.io/pod-security-admission/policy/check_*.go) ----

@@ -208,10 +208,11 @@ export class Store {
     if (isDeepStrictEqual(object, current)) return structuredClone(current);
     if (options.dryRun) return object;
     const updated = this.commit('MODIFIED', type, object, current);
-    // registry/generic/registry/store.go: an object being deleted goes once its last finalizer is removed.
-    // (A pod on a node goes when the kubelet has stopped it, a namespace when it is empty.)
-    const removedElsewhere = (type === TYPES.pods && updated.spec?.nodeName) || type === TYPES.namespaces;
-    if (updated.metadata.deletionTimestamp && !updated.metadata.finalizers?.length && !removedElsewhere) {
+    // registry/generic/registry/store.go shouldDeleteDuringUpdate: an object being deleted goes once its
+    // last finalizer is removed, unless a graceful deletion is under way (a pod whose kubelet has not
+    // stopped it yet: the kubelet's final delete removes it). A namespace goes when it is empty.
+    const graceful = (current.metadata.deletionGracePeriodSeconds ?? 0) > 0;
+    if (updated.metadata.deletionTimestamp && !updated.metadata.finalizers?.length && !graceful && type !== TYPES.namespaces) {
       this.remove(type, updated.metadata.namespace, updated.metadata.name);
     }
     return updated;
@@ -226,27 +227,36 @@ export class Store {
   }
 
   /**
-   * Deletes an object. Pods that run on the emulator's "node" are deleted gracefully: they get a
-   * deletionTimestamp and the pod runner removes them once their processes are gone.
+   * Deletes an object. Pods that run on a node are deleted gracefully (registry/core/pod/strategy.go
+   * CheckGracefulDeletion): they get a deletionTimestamp `grace` seconds ahead and the kubelet deletes
+   * them again with grace 0 once their processes are gone; a second delete may only shorten the grace.
+   * Finalizers hold an object (a pod too) with its deletionTimestamp until they are removed.
    */
   delete(type: ResourceType, namespace: string | undefined, name: string, options: DeleteOptions = {}): KubeObject {
     const current = this.mustGet(type, namespace, name);
     if (options.dryRun) return current;
+    const previous = this.bucket(type).get(objectKey(current.metadata.namespace, name));
+    const finalizers = deletionFinalizers(current.metadata.finalizers ?? [], options.propagationPolicy);
+    const sameFinalizers = isDeepStrictEqual(finalizers, current.metadata.finalizers ?? []);
     if (type === TYPES.pods && current.spec?.nodeName && options.gracePeriodSeconds !== 0) {
-      if (current.metadata.deletionTimestamp) return current;
-      const grace = options.gracePeriodSeconds ?? current.spec.terminationGracePeriodSeconds ?? 30;
-      current.metadata.deletionTimestamp = now();
-      current.metadata.deletionGracePeriodSeconds = grace;
-      return this.commit('MODIFIED', type, current, this.bucket(type).get(objectKey(current.metadata.namespace, name)));
+      const grace = Math.max(0, options.gracePeriodSeconds ?? current.spec.terminationGracePeriodSeconds ?? 30);
+      const pending = current.metadata.deletionGracePeriodSeconds;
+      if (current.metadata.deletionTimestamp && sameFinalizers && pending !== undefined && pending <= grace) return current;
+      if (!current.metadata.deletionTimestamp || pending === undefined || grace < pending) {
+        current.metadata.deletionTimestamp = new Date(Date.now() + grace * 1000).toISOString().replace(/\.\d+Z$/, 'Z');
+        current.metadata.deletionGracePeriodSeconds = grace;
+      }
+      if (finalizers.length > 0) current.metadata.finalizers = finalizers;
+      else delete current.metadata.finalizers;
+      return this.commit('MODIFIED', type, current, previous);
     }
     if (type === TYPES.namespaces) return this.deleteNamespace(current);
-    const finalizers = deletionFinalizers(current.metadata.finalizers ?? [], options.propagationPolicy);
     if (finalizers.length > 0) {
-      if (current.metadata.deletionTimestamp && isDeepStrictEqual(finalizers, current.metadata.finalizers)) return current;
-      const previous = this.bucket(type).get(objectKey(current.metadata.namespace, name));
+      if (current.metadata.deletionTimestamp && sameFinalizers && current.metadata.deletionGracePeriodSeconds === 0) return current;
       current.metadata.finalizers = finalizers;
-      current.metadata.deletionTimestamp ??= now();
-      current.metadata.deletionGracePeriodSeconds ??= 0;
+      // A shortened grace period moves the deletionTimestamp (rest.BeforeDelete).
+      if (!current.metadata.deletionTimestamp || (current.metadata.deletionGracePeriodSeconds ?? 0) > 0) current.metadata.deletionTimestamp = now();
+      current.metadata.deletionGracePeriodSeconds = 0;
       return this.commit('MODIFIED', type, current, previous);
     }
     // Background (the default) is the garbage collector's work, done after the owner is gone (controllers/garbage-collector.ts).

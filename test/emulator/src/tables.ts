@@ -27,10 +27,25 @@ const name: Column = { name: 'Name', cell: (o) => o.metadata.name };
 const ageColumn: Column = { name: 'Age', cell: (o) => age(o.metadata.creationTimestamp) };
 
 interface ContainerStatus {
+  name?: string;
   ready?: boolean;
+  started?: boolean;
   restartCount?: number;
   state?: { waiting?: { reason?: string }; terminated?: { reason?: string; exitCode?: number }; running?: unknown };
   lastState?: { terminated?: { finishedAt?: string } };
+}
+
+/** Init containers with `restartPolicy: Always`: sidecars, counted with the app containers in READY and RESTARTS. */
+function sidecarNames(pod: KubeObject): Set<string> {
+  const initContainers = (pod.spec?.initContainers ?? []) as { name: string; restartPolicy?: string }[];
+  return new Set(initContainers.filter((container) => container.restartPolicy === 'Always').map((container) => container.name));
+}
+
+/** App containers' statuses and those of the sidecars that have started (printers.go printPod). */
+function runningStatuses(pod: KubeObject): ContainerStatus[] {
+  const sidecars = sidecarNames(pod);
+  const initStatuses = (pod.status?.initContainerStatuses ?? []) as ContainerStatus[];
+  return [...initStatuses.filter((status) => sidecars.has(status.name ?? '')), ...((pod.status?.containerStatuses ?? []) as ContainerStatus[])];
 }
 
 /** The STATUS column of `kubectl get pods`, computed like kubectl's own pod printer. */
@@ -38,10 +53,12 @@ export function podStatusReason(pod: KubeObject): string {
   if (pod.metadata.deletionTimestamp) return 'Terminating';
   let reason: string = pod.status?.reason ?? pod.status?.phase ?? 'Pending';
   const initStatuses = (pod.status?.initContainerStatuses ?? []) as ContainerStatus[];
+  const sidecars = sidecarNames(pod);
   for (const [index, status] of initStatuses.entries()) {
     const terminated = status.state?.terminated;
     const waiting = status.state?.waiting?.reason;
     if (terminated?.exitCode === 0) continue;
+    if (sidecars.has(status.name ?? '') && status.started) continue;
     if (terminated) return terminated.reason ? `Init:${terminated.reason}` : `Init:ExitCode:${terminated.exitCode ?? 0}`;
     if (waiting && waiting !== 'PodInitializing') return `Init:${waiting}`;
     return `Init:${index}/${(pod.spec?.initContainers ?? []).length}`;
@@ -82,15 +99,15 @@ const COLUMNS: Record<string, Column[]> = {
     {
       name: 'Ready',
       cell: (o) => {
-        const statuses = (o.status?.containerStatuses ?? []) as ContainerStatus[];
-        return `${statuses.filter((s) => s.ready).length}/${(o.spec?.containers ?? []).length}`;
+        const ready = runningStatuses(o).filter((s) => s.ready && (s.started ?? true)).length;
+        return `${ready}/${(o.spec?.containers ?? []).length + sidecarNames(o).size}`;
       },
     },
     { name: 'Status', cell: podStatusReason },
     {
       name: 'Restarts',
       cell: (o) => {
-        const statuses = (o.status?.containerStatuses ?? []) as ContainerStatus[];
+        const statuses = runningStatuses(o);
         const restarts = statuses.reduce((sum, s) => sum + (s.restartCount ?? 0), 0);
         const last = statuses
           .map((s) => s.lastState?.terminated?.finishedAt)

@@ -38,7 +38,7 @@ function namespace(name: string, labels: Record<string, string> = {}): unknown {
 }
 
 interface Pod {
-  metadata: { name: string; annotations?: Record<string, string> };
+  metadata: { name: string; annotations?: Record<string, string>; finalizers?: string[]; deletionGracePeriodSeconds?: number };
   spec: { nodeName?: string; containers: { resources?: { requests?: Record<string, string> } }[] };
   status: {
     phase: string;
@@ -99,6 +99,47 @@ describe('scheduler', () => {
   });
 });
 
+describe('taints and node affinity', () => {
+  it('keeps a pod off a tainted node and off nodes its selector does not match, places it when the taint goes, and evicts it for a NoExecute taint', async () => {
+    await apply([
+      namespace('taints'),
+      {
+        apiVersion: 'v1',
+        kind: 'Node',
+        metadata: { name: 'batch-1', labels: { 'kubernetes.io/hostname': 'batch-1', pool: 'batch' } },
+        spec: { taints: [{ key: 'dedicated', value: 'batch', effect: 'NoSchedule' }] },
+        status: { allocatable: { cpu: '8', memory: '16Gi', pods: '110' } },
+      },
+      web('taints', (spec) => Object.assign(spec, { nodeSelector: { pool: 'batch' } })),
+    ]);
+    const nodeCount = (await kubectl('get', 'nodes', '-o', 'name')).trim().split('\n').length;
+    const pending = await waitFor('a pod kept off the tainted node', async () =>
+      (await pods('taints')).find((pod) => pod.status.conditions?.some((c) => c.type === 'PodScheduled' && c.reason === 'Unschedulable')),
+    );
+    // FitError sorts "count reason" as strings, as Go's sort.Strings does.
+    const reasons = [`${nodeCount - 1} node(s) didn't match Pod's node affinity/selector`, '1 node(s) had untolerated taint {dedicated: batch}'].sort();
+    expect(pending.status.conditions?.find((c) => c.type === 'PodScheduled')?.message).toBe(
+      `0/${nodeCount} nodes are available: ${reasons.join(', ')}. preemption: 0/${nodeCount} nodes are available: ${nodeCount} Preemption is not helpful for scheduling.`,
+    );
+
+    await kubectl('taint', 'nodes', 'batch-1', 'dedicated-');
+    expect((await cluster.kubectl(['rollout', 'status', 'deployment/web', '-n', 'taints', '--timeout=30s'])).code).toBe(0);
+    const [placed] = await pods('taints');
+    expect(placed?.spec.nodeName).toBe('batch-1');
+
+    await kubectl('taint', 'nodes', 'batch-1', 'maintenance=now:NoExecute');
+    expect(await waitFor('the eviction event', async () => (await eventMessages('taints', 'TaintManagerEviction'))[0])).toBe(
+      `Marking for deletion Pod taints/${placed?.metadata.name}`,
+    );
+    const replacement = await waitFor('the replacement pod kept off the node', async () =>
+      (await pods('taints')).find(
+        (pod) => pod.metadata.name !== placed?.metadata.name && pod.status.conditions?.some((c) => c.message?.includes('untolerated taint {maintenance: now}')),
+      ),
+    );
+    expect(replacement.spec.nodeName).toBeUndefined();
+  });
+});
+
 describe('pod admission', () => {
   it('Pod Security enforce: the ReplicaSet records FailedCreate and ReplicaFailure, copied to the Deployment; warn adds a Warning', async () => {
     await apply([namespace('psa', { 'pod-security.kubernetes.io/enforce': 'restricted' }), web('psa', () => undefined)]);
@@ -134,6 +175,25 @@ describe('pod admission', () => {
     );
   });
 
+  it('Pod Security checks a pod update that changes an image, not one that changes only metadata', async () => {
+    await apply([
+      namespace('psa-update'),
+      {
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: 'root', namespace: 'psa-update' },
+        spec: { containers: [{ name: 'app', image: 'fixture-web:v1', securityContext: { privileged: true } }] },
+      },
+    ]);
+    await kubectl('label', 'namespace', 'psa-update', 'pod-security.kubernetes.io/enforce=baseline');
+    expect((await cluster.kubectl(['label', 'pod', 'root', '-n', 'psa-update', 'team=web'])).code).toBe(0);
+    const refused = await cluster.kubectl(['set', 'image', 'pod/root', '-n', 'psa-update', 'app=fixture-web:v2']);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain(
+      'pods "root" is forbidden: violates PodSecurity "baseline:latest": privileged (container "app" must not set securityContext.privileged=true)',
+    );
+  });
+
   it('ResourceQuota refuses pods past its hard limits with the real message and keeps status.used; LimitRange fills default requests', async () => {
     await apply([
       namespace('quota'),
@@ -160,6 +220,36 @@ describe('pod admission', () => {
       return object.status?.used?.pods === '1' ? object : undefined;
     });
     expect(quota.status).toEqual({ hard: { pods: '1', 'requests.cpu': '1' }, used: { pods: '1', 'requests.cpu': '250m' } });
+  });
+});
+
+describe('LimitRange bounds, for ReplicaSet and StatefulSet pods alike', () => {
+  it('refuses pods over a LimitRange max: ReplicaFailure on the Deployment, FailedCreate on the StatefulSet, with the LimitRanger message', async () => {
+    const limited = web('limits', (spec) => (spec.containers[0]!.resources = { limits: { cpu: '1' } })) as { spec: Record<string, unknown> };
+    const { strategy: _strategy, progressDeadlineSeconds: _deadline, ...podSetSpec } = limited.spec;
+    await apply([
+      namespace('limits'),
+      {
+        apiVersion: 'v1',
+        kind: 'LimitRange',
+        metadata: { name: 'bounds', namespace: 'limits' },
+        spec: { limits: [{ type: 'Container', max: { cpu: '500m' } }] },
+      },
+      limited,
+      { apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'db', namespace: 'limits' }, spec: { ...podSetSpec, serviceName: 'db' } },
+    ]);
+    const refusal = 'is forbidden: maximum cpu usage per Container is 500m, but limit is 1.';
+    const failure = await waitFor('ReplicaFailure on the Deployment', async () => {
+      const object = JSON.parse(await kubectl('get', 'deployment', 'web', '-n', 'limits', '-o', 'json')) as {
+        status: { conditions?: { type: string; message: string }[] };
+      };
+      return object.status.conditions?.find((c) => c.type === 'ReplicaFailure');
+    });
+    expect(failure.message).toMatch(new RegExp(`^pods "web-[a-z0-9]+-" ${refusal.replace(/[.]/g, '\\.')}$`));
+    expect(await waitFor('FailedCreate on the StatefulSet', async () => (await eventMessages('limits', 'FailedCreate')).find((m) => m.includes('db-0')))).toBe(
+      `create Pod db-0 in StatefulSet db failed error: pods "db-0" ${refusal}`,
+    );
+    expect(await pods('limits')).toEqual([]);
   });
 });
 
@@ -204,6 +294,54 @@ describe('kubelet', () => {
     });
   });
 
+  it('starts a sidecar (restartPolicy Always) before the next init container and the app, once its startup probe passes, and keeps it running', async () => {
+    const sidecar = {
+      name: 'proxy',
+      image: 'fixture-web:v1',
+      restartPolicy: 'Always',
+      env: [
+        { name: 'PORT', value: '9090' },
+        { name: 'READY_DELAY_MS', value: '1000' },
+      ],
+      startupProbe: { httpGet: { path: '/ready', port: 9090 }, periodSeconds: 1, failureThreshold: 30 },
+    };
+    // Exits 1 (and would be restarted) if the sidecar does not answer yet.
+    const probeSidecar = 'fetch(`http://${process.env.HOST}:9090/ready`).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))';
+    const after = { name: 'after', image: 'fixture-web:v1', command: ['node', '-e', probeSidecar] };
+    await apply([namespace('sidecar'), web('sidecar', (spec) => (spec.initContainers = [sidecar, after]))]);
+    expect((await cluster.kubectl(['rollout', 'status', 'deployment/web', '-n', 'sidecar', '--timeout=30s'])).code).toBe(0);
+    const [pod] = (await pods('sidecar')) as (Pod & { status: { initContainerStatuses: { started?: boolean; ready?: boolean; restartCount?: number }[] } })[];
+    expect(pod?.status.initContainerStatuses.map((s) => ({ ...s, state: Object.keys(s.state) }))).toMatchObject([
+      { name: 'proxy', started: true, ready: true, state: ['running'] },
+      { name: 'after', ready: true, restartCount: 0, state: ['terminated'] },
+    ]);
+    expect(await kubectl('get', 'pods', '-n', 'sidecar', '--no-headers')).toMatch(/^web-\S+\s+2\/2\s+Running\s/);
+
+    // A Job's pod finishes when its app container does: the kubelet stops the sidecar.
+    await apply([
+      {
+        apiVersion: 'batch/v1',
+        kind: 'Job',
+        metadata: { name: 'once', namespace: 'sidecar' },
+        spec: {
+          backoffLimit: 0,
+          template: {
+            spec: {
+              restartPolicy: 'Never',
+              initContainers: [{ ...sidecar, startupProbe: undefined, env: [{ name: 'PORT', value: '9090' }] }],
+              containers: [{ name: 'task', image: 'fixture-web:v1', command: ['node', '-e', probeSidecar] }],
+            },
+          },
+        },
+      },
+    ]);
+    expect((await cluster.kubectl(['wait', '--for=condition=complete', 'job/once', '-n', 'sidecar', '--timeout=30s'])).code).toBe(0);
+    const stopped = await waitFor('the Job pod with its sidecar stopped', async () =>
+      (await pods('sidecar')).find((candidate) => candidate.metadata.name.startsWith('once-') && candidate.status.initContainerStatuses?.[0]?.state.terminated),
+    );
+    expect(stopped.status.phase).toBe('Succeeded');
+  });
+
   it('a pull that fails transiently shows ErrImagePull, backs off, and then runs', async () => {
     await apply([namespace('flaky'), web('flaky', (spec) => (spec.containers[0]!.image = 'registry.example/fixture-flaky:v1'))]);
     expect((await cluster.kubectl(['rollout', 'status', 'deployment/web', '-n', 'flaky', '--timeout=30s'])).code).toBe(0);
@@ -216,6 +354,33 @@ describe('kubelet', () => {
 });
 
 describe('garbage collector', () => {
+  it('a pod with a finalizer stays Terminating, its containers stopped, and holds a foreground deletion of its ReplicaSet until the finalizer goes', async () => {
+    const { spec } = web('held', () => undefined) as { spec: Record<string, unknown> };
+    const replicaSet = {
+      apiVersion: 'apps/v1',
+      kind: 'ReplicaSet',
+      metadata: { name: 'web', namespace: 'held' },
+      spec: { ...spec, strategy: undefined, progressDeadlineSeconds: undefined },
+    };
+    await apply([namespace('held'), replicaSet]);
+    const running = await waitFor('a running pod', async () => (await pods('held')).find((candidate) => candidate.status.phase === 'Running'));
+    const pod = `pod/${running.metadata.name}`;
+    await kubectl('patch', pod, '-n', 'held', '--type=merge', '-p', '{"metadata":{"finalizers":["example.com/hold"]}}');
+    await kubectl('delete', 'replicaset', 'web', '-n', 'held', '--cascade=foreground', '--wait=false');
+
+    const stopped = await waitFor('the pod stopped and held by its finalizer', async () =>
+      (await pods('held')).find((candidate) => candidate.status.phase === 'Succeeded' || candidate.status.phase === 'Failed'),
+    );
+    expect(stopped.metadata).toMatchObject({ finalizers: ['example.com/hold'], deletionGracePeriodSeconds: 0 });
+    expect(await kubectl('get', pod, '-n', 'held', '--no-headers')).toMatch(/\sTerminating\s/);
+    const owner = JSON.parse(await kubectl('get', 'replicaset', 'web', '-n', 'held', '-o', 'json')) as { metadata: { finalizers?: string[] } };
+    expect(owner.metadata.finalizers).toEqual(['foregroundDeletion']);
+
+    await kubectl('patch', pod, '-n', 'held', '--type=json', '-p', '[{"op":"remove","path":"/metadata/finalizers"}]');
+    expect((await cluster.kubectl(['wait', '--for=delete', 'replicaset/web', '-n', 'held', '--timeout=30s'])).code).toBe(0);
+    expect(await pods('held')).toEqual([]);
+  });
+
   it('kubectl delete returns once the Deployment is gone; its ReplicaSets and pods are collected afterwards', async () => {
     await apply([namespace('gc'), web('gc', () => undefined)]);
     expect((await cluster.kubectl(['rollout', 'status', 'deployment/web', '-n', 'gc', '--timeout=30s'])).code).toBe(0);

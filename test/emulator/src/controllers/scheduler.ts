@@ -41,11 +41,106 @@ export function defaultNode(): KubeObject {
   };
 }
 
-/** Why a pod does not fit a node, in the words of the scheduler's filter plugins; empty when it fits. */
-export function unfitReasons(pod: KubeObject, node: KubeObject, podsOnNode: readonly KubeObject[]): string[] {
-  if (node.spec?.unschedulable) return ['node(s) were unschedulable'];
+export interface Taint {
+  key: string;
+  value?: string;
+  effect: string;
+  timeAdded?: string;
+}
+
+export interface Toleration {
+  key?: string;
+  operator?: string;
+  value?: string;
+  effect?: string;
+  tolerationSeconds?: number;
+}
+
+/** k8s.io/api/core/v1/toleration.go ToleratesTaint: an empty effect or key matches all, `Exists` any value. */
+export function tolerates(toleration: Toleration, taint: Taint): boolean {
+  if (toleration.effect && toleration.effect !== taint.effect) return false;
+  if (toleration.key && toleration.key !== taint.key) return false;
+  if (toleration.operator === 'Exists') return true;
+  return (toleration.operator ?? 'Equal') === 'Equal' && (toleration.value ?? '') === (taint.value ?? '');
+}
+
+/** The first of the node's taints with one of `effects` that no toleration of the pod tolerates (v1helper.FindMatchingUntoleratedTaint). */
+export function untoleratedTaint(pod: KubeObject, node: KubeObject, effects: readonly string[]): Taint | undefined {
+  const tolerations = (Array.isArray(pod.spec?.tolerations) ? pod.spec.tolerations : []) as Toleration[];
+  const taints = (Array.isArray(node.spec?.taints) ? node.spec.taints : []) as Taint[];
+  return taints.find((taint) => effects.includes(taint.effect) && !tolerations.some((toleration) => tolerates(toleration, taint)));
+}
+
+interface NodeSelectorRequirement {
+  key: string;
+  operator: string;
+  values?: string[];
+}
+
+interface NodeSelectorTerm {
+  matchExpressions?: NodeSelectorRequirement[];
+  matchFields?: NodeSelectorRequirement[];
+}
+
+function requirementMet(requirement: NodeSelectorRequirement, value: string | undefined): boolean {
+  const values = requirement.values ?? [];
+  switch (requirement.operator) {
+    case 'In':
+      return value !== undefined && values.includes(value);
+    case 'NotIn':
+      return value === undefined || !values.includes(value);
+    case 'Exists':
+      return value !== undefined;
+    case 'DoesNotExist':
+      return value === undefined;
+    case 'Gt':
+    case 'Lt': {
+      const actual = Number.parseInt(value ?? '', 10);
+      const bound = Number.parseInt(values[0] ?? '', 10);
+      if (!Number.isInteger(actual) || !Number.isInteger(bound)) return false;
+      return requirement.operator === 'Gt' ? actual > bound : actual < bound;
+    }
+    default:
+      return false;
+  }
+}
+
+/**
+ * The pod's nodeSelector and required node affinity against a node (k8s.io/component-helpers/scheduling/corev1/nodeaffinity):
+ * every nodeSelector label, and at least one term whose expressions (labels) and fields
+ * (`metadata.name`) all hold; a term with neither matches no node.
+ */
+export function matchesNodeAffinity(pod: KubeObject, node: KubeObject): boolean {
+  const labels = node.metadata.labels ?? {};
   const selector = (pod.spec?.nodeSelector ?? {}) as Record<string, string>;
-  if (Object.entries(selector).some(([key, value]) => node.metadata.labels?.[key] !== value)) return ["node(s) didn't match Pod's node affinity/selector"];
+  if (Object.entries(selector).some(([key, value]) => labels[key] !== value)) return false;
+  const required = pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution as { nodeSelectorTerms?: NodeSelectorTerm[] } | undefined;
+  if (!required) return true;
+  return (required.nodeSelectorTerms ?? []).some((term) => {
+    const expressions = term.matchExpressions ?? [];
+    const fields = term.matchFields ?? [];
+    if (expressions.length === 0 && fields.length === 0) return false;
+    return (
+      expressions.every((requirement) => requirementMet(requirement, labels[requirement.key])) &&
+      fields.every((requirement) => requirement.key === 'metadata.name' && requirementMet(requirement, node.metadata.name))
+    );
+  });
+}
+
+const UNSCHEDULABLE_TAINT: Taint = { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' };
+
+/**
+ * Why a pod does not fit a node, in the words of the scheduler's filter plugins, run in the default
+ * profile's order and stopping at the first that fails (framework/runtime RunFilterPlugins):
+ * NodeUnschedulable, TaintToleration, NodeAffinity, NodeResourcesFit (pkg/scheduler/framework/plugins/*).
+ * Empty when the pod fits.
+ */
+export function unfitReasons(pod: KubeObject, node: KubeObject, podsOnNode: readonly KubeObject[]): string[] {
+  const tolerations = (Array.isArray(pod.spec?.tolerations) ? pod.spec.tolerations : []) as Toleration[];
+  if (node.spec?.unschedulable && !tolerations.some((toleration) => tolerates(toleration, UNSCHEDULABLE_TAINT))) return ['node(s) were unschedulable'];
+  const taint = untoleratedTaint(pod, node, ['NoSchedule', 'NoExecute']);
+  if (taint) return [`node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`];
+  if (!matchesNodeAffinity(pod, node)) return ["node(s) didn't match Pod's node affinity/selector"];
   const allocatable = (node.status?.allocatable ?? {}) as Record<string, unknown>;
   const reasons: string[] = [];
   const maxPods = parseQuantity(allocatable.pods) ?? 110;

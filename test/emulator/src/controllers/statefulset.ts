@@ -1,4 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
+import { ApiError } from '../errors.js';
 import type { EventRecorder } from '../events.js';
 import { TYPES, type ResourceType } from '../resources.js';
 import type { KubeObject, Store } from '../store.js';
@@ -75,9 +76,13 @@ export class StatefulSetController {
   /** Pods already warned about: a pod of the same name that another owner holds. */
   private readonly blocked = new Set<string>();
 
+  /** Pod creations refused in a row per StatefulSet: the retry waits longer after each, as the controller's rate-limited queue does. */
+  private readonly refusals = new Map<string, number>();
+
   constructor(
     private readonly store: Store,
     private readonly events: EventRecorder,
+    private readonly admitPod: (pod: KubeObject) => string[] = () => [],
   ) {
     this.unsubscribe = store.subscribe((event) => {
       if (event.resourceType === TYPES.statefulsets) this.queue.add(keyOf(event.object.metadata.namespace, event.object.metadata.name));
@@ -168,7 +173,13 @@ export class StatefulSetController {
         return;
       }
       if (!pod) {
-        this.createPod(set, ordinal, this.revisionForNewPod(set, ordinal, current, update));
+        if (!this.createPod(set, ordinal, this.revisionForNewPod(set, ordinal, current, update))) {
+          const attempt = (this.refusals.get(key) ?? 0) + 1;
+          this.refusals.set(key, attempt);
+          this.queue.addAfter(key, Math.min(1000 * 2 ** (attempt - 1), 30_000));
+          return;
+        }
+        this.refusals.delete(key);
         if (monotonic) return;
         continue;
       }
@@ -226,7 +237,8 @@ export class StatefulSetController {
     return strategy.type !== 'OnDelete' && ordinal < partition ? current : update;
   }
 
-  private createPod(set: KubeObject, ordinal: number, revision: KubeObject): void {
+  /** Creates the pod of `ordinal` through pod admission; false when admission refused it (a FailedCreate event says why). */
+  private createPod(set: KubeObject, ordinal: number, revision: KubeObject): boolean {
     const namespace = set.metadata.namespace ?? 'default';
     const name = `${set.metadata.name}-${ordinal}`;
     const existing = this.store.get(TYPES.pods, namespace, name);
@@ -242,14 +254,14 @@ export class StatefulSetController {
           COMPONENT,
         );
       }
-      return;
+      return true;
     }
     this.blocked.delete(`${namespace}/${name}`);
     const template = templateOfRevision(revision);
     const spec = structuredClone(template.spec ?? {});
     spec.hostname = name;
     if (set.spec.serviceName) spec.subdomain = set.spec.serviceName;
-    const pod = this.store.create(TYPES.pods, {
+    const candidate: KubeObject = {
       apiVersion: 'v1',
       kind: 'Pod',
       metadata: {
@@ -263,8 +275,18 @@ export class StatefulSetController {
       },
       spec,
       status: { phase: 'Pending', qosClass: 'BestEffort' },
-    });
+    };
+    try {
+      this.admitPod(candidate);
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      // stateful_pod_control.go recordPodEvent: the refusal as a Warning on the StatefulSet.
+      this.events.record(set, 'Warning', 'FailedCreate', `create Pod ${name} in StatefulSet ${set.metadata.name} failed error: ${error.message}`, COMPONENT);
+      return false;
+    }
+    const pod = this.store.create(TYPES.pods, candidate);
     this.events.record(set, 'Normal', 'SuccessfulCreate', `create Pod ${pod.metadata.name} in StatefulSet ${set.metadata.name} successful`, COMPONENT);
+    return true;
   }
 
   private deletePod(set: KubeObject, pod: KubeObject): void {

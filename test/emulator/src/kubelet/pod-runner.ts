@@ -53,7 +53,7 @@ export class PodRunner {
     }
     if (!runtime) {
       if (pod.metadata.deletionTimestamp) {
-        this.options.store.remove(TYPES.pods, pod.metadata.namespace, pod.metadata.name);
+        if (pod.spec?.nodeName) this.deleteStopped(pod.metadata.namespace, pod.metadata.name, uid);
       } else if (pod.spec?.nodeName && this.options.store.get(TYPES.nodes, undefined, pod.spec.nodeName)) {
         // Every Node of the emulator is this kubelet's; the scheduler binds pods to them.
         setImmediate(() => this.start(pod));
@@ -81,19 +81,34 @@ export class PodRunner {
   }
 
   /**
-   * Init containers one at a time, in order, each to a successful exit; then every app container
-   * (pkg/kubelet/kuberuntime/kuberuntime_manager.go computePodActions).
+   * Init containers one at a time, in order, each to a successful exit, or for a sidecar
+   * (`restartPolicy: Always`) until it has started (its startup probe passed) and then kept running;
+   * then every app container (pkg/kubelet/kuberuntime/kuberuntime_manager.go computePodActions,
+   * computeInitContainerActions).
    */
   private startNext(runtime: PodRuntime): void {
-    const init = runtime.initContainers.find((container) => !container.succeeded);
-    if (init) {
-      this.startContainer(runtime, init);
-      return;
+    for (const init of runtime.initContainers) {
+      if (init.initialized) continue;
+      if (!init.launched) {
+        init.launched = true;
+        this.startContainer(runtime, init);
+      }
+      if (!init.initialized) return;
     }
     for (const container of runtime.containers) {
+      if (container.launched) continue;
+      container.launched = true;
       container.state = { waiting: { reason: 'ContainerCreating' } };
       this.startContainer(runtime, container);
     }
+  }
+
+  /** A sidecar that has just started lets the next init container, or the app, start. */
+  private noteStarted(runtime: PodRuntime, container: ContainerRuntime): void {
+    if (!container.restartable || !container.started || container.startedOnce) return;
+    container.startedOnce = true;
+    this.writeStatus(runtime);
+    this.startNext(runtime);
   }
 
   private podObject(runtime: PodRuntime): KubeObject {
@@ -164,13 +179,17 @@ export class PodRunner {
     this.writeStatus(runtime);
     startProbes(runtime.ip, container, {
       current: () => container.run === run && !runtime.terminating && !this.stopped,
-      statusChanged: () => this.writeStatus(runtime),
+      statusChanged: () => {
+        this.writeStatus(runtime);
+        this.noteStarted(runtime, container);
+      },
       unhealthy: (message) => this.event(runtime, 'Warning', 'Unhealthy', message),
       failed: (kind) => {
         this.event(runtime, 'Normal', 'Killing', `Container ${container.name} failed ${kind.toLowerCase()} probe, will be restarted`);
         void this.stopContainer(container, runtime.spec.terminationGracePeriodSeconds ?? 30);
       },
     });
+    this.noteStarted(runtime, container);
   }
 
   /**
@@ -211,17 +230,17 @@ export class PodRunner {
       container.state = { terminated };
       return;
     }
-    if (container.init && exitCode === 0) {
+    if (container.init && !container.restartable && exitCode === 0) {
       container.state = { terminated };
       container.succeeded = true;
       this.writeStatus(runtime);
       this.startNext(runtime);
       return;
     }
-    // An init container is restarted after a failure unless the policy is Never; then the pod fails.
-    if (!restartsAfterExit(container.init && runtime.spec.restartPolicy === 'Always' ? 'OnFailure' : runtime.spec.restartPolicy, exitCode)) {
+    if (!restartsAfterExit(restartPolicyOf(runtime, container), exitCode) || (container.restartable && runtime.appsFinished)) {
       container.state = { terminated };
       this.writeStatus(runtime);
+      if (!container.init) this.stopSidecarsWhenAppsFinished(runtime);
       return;
     }
     const delay = nextRestartDelay(container, Date.parse(terminated.finishedAt) - Date.parse(startedAt), this.options.backOff);
@@ -247,6 +266,22 @@ export class PodRunner {
     container.later(delay, () => this.startContainer(runtime, container));
   }
 
+  /**
+   * Once every app container has exited for good (restartPolicy Never or OnFailure), the kubelet
+   * stops the sidecars, last first, so that the pod can finish (computePodActions).
+   */
+  private stopSidecarsWhenAppsFinished(runtime: PodRuntime): void {
+    if (runtime.appsFinished || !runtime.containers.every((c) => 'terminated' in c.state)) return;
+    runtime.appsFinished = true;
+    void (async () => {
+      for (const sidecar of [...runtime.sidecars].reverse()) {
+        sidecar.clearTimers();
+        await this.stopContainer(sidecar, runtime.spec.terminationGracePeriodSeconds ?? 30);
+      }
+      this.writeStatus(runtime);
+    })();
+  }
+
   private stopContainer(container: ContainerRuntime, graceSeconds: number): Promise<void> {
     const pid = container.child?.pid;
     if (pid === undefined) return Promise.resolve();
@@ -267,14 +302,19 @@ export class PodRunner {
     }
     // Not ready first: the Service proxies stop sending new requests before the process hears SIGTERM.
     if (stillStored) this.writeStatus(runtime);
-    await Promise.all(
-      runtime.allContainers.map(async (container) => {
-        if (!container.child) return;
-        if (stillStored) this.event(runtime, 'Normal', 'Killing', `Stopping container ${container.name}`);
-        await this.runPreStop(runtime, container, graceSeconds);
-        await this.stopContainer(container, graceSeconds);
-      }),
-    );
+    // App containers (and a running init container) first; then the sidecars, last first, in what is left of the grace period (KEP-753).
+    const deadline = Date.now() + graceSeconds * 1000;
+    const stop = async (container: ContainerRuntime): Promise<void> => {
+      if (!container.child) return;
+      const seconds = Math.max(0, Math.ceil((deadline - Date.now()) / 1000));
+      if (stillStored) this.event(runtime, 'Normal', 'Killing', `Stopping container ${container.name}`);
+      await this.runPreStop(runtime, container, seconds);
+      await this.stopContainer(container, seconds);
+    };
+    await Promise.all(runtime.allContainers.filter((container) => !container.restartable).map(stop));
+    for (const sidecar of [...runtime.sidecars].reverse()) await stop(sidecar);
+    // The pod's last status, in a terminal phase, before the kubelet deletes it.
+    if (stillStored) this.writeStatus(runtime);
     this.finish(runtime);
   }
 
@@ -294,10 +334,17 @@ export class PodRunner {
     runtime.finished = true;
     this.pods.delete(runtime.uid);
     this.options.addresses.release(runtime.ip);
-    if (!this.stopped) {
-      const stored = this.options.store.get(TYPES.pods, runtime.namespace, runtime.name);
-      if (stored?.metadata.uid === runtime.uid) this.options.store.remove(TYPES.pods, runtime.namespace, runtime.name);
-    }
+    if (!this.stopped) this.deleteStopped(runtime.namespace, runtime.name, runtime.uid);
+  }
+
+  /**
+   * The kubelet's delete of a pod whose containers have stopped: grace 0, on the same uid
+   * (pkg/kubelet/status/status_manager.go). The API server removes the pod then, or once its
+   * finalizers are removed.
+   */
+  private deleteStopped(namespace: string | undefined, name: string, uid: string): void {
+    const stored = this.options.store.get(TYPES.pods, namespace, name);
+    if (stored?.metadata.uid === uid) this.options.store.delete(TYPES.pods, namespace, name, { gracePeriodSeconds: 0 });
   }
 
   private writeStatus(runtime: PodRuntime): void {
@@ -338,4 +385,11 @@ export class PodRunner {
     );
     this.pods.clear();
   }
+}
+
+/** A sidecar always restarts; an init container retries after a failure unless the pod's policy is Never; an app container follows the pod's policy. */
+function restartPolicyOf(runtime: PodRuntime, container: ContainerRuntime): string | undefined {
+  if (container.restartable) return 'Always';
+  if (container.init && runtime.spec.restartPolicy === 'Always') return 'OnFailure';
+  return runtime.spec.restartPolicy;
 }

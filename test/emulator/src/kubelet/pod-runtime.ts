@@ -24,6 +24,10 @@ export class ContainerRuntime {
   failedPulls = 0;
   /** For an init container: it exited 0 and is not run again. */
   succeeded = false;
+  /** For a sidecar: it has started once (running, its startup probe passed), so the containers after it may start. */
+  startedOnce = false;
+  /** The kubelet has asked for it to start (its pull or config may still be retried). */
+  launched = false;
   logs = new LogBuffer();
   previousLogs: LogBuffer | undefined;
   /** Bumped on every start, so probe loops and timers of an earlier run stop themselves. */
@@ -38,6 +42,16 @@ export class ContainerRuntime {
 
   get name(): string {
     return this.spec.name;
+  }
+
+  /** A sidecar: an init container with `restartPolicy: Always`, kept running beside the app (pkg/api/v1/pod IsRestartableInitContainer). */
+  get restartable(): boolean {
+    return this.init && this.spec.restartPolicy === 'Always';
+  }
+
+  /** Init containers are done when they have exited 0, sidecars once they have started. */
+  get initialized(): boolean {
+    return this.restartable ? this.startedOnce : this.succeeded;
   }
 
   /** Runs `action` after `delayMs` unless the container's timers are cleared first. */
@@ -59,6 +73,8 @@ export class ContainerRuntime {
 export class PodRuntime {
   terminating = false;
   finished = false;
+  /** Every app container has exited for good: the sidecars are stopped and not restarted. */
+  appsFinished = false;
   readonly initContainers: ContainerRuntime[];
   readonly containers: ContainerRuntime[];
   readonly startTime = now();
@@ -80,8 +96,12 @@ export class PodRuntime {
     return [...this.initContainers, ...this.containers];
   }
 
-  /** Init containers still to run to completion: the app containers wait for them. */
+  /** Init containers still to run to completion (or sidecars still to start): the app containers wait for them. */
   get initializing(): boolean {
-    return this.initContainers.some((container) => !container.succeeded);
+    return this.initContainers.some((container) => !container.initialized);
+  }
+
+  get sidecars(): ContainerRuntime[] {
+    return this.initContainers.filter((container) => container.restartable);
   }
 }

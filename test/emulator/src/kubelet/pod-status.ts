@@ -40,26 +40,36 @@ export function podStatus(runtime: PodRuntime, storedConditions: unknown = []): 
     image: container.spec.image,
     imageID: `emulator://${container.spec.image}`,
     ...(container.child?.pid !== undefined ? { containerID: `emulator://${container.child.pid}` } : {}),
-    ready: container.init ? container.succeeded : container.ready,
+    ready: container.init && !container.restartable ? container.succeeded : container.ready,
     started: 'running' in container.state && container.started,
     restartCount: container.restartCount,
     state: container.state,
     lastState: container.lastState,
   });
-  const initFailed = runtime.initContainers.some((c) => 'terminated' in c.state && c.state.terminated.exitCode !== 0 && runtime.spec.restartPolicy === 'Never');
-  const allReady = !runtime.terminating && !runtime.initializing && runtime.containers.every((c) => c.ready);
+  const initFailed = runtime.initContainers.some(
+    (c) => !c.restartable && 'terminated' in c.state && c.state.terminated.exitCode !== 0 && runtime.spec.restartPolicy === 'Never',
+  );
+  // Sidecars count for readiness beside the app containers (generate.go GenerateContainersReadyCondition).
+  const readiness = [...runtime.sidecars, ...runtime.containers];
+  const allReady = !runtime.terminating && !runtime.initializing && readiness.every((c) => c.ready);
   const neverStarted = runtime.containers.some((c) => 'waiting' in c.state && c.restartCount === 0 && !('terminated' in c.lastState));
   const allTerminated = runtime.containers.every((c) => 'terminated' in c.state);
   const failed = runtime.containers.some((c) => 'terminated' in c.state && c.state.terminated.exitCode !== 0);
+  // A deleted pod whose containers have all stopped ends in a terminal phase (kubelet_pods.go getPhase, podIsTerminal).
+  const stoppedForDeletion = runtime.terminating && runtime.containers.length > 0 && allTerminated;
   const phase = initFailed
     ? 'Failed'
-    : neverStarted
-      ? 'Pending'
-      : allTerminated && runtime.spec.restartPolicy !== 'Always'
-        ? failed
-          ? 'Failed'
-          : 'Succeeded'
-        : 'Running';
+    : stoppedForDeletion
+      ? failed
+        ? 'Failed'
+        : 'Succeeded'
+      : neverStarted
+        ? 'Pending'
+        : allTerminated && runtime.spec.restartPolicy !== 'Always'
+          ? failed
+            ? 'Failed'
+            : 'Succeeded'
+          : 'Running';
   const condition = (type: string, status: boolean, reason?: string, message?: string): Record<string, unknown> => {
     const value = status ? 'True' : 'False';
     const previous = runtime.transitions.get(type);
@@ -68,8 +78,8 @@ export function podStatus(runtime: PodRuntime, storedConditions: unknown = []): 
     return { type, status: value, lastProbeTime: null, lastTransitionTime: time, ...(reason ? { reason, message } : {}) };
   };
   // The kubelet's wording (pkg/kubelet/status/generate.go).
-  const incomplete = runtime.initContainers.filter((c) => !c.succeeded).map((c) => c.name);
-  const unready = runtime.containers.filter((c) => !c.ready).map((c) => c.name);
+  const incomplete = runtime.initContainers.filter((c) => !c.initialized).map((c) => c.name);
+  const unready = readiness.filter((c) => !c.ready).map((c) => c.name);
   const gatesUnmet = unmetReadinessGates(runtime, others);
   return {
     phase,
