@@ -192,6 +192,19 @@ describe('pod admission', () => {
     expect(refused.stderr).toContain(
       'pods "root" is forbidden: violates PodSecurity "baseline:latest": privileged (container "app" must not set securityContext.privileged=true)',
     );
+
+    // At `warn` the same update goes through with the Warning header kubectl prints.
+    await kubectl(
+      'label',
+      '--overwrite',
+      'namespace',
+      'psa-update',
+      'pod-security.kubernetes.io/enforce=privileged',
+      'pod-security.kubernetes.io/warn=baseline',
+    );
+    const warned = await cluster.kubectl(['set', 'image', 'pod/root', '-n', 'psa-update', 'app=fixture-web:v2']);
+    expect(warned.code).toBe(0);
+    expect(warned.stderr).toContain('Warning: would violate PodSecurity "baseline:latest": privileged');
   });
 
   it('ResourceQuota refuses pods past its hard limits with the real message and keeps status.used; LimitRange fills default requests', async () => {

@@ -130,7 +130,7 @@ export function replace(backend: ApiBackend, route: ResourceRoute, name: string,
 
 function write(backend: ApiBackend, route: ResourceRoute, current: KubeObject, next: KubeObject, request: Request, res: http.ServerResponse): void {
   preventEscalation(backend.store, request.user, { type: route.type, namespace: route.namespace ?? '', requestName: current.metadata.name, next, current });
-  admit(route.type, next, current, backend.admission);
+  addWarnings(res, admit(route.type, next, current, backend.admission));
   recordUpdate(current, next, fieldManager(request), route.subresource);
   sendJson(res, 200, backend.store.update(route.type, next, { dryRun: isDryRun(request) }));
 }
@@ -231,6 +231,6 @@ function apply(backend: ApiBackend, route: ResourceRoute, name: string, request:
     return sendJson(res, 201, store.create(route.type, merged, { dryRun: isDryRun(request) }));
   }
   const next = keepOtherHalf(route.type, route.subresource, merged, current);
-  admit(route.type, next, current, backend.admission);
+  addWarnings(res, admit(route.type, next, current, backend.admission));
   sendJson(res, 200, store.update(route.type, next, { dryRun: isDryRun(request) }));
 }
