@@ -245,6 +245,7 @@ async function recentDeployments(token, target, environment) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Ly: () => (/* binding */ deployNeeds),
+/* harmony export */   Tv: () => (/* binding */ progressiveCanaryNeeds),
 /* harmony export */   ed: () => (/* binding */ rollbackNeeds),
 /* harmony export */   x8: () => (/* binding */ checkAccess)
 /* harmony export */ });
@@ -318,6 +319,8 @@ const UNDO_DEPLOYMENT = [
 const READ_COLOURS = [...READ_DEPLOYMENT, need('get', '', 'services', 'read which colour the Services select')];
 /** blue-green.ts setRole: kubectl annotate deployment. */
 const SET_ROLE = needs(['get', 'patch'], 'apps', 'deployments', "record each colour's role");
+/** blue-green.ts undoBlueGreen: kubectl delete --wait of the colour that no longer serves (its traffic already switched away, or it never had any). */
+const REMOVE_COLOUR = needs(['delete', 'get', 'list', 'watch'], 'apps', 'deployments', 'remove the colour that no longer serves and wait until it is gone');
 /** blue-green.ts switchTraffic: the rollback's switch back, with kubectl patch on Services and autoscalers. */
 const SWITCH_TRAFFIC = [
     need('list', 'autoscaling', 'horizontalpodautoscalers', 'find the autoscalers that follow the serving colour'),
@@ -438,11 +441,23 @@ function deployNeeds(plan) {
     const hooks = plan.hooks && plan.action !== 'abort' ? [...HOOK_JOBS, ...applyNeeds(['Job'], false)] : [];
     return dedupe([...strategyNeeds(plan), ...hooks, ...verifyNeeds(plan)]);
 }
+/** request-share.ts and the direct provider: the pods of each group, and their counters read through the pod proxy. */
+const SCRAPE_PODS = [
+    need('list', '', 'pods', 'find the pods whose request counters are read'),
+    { verb: 'get', group: '', resource: 'pods', subresource: 'proxy', why: "read the pods' request counters and metrics (GET through the pod proxy)" },
+];
+/**
+ * Every right a progressive-canary run needs: a canary deploy at each weight (its promote and abort
+ * need a subset), and the pod proxy reads that measure each step's share of requests (pure).
+ */
+function progressiveCanaryNeeds(plan) {
+    return dedupe([...deployNeeds({ ...plan, strategy: 'canary', action: 'deploy', dryRun: false }), ...SCRAPE_PODS]);
+}
 /** The rights the rollback action needs once it knows what k8s-deploy left: blue-green colours, a canary, or revisions. */
 function rollbackNeeds(kind, hasReason) {
     const reason = hasReason ? needs(['get', 'patch'], 'apps', 'deployments', 'record the reason on the Deployment') : [];
     if (kind === 'blue-green')
-        return dedupe([...READ_COLOURS, ...FOLLOW_DEPLOYMENT, ...SWITCH_TRAFFIC, ...SET_ROLE, ...DELETE_DEPLOYMENTS, ...reason]);
+        return dedupe([...READ_COLOURS, ...FOLLOW_DEPLOYMENT, ...SWITCH_TRAFFIC, ...SET_ROLE, ...REMOVE_COLOUR, ...reason]);
     if (kind === 'canary')
         return dedupe([...FOLLOW_DEPLOYMENT, ...DELETE_DEPLOYMENTS, ...reason]);
     return dedupe([...FOLLOW_DEPLOYMENT, ...UNDO_DEPLOYMENT, ...reason]);
@@ -1082,6 +1097,7 @@ function templateImages(template) {
 /* harmony export */   Dv: () => (/* binding */ replicaSetFailure),
 /* harmony export */   Ft: () => (/* binding */ isPodReady),
 /* harmony export */   NH: () => (/* binding */ observePods),
+/* harmony export */   ce: () => (/* binding */ StatefulSetRefusals),
 /* harmony export */   h4: () => (/* binding */ diagnose),
 /* harmony export */   ko: () => (/* binding */ ProblemClock),
 /* harmony export */   nL: () => (/* binding */ unreadyPods)
@@ -1229,6 +1245,39 @@ function replicaSetFailure(replicaSet) {
         severity: 'fatal',
     };
 }
+/** The StatefulSet controller's event for a pod the API server refused (stateful_pod_control.go recordPodEvent). */
+const STATEFUL_POD_REFUSED = /^create Pod (\S+) in StatefulSet \S+ failed error: (.*)$/s;
+/**
+ * A StatefulSet whose pods the API server refuses has no condition saying so: its controller
+ * records a Warning `FailedCreate` event per refusal ("create Pod web-0 in StatefulSet web failed
+ * error: pods "web-0" is forbidden: …") and retries with back-off, so the event's count grows. Events
+ * outlive their cause by an hour, so one counts only if it is new or repeated since the first look
+ * (the baseline) and the pod it names is still missing: then no pod will appear, which is fatal.
+ */
+class StatefulSetRefusals {
+    statefulSet;
+    baseline;
+    constructor(statefulSet) {
+        this.statefulSet = statefulSet;
+    }
+    observe(events, ownedPods) {
+        const failed = events.filter((event) => event.type === 'Warning' && event.reason === 'FailedCreate' && event.metadata?.name);
+        const counts = new Map(failed.map((event) => [event.metadata.name, event.count ?? 1]));
+        if (!this.baseline) {
+            this.baseline = counts;
+            return [];
+        }
+        const observations = [];
+        for (const event of failed) {
+            const seen = this.baseline.get(event.metadata.name);
+            const refused = STATEFUL_POD_REFUSED.exec(event.message ?? '');
+            if ((seen !== undefined && (event.count ?? 1) <= seen) || !refused || ownedPods.has(refused[1]))
+                continue;
+            observations.push({ pod: this.statefulSet, kind: 'StatefulSet', reason: 'FailedCreate', message: refused[2], restarts: 0, severity: 'fatal' });
+        }
+        return observations.slice(-1);
+    }
+}
 /**
  * Remembers since when each transient problem has been seen (per pod and container; a pull error
  * and its back-off count as one), so that it becomes fatal only once it has lasted `persistMs`.
@@ -1355,7 +1404,10 @@ const UNREACHABLE_CHECKS = 3;
 async function waitForRollout(kubectl, target, timeoutSeconds, checkEverySeconds = 2) {
     const workload = (0,_workloads_js__WEBPACK_IMPORTED_MODULE_2__/* .asWorkload */ .ET)(target);
     const ref = (0,_workloads_js__WEBPACK_IMPORTED_MODULE_2__/* .workloadRef */ .$v)(workload);
-    const observe = (unready = false) => workload.kind === 'statefulset' ? statefulSetObservations(kubectl, workload.name, unready) : newRevisionObservations(kubectl, workload.name, unready);
+    const refusals = new _pod_problems_js__WEBPACK_IMPORTED_MODULE_3__/* .StatefulSetRefusals */ .ce(workload.name);
+    const observe = (unready = false) => workload.kind === 'statefulset'
+        ? statefulSetObservations(kubectl, workload.name, refusals, unready)
+        : newRevisionObservations(kubectl, workload.name, unready);
     const clock = _pod_problems_js__WEBPACK_IMPORTED_MODULE_3__/* .ProblemClock */ .ko.forTimeout(timeoutSeconds);
     let waiting = [];
     const reported = new Set();
@@ -1428,8 +1480,8 @@ function waitedNotes(workload, outcome) {
 /** One line: which pod (or ReplicaSet) and what it shows. */
 function describeProblem(problem) {
     const detail = problem.message ? ` (${problem.message})` : '';
-    if (problem.kind === 'ReplicaSet')
-        return `replicaset ${problem.pod} cannot create pods: ${problem.reason}${detail}`;
+    if (problem.kind)
+        return `${problem.kind.toLowerCase()} ${problem.pod} cannot create pods: ${problem.reason}${detail}`;
     const subject = `pod ${problem.pod}${problem.container ? ` (container ${problem.container})` : ''}`;
     if (problem.reason === 'Unschedulable')
         return `${subject} is waiting for capacity, the scheduler says: ${problem.message ?? 'Unschedulable'}`;
@@ -1446,9 +1498,16 @@ async function newRevisionObservations(kubectl, deployment, unready) {
     const pods = await kubectl.json(['get', 'pods', `--selector=${(0,_names_js__WEBPACK_IMPORTED_MODULE_8__/* .selectorOf */ .Bk)(selector)}`]);
     return [...(refused ? [refused] : []), ...(0,_pod_problems_js__WEBPACK_IMPORTED_MODULE_3__/* .observePods */ .NH)(pods.items), ...(unready ? (0,_pod_problems_js__WEBPACK_IMPORTED_MODULE_3__/* .unreadyPods */ .nL)(pods.items) : [])];
 }
-async function statefulSetObservations(kubectl, name, unready) {
+/** Every pod of a StatefulSet, and whether its controller can create the missing ones (its FailedCreate events); with `unready`, the pods running but not ready too. */
+async function statefulSetObservations(kubectl, name, refusals, unready) {
     const { pods } = await (0,_statefulset_revisions_js__WEBPACK_IMPORTED_MODULE_9__/* .statefulSetPods */ .NX)(kubectl, name);
-    return [...(0,_pod_problems_js__WEBPACK_IMPORTED_MODULE_3__/* .observePods */ .NH)(pods), ...(unready ? (0,_pod_problems_js__WEBPACK_IMPORTED_MODULE_3__/* .unreadyPods */ .nL)(pods) : [])];
+    // Without the right to list events, a refusal shows only at the timeout, as before.
+    const events = await kubectl
+        .json(['get', 'events', `--field-selector=involvedObject.kind=StatefulSet,involvedObject.name=${name},reason=FailedCreate`])
+        .then((list) => list.items)
+        .catch(() => []);
+    const refused = refusals.observe(events, new Set(pods.map((pod) => pod.metadata.name)));
+    return [...refused, ...(0,_pod_problems_js__WEBPACK_IMPORTED_MODULE_3__/* .observePods */ .NH)(pods), ...(unready ? (0,_pod_problems_js__WEBPACK_IMPORTED_MODULE_3__/* .unreadyPods */ .nL)(pods) : [])];
 }
 
 

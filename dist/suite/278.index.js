@@ -43,7 +43,11 @@ var metadata = __webpack_require__(7482);
 var arithmetic = __webpack_require__(3578);
 // EXTERNAL MODULE: ./actions/lib/analysis/providers/direct/provider.ts
 var provider = __webpack_require__(663);
+// EXTERNAL MODULE: ./actions/lib/analysis/providers/direct/text-format.ts
+var text_format = __webpack_require__(4457);
 ;// CONCATENATED MODULE: ./actions/lib/analysis/request-share.ts
+
+
 
 
 
@@ -63,43 +67,71 @@ function stablePodsSelector(stableSelector) {
     return `${stableSelector},${metadata/* TRACK_LABEL */.l8} notin (baseline,canary)`;
 }
 /**
+ * The requests a pod served between two readings of its counter, as PromQL's increase() over the
+ * two, series by series: a series that went down was reset (the pod's process restarted) and its
+ * new value is the increase; a series not read before is new (a new pod, or a label combination
+ * seen for the first time) and counted from zero, since counters start there. A value that is not a
+ * finite, non-negative number is no request count: the reading is a problem, not a number.
+ */
+function servedBetween(before, after) {
+    const invalid = [...before, ...after].find((sample) => !(Number.isFinite(sample.value) && sample.value >= 0));
+    if (invalid)
+        return { problem: `its counter ${(0,errors/* abbreviate */.Sm)((0,text_format/* seriesKey */.Xk)(invalid))} reads ${invalid.value}, which is not a request count` };
+    return { requests: (0,arithmetic/* counterDeltas */.wV)(before, after).reduce((sum, delta) => sum + delta.value, 0) };
+}
+/**
+ * The requests a group's pods served over a window, from the readings at its start and its end: the
+ * pods read at the end, each counted with `servedBetween`. A pod gone by the end (deleted, or no
+ * longer Ready) counts nothing, as increase() gives nothing for a series with one sample in its range.
+ * A pod whose counter is no count makes the whole total unknown, never a smaller number.
+ */
+function windowRequests(start, end) {
+    let requests = 0;
+    const problems = [];
+    for (const [pod, samples] of end) {
+        const served = servedBetween(start.get(pod) ?? [], samples);
+        if ('problem' in served)
+            problems.push(`pod ${pod}: ${served.problem}`);
+        else
+            requests += served.requests;
+    }
+    return problems.length > 0 ? { problems } : { requests, problems };
+}
+/**
  * Counts the requests each group's pods served, from their request counters read through the
  * API server's pod proxy. `mark()` reads the counters at the start of a window and `share()` at its
  * end; `canaryServed()` is everything the canary's pods counted since they started (they are
- * new pods, so their counters start at zero): the blast radius of a bad canary.
+ * new pods, so their counters start at zero), restarts included: the blast radius of a bad canary.
  */
 class RequestMeter {
     kubectl;
     selectors;
     counter;
     start;
-    /** Canary pod → its last counter reading, and what pods that restarted had counted before. */
+    /** Each canary pod's last reading that was a count, and the requests counted up to it. */
     canaryLast = new Map();
-    canaryBeforeRestarts = 0;
+    canaryCounted = 0;
     constructor(kubectl, selectors, counter) {
         this.kubectl = kubectl;
         this.selectors = selectors;
         this.counter = counter;
     }
     async mark() {
-        this.start = (await this.read()).counters;
+        this.start = (await this.read()).readings;
     }
     async share() {
-        const { counters, problems } = await this.read();
+        const { readings, problems } = await this.read();
         const start = this.start;
-        this.start = counters;
+        this.start = readings;
         const groups = Object.fromEntries(TRAFFIC_GROUPS.map((group) => {
-            const pods = counters[group];
-            let requests = 0;
-            for (const [pod, value] of pods) {
-                const before = start?.[group].get(pod);
-                // A pod that started during the window, or restarted, counted from zero.
-                requests += before === undefined || value < before ? value : value - before;
-            }
+            const pods = readings[group];
+            const counted = windowRequests(start?.[group] ?? new Map(), pods);
+            const groupProblems = [...problems[group], ...counted.problems];
             const count = {
-                requests: pods.size > 0 || problems[group].length === 0 ? requests : undefined,
+                // Undefined when a counter was no count, or when no pod could be read and some could not.
+                requests: counted.requests !== undefined && (pods.size > 0 || groupProblems.length === 0) ? counted.requests : undefined,
                 pods: pods.size,
-                problems: problems[group],
+                problems: groupProblems,
             };
             return [group, count];
         }));
@@ -116,32 +148,29 @@ class RequestMeter {
     }
     /** Requests the canary's pods served, as of the last reading. */
     canaryServed() {
-        let served = this.canaryBeforeRestarts;
-        for (const value of this.canaryLast.values())
-            served += value;
-        return served;
+        return this.canaryCounted;
     }
     async read() {
         const scrapes = await Promise.all(TRAFFIC_GROUPS.map((group) => (0,provider/* scrapePods */.V8)(this.kubectl, this.selectors[group])));
-        const counters = {};
+        const readings = {};
         const problems = {};
         TRAFFIC_GROUPS.forEach((group, index) => {
             const { scraped, problems: groupProblems } = scrapes[index];
-            counters[group] = new Map([...scraped].map(([pod, samples]) => [
+            readings[group] = new Map([...scraped].map(([pod, samples]) => [
                 pod,
-                samples
-                    .filter((sample) => sample.name === this.counter.metric && (0,arithmetic/* matches */.cK)(sample.labels, this.counter.match) && Number.isFinite(sample.value))
-                    .reduce((sum, sample) => sum + sample.value, 0),
+                samples.filter((sample) => sample.name === this.counter.metric && (0,arithmetic/* matches */.cK)(sample.labels, this.counter.match)),
             ]));
             problems[group] = groupProblems;
         });
-        for (const [pod, value] of counters.canary) {
-            const before = this.canaryLast.get(pod);
-            if (before !== undefined && value < before)
-                this.canaryBeforeRestarts += before;
-            this.canaryLast.set(pod, value);
+        // Every reading adds what each canary pod served since its previous one, so a restart between two readings loses nothing counted before it.
+        for (const [pod, samples] of readings.canary) {
+            const served = servedBetween(this.canaryLast.get(pod) ?? [], samples);
+            if ('problem' in served)
+                continue;
+            this.canaryCounted += served.requests;
+            this.canaryLast.set(pod, samples);
         }
-        return { counters, problems };
+        return { readings, problems };
     }
 }
 
@@ -169,18 +198,18 @@ var canary = __webpack_require__(2360);
 var deploy_result = __webpack_require__(1953);
 // EXTERNAL MODULE: ./actions/lib/strategies/gateway-canary.ts
 var gateway_canary = __webpack_require__(8245);
-// EXTERNAL MODULE: ./actions/k8s-deploy/src/annotations.ts
-var annotations = __webpack_require__(8864);
-// EXTERNAL MODULE: ./actions/k8s-deploy/src/images.ts
-var src_images = __webpack_require__(2746);
-// EXTERNAL MODULE: ./actions/k8s-deploy/src/load.ts
-var load = __webpack_require__(824);
-// EXTERNAL MODULE: ./actions/k8s-deploy/src/manifests.ts
-var manifests = __webpack_require__(2308);
-// EXTERNAL MODULE: ./actions/k8s-deploy/src/namespace.ts
-var src_namespace = __webpack_require__(3929);
-// EXTERNAL MODULE: ./actions/k8s-deploy/src/inputs.ts
-var inputs = __webpack_require__(3921);
+// EXTERNAL MODULE: ./actions/lib/deploy/annotations.ts
+var annotations = __webpack_require__(3722);
+// EXTERNAL MODULE: ./actions/lib/deploy/images.ts
+var deploy_images = __webpack_require__(6504);
+// EXTERNAL MODULE: ./actions/lib/deploy/load.ts
+var load = __webpack_require__(7098);
+// EXTERNAL MODULE: ./actions/lib/deploy/manifests.ts
+var manifests = __webpack_require__(6726);
+// EXTERNAL MODULE: ./actions/lib/deploy/namespace.ts
+var deploy_namespace = __webpack_require__(9447);
+// EXTERNAL MODULE: ./actions/lib/deploy/inputs.ts
+var inputs = __webpack_require__(5279);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
 var schemas = __webpack_require__(2857);
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
@@ -252,30 +281,14 @@ function decideStep(report, onInconclusive, isLastStep) {
 
 
 
-const deploy = inputs/* k8sDeployInputs */.j;
-/** The canary-relevant inputs of k8s-deploy and every analysis input of canary-analyze (`iterations` = intervals per step), plus the steps. */
+/** The manifest-pipeline inputs k8s-deploy shares and every analysis input of canary-analyze (`iterations` = intervals per step), plus the steps. */
 const progressiveCanaryInputs = {
     steps: stepsInput(),
     'on-inconclusive': lib_inputs/* input */.h.oneOf(['rollback', 'promote']).default('rollback'),
-    manifests: deploy.manifests,
-    images: deploy.images,
-    namespace: deploy.namespace,
-    'traffic-router': deploy['traffic-router'],
-    'http-route': deploy['http-route'],
-    'canary-header': deploy['canary-header'],
-    'max-surge-replicas': deploy['max-surge-replicas'],
-    verify: deploy.verify,
-    timeout: deploy.timeout,
-    kubeconfig: deploy.kubeconfig,
-    'kubectl-version': deploy['kubectl-version'],
-    'field-manager': deploy['field-manager'],
-    annotations: deploy.annotations,
-    environment: deploy.environment,
-    'environment-url': deploy['environment-url'],
-    'github-token': deploy['github-token'],
+    ...inputs/* deployInputs */.x,
     ...analysis_inputs/* analysisInputs */.Eo,
 };
-const progressiveCanarySecretInputs = [...analysis_inputs/* analysisSecretInputs */.qt, 'kubeconfig', 'github-token'];
+const progressiveCanarySecretInputs = [...analysis_inputs/* analysisSecretInputs */.qt, ...inputs/* deploySecretInputs */.z];
 
 ;// CONCATENATED MODULE: ./actions/progressive-canary/src/progression.ts
 
@@ -339,6 +352,8 @@ async function runProgression(weights, onInconclusive, operations, signal) {
             steps.push(record);
             operations.log(`Step ${record.step} of ${weights.length}: ${weight}% of the traffic to the canary`);
             const deployed = await operations.setWeight(weight);
+            if (deployed.smokeChecks?.length)
+                record.smokeChecks = deployed.smokeChecks;
             if (deployed.strategy !== 'canary') {
                 // No stable version yet: the canary strategy deployed it as a first, rolling deploy.
                 steps.pop();
@@ -433,8 +448,8 @@ var markdown = __webpack_require__(4269);
 var judge = __webpack_require__(3387);
 // EXTERNAL MODULE: ./actions/lib/analysis/summary.ts
 var analysis_summary = __webpack_require__(7757);
-// EXTERNAL MODULE: ./actions/k8s-deploy/src/summary.ts
-var src_summary = __webpack_require__(8242);
+// EXTERNAL MODULE: ./actions/lib/deploy/summary.ts
+var deploy_summary = __webpack_require__(1908);
 ;// CONCATENATED MODULE: ./actions/progressive-canary/src/summary.ts
 
 
@@ -448,15 +463,15 @@ const HEADLINES = {
 const DECISIONS = { next: '➡️ next step', promote: '✅ promote', rollback: '↩️ roll back' };
 /**
  * The outcome, one row per step (asked weight, what the router set, the share measured from the
- * pods' request counters, the judgement), the canary's requests, then each step's analysis as
- * canary-analyze renders it. Reasons come from the cluster and the user's metrics: escaped.
+ * pods' request counters, the judgement), the smoke checks of the canary's pods, the canary's
+ * requests, then each step's analysis as canary-analyze renders it. Reasons come from the cluster and the user's metrics: escaped.
  */
 function renderProgressionSummary(summary, progression, context) {
     summary.addHeading(`${HEADLINES[progression.outcome]} (namespace ${(0,markdown/* escapeHtml */.ZD)(context.namespace)}, ${context.seconds.toFixed(1)} s)`, 2);
     summary.addRaw(`\n${(0,markdown/* escapeMarkdown */.FV)(progression.reason)}\n\n`);
     if (progression.cleanup)
         summary.addRaw(`> ${(0,markdown/* escapeMarkdown */.FV)(progression.cleanup)}\n\n`);
-    (0,src_summary/* addHookRuns */.Z)(summary, progression.hooks);
+    (0,deploy_summary/* addHookRuns */.Z)(summary, progression.hooks);
     const planned = context.router === 'replicas' ? "Canary's share of the pods" : 'Route weight';
     summary.addTable([
         ['Step', 'Asked', planned, 'Measured share of requests', 'Requests (canary / baseline / stable)', 'Verdict', 'Score', 'Then'].map((data) => ({
@@ -474,6 +489,8 @@ function renderProgressionSummary(summary, progression, context) {
             step.decision ? `${DECISIONS[step.decision]}: ${(0,markdown/* escapeHtml */.ZD)(step.why ?? '')}` : '–',
         ]),
     ]);
+    // The checks each step's new canary pods passed (or failed) before they took any traffic.
+    (0,deploy_summary/* renderSmokeChecks */.l)(summary, progression.steps.flatMap((step) => step.smokeChecks ?? []));
     if (progression.canaryRequests !== undefined) {
         summary.addRaw(`\nThe canary's pods served **${progression.canaryRequests}** requests${progression.outcome === 'promoted' ? ' before the promotion' : ' before it was removed (the blast radius)'}, counted from their request counters.\n`);
     }
@@ -555,9 +572,9 @@ async function main_run() {
             const unscoped = new kubernetes_kubectl/* Kubectl */.bx({ kubeconfig: kubeconfig.path, binary });
             const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
             const parsed = (0,manifests/* parseManifests */.Ye)(await (0,load/* readManifestSources */.e)(inputs.manifests, unscoped, workspace));
-            const namespace = (0,src_namespace/* namespaceOfRun */.K)(parsed, inputs.namespace) ?? (await (0,kubernetes_kubectl/* contextNamespace */.jy)(unscoped));
+            const namespace = (0,deploy_namespace/* namespaceOfRun */.K)(parsed, inputs.namespace) ?? (await (0,kubernetes_kubectl/* contextNamespace */.jy)(unscoped));
             const kubectl = unscoped.inNamespace(namespace);
-            const { objects: substituted } = (0,src_images/* substituteImages */.Rd)(parsed, inputs.images ?? []);
+            const { objects: substituted } = (0,deploy_images/* substituteImages */.Rd)(parsed, inputs.images ?? []);
             const images = [...new Set(substituted.filter(manifests/* isWorkload */.gv).flatMap(kubernetes_objects/* containerImages */._Z))];
             const hooks = (0,kubernetes_hooks/* planHooks */.qf)((0,annotations/* annotateWorkloads */.FU)(substituted, (0,annotations/* runContext */.pO)('canary'), images, extraAnnotations));
             const objects = hooks.objects;
@@ -575,10 +592,9 @@ async function main_run() {
             // Every weight is set with the checks, so each new canary pod is verified before it takes traffic;
             // promote and abort bring no new canary pod.
             const stepOptions = (canaryPercentage) => ({ ...options(canaryPercentage), verify });
-            await (0,access/* checkAccess */.x8)(kubectl, (0,access/* deployNeeds */.Ly)({
-                kinds: objects.map((object) => object.kind),
-                strategy: 'canary',
-                action: 'deploy',
+            await (0,access/* checkAccess */.x8)(kubectl, (0,access/* progressiveCanaryNeeds */.Tv)({
+                // A hook that is not a Job (the PersistentVolumeClaim a backup Job writes to) is applied under its own kind.
+                kinds: [...hooks.pre, ...hooks.post].map((hook) => hook.object.kind).concat(objects.map((object) => object.kind)),
                 hooks: hooks.pre.length + hooks.post.length > 0,
                 httpRoute: httpRoute !== undefined,
                 ...stepOptions(inputs.steps[0]),
@@ -617,7 +633,7 @@ async function main_run() {
                 result: progression.outcome,
                 verdict: progression.verdict,
                 'stopped-at-step': progression.stoppedAtStep,
-                steps: JSON.stringify(progression.steps.map(({ analysis: _analysis, ...step }) => step)),
+                steps: JSON.stringify(progression.steps.map(({ analysis: _analysis, smokeChecks: _smokeChecks, ...step }) => step)),
                 'canary-requests': progression.canaryRequests,
                 report: reportPath,
                 namespace,

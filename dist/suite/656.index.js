@@ -408,6 +408,8 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  folderInWorkspace: () => (/* binding */ folderInWorkspace),
+  readPolicy: () => (/* binding */ readPolicy),
   run: () => (/* binding */ main_run)
 });
 
