@@ -70,7 +70,7 @@ describeWithTools(['kubectl'], 'k8s-deploy and rollback on a cluster that says "
       expect(run.outputs.status).toBe('succeeded');
       // The summary escapes Markdown: node\(s\).
       expect(run.summary).toMatch(
-        /waited: pod inventory-service-\S+ is waiting for capacity, the scheduler says: 0\/1 nodes are available: 1 node\\\(s\\\) were unschedulable\./,
+        /waited: pod inventory-service-\S+ is waiting to be scheduled, the scheduler says: 0\/1 nodes are available: 1 node\\\(s\\\) were unschedulable\./,
       );
       expect(await servedImages()).toEqual(Array(3).fill('inventory-service:1.1.0'));
     } finally {
@@ -85,7 +85,7 @@ describeWithTools(['kubectl'], 'k8s-deploy and rollback on a cluster that says "
       const run = await deploy({ images: 'inventory-service:1.2.0', timeout: '12s' });
       expect(run.exitCode).toBe(1);
       expect(run.outputs.status).toBe('rolled-back');
-      expect(errorOf(run)).toMatch(/timed out.*is waiting for capacity, the scheduler says: 0\/2 nodes are available: 2 node\(s\) were unschedulable\./s);
+      expect(errorOf(run)).toMatch(/timed out.*is waiting to be scheduled, the scheduler says: 0\/2 nodes are available: 2 node\(s\) were unschedulable\./s);
       expect(await servedImages()).toEqual(Array(3).fill('inventory-service:1.1.0'));
     } finally {
       await stage.kubectl('uncordon', 'emulator');
