@@ -47,7 +47,7 @@ describeWithTools(['kubectl'], 'k8s-deploy and rollback on a cluster that says "
     if (result.code !== 0) throw new Error(result.stderr);
   };
 
-  it('1. pods waiting for capacity: the deploy waits, says why in the summary, and succeeds once a node is added', async () => {
+  it('1. pods waiting to be scheduled: the deploy waits, says why in the summary, and succeeds once a node is added', async () => {
     await stage.kubectl('cordon', 'emulator');
     try {
       const running = deploy({ images: 'inventory-service:1.1.0' });
@@ -78,7 +78,7 @@ describeWithTools(['kubectl'], 'k8s-deploy and rollback on a cluster that says "
     }
   }, 180_000);
 
-  it('1. pods that never get capacity fail the deploy at its timeout, with the scheduler message', async () => {
+  it('1. pods that never get a node fail the deploy at its timeout, with the scheduler message', async () => {
     await stage.kubectl('cordon', 'emulator');
     await stage.kubectl('cordon', 'spare');
     try {
