@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import YAML from 'yaml';
-import { deployNeeds, describeNeed, rollbackNeeds, type AccessNeed } from '../../actions/lib/kubernetes/access.js';
+import { canaryAnalyzeNeeds, deployNeeds, describeNeed, rollbackNeeds, type AccessNeed } from '../../actions/lib/kubernetes/access.js';
 import { runBundle, type ActionRun } from '../harness/run-bundle.js';
 import { limitedKubeconfig, RightsRecorder, rulesGranting, usedOnlySometimes } from '../harness/service-account.js';
 import { describeWithTools } from '../harness/tools.js';
@@ -23,7 +23,7 @@ const hookJob = (name: string, phase: string) => ({
 
 // Each run under a ServiceAccount bound to exactly the rights access.ts lists for it: no request
 // refused; without one of them, refused before anything changes, naming the verb and resource.
-describeWithTools(['kubectl'], 'hook Jobs and the rollback action with exactly the rights they list', () => {
+describeWithTools(['kubectl'], 'hook Jobs, canary-analyze and the rollback action with exactly the rights they list', () => {
   let stage: Stage;
   let manifests: string;
   let kinds: string[];
@@ -33,12 +33,12 @@ describeWithTools(['kubectl'], 'hook Jobs and the rollback action with exactly t
   const run = async (action: string, kubeconfig: string, inputs: Record<string, string>): Promise<ActionRun> =>
     runBundle({
       action,
-      inputs: { namespace: NAMESPACE, kubeconfig: fs.readFileSync(kubeconfig, 'utf8'), timeout: '60s', ...inputs },
+      inputs: { namespace: NAMESPACE, kubeconfig: fs.readFileSync(kubeconfig, 'utf8'), ...inputs },
       env: { KUBECACHEDIR: stage.cluster.cacheDir },
       workspace: process.cwd(),
       timeoutMs: 120_000,
     });
-  const asAdmin = (action: string, inputs: Record<string, string>) => run(action, stage.cluster.kubeconfigPath, inputs);
+  const asAdmin = (action: string, inputs: Record<string, string>) => run(action, stage.cluster.kubeconfigPath, { timeout: '60s', ...inputs });
   const exactly = (name: string, needs: readonly AccessNeed[]) =>
     limitedKubeconfig(stage.cluster, NAMESPACE, name, rulesGranting(needs), path.join(directory, `${name}.kubeconfig`));
   const without = (needs: readonly AccessNeed[], right: string) => {
@@ -54,13 +54,22 @@ describeWithTools(['kubectl'], 'hook Jobs and the rollback action with exactly t
       }
     ).spec.template.spec.containers.map((container) => container.image);
 
-  /** Runs `action` refused for want of `missing`, then with exactly `needs`: the first changes nothing, the second meets no refusal. */
-  async function refusedThenExact(action: string, name: string, needs: readonly AccessNeed[], missing: string, what: string, inputs: Record<string, string>) {
+  /** Runs `action` refused for want of each of `missing` in turn, then with exactly `needs`: the first runs change nothing, the last meets no refusal. */
+  async function refusedThenExact(
+    action: string,
+    name: string,
+    needs: readonly AccessNeed[],
+    missing: readonly string[],
+    what: string,
+    inputs: Record<string, string>,
+  ) {
     const before = await state();
-    const refusedRun = await run(action, await exactly(`${name}-without`, without(needs, missing)), inputs);
-    expect(refusedRun.exitCode).toBe(1);
-    expect(errorOf(refusedRun)).toContain(`lack a right ${what} needs, so nothing was changed: ${missing} in namespace ${NAMESPACE}`);
-    expect(await state()).toEqual(before);
+    for (const [index, right] of missing.entries()) {
+      const refusedRun = await run(action, await exactly(`${name}-without-${index}`, without(needs, right)), inputs);
+      expect(refusedRun.exitCode).toBe(1);
+      expect(errorOf(refusedRun)).toContain(`lack a right ${what} needs, so nothing was changed: ${right} in namespace ${NAMESPACE}`);
+      expect(await state()).toEqual(before);
+    }
     recorder.reset();
     const exact = await run(action, await exactly(name, needs), inputs);
     expect(errorOf(exact)).toBeUndefined();
@@ -92,9 +101,10 @@ describeWithTools(['kubectl'], 'hook Jobs and the rollback action with exactly t
 
   it('a rolling deploy with a pre-deploy and a post-deploy hook Job', { timeout: 240_000 }, async () => {
     const needs = deployNeeds({ kinds, strategy: 'rolling', action: 'deploy', rollbackOnFailure: true, dryRun: false, hooks: true });
-    const deployed = await refusedThenExact('actions/deploy', 'hooks', needs, 'delete jobs.batch', 'this rolling deploy', {
+    const deployed = await refusedThenExact('actions/deploy', 'hooks', needs, ['delete jobs.batch'], 'this rolling deploy', {
       manifests,
       images: 'inventory-service:1.1.0',
+      timeout: '60s',
     });
     expect(deployed.summary).toMatch(/prepare<\/td><td>pre-deploy/);
     expect(deployed.summary).toMatch(/smoke<\/td><td>post-deploy/);
@@ -107,8 +117,9 @@ describeWithTools(['kubectl'], 'hook Jobs and the rollback action with exactly t
 
   it('the rollback of a Deployment to its previous revision, with a reason', { timeout: 240_000 }, async () => {
     const needs = rollbackNeeds('revision', true);
-    const inputs = { deployment: DEPLOYMENT, reason: 'the release slowed checkout' };
-    const rolledBack = await refusedThenExact('actions/rollback', 'undo', needs, 'list replicasets.apps', 'the rollback', inputs);
+    const inputs = { deployment: DEPLOYMENT, reason: 'the release slowed checkout', timeout: '60s' };
+    // Without `get deployments` it is refused by name before its first read, not by kubectl's 403.
+    const rolledBack = await refusedThenExact('actions/rollback', 'undo', needs, ['get deployments.apps', 'list replicasets.apps'], 'the rollback', inputs);
     expect(rolledBack.outputs).toMatchObject({ 'from-revision': '2', 'to-revision': '1', status: 'succeeded' });
     expect(await images()).toEqual(['inventory-service:1.0.0']);
     expectUsed(needs);
@@ -117,8 +128,18 @@ describeWithTools(['kubectl'], 'hook Jobs and the rollback action with exactly t
   it('the rollback of a canary that was never promoted', { timeout: 240_000 }, async () => {
     const canary = await asAdmin('actions/deploy', { manifests, images: 'inventory-service:2.0.0', strategy: 'canary', 'canary-replicas': '1' });
     expect(errorOf(canary)).toBeUndefined();
+    // The analysis that would decide it, with the direct provider: without the pod proxy, refused before its window starts.
+    const analysisNeeds = canaryAnalyzeNeeds('direct');
+    const selectors = { 'baseline-selector': canary.outputs['baseline-selector']!, 'canary-selector': canary.outputs['canary-selector']! };
+    const analysed = await refusedThenExact('actions/canary-analyze', 'analyse', analysisNeeds, ['get pods/proxy'], 'the analysis with the direct provider', {
+      ...selectors,
+      interval: '1s',
+      iterations: '2',
+    });
+    expect(['promote', 'rollback', 'inconclusive']).toContain(analysed.outputs.verdict);
+    expectUsed(analysisNeeds);
     const needs = rollbackNeeds('canary', false);
-    await refusedThenExact('actions/rollback', 'uncanary', needs, 'delete deployments.apps', 'the rollback', { deployment: DEPLOYMENT });
+    await refusedThenExact('actions/rollback', 'uncanary', needs, ['delete deployments.apps'], 'the rollback', { deployment: DEPLOYMENT, timeout: '60s' });
     const left = await stage.kubectl('--namespace', NAMESPACE, 'get', 'deployments', '--output', 'name');
     expect(left.trim().split('\n')).toEqual([`deployment.apps/${DEPLOYMENT}`]);
     expectUsed(needs);
@@ -135,7 +156,11 @@ describeWithTools(['kubectl'], 'hook Jobs and the rollback action with exactly t
       expect(errorOf(step)).toBeUndefined();
     }
     const needs = rollbackNeeds('blue-green', false);
-    await refusedThenExact('actions/rollback', 'switch-back', needs, 'patch services', 'the rollback', { deployment: DEPLOYMENT });
+    // Without `get services` it is refused by name once it has found the colours, before it reads a Service.
+    await refusedThenExact('actions/rollback', 'switch-back', needs, ['get services', 'patch services'], 'the rollback', {
+      deployment: DEPLOYMENT,
+      timeout: '60s',
+    });
     const selector = JSON.parse(await stage.kubectl('--namespace', NAMESPACE, 'get', 'service', DEPLOYMENT, '--output', 'jsonpath={.spec.selector}')) as Record<
       string,
       string

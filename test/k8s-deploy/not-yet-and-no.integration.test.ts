@@ -47,7 +47,7 @@ describeWithTools(['kubectl'], 'k8s-deploy and rollback on a cluster that says "
     if (result.code !== 0) throw new Error(result.stderr);
   };
 
-  it('1. pods waiting for capacity: the deploy waits, says why in the summary, and succeeds once a node is added', async () => {
+  it('1. pods waiting to be scheduled: the deploy waits, says why in the summary, and succeeds once a node is added', async () => {
     await stage.kubectl('cordon', 'emulator');
     try {
       const running = deploy({ images: 'inventory-service:1.1.0' });
@@ -70,7 +70,7 @@ describeWithTools(['kubectl'], 'k8s-deploy and rollback on a cluster that says "
       expect(run.outputs.status).toBe('succeeded');
       // The summary escapes Markdown: node\(s\).
       expect(run.summary).toMatch(
-        /waited: pod inventory-service-\S+ is waiting for capacity, the scheduler says: 0\/1 nodes are available: 1 node\\\(s\\\) were unschedulable\./,
+        /waited: pod inventory-service-\S+ is waiting to be scheduled, the scheduler says: 0\/1 nodes are available: 1 node\\\(s\\\) were unschedulable\./,
       );
       expect(await servedImages()).toEqual(Array(3).fill('inventory-service:1.1.0'));
     } finally {
@@ -78,14 +78,14 @@ describeWithTools(['kubectl'], 'k8s-deploy and rollback on a cluster that says "
     }
   }, 180_000);
 
-  it('1. pods that never get capacity fail the deploy at its timeout, with the scheduler message', async () => {
+  it('1. pods that never get a node fail the deploy at its timeout, with the scheduler message', async () => {
     await stage.kubectl('cordon', 'emulator');
     await stage.kubectl('cordon', 'spare');
     try {
       const run = await deploy({ images: 'inventory-service:1.2.0', timeout: '12s' });
       expect(run.exitCode).toBe(1);
       expect(run.outputs.status).toBe('rolled-back');
-      expect(errorOf(run)).toMatch(/timed out.*is waiting for capacity, the scheduler says: 0\/2 nodes are available: 2 node\(s\) were unschedulable\./s);
+      expect(errorOf(run)).toMatch(/timed out.*is waiting to be scheduled, the scheduler says: 0\/2 nodes are available: 2 node\(s\) were unschedulable\./s);
       expect(await servedImages()).toEqual(Array(3).fill('inventory-service:1.1.0'));
     } finally {
       await stage.kubectl('uncordon', 'emulator');

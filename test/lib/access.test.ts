@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { deployNeeds, describeNeed, missingAccessMessage, progressiveCanaryNeeds, rollbackNeeds } from '../../actions/lib/kubernetes/access.js';
+import {
+  canaryAnalyzeNeeds,
+  deployNeeds,
+  describeNeed,
+  missingAccessMessage,
+  progressiveCanaryNeeds,
+  ROLLBACK_FIND,
+  ROLLBACK_READ_SERVICES,
+  rollbackNeeds,
+  type AccessNeed,
+} from '../../actions/lib/kubernetes/access.js';
 
 const has = (needs: ReturnType<typeof deployNeeds>, verb: string, resource: string) => needs.some((n) => describeNeed(n) === `${verb} ${resource}`);
 
@@ -127,6 +137,18 @@ describe('the rights a run needs', () => {
     expect(has(rollbackNeeds('revision', false), 'patch', 'services')).toBe(false);
     expect(has(rollbackNeeds('canary', false), 'delete', 'deployments.apps')).toBe(true);
     expect(has(rollbackNeeds('blue-green', false), 'patch', 'services')).toBe(true);
+  });
+
+  it("the rollback's reads, checked before it knows its path, are in the list of every path that makes them", () => {
+    const rights = (needs: readonly AccessNeed[]) => needs.map(describeNeed);
+    for (const kind of ['revision', 'canary', 'blue-green'] as const)
+      expect(rights(rollbackNeeds(kind, false))).toEqual(expect.arrayContaining(rights(ROLLBACK_FIND)));
+    expect(rights(rollbackNeeds('blue-green', false))).toEqual(expect.arrayContaining(rights(ROLLBACK_READ_SERVICES)));
+  });
+
+  it('canary-analyze: the direct provider lists the pods and reads them through the pod proxy; Prometheus needs no Kubernetes right', () => {
+    expect(canaryAnalyzeNeeds('direct').map(describeNeed)).toEqual(['list pods', 'get pods/proxy']);
+    expect(canaryAnalyzeNeeds('prometheus')).toEqual([]);
   });
 
   it('names every missing verb and resource, where, and what for', () => {

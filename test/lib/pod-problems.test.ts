@@ -217,7 +217,17 @@ describe('describeProblem', () => {
     ],
     [
       { pod: 'p', reason: 'Unschedulable', message: '0/1 nodes are available: 1 Insufficient cpu.', restarts: 0 },
-      'pod p is waiting for capacity, the scheduler says: 0/1 nodes are available: 1 Insufficient cpu.',
+      'pod p is waiting to be scheduled, the scheduler says: 0/1 nodes are available: 1 Insufficient cpu.',
+    ],
+    // Not for want of capacity: the scheduler's message says why, the wording claims nothing of its own.
+    [
+      {
+        pod: 'p',
+        reason: 'Unschedulable',
+        message: "0/2 nodes are available: 1 node(s) didn't match Pod's node affinity/selector, 1 node(s) had untolerated taint {dedicated: db}.",
+        restarts: 0,
+      },
+      "pod p is waiting to be scheduled, the scheduler says: 0/2 nodes are available: 1 node(s) didn't match Pod's node affinity/selector, 1 node(s) had untolerated taint {dedicated: db}.",
     ],
     [
       { pod: 'rs-1', kind: 'ReplicaSet' as const, reason: 'FailedCreate', message: 'pods "rs-1-" is forbidden: …', restarts: 0 },

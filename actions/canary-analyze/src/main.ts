@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
 import { ConfigurationError, parseInputs, prepareKubeconfig, runAction, setOutputs, writeSummary } from '../../lib/index.js';
+import { checkAccess, canaryAnalyzeNeeds } from '../../lib/kubernetes/access.js';
 import { analysisPlan, checkProviderInputs, judgeSettings, prometheusConnection } from '../../lib/analysis/inputs.js';
 import { judgedAnalysis, metricsProvider } from '../../lib/analysis/judged-run.js';
 import { loadMetrics } from '../../lib/analysis/metrics.js';
@@ -20,10 +21,13 @@ export async function run(): Promise<void> {
 
     const kubeconfig = inputs.provider === 'direct' ? await prepareKubeconfig(inputs.kubeconfig) : undefined;
     try {
+      const kubectl = kubeconfig && (await directKubectl(kubeconfig.path, inputs.namespace));
+      // Before the window starts: a missing right would otherwise show only as an inconclusive verdict at its end.
+      if (kubectl) await checkAccess(kubectl, canaryAnalyzeNeeds(inputs.provider), `the analysis with the ${inputs.provider} provider`);
       const provider = metricsProvider(
         {
           provider: inputs.provider,
-          kubectl: kubeconfig && (await directKubectl(kubeconfig.path, inputs.namespace)),
+          kubectl,
           namespace: inputs.namespace,
           prometheus: prometheusConnection(inputs),
         },

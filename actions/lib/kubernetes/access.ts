@@ -238,6 +238,11 @@ const SCRAPE_PODS: AccessNeed[] = [
   { verb: 'get', group: '', resource: 'pods', subresource: 'proxy', why: "read the pods' request counters and metrics (GET through the pod proxy)" },
 ];
 
+/** Every right a canary-analyze run needs: the direct provider's pod reads; Prometheus is asked over HTTP, with no Kubernetes right (pure). */
+export function canaryAnalyzeNeeds(provider: string): AccessNeed[] {
+  return provider === 'direct' ? SCRAPE_PODS : [];
+}
+
 /**
  * Every right a progressive-canary run needs: a canary deploy at each weight (its promote and abort
  * need a subset), and the pod proxy reads that measure each step's share of requests (pure).
@@ -245,6 +250,12 @@ const SCRAPE_PODS: AccessNeed[] = [
 export function progressiveCanaryNeeds(plan: Omit<DeployAccessPlan, 'strategy' | 'action' | 'dryRun'>): AccessNeed[] {
   return dedupe([...deployNeeds({ ...plan, strategy: 'canary', action: 'deploy', dryRun: false }), ...SCRAPE_PODS]);
 }
+
+/** rollback.ts, before anything else: the Deployment, its canary or its colours, read to learn what k8s-deploy left. */
+export const ROLLBACK_FIND: AccessNeed[] = [need('get', 'apps', 'deployments', 'find what k8s-deploy left: the Deployment, its canary or its colours')];
+
+/** rollback.ts, once colour Deployments are found: the Services they name, read to learn which colour serves. */
+export const ROLLBACK_READ_SERVICES: AccessNeed[] = [need('get', '', 'services', 'read which colour the Services select')];
 
 /** The rights the rollback action needs once it knows what k8s-deploy left: blue-green colours, a canary, or revisions. */
 export function rollbackNeeds(kind: 'blue-green' | 'canary' | 'revision', hasReason: boolean): AccessNeed[] {

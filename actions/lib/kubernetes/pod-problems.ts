@@ -8,7 +8,7 @@ import { redactSecrets } from '../secrets.js';
  * - `fatal`: will not fix itself (a crash loop, a bad image name): the rollout fails at once;
  * - `transient`: often fixes itself (a registry timeout, a Secret not created yet): the rollout
  *   fails only when it persists;
- * - `waiting`: routine (no capacity yet: an autoscaler may add a node, old pods may leave): the
+ * - `waiting`: routine (not scheduled yet: an autoscaler may add a node, old pods may leave, a taint may be lifted): the
  *   rollout waits for it and names it only if the timeout comes first.
  */
 export type Severity = 'fatal' | 'transient' | 'waiting';

@@ -28,7 +28,7 @@ export interface RolloutOutcome {
   /** Why it failed, in one line. */
   message: string;
   problems: PodProblem[];
-  /** What the wait saw and waited out (pods waiting for capacity, a pull being retried), one line each. */
+  /** What the wait saw and waited out (pods waiting to be scheduled, a pull being retried), one line each. */
   waited?: string[];
 }
 
@@ -121,7 +121,7 @@ export async function waitForRollout(kubectl: Kubectl, target: string | Workload
   return outcome;
 }
 
-/** Summary notes on what a rollout waited out, e.g. pods waiting for capacity until a node was added. */
+/** Summary notes on what a rollout waited out, e.g. pods waiting to be scheduled until a node was added or a taint removed. */
 export function waitedNotes(workload: Workload, outcome: RolloutOutcome): string[] {
   return (outcome.waited ?? []).slice(0, 5).map((line) => `${workloadRef(workload)} waited: ${line.replace(/\.?$/, '.')}`);
 }
@@ -131,7 +131,7 @@ export function describeProblem(problem: PodProblemFound): string {
   const detail = problem.message ? ` (${problem.message})` : '';
   if (problem.kind) return `${problem.kind.toLowerCase()} ${problem.pod} cannot create pods: ${problem.reason}${detail}`;
   const subject = `pod ${problem.pod}${problem.container ? ` (container ${problem.container})` : ''}`;
-  if (problem.reason === 'Unschedulable') return `${subject} is waiting for capacity, the scheduler says: ${problem.message ?? 'Unschedulable'}`;
+  if (problem.reason === 'Unschedulable') return `${subject} is waiting to be scheduled, the scheduler says: ${problem.message ?? 'Unschedulable'}`;
   return `${subject} is in ${problem.reason}${detail}`;
 }
 

@@ -65,11 +65,21 @@ export interface BlueGreenState {
  * is an error rather than a guess.
  */
 export async function readBlueGreenState(kubectl: Kubectl, deployment: string): Promise<BlueGreenState> {
+  return readServingColour(kubectl, deployment, await readColours(kubectl, deployment));
+}
+
+/** The colour Deployments of `deployment` that exist (reads Deployments only). */
+export async function readColours(kubectl: Kubectl, deployment: string): Promise<BlueGreenState['colours']> {
   const colours: BlueGreenState['colours'] = {};
   for (const colour of COLOURS) {
     const live = await kubectl.find<LiveDeployment>('Deployment', colourName(deployment, colour));
     if (live) colours[colour] = describeColour(colour, live);
   }
+  return colours;
+}
+
+/** Which of `colours` the Services they name select (reads those Services, when there are any). */
+export async function readServingColour(kubectl: Kubectl, deployment: string, colours: BlueGreenState['colours']): Promise<BlueGreenState> {
   const services = [...new Set(Object.values(colours).flatMap((found) => found.services))];
   if (services.length === 0) return { colours };
 

@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
-import { colourName, readBlueGreenState, undoBlueGreen } from '../../lib/strategies/blue-green.js';
+import { colourName, readColours, readServingColour, undoBlueGreen } from '../../lib/strategies/blue-green.js';
 import { existingCanaries, undoCanary } from '../../lib/strategies/canary.js';
-import { checkAccess, rollbackNeeds } from '../../lib/kubernetes/access.js';
+import { checkAccess, ROLLBACK_FIND, ROLLBACK_READ_SERVICES, rollbackNeeds } from '../../lib/kubernetes/access.js';
 import type { RollbackDone } from '../../lib/strategies/deploy-result.js';
 import { isMarkedFailed, replicaSetsOf, revisionOf } from '../../lib/kubernetes/deployment-revisions.js';
 import { ConfigurationError, type Kubectl } from '../../lib/index.js';
@@ -42,12 +42,17 @@ export async function rollBack(kubectl: Kubectl, request: RollbackRequest): Prom
 
 /**
  * Strategy-aware, from what k8s-deploy left in the cluster: blue-green colours, a canary, or
- * revisions. Only reads until the rights that path needs are checked, so a refusal changes nothing.
+ * revisions. Only reads until the rights that path needs are checked, so a refusal changes nothing;
+ * each read's own right is checked before it.
  */
 async function undoLastRelease(kubectl: Kubectl, request: RollbackRequest): Promise<RollbackDone> {
   const { deployment: name, toRevision, timeoutSeconds } = request;
   const check = (kind: 'blue-green' | 'canary' | 'revision') => checkAccess(kubectl, rollbackNeeds(kind, Boolean(request.reason)), 'the rollback');
-  const blueGreen = await readBlueGreenState(kubectl, name);
+  // Each read is checked before it is made, so that a missing right is refused by name, not by kubectl's 403.
+  await checkAccess(kubectl, ROLLBACK_FIND, 'the rollback');
+  const colours = await readColours(kubectl, name);
+  if (Object.values(colours).some((colour) => colour.services.length > 0)) await checkAccess(kubectl, ROLLBACK_READ_SERVICES, 'the rollback');
+  const blueGreen = await readServingColour(kubectl, name, colours);
   if (blueGreen.serving) {
     if (toRevision !== undefined)
       throw new ConfigurationError(
