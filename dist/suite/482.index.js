@@ -8,12 +8,13 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   AD: () => (/* binding */ abortBlueGreen),
 /* harmony export */   _H: () => (/* binding */ colourName),
-/* harmony export */   bF: () => (/* binding */ readBlueGreenState),
 /* harmony export */   ci: () => (/* binding */ promoteBlueGreen),
 /* harmony export */   e3: () => (/* binding */ undoBlueGreen),
-/* harmony export */   fL: () => (/* binding */ deployBlueGreen)
+/* harmony export */   fL: () => (/* binding */ deployBlueGreen),
+/* harmony export */   q9: () => (/* binding */ readColours),
+/* harmony export */   vq: () => (/* binding */ readServingColour)
 /* harmony export */ });
-/* unused harmony exports COLOURS, otherColour, setRole, switchTraffic, servicesSelecting, planColour, pointAtColour */
+/* unused harmony exports COLOURS, otherColour, readBlueGreenState, setRole, switchTraffic, servicesSelecting, planColour, pointAtColour */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6058);
 /* harmony import */ var _kubernetes_apply_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9319);
 /* harmony import */ var _kubernetes_deletion_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(193);
@@ -58,12 +59,20 @@ function otherColour(colour) {
  * is an error rather than a guess.
  */
 async function readBlueGreenState(kubectl, deployment) {
+    return readServingColour(kubectl, deployment, await readColours(kubectl, deployment));
+}
+/** The colour Deployments of `deployment` that exist (reads Deployments only). */
+async function readColours(kubectl, deployment) {
     const colours = {};
     for (const colour of COLOURS) {
         const live = await kubectl.find('Deployment', colourName(deployment, colour));
         if (live)
             colours[colour] = describeColour(colour, live);
     }
+    return colours;
+}
+/** Which of `colours` the Services they name select (reads those Services, when there are any). */
+async function readServingColour(kubectl, deployment, colours) {
     const services = [...new Set(Object.values(colours).flatMap((found) => found.services))];
     if (services.length === 0)
         return { colours };

@@ -244,12 +244,18 @@ async function rollBack(kubectl, request) {
 }
 /**
  * Strategy-aware, from what k8s-deploy left in the cluster: blue-green colours, a canary, or
- * revisions. Only reads until the rights that path needs are checked, so a refusal changes nothing.
+ * revisions. Only reads until the rights that path needs are checked, so a refusal changes nothing;
+ * each read's own right is checked before it.
  */
 async function undoLastRelease(kubectl, request) {
     const { deployment: name, toRevision, timeoutSeconds } = request;
     const check = (kind) => (0,access/* checkAccess */.x8)(kubectl, (0,access/* rollbackNeeds */.ed)(kind, Boolean(request.reason)), 'the rollback');
-    const blueGreen = await (0,blue_green/* readBlueGreenState */.bF)(kubectl, name);
+    // Each read is checked before it is made, so that a missing right is refused by name, not by kubectl's 403.
+    await (0,access/* checkAccess */.x8)(kubectl, access/* ROLLBACK_FIND */.zp, 'the rollback');
+    const colours = await (0,blue_green/* readColours */.q9)(kubectl, name);
+    if (Object.values(colours).some((colour) => colour.services.length > 0))
+        await (0,access/* checkAccess */.x8)(kubectl, access/* ROLLBACK_READ_SERVICES */.Hk, 'the rollback');
+    const blueGreen = await (0,blue_green/* readServingColour */.vq)(kubectl, name, colours);
     if (blueGreen.serving) {
         if (toRevision !== undefined)
             throw new errors/* ConfigurationError */.j1(`Input "to-revision" has value "${toRevision}": deployment/${name} is deployed blue-green, which rolls back by switching colours, not to a revision`);
