@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { podsOwnedBy } from '../../actions/lib/kubernetes/deletion.js';
-import type { Pod } from '../../actions/lib/kubernetes/objects.js';
+import type { KubernetesEvent, Pod } from '../../actions/lib/kubernetes/objects.js';
 import {
   observePods,
   ProblemClock,
@@ -206,6 +206,23 @@ describe('StatefulSetRefusals: FailedCreate events of a StatefulSet, counted onl
     expect(refusals.observe([event('e1', 2)], new Set(['db-0']))).toEqual([]);
     expect(refusals.observe([event('e2', 1, 'create Claim data-db-0 for Pod db-0 in StatefulSet db failed error: …')], new Set())).toEqual([]);
     expect(refusals.observe([{ ...event('e3', 1), type: 'Normal' }], new Set())).toEqual([]);
+  });
+
+  it('reads nothing into an empty or partial events answer, and carries a hostile message as text only', () => {
+    const refusals = new StatefulSetRefusals('db');
+    refusals.observe([], new Set());
+    expect(refusals.observe([], new Set())).toEqual([]);
+    const partial = [
+      { type: 'Warning', reason: 'FailedCreate', message: event('x', 1).message },
+      { ...event('e1', 1), message: undefined },
+      { ...event('e2', 1), message: '' },
+      { ...event('e3', 1), message: 'create Pod db-0 in StatefulSet db failed' },
+    ];
+    expect(refusals.observe(partial as KubernetesEvent[], new Set())).toEqual([]);
+    const hostile = 'pods "db-0" is forbidden: <img src=x onerror=alert(1)> @org/team\n-n kube-system';
+    expect(refusals.observe([event('e4', 1, `create Pod db-0 in StatefulSet db failed error: ${hostile}`)], new Set())).toEqual([
+      { ...fatal, message: hostile },
+    ]);
   });
 });
 
